@@ -1,0 +1,40 @@
+/** Enforces the one-way dependency rule of docs/ARCHITECTURE.md:
+ *  core <- contract <- office/server/cli. The scoring core stays pure: it may import
+ *  nothing but its own files (no framework, database, file-format or node: IO module). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'packages/core may only import its own files (no npm package, no node: builtin).',
+      severity: 'error',
+      from: { path: '^packages/core/src' },
+      to: { pathNot: '^packages/core/src' },
+    },
+    {
+      name: 'contract-depends-on-core-and-zod-only',
+      severity: 'error',
+      from: { path: '^packages/contract/src' },
+      to: { pathNot: ['^packages/contract/src', '^packages/core/src', 'node_modules/(zod|yaml)/'] },
+    },
+    {
+      name: 'no-upward-imports',
+      comment: 'office/cli/server must not be imported by core or contract; server must not be imported by office or cli.',
+      severity: 'error',
+      from: { path: '^packages/(office|cli)/src' },
+      to: { path: '^packages/server/src' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.ts$' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
