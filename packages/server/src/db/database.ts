@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+import { acquireLock, type Lock } from './lock';
+
+export type Schema = typeof schema;
+/** Either engine's drizzle instance, or a transaction on it: repositories accept both. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-instance'; client: PGlite }
+  | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string };
+
+/**
+ * Opens the database and brings it to the latest migration. PGlite (the default) lives in a
+ * folder owned by one process at a time; a lock file there refuses a second opener.
+ * Never stack drizzle's node-postgres driver on PGlite's pg adapter: it wedges (STACK.md §3).
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize,
+      ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
+    });
+    // An idle client losing its server must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    await migratePg(db as never, {
+      migrationsFolder,
+      ...(target.searchPath ? { migrationsSchema: target.searchPath } : {}),
+    });
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  let lock: Lock | null = null;
+  let client: PGlite;
+  if (target.kind === 'pglite') {
+    const dir = resolve(target.dataDir);
+    mkdirSync(dir, { recursive: true });
+    lock = acquireLock(join(dirname(dir), 'pglite.lock'), dir);
+    try {
+      client = new PGlite(dir);
+      await client.waitReady;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    client = target.client;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
+  };
+}

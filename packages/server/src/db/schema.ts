@@ -1,0 +1,538 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * One schema for PGlite and PostgreSQL. SQL stays at PostgreSQL 12 level so it also runs on
+ * KingbaseES / 瀚高 / openGauss: ids are generated in the application (no gen_random_uuid,
+ * no identity columns), timestamps come from the injectable clock, no MERGE, no jsonb_path.
+ */
+
+/**
+ * Text that is written as NULL when empty. Oracle-mode engines (Kingbase, openGauss A-mode)
+ * read '' as NULL; normalising on write makes both behaviours give the same results.
+ */
+const text = customType<{ data: string; driverData: string | null }>({
+  dataType: () => 'text',
+  toDriver: (value) => (value === '' ? null : value),
+});
+
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .$defaultFn(() => randomUUID());
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// ---------------------------------------------------------------- organisation
+
+export const organisations = pgTable('organisations', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const unitCategories = pgTable(
+  'unit_categories',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+  },
+  (t) => [unique('unit_categories_org_name').on(t.organisationId, t.name)],
+);
+
+export const unitGroups = pgTable(
+  'unit_groups',
+  {
+    id: id(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => unitCategories.id),
+    name: text('name').notNull(),
+  },
+  (t) => [unique('unit_groups_category_name').on(t.categoryId, t.name)],
+);
+
+/** Assessed units and lead departments alike (a 牵头考核部门 is itself a unit). */
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    categoryId: uuid('category_id').references(() => unitCategories.id),
+    groupId: uuid('group_id').references(() => unitGroups.id),
+    isAssessed: boolean('is_assessed').notNull().default(true),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [unique('units_org_code').on(t.organisationId, t.code)],
+);
+
+/** 责任处室 inside a unit. */
+export const divisions = pgTable(
+  'divisions',
+  {
+    id: id(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+  },
+  (t) => [unique('divisions_unit_name').on(t.unitId, t.name)],
+);
+
+export const leaders = pgTable('leaders', {
+  id: id(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  name: text('name').notNull(),
+  title: text('title'),
+});
+
+export const leaderUnits = pgTable(
+  'leader_units',
+  {
+    leaderId: uuid('leader_id')
+      .notNull()
+      .references(() => leaders.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.leaderId, t.unitId] })],
+);
+
+// ---------------------------------------------------------------- accounts
+
+/**
+ * role_class fixes at creation which of the 三权分立 roles (or business) an account holds;
+ * user_roles references (user_id, role_class) so the database itself refuses mixing them.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    login: text('login').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    roleClass: text('role_class').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: ts('password_changed_at').notNull(),
+    totpSecret: text('totp_secret'),
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    isDisabled: boolean('is_disabled').notNull().default(false),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    unique('users_id_role_class').on(t.id, t.roleClass),
+    check(
+      'users_role_class_valid',
+      sql`${t.roleClass} IN ('system-admin', 'security-admin', 'audit-admin', 'business')`,
+    ),
+  ],
+);
+
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('password_history_user').on(t.userId, t.createdAt)],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull(),
+    roleClass: text('role_class').notNull(),
+    role: text('role').notNull(),
+    assessmentId: uuid('assessment_id').references(() => assessments.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    divisionId: uuid('division_id').references(() => divisions.id),
+    leaderId: uuid('leader_id').references(() => leaders.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.userId, t.roleClass], foreignColumns: [users.id, users.roleClass] }).onUpdate(
+      'restrict',
+    ),
+    // an administrator class holds exactly its own role; a business account holds business roles only
+    check(
+      'user_roles_class_matches',
+      sql`(${t.roleClass} = 'business' AND ${t.role} IN ('assessment-admin', 'lead-assessor', 'unit-reporter', 'division-user', 'leader'))
+        OR (${t.roleClass} <> 'business' AND ${t.role} = ${t.roleClass})`,
+    ),
+    check(
+      'user_roles_scope_present',
+      sql`(${t.role} <> 'lead-assessor' OR ${t.unitId} IS NOT NULL)
+        AND (${t.role} <> 'unit-reporter' OR ${t.unitId} IS NOT NULL)
+        AND (${t.role} <> 'division-user' OR (${t.unitId} IS NOT NULL AND ${t.divisionId} IS NOT NULL))
+        AND (${t.role} <> 'leader' OR ${t.leaderId} IS NOT NULL)`,
+    ),
+    uniqueIndex('user_roles_one_admin_role')
+      .on(t.userId)
+      .where(sql`role_class <> 'business'`),
+    index('user_roles_user').on(t.userId),
+  ],
+);
+
+/** Failures are counted per login name, existing or not, so lockout reveals nothing. */
+export const loginThrottle = pgTable('login_throttle', {
+  login: text('login').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: ts('window_started_at').notNull(),
+  lockedUntil: ts('locked_until'),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    /** sha256 of the cookie token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    /** 'full', or a restricted stage: 'password-change' / 'totp-enrol'. */
+    stage: text('stage').notNull(),
+    sourceIp: text('source_ip'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+// ---------------------------------------------------------------- assessments
+
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [unique('assessments_org_year_name').on(t.organisationId, t.year, t.name)],
+);
+
+/** Versioned scheme documents; a published version is immutable (trigger in migrations). */
+export const schemes = pgTable(
+  'schemes',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    version: integer('version').notNull(),
+    status: text('status').notNull(),
+    document: jsonb('document').notNull(),
+    sha256: text('sha256').notNull(),
+    diff: jsonb('diff'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    publishedAt: ts('published_at'),
+  },
+  (t) => [
+    unique('schemes_assessment_version').on(t.assessmentId, t.version),
+    check('schemes_status_valid', sql`${t.status} IN ('draft', 'published')`),
+  ],
+);
+
+/** Clause index of a scheme version, for scoping queries by lead department and division. */
+export const schemeClauses = pgTable(
+  'scheme_clauses',
+  {
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => schemes.id),
+    clauseKey: text('clause_key').notNull(),
+    title: text('title').notNull(),
+    leadUnitId: uuid('lead_unit_id').references(() => units.id),
+    maxPoints: numeric('max_points'),
+  },
+  (t) => [primaryKey({ columns: [t.schemeId, t.clauseKey] }), index('scheme_clauses_lead').on(t.leadUnitId)],
+);
+
+/** Which 处室 of a unit answers for a clause. */
+export const clauseAssignments = pgTable(
+  'clause_assignments',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    clauseKey: text('clause_key').notNull(),
+    divisionId: uuid('division_id')
+      .notNull()
+      .references(() => divisions.id),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.unitId, t.clauseKey] })],
+);
+
+/** Decomposed targets per unit (目标分解). */
+export const targets = pgTable(
+  'targets',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    clauseKey: text('clause_key').notNull(),
+    target: text('target').notNull(),
+    value: jsonb('value'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [unique('targets_assessment_unit_clause').on(t.assessmentId, t.unitId, t.clauseKey)],
+);
+
+/** Facts per unit and key: one row per data item (最多报一次), whatever clause uses it. */
+export const facts = pgTable(
+  'facts',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    clauseKey: text('clause_key').notNull(),
+    factKey: text('fact_key').notNull(),
+    value: jsonb('value').notNull(),
+    source: text('source').notNull(),
+    reportId: uuid('report_id'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    unique('facts_assessment_unit_key').on(t.assessmentId, t.unitId, t.factKey),
+    index('facts_clause').on(t.assessmentId, t.clauseKey),
+  ],
+);
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    clauseKey: text('clause_key').notNull(),
+    narrative: text('narrative'),
+    facts: jsonb('facts').notNull(),
+    clientKey: text('client_key').notNull(),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
+    submittedAt: ts('submitted_at').notNull(),
+  },
+  (t) => [
+    unique('reports_client_key').on(t.assessmentId, t.clientKey),
+    index('reports_unit_clause').on(t.assessmentId, t.unitId, t.clauseKey),
+  ],
+);
+
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    clauseKey: text('clause_key').notNull(),
+    reportId: uuid('report_id').references(() => reports.id),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    extension: text('extension').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    clientKey: text('client_key').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [unique('evidence_client_key').on(t.assessmentId, t.clientKey)],
+);
+
+/** Judgements, deductions and bonuses entered by assessors, each citing its clause. */
+export const judgements = pgTable(
+  'judgements',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    clauseKey: text('clause_key').notNull(),
+    kind: text('kind').notNull(),
+    points: numeric('points').notNull(),
+    reason: text('reason').notNull(),
+    clientKey: text('client_key'),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => users.id),
+    enteredAt: ts('entered_at').notNull(),
+  },
+  (t) => [
+    check('judgements_kind_valid', sql`${t.kind} IN ('deduction', 'bonus', 'judgement')`),
+    unique('judgements_client_key').on(t.assessmentId, t.clientKey),
+    index('judgements_unit').on(t.assessmentId, t.unitId),
+  ],
+);
+
+/** Ledger snapshot per unit, replaced on every recompute. */
+export const results = pgTable(
+  'results',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => schemes.id),
+    total: numeric('total').notNull(),
+    grade: text('grade'),
+    rank: integer('rank'),
+    ledger: jsonb('ledger').notNull(),
+    inputSha256: text('input_sha256').notNull(),
+    computedAt: ts('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.unitId] })],
+);
+
+export const publications = pgTable(
+  'publications',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => schemes.id),
+    sequence: integer('sequence').notNull(),
+    publishedBy: uuid('published_by')
+      .notNull()
+      .references(() => users.id),
+    publishedAt: ts('published_at').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [unique('publications_assessment_sequence').on(t.assessmentId, t.sequence)],
+);
+
+export const publishedResults = pgTable(
+  'published_results',
+  {
+    publicationId: uuid('publication_id')
+      .notNull()
+      .references(() => publications.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    total: numeric('total').notNull(),
+    grade: text('grade'),
+    rank: integer('rank'),
+    ledger: jsonb('ledger').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.unitId] })],
+);
+
+// ---------------------------------------------------------------- audit
+
+/** Append-only (trigger in migrations), hash-chained with a keyed hash. */
+export const auditLog = pgTable('audit_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  actorId: uuid('actor_id'),
+  actorLogin: text('actor_login'),
+  actorRole: text('actor_role'),
+  sourceIp: text('source_ip'),
+  action: text('action').notNull(),
+  objectType: text('object_type'),
+  objectId: text('object_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  outcome: text('outcome').notNull(),
+  algorithm: text('algorithm').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Single row (id = 1) holding the chain's tip; locking it serialises appends. */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Imports and other idempotent operations keyed by the client. */
+export const imports = pgTable(
+  'imports',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    kind: text('kind').notNull(),
+    clientKey: text('client_key').notNull(),
+    sha256: text('sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    importedBy: uuid('imported_by')
+      .notNull()
+      .references(() => users.id),
+    importedAt: ts('imported_at').notNull(),
+  },
+  (t) => [unique('imports_client_key').on(t.assessmentId, t.clientKey)],
+);
