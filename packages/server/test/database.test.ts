@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/database';
 import { pgErrorOf } from '../src/db/pg-error';
 import * as schema from '../src/db/schema';
 import { openTestDatabase } from './test-database';
@@ -19,8 +20,8 @@ describe('openDatabase', () => {
       .values({ code: 'jx', name: '佳县', createdAt: new Date() })
       .returning();
     await database.db.insert(schema.leaders).values({ organisationId: org!.id, name: '张三', title: '' });
-    const rows = await database.db.execute(sql`SELECT title IS NULL AS is_null FROM leaders`);
-    expect(rows.rows[0]).toEqual({ is_null: true });
+    const rows = await queryRows(database.db, sql`SELECT title IS NULL AS is_null FROM leaders`);
+    expect(rows[0]).toEqual({ is_null: true });
   });
 
   it('refuses UPDATE and DELETE on the audit log', async () => {

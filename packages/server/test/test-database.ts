@@ -16,24 +16,25 @@ import { type Database, migrationsFolder, openDatabase } from '../src/db/databas
 export async function openTestDatabase(): Promise<Database & { url: string | null; schemaName: string | null }> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
   if (config.database.kind === 'postgres') {
+    const url = config.database.url;
     const schemaName = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: config.database.url });
+    const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schemaName}`);
     await admin.end();
     const database = await openDatabase({
       kind: 'postgres',
-      url: config.database.url,
+      url,
       poolSize: 10,
       searchPath: schemaName,
     });
     return {
       ...database,
-      url: config.database.url,
+      url,
       schemaName,
       close: async () => {
         await database.close();
-        const cleanup = new pg.Client({ connectionString: config.database.url });
+        const cleanup = new pg.Client({ connectionString: url });
         await cleanup.connect();
         await cleanup.query(`DROP SCHEMA ${schemaName} CASCADE`);
         await cleanup.end();

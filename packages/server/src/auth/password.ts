@@ -1,8 +1,9 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import type { PasswordPolicy } from '../config/env';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
-const argonOptions = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// `Algorithm` is an ambient const enum (not importable as a value under isolatedModules); 2 = Argon2id.
+const argonOptions = { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, argonOptions);

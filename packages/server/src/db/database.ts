@@ -78,3 +78,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     },
   };
 }
+
+/** Rows of a raw `db.execute(sql…)`: both drivers return `{ rows }`. */
+export async function queryRows<T extends Record<string, unknown>>(
+  db: Db,
+  query: Parameters<Db['execute']>[0],
+): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
