@@ -1,0 +1,39 @@
+import * as P from '../points';
+import type { Grade } from '../scheme/scheme.types';
+import type { LedgerLine, UnitResult } from '../scoring/result.types';
+import { gradeNotesZh, zhCN } from './messages.zh-CN';
+
+const OPTIONAL = /\{(\w+)\?((?:[^{}]|\{\w+\})*)\}/g;
+const PLAIN = /\{(\w+)\}/g;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  const present = (k: string): boolean => params[k] !== undefined && params[k] !== '' && params[k] !== 0 && params[k] !== '0';
+  return template
+    .replace(OPTIONAL, (_m, key: string, body: string) => (present(key) ? body : ''))
+    .replace(PLAIN, (_m, key: string) => (params[key] === undefined ? '' : String(params[key])));
+}
+
+/** The words of one ledger line, in Chinese. Unknown keys print the key and parameters, never nothing. */
+export function describeLine(line: LedgerLine): string {
+  const t = zhCN[line.msg];
+  if (!t) return `${line.msg} ${JSON.stringify(line.params)}`;
+  return fill(t, line.params);
+}
+
+export function describeGradeNote(note: string, grades: readonly Grade[]): string {
+  const [key, ...args] = note.split('|');
+  const t = gradeNotesZh[key ?? ''];
+  if (!t) return note;
+  const name = (c: string): string => grades.find((g) => g.code === c)?.name ?? c;
+  return t.replace(/\{(\d)\}/g, (_m, i: string) => {
+    const v = args[Number(i) - 1] ?? '';
+    return key === 'grade.capped' && (i === '1' || i === '2') ? name(v) : i === '1' ? name(v) : v;
+  });
+}
+
+export const signed = (d: P.Dec): string => (d > 0 ? `+${P.toStr(d)}` : P.toStr(d));
+
+/** Ledger lines that change points, with their running sum equal to the unit total (a test asserts it). */
+export function pointLines(result: UnitResult): LedgerLine[] {
+  return result.ledger.filter((l) => l.amount !== 0);
+}

@@ -1,0 +1,15 @@
+export * from './points';
+export * from './errors';
+export type * from './scheme/scheme.types';
+export type * from './scheme/fact.types';
+export type * from './rules/rule.types';
+export type * from './scoring/result.types';
+export type { RuleContext, RuleOutcome, RuleLine, PeerData } from './rules/rule-context';
+export { evaluateRule, peerMetric, ruleEffect } from './rules/evaluate-rule';
+export { evaluate, evaluateWithState, rescore, type Evaluation } from './scoring/evaluate';
+export { indexScheme, inScope, pointsFor, type SchemeIndex } from './scheme/scheme-index';
+export { lintScheme, type LintIssue } from './scheme/lint-scheme';
+export { rankUnits } from './ranking/rank-units';
+export { gradeUnits } from './grading/grade-units';
+export { describeLine, describeGradeNote, signed, pointLines } from './explain/explain';
+export { zhCN } from './explain/messages.zh-CN';

@@ -1,0 +1,204 @@
+import * as P from '../points';
+import type { Dec } from '../points';
+import type { OccurrenceFact } from '../scheme/fact.types';
+import type { AccumulateRule, ConditionRule, DiscretionaryRule, PerOccurrenceRule } from './rule.types';
+import type { RuleContext, RuleOutcome } from './rule-context';
+import {
+  applyCapAndMinimum,
+  applyEffect,
+  empty,
+  factsOf,
+  judgementOf,
+  line,
+  needsReview,
+  pending,
+  roundSteps,
+  s,
+  scoreWithin,
+  tierAmount,
+} from './rule-helpers';
+
+type Priced = { fact: OccurrenceFact; unitAmount: Dec; count: number; doubled: boolean };
+
+/** P01 P03 P04 P05 P13 P15 P26 P27 P36 P44. */
+export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): RuleOutcome {
+  let occs = factsOf(ctx.facts, 'occurrence');
+  if (rule.overLimit !== undefined) {
+    const limit = rule.overLimit;
+    occs = occs.filter((o) => o.duration !== undefined && o.duration > limit);
+  }
+  if (occs.length === 0) return empty();
+  const out = empty();
+
+  // Price every occurrence: tier amount, doubling.
+  const priced: Priced[] = [];
+  for (const o of occs) {
+    let amount = rule.amount;
+    if (rule.tiers) {
+      const key = o[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by];
+      amount = tierAmount(rule.tiers, key);
+      if (amount === undefined) {
+        out.status = 'needs-review';
+        out.lines.push(line('review', P.ZERO, [o.id], 'occurrence.unknown-tier', { by: rule.tiers.by, key: key ?? '（未填）' }));
+        continue;
+      }
+    }
+    if (amount === undefined) continue;
+    const doubled = rule.double !== undefined && (o.flags ?? []).includes(rule.double.flag);
+    if (doubled) amount = P.mulInt(amount, rule.double?.factor ?? 2);
+    priced.push({ fact: o, unitAmount: amount, count: o.count ?? 1, doubled });
+  }
+
+  let counted = priced;
+  // "两次以上": an event key counts once, and only when repeated at least minRepeat times.
+  if (rule.minRepeat !== undefined) {
+    const byKey = groupBy(priced, (p) => p.fact.eventKey ?? p.fact.id);
+    counted = [];
+    for (const [key, group] of byKey) {
+      const n = group.reduce((a, p) => a + p.count, 0);
+      const top = highest(group);
+      if (n >= rule.minRepeat) counted.push({ ...top, count: 1 });
+      else out.lines.push(line('note', P.ZERO, group.map((p) => p.fact.id), 'occurrence.below-repeat', { key, n, min: rule.minRepeat }));
+    }
+  }
+  // 同一事项不重复扣分/加分: keep the highest amount per event key.
+  if (rule.dedupe === 'event-key') {
+    const byKey = groupBy(counted, (p) => p.fact.eventKey ?? p.fact.id);
+    counted = [];
+    for (const [key, group] of byKey) {
+      const top = highest(group);
+      counted.push({ ...top, count: 1 });
+      if (group.length > 1 || group[0]!.count > 1) {
+        out.lines.push(line('dedupe', P.ZERO, group.map((p) => p.fact.id), 'occurrence.dedupe', { key, n: group.length, amount: s(top.unitAmount) }));
+      }
+    }
+  }
+  if (rule.countDistinct === 'subject') {
+    const bySubject = groupBy(counted, (p) => p.fact.subject ?? p.fact.id);
+    counted = [...bySubject.values()].map((g) => ({ ...highest(g), count: 1 }));
+  }
+  if (rule.highestOnly && counted.length > 0) {
+    const top = highest(counted);
+    if (counted.length > 1) out.lines.push(line('note', P.ZERO, counted.map((p) => p.fact.id), 'occurrence.highest-only', { n: counted.length }));
+    counted = [{ ...top, count: 1 }];
+  }
+
+  if (rule.per !== undefined && rule.per > 1) {
+    // P13: one amount per `per` occurrences (tiers are not combined with blocks).
+    const n = counted.reduce((a, p) => a + p.count, 0);
+    const amount = rule.amount ?? counted[0]?.unitAmount ?? P.ZERO;
+    const blocks = roundSteps(P.fromInt(n), P.fromInt(rule.per), rule.perRounding ?? ctx.settings.stepRounding ?? 'floor');
+    const total = P.mul(amount, blocks);
+    applyEffect(out, rule.effect, total, counted.map((p) => p.fact.id), 'occurrence.per-block', { n, per: rule.per, blocks: s(blocks), amount: s(amount), total: s(total) });
+  } else {
+    for (const p of counted) {
+      const total = P.mulInt(p.unitAmount, p.count);
+      const tier = rule.tiers ? (p.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : '';
+      applyEffect(out, rule.effect, total, [p.fact.id], p.doubled ? 'occurrence.each-doubled' : 'occurrence.each', {
+        count: p.count,
+        amount: s(p.unitAmount),
+        total: s(total),
+        tier,
+        date: p.fact.date ?? '',
+        note: p.fact.note ?? '',
+      });
+    }
+  }
+  applyCapAndMinimum(out, rule.effect, rule.cap, rule.minimum);
+  return out;
+}
+
+/** P02: a fixed amount when the condition holds; graded by the fact's variant when tiers are given. */
+export function evalCondition(rule: ConditionRule, ctx: RuleContext): RuleOutcome {
+  const flags = factsOf(ctx.facts, 'flag').filter((f) => f.value);
+  const occs = factsOf(ctx.facts, 'occurrence');
+  if (flags.length === 0 && occs.length === 0) return empty();
+  const out = empty();
+  const hit = flags[0] ?? occs[0]!;
+  let amount = rule.amount;
+  if (rule.tiers) {
+    amount = tierAmount(rule.tiers, hit.variant);
+    if (amount === undefined) return needsReview('condition.unknown-variant', { key: hit.variant ?? '（未填）' }, [hit.id]);
+  }
+  if (amount === undefined) return needsReview('condition.no-amount', {}, [hit.id]);
+  applyEffect(out, rule.effect, amount, [hit.id], 'condition.hit', { amount: s(amount), variant: hit.variant ?? '', note: hit.note ?? '' });
+  applyCapAndMinimum(out, rule.effect, rule.cap, rule.minimum);
+  return out;
+}
+
+/** P06: an amount the assessor chooses in [min, max]; a trigger without a judgement is pending. */
+export function evalDiscretionary(rule: DiscretionaryRule, ctx: RuleContext): RuleOutcome {
+  const hi = rule.max ?? ctx.points;
+  const judgements = factsOf(ctx.facts, 'judgement');
+  const triggers = [...factsOf(ctx.facts, 'occurrence'), ...factsOf(ctx.facts, 'flag').filter((f) => f.value)];
+  if (judgements.length === 0) {
+    if (triggers.length === 0 || rule.perOccurrence) {
+      const withAmount = factsOf(ctx.facts, 'occurrence').filter((o) => o.amount !== undefined);
+      if (rule.perOccurrence && withAmount.length > 0) return perOccurrenceJudged(rule, withAmount, hi);
+      if (triggers.length === 0) return rule.effect === 'score' ? pending('discretionary.pending-score', { min: s(rule.min), max: hi === undefined ? '' : s(hi) }) : empty();
+    }
+    return pending('discretionary.pending', { min: s(rule.min), max: hi === undefined ? '' : s(hi) }, triggers.map((t) => t.id));
+  }
+  const out = empty();
+  for (const j of judgements) {
+    const chosen = P.clamp(j.amount, rule.min, hi);
+    if (chosen !== j.amount) out.lines.push(line('note', P.ZERO, [j.id], 'discretionary.out-of-range', { amount: s(j.amount), min: s(rule.min), max: hi === undefined ? '' : s(hi) }));
+    applyEffect(out, rule.effect, chosen, [j.id], 'discretionary.judged', { amount: s(chosen), min: s(rule.min), max: hi === undefined ? '' : s(hi), reason: j.reason, by: j.by ?? '' });
+  }
+  if (rule.effect !== 'score') applyCapAndMinimum(out, rule.effect, rule.cap);
+  return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
+}
+
+function perOccurrenceJudged(rule: DiscretionaryRule, occs: OccurrenceFact[], hi: Dec | undefined): RuleOutcome {
+  const out = empty();
+  for (const o of occs) {
+    const chosen = P.clamp(o.amount!, rule.min, hi);
+    applyEffect(out, rule.effect, chosen, [o.id], 'discretionary.judged', { amount: s(chosen), min: s(rule.min), max: hi === undefined ? '' : s(hi), reason: o.note ?? '', by: '' });
+  }
+  if (rule.effect !== 'score') applyCapAndMinimum(out, rule.effect, rule.cap);
+  return out;
+}
+
+/** P37 P39: points per occurrence type, summed (积分), optionally capped. */
+export function evalAccumulate(rule: AccumulateRule, ctx: RuleContext): RuleOutcome {
+  const out = empty();
+  if (rule.effect === 'score') out.score = P.ZERO;
+  for (const o of factsOf(ctx.facts, 'occurrence')) {
+    const key = o.kind ?? o.level ?? '';
+    const each = rule.items[key];
+    if (each === undefined) {
+      out.status = 'needs-review';
+      out.lines.push(line('review', P.ZERO, [o.id], 'accumulate.unknown-item', { key }));
+      continue;
+    }
+    const count = o.count ?? 1;
+    const total = P.mulInt(each, count);
+    applyEffect(out, rule.effect, total, [o.id], 'accumulate.item', { key, count, amount: s(each), total: s(total) });
+  }
+  if (rule.cap !== undefined) {
+    if (rule.effect === 'bonus') applyCapAndMinimum(out, 'bonus', rule.cap);
+    else if (out.score !== undefined && out.score > rule.cap) {
+      out.lines.push(line('cap', P.sub(rule.cap, out.score), [], 'rule.cap', { cap: s(rule.cap), total: s(out.score), effect: 'score' }));
+      out.score = rule.cap;
+      out.status = 'clamped';
+    }
+  }
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const g = m.get(k);
+    if (g) g.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function highest(group: readonly Priced[]): Priced {
+  let top = group[0]!;
+  for (const p of group) if (p.unitAmount > top.unitAmount) top = p;
+  return top;
+}

@@ -1,0 +1,107 @@
+import * as P from '../points';
+import type { Dec } from '../points';
+import type { BottomKRule, ExternalRankRule, RankBandsRule, RelativeToBestRule, TopKRule } from './rule.types';
+import type { PeerData, RuleContext, RuleOutcome } from './rule-context';
+import { applyCapAndMinimum, applyEffect, empty, factsOf, line, pending, readMetric, roundSteps, s, scoreWithin } from './rule-helpers';
+
+/** Competition rank (1, 2, 2, 4) of `value` among the peer values. */
+export function rankAmong(peers: PeerData, value: Dec, order: 'desc' | 'asc'): { rank: number; isTied: boolean } {
+  let better = 0;
+  let equal = 0;
+  for (const v of peers.values.values()) {
+    if (v === value) equal++;
+    else if (order === 'desc' ? v > value : v < value) better++;
+  }
+  return { rank: better + 1, isTied: equal > 1 };
+}
+
+/** P20 workload / 12345: base + x / best · weight. */
+export function evalRelativeToBest(rule: RelativeToBestRule, ctx: RuleContext): RuleOutcome {
+  const m = readMetric(rule.metric, ctx.facts);
+  if (!m) return pending('metric.missing', { metric: rule.metric.of });
+  let best: Dec | undefined;
+  for (const v of ctx.peers?.values.values() ?? []) if (best === undefined || v > best) best = v;
+  if (best === undefined || best === 0) return pending('conversion.no-peers');
+  let v = P.add(rule.base ?? P.ZERO, P.mulDiv(m.value, rule.weight, best));
+  if (rule.decimals !== undefined) v = P.round(v, rule.decimals);
+  const out = empty();
+  applyEffect(out, rule.effect, v, m.facts, 'relative.best', { ...m.detail, x: s(m.value), best: s(best), base: s(rule.base ?? P.ZERO), weight: s(rule.weight), result: s(v) });
+  return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
+}
+
+/** P21: rank within the peer group, then band by rank. */
+export function evalRankBands(rule: RankBandsRule, ctx: RuleContext): RuleOutcome {
+  const m = readMetric(rule.metric, ctx.facts);
+  if (!m || !ctx.peers) return pending('metric.missing', { metric: rule.metric.of });
+  const { rank, isTied } = rankAmong(ctx.peers, m.value, rule.order);
+  const band = rule.bands.find((b) => rank >= b.from && (b.to === undefined || rank <= b.to));
+  const amount = band ? band.amount : (rule.otherwise ?? P.ZERO);
+  const out = empty();
+  applyEffect(out, rule.effect, amount, m.facts, 'rank.band', {
+    ...m.detail,
+    x: s(m.value),
+    rank,
+    of: ctx.peers.size,
+    tied: isTied ? 1 : 0,
+    band: band ? `${band.from}-${band.to ?? ''}` : '其余',
+    amount: s(amount),
+  });
+  return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
+}
+
+/** P23: the bottom k (or bottom p%) of the peer group are deducted. Ties at the edge are all in. */
+export function evalBottomK(rule: BottomKRule, ctx: RuleContext): RuleOutcome {
+  const m = readMetric(rule.metric, ctx.facts);
+  if (!m || !ctx.peers) return pending('metric.missing', { metric: rule.metric.of });
+  const n = ctx.peers.size;
+  const k = rule.k ?? P.toNumber(roundSteps(P.mulInt(rule.percent ?? P.ZERO, n), P.HUNDRED, rule.countRounding ?? 'floor'));
+  // Rank from the bottom: how many peers are strictly worse.
+  const reversed = rule.order === 'desc' ? 'asc' : 'desc';
+  const { rank: fromBottom } = rankAmong(ctx.peers, m.value, reversed);
+  const out = empty();
+  const params = { ...m.detail, x: s(m.value), fromBottom, k, n, percent: rule.percent ? s(rule.percent) : '' };
+  if (fromBottom <= k) applyEffect(out, 'deduction', rule.amount, m.facts, 'rank.bottom', { ...params, amount: s(rule.amount) });
+  else out.lines.push(line('note', P.ZERO, m.facts, 'rank.not-bottom', params));
+  return out;
+}
+
+/** P24 (internal ranking): bonus by rank. */
+export function evalTopK(rule: TopKRule, ctx: RuleContext): RuleOutcome {
+  const m = readMetric(rule.metric, ctx.facts);
+  if (!m || !ctx.peers) return pending('metric.missing', { metric: rule.metric.of });
+  const { rank, isTied } = rankAmong(ctx.peers, m.value, rule.order);
+  const amount = rule.amounts[rank - 1];
+  const out = empty();
+  if (amount !== undefined) applyEffect(out, 'bonus', amount, m.facts, 'rank.top', { rank, of: ctx.peers.size, tied: isTied ? 1 : 0, amount: s(amount) });
+  return out;
+}
+
+/** P22 P24: external rank → per-place deduction beyond a safe rank, zero for the bottom, bonus for the top. */
+export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): RuleOutcome {
+  const f = factsOf(ctx.facts, 'rank')[0];
+  if (!f) return pending('metric.missing', { metric: 'rank' });
+  const out = empty();
+  const role = f.role ?? '';
+  if (rule.bottomZero !== undefined) {
+    if (f.of === undefined) return pending('rank.no-total', {}, [f.id]);
+    if (f.rank > f.of - rule.bottomZero) {
+      return { ...empty(), zero: 'indicator', lines: [line('zero', P.ZERO, [f.id], 'rank.bottom-zero', { rank: f.rank, of: f.of, k: rule.bottomZero })] };
+    }
+  }
+  const top = rule.topBonusByRole?.[role] ?? rule.topBonus;
+  const bonus = top?.[f.rank - 1];
+  if (bonus !== undefined) applyEffect(out, 'bonus', bonus, [f.id], 'rank.external-top', { rank: f.rank, role, amount: s(bonus) });
+  if (rule.safeRank !== undefined) {
+    const per = rule.perPlaceByRole?.[role] ?? rule.perPlace;
+    // 位列第6名之前不扣分: with safeInclusive the 6th place itself is safe.
+    const safe = rule.safeInclusive === false ? rule.safeRank - 1 : rule.safeRank;
+    const places = f.rank - safe;
+    if (places > 0) {
+      if (per === undefined) return pending('rank.no-amount', { role }, [f.id]);
+      const d = P.mulInt(per, places);
+      applyEffect(out, 'deduction', d, [f.id], 'rank.drop', { rank: f.rank, safe, places, role, per: s(per), total: s(d) });
+      applyCapAndMinimum(out, 'deduction', rule.cap);
+    }
+  }
+  return out;
+}

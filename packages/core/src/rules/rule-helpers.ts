@@ -1,0 +1,171 @@
+import * as P from '../points';
+import type { Dec, StepRounding } from '../points';
+import type { Fact, JudgementFact } from '../scheme/fact.types';
+import type { Effect, Metric, Tiers } from './rule.types';
+import type { RuleContext, RuleLine, RuleOutcome } from './rule-context';
+
+export const s = P.toStr;
+
+export function empty(): RuleOutcome {
+  return { status: 'scored', deduction: P.ZERO, bonus: P.ZERO, lines: [] };
+}
+
+export function line(
+  kind: RuleLine['kind'],
+  amount: Dec,
+  facts: readonly string[],
+  msg: string,
+  params: Record<string, string | number> = {},
+): RuleLine {
+  return { kind, amount, facts, msg, params };
+}
+
+/** Outcome that adds `amount` in the direction of `effect` with one explaining line. */
+export function effectOutcome(
+  effect: Effect,
+  amount: Dec,
+  facts: readonly string[],
+  msg: string,
+  params: Record<string, string | number>,
+): RuleOutcome {
+  const out = empty();
+  applyEffect(out, effect, amount, facts, msg, params);
+  return out;
+}
+
+export function applyEffect(
+  out: RuleOutcome,
+  effect: Effect,
+  amount: Dec,
+  facts: readonly string[],
+  msg: string,
+  params: Record<string, string | number>,
+): void {
+  if (effect === 'score') {
+    out.score = P.add(out.score ?? P.ZERO, amount);
+    out.lines.push(line('score', amount, facts, msg, params));
+  } else if (effect === 'deduction') {
+    out.deduction = P.add(out.deduction, amount);
+    if (amount !== 0) out.lines.push(line('deduction', P.neg(amount), facts, msg, params));
+  } else {
+    out.bonus = P.add(out.bonus, amount);
+    if (amount !== 0) out.lines.push(line('bonus', amount, facts, msg, params));
+  }
+}
+
+/** P07 cap and P40 minimum on a deduction or bonus total; adds the explaining line. */
+export function applyCapAndMinimum(out: RuleOutcome, effect: 'deduction' | 'bonus', cap?: Dec, minimum?: Dec): void {
+  const total = effect === 'deduction' ? out.deduction : out.bonus;
+  if (minimum !== undefined && total > 0 && total < minimum) {
+    const extra = P.sub(minimum, total);
+    if (effect === 'deduction') out.deduction = minimum;
+    else out.bonus = minimum;
+    out.lines.push(line('minimum', effect === 'deduction' ? P.neg(extra) : extra, [], 'rule.minimum', { minimum: s(minimum), total: s(total) }));
+  }
+  const now = effect === 'deduction' ? out.deduction : out.bonus;
+  if (cap !== undefined && now > cap) {
+    const cut = P.sub(now, cap);
+    if (effect === 'deduction') out.deduction = cap;
+    else out.bonus = cap;
+    out.status = 'clamped';
+    out.lines.push(line('cap', effect === 'deduction' ? cut : P.neg(cut), [], 'rule.cap', { cap: s(cap), total: s(now), effect }));
+  }
+}
+
+export function tierAmount(tiers: Tiers, key: string | undefined): Dec | undefined {
+  if (key !== undefined && tiers.amounts[key] !== undefined) return tiers.amounts[key];
+  return tiers.otherwise;
+}
+
+export function roundSteps(gap: Dec, step: Dec, mode: StepRounding): Dec {
+  if (mode === 'exact') return P.div(gap, step);
+  return P.fromInt(P.steps(gap, step, mode === 'floor' ? 'floor' : 'ceil'));
+}
+
+export function factsOf<T extends Fact['type']>(facts: readonly Fact[], type: T): Extract<Fact, { type: T }>[] {
+  const out: Extract<Fact, { type: T }>[] = [];
+  for (const f of facts) if (f.type === type) out.push(f as Extract<Fact, { type: T }>);
+  return out;
+}
+
+export function judgementOf(facts: readonly Fact[]): JudgementFact | undefined {
+  for (const f of facts) if (f.type === 'judgement') return f;
+  return undefined;
+}
+
+export type MetricReading = { value: Dec; facts: string[]; detail: Record<string, string | number> } | undefined;
+
+/** Reads the measured quantity a rule is defined on. Undefined when no fact supplies it. */
+export function readMetric(metric: Metric, facts: readonly Fact[]): MetricReading {
+  switch (metric.of) {
+    case 'value': {
+      const f = factsOf(facts, 'value')[0];
+      return f ? { value: f.value, facts: [f.id], detail: { value: s(f.value) } } : undefined;
+    }
+    case 'change': {
+      const f = factsOf(facts, 'value')[0];
+      if (!f || f.baseline === undefined) return undefined;
+      const v = P.sub(f.value, f.baseline);
+      return { value: v, facts: [f.id], detail: { value: s(f.value), baseline: s(f.baseline), change: s(v) } };
+    }
+    case 'rate': {
+      const f = factsOf(facts, 'rate')[0];
+      if (!f) return undefined;
+      if (f.denominator === 0) return { value: P.ZERO, facts: [f.id], detail: { numerator: s(f.numerator), denominator: '0' } };
+      const scale = metric.percent === false ? P.ONE : P.HUNDRED;
+      const v = P.mulDiv(f.numerator, scale, f.denominator);
+      return { value: v, facts: [f.id], detail: { numerator: s(f.numerator), denominator: s(f.denominator), rate: s(v) } };
+    }
+    case 'sub-score': {
+      const f = factsOf(facts, 'sub-score')[0];
+      return f ? { value: f.score, facts: [f.id], detail: { score: s(f.score) } } : undefined;
+    }
+    case 'count': {
+      const f = factsOf(facts, 'count')[0];
+      return f ? { value: P.fromInt(f.done), facts: [f.id], detail: { count: f.done } } : undefined;
+    }
+    case 'rank': {
+      const f = factsOf(facts, 'rank')[0];
+      return f ? { value: P.fromInt(f.rank), facts: [f.id], detail: { rank: f.rank } } : undefined;
+    }
+  }
+}
+
+/** The target a rule compares against: the unit's target, replaced by a higher published value (P35). */
+export function targetValue(ctx: RuleContext): { value: Dec; facts: string[]; overridden: boolean } | undefined {
+  const base = ctx.target?.value;
+  const override = factsOf(ctx.facts, 'target-override')[0];
+  if (override && (base === undefined || (ctx.target?.overrideWhenHigher !== false && override.value > base))) {
+    return { value: override.value, facts: [override.id], overridden: true };
+  }
+  return base === undefined ? undefined : { value: base, facts: [], overridden: false };
+}
+
+export function pending(msg: string, params: Record<string, string | number> = {}, facts: readonly string[] = []): RuleOutcome {
+  const out = empty();
+  out.status = 'needs-judgement';
+  out.lines.push(line('pending', P.ZERO, facts, msg, params));
+  return out;
+}
+
+export function needsReview(msg: string, params: Record<string, string | number> = {}, facts: readonly string[] = []): RuleOutcome {
+  const out = empty();
+  out.status = 'needs-review';
+  out.lines.push(line('review', P.ZERO, facts, msg, params));
+  return out;
+}
+
+/** Positive-allocation outcome bounded by [0, points]. */
+export function scoreWithin(out: RuleOutcome, points: Dec | undefined): RuleOutcome {
+  if (out.score === undefined) return out;
+  if (out.score < 0) {
+    out.lines.push(line('floor', P.neg(out.score), [], 'rule.floor', { score: s(out.score) }));
+    out.score = P.ZERO;
+  }
+  if (points !== undefined && out.score > points) {
+    out.lines.push(line('ceiling', P.sub(points, out.score), [], 'rule.ceiling', { score: s(out.score), points: s(points) }));
+    out.score = points;
+    out.status = 'clamped';
+  }
+  return out;
+}

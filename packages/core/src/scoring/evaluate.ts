@@ -1,0 +1,179 @@
+import * as P from '../points';
+import type { Dec } from '../points';
+import type { Fact } from '../scheme/fact.types';
+import type { Code, Scheme } from '../scheme/scheme.types';
+import { ALL_UNITS, indexScheme, inScope, peerGroupOf, type SchemeIndex } from '../scheme/scheme-index';
+import { peerMetric } from '../rules/evaluate-rule';
+import { readMetric } from '../rules/rule-helpers';
+import type { PeerData } from '../rules/rule-context';
+import { rankUnits } from '../ranking/rank-units';
+import { gradeUnits, gradingFlags } from '../grading/grade-units';
+import { factsFor, indexFacts, type FactIndex } from './fact-index';
+import type { EvaluationResult, GroupResult, UnitResult } from './result.types';
+import { scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
+
+/** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
+export type Evaluation = {
+  env: ScoringEnv;
+  scores: Map<Code, UnitScore>;
+  result: EvaluationResult;
+  /** Clause codes whose outcome depends on other units. */
+  crossUnitClauses: Set<Code>;
+  /** Indicator codes some unit imputes from the group average. */
+  averagedIndicators: Set<Code>;
+};
+
+/** Scores every unit of the scheme from the facts: ledgers, totals, ranks per group, grades. */
+export function evaluate(scheme: Scheme, facts: readonly Fact[]): EvaluationResult {
+  return evaluateWithState(scheme, facts).result;
+}
+
+export function evaluateWithState(scheme: Scheme, facts: readonly Fact[]): Evaluation {
+  const index = indexScheme(scheme);
+  const env: ScoringEnv = { index, facts: indexFacts(facts), peers: new Map(), imputed: new Map() };
+  const crossUnitClauses = computePeers(env);
+  const scores = new Map<Code, UnitScore>();
+  for (const u of scheme.units) scores.set(u.code, scoreUnit(env, u));
+  const averagedIndicators = imputeAverages(env, scores);
+  const result = assemble(index, env.facts, scores);
+  return { env, scores, result, crossUnitClauses, averagedIndicators };
+}
+
+/**
+ * Re-scores one unit after its facts changed (facts replace the unit's previous facts).
+ * Rules that compare units or impute group averages make the change reach the whole peer
+ * group; then the group is recomputed. Ranks and grades are always recomputed (cheap).
+ */
+export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly Fact[]): Evaluation {
+  const { env } = state;
+  const unit = env.index.units.get(unitCode);
+  if (!unit) return state;
+  const before = env.facts.get(unitCode);
+  const fresh = indexFacts(unitFacts).get(unitCode) ?? new Map<Code, Fact[]>();
+  env.facts.set(unitCode, fresh);
+  const touched = new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()]);
+  const crossTouched = [...touched].some((c) => state.crossUnitClauses.has(c));
+  const avgTouched = [...state.averagedIndicators].length > 0 && [...touched].some((c) => isUnder(env.index, c, state.averagedIndicators));
+  if (crossTouched || avgTouched) {
+    const next = evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
+    return next;
+  }
+  state.scores.set(unitCode, scoreUnit(env, unit));
+  state.result = assemble(env.index, env.facts, state.scores);
+  return state;
+}
+
+function* allFacts(index: FactIndex): Generator<Fact> {
+  for (const byRef of index.values()) for (const list of byRef.values()) yield* list;
+}
+
+function isUnder(index: SchemeIndex, code: Code, indicators: Set<Code>): boolean {
+  const site = index.clauses.get(code);
+  const path = site ? site.path : index.indicators.get(code)?.path;
+  return (path ?? []).some((p) => indicators.has(p));
+}
+
+/** Pass 1: metric values of every unit for clauses whose outcome depends on the peer group. */
+function computePeers(env: ScoringEnv): Set<Code> {
+  const cross = new Set<Code>();
+  for (const [code, site] of env.index.clauses) {
+    const metric = peerMetric(site.clause.rule);
+    if (!metric) continue;
+    cross.add(code);
+    const byGroup = new Map<Code, Map<Code, Dec>>();
+    for (const u of env.index.scheme.units) {
+      if (!appliesAlongPath(env.index, site.path, u.code)) continue;
+      const group = peerGroupOf(env.index, u.code);
+      let values = byGroup.get(group);
+      if (!values) byGroup.set(group, (values = new Map()));
+      const m = readMetric(metric, factsFor(env.facts, u.code, code));
+      if (m) values.set(u.code, m.value);
+    }
+    const peers = new Map<Code, PeerData>();
+    for (const [g, values] of byGroup) peers.set(g, { values, size: values.size });
+    env.peers.set(code, peers);
+  }
+  return cross;
+}
+
+function appliesAlongPath(index: SchemeIndex, path: readonly Code[], unitCode: Code): boolean {
+  const unit = index.units.get(unitCode)!;
+  for (const code of path) {
+    const ind = index.indicators.get(code)?.indicator;
+    if (ind && !inScope(ind.appliesTo, unit, index.groupsOfUnit)) return false;
+  }
+  return true;
+}
+
+/** Pass 3: N/A indicators under 'average-of-others' take the mean of the other units of the peer group. */
+function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code> {
+  const waiting = [...scores.values()].filter((s) => s.needsImputation.length > 0);
+  const averaged = new Set<Code>();
+  if (waiting.length === 0) return averaged;
+  for (const s of waiting) {
+    const group = peerGroupOf(env.index, s.unit);
+    const members = group === ALL_UNITS ? [...scores.keys()] : (env.index.unitsOfGroup.get(group) ?? []);
+    const imputed = new Map<Code, Dec>();
+    for (const ind of s.needsImputation) {
+      averaged.add(ind);
+      let total = P.ZERO;
+      let n = 0;
+      for (const m of members) {
+        const other = scores.get(m);
+        if (!other || other.naIndicators.has(ind)) continue;
+        const v = other.nodeScores.get(ind);
+        if (v === undefined) continue;
+        total = P.add(total, v);
+        n++;
+      }
+      if (n > 0) imputed.set(ind, P.div(total, P.fromInt(n)));
+    }
+    env.imputed.set(s.unit, imputed);
+    scores.set(s.unit, scoreUnit(env, env.index.units.get(s.unit)!));
+  }
+  return averaged;
+}
+
+/** Pass 4: ranks per ranking group (and overall when the scheme has none) and grades. */
+function assemble(index: SchemeIndex, facts: FactIndex, scores: Map<Code, UnitScore>): EvaluationResult {
+  const scheme = index.scheme;
+  const units: UnitResult[] = scheme.units.map((u) => {
+    const s = scores.get(u.code)!;
+    const { needsImputation: _n, nodeScores: _s, naIndicators: _a, ...rest } = s;
+    return { ...rest, ranks: [], gradeNotes: [] };
+  });
+  const byCode = new Map(units.map((u) => [u.unit, u]));
+  const groups: GroupResult[] = [];
+  const groupDefs = scheme.rankingGroups.length > 0 ? scheme.rankingGroups.map((g) => ({ code: g.code, name: g.name, members: index.unitsOfGroup.get(g.code) ?? [] })) : [{ code: ALL_UNITS, name: '全部单位', members: scheme.units.map((u) => u.code) }];
+  for (const g of groupDefs) {
+    const ranked = rankUnits(g.members.map((m) => byCode.get(m)!).map((u) => ({ unit: u.unit, total: u.total, isForcedLast: u.isForcedLast })));
+    for (const r of ranked) byCode.get(r.unit)!.ranks.push({ group: g.code, rank: r.rank, of: ranked.length, isTied: r.isTied });
+    groups.push({ code: g.code, name: g.name, units: ranked.map((r) => ({ unit: r.unit, total: r.total, rank: r.rank, isTied: r.isTied })) });
+  }
+  if (scheme.grading) {
+    const graded = gradeUnits(
+      scheme.grading,
+      units.map((u) => {
+        const r = u.ranks[0];
+        return {
+          unit: u.unit,
+          total: u.total,
+          ...(r ? { groupRank: { group: r.group, rank: r.rank, of: r.of } } : {}),
+          vetoed: u.vetoes.length > 0,
+          deductionTotal: u.deductionTotal,
+          negativeTotal: u.negativeTotal,
+          ...(u.maxGrade !== undefined ? { maxGrade: u.maxGrade } : {}),
+          ...(u.forcedGrade !== undefined ? { forcedGrade: u.forcedGrade } : {}),
+          flags: gradingFlags(factsFor(facts, u.unit, 'grading')),
+        };
+      }),
+      (unit) => peerGroupOf(index, unit),
+    );
+    for (const g of graded) {
+      const u = byCode.get(g.unit)!;
+      u.grade = g.grade;
+      u.gradeNotes = g.notes;
+    }
+  }
+  return { scheme: scheme.code, units, groups };
+}

@@ -1,0 +1,475 @@
+import * as P from '../points';
+import type { Dec } from '../points';
+import type { Fact, OccurrenceFact } from '../scheme/fact.types';
+import type { Clause, Code, Indicator, NegativeItem, Unit, VetoEffect } from '../scheme/scheme.types';
+import type { Rule } from '../rules/rule.types';
+import type { PeerData, RuleContext, RuleLine, RuleOutcome } from '../rules/rule-context';
+import { evaluateRule, ruleEffect } from '../rules/evaluate-rule';
+import { tierAmount } from '../rules/rule-helpers';
+import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
+import { factsFor, type FactIndex } from './fact-index';
+import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
+
+/** Everything a unit's evaluation reads besides its own facts. */
+export type ScoringEnv = {
+  index: SchemeIndex;
+  facts: FactIndex;
+  /** Peer metrics for cross-unit clauses: clause code → peer group → values. */
+  peers: Map<Code, Map<Code, PeerData>>;
+  /** Averages imputed for N/A indicators with the 'average-of-others' policy: unit → indicator → score. */
+  imputed: Map<Code, Map<Code, Dec>>;
+};
+
+export type UnitScore = UnitResult & {
+  /** Indicators N/A under 'average-of-others' that still wait for the group average. */
+  needsImputation: Code[];
+  /** Indicator scores by code (for group averages). */
+  nodeScores: Map<Code, Dec>;
+  naIndicators: Set<Code>;
+};
+
+type State = {
+  unit: Unit;
+  ledger: LedgerLine[];
+  pending: number;
+  review: number;
+  vetoZero: Set<Code>;
+  zeroUnit: boolean;
+  deductions: Dec;
+  excluded: Dec;
+  needsImputation: Code[];
+  nodeScores: Map<Code, Dec>;
+  naIndicators: Set<Code>;
+  /** P27: event key → clause that counts it, per dedupe group. */
+  dedupeOwner: Map<string, Code>;
+};
+
+const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
+const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
+
+function push(st: State, path: readonly Code[], ref: Code, cite: LedgerLine['cite'], l: RuleLine): void {
+  st.ledger.push({ path, ref, kind: l.kind, amount: l.amount, facts: l.facts, msg: l.msg, params: l.params, cite });
+}
+
+function nodeLine(st: State, path: readonly Code[], node: Indicator, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Record<string, string | number>, facts: readonly string[] = []): void {
+  st.ledger.push({ path, ref: node.code, kind, amount, facts, msg, params, cite: { text: node.title, source: node.source } });
+}
+
+export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
+  const { index } = env;
+  const scheme = index.scheme;
+  const st: State = {
+    unit,
+    ledger: [],
+    pending: 0,
+    review: 0,
+    vetoZero: new Set(),
+    zeroUnit: false,
+    deductions: P.ZERO,
+    excluded: P.ZERO,
+    needsImputation: [],
+    nodeScores: new Map(),
+    naIndicators: new Set(),
+    dedupeOwner: new Map(),
+  };
+
+  // Vetoes first: their zero-indicator effects apply while the tree is scored.
+  const vetoes: { code: Code; effects: VetoEffect[]; facts: string[]; text: string }[] = [];
+  for (const v of scheme.vetoes) {
+    if (!inScope(v.appliesTo, unit, index.groupsOfUnit)) continue;
+    const hits = factsFor(env.facts, unit.code, v.code).filter((f) => (f.type === 'flag' && f.value) || f.type === 'occurrence');
+    if (hits.length === 0) continue;
+    vetoes.push({ code: v.code, effects: v.effects, facts: hits.map((f) => f.id), text: v.text });
+    for (const e of v.effects) if (e.type === 'zero-indicator') st.vetoZero.add(e.indicator);
+  }
+
+  planDedupe(env, unit, st);
+
+  const nodes: NodeResult[] = [];
+  let items = P.ZERO;
+  let bonusNodes = P.ZERO;
+  let fullPoints = P.ZERO;
+  for (const top of scheme.indicators) {
+    const r = evalNode(env, st, top, []);
+    if (!r) continue;
+    nodes.push(r.result);
+    if (r.result.isBonus) bonusNodes = P.add(bonusNodes, r.result.score);
+    else {
+      items = P.add(items, r.result.score);
+      fullPoints = P.add(fullPoints, pointsFor(top, unit) ?? P.ZERO);
+    }
+  }
+  const path: Code[] = [];
+
+  // P32 'rescale-total': N/A indicators leave the scheme and the rest is scaled to the full points.
+  if (st.excluded > 0 && fullPoints > st.excluded) {
+    const scaled = P.mulDiv(items, fullPoints, P.sub(fullPoints, st.excluded));
+    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.rescale', params: { items: P.toStr(items), full: P.toStr(fullPoints), excluded: P.toStr(st.excluded), result: P.toStr(scaled) } });
+    items = scaled;
+  }
+
+  // P26: cap on all bonuses of the unit.
+  let bonusTotal = P.add(bonusNodes, sumBonus(nodes));
+  const cap = scheme.settings.unitBonusCap;
+  let total = P.add(items, bonusNodes);
+  if (cap !== undefined && bonusTotal > cap) {
+    const cut = P.sub(bonusTotal, cap);
+    st.ledger.push({ path, ref: unit.code, kind: 'cap', amount: P.neg(cut), facts: [], msg: 'unit.bonus-cap', params: { bonus: P.toStr(bonusTotal), cap: P.toStr(cap) } });
+    total = P.sub(total, cut);
+    bonusTotal = cap;
+  }
+
+  // P31: negative list, from the unit total.
+  let negativeTotal = P.ZERO;
+  for (const item of scheme.negativeList) {
+    if (!inScope(item.appliesTo, unit, index.groupsOfUnit)) continue;
+    const facts = factsFor(env.facts, unit.code, item.code);
+    if (facts.length === 0) continue;
+    const out = evaluateRule(negativeRule(item), ctxFor(env, unit, negativeClause(item), undefined, facts));
+    tally(st, out.status);
+    for (const l of out.lines) push(st, path, item.code, { text: item.text, source: item.source }, { ...l, kind: l.kind === 'deduction' ? 'negative' : l.kind });
+    negativeTotal = P.add(negativeTotal, out.deduction);
+  }
+  total = P.sub(total, negativeTotal);
+
+  const barredAwards: string[] = [];
+  let isForcedLast = false;
+  let maxGrade: Code | undefined;
+  let forcedGrade: Code | undefined;
+  let vetoDeduction = P.ZERO;
+  for (const v of vetoes) {
+    for (const e of v.effects) {
+      const cite = { text: v.text };
+      switch (e.type) {
+        case 'deduct':
+          vetoDeduction = P.add(vetoDeduction, e.amount);
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.neg(e.amount), facts: v.facts, msg: 'veto.deduct', params: { amount: P.toStr(e.amount) }, cite });
+          break;
+        case 'zero-total':
+          st.zeroUnit = true;
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.zero-total', params: {}, cite });
+          break;
+        case 'zero-indicator':
+          break; // applied in the tree
+        case 'max-grade':
+          maxGrade = e.grade;
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.max-grade', params: { grade: e.grade }, cite });
+          break;
+        case 'force-grade':
+          forcedGrade = e.grade;
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.force-grade', params: { grade: e.grade }, cite });
+          break;
+        case 'force-last':
+          isForcedLast = true;
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.force-last', params: {}, cite });
+          break;
+        case 'bar-award':
+          barredAwards.push(e.award);
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.bar-award', params: { award: e.award }, cite });
+          break;
+      }
+    }
+  }
+  total = P.sub(total, vetoDeduction);
+  total = finishTotal(st, scheme.settings, total, unit.code);
+
+  return {
+    unit: unit.code,
+    name: unit.name,
+    category: unit.category,
+    total,
+    itemsTotal: items,
+    bonusTotal,
+    negativeTotal,
+    deductionTotal: P.add(P.add(st.deductions, negativeTotal), vetoDeduction),
+    vetoes: vetoes.map((v) => v.code),
+    barredAwards,
+    isForcedLast,
+    ...(maxGrade !== undefined ? { maxGrade } : {}),
+    ...(forcedGrade !== undefined ? { forcedGrade } : {}),
+    pendingJudgements: st.pending,
+    needsReview: st.review,
+    nodes,
+    ledger: st.ledger,
+    ranks: [],
+    gradeNotes: [],
+    needsImputation: st.needsImputation,
+    nodeScores: st.nodeScores,
+    naIndicators: st.naIndicators,
+  };
+}
+
+/** Clamps, cut-offs, zeroing and rounding of the unit total (P34, P29, P33), each with its line. */
+function finishTotal(st: State, settings: UnitScoreSettings, total: Dec, unitCode: Code): Dec {
+  const path: Code[] = [];
+  const note = (kind: LedgerLine['kind'], amount: Dec, msg: string, params: Record<string, string | number>): void => {
+    st.ledger.push({ path, ref: unitCode, kind, amount, facts: [], msg, params });
+  };
+  if (settings.totalMax !== undefined && total > settings.totalMax) {
+    note('clamp', P.sub(settings.totalMax, total), 'unit.clamp-max', { total: P.toStr(total), max: P.toStr(settings.totalMax) });
+    total = settings.totalMax;
+  }
+  for (const c of settings.cutoffs ?? []) {
+    if (total < c.below) {
+      note('cutoff', P.sub(c.to, total), 'unit.cutoff', { total: P.toStr(total), below: P.toStr(c.below), to: P.toStr(c.to) });
+      total = c.to;
+    }
+  }
+  if (settings.totalMin !== undefined && total < settings.totalMin) {
+    note('clamp', P.sub(settings.totalMin, total), 'unit.clamp-min', { total: P.toStr(total), min: P.toStr(settings.totalMin) });
+    total = settings.totalMin;
+  }
+  if (st.zeroUnit && total !== 0) {
+    note('zero', P.neg(total), 'unit.zero', { total: P.toStr(total) });
+    total = P.ZERO;
+  }
+  const r = settings.rounding ?? { decimals: 2, mode: 'half-up' as const };
+  const rounded = P.round(total, r.decimals, r.mode ?? 'half-up');
+  if (rounded !== total) {
+    note('round', P.sub(rounded, total), 'unit.round', { total: P.toStr(total), decimals: r.decimals, mode: r.mode ?? 'half-up', result: P.toStr(rounded) });
+  }
+  return rounded;
+}
+
+type UnitScoreSettings = SchemeIndex['scheme']['settings'];
+
+function sumBonus(nodes: NodeResult[]): Dec {
+  let b = P.ZERO;
+  for (const n of nodes) if (!n.isBonus) b = P.add(b, n.bonus);
+  return b;
+}
+
+function tally(st: State, status: OutcomeStatus): void {
+  if (status === 'needs-judgement') st.pending++;
+  else if (status === 'needs-review') st.review++;
+}
+
+function negativeRule(item: NegativeItem): Rule {
+  return item.rule ?? { kind: 'condition', effect: 'deduction', ...(item.amount !== undefined ? { amount: item.amount } : {}) };
+}
+
+function negativeClause(item: NegativeItem): Clause {
+  return { code: item.code, text: item.text, rule: negativeRule(item) };
+}
+
+function ctxFor(env: ScoringEnv, unit: Unit, clause: Clause, points: Dec | undefined, facts: readonly Fact[], indicator?: Indicator): RuleContext {
+  const target = indicator?.targets?.[unit.code] ?? indicator?.target;
+  const peers = env.peers.get(clause.code)?.get(peerGroupOf(env.index, unit.code));
+  const ctx: RuleContext = { unit, clause, points, facts, target, settings: env.index.scheme.settings, subAssessments: env.index.subAssessments };
+  if (peers) ctx.peers = peers;
+  return ctx;
+}
+
+type NodeEval = { result: NodeResult; zeroParent: boolean };
+
+function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: readonly Code[]): NodeEval | null {
+  const unit = st.unit;
+  if (!inScope(node.appliesTo, unit, env.index.groupsOfUnit)) return null;
+  const path = [...parentPath, node.code];
+  const M = pointsFor(node, unit);
+  const isBonus = node.role === 'bonus';
+  const result: NodeResult = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [], clauses: [] };
+  if (M !== undefined) result.points = M;
+
+  const own = factsFor(env.facts, unit.code, node.code);
+  const na = own.find((f) => f.type === 'not-applicable');
+  if (na && na.type === 'not-applicable') {
+    st.naIndicators.add(node.code);
+    result.status = 'not-applicable';
+    const policy = node.notApplicable ?? 'full-points';
+    const params = { reason: na.reason, policy };
+    if (policy === 'full-points') {
+      result.score = M ?? P.ZERO;
+      nodeLine(st, path, node, 'not-applicable', result.score, 'node.na-full', { ...params, points: P.toStr(result.score) }, [na.id]);
+    } else if (policy === 'average-of-others') {
+      const avg = env.imputed.get(unit.code)?.get(node.code);
+      if (avg === undefined) {
+        st.needsImputation.push(node.code);
+        nodeLine(st, path, node, 'pending', P.ZERO, 'node.na-average-pending', params, [na.id]);
+      } else {
+        result.score = avg;
+        nodeLine(st, path, node, 'impute', avg, 'node.na-average', { ...params, average: P.toStr(avg) }, [na.id]);
+      }
+    } else {
+      st.excluded = P.add(st.excluded, M ?? P.ZERO);
+      nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: P.toStr(M ?? P.ZERO) }, [na.id]);
+    }
+    st.nodeScores.set(node.code, result.score);
+    return { result, zeroParent: false };
+  }
+
+  let base = P.ZERO;
+  let zeroSelf = st.vetoZero.has(node.code);
+  let zeroParent = false;
+  let childSum = P.ZERO;
+  let childCount = 0;
+  for (const child of node.children ?? []) {
+    const r = evalNode(env, st, child, path);
+    if (!r) continue;
+    result.children.push(r.result);
+    result.status = worse(result.status, r.result.status);
+    if (r.zeroParent) zeroSelf = true;
+    if (r.result.isBonus) continue;
+    childSum = P.add(childSum, r.result.score);
+    childCount++;
+  }
+  if (childCount > 0) {
+    base = childSum;
+    if (node.aggregation === 'average') {
+      const avg = P.div(childSum, P.fromInt(childCount));
+      nodeLine(st, path, node, 'note', P.sub(avg, childSum), 'node.average', { n: childCount, sum: P.toStr(childSum), average: P.toStr(avg) });
+      base = avg;
+    }
+  }
+
+  let hasPositive = false;
+  let D = P.ZERO;
+  let B = P.ZERO;
+  const byDimension = new Map<Code, Dec>();
+  for (const clause of node.clauses ?? []) {
+    const out = evalClause(env, st, node, clause, path, M);
+    result.clauses.push({ code: clause.code, kind: clause.rule.kind, status: out.status, score: out.score ?? P.ZERO, deduction: out.deduction, bonus: out.bonus });
+    result.status = worse(result.status, out.status);
+    if (ruleEffect(clause.rule) === 'score' || out.score !== undefined) {
+      hasPositive = true;
+      base = P.add(base, out.score ?? P.ZERO);
+    }
+    if (clause.dimension !== undefined) byDimension.set(clause.dimension, P.add(byDimension.get(clause.dimension) ?? P.ZERO, out.deduction));
+    D = P.add(D, out.deduction);
+    B = P.add(B, out.bonus);
+    if (out.zero === 'indicator') zeroSelf = true;
+    else if (out.zero === 'parent') zeroParent = true;
+    else if (out.zero === 'unit') st.zeroUnit = true;
+  }
+
+  const isLeaf = childCount === 0 && (node.children?.length ?? 0) === 0;
+  if (isLeaf && (node.clauses?.length ?? 0) === 0 && M !== undefined) {
+    // No scoring rule in the source (001's "target + points"): the assessor scores it in [0, M].
+    hasPositive = true;
+    const j = own.find((f) => f.type === 'judgement');
+    if (j && j.type === 'judgement') {
+      const v = P.clamp(j.amount, P.ZERO, M);
+      nodeLine(st, path, node, 'score', v, 'node.judged', { amount: P.toStr(v), points: P.toStr(M), reason: j.reason, by: j.by ?? '' }, [j.id]);
+      base = v;
+    } else {
+      st.pending++;
+      result.status = worse(result.status, 'needs-judgement');
+      nodeLine(st, path, node, 'pending', P.ZERO, 'node.pending', { points: P.toStr(M) });
+    }
+  } else if (!hasPositive && childCount === 0 && M !== undefined) {
+    // Mode D: the item starts from its points and loses deductions.
+    base = M;
+    nodeLine(st, path, node, 'score', M, 'node.base', { points: P.toStr(M) });
+  }
+
+  // P41: deductions of each dimension capped at its share of the points.
+  if (node.dimensions && M !== undefined) {
+    for (const dim of node.dimensions) {
+      const got = byDimension.get(dim.code);
+      if (got === undefined) continue;
+      const share = P.mulDiv(M, dim.percent, P.HUNDRED);
+      if (got > share) {
+        const cut = P.sub(got, share);
+        D = P.sub(D, cut);
+        nodeLine(st, path, node, 'dimension-cap', cut, 'node.dimension-cap', { dimension: dim.name, percent: P.toStr(dim.percent), share: P.toStr(share), total: P.toStr(got) });
+      }
+    }
+  }
+  if (node.caps?.deduction !== undefined && D > node.caps.deduction) {
+    const cut = P.sub(D, node.caps.deduction);
+    nodeLine(st, path, node, 'cap', cut, 'node.deduction-cap', { cap: P.toStr(node.caps.deduction), total: P.toStr(D) });
+    D = node.caps.deduction;
+  }
+  if (node.caps?.bonus !== undefined && B > node.caps.bonus) {
+    const cut = P.sub(B, node.caps.bonus);
+    nodeLine(st, path, node, 'cap', P.neg(cut), 'node.bonus-cap', { cap: P.toStr(node.caps.bonus), total: P.toStr(B) });
+    B = node.caps.bonus;
+  }
+
+  let score = P.add(P.sub(base, D), B);
+  const floor = node.floor === undefined ? (M !== undefined ? P.ZERO : null) : node.floor;
+  const ceiling = node.ceiling === undefined ? (M ?? null) : node.ceiling;
+  if (floor !== null && score < floor) {
+    nodeLine(st, path, node, 'floor', P.sub(floor, score), 'node.floor', { score: P.toStr(score), floor: P.toStr(floor), points: M === undefined ? '' : P.toStr(M) });
+    score = floor;
+    result.status = worse(result.status, 'clamped');
+  }
+  if (ceiling !== null && score > ceiling) {
+    nodeLine(st, path, node, 'ceiling', P.sub(ceiling, score), 'node.ceiling', { score: P.toStr(score), ceiling: P.toStr(ceiling) });
+    score = ceiling;
+    result.status = worse(result.status, 'clamped');
+  }
+  if (zeroSelf && score !== 0) {
+    nodeLine(st, path, node, 'zero', P.neg(score), st.vetoZero.has(node.code) ? 'node.veto-zero' : 'node.zero', { score: P.toStr(score) });
+    score = P.ZERO;
+    if (st.vetoZero.has(node.code)) result.status = 'vetoed';
+  }
+  if (node.rounding) {
+    const r = P.round(score, node.rounding.decimals, node.rounding.mode ?? 'half-up');
+    if (r !== score) nodeLine(st, path, node, 'round', P.sub(r, score), 'node.round', { score: P.toStr(score), decimals: node.rounding.decimals, result: P.toStr(r) });
+    score = r;
+  }
+  result.score = score;
+  result.deduction = D;
+  result.bonus = B;
+  st.deductions = P.add(st.deductions, D);
+  st.nodeScores.set(node.code, score);
+  return { result, zeroParent };
+}
+
+function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, path: readonly Code[], M: Dec | undefined): RuleOutcome {
+  const unit = st.unit;
+  let facts = factsFor(env.facts, unit.code, clause.code);
+  const cite = { text: clause.text, source: clause.source };
+  const na = facts.find((f) => f.type === 'not-applicable');
+  if (na && na.type === 'not-applicable') {
+    // 不涉及此项工作的不扣分: a positive clause keeps its points, a deduction clause deducts nothing.
+    const positive = ruleEffect(clause.rule) === 'score';
+    const pts = positive ? (clause.points ?? M ?? P.ZERO) : P.ZERO;
+    const out: RuleOutcome = { status: 'not-applicable', deduction: P.ZERO, bonus: P.ZERO, lines: [{ kind: 'not-applicable', amount: pts, facts: [na.id], msg: 'clause.na', params: { reason: na.reason } }] };
+    if (positive) out.score = pts;
+    push(st, path, clause.code, cite, out.lines[0]!);
+    return out;
+  }
+  if (clause.dedupeGroup !== undefined) facts = dropDuplicates(st, clause, facts);
+  if (clause.status === 'needs-review') {
+    st.review++;
+    push(st, path, clause.code, cite, { kind: 'review', amount: P.ZERO, facts: facts.map((f) => f.id), msg: 'clause.needs-review', params: { reason: clause.reviewReason ?? '' } });
+  }
+  const points = clause.points ?? (ruleEffect(clause.rule) === 'score' ? M : M);
+  const out = evaluateRule(clause.rule, ctxFor(env, unit, clause, points, facts, node));
+  tally(st, out.status);
+  for (const l of out.lines) push(st, path, clause.code, cite, l);
+  return out;
+}
+
+/** P27: across clauses of one dedupe group, an event key counts only in the clause where it costs most. */
+function planDedupe(env: ScoringEnv, unit: Unit, st: State): void {
+  const best = new Map<string, { clause: Code; amount: Dec }>();
+  for (const [code, site] of env.index.clauses) {
+    const group = site.clause.dedupeGroup;
+    if (group === undefined) continue;
+    for (const f of factsFor(env.facts, unit.code, code)) {
+      if (f.type !== 'occurrence' || f.eventKey === undefined) continue;
+      const amount = priceOccurrence(site.clause.rule, f);
+      const key = `${group}\u0000${f.eventKey}`;
+      const prev = best.get(key);
+      if (!prev || amount > prev.amount) best.set(key, { clause: code, amount });
+    }
+  }
+  for (const [key, v] of best) st.dedupeOwner.set(key, v.clause);
+}
+
+function priceOccurrence(rule: Rule, f: OccurrenceFact): Dec {
+  if (rule.kind !== 'per-occurrence' && rule.kind !== 'condition') return P.ZERO;
+  if (rule.tiers) return tierAmount(rule.tiers, f[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by]) ?? P.ZERO;
+  return rule.amount ?? P.ZERO;
+}
+
+function dropDuplicates(st: State, clause: Clause, facts: readonly Fact[]): readonly Fact[] {
+  return facts.filter((f) => {
+    if (f.type !== 'occurrence' || f.eventKey === undefined) return true;
+    const owner = st.dedupeOwner.get(`${clause.dedupeGroup}\u0000${f.eventKey}`);
+    return owner === undefined || owner === clause.code;
+  });
+}
