@@ -1,0 +1,10 @@
+export { decimal, code, isoDate, scope, sourceRef } from './primitives';
+export { ruleSchema, ruleKinds, band } from './rule.schema';
+export { schemeSchema, indicatorSchema, clauseSchema } from './scheme.schema';
+export { factInputSchema, factsFileSchema, factTypes, type FactInput } from './fact.schema';
+export { ContractError, formatIssues, formatPath, type ContractIssue } from './contract-error';
+export { parseYamlOrJson, toIssues, validate } from './parse-document';
+export { parseScheme, locateLint, pathKeys, type ParsedScheme } from './parse-scheme';
+export { parseFacts } from './parse-facts';
+export { parseCsv } from './csv';
+export { schemeJsonSchema } from './json-schema';
