@@ -1,0 +1,23 @@
+export {
+  OfficeError,
+  assertHasTables,
+  isOfficeError,
+  officeErrorCodes,
+  tablesOf,
+  type DocumentFormat,
+  type ImportIssue,
+  type OfficeErrorCode,
+  type RawBlock,
+  type RawCell,
+  type RawDocument,
+  type RawTable,
+  type SourceRef,
+} from './document';
+export { readDocument, type ReadInput, type ReadOptions } from './read-document';
+export { readDocx } from './docx-reader';
+export { readXlsx, cellRef } from './xlsx-reader';
+export { readTxt } from './txt-reader';
+export { readOle2, type ConvertOptions } from './doc-reader';
+export { parseTextLines, splitParagraphCells, type ParagraphCell } from './txt-parse';
+export { decodeText, splitLines, type DecodedText, type TextEncoding } from './text-decode';
+export { defaultLimits, type ReadLimits } from './limits';
