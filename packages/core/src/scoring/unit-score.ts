@@ -322,15 +322,23 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     }
   }
 
+  // Mode D (deduction list with points): the item starts from its points and loses deductions.
+  // Decided from the rules' effects so the base line comes first in the ledger.
+  const clauses = node.clauses ?? [];
+  const isModeD = childCount === 0 && (node.children?.length ?? 0) === 0 && M !== undefined && clauses.length > 0 && !clauses.some((c) => ruleEffect(c.rule) === 'score');
+  if (isModeD) {
+    base = M;
+    nodeLine(st, path, node, 'score', M, 'node.base', { points: P.toStr(M) });
+  }
   let hasPositive = false;
   let D = P.ZERO;
   let B = P.ZERO;
   const byDimension = new Map<Code, Dec>();
-  for (const clause of node.clauses ?? []) {
+  for (const clause of clauses) {
     const out = evalClause(env, st, node, clause, path, M);
     result.clauses.push({ code: clause.code, kind: clause.rule.kind, status: out.status, score: out.score ?? P.ZERO, deduction: out.deduction, bonus: out.bonus });
     result.status = worse(result.status, out.status);
-    if (ruleEffect(clause.rule) === 'score' || out.score !== undefined) {
+    if (!isModeD && (ruleEffect(clause.rule) === 'score' || out.score !== undefined)) {
       hasPositive = true;
       base = P.add(base, out.score ?? P.ZERO);
     }
@@ -356,10 +364,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       result.status = worse(result.status, 'needs-judgement');
       nodeLine(st, path, node, 'pending', P.ZERO, 'node.pending', { points: P.toStr(M) });
     }
-  } else if (!hasPositive && childCount === 0 && M !== undefined) {
-    // Mode D: the item starts from its points and loses deductions.
-    base = M;
-    nodeLine(st, path, node, 'score', M, 'node.base', { points: P.toStr(M) });
   }
 
   // P41: deductions of each dimension capped at its share of the points.
