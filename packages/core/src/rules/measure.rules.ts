@@ -242,7 +242,9 @@ export function evalProportional(rule: ProportionalRule, ctx: RuleContext): Rule
   const params = { actual: s(m.value), target: s(target), points: s(pts), earned: s(earned), capped: over ? 1 : 0, exact: P.isExactMulDiv(pts, actual, target) ? 1 : 0 };
   if (rule.effect === 'score') {
     applyEffect(out, 'score', earned, facts, 'proportional.score', params);
-    return scoreWithin(out, pts);
+    // Over-completion the scheme allows is not cut back to the points here; the indicator's
+    // ceiling (its points by default, or an explicit higher/null ceiling) decides what stays.
+    return scoreWithin(out, rule.allowOver ? undefined : pts);
   }
   const d = P.max(P.ZERO, P.sub(pts, earned));
   applyEffect(out, 'deduction', d, facts, 'proportional.deduction', { ...params, deduction: s(d) });

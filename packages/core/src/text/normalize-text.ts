@@ -1,0 +1,47 @@
+import { toHalfWidthDigits } from './chinese-number';
+
+/** A repair made while reading the text (catalogue §8.3): kept so a person can confirm it. */
+export type TextRepair = { at: number; from: string; to: string; message: string };
+
+/** Compounds in which 口 is a real word, not a mistyped 扣 (出口, 排污口…). */
+const KOU_WORDS = ['出口', '入口', '人口', '窗口', '路口', '港口', '接口', '端口', '关口', '门口', '道口', '河口', '污口', '排口', '缺口', '借口', '进口', '户口', '口岸'];
+
+/**
+ * Length-preserving normalisation, so every span found later indexes the original text too:
+ * full-width digits to ASCII; the extraction defects of §8.3 that have one safe reading
+ * (口 for 扣 before an amount, O for 0 in a number, l. for 1. as an item number).
+ */
+export function normalizeRuleText(text: string): { text: string; repairs: TextRepair[] } {
+  const repairs: TextRepair[] = [];
+  // UTF-16 indexing throughout: only BMP characters are ever replaced.
+  const s = toHalfWidthDigits(text);
+  const out = s.split('');
+  const set = (i: number, to: string, message: string): void => {
+    repairs.push({ at: i, from: out[i]!, to, message });
+    out[i] = to;
+  };
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    const next = nextNonSpace(out, i + 1);
+    const prev = out[i - 1];
+    if (c === '口') {
+      const word = KOU_WORDS.some((w) => s.startsWith(w, i - w.indexOf('口')) && w.indexOf('口') <= i);
+      const beforeAmount = next !== undefined && /\d/.test(next);
+      if (beforeAmount && !word) set(i, '扣', '“口”按“扣”读取（疑为录入错误）');
+    } else if (c === 'O' || c === 'o' || c === 'Ｏ') {
+      const digitNear = (prev !== undefined && /[\d.]/.test(prev)) || (out[i + 1] !== undefined && /[\d.]/.test(out[i + 1]!));
+      const asValue = (prev === '为' || prev === '扣' || prev === '得') && !/[A-Za-z]/.test(out[i + 1] ?? '');
+      if (digitNear || asValue) set(i, '0', `“${c}”按数字“0”读取（疑为录入错误）`);
+    } else if (c === 'l' || c === 'I') {
+      const atItemStart = (i === 0 || /[\s。；;]/.test(prev ?? '')) && (out[i + 1] === '.' || out[i + 1] === '、') && !/\d/.test(out[i + 2] ?? '');
+      if (atItemStart) set(i, '1', `条目序号“${c}.”按“1.”读取`);
+    }
+  }
+  return { text: out.join(''), repairs };
+}
+
+function nextNonSpace(chars: string[], i: number): string | undefined {
+  let j = i;
+  while (j < chars.length && /\s/.test(chars[j]!)) j++;
+  return chars[j];
+}
