@@ -6,11 +6,21 @@ import { gradeNotesZh, zhCN } from './messages.zh-CN';
 const OPTIONAL = /\{(\w+)\?((?:[^{}]|\{\w+\})*)\}/g;
 const PLAIN = /\{(\w+)\}/g;
 
+/** Parameters that are whole counts; every other number parameter is an exact decimal (Dec). */
+const INTEGER_PARAMS = new Set(['count', 'n', 'required', 'done', 'short', 'periods', 'rank', 'of', 'k', 'fromBottom', 'places', 'safe', 'decimals', 'tied', 'capped', 'exact', 'invert', 'repeat', 'perN', 'divisor']);
+
+/** A parameter as words: decimals are kept as exact millionths in the ledger and formatted only here. */
+export function formatParam(key: string, v: string | number | undefined): string {
+  if (v === undefined) return '';
+  if (typeof v === 'number' && !INTEGER_PARAMS.has(key)) return P.toStr(v as P.Dec);
+  return String(v);
+}
+
 function fill(template: string, params: Record<string, string | number>): string {
   const present = (k: string): boolean => params[k] !== undefined && params[k] !== '' && params[k] !== 0 && params[k] !== '0';
   return template
     .replace(OPTIONAL, (_m, key: string, body: string) => (present(key) ? body : ''))
-    .replace(PLAIN, (_m, key: string) => (params[key] === undefined ? '' : String(params[key])));
+    .replace(PLAIN, (_m, key: string) => formatParam(key, params[key]));
 }
 
 /** The words of one ledger line, in Chinese. Unknown keys print the key and parameters, never nothing. */

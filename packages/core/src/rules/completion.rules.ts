@@ -1,7 +1,7 @@
 import * as P from '../points';
 import type { AnyOfRule, AverageRule, CompletionRule, ManualRule, PartialCreditRule, ZeroRule } from './rule.types';
 import type { RuleContext, RuleOutcome } from './rule-context';
-import { applyEffect, empty, factsOf, judgementOf, line, pending, s, scoreWithin } from './rule-helpers';
+import { applyEffect, empty, factsOf, judgementOf, line, pending, scoreWithin } from './rule-helpers';
 
 /** P17: full points when complete; 0 when not; a judged partial score when allowed. */
 export function evalCompletion(rule: CompletionRule, ctx: RuleContext): RuleOutcome {
@@ -11,22 +11,22 @@ export function evalCompletion(rule: CompletionRule, ctx: RuleContext): RuleOutc
   const f = factsOf(ctx.facts, 'flag')[0];
   const out = empty();
   if (f?.value) {
-    applyEffect(out, 'score', pts, [f.id], 'completion.done', { points: s(pts) });
+    applyEffect(out, 'score', pts, [f.id], 'completion.done', { points: (pts) });
     return out;
   }
   if (j && (rule.allowPartial || !f)) {
     const v = P.clamp(j.amount, P.ZERO, pts);
-    applyEffect(out, 'score', v, [j.id], 'completion.judged', { amount: s(v), points: s(pts), reason: j.reason, by: j.by ?? '' });
+    applyEffect(out, 'score', v, [j.id], 'completion.judged', { amount: (v), points: (pts), reason: j.reason, by: j.by ?? '' });
     return out;
   }
   if (f && !f.value) {
     // The points are shown as earned and then lost, so the ledger still adds up to the score.
-    applyEffect(out, 'score', pts, [f.id], 'threshold.full', { points: s(pts) });
+    applyEffect(out, 'score', pts, [f.id], 'threshold.full', { points: (pts) });
     out.score = P.ZERO;
-    out.lines.push(line('deduction', P.neg(pts), [f.id], 'completion.not-done', { points: s(pts), note: f.note ?? '' }));
+    out.lines.push(line('deduction', P.neg(pts), [f.id], 'completion.not-done', { points: (pts), note: f.note ?? '' }));
     return out;
   }
-  return pending('completion.pending', { points: s(pts) });
+  return pending('completion.pending', { points: (pts) });
 }
 
 /** P18: complete → M; incomplete → min(C, M·progress) or C·progress. */
@@ -34,20 +34,20 @@ export function evalPartialCredit(rule: PartialCreditRule, ctx: RuleContext): Ru
   const pts = rule.points ?? ctx.points;
   if (pts === undefined) return pending('completion.no-points');
   const f = factsOf(ctx.facts, 'flag')[0];
-  if (!f) return pending('completion.pending', { points: s(pts) });
+  if (!f) return pending('completion.pending', { points: (pts) });
   const out = empty();
   if (f.value) {
-    applyEffect(out, 'score', pts, [f.id], 'completion.done', { points: s(pts) });
+    applyEffect(out, 'score', pts, [f.id], 'completion.done', { points: (pts) });
     return out;
   }
-  if (f.progress === undefined) return pending('partial.no-progress', { ceiling: s(rule.incompleteCeiling) }, [f.id]);
+  if (f.progress === undefined) return pending('partial.no-progress', { ceiling: (rule.incompleteCeiling) }, [f.id]);
   const progress = P.clamp(f.progress, P.ZERO, P.ONE);
   const scaled = rule.mode === 'capped' ? P.min(rule.incompleteCeiling, P.mul(pts, progress)) : P.mul(rule.incompleteCeiling, progress);
   applyEffect(out, 'score', scaled, [f.id], rule.mode === 'capped' ? 'partial.capped' : 'partial.scaled', {
-    points: s(pts),
-    progress: s(P.mul(progress, P.HUNDRED)),
-    ceiling: s(rule.incompleteCeiling),
-    score: s(scaled),
+    points: (pts),
+    progress: (P.mul(progress, P.HUNDRED)),
+    ceiling: (rule.incompleteCeiling),
+    score: (scaled),
   });
   return out;
 }
@@ -60,13 +60,13 @@ export function evalAnyOf(rule: AnyOfRule, ctx: RuleContext): RuleOutcome {
   const hit = flags.find((f) => f.value && (f.option === undefined || rule.options.includes(f.option)));
   const out = empty();
   if (hit) {
-    applyEffect(out, 'score', pts, [hit.id], 'anyof.hit', { option: hit.option ?? '', points: s(pts) });
+    applyEffect(out, 'score', pts, [hit.id], 'anyof.hit', { option: hit.option ?? '', points: (pts) });
     return out;
   }
   if (flags.length > 0) {
-    applyEffect(out, 'score', pts, [], 'threshold.full', { points: s(pts) });
+    applyEffect(out, 'score', pts, [], 'threshold.full', { points: (pts) });
     out.score = P.ZERO;
-    out.lines.push(line('deduction', P.neg(pts), flags.map((f) => f.id), 'anyof.none', { options: rule.options.join('；'), points: s(pts) }));
+    out.lines.push(line('deduction', P.neg(pts), flags.map((f) => f.id), 'anyof.none', { options: rule.options.join('；'), points: (pts) }));
     return out;
   }
   return pending('anyof.pending', { options: rule.options.join('；') });
@@ -77,13 +77,13 @@ export function evalManual(rule: ManualRule, ctx: RuleContext): RuleOutcome {
   const j = judgementOf(ctx.facts);
   const hi = rule.max ?? ctx.points;
   if (!j) {
-    if (rule.effect === 'score') return pending('manual.pending', { max: hi === undefined ? '' : s(hi), reason: rule.reason ?? '' });
+    if (rule.effect === 'score') return pending('manual.pending', { max: hi === undefined ? '' : (hi), reason: rule.reason ?? '' });
     return empty();
   }
   const v = P.clamp(j.amount, P.ZERO, hi);
   const out = empty();
-  if (v !== j.amount) out.lines.push(line('note', P.ZERO, [j.id], 'discretionary.out-of-range', { amount: s(j.amount), min: '0', max: hi === undefined ? '' : s(hi) }));
-  applyEffect(out, rule.effect, v, [j.id], 'manual.judged', { amount: s(v), reason: j.reason, by: j.by ?? '' });
+  if (v !== j.amount) out.lines.push(line('note', P.ZERO, [j.id], 'discretionary.out-of-range', { amount: (j.amount), min: '0', max: hi === undefined ? '' : (hi) }));
+  applyEffect(out, rule.effect, v, [j.id], 'manual.judged', { amount: (v), reason: j.reason, by: j.by ?? '' });
   return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
 }
 
@@ -102,6 +102,6 @@ export function evalAverage(rule: AverageRule, ctx: RuleContext): RuleOutcome {
   for (const f of subs) total = P.add(total, f.score);
   const avg = P.div(total, P.fromInt(subs.length));
   const out = empty();
-  applyEffect(out, 'score', avg, subs.map((f) => f.id), 'average.score', { n: subs.length, sum: s(total), average: s(avg), parts: subs.map((f) => `${f.channel ?? f.id}:${s(f.score)}`).join('，') });
+  applyEffect(out, 'score', avg, subs.map((f) => f.id), 'average.score', { n: subs.length, sum: (total), average: (avg), parts: subs.map((f) => `${f.channel ?? f.id}:${P.toStr(f.score)}`).join('，') });
   return scoreWithin(out, rule.points ?? ctx.points);
 }

@@ -12,7 +12,6 @@ import {
   pending,
   readMetric,
   roundSteps,
-  s,
   scoreWithin,
   targetValue,
 } from './rule-helpers';
@@ -40,15 +39,15 @@ export function evalShortfall(rule: ShortfallRule, ctx: RuleContext): RuleOutcom
     const short = Math.max(0, required - done);
     if (short === 0) continue;
     if (done === 0 && rule.noneAmount !== undefined) {
-      applyEffect(out, 'deduction', rule.noneAmount, [c.id], 'shortfall.none', { required, amount: s(rule.noneAmount), subject: c.subject ?? '' });
+      applyEffect(out, 'deduction', rule.noneAmount, [c.id], 'shortfall.none', { required, amount: (rule.noneAmount), subject: c.subject ?? '' });
     } else {
       const total = P.mulInt(rule.amount, short);
       applyEffect(out, 'deduction', total, [c.id], missing.length ? 'shortfall.elements' : 'shortfall.each', {
         required,
         done,
         short,
-        amount: s(rule.amount),
-        total: s(total),
+        amount: (rule.amount),
+        total: (total),
         missing: missing.join('、'),
         subject: c.subject ?? '',
       });
@@ -75,17 +74,17 @@ export function evalThresholdSteps(rule: ThresholdStepsRule, ctx: RuleContext): 
   const out = empty();
   const missed = gap > 0 || (gap === 0 && rule.missAtThreshold === true);
   if (!missed) {
-    if (rule.effect === 'score') applyEffect(out, 'score', ctx.points ?? P.ZERO, facts, 'threshold.met', { ...m.detail, threshold: s(threshold), points: s(ctx.points ?? P.ZERO) });
-    else out.lines.push(line('note', P.ZERO, facts, 'threshold.met-note', { ...m.detail, threshold: s(threshold) }));
+    if (rule.effect === 'score') applyEffect(out, 'score', ctx.points ?? P.ZERO, facts, 'threshold.met', { ...m.detail, threshold: (threshold), points: (ctx.points ?? P.ZERO) });
+    else out.lines.push(line('note', P.ZERO, facts, 'threshold.met-note', { ...m.detail, threshold: (threshold) }));
     return out;
   }
   if (rule.judgementBeyond !== undefined) {
     const beyond = rule.direction === 'below' ? x < rule.judgementBeyond : x > rule.judgementBeyond;
     if (beyond) {
       const j = judgementOf(ctx.facts);
-      if (!j) return pending('threshold.judgement', { ...m.detail, limit: s(rule.judgementBeyond) }, facts);
+      if (!j) return pending('threshold.judgement', { ...m.detail, limit: (rule.judgementBeyond) }, facts);
       const amt = P.clamp(j.amount, P.ZERO, ctx.points);
-      applyEffect(out, rule.effect, amt, [...facts, j.id], 'discretionary.judged', { amount: s(amt), min: '0', max: ctx.points ? s(ctx.points) : '', reason: j.reason, by: j.by ?? '' });
+      applyEffect(out, rule.effect, amt, [...facts, j.id], 'discretionary.judged', { amount: (amt), min: '0', max: ctx.points ? (ctx.points) : '', reason: j.reason, by: j.by ?? '' });
       return out;
     }
   }
@@ -97,17 +96,17 @@ export function evalThresholdSteps(rule: ThresholdStepsRule, ctx: RuleContext): 
   }
   const params = {
     ...m.detail,
-    threshold: s(threshold),
-    gap: s(gap),
-    initial: s(rule.initial ?? P.ZERO),
-    step: rule.step ? s(rule.step) : '',
-    perStep: rule.perStep ? s(rule.perStep) : '',
-    steps: s(nSteps),
-    total: s(d),
+    threshold: (threshold),
+    gap: (gap),
+    initial: (rule.initial ?? P.ZERO),
+    step: rule.step ? (rule.step) : '',
+    perStep: rule.perStep ? (rule.perStep) : '',
+    steps: (nSteps),
+    total: (d),
   };
   if (rule.effect === 'score') {
     const pts = ctx.points ?? P.ZERO;
-    applyEffect(out, 'score', pts, facts, 'threshold.full', { points: s(pts) });
+    applyEffect(out, 'score', pts, facts, 'threshold.full', { points: (pts) });
     const capped = rule.cap !== undefined ? P.min(d, rule.cap) : d;
     out.score = P.sub(out.score!, capped);
     out.lines.push(line('deduction', P.neg(capped), facts, 'threshold.missed', params));
@@ -126,8 +125,8 @@ export function bandMatches(b: Band, x: Dec): boolean {
 
 export function describeBand(b: Band): string {
   if (b.label) return b.label;
-  const lo = b.min === undefined ? '' : `${b.minInclusive === false ? '>' : '≥'}${s(b.min)}`;
-  const hi = b.max === undefined ? '' : `${b.maxInclusive === true ? '≤' : '<'}${s(b.max)}`;
+  const lo = b.min === undefined ? '' : `${b.minInclusive === false ? '>' : '≥'}${P.toStr(b.min)}`;
+  const hi = b.max === undefined ? '' : `${b.maxInclusive === true ? '≤' : '<'}${P.toStr(b.max)}`;
   return [lo, hi].filter(Boolean).join(' 且 ') || '任意';
 }
 
@@ -152,11 +151,11 @@ export function bandOutcome(
   if (band?.judgement) {
     const j = judgementOf(ctx.facts);
     if (!j) return pending('bands.judgement', { ...detail, band: describeBand(band) }, facts);
-    applyEffect(out, effect, j.amount, [...facts, j.id], 'discretionary.judged', { amount: s(j.amount), min: '0', max: ctx.points ? s(ctx.points) : '', reason: j.reason, by: j.by ?? '' });
+    applyEffect(out, effect, j.amount, [...facts, j.id], 'discretionary.judged', { amount: (j.amount), min: '0', max: ctx.points ? (ctx.points) : '', reason: j.reason, by: j.by ?? '' });
     return effect === 'score' ? scoreWithin(out, ctx.points) : out;
   }
   const amount = band ? band.amount : (otherwise ?? P.ZERO);
-  applyEffect(out, effect, amount, facts, band ? 'bands.hit' : 'bands.none', { ...detail, x: s(x), band: band ? describeBand(band) : '', amount: s(amount) });
+  applyEffect(out, effect, amount, facts, band ? 'bands.hit' : 'bands.none', { ...detail, x: (x), band: band ? describeBand(band) : '', amount: (amount) });
   return effect === 'score' ? scoreWithin(out, ctx.points) : out;
 }
 
@@ -202,7 +201,7 @@ export function evalLateness(rule: LatenessRule, ctx: RuleContext): RuleOutcome 
     }
     if (periods <= 0) continue;
     const total = P.mulInt(rule.amountPerPeriod, periods);
-    applyEffect(out, 'deduction', total, [f.id], 'lateness.each', { periods, period: rule.period, amount: s(rule.amountPerPeriod), total: s(total), due: f.due ?? '', done: f.done ?? '' });
+    applyEffect(out, 'deduction', total, [f.id], 'lateness.each', { periods, period: rule.period, amount: (rule.amountPerPeriod), total: (total), due: f.due ?? '', done: f.done ?? '' });
   }
   applyCapAndMinimum(out, 'deduction', rule.cap, rule.minimum);
   return out;
@@ -217,7 +216,7 @@ export function evalDeadline(rule: DeadlineRule, ctx: RuleContext): RuleOutcome 
   if (done !== undefined && done <= rule.deadline) {
     return { ...empty(), lines: [line('note', P.ZERO, [f.id], 'deadline.met', { deadline: rule.deadline, date: done })] };
   }
-  return { ...empty(), deduction: rule.amount, lines: [line('deduction', P.neg(rule.amount), [f.id], 'deadline.missed', { deadline: rule.deadline, date: done ?? '', amount: s(rule.amount) })] };
+  return { ...empty(), deduction: rule.amount, lines: [line('deduction', P.neg(rule.amount), [f.id], 'deadline.missed', { deadline: rule.deadline, date: done ?? '', amount: (rule.amount) })] };
 }
 
 /** P16: points in proportion to actual/target, capped at 100% unless over-completion is allowed. */
@@ -239,7 +238,7 @@ export function evalProportional(rule: ProportionalRule, ctx: RuleContext): Rule
   const actual = over ? target : m.value;
   const earned = P.mulDiv(pts, actual, target);
   const out = empty();
-  const params = { actual: s(m.value), target: s(target), points: s(pts), earned: s(earned), capped: over ? 1 : 0, exact: P.isExactMulDiv(pts, actual, target) ? 1 : 0 };
+  const params = { actual: (m.value), target: (target), points: (pts), earned: (earned), capped: over ? 1 : 0, exact: P.isExactMulDiv(pts, actual, target) ? 1 : 0 };
   if (rule.effect === 'score') {
     applyEffect(out, 'score', earned, facts, 'proportional.score', params);
     // Over-completion the scheme allows is not cut back to the points here; the indicator's
@@ -247,7 +246,7 @@ export function evalProportional(rule: ProportionalRule, ctx: RuleContext): Rule
     return scoreWithin(out, rule.allowOver ? undefined : pts);
   }
   const d = P.max(P.ZERO, P.sub(pts, earned));
-  applyEffect(out, 'deduction', d, facts, 'proportional.deduction', { ...params, deduction: s(d) });
+  applyEffect(out, 'deduction', d, facts, 'proportional.deduction', { ...params, deduction: (d) });
   applyCapAndMinimum(out, 'deduction', rule.cap, rule.minimum);
   return out;
 }
@@ -272,13 +271,13 @@ export function evalRateFormula(rule: RateFormulaRule, ctx: RuleContext): RuleOu
   value = P.clamp(value, rule.floor ?? P.ZERO, rule.ceiling ?? rule.weight);
   if (rule.decimals !== undefined) value = P.round(value, rule.decimals, rule.rounding ?? 'half-up');
   const params = {
-    numerator: s(num),
-    denominator: s(f.denominator),
-    weight: s(rule.weight),
+    numerator: (num),
+    denominator: (f.denominator),
+    weight: (rule.weight),
     invert: rule.invert ? 1 : 0,
-    offset: rule.offset ? s(rule.offset) : '',
-    raw: s(raw),
-    result: s(value),
+    offset: rule.offset ? (rule.offset) : '',
+    raw: (raw),
+    result: (value),
     decimals: rule.decimals ?? '',
   };
   if (rule.effect === 'score') applyEffect(out, 'score', value, [f.id], 'rate.score', params);
@@ -298,7 +297,7 @@ export function evalSurvey(rule: SurveyRule, ctx: RuleContext): RuleOutcome {
     const f = byGroup.get(g)!;
     const part = P.mulDiv(w, f.value, P.HUNDRED);
     out.score = P.add(out.score, part);
-    out.lines.push(line('score', part, [f.id], 'survey.group', { group: g, weight: s(w), value: s(f.value), part: s(part) }));
+    out.lines.push(line('score', part, [f.id], 'survey.group', { group: g, weight: (w), value: (f.value), part: (part) }));
   }
   if (rule.decimals !== undefined) {
     const r = P.round(out.score, rule.decimals);

@@ -13,7 +13,6 @@ import {
   needsReview,
   pending,
   roundSteps,
-  s,
   scoreWithin,
   tierAmount,
 } from './rule-helpers';
@@ -58,7 +57,7 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
       const n = group.reduce((a, p) => a + p.count, 0);
       const top = highest(group);
       if (n >= rule.minRepeat) counted.push({ ...top, count: 1 });
-      else out.lines.push(line('note', P.ZERO, group.map((p) => p.fact.id), 'occurrence.below-repeat', { key, n, min: rule.minRepeat }));
+      else out.lines.push(line('note', P.ZERO, group.map((p) => p.fact.id), 'occurrence.below-repeat', { key, n, repeat: rule.minRepeat }));
     }
   }
   // 同一事项不重复扣分/加分: keep the highest amount per event key.
@@ -69,7 +68,7 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
       const top = highest(group);
       counted.push({ ...top, count: 1 });
       if (group.length > 1 || group[0]!.count > 1) {
-        out.lines.push(line('dedupe', P.ZERO, group.map((p) => p.fact.id), 'occurrence.dedupe', { key, n: group.length, amount: s(top.unitAmount) }));
+        out.lines.push(line('dedupe', P.ZERO, group.map((p) => p.fact.id), 'occurrence.dedupe', { key, n: group.length, amount: (top.unitAmount) }));
       }
     }
   }
@@ -89,15 +88,15 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
     const amount = rule.amount ?? counted[0]?.unitAmount ?? P.ZERO;
     const blocks = roundSteps(P.fromInt(n), P.fromInt(rule.per), rule.perRounding ?? ctx.settings.stepRounding ?? 'floor');
     const total = P.mul(amount, blocks);
-    applyEffect(out, rule.effect, total, counted.map((p) => p.fact.id), 'occurrence.per-block', { n, per: rule.per, blocks: s(blocks), amount: s(amount), total: s(total) });
+    applyEffect(out, rule.effect, total, counted.map((p) => p.fact.id), 'occurrence.per-block', { n, perN: rule.per, blocks: (blocks), amount: (amount), total: (total) });
   } else {
     for (const p of counted) {
       const total = P.mulInt(p.unitAmount, p.count);
       const tier = rule.tiers ? (p.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : '';
       applyEffect(out, rule.effect, total, [p.fact.id], p.doubled ? 'occurrence.each-doubled' : 'occurrence.each', {
         count: p.count,
-        amount: s(p.unitAmount),
-        total: s(total),
+        amount: (p.unitAmount),
+        total: (total),
         tier,
         date: p.fact.date ?? '',
         note: p.fact.note ?? '',
@@ -121,7 +120,7 @@ export function evalCondition(rule: ConditionRule, ctx: RuleContext): RuleOutcom
     if (amount === undefined) return needsReview('condition.unknown-variant', { key: hit.variant ?? '（未填）' }, [hit.id]);
   }
   if (amount === undefined) return needsReview('condition.no-amount', {}, [hit.id]);
-  applyEffect(out, rule.effect, amount, [hit.id], 'condition.hit', { amount: s(amount), variant: hit.variant ?? '', note: hit.note ?? '' });
+  applyEffect(out, rule.effect, amount, [hit.id], 'condition.hit', { amount: (amount), variant: hit.variant ?? '', note: hit.note ?? '' });
   applyCapAndMinimum(out, rule.effect, rule.cap, rule.minimum);
   return out;
 }
@@ -135,15 +134,15 @@ export function evalDiscretionary(rule: DiscretionaryRule, ctx: RuleContext): Ru
     if (triggers.length === 0 || rule.perOccurrence) {
       const withAmount = factsOf(ctx.facts, 'occurrence').filter((o) => o.amount !== undefined);
       if (rule.perOccurrence && withAmount.length > 0) return perOccurrenceJudged(rule, withAmount, hi);
-      if (triggers.length === 0) return rule.effect === 'score' ? pending('discretionary.pending-score', { min: s(rule.min), max: hi === undefined ? '' : s(hi) }) : empty();
+      if (triggers.length === 0) return rule.effect === 'score' ? pending('discretionary.pending-score', { min: (rule.min), max: hi === undefined ? '' : (hi) }) : empty();
     }
-    return pending('discretionary.pending', { min: s(rule.min), max: hi === undefined ? '' : s(hi) }, triggers.map((t) => t.id));
+    return pending('discretionary.pending', { min: (rule.min), max: hi === undefined ? '' : (hi) }, triggers.map((t) => t.id));
   }
   const out = empty();
   for (const j of judgements) {
     const chosen = P.clamp(j.amount, rule.min, hi);
-    if (chosen !== j.amount) out.lines.push(line('note', P.ZERO, [j.id], 'discretionary.out-of-range', { amount: s(j.amount), min: s(rule.min), max: hi === undefined ? '' : s(hi) }));
-    applyEffect(out, rule.effect, chosen, [j.id], 'discretionary.judged', { amount: s(chosen), min: s(rule.min), max: hi === undefined ? '' : s(hi), reason: j.reason, by: j.by ?? '' });
+    if (chosen !== j.amount) out.lines.push(line('note', P.ZERO, [j.id], 'discretionary.out-of-range', { amount: (j.amount), min: (rule.min), max: hi === undefined ? '' : (hi) }));
+    applyEffect(out, rule.effect, chosen, [j.id], 'discretionary.judged', { amount: (chosen), min: (rule.min), max: hi === undefined ? '' : (hi), reason: j.reason, by: j.by ?? '' });
   }
   if (rule.effect !== 'score') applyCapAndMinimum(out, rule.effect, rule.cap);
   return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
@@ -153,7 +152,7 @@ function perOccurrenceJudged(rule: DiscretionaryRule, occs: OccurrenceFact[], hi
   const out = empty();
   for (const o of occs) {
     const chosen = P.clamp(o.amount!, rule.min, hi);
-    applyEffect(out, rule.effect, chosen, [o.id], 'discretionary.judged', { amount: s(chosen), min: s(rule.min), max: hi === undefined ? '' : s(hi), reason: o.note ?? '', by: '' });
+    applyEffect(out, rule.effect, chosen, [o.id], 'discretionary.judged', { amount: (chosen), min: (rule.min), max: hi === undefined ? '' : (hi), reason: o.note ?? '', by: '' });
   }
   if (rule.effect !== 'score') applyCapAndMinimum(out, rule.effect, rule.cap);
   return out;
@@ -173,12 +172,12 @@ export function evalAccumulate(rule: AccumulateRule, ctx: RuleContext): RuleOutc
     }
     const count = o.count ?? 1;
     const total = P.mulInt(each, count);
-    applyEffect(out, rule.effect, total, [o.id], 'accumulate.item', { key, count, amount: s(each), total: s(total) });
+    applyEffect(out, rule.effect, total, [o.id], 'accumulate.item', { key, count, amount: (each), total: (total) });
   }
   if (rule.cap !== undefined) {
     if (rule.effect === 'bonus') applyCapAndMinimum(out, 'bonus', rule.cap);
     else if (out.score !== undefined && out.score > rule.cap) {
-      out.lines.push(line('cap', P.sub(rule.cap, out.score), [], 'rule.cap', { cap: s(rule.cap), total: s(out.score), effect: 'score' }));
+      out.lines.push(line('cap', P.sub(rule.cap, out.score), [], 'rule.cap', { cap: (rule.cap), total: (out.score), effect: 'score' }));
       out.score = rule.cap;
       out.status = 'clamped';
     }

@@ -2,7 +2,7 @@ import * as P from '../points';
 import type { Dec } from '../points';
 import type { BottomKRule, ExternalRankRule, RankBandsRule, RelativeToBestRule, TopKRule } from './rule.types';
 import type { PeerData, RuleContext, RuleOutcome } from './rule-context';
-import { applyCapAndMinimum, applyEffect, empty, factsOf, line, pending, readMetric, roundSteps, s, scoreWithin } from './rule-helpers';
+import { applyCapAndMinimum, applyEffect, empty, factsOf, line, pending, readMetric, roundSteps, scoreWithin } from './rule-helpers';
 
 /** Competition rank (1, 2, 2, 4) of `value` among the peer values. */
 export function rankAmong(peers: PeerData, value: Dec, order: 'desc' | 'asc'): { rank: number; isTied: boolean } {
@@ -25,7 +25,7 @@ export function evalRelativeToBest(rule: RelativeToBestRule, ctx: RuleContext): 
   let v = P.add(rule.base ?? P.ZERO, P.mulDiv(m.value, rule.weight, best));
   if (rule.decimals !== undefined) v = P.round(v, rule.decimals);
   const out = empty();
-  applyEffect(out, rule.effect, v, m.facts, 'relative.best', { ...m.detail, x: s(m.value), best: s(best), base: s(rule.base ?? P.ZERO), weight: s(rule.weight), result: s(v) });
+  applyEffect(out, rule.effect, v, m.facts, 'relative.best', { ...m.detail, x: (m.value), best: (best), base: (rule.base ?? P.ZERO), weight: (rule.weight), result: (v) });
   return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
 }
 
@@ -39,12 +39,12 @@ export function evalRankBands(rule: RankBandsRule, ctx: RuleContext): RuleOutcom
   const out = empty();
   applyEffect(out, rule.effect, amount, m.facts, 'rank.band', {
     ...m.detail,
-    x: s(m.value),
+    x: (m.value),
     rank,
     of: ctx.peers.size,
     tied: isTied ? 1 : 0,
     band: band ? `${band.from}-${band.to ?? ''}` : '其余',
-    amount: s(amount),
+    amount: (amount),
   });
   return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
 }
@@ -59,8 +59,8 @@ export function evalBottomK(rule: BottomKRule, ctx: RuleContext): RuleOutcome {
   const reversed = rule.order === 'desc' ? 'asc' : 'desc';
   const { rank: fromBottom } = rankAmong(ctx.peers, m.value, reversed);
   const out = empty();
-  const params = { ...m.detail, x: s(m.value), fromBottom, k, n, percent: rule.percent ? s(rule.percent) : '' };
-  if (fromBottom <= k) applyEffect(out, 'deduction', rule.amount, m.facts, 'rank.bottom', { ...params, amount: s(rule.amount) });
+  const params = { ...m.detail, x: (m.value), fromBottom, k, n, percent: rule.percent ? (rule.percent) : '' };
+  if (fromBottom <= k) applyEffect(out, 'deduction', rule.amount, m.facts, 'rank.bottom', { ...params, amount: (rule.amount) });
   else out.lines.push(line('note', P.ZERO, m.facts, 'rank.not-bottom', params));
   return out;
 }
@@ -72,7 +72,7 @@ export function evalTopK(rule: TopKRule, ctx: RuleContext): RuleOutcome {
   const { rank, isTied } = rankAmong(ctx.peers, m.value, rule.order);
   const amount = rule.amounts[rank - 1];
   const out = empty();
-  if (amount !== undefined) applyEffect(out, 'bonus', amount, m.facts, 'rank.top', { rank, of: ctx.peers.size, tied: isTied ? 1 : 0, amount: s(amount) });
+  if (amount !== undefined) applyEffect(out, 'bonus', amount, m.facts, 'rank.top', { rank, of: ctx.peers.size, tied: isTied ? 1 : 0, amount: (amount) });
   return out;
 }
 
@@ -90,7 +90,7 @@ export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): Rule
   }
   const top = rule.topBonusByRole?.[role] ?? rule.topBonus;
   const bonus = top?.[f.rank - 1];
-  if (bonus !== undefined) applyEffect(out, 'bonus', bonus, [f.id], 'rank.external-top', { rank: f.rank, role, amount: s(bonus) });
+  if (bonus !== undefined) applyEffect(out, 'bonus', bonus, [f.id], 'rank.external-top', { rank: f.rank, role, amount: (bonus) });
   if (rule.safeRank !== undefined) {
     const per = rule.perPlaceByRole?.[role] ?? rule.perPlace;
     // 位列第6名之前不扣分: with safeInclusive the 6th place itself is safe.
@@ -99,7 +99,7 @@ export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): Rule
     if (places > 0) {
       if (per === undefined) return pending('rank.no-amount', { role }, [f.id]);
       const d = P.mulInt(per, places);
-      applyEffect(out, 'deduction', d, [f.id], 'rank.drop', { rank: f.rank, safe, places, role, per: s(per), total: s(d) });
+      applyEffect(out, 'deduction', d, [f.id], 'rank.drop', { rank: f.rank, safe, places, role, per: (per), total: (d) });
       applyCapAndMinimum(out, 'deduction', rule.cap);
     }
   }

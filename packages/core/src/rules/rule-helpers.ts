@@ -4,7 +4,6 @@ import type { Fact, JudgementFact } from '../scheme/fact.types';
 import type { Effect, Metric, Tiers } from './rule.types';
 import type { RuleContext, RuleLine, RuleOutcome } from './rule-context';
 
-export const s = P.toStr;
 
 export function empty(): RuleOutcome {
   return { status: 'scored', deduction: P.ZERO, bonus: P.ZERO, lines: [] };
@@ -60,7 +59,7 @@ export function applyCapAndMinimum(out: RuleOutcome, effect: 'deduction' | 'bonu
     const extra = P.sub(minimum, total);
     if (effect === 'deduction') out.deduction = minimum;
     else out.bonus = minimum;
-    out.lines.push(line('minimum', effect === 'deduction' ? P.neg(extra) : extra, [], 'rule.minimum', { minimum: s(minimum), total: s(total) }));
+    out.lines.push(line('minimum', effect === 'deduction' ? P.neg(extra) : extra, [], 'rule.minimum', { minimum: (minimum), total: (total) }));
   }
   const now = effect === 'deduction' ? out.deduction : out.bonus;
   if (cap !== undefined && now > cap) {
@@ -68,7 +67,7 @@ export function applyCapAndMinimum(out: RuleOutcome, effect: 'deduction' | 'bonu
     if (effect === 'deduction') out.deduction = cap;
     else out.bonus = cap;
     out.status = 'clamped';
-    out.lines.push(line('cap', effect === 'deduction' ? cut : P.neg(cut), [], 'rule.cap', { cap: s(cap), total: s(now), effect }));
+    out.lines.push(line('cap', effect === 'deduction' ? cut : P.neg(cut), [], 'rule.cap', { cap: (cap), total: (now), effect }));
   }
 }
 
@@ -100,25 +99,25 @@ export function readMetric(metric: Metric, facts: readonly Fact[]): MetricReadin
   switch (metric.of) {
     case 'value': {
       const f = factsOf(facts, 'value')[0];
-      return f ? { value: f.value, facts: [f.id], detail: { value: s(f.value) } } : undefined;
+      return f ? { value: f.value, facts: [f.id], detail: { value: (f.value) } } : undefined;
     }
     case 'change': {
       const f = factsOf(facts, 'value')[0];
       if (!f || f.baseline === undefined) return undefined;
       const v = P.sub(f.value, f.baseline);
-      return { value: v, facts: [f.id], detail: { value: s(f.value), baseline: s(f.baseline), change: s(v) } };
+      return { value: v, facts: [f.id], detail: { value: (f.value), baseline: (f.baseline), change: (v) } };
     }
     case 'rate': {
       const f = factsOf(facts, 'rate')[0];
       if (!f) return undefined;
-      if (f.denominator === 0) return { value: P.ZERO, facts: [f.id], detail: { numerator: s(f.numerator), denominator: '0' } };
+      if (f.denominator === 0) return { value: P.ZERO, facts: [f.id], detail: { numerator: (f.numerator), denominator: '0' } };
       const scale = metric.percent === false ? P.ONE : P.HUNDRED;
       const v = P.mulDiv(f.numerator, scale, f.denominator);
-      return { value: v, facts: [f.id], detail: { numerator: s(f.numerator), denominator: s(f.denominator), rate: s(v) } };
+      return { value: v, facts: [f.id], detail: { numerator: (f.numerator), denominator: (f.denominator), rate: (v) } };
     }
     case 'sub-score': {
       const f = factsOf(facts, 'sub-score')[0];
-      return f ? { value: f.score, facts: [f.id], detail: { score: s(f.score) } } : undefined;
+      return f ? { value: f.score, facts: [f.id], detail: { score: (f.score) } } : undefined;
     }
     case 'count': {
       const f = factsOf(facts, 'count')[0];
@@ -159,11 +158,11 @@ export function needsReview(msg: string, params: Record<string, string | number>
 export function scoreWithin(out: RuleOutcome, points: Dec | undefined): RuleOutcome {
   if (out.score === undefined) return out;
   if (out.score < 0) {
-    out.lines.push(line('floor', P.neg(out.score), [], 'rule.floor', { score: s(out.score) }));
+    out.lines.push(line('floor', P.neg(out.score), [], 'rule.floor', { score: (out.score) }));
     out.score = P.ZERO;
   }
   if (points !== undefined && out.score > points) {
-    out.lines.push(line('ceiling', P.sub(points, out.score), [], 'rule.ceiling', { score: s(out.score), points: s(points) }));
+    out.lines.push(line('ceiling', P.sub(points, out.score), [], 'rule.ceiling', { score: (out.score), points: (points) }));
     out.score = points;
     out.status = 'clamped';
   }

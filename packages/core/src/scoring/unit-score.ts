@@ -104,7 +104,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   // P32 'rescale-total': N/A indicators leave the scheme and the rest is scaled to the full points.
   if (st.excluded > 0 && fullPoints > st.excluded) {
     const scaled = P.mulDiv(items, fullPoints, P.sub(fullPoints, st.excluded));
-    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.rescale', params: { items: P.toStr(items), full: P.toStr(fullPoints), excluded: P.toStr(st.excluded), result: P.toStr(scaled) } });
+    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.rescale', params: { items: items, full: fullPoints, excluded: st.excluded, result: scaled } });
     items = scaled;
   }
 
@@ -114,7 +114,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let total = P.add(items, bonusNodes);
   if (cap !== undefined && bonusTotal > cap) {
     const cut = P.sub(bonusTotal, cap);
-    st.ledger.push({ path, ref: unit.code, kind: 'cap', amount: P.neg(cut), facts: [], msg: 'unit.bonus-cap', params: { bonus: P.toStr(bonusTotal), cap: P.toStr(cap) } });
+    st.ledger.push({ path, ref: unit.code, kind: 'cap', amount: P.neg(cut), facts: [], msg: 'unit.bonus-cap', params: { bonus: bonusTotal, cap: cap } });
     total = P.sub(total, cut);
     bonusTotal = cap;
   }
@@ -143,7 +143,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
       switch (e.type) {
         case 'deduct':
           vetoDeduction = P.add(vetoDeduction, e.amount);
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.neg(e.amount), facts: v.facts, msg: 'veto.deduct', params: { amount: P.toStr(e.amount) }, cite });
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.neg(e.amount), facts: v.facts, msg: 'veto.deduct', params: { amount: e.amount }, cite });
           break;
         case 'zero-total':
           st.zeroUnit = true;
@@ -206,27 +206,27 @@ function finishTotal(st: State, settings: UnitScoreSettings, total: Dec, unitCod
     st.ledger.push({ path, ref: unitCode, kind, amount, facts: [], msg, params });
   };
   if (settings.totalMax !== undefined && total > settings.totalMax) {
-    note('clamp', P.sub(settings.totalMax, total), 'unit.clamp-max', { total: P.toStr(total), max: P.toStr(settings.totalMax) });
+    note('clamp', P.sub(settings.totalMax, total), 'unit.clamp-max', { total: total, max: settings.totalMax });
     total = settings.totalMax;
   }
   for (const c of settings.cutoffs ?? []) {
     if (total < c.below) {
-      note('cutoff', P.sub(c.to, total), 'unit.cutoff', { total: P.toStr(total), below: P.toStr(c.below), to: P.toStr(c.to) });
+      note('cutoff', P.sub(c.to, total), 'unit.cutoff', { total: total, below: c.below, to: c.to });
       total = c.to;
     }
   }
   if (settings.totalMin !== undefined && total < settings.totalMin) {
-    note('clamp', P.sub(settings.totalMin, total), 'unit.clamp-min', { total: P.toStr(total), min: P.toStr(settings.totalMin) });
+    note('clamp', P.sub(settings.totalMin, total), 'unit.clamp-min', { total: total, min: settings.totalMin });
     total = settings.totalMin;
   }
   if (st.zeroUnit && total !== 0) {
-    note('zero', P.neg(total), 'unit.zero', { total: P.toStr(total) });
+    note('zero', P.neg(total), 'unit.zero', { total: total });
     total = P.ZERO;
   }
   const r = settings.rounding ?? { decimals: 2, mode: 'half-up' as const };
   const rounded = P.round(total, r.decimals, r.mode ?? 'half-up');
   if (rounded !== total) {
-    note('round', P.sub(rounded, total), 'unit.round', { total: P.toStr(total), decimals: r.decimals, mode: r.mode ?? 'half-up', result: P.toStr(rounded) });
+    note('round', P.sub(rounded, total), 'unit.round', { total: total, decimals: r.decimals, mode: r.mode ?? 'half-up', result: rounded });
   }
   return rounded;
 }
@@ -280,7 +280,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     const params = { reason: na.reason, policy };
     if (policy === 'full-points') {
       result.score = M ?? P.ZERO;
-      nodeLine(st, path, node, 'not-applicable', result.score, 'node.na-full', { ...params, points: P.toStr(result.score) }, [na.id]);
+      nodeLine(st, path, node, 'not-applicable', result.score, 'node.na-full', { ...params, points: result.score }, [na.id]);
     } else if (policy === 'average-of-others') {
       const avg = env.imputed.get(unit.code)?.get(node.code);
       if (avg === undefined) {
@@ -288,11 +288,11 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
         nodeLine(st, path, node, 'pending', P.ZERO, 'node.na-average-pending', params, [na.id]);
       } else {
         result.score = avg;
-        nodeLine(st, path, node, 'impute', avg, 'node.na-average', { ...params, average: P.toStr(avg) }, [na.id]);
+        nodeLine(st, path, node, 'impute', avg, 'node.na-average', { ...params, average: avg }, [na.id]);
       }
     } else {
       st.excluded = P.add(st.excluded, M ?? P.ZERO);
-      nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: P.toStr(M ?? P.ZERO) }, [na.id]);
+      nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: M ?? P.ZERO }, [na.id]);
     }
     st.nodeScores.set(node.code, result.score);
     return { result, zeroParent: false };
@@ -317,7 +317,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     base = childSum;
     if (node.aggregation === 'average') {
       const avg = P.div(childSum, P.fromInt(childCount));
-      nodeLine(st, path, node, 'note', P.sub(avg, childSum), 'node.average', { n: childCount, sum: P.toStr(childSum), average: P.toStr(avg) });
+      nodeLine(st, path, node, 'note', P.sub(avg, childSum), 'node.average', { n: childCount, sum: childSum, average: avg });
       base = avg;
     }
   }
@@ -328,7 +328,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const isModeD = childCount === 0 && (node.children?.length ?? 0) === 0 && M !== undefined && clauses.length > 0 && !clauses.some((c) => ruleEffect(c.rule) === 'score');
   if (isModeD) {
     base = M;
-    nodeLine(st, path, node, 'score', M, 'node.base', { points: P.toStr(M) });
+    nodeLine(st, path, node, 'score', M, 'node.base', { points: M });
   }
   let hasPositive = false;
   let D = P.ZERO;
@@ -357,12 +357,12 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     const j = own.find((f) => f.type === 'judgement');
     if (j && j.type === 'judgement') {
       const v = P.clamp(j.amount, P.ZERO, M);
-      nodeLine(st, path, node, 'score', v, 'node.judged', { amount: P.toStr(v), points: P.toStr(M), reason: j.reason, by: j.by ?? '' }, [j.id]);
+      nodeLine(st, path, node, 'score', v, 'node.judged', { amount: v, points: M, reason: j.reason, by: j.by ?? '' }, [j.id]);
       base = v;
     } else {
       st.pending++;
       result.status = worse(result.status, 'needs-judgement');
-      nodeLine(st, path, node, 'pending', P.ZERO, 'node.pending', { points: P.toStr(M) });
+      nodeLine(st, path, node, 'pending', P.ZERO, 'node.pending', { points: M });
     }
   }
 
@@ -375,18 +375,18 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       if (got > share) {
         const cut = P.sub(got, share);
         D = P.sub(D, cut);
-        nodeLine(st, path, node, 'dimension-cap', cut, 'node.dimension-cap', { dimension: dim.name, percent: P.toStr(dim.percent), share: P.toStr(share), total: P.toStr(got) });
+        nodeLine(st, path, node, 'dimension-cap', cut, 'node.dimension-cap', { dimension: dim.name, percent: dim.percent, share: share, total: got });
       }
     }
   }
   if (node.caps?.deduction !== undefined && D > node.caps.deduction) {
     const cut = P.sub(D, node.caps.deduction);
-    nodeLine(st, path, node, 'cap', cut, 'node.deduction-cap', { cap: P.toStr(node.caps.deduction), total: P.toStr(D) });
+    nodeLine(st, path, node, 'cap', cut, 'node.deduction-cap', { cap: node.caps.deduction, total: D });
     D = node.caps.deduction;
   }
   if (node.caps?.bonus !== undefined && B > node.caps.bonus) {
     const cut = P.sub(B, node.caps.bonus);
-    nodeLine(st, path, node, 'cap', P.neg(cut), 'node.bonus-cap', { cap: P.toStr(node.caps.bonus), total: P.toStr(B) });
+    nodeLine(st, path, node, 'cap', P.neg(cut), 'node.bonus-cap', { cap: node.caps.bonus, total: B });
     B = node.caps.bonus;
   }
 
@@ -394,23 +394,23 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const floor = node.floor === undefined ? (M !== undefined ? P.ZERO : null) : node.floor;
   const ceiling = node.ceiling === undefined ? (M ?? null) : node.ceiling;
   if (floor !== null && score < floor) {
-    nodeLine(st, path, node, 'floor', P.sub(floor, score), 'node.floor', { score: P.toStr(score), floor: P.toStr(floor), points: M === undefined ? '' : P.toStr(M) });
+    nodeLine(st, path, node, 'floor', P.sub(floor, score), 'node.floor', { score: score, floor: floor, points: M === undefined ? '' : M });
     score = floor;
     result.status = worse(result.status, 'clamped');
   }
   if (ceiling !== null && score > ceiling) {
-    nodeLine(st, path, node, 'ceiling', P.sub(ceiling, score), 'node.ceiling', { score: P.toStr(score), ceiling: P.toStr(ceiling) });
+    nodeLine(st, path, node, 'ceiling', P.sub(ceiling, score), 'node.ceiling', { score: score, ceiling: ceiling });
     score = ceiling;
     result.status = worse(result.status, 'clamped');
   }
   if (zeroSelf && score !== 0) {
-    nodeLine(st, path, node, 'zero', P.neg(score), st.vetoZero.has(node.code) ? 'node.veto-zero' : 'node.zero', { score: P.toStr(score) });
+    nodeLine(st, path, node, 'zero', P.neg(score), st.vetoZero.has(node.code) ? 'node.veto-zero' : 'node.zero', { score: score });
     score = P.ZERO;
     if (st.vetoZero.has(node.code)) result.status = 'vetoed';
   }
   if (node.rounding) {
     const r = P.round(score, node.rounding.decimals, node.rounding.mode ?? 'half-up');
-    if (r !== score) nodeLine(st, path, node, 'round', P.sub(r, score), 'node.round', { score: P.toStr(score), decimals: node.rounding.decimals, result: P.toStr(r) });
+    if (r !== score) nodeLine(st, path, node, 'round', P.sub(r, score), 'node.round', { score: score, decimals: node.rounding.decimals, result: r });
     score = r;
   }
   result.score = score;

@@ -1,0 +1,42 @@
+import type { Dec } from '../points';
+import type { Rule } from '../rules/rule.types';
+import type { SourceRef } from '../scheme/scheme.types';
+
+/** Which phrase of the text produced which rule parameter (values as `P.toStr` strings). */
+export type RuleParam = { name: string; value: string; phrase: string };
+
+/** One rule compiled from one sub-sentence of a clause text. */
+export type CompiledRule = {
+  rule: Rule;
+  /** The sub-sentence the rule came from, verbatim. */
+  text: string;
+  /** [start, end) offsets of `text` in the clause text. */
+  span: [number, number];
+  params: RuleParam[];
+  /** Set when the rule was built but a person must confirm a reading (扣11分, a missing 再). */
+  review?: string;
+};
+
+/** A part of the text that was not (fully) understood, with the reason in Chinese. */
+export type CompileIssue = { text: string; span: [number, number]; reason: string };
+
+export type CompileOptions = {
+  /** Clause or indicator points, when the caller knows them (for 不得分 bands, plausibility checks). */
+  points?: Dec;
+  source?: SourceRef;
+};
+
+export type CompileResult = {
+  status: 'ok' | 'needs-review';
+  rules: CompiledRule[];
+  /** All review reasons joined with "；" (absent when ok). */
+  reason?: string;
+  issues: CompileIssue[];
+  /** Readings of defective text that were repaired (口→扣, O→0, missing 扣); status stays ok for these. */
+  warnings: string[];
+  /** Text with no scoring content (introductions, evidence notes): listed, never silently dropped. */
+  ignored: { text: string; span: [number, number] }[];
+  /** Indicator-level policies found in the text (总扣分不超过X with several rules, 扣完为止). */
+  indicator?: { deductionCap?: Dec; bonusCap?: Dec; floorAtZero?: boolean; points?: Dec };
+  source?: SourceRef;
+};
