@@ -39,7 +39,7 @@ function decodeUtf8(bytes: Uint8Array, file: string): DecodedText {
         {
           severity: 'warning',
           code: 'invalid-utf8',
-          message: `文件 ${file} 中有 ${replaced} 处无效的 UTF-8 字节，已替换为“\uFFFD”，请核对相关内容`,
+          message: `文件 ${file} 中有 ${replaced} 处内容无法按 UTF-8 解码，已替换为“\uFFFD”，请核对相关内容`,
           source: { file },
         },
       ],
