@@ -281,10 +281,27 @@ export const schemeClauses = pgTable(
       .references(() => schemes.id),
     clauseKey: text('clause_key').notNull(),
     title: text('title').notNull(),
-    leadUnitId: uuid('lead_unit_id').references(() => units.id),
-    maxPoints: numeric('max_points'),
+    maxPoints: text('max_points'),
   },
-  (t) => [primaryKey({ columns: [t.schemeId, t.clauseKey] }), index('scheme_clauses_lead').on(t.leadUnitId)],
+  (t) => [primaryKey({ columns: [t.schemeId, t.clauseKey] })],
+);
+
+/** Lead departments (牵头考核部门, themselves units) of each clause of a scheme version. */
+export const schemeClauseLeads = pgTable(
+  'scheme_clause_leads',
+  {
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => schemes.id),
+    clauseKey: text('clause_key').notNull(),
+    leadUnitId: uuid('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schemeId, t.clauseKey, t.leadUnitId] }),
+    index('scheme_clause_leads_lead').on(t.leadUnitId),
+  ],
 );
 
 /** Which 处室 of a unit answers for a clause. */

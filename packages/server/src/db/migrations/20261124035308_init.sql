@@ -188,12 +188,18 @@ CREATE TABLE "results" (
 	CONSTRAINT "results_assessment_id_unit_id_pk" PRIMARY KEY("assessment_id","unit_id")
 );
 --> statement-breakpoint
+CREATE TABLE "scheme_clause_leads" (
+	"scheme_id" uuid NOT NULL,
+	"clause_key" text NOT NULL,
+	"lead_unit_id" uuid NOT NULL,
+	CONSTRAINT "scheme_clause_leads_scheme_id_clause_key_lead_unit_id_pk" PRIMARY KEY("scheme_id","clause_key","lead_unit_id")
+);
+--> statement-breakpoint
 CREATE TABLE "scheme_clauses" (
 	"scheme_id" uuid NOT NULL,
 	"clause_key" text NOT NULL,
 	"title" text NOT NULL,
-	"lead_unit_id" uuid,
-	"max_points" numeric,
+	"max_points" text,
 	CONSTRAINT "scheme_clauses_scheme_id_clause_key_pk" PRIMARY KEY("scheme_id","clause_key")
 );
 --> statement-breakpoint
@@ -329,8 +335,9 @@ ALTER TABLE "reports" ADD CONSTRAINT "reports_submitted_by_users_id_fk" FOREIGN 
 ALTER TABLE "results" ADD CONSTRAINT "results_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "results" ADD CONSTRAINT "results_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "results" ADD CONSTRAINT "results_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scheme_clause_leads" ADD CONSTRAINT "scheme_clause_leads_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scheme_clause_leads" ADD CONSTRAINT "scheme_clause_leads_lead_unit_id_units_id_fk" FOREIGN KEY ("lead_unit_id") REFERENCES "units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scheme_clauses" ADD CONSTRAINT "scheme_clauses_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "scheme_clauses" ADD CONSTRAINT "scheme_clauses_lead_unit_id_units_id_fk" FOREIGN KEY ("lead_unit_id") REFERENCES "units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "schemes" ADD CONSTRAINT "schemes_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "schemes" ADD CONSTRAINT "schemes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -350,7 +357,7 @@ CREATE INDEX "facts_clause" ON "facts" USING btree ("assessment_id","clause_key"
 CREATE INDEX "judgements_unit" ON "judgements" USING btree ("assessment_id","unit_id");--> statement-breakpoint
 CREATE INDEX "password_history_user" ON "password_history" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "reports_unit_clause" ON "reports" USING btree ("assessment_id","unit_id","clause_key");--> statement-breakpoint
-CREATE INDEX "scheme_clauses_lead" ON "scheme_clauses" USING btree ("lead_unit_id");--> statement-breakpoint
+CREATE INDEX "scheme_clause_leads_lead" ON "scheme_clause_leads" USING btree ("lead_unit_id");--> statement-breakpoint
 CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "user_roles_one_admin_role" ON "user_roles" USING btree ("user_id") WHERE role_class <> 'business';--> statement-breakpoint
 CREATE INDEX "user_roles_user" ON "user_roles" USING btree ("user_id");

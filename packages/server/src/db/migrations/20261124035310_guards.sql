@@ -58,3 +58,6 @@ CREATE TRIGGER publications_append_only BEFORE UPDATE OR DELETE ON publications
 --> statement-breakpoint
 CREATE TRIGGER published_results_append_only BEFORE UPDATE OR DELETE ON published_results
   FOR EACH ROW EXECUTE PROCEDURE kaohe_publication_append_only();
+--> statement-breakpoint
+CREATE TRIGGER scheme_clause_leads_published_immutable BEFORE UPDATE OR DELETE ON scheme_clause_leads
+  FOR EACH ROW EXECUTE PROCEDURE kaohe_scheme_clause_immutable();

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context';
+import { requirePermission } from '../http/require-permission';
+import { assessmentRoutes } from './assessment.route';
+import { auditRoutes } from './audit.route';
+import { authRoutes } from './auth.route';
+import { orgRoutes } from './org.route';
+import { resultRoutes } from './results.route';
+import { userRoutes } from './users.route';
+import { workRoutes } from './work.route';
+
+export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  app.get('/api/health', { schema: { tags: ['system'] }, preHandler: requirePermission('public') }, async () => ({
+    status: 'ok',
+    database: ctx.dbKind,
+    // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
+    availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
+  }));
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes]) {
+    await app.register(plugin(ctx));
+  }
+}

@@ -1,0 +1,135 @@
+import type { Db } from '../db/database';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkNewPassword } from '../auth/login.service';
+import type { ServerContext } from '../context';
+import { divisions, leaders, loginThrottle, passwordHistory, sessions, userRoles, users } from '../db/schema';
+import { requirePermission } from '../http/require-permission';
+import { AppError } from '../lib/app-error';
+import { audited } from '../services/audited';
+import { actorOf, idParams } from './route-helpers';
+import { clearLockoutBody, createUserBody, grantRoleBody, roleParams, updateUserBody, userView } from './users.types';
+
+const view = (u: typeof users.$inferSelect) => ({
+  id: u.id,
+  login: u.login,
+  displayName: u.displayName,
+  roleClass: u.roleClass,
+  isDisabled: u.isDisabled,
+  hasTotp: u.totpSecret !== null,
+  passwordChangedAt: u.passwordChangedAt,
+  createdAt: u.createdAt,
+});
+
+/**
+ * Accounts (system administrator) and their roles and lockouts (security administrator).
+ * Administrator accounts are created only by `kaohe admin create`, never over HTTP.
+ */
+export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['users'];
+    app.get('/api/users', { schema: { tags, response: { 200: z.array(userView) } }, preHandler: requirePermission('user:read') }, async () =>
+      (await ctx.db.select().from(users).orderBy(asc(users.login))).map(view),
+    );
+    app.post('/api/users', { schema: { tags, body: createUserBody, response: { 200: userView } }, preHandler: requirePermission('user:write') }, async (request) => {
+      const { login, displayName, initialPassword } = request.body;
+      const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, login));
+      if (existing) throw new AppError('conflict', '登录名已存在');
+      const hash = await checkNewPassword(ctx, ctx.db, { id: '00000000-0000-0000-0000-000000000000', login }, initialPassword);
+      const now = ctx.clock.now();
+      const row = await audited(ctx, actorOf(request), { action: 'user.create', objectType: 'user', objectIdOf: (r) => r.id, after: (r) => view(r) }, async (tx: Db) => {
+        // an initial password set by someone else must be changed at first login
+        const [u] = await tx
+          .insert(users)
+          .values({ login, displayName, roleClass: 'business', passwordHash: hash, passwordChangedAt: new Date(0), createdAt: now })
+          .returning();
+        await tx.insert(passwordHistory).values({ userId: u!.id, passwordHash: hash, createdAt: now });
+        return u!;
+      });
+      return view(row);
+    });
+    app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userView } }, preHandler: requirePermission('user:write') }, async (request) => {
+      const user = await getUser(ctx, request.params.id);
+      const row = await audited(ctx, actorOf(request), { action: 'user.update', objectType: 'user', objectId: user.id, before: view(user), after: (r) => view(r) }, async (tx: Db) => {
+        const [u] = await tx.update(users).set(request.body).where(eq(users.id, user.id)).returning();
+        if (request.body.isDisabled) {
+          await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+        }
+        return u!;
+      });
+      return view(row);
+    });
+    app.get('/api/users/:id/roles', { schema: { tags, params: idParams }, preHandler: requirePermission('user:read') }, async (request) => {
+      await getUser(ctx, request.params.id);
+      return ctx.db.select().from(userRoles).where(eq(userRoles.userId, request.params.id));
+    });
+    app.post('/api/users/:id/roles', { schema: { tags, params: idParams, body: grantRoleBody }, preHandler: requirePermission('role:assign') }, async (request) => {
+      const user = await getUser(ctx, request.params.id);
+      if (user.roleClass !== 'business') {
+        throw new AppError('role-conflict', '三权分立：管理员账户不能再持有业务角色');
+      }
+      const body = request.body;
+      if (body.role === 'division-user' && body.divisionId) {
+        const [d] = await ctx.db.select().from(divisions).where(eq(divisions.id, body.divisionId));
+        if (!d || d.unitId !== body.unitId) throw new AppError('bad-request', '处室不属于所选单位');
+      }
+      if (body.role === 'leader' && body.leaderId) {
+        const [l] = await ctx.db.select().from(leaders).where(eq(leaders.id, body.leaderId));
+        if (!l) throw new AppError('not-found', '领导不存在');
+      }
+      return audited(ctx, actorOf(request), { action: 'role.grant', objectType: 'user', objectId: user.id }, async (tx: Db) => {
+        const [row] = await tx
+          .insert(userRoles)
+          .values({
+            userId: user.id,
+            roleClass: 'business',
+            role: body.role,
+            assessmentId: body.assessmentId ?? null,
+            unitId: body.unitId ?? null,
+            divisionId: body.divisionId ?? null,
+            leaderId: body.leaderId ?? null,
+            createdAt: ctx.clock.now(),
+          })
+          .returning();
+        return row!;
+      });
+    });
+    app.delete('/api/users/:id/roles/:roleId', { schema: { tags, params: roleParams }, preHandler: requirePermission('role:assign') }, async (request) => {
+      const [role] = await ctx.db
+        .select()
+        .from(userRoles)
+        .where(and(eq(userRoles.id, request.params.roleId), eq(userRoles.userId, request.params.id)));
+      if (!role) throw new AppError('not-found', '角色不存在');
+      if (role.roleClass !== 'business') throw new AppError('forbidden', '管理员角色只能随账户停用');
+      return audited(ctx, actorOf(request), { action: 'role.revoke', objectType: 'user', objectId: role.userId, before: role }, async (tx: Db) => {
+        await tx.delete(userRoles).where(eq(userRoles.id, role.id));
+        return { revoked: role.id };
+      });
+    });
+    app.get('/api/security/lockouts', { schema: { tags: ['security'] }, preHandler: requirePermission('lockout:manage') }, async () =>
+      ctx.db.select().from(loginThrottle).where(gt(loginThrottle.lockedUntil, ctx.clock.now())),
+    );
+    app.post('/api/security/lockouts/clear', { schema: { tags: ['security'], body: clearLockoutBody }, preHandler: requirePermission('lockout:manage') }, async (request) => {
+      const key = request.body.login.toLowerCase();
+      return audited(ctx, actorOf(request), { action: 'lockout.clear', objectType: 'login', objectId: key }, async (tx: Db) => {
+        const removed = await tx.delete(loginThrottle).where(eq(loginThrottle.login, key)).returning();
+        return { cleared: removed.length };
+      });
+    });
+    app.post('/api/users/:id/totp-reset', { schema: { tags: ['security'], params: idParams }, preHandler: requirePermission('lockout:manage') }, async (request) => {
+      const user = await getUser(ctx, request.params.id);
+      return audited(ctx, actorOf(request), { action: 'user.totp-reset', objectType: 'user', objectId: user.id }, async (tx: Db) => {
+        await tx.update(users).set({ totpSecret: null, totpLastStep: null }).where(eq(users.id, user.id));
+        await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+        return { reset: true };
+      });
+    });
+  };
+}
+
+async function getUser(ctx: ServerContext, id: string) {
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, id));
+  if (!row) throw new AppError('not-found', '用户不存在');
+  return row;
+}

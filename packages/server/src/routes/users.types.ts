@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { businessRoles } from '../access/roles';
+import { nonEmpty, uuidParam } from './route-helpers';
+
+export const createUserBody = z.strictObject({
+  login: z.string().trim().min(2, '登录名至少 2 个字符').max(64).regex(/^[A-Za-z0-9._@-]+$/, '登录名只能包含字母、数字和 ._@-'),
+  displayName: nonEmpty(100),
+  initialPassword: z.string().min(1).max(256),
+});
+export const updateUserBody = z.strictObject({
+  displayName: nonEmpty(100).optional(),
+  isDisabled: z.boolean().optional(),
+});
+export const grantRoleBody = z.strictObject({
+  role: z.enum(businessRoles),
+  assessmentId: uuidParam('assessmentId').nullable().optional(),
+  unitId: uuidParam('unitId').nullable().optional(),
+  divisionId: uuidParam('divisionId').nullable().optional(),
+  leaderId: uuidParam('leaderId').nullable().optional(),
+});
+export const roleParams = z.strictObject({ id: uuidParam('id'), roleId: uuidParam('roleId') });
+export const clearLockoutBody = z.strictObject({ login: z.string().trim().min(1).max(100) });
+export const userView = z.object({
+  id: z.string(),
+  login: z.string(),
+  displayName: z.string(),
+  roleClass: z.string(),
+  isDisabled: z.boolean(),
+  hasTotp: z.boolean(),
+  passwordChangedAt: z.date(),
+  createdAt: z.date(),
+});

@@ -1,0 +1,81 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { AuditActor } from '../audit/audit';
+import type { ServerContext } from '../context';
+import type { Db } from '../db/database';
+import { assessments, facts, judgements, publications, publishedResults, results, units } from '../db/schema';
+import { AppError } from '../lib/app-error';
+import { canonicalJson } from '../lib/canonical-json';
+import { audited } from './audited';
+import { latestScheme } from './assessment.service';
+import { evaluateDocuments, parseSchemeDocument } from './evaluator';
+
+type Assessment = typeof assessments.$inferSelect;
+
+/** Facts as the core reads them: stored facts plus assessors' judgements as judgement facts. */
+async function gatherFacts(db: Db, assessmentId: string) {
+  const unitRows = await db.select({ id: units.id, code: units.code }).from(units);
+  const codeOf = new Map(unitRows.map((u) => [u.id, u.code]));
+  const factRows = await db.select().from(facts).where(eq(facts.assessmentId, assessmentId));
+  const judgementRows = await db.select().from(judgements).where(eq(judgements.assessmentId, assessmentId));
+  const list: unknown[] = factRows.map((f) => ({ ...(f.value as object), unit: codeOf.get(f.unitId), ref: f.clauseKey }));
+  for (const j of judgementRows) {
+    list.push({ id: `judgement:${j.id}`, type: 'judgement', unit: codeOf.get(j.unitId), ref: j.clauseKey, amount: j.points, reason: j.reason, by: j.enteredBy });
+  }
+  return list;
+}
+
+/**
+ * Recomputes every unit's ledger through the core engine and replaces the snapshot in one
+ * transaction: readers see the old results or the new ones, never a mix.
+ */
+export async function recomputeResults(ctx: ServerContext, actor: AuditActor, assessment: Assessment) {
+  return audited(ctx, actor, { action: 'result.recompute', objectType: 'assessment', objectId: assessment.id, after: (r) => ({ units: r.units, inputSha256: r.inputSha256 }) }, async (tx: Db) => {
+    // serialise recomputes and publications of one assessment
+    await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).for('update');
+    const schemeRow = await latestScheme(tx, assessment.id, 'published');
+    if (!schemeRow) throw new AppError('bad-request', '该考核尚无已发布的考核方案，无法计算');
+    const scheme = parseSchemeDocument(schemeRow.document);
+    const input = await gatherFacts(tx, assessment.id);
+    const inputSha256 = ctx.crypto.digest(canonicalJson({ scheme: schemeRow.sha256, facts: input }));
+    const snapshots = evaluateDocuments(scheme, input);
+    const unitRows = await tx.select({ id: units.id, code: units.code }).from(units).where(eq(units.organisationId, assessment.organisationId));
+    const idOf = new Map(unitRows.map((u) => [u.code, u.id]));
+    const now = ctx.clock.now();
+    await tx.delete(results).where(eq(results.assessmentId, assessment.id));
+    const rows = snapshots.map((s) => {
+      const unitId = idOf.get(s.unitCode);
+      if (!unitId) throw new AppError('bad-request', `方案中的单位“${s.unitCode}”在系统中不存在`);
+      return { assessmentId: assessment.id, unitId, schemeId: schemeRow.id, total: s.total, grade: s.grade, rank: s.rank, ledger: s.ledger, inputSha256, computedAt: now };
+    });
+    for (let i = 0; i < rows.length; i += 200) await tx.insert(results).values(rows.slice(i, i + 200));
+    return { units: rows.length, inputSha256, schemeVersion: schemeRow.version, computedAt: now };
+  });
+}
+
+/** Publishes the current snapshot as an append-only publication, in one transaction. */
+export async function publishResults(ctx: ServerContext, actor: AuditActor, userId: string, assessment: Assessment) {
+  return audited(ctx, actor, { action: 'result.publish', objectType: 'publication', objectIdOf: (r) => r.id }, async (tx: Db) => {
+    await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).for('update');
+    const current = await tx.select().from(results).where(eq(results.assessmentId, assessment.id));
+    if (current.length === 0) throw new AppError('bad-request', '尚无计算结果，请先重新计算');
+    const schemeIds = new Set(current.map((r) => r.schemeId));
+    if (schemeIds.size !== 1) throw new AppError('conflict', '结果来自不同方案版本，请先重新计算');
+    const [last] = await tx
+      .select({ sequence: publications.sequence })
+      .from(publications)
+      .where(and(eq(publications.assessmentId, assessment.id)))
+      .orderBy(desc(publications.sequence))
+      .limit(1);
+    const sha256 = ctx.crypto.digest(canonicalJson(current.map((r) => ({ unitId: r.unitId, total: r.total, grade: r.grade, rank: r.rank, ledger: r.ledger }))));
+    const [publication] = await tx
+      .insert(publications)
+      .values({ assessmentId: assessment.id, schemeId: current[0]!.schemeId, sequence: (last?.sequence ?? 0) + 1, publishedBy: userId, publishedAt: ctx.clock.now(), sha256 })
+      .returning();
+    for (let i = 0; i < current.length; i += 200) {
+      await tx.insert(publishedResults).values(
+        current.slice(i, i + 200).map((r) => ({ publicationId: publication!.id, unitId: r.unitId, total: r.total, grade: r.grade, rank: r.rank, ledger: r.ledger })),
+      );
+    }
+    return { id: publication!.id, sequence: publication!.sequence, units: current.length, sha256 };
+  });
+}
