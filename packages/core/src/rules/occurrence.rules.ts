@@ -90,16 +90,21 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
     const total = P.mul(amount, blocks);
     applyEffect(out, rule.effect, total, counted.map((p) => p.fact.id), 'occurrence.per-block', { n, perN: rule.per, blocks: (blocks), amount: (amount), total: (total) });
   } else {
-    for (const p of counted) {
-      const total = P.mulInt(p.unitAmount, p.count);
-      const tier = rule.tiers ? (p.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : '';
-      applyEffect(out, rule.effect, total, [p.fact.id], p.doubled ? 'occurrence.each-doubled' : 'occurrence.each', {
-        count: p.count,
-        amount: (p.unitAmount),
-        total: (total),
+    // One line per tier and amount, naming every occurrence it counts (dates and notes listed).
+    const groups = groupBy(counted, (p) => `${p.unitAmount}|${p.doubled ? 1 : 0}|${rule.tiers ? (p.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : ''}`);
+    for (const group of groups.values()) {
+      const first = group[0]!;
+      let count = 0;
+      for (const p of group) count += p.count;
+      const total = P.mulInt(first.unitAmount, count);
+      const tier = rule.tiers ? (first.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : '';
+      const details = group.length === 1 ? [first.fact.date, first.fact.note].filter(Boolean).join('，') : group.some((p) => p.fact.date || p.fact.note) ? group.map((p) => [p.fact.date, p.fact.note].filter(Boolean).join(' ')).filter(Boolean).join('；') : '';
+      applyEffect(out, rule.effect, total, group.length === 1 ? [first.fact.id] : group.map((p) => p.fact.id), first.doubled ? 'occurrence.each-doubled' : 'occurrence.each', {
+        count,
+        amount: first.unitAmount,
+        total,
         tier,
-        date: p.fact.date ?? '',
-        note: p.fact.note ?? '',
+        note: details,
       });
     }
   }

@@ -88,6 +88,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   const nodes: NodeResult[] = [];
   let items = P.ZERO;
   let bonusNodes = P.ZERO;
+  let itemBonus = P.ZERO;
   let fullPoints = P.ZERO;
   for (const top of scheme.indicators) {
     const r = evalNode(env, st, top, []);
@@ -96,6 +97,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     if (r.result.isBonus) bonusNodes = P.add(bonusNodes, r.result.score);
     else {
       items = P.add(items, r.result.score);
+      itemBonus = P.add(itemBonus, r.effectiveBonus);
       fullPoints = P.add(fullPoints, pointsFor(top, unit) ?? P.ZERO);
     }
   }
@@ -109,7 +111,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   }
 
   // P26: cap on all bonuses of the unit.
-  let bonusTotal = P.add(bonusNodes, sumBonus(nodes));
+  let bonusTotal = P.add(bonusNodes, itemBonus);
   const cap = scheme.settings.unitBonusCap;
   let total = P.add(items, bonusNodes);
   if (cap !== undefined && bonusTotal > cap) {
@@ -210,7 +212,7 @@ function finishTotal(st: State, settings: UnitScoreSettings, total: Dec, unitCod
     total = settings.totalMax;
   }
   for (const c of settings.cutoffs ?? []) {
-    if (total < c.below) {
+    if (total < c.below && total !== c.to) {
       note('cutoff', P.sub(c.to, total), 'unit.cutoff', { total: total, below: c.below, to: c.to });
       total = c.to;
     }
@@ -233,12 +235,6 @@ function finishTotal(st: State, settings: UnitScoreSettings, total: Dec, unitCod
 
 type UnitScoreSettings = SchemeIndex['scheme']['settings'];
 
-function sumBonus(nodes: NodeResult[]): Dec {
-  let b = P.ZERO;
-  for (const n of nodes) if (!n.isBonus) b = P.add(b, n.bonus);
-  return b;
-}
-
 function tally(st: State, status: OutcomeStatus): void {
   if (status === 'needs-judgement') st.pending++;
   else if (status === 'needs-review') st.review++;
@@ -260,7 +256,9 @@ function ctxFor(env: ScoringEnv, unit: Unit, clause: Clause, points: Dec | undef
   return ctx;
 }
 
-type NodeEval = { result: NodeResult; zeroParent: boolean };
+/** `effectiveBonus`: the part of the node's score that bonus clauses (its own or its children's) added
+ *  and that survived its floor, ceiling and zeroing: what the unit bonus cap (P26) counts. */
+type NodeEval = { result: NodeResult; zeroParent: boolean; effectiveBonus: Dec };
 
 function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: readonly Code[]): NodeEval | null {
   const unit = st.unit;
@@ -285,6 +283,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       const avg = env.imputed.get(unit.code)?.get(node.code);
       if (avg === undefined) {
         st.needsImputation.push(node.code);
+        st.pending++;
+        result.status = 'needs-judgement';
         nodeLine(st, path, node, 'pending', P.ZERO, 'node.na-average-pending', params, [na.id]);
       } else {
         result.score = avg;
@@ -295,13 +295,14 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: M ?? P.ZERO }, [na.id]);
     }
     st.nodeScores.set(node.code, result.score);
-    return { result, zeroParent: false };
+    return { result, zeroParent: false, effectiveBonus: P.ZERO };
   }
 
   let base = P.ZERO;
   let zeroSelf = st.vetoZero.has(node.code);
   let zeroParent = false;
   let childSum = P.ZERO;
+  let childBonus = P.ZERO;
   let childCount = 0;
   for (const child of node.children ?? []) {
     const r = evalNode(env, st, child, path);
@@ -311,6 +312,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     if (r.zeroParent) zeroSelf = true;
     if (r.result.isBonus) continue;
     childSum = P.add(childSum, r.result.score);
+    childBonus = P.add(childBonus, r.effectiveBonus);
     childCount++;
   }
   if (childCount > 0) {
@@ -408,6 +410,17 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     score = P.ZERO;
     if (st.vetoZero.has(node.code)) result.status = 'vetoed';
   }
+  let effectiveBonus = P.ZERO;
+  const inBase = node.aggregation === 'average' && childCount > 0 ? P.div(childBonus, P.fromInt(childCount)) : childBonus;
+  const bonusIn = P.add(inBase, B);
+  if (bonusIn > 0) {
+    // What the node would score without any bonus, under the same floor and ceiling.
+    let without = P.sub(P.sub(base, inBase), D);
+    if (floor !== null && without < floor) without = floor;
+    if (ceiling !== null && without > ceiling) without = ceiling;
+    if (zeroSelf) without = P.ZERO;
+    effectiveBonus = P.clamp(P.sub(score, without), P.ZERO, bonusIn);
+  }
   if (node.rounding) {
     const r = P.round(score, node.rounding.decimals, node.rounding.mode ?? 'half-up');
     if (r !== score) nodeLine(st, path, node, 'round', P.sub(r, score), 'node.round', { score: score, decimals: node.rounding.decimals, result: r });
@@ -418,13 +431,21 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   result.bonus = B;
   st.deductions = P.add(st.deductions, D);
   st.nodeScores.set(node.code, score);
-  return { result, zeroParent };
+  return { result, zeroParent, effectiveBonus };
+}
+
+/** Citations are shared by every unit's ledger lines of a clause (one object per clause, not per line). */
+const citations = new WeakMap<Clause, NonNullable<LedgerLine['cite']>>();
+function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
+  let c = citations.get(clause);
+  if (!c) citations.set(clause, (c = { text: clause.text, source: clause.source }));
+  return c;
 }
 
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
   let facts = factsFor(env.facts, unit.code, clause.code);
-  const cite = { text: clause.text, source: clause.source };
+  const cite = citeOf(clause);
   const na = facts.find((f) => f.type === 'not-applicable');
   if (na && na.type === 'not-applicable') {
     // 不涉及此项工作的不扣分: a positive clause keeps its points, a deduction clause deducts nothing.

@@ -1,0 +1,68 @@
+import { evaluate, evaluateWithState, rescore, type Fact } from '@kaohe/core';
+import { floorTotals } from './floor';
+import { makeFacts, makeScheme, PROVINCE, type Size } from './province';
+
+/**
+ * `npm run bench`: the scoring core at province scale. Prints absolute times and the ratio of the
+ * full `evaluate` (with ledgers, ranks and grades) to the floor measured in the same run.
+ * Targets (docs/performance.md): evaluate ≤ 3× floor and < 2 s; one-unit re-score < 50 ms.
+ */
+const quick = process.argv.includes('--quick');
+const size: Size = quick ? { ...PROVINCE, units: 200, factsPerUnit: 1000 } : PROVINCE;
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = process.hrtime.bigint();
+  const value = fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const scheme = makeScheme(size);
+const tGen = time(() => makeFacts(size));
+const facts = tGen.value;
+console.log(`scheme: ${size.units} units in ${size.groups} groups, ${size.indicators * size.clausesPerIndicator} clauses; facts: ${facts.length.toLocaleString('en')} (generated in ${tGen.ms.toFixed(0)} ms)`);
+
+const runs = quick ? 3 : 3;
+const floorMs: number[] = [];
+const evalMs: number[] = [];
+let floor = new Float64Array(0);
+let result = evaluate(scheme, facts); // warm-up (JIT)
+floorTotals(size, facts);
+for (let i = 0; i < runs; i++) {
+  const f = time(() => floorTotals(size, facts));
+  floorMs.push(f.ms);
+  floor = f.value;
+  const e = time(() => evaluate(scheme, facts));
+  evalMs.push(e.ms);
+  result = e.value;
+}
+let mismatches = 0;
+result.units.forEach((u, i) => {
+  if (u.total !== floor[i]) mismatches++;
+});
+const lines = result.units.reduce((a, u) => a + u.ledger.length, 0);
+const fm = median(floorMs);
+const em = median(evalMs);
+console.log(`floor (single pass, totals only):   ${fm.toFixed(0)} ms`);
+console.log(`evaluate (ledgers, ranks, grades):  ${em.toFixed(0)} ms   ratio ${(em / fm).toFixed(2)}× floor   ledger lines ${lines.toLocaleString('en')}`);
+console.log(`totals equal to the floor: ${mismatches === 0 ? 'yes' : `NO (${mismatches} units differ)`}`);
+
+// One fact changes for one unit: re-score through the incremental path.
+const state = evaluateWithState(scheme, facts);
+const unit = 'u7';
+const own: Fact[] = facts.filter((f) => f.unit === unit);
+const rescoreMs: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const changed = own.map((f) => (f.type === 'value' && f.ref === 'k5' ? { ...f, value: ((i * 7) % 100) * 1_000_000 } : f)) as Fact[];
+  rescoreMs.push(time(() => rescore(state, unit, changed)).ms);
+}
+const rm = median(rescoreMs);
+console.log(`re-score one unit after one fact:   ${rm.toFixed(1)} ms   (${(rm / em * 100).toFixed(2)}% of a full evaluate)`);
+const mem = process.memoryUsage();
+console.log(`memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap used ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+const ok = em <= 3 * fm && em < 2000 && rm < 50 && mismatches === 0;
+console.log(`targets (≤ 3× floor, < 2000 ms, re-score < 50 ms, same totals): ${ok ? 'met' : 'NOT met'}`);
