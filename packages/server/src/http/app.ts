@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Actor } from '../access/roles';
+import type { Actor, RoutePermission } from '../access/roles';
 import { resolveSession, sessionCookieName } from '../auth/session.service';
 import type { ServerContext } from '../context';
 import { registerRoutes } from '../routes/register-routes';
@@ -15,7 +15,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
+  interface FastifyInstance {
+    /** Every /api route with its declared permission (the permission matrix test walks it). */
+    routeCatalogue: RouteInfo[];
+  }
 }
+
+export type RouteInfo = { method: string; url: string; permission: RoutePermission };
 
 export type App = FastifyInstance;
 
@@ -60,9 +66,13 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   // Every /api route must declare its permission; a forgotten one stops start-up, not a request.
+  const catalogue: RouteInfo[] = [];
+  app.decorate('routeCatalogue', catalogue);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!permissionOf(route)) throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    const permission = permissionOf(route);
+    if (!permission) throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission });
   });
 
   app.decorateRequest('actor', null as never);
