@@ -39,6 +39,7 @@ import type {
 import type { Rule } from '../src/rules/rule.types';
 import type { EvaluationResult, LedgerKind, LedgerLine, UnitResult } from '../src/scoring/result.types';
 import { evaluate } from '../src/scoring/evaluate';
+import { describeLine } from '../src/explain/explain';
 
 export const d = (v: string | number): Dec => P.dec(v);
 export const str = P.toStr;
@@ -195,3 +196,20 @@ export function nodeOf(u: UnitResult, code: string): UnitResult['nodes'][number]
   if (!n) throw new Error(`no node ${code}`);
   return n;
 }
+
+/**
+ * The Chinese explanation of a line carries the figures of `expected` (every number and date in it)
+ * and no unformatted parameter (a placeholder, `undefined`, or a raw millionths integer). Wording may
+ * change; the arithmetic it shows may not.
+ */
+export function expectExplains(l: LedgerLine | undefined, expected: string): void {
+  expect(l, `a ledger line explained as “${expected}”`).toBeDefined();
+  const text = describeLine(l!);
+  expect(text).not.toMatch(/undefined|NaN|\{\w+\??/);
+  const figures = expected.match(/\d{4}-\d{2}-\d{2}|\d+(?:\.\d+)?/g) ?? [];
+  for (const n of figures) expect(text, `“${text}” shows ${n} (expected like “${expected}”)`).toContain(n);
+  for (const big of text.match(/\d{7,}/g) ?? []) expect(figures, `“${text}” shows a raw decimal ${big}`).toContain(big);
+}
+
+/** Sum of the amounts of a unit's lines of one kind, as a string. */
+export const sumOf = (u: UnitResult, kind: LedgerKind): string => str(P.sum(u.ledger.filter((l) => l.kind === kind).map((l) => l.amount)));

@@ -95,6 +95,7 @@ export const zhCN: Record<string, string> = {
   'unit.rescale': '不适用指标 {excluded} 分不计入，得分 {items} ÷（{full} − {excluded}）× {full} = {result} 分',
   'unit.bonus-cap': '加分合计 {bonus} 分超过上限 {cap} 分，按 {cap} 分计',
   'veto.deduct': '触发一票否决事项，扣 {amount} 分',
+  'veto.zero-indicator': '触发一票否决，指标“{indicator}”计零',
   'veto.zero-total': '触发一票否决，总分计零',
   'veto.max-grade': '触发一票否决，等次不得高于“{grade}”',
   'veto.force-grade': '触发一票否决，直接确定为“{grade}”',

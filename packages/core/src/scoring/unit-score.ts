@@ -152,7 +152,9 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
           st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.zero-total', params: {}, cite });
           break;
         case 'zero-indicator':
-          break; // applied in the tree
+          // Applied in the tree (node.veto-zero); this line names the veto that did it.
+          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.zero-indicator', params: { indicator: e.indicator }, cite });
+          break;
         case 'max-grade':
           maxGrade = e.grade;
           st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.max-grade', params: { grade: e.grade }, cite });

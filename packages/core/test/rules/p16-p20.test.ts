@@ -1,9 +1,8 @@
 /** P16–P20: proportional completion, complete-or-not, partial credit with a ceiling, any-of, rate formulas. */
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../../src/explain/explain';
 import type { Rule } from '../../src/rules/rule.types';
 import type { Indicator } from '../../src/scheme/scheme.types';
-import { buildScheme, clause, clauseStatus, d, f, ledgerSum, linesOf, msgs, nodeOf, run, score, str, total, unitOf } from '../test-scheme';
+import { buildScheme, clause, clauseStatus, d, expectExplains, f, ledgerSum, linesOf, msgs, nodeOf, run, score, str, sumOf, total, unitOf } from '../test-scheme';
 
 describe('P16 proportional completion', () => {
   // 000:1176 新建智慧书房 20 家（1 分）…按完成比例计分
@@ -21,7 +20,7 @@ describe('P16 proportional completion', () => {
 
   it('the capped line says 超额按 100% 计', () => {
     const u = score({ rule, points: '1' }, [f.value('25')]);
-    expect(describeLine(linesOf(u, 'score')[0]!)).toBe('完成 25 / 目标 20（超额按 100% 计） × 1 分 = 1 分');
+    expectExplains(linesOf(u, 'score')[0]!, '完成 25 / 目标 20（超额按 100% 计） × 1 分 = 1 分');
   });
 
   it('an inexact proportion is rounded once at 6 decimals: 1 of 3 × 1 = 0.333333', () => {
@@ -92,7 +91,8 @@ describe('P17 complete-or-not', () => {
 
   it('not done is shown as earned then lost, so the ledger adds up', () => {
     const u = score({ rule, points: '5' }, [f.flag(false, { note: '未完成' })]);
-    expect(linesOf(u, 'deduction').map(describeLine)).toEqual(['未完成，失 5 分（未完成）']);
+    expect(linesOf(u, 'deduction')).toHaveLength(1);
+    expectExplains(linesOf(u, 'deduction')[0], '未完成，失 5 分');
     expect(str(ledgerSum(u))).toBe('0');
   });
 
@@ -138,12 +138,12 @@ describe('P18 partial credit for incomplete, with its own ceiling', () => {
   it('incomplete without progress waits for judgement', () => {
     const u = score({ rule: { kind: 'partial-credit', incompleteCeiling: d(60), mode: 'capped' }, points: '80' }, [f.flag(false)]);
     expect(u.pendingJudgements).toBe(1);
-    expect(describeLine(linesOf(u, 'pending')[0]!)).toBe('未完成且未填写完成进度，待评定（最高 60 分）');
+    expectExplains(linesOf(u, 'pending')[0]!, '未完成且未填写完成进度，待评定（最高 60 分）');
   });
 
   it('the line explains the capped mode', () => {
     const u = score({ rule: { kind: 'partial-credit', incompleteCeiling: d(60), mode: 'capped' }, points: '80' }, [f.flag(false, { progress: d('0.9') })]);
-    expect(describeLine(linesOf(u, 'score')[0]!)).toBe('未完成，进度 90% × 80 分，最高 60 分，得 60 分');
+    expectExplains(linesOf(u, 'score')[0]!, '未完成，进度 90% × 80 分，最高 60 分，得 60 分');
   });
 });
 
@@ -198,7 +198,7 @@ describe('P20 rate formulas', () => {
   it('003:5881 the workload line explains the comparison with the best unit', () => {
     const res = run(buildScheme({ indicators: [hotline], units: 2 }), [...unitFacts('U1', '100', '100', '100', 0), ...unitFacts('U2', '300', '300', '300', 0)]);
     const l = unitOf(res, 'U1').ledger.find((x) => x.ref === '工作量')!;
-    expect(describeLine(l)).toBe('基准分 2 + 100 ÷ 同组最高 300 × 3 = 3 分');
+    expectExplains(l, '基准分 2 + 100 ÷ 同组最高 300 × 3 = 3 分');
   });
 
   it.each([
@@ -235,7 +235,7 @@ describe('P20 rate formulas', () => {
   it('003:6091 above the ceiling the clause is clamped and says what the raw value was', () => {
     const u = score({ rule: { kind: 'rate-formula', effect: 'score', weight: d(10), invert: true, offset: d('0.05') }, points: '10' }, [f.rate('3', '100')]);
     expect(clauseStatus(u)).toBe('clamped');
-    expect(linesOf(u, 'score')[0]!.params.raw).toBe('10.2');
+    expectExplains(linesOf(u, 'score')[0], '(1 − 3/100 + 0.05) × 10 = 10.2 → 10');
   });
 
   // 002:460-468 处置率0.2分…前二项得分保留三位小数…第三项每次主动处置一次加0.01分，最高值0.1分，三项合计为最终得分

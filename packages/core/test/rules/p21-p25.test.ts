@@ -1,9 +1,8 @@
 /** P21–P25: rank bands, external rank drops and bonuses, bottom-k, top-k, and every conversion P25a–k. */
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../../src/explain/explain';
 import type { ConversionMethod, Rule } from '../../src/rules/rule.types';
 import type { Fact } from '../../src/scheme/fact.types';
-import { buildScheme, clauseStatus, d, f, ledgerSum, linesOf, msgs, run, score, str, total, unitOf, type Build } from '../test-scheme';
+import { buildScheme, clauseStatus, d, expectExplains, f, ledgerSum, linesOf, msgs, run, score, str, sumOf, total, type Build, unitOf } from '../test-scheme';
 
 /** Totals of every unit, in unit order. */
 const totals = (b: Build, facts: readonly Fact[]): string[] => run(buildScheme(b), facts).units.map((u) => str(u.total));
@@ -33,7 +32,7 @@ describe('P21 rank-band scoring', () => {
 
   it('the line says the rank and the tie', () => {
     const res = run(buildScheme({ rule, points: '30', units: 6 }), values([9, 8, 7, 6, 5, 5]));
-    expect(describeLine(linesOf(unitOf(res, 'U6'), 'score')[0]!)).toBe('5 在同组 6 个单位中排第 5 名（并列），属“1-5”名档，计 30 分');
+    expectExplains(linesOf(unitOf(res, 'U6'), 'score')[0]!, '5 在同组 6 个单位中排第 5 名（并列），属“1-5”名档，计 30 分');
   });
 
   it('ranks are taken within each ranking group, not across groups', () => {
@@ -92,7 +91,11 @@ describe('P22/P24 external rank: drop deduction by role, bottom zero, top bonus 
 
   it('the bottom-zero line explains itself', () => {
     const u = score({ rule, points: '2' }, [f.rank(17, { of: 18, role: '二类' })]);
-    expect(linesOf(u, 'zero').map(describeLine)).toEqual(['全省 18 个中排第 17 名，属后 3 名，该单项不得分', '本项直接计零（原 2 分）']);
+    const [rankLine, zeroLine] = linesOf(u, 'zero');
+    expect(rankLine!.msg).toBe('rank.bottom-zero');
+    expectExplains(rankLine, '全省 18 个中排第 17 名，属后 3 名，该单项不得分');
+    expectExplains(zeroLine, '本项直接计零（原 2 分）');
+    expect(str(zeroLine!.amount)).toBe('-2');
   });
 
   it.each([
@@ -139,7 +142,7 @@ describe('P23 bottom-k or bottom-percentile deduction', () => {
 
   it('the line explains the position from the bottom', () => {
     const res = run(buildScheme({ rule, points: '1', units: 5 }), values([5, 4, 3, 2, 1]));
-    expect(describeLine(unitOf(res, 'U5').ledger.find((l) => l.kind === 'deduction')!)).toBe('1 在同组 5 个单位中排倒数第 1 名，属后 1 名（后 20%），扣 0.1 分');
+    expectExplains(unitOf(res, 'U5').ledger.find((l) => l.kind === 'deduction')!, '1 在同组 5 个单位中排倒数第 1 名，属后 1 名（后 20%），扣 0.1 分');
   });
 });
 
@@ -171,7 +174,7 @@ describe('P25 conversion of a sub-assessment into the master score', () => {
   it('P25a the base comes from the sub-assessment (a 1000-point topic): 850/1000 × 10 = 8.5', () => {
     const u = score({ rule: conv({ type: 'linear', weight: d(10) }, 'score', 'S1'), points: '10', subAssessments: [{ code: 'S1', title: '专项', base: d(1000) }] }, [f.sub('850')]);
     expect(total(u)).toBe('8.5');
-    expect(describeLine(linesOf(u, 'score')[0]!)).toBe('专项得分 850 ÷ 1000 × 权重 10 = 8.5 分');
+    expectExplains(linesOf(u, 'score')[0]!, '专项得分 850 ÷ 1000 × 权重 10 = 8.5 分');
   });
 
   it('P25a a missing sub-score is needs-judgement', () => {
@@ -240,7 +243,7 @@ describe('P25 conversion of a sub-assessment into the master score', () => {
     const r = conv({ type: 'weighted', weights: { 现场核查: d('0.8'), 综合评价: d('0.2') } });
     const u = score({ rule: r, points: '100' }, [f.sub('90', { channel: '现场核查' }), f.sub('80', { channel: '综合评价' })]);
     expect(total(u)).toBe('88');
-    expect(describeLine(linesOf(u, 'score')[0]!)).toBe('加权：现场核查 90×0.8=72；综合评价 80×0.2=16，合计 88 分');
+    expectExplains(linesOf(u, 'score')[0]!, '加权：现场核查 90×0.8=72；综合评价 80×0.2=16，合计 88 分');
   });
 
   // 003:1897 日常工作分值为30分，实地考核分值为60分，群众满意度测评分值为10分 (channels on 100, weights 0.3/0.6/0.1)
@@ -250,7 +253,7 @@ describe('P25 conversion of a sub-assessment into the master score', () => {
     expect(total(score({ rule: r, points: '100' }, facts))).toBe('84.5');
     const u = score({ rule: r, points: '100' }, facts.slice(0, 2));
     expect(u.pendingJudgements).toBe(1);
-    expect(describeLine(linesOf(u, 'pending')[0]!)).toBe('缺少以下部分的得分：满意度');
+    expectExplains(linesOf(u, 'pending')[0]!, '缺少以下部分的得分：满意度');
   });
 
   // P25h 003:2482 此项考核表总分值为1000，最终得分换算成百分制
