@@ -58,7 +58,11 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
     const next = evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
     return next;
   }
-  state.scores.set(unitCode, scoreUnit(env, unit));
+  const score = scoreUnit(env, unit);
+  // A unit that has just become N/A under 'average-of-others' needs the group average, which only
+  // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
+  if (score.needsImputation.length > 0) return evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
+  state.scores.set(unitCode, score);
   state.result = assemble(env.index, env.facts, state.scores);
   return state;
 }
