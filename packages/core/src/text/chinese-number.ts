@@ -101,7 +101,7 @@ export type Quantity = {
 /** Units recognised after a number, longest first. */
 const UNITS = [
   '个百分点', '百分点', '个工作日', '工作日', '个自然日', '个月', '人次', '批次', '万元', '亿元', '千元', '分钟', '小时', '季度', '公里',
-  '%', '％', '‰', '分', '元', '亩', '人', '次', '件', '起', '天', '日', '个', '名', '位', '项', '例', '条', '处', '篇', '家', '年',
+  '%', '％', '‰', '分', '元', '万', '亿', '亩', '人', '次', '件', '起', '天', '日', '个', '名', '位', '项', '例', '条', '处', '篇', '家', '年',
   '月', '周', '档', '倍', '户', '宗', '单', '所', '座', '米', '吨', '头', '只', '场', '期', '本', '轮', '类', '样', '票', '届',
 ].sort((a, b) => b.length - a.length);
 
@@ -135,7 +135,7 @@ function prevNonSpace(s: string, i: number): string | undefined {
 type Bare = { value: Dec; end: number; chinese: boolean };
 
 /** Reads a bare number (no unit) at i: Arabic digits or a Chinese numeral run. */
-function readBare(s: string, i: number): Bare | undefined {
+function readBare(s: string, i: number, multiply = false): Bare | undefined {
   const arabic = /^\d+(?:\.\d+)?/.exec(s.slice(i, i + 40));
   if (arabic) {
     let end = i + arabic[0].length;
@@ -145,8 +145,9 @@ function readBare(s: string, i: number): Bare | undefined {
     } catch {
       return undefined;
     }
-    // "1.5万" (not 万元, which is a unit): a multiplier.
-    if ((s[end] === '万' || s[end] === '亿') && s[end + 1] !== '元') {
+    // "1.5万" (not 万元, which is a unit): a multiplier for a standalone number; in running text
+    // "100万以上…50—100万" keeps 万 as the unit, like 万元, so both ends of a range agree.
+    if (multiply && (s[end] === '万' || s[end] === '亿') && s[end + 1] !== '元') {
       value = P.mul(value, P.fromInt(s[end] === '万' ? 10_000 : 100_000_000));
       end++;
     }
@@ -189,7 +190,7 @@ export function readQuantity(text: string, i: number, opts: { standalone?: boole
     percentPrefix = true;
     pos = skipSpaces(s, pos + 3);
   }
-  const first = readBare(s, pos);
+  const first = readBare(s, pos, opts.standalone === true);
   if (!first) return undefined;
   let end = first.end;
   let unit = percentPrefix ? '%' : undefined;

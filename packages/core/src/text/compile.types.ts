@@ -37,6 +37,6 @@ export type CompileResult = {
   /** Text with no scoring content (introductions, evidence notes): listed, never silently dropped. */
   ignored: { text: string; span: [number, number] }[];
   /** Indicator-level policies found in the text (总扣分不超过X with several rules, 扣完为止). */
-  indicator?: { deductionCap?: Dec; bonusCap?: Dec; floorAtZero?: boolean; points?: Dec };
+  indicator?: { deductionCap?: Dec; bonusCap?: Dec; floorAtZero?: boolean; points?: Dec; dedupe?: 'event-key' | 'highest-only' };
   source?: SourceRef;
 };

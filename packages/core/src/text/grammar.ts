@@ -63,11 +63,11 @@ export function seq<Ps extends Pattern<unknown>[]>(...ps: Ps): Pattern<{ [K in k
   };
 }
 
-export function alt<T>(...ps: Pattern<T>[]): Pattern<T> {
+export function alt<Ps extends Pattern<unknown>[]>(...ps: Ps): Pattern<ValueOf<Ps[number]>> {
   return (toks, i) => {
     for (const p of ps) {
       const m = p(toks, i);
-      if (m) return m;
+      if (m) return m as Match<ValueOf<Ps[number]>>;
     }
     return null;
   };

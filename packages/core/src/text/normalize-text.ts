@@ -37,6 +37,14 @@ export function normalizeRuleText(text: string): { text: string; repairs: TextRe
       if (atItemStart) set(i, '1', `条目序号“${c}.”按“1.”读取`);
     }
   }
+  // "扣 0.1；分党员…" (000:221): the 分 of the amount slipped behind the semicolon; swap them back.
+  const joined = out.join('');
+  for (const m of joined.matchAll(/\d([；;])分(?!别|值|管)/g)) {
+    const at = m.index + 1;
+    repairs.push({ at, from: `${m[1]}分`, to: `分${m[1]}`, message: `“${m[1]}分”按“分${m[1]}”读取（分号错位）` });
+    out[at] = '分';
+    out[at + 1] = m[1]!;
+  }
   return { text: out.join(''), repairs };
 }
 

@@ -23,7 +23,8 @@ const verbWord = word('deduct', 'add', 'get');
 type FrameBase = { at: number; next: number };
 export type AmountFrame = FrameBase &
   (
-    | { type: 'fixed'; verb: Verb; value: Dec; tok: NumTok; again: boolean; each: boolean; inferredVerb?: boolean }
+    | { type: 'fixed'; verb: Verb; value: Dec; tok: NumTok; again: boolean; each: boolean; inferredVerb?: boolean; role?: string }
+    | { type: 'veto' }
     | { type: 'range'; verb: Verb; min: Dec; max: Dec; tok: NumTok }
     | { type: 'tiers'; verb: Verb; values: NumTok[] }
     | { type: 'no-score' }
@@ -68,6 +69,30 @@ const fixedFrame = map(seq(opt(word('again')), opt(word('each')), verbWord, num(
   each: each !== undefined,
 }));
 
+/** 扣牵头单位1分，扣相关配合单位0.5分 (P36): the amount names the role it applies to. */
+const ROLES = ['相关配合单位', '配合单位', '牵头单位', '责任单位', '主办单位', '协办单位', '一类责任单位', '二类责任单位'];
+const roleFrame = map(seq(word('deduct', 'add'), lit(...ROLES), num((t) => isPoints(t) && single(t))), ([v, role, t]) => ({
+  type: 'fixed' as const,
+  verb: verbOf(v),
+  value: t.q.value,
+  tok: t,
+  again: false,
+  each: false,
+  role: role.replace(/^相关/, ''),
+}));
+
+/** 一票否决 as a consequence (…的，一票否决 / 按“一票否决”规定执行), not as a condition (因一票否决项目导致…). */
+const vetoFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
+  const t = toks[i];
+  if (!t || t.kind !== 'word' || t.tag !== 'veto') return null;
+  let j = i + 1;
+  while (toks[j] && /^[”’"』」]$/.test(toks[j]!.raw)) j++;
+  const after = toks[j];
+  if (after && !(after.kind === 'punct' && after.tag !== 'open') && !(after.kind === 'word' && after.tag === 'per-rule')) return null;
+  if (after && after.kind === 'word') j++;
+  return { value: { type: 'veto' }, next: j };
+};
+
 /** 各0.5分 written without the verb after 每…: treated by the missing-verb frame below. */
 const noScoreFrame = map(word('no-score'), () => ({ type: 'no-score' as const }));
 const zeroFrame = map(alt(word('zero'), lit('计为0分', '按0分计', '计0分')), () => ({ type: 'zero' as const }));
@@ -100,7 +125,7 @@ const missingVerbFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) =>
   return { value: { type: 'fixed', verb: 'deduct', value: t.q.value, tok: t, again: false, each: false, inferredVerb: true }, next: i + 1 };
 };
 
-const AMOUNT_PATTERNS = [tiersFrame, rangeFrame, fixedFrame, noScoreFrame, zeroFrame, fullFrame, discretionFrame, missingVerbFrame];
+const AMOUNT_PATTERNS = [vetoFrame, tiersFrame, rangeFrame, roleFrame, fixedFrame, noScoreFrame, zeroFrame, fullFrame, discretionFrame, missingVerbFrame];
 
 // ---- modifiers -----------------------------------------------------------------------------
 
@@ -172,8 +197,19 @@ export function findCount(toks: readonly Tok[], from: number, to: number): Featu
 /** 少一次 / 每少1个 / 少组织一次 / 缺一样 / 缺少一项. */
 export function findShortfall(toks: readonly Tok[], from: number, to: number): Feature<{ counter: string; per: number }> | null {
   const p = map(seq(opt(word('every')), word('less'), gap(3), num((t) => isCounter(t) || t.q.unit === '样')), ([, , , t]) => ({ counter: t.q.unit!, per: Number(t.q.value) / 1e6 }));
-  const m = findFirst(p, toks.slice(0, to), from);
-  return m ? { ...m.value, at: m.at, next: m.next } : null;
+  let i = from;
+  for (;;) {
+    const m = findFirst(p, toks.slice(0, to), i);
+    if (!m) return null;
+    // 至少 / 不少于 / 减少 state a requirement, not a shortfall.
+    const prev = toks[m.at - 1]?.raw;
+    const lessTok = toks[m.at]!.kind === 'word' && toks[m.at]!.raw === '每' ? toks[m.at + 1] : toks[m.at];
+    const before = lessTok === toks[m.at] ? prev : toks[m.at]?.raw;
+    if (before !== '至' && before !== '不' && before !== '减' && !(lessTok && lessTok.raw === '少' && toks[toks.indexOf(lessTok) + 1]?.raw === '于')) {
+      return { ...m.value, at: m.at, next: m.next };
+    }
+    i = m.at + 1;
+  }
 }
 
 /** 每低 5 个百分点 / 每降1% / 每下降5个百分点 / 每少10% (below) ; 每增加1个百分点 / 每超过一人 (above). */
@@ -245,6 +281,18 @@ export function findRequired(toks: readonly Tok[], from: number, to: number): Fe
   return Number.isInteger(n) ? { n, tok: m.value, at: m.at, next: m.next } : null;
 }
 
+/** Every required count before a shortfall (组长…未达到 4 次，成员…未达到 2 次). */
+export function findRequiredAll(toks: readonly Tok[], from: number, to: number): Feature<{ n: number; tok: NumTok }>[] {
+  const out: Feature<{ n: number; tok: NumTok }>[] = [];
+  let i = from;
+  for (;;) {
+    const r = findRequired(toks, i, to);
+    if (!r) return out;
+    out.push(r);
+    i = r.next;
+  }
+}
+
 /** "（1 分）" / "(0.2)" : the points of a clause written in parentheses. */
 export function findParenPoints(toks: readonly Tok[], from: number, to: number): Feature<{ value: Dec; tok: NumTok }>[] {
   const p = map(seq(punct('open'), num((t) => isPoints(t) && single(t)), punct('close')), ([, t]) => ({ value: t.q.value, tok: t }));
@@ -288,10 +336,12 @@ export const hasSeverityWord = (s: string): boolean => SEVERITY_WORDS.some((w) =
 
 /** A condition as a tier label: "其中，被诫勉谈话的" → "诫勉谈话". */
 export function tierLabel(cond: string): string {
-  return cond
+  const pieces = cond.replace(/[的，,\s]+$/, '').split(/[，,；;]|其中/).filter((x) => x.trim() !== '');
+  const withSeverity = pieces.filter(hasSeverityWord);
+  return (withSeverity[withSeverity.length - 1] ?? pieces[pieces.length - 1] ?? cond)
     .replace(/^[，,、；;。\s]+/, '')
     .replace(/^(其中|另外|此外)[，,]?/, '')
-    .replace(/^(被|受到|因|对)/, '')
+    .replace(/^(被|受到|因|对|发生|出现)/, '')
     .replace(/[的，,\s]+$/, '')
     .replace(/^被/, '');
 }

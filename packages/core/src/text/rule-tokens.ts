@@ -101,7 +101,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
     }
     if (NUMBER_START.test(c) || slice.startsWith('百分之', i)) {
       const prev = toks[toks.length - 1];
-      const gluedToNumber = prev?.kind === 'num' && prev.end === i && /\d/.test(c);
+      const gluedToNumber = prev?.kind === 'num' && prev.end === i && /[\d.]$/.test(prev.raw) && /\d/.test(c);
       const q = gluedToNumber ? undefined : readQuantity(slice, i);
       if (q) {
         toks.push({ kind: 'num', q, start: i, end: q.end, raw: text.slice(i, q.end) });

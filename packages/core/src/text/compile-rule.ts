@@ -1,0 +1,379 @@
+import * as P from '../points';
+import type { Dec } from '../points';
+import type { Rule } from '../rules/rule.types';
+import {
+  applyModifiers,
+  buildBands,
+  buildCompletionOtherwise,
+  buildFullThenSteps,
+  buildRanking,
+  buildSingle,
+  buildThresholdPair,
+  buildTierRun,
+  compiled,
+  type Built,
+  type Failed,
+  type Segment,
+  type SentenceCtx,
+} from './build-rules';
+import type { CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
+import { findParenPoints, scanFrames, type Modifier } from './phrases';
+import { normalizeRuleText } from './normalize-text';
+import { tokenize, type Tok } from './rule-tokens';
+
+export type { CompileResult, CompiledRule, CompileIssue, CompileOptions, RuleParam } from './compile.types';
+
+type Range = { start: number; end: number; heading?: boolean };
+
+/** Numbered sub-items: "1." "2、" "（3）" "①" at the start of the text or after a break. */
+const ITEM_MARKER = /(^|[\n。；;：:]|\s)\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/g;
+
+export function splitItems(text: string): Range[] {
+  const starts: number[] = [0];
+  for (const m of text.matchAll(ITEM_MARKER)) {
+    const at = m.index + m[1]!.length;
+    const markerAt = text.indexOf(m[2]!, at);
+    if (markerAt > 0) starts.push(markerAt);
+  }
+  const uniq = [...new Set(starts)].sort((a, b) => a - b);
+  return uniq.map((start, k) => ({ start, end: uniq[k + 1] ?? text.length })).filter((r) => text.slice(r.start, r.end).trim() !== '');
+}
+
+/** Sentences of an item: split after 。；; ！？ (line breaks inside a sentence are kept). */
+export function splitSentences(text: string, item: Range): Range[] {
+  const out: Range[] = [];
+  let start = item.start;
+  // Skip the item marker itself.
+  const marker = /^\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/.exec(text.slice(item.start, item.end));
+  if (marker) start += marker[0].length;
+  // "二、深化作风建设⏎市管干部…": a heading line with no punctuation before the body is a sentence of its own.
+  const firstLine = /^[^\n]*\n/.exec(text.slice(start, item.end));
+  if (firstLine && !/[，,。；;：:]/.test(firstLine[0]) && text.slice(start + firstLine[0].length, item.end).trim() !== '' && firstLine[0].trim().length <= 30) {
+    out.push({ start, end: start + firstLine[0].length, heading: true });
+    start += firstLine[0].length;
+  }
+  let depth = 0;
+  for (let i = start; i < item.end; i++) {
+    const c = text[i]!;
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '。；;！？'.includes(c)) {
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (text.slice(start, item.end).trim() !== '') out.push({ start, end: item.end });
+  return out.filter((r) => /[^\s。；;]/.test(text.slice(r.start, r.end)));
+}
+
+const has = (toks: readonly Tok[], tag: string): boolean => toks.some((t) => t.kind === 'word' && t.tag === tag);
+const SCORING_VOCAB = /扣|加分|得分|计分|分值|不得分|满分|折算|否决|[\d.]+\s*分/;
+
+/**
+ * Compiles the scoring text of one clause into typed rules, one per independent sub-sentence.
+ * Anything it cannot fully compile is reported with a Chinese reason; nothing is guessed or dropped.
+ */
+export function compileRuleText(text: string, opts: CompileOptions = {}): CompileResult {
+  const { text: norm, repairs } = normalizeRuleText(text);
+  const rules: CompiledRule[] = [];
+  const issues: CompileIssue[] = [];
+  const warnings: string[] = repairs.map((r) => r.message);
+  const ignored: { text: string; span: [number, number] }[] = [];
+  const indicator: NonNullable<CompileResult['indicator']> = {};
+  let points = opts.points;
+  if (points === undefined) {
+    // "（1 分）" / "(0.2)" written once in the clause: its points.
+    const all = tokenize(norm);
+    const paren = findParenPoints(all, 0, all.length);
+    if (paren.length === 1) {
+      points = paren[0]!.value;
+      indicator.points = points;
+    }
+  }
+  const issue = (r: Range, reason: string): void => {
+    issues.push({ text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], reason });
+  };
+
+  for (const item of splitItems(norm)) {
+    const itemRules: CompiledRule[] = [];
+    let contextStart: number | undefined;
+    const sentences = splitSentences(norm, item);
+    for (let k = 0; k < sentences.length; k++) {
+      const sentence = sentences[k]!;
+      if (sentence.heading && !SCORING_VOCAB.test(norm.slice(sentence.start, sentence.end))) {
+        ignored.push({ text: text.slice(sentence.start, sentence.end).trim(), span: [sentence.start, sentence.end] });
+        continue;
+      }
+      const toks0 = tokenize(norm, sentence.start, sentence.end);
+      const frames0 = scanFrames(toks0);
+      const sentenceLevel = detectSentenceLevel(toks0, norm);
+      if (frames0.length === 0 && !sentenceLevel) {
+        // No amount: context for the next sentence (理论学习…全年未达到 4 次。少一次扣 0.1 分。).
+        contextStart ??= sentence.start;
+        continue;
+      }
+      const range = { start: contextStart ?? sentence.start, end: sentence.end };
+      contextStart = undefined;
+      const toks = tokenize(norm, range.start, range.end);
+      const ctx: SentenceCtx = { original: text, toks, warnings, ...(points !== undefined ? { points } : {}) };
+      compileSentence(ctx, range, itemRules, issue, ignored, indicator, norm);
+    }
+    if (contextStart !== undefined) {
+      const r = { start: contextStart, end: item.end };
+      const t = text.slice(r.start, r.end);
+      if (SCORING_VOCAB.test(t)) issue(r, /扣|分/.test(t) ? '未识别扣分数值' : '未识别计分方法');
+      else ignored.push({ text: t.trim(), span: [r.start, r.end] });
+    }
+    rules.push(...itemRules);
+  }
+
+  for (const r of rules) if (r.review) issues.push({ text: r.text, span: r.span, reason: r.review });
+  if (rules.length === 0 && issues.length === 0 && Object.keys(indicator).filter((k) => k !== 'points').length === 0) {
+    issues.push({ text: text.trim(), span: [0, text.length], reason: '未找到计分规则' });
+  }
+  const status = issues.length > 0 ? 'needs-review' : 'ok';
+  const result: CompileResult = { status, rules, issues, warnings, ignored };
+  if (issues.length > 0) result.reason = [...new Set(issues.map((x) => x.reason))].join('；');
+  if (Object.keys(indicator).length > 0) result.indicator = indicator;
+  if (opts.source) result.source = opts.source;
+  return result;
+}
+
+type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'veto' | 'per-rule';
+
+function detectSentenceLevel(toks: readonly Tok[], norm: string): SentenceLevel | undefined {
+  if (toks.length === 0) return undefined;
+  const t = norm.slice(toks[0]!.start, toks[toks.length - 1]!.end);
+  if (has(toks, 'proportion') && /计分|扣分|得分|折算|量化|计算/.test(t)) return 'proportional';
+  if (/完成一项|任一项|其中一项|之一/.test(t) && has(toks, 'full')) return 'any-of';
+  if (/(完成|落实|推进|争取|工作)情况(计分|得分|打分|赋分)|按完成情况/.test(t)) return 'completion';
+  if (has(toks, 'convert')) return 'convert';
+  if (has(toks, 'veto')) return 'veto';
+  if (has(toks, 'per-rule')) return 'per-rule';
+  return undefined;
+}
+
+function compileSentence(
+  ctx: SentenceCtx,
+  range: Range,
+  itemRules: CompiledRule[],
+  issue: (r: Range, reason: string) => void,
+  ignored: { text: string; span: [number, number] }[],
+  indicator: NonNullable<CompileResult['indicator']>,
+  norm: string,
+): void {
+  const toks = ctx.toks;
+  const frames = scanFrames(toks);
+  const segs: Segment[] = [];
+  const leading: (Modifier & { regionFrom: number })[] = [];
+  let condStart = 0;
+  for (const f of frames) {
+    if (f.kind === 'amount') {
+      segs.push({ condFrom: condStart, condTo: f.f.at, amount: f.f, mods: [] });
+      condStart = f.f.next;
+    } else {
+      const last = segs[segs.length - 1];
+      // A modifier after an amount belongs to it, with the words between (加倍扣分's condition).
+      if (last) last.mods.push({ ...f.f, regionFrom: condStart });
+      else leading.push({ ...f.f, regionFrom: condStart });
+      condStart = f.f.next;
+    }
+  }
+  const tailFrom = condStart;
+  const level = segs.length === 0 ? detectSentenceLevel(toks, norm) : detectSentenceLevel(toks.slice(tailFrom), norm);
+
+  // Sentence-level constructs that have no amount frame of their own.
+  const whole = detectSentenceLevel(toks, norm);
+  const onlyFull = segs.length > 0 && segs.every((sg) => sg.amount.type === 'full');
+  if (segs.length === 0 || (onlyFull && (whole === 'proportional' || whole === 'any-of'))) {
+    const built = buildSentenceLevel(ctx, segs.length === 0 ? level : whole, range);
+    if (built && 'rule' in built) {
+      const b: Built = { rule: built.rule, segs: [], params: built.params, ...(built.review ? { review: built.review } : {}) };
+      const { unapplied, floor } = applyModifiers(ctx, b, leading);
+      if (floor) indicator.floorAtZero = true;
+      if (unapplied.length) ctx.warnings.push(`未能应用的修饰语：${unapplied.join('、')}`);
+      const span: [number, number] = [toks[0]!.start, toks[toks.length - 1]!.end];
+      itemRules.push({ rule: b.rule, text: ctx.original.slice(span[0], span[1]), span, params: b.params, ...(b.review ? { review: b.review } : {}) });
+      return;
+    }
+    if (built && 'reason' in built) {
+      issue(range, built.reason);
+      return;
+    }
+    // Only modifiers: 最高扣 1 分 / 扣完为止 / 同一事项不重复扣分 — they apply to the item's rules.
+    if (leading.length > 0) {
+      applyClauseModifiers(ctx, leading, itemRules, indicator, range, issue);
+      return;
+    }
+    issue(range, '未识别扣分数值');
+    return;
+  }
+
+  const hasQizhong = /其中/.test(ctx.original.slice(range.start, range.end));
+  let i = 0;
+  while (i < segs.length) {
+    let result: Built | Failed | null = null;
+    let used = 0;
+    const groupers = [
+      () => buildRanking(ctx, segs, i),
+      () => buildFullThenSteps(ctx, segs, i),
+      () => buildThresholdPair(ctx, segs, i),
+      () => buildBands(ctx, segs, i),
+      () => buildCompletionOtherwise(ctx, segs, i),
+      () => buildTierRun(ctx, segs, i, hasQizhong),
+    ];
+    for (const g of groupers) {
+      const r = g();
+      if (r) {
+        result = r;
+        used = r.segs.length;
+        break;
+      }
+    }
+    if (!result) {
+      const single = buildSingle(ctx, segs, i);
+      result = single.built;
+      used = single.used;
+    }
+    if ('rule' in result) {
+      const b = result;
+      const { unapplied, floor } = applyModifiers(ctx, b, i === 0 ? leading : []);
+      if (floor) indicator.floorAtZero = true;
+      if (unapplied.length) ctx.warnings.push(`未能应用的修饰语：${unapplied.join('、')}`);
+      if (b.siblings) for (const sib of b.siblings) itemRules.push(compiled(ctx, { ...sib, review: b.review }));
+      else itemRules.push(compiled(ctx, b));
+    } else {
+      const first = result.segs[0]!;
+      const last = result.segs[result.segs.length - 1]!;
+      issue({ start: toks[first.condFrom]?.start ?? range.start, end: toks[last.amount.next - 1]!.end }, result.reason);
+    }
+    i += Math.max(1, used);
+  }
+
+  // Words after the last amount: a veto or 按规定执行 there is a consequence nobody has quantified.
+  if (tailFrom < toks.length) {
+    const tail = toks.slice(tailFrom);
+    const r = { start: tail[0]!.start, end: tail[tail.length - 1]!.end };
+    const t = ctx.original.slice(r.start, r.end);
+    if (level === 'per-rule') issue(r, '“按规定执行”未说明后果');
+    else if (level === 'convert') issue(r, '折算方法见另一细则，未给出公式');
+    else if (level === 'proportional') issue(r, '按比例计分与前文分值如何结合未写明');
+    else if (/[\p{Script=Han}]/u.test(t) && !/^[）)]+$/.test(t.trim())) {
+      if (SCORING_VOCAB.test(t)) issue(r, '未识别扣分数值');
+      else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(t)) ignored.push({ text: t.trim(), span: [r.start, r.end] });
+    }
+  }
+}
+
+function applyClauseModifiers(
+  ctx: SentenceCtx,
+  mods: (Modifier & { regionFrom: number })[],
+  itemRules: CompiledRule[],
+  indicator: NonNullable<CompileResult['indicator']>,
+  range: Range,
+  issue: (r: Range, reason: string) => void,
+): void {
+  for (const m of mods) {
+    const phrase = ctx.original.slice(ctx.toks[m.at]!.start, ctx.toks[m.next - 1]!.end);
+    if (m.type === 'floor') {
+      indicator.floorAtZero = true;
+      itemRules[itemRules.length - 1]?.params.push({ name: 'floor', value: '0', phrase });
+      continue;
+    }
+    const target = itemRules[itemRules.length - 1];
+    if (m.type === 'cap' && (itemRules.length !== 1 || !target)) {
+      // A cap over several rules (or the whole clause) is an indicator policy.
+      const region = ctx.original.slice(ctx.toks[m.regionFrom]?.start ?? 0, ctx.toks[m.next - 1]!.end);
+      if (m.verb === 'add' || m.verb === 'get' || /加分/.test(region)) indicator.bonusCap = m.value;
+      else indicator.deductionCap = m.value;
+      continue;
+    }
+    if (m.type === 'dedupe' && !itemRules.some((r) => r.rule.kind === 'per-occurrence')) {
+      // 同一事项不重复扣分 over the clause's rules: the clauses share one dedupe group (P27).
+      indicator.dedupe = m.highestOnly ? 'highest-only' : 'event-key';
+      continue;
+    }
+    if (!target) {
+      issue(range, `“${phrase}”没有可修饰的扣分规则`);
+      continue;
+    }
+    const b: Built = { rule: target.rule, segs: [], params: target.params };
+    const { unapplied } = applyModifiers(ctx, b, [m]);
+    if (unapplied.length) issue(range, `“${phrase}”不适用于“${target.text}”`);
+  }
+}
+
+type SentenceBuilt = { rule: Rule; params: RuleParam[]; review?: string } | { reason: string } | null;
+
+function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, range: Range): SentenceBuilt {
+  const t = ctx.original.slice(range.start, range.end);
+  const toks = ctx.toks;
+  const s = P.toStr;
+  switch (level) {
+    case 'proportional': {
+      const deduct = /扣分|扣减|扣除/.test(t);
+      const params: RuleParam[] = [{ name: 'effect', value: deduct ? 'deduction' : 'score', phrase: (/按[^，,。；]*比例[^，,。；]*/.exec(t) ?? [t])[0] }];
+      // "新建智慧书房 20 家（1 分）": target and points of the item.
+      const paren = findParenPoints(toks, 0, toks.length);
+      if (paren.length > 1) return { reason: `一句中有${paren.length}个分项（各带分值），需拆分后分别按比例计分` };
+      const rule: Rule = { kind: 'proportional', effect: deduct ? 'deduction' : 'score' };
+      if (paren.length === 1) {
+        const before = toks[paren[0]!.at - 1];
+        if (before && before.kind === 'num' && !before.q.percent) {
+          rule.target = before.q.value;
+          params.push({ name: 'target', value: s(before.q.value), phrase: before.raw });
+        }
+        rule.points = paren[0]!.value;
+        params.push({ name: 'points', value: s(paren[0]!.value), phrase: paren[0]!.tok.raw });
+      } else {
+        // The cap is the most the proportion can deduct: 未完成指标的按比例折算扣分，最高扣 0.5 分 → D = 0.5·(1 − 完成率).
+        const capTok = scanFrames(toks).find((f) => f.kind === 'modifier' && f.f.type === 'cap');
+        if (capTok && capTok.kind === 'modifier' && capTok.f.type === 'cap') {
+          rule.points = capTok.f.value;
+          params.push({ name: 'points', value: s(capTok.f.value), phrase: capTok.f.tok.raw });
+        }
+      }
+      if (/基本分|基本参评分/.test(t)) rule.metric = { of: 'sub-score' };
+      return { rule, params };
+    }
+    case 'completion': {
+      const allowPartial = !/否则不得分/.test(t);
+      const params: RuleParam[] = [{ name: 'allowPartial', value: String(allowPartial), phrase: (/按[^，,。；]*情况[^，,。；]*/.exec(t) ?? [t])[0] }];
+      const rule: Rule = { kind: 'completion', ...(allowPartial ? { allowPartial } : {}) };
+      const paren = findParenPoints(toks, 0, toks.length);
+      if (paren.length === 1) {
+        rule.points = paren[0]!.value;
+        params.push({ name: 'points', value: s(paren[0]!.value), phrase: paren[0]!.tok.raw });
+      }
+      return { rule, params };
+    }
+    case 'any-of': {
+      const head = t.split(/以上|上述/)[0] ?? '';
+      const options = head
+        .split(/[；;。]|或者/)
+        .map((o) => o.replace(/[（(]\s*[\d.]+\s*分?\s*[）)]/g, '').replace(/^\s*[\d一二三四五六七八九十]+[.、．]\s*/, '').trim())
+        .filter((o) => o.length > 1);
+      if (options.length < 2) return { reason: '“以上完成一项可得满分”未能识别所列选项' };
+      const paren = findParenPoints(toks, 0, toks.length);
+      const rule: Rule = { kind: 'any-of', options, ...(paren.length === 1 ? { points: paren[0]!.value } : {}) };
+      const params: RuleParam[] = options.map((o, k) => ({ name: `options[${k}]`, value: o, phrase: o }));
+      return { rule, params };
+    }
+    case 'convert': {
+      const doc = /《[^》]+》/.exec(t);
+      return { reason: doc ? `折算方法见另一细则${doc[0]}，未给出公式` : '“折算扣分”未给出折算公式' };
+    }
+    case 'veto':
+      return { reason: '一票否决：否决效果未在本条写明（见考核办法），需配置否决效果' };
+    case 'per-rule':
+      return { reason: '“按规定执行”未说明后果' };
+    default:
+      return null;
+  }
+}
+
+/** Convenience for callers that want one rule per clause: the single rule, or a manual rule with the reason. */
+export function singleRuleOf(result: CompileResult, points?: Dec): Rule {
+  if (result.rules.length === 1 && result.status === 'ok') return result.rules[0]!.rule;
+  return { kind: 'manual', effect: 'deduction', ...(points !== undefined ? { max: points } : {}), reason: result.reason ?? '一条文本含多条规则，需拆分' };
+}
