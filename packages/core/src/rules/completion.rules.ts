@@ -1,7 +1,7 @@
 import * as P from '../points';
 import type { AnyOfRule, AverageRule, CompletionRule, ManualRule, PartialCreditRule, ZeroRule } from './rule.types';
 import type { RuleContext, RuleOutcome } from './rule-context';
-import { applyEffect, empty, factsOf, judgementOf, line, pending, scoreWithin } from './rule-helpers';
+import { applyEffect, empty, none, factsOf, judgementOf, line, pending, scoreWithin } from './rule-helpers';
 
 /** P17: full points when complete; 0 when not; a judged partial score when allowed. */
 export function evalCompletion(rule: CompletionRule, ctx: RuleContext): RuleOutcome {
@@ -78,7 +78,7 @@ export function evalManual(rule: ManualRule, ctx: RuleContext): RuleOutcome {
   const hi = rule.max ?? ctx.points;
   if (!j) {
     if (rule.effect === 'score') return pending('manual.pending', { max: hi === undefined ? '' : (hi), reason: rule.reason ?? '' });
-    return empty();
+    return none();
   }
   const v = P.clamp(j.amount, P.ZERO, hi);
   const out = empty();
@@ -90,7 +90,7 @@ export function evalManual(rule: ManualRule, ctx: RuleContext): RuleOutcome {
 /** P29: a true flag or an occurrence zeroes the indicator, its parent or the unit. */
 export function evalZero(rule: ZeroRule, ctx: RuleContext): RuleOutcome {
   const hit = factsOf(ctx.facts, 'flag').find((f) => f.value) ?? factsOf(ctx.facts, 'occurrence')[0];
-  if (!hit) return empty();
+  if (!hit) return none();
   return { ...empty(), zero: rule.scope, lines: [line('zero', P.ZERO, [hit.id], 'zero.hit', { scope: rule.scope, note: hit.note ?? '' })] };
 }
 

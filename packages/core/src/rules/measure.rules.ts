@@ -6,6 +6,7 @@ import {
   applyCapAndMinimum,
   applyEffect,
   empty,
+  none,
   factsOf,
   judgementOf,
   line,
@@ -187,7 +188,7 @@ function monthsBetween(due: string, done: string): number {
 /** P14: amount per day, workday or month late. */
 export function evalLateness(rule: LatenessRule, ctx: RuleContext): RuleOutcome {
   const facts = factsOf(ctx.facts, 'lateness');
-  if (facts.length === 0) return empty();
+  if (facts.length === 0) return none();
   const out = empty();
   for (const f of facts) {
     let periods = f.periods;

@@ -7,6 +7,7 @@ import {
   applyCapAndMinimum,
   applyEffect,
   empty,
+  none,
   factsOf,
   judgementOf,
   line,
@@ -26,7 +27,7 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
     const limit = rule.overLimit;
     occs = occs.filter((o) => o.duration !== undefined && o.duration > limit);
   }
-  if (occs.length === 0) return empty();
+  if (occs.length === 0) return none();
   const out = empty();
 
   // Price every occurrence: tier amount, doubling.
@@ -116,7 +117,7 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
 export function evalCondition(rule: ConditionRule, ctx: RuleContext): RuleOutcome {
   const flags = factsOf(ctx.facts, 'flag').filter((f) => f.value);
   const occs = factsOf(ctx.facts, 'occurrence');
-  if (flags.length === 0 && occs.length === 0) return empty();
+  if (flags.length === 0 && occs.length === 0) return none();
   const out = empty();
   const hit = flags[0] ?? occs[0]!;
   let amount = rule.amount;

@@ -9,6 +9,15 @@ export function empty(): RuleOutcome {
   return { status: 'scored', deduction: P.ZERO, bonus: P.ZERO, lines: [] };
 }
 
+const NOTHING: RuleOutcome = Object.freeze({ status: 'scored', deduction: P.ZERO, bonus: P.ZERO, lines: Object.freeze([]) as unknown as RuleLine[] }) as RuleOutcome;
+
+/** The shared outcome of a rule with nothing to count (no facts): never mutated. */
+export function none(): RuleOutcome {
+  return NOTHING;
+}
+
+const NO_PATH: readonly string[] = Object.freeze([]);
+
 export function line(
   kind: RuleLine['kind'],
   amount: Dec,
@@ -16,7 +25,7 @@ export function line(
   msg: string,
   params: Record<string, string | number> = {},
 ): RuleLine {
-  return { kind, amount, facts, msg, params };
+  return { path: NO_PATH, ref: '', kind, amount, facts, msg, params, cite: undefined };
 }
 
 /** Outcome that adds `amount` in the direction of `effect` with one explaining line. */

@@ -5,7 +5,7 @@ import type { Clause, Code, Indicator, NegativeItem, Unit, VetoEffect } from '..
 import type { Rule } from '../rules/rule.types';
 import type { PeerData, RuleContext, RuleLine, RuleOutcome } from '../rules/rule-context';
 import { evaluateRule, ruleEffect } from '../rules/evaluate-rule';
-import { tierAmount } from '../rules/rule-helpers';
+import { line, tierAmount } from '../rules/rule-helpers';
 import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
 import { factsFor, type FactIndex } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
@@ -42,13 +42,18 @@ type State = {
   naIndicators: Set<Code>;
   /** P27: event key → clause that counts it, per dedupe group. */
   dedupeOwner: Map<string, Code>;
+  ctx: RuleContext | undefined;
 };
 
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
 const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
 
+/** Completes a rule's line in place (it was built with the ledger line's shape) and appends it. */
 function push(st: State, path: readonly Code[], ref: Code, cite: LedgerLine['cite'], l: RuleLine): void {
-  st.ledger.push({ path, ref, kind: l.kind, amount: l.amount, facts: l.facts, msg: l.msg, params: l.params, cite });
+  l.path = path;
+  l.ref = ref;
+  l.cite = cite;
+  st.ledger.push(l);
 }
 
 function nodeLine(st: State, path: readonly Code[], node: Indicator, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Record<string, string | number>, facts: readonly string[] = []): void {
@@ -71,6 +76,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     nodeScores: new Map(),
     naIndicators: new Set(),
     dedupeOwner: new Map(),
+    ctx: undefined,
   };
 
   // Vetoes first: their zero-indicator effects apply while the tree is scored.
@@ -250,16 +256,20 @@ function negativeClause(item: NegativeItem): Clause {
   return { code: item.code, text: item.text, rule: negativeRule(item) };
 }
 
-function ctxFor(env: ScoringEnv, unit: Unit, clause: Clause, points: Dec | undefined, facts: readonly Fact[], indicator?: Indicator): RuleContext {
+function ctxFor(env: ScoringEnv, unit: Unit, clause: Clause, points: Dec | undefined, facts: readonly Fact[], indicator?: Indicator, reuse?: RuleContext): RuleContext {
   const target = indicator?.targets?.[unit.code] ?? indicator?.target;
-  const peers = env.peers.get(clause.code)?.get(peerGroupOf(env.index, unit.code));
-  const ctx: RuleContext = { unit, clause, points, facts, target, settings: env.index.scheme.settings, subAssessments: env.index.subAssessments };
-  if (peers) ctx.peers = peers;
+  const peers = env.peers.size === 0 ? undefined : env.peers.get(clause.code)?.get(peerGroupOf(env.index, unit.code));
+  // One context object per unit, refilled for each clause: rules read it and never keep it.
+  const ctx = reuse ?? ({ unit, clause, points, facts, target, settings: env.index.scheme.settings, subAssessments: env.index.subAssessments, peers } as RuleContext);
+  ctx.unit = unit;
+  ctx.clause = clause;
+  ctx.points = points;
+  ctx.facts = facts;
+  ctx.target = target;
+  ctx.peers = peers;
   return ctx;
 }
 
-/** `effectiveBonus`: the part of the node's score that bonus clauses (its own or its children's) added
- *  and that survived its floor, ceiling and zeroing: what the unit bonus cap (P26) counts. */
 type NodeEval = { result: NodeResult; zeroParent: boolean; effectiveBonus: Dec };
 
 function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: readonly Code[]): NodeEval | null {
@@ -448,12 +458,13 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   const unit = st.unit;
   let facts = factsFor(env.facts, unit.code, clause.code);
   const cite = citeOf(clause);
-  const na = facts.find((f) => f.type === 'not-applicable');
+  let na: Fact | undefined;
+  for (const f of facts) if (f.type === 'not-applicable') na = f;
   if (na && na.type === 'not-applicable') {
     // 不涉及此项工作的不扣分: a positive clause keeps its points, a deduction clause deducts nothing.
     const positive = ruleEffect(clause.rule) === 'score';
     const pts = positive ? (clause.points ?? M ?? P.ZERO) : P.ZERO;
-    const out: RuleOutcome = { status: 'not-applicable', deduction: P.ZERO, bonus: P.ZERO, lines: [{ kind: 'not-applicable', amount: pts, facts: [na.id], msg: 'clause.na', params: { reason: na.reason } }] };
+    const out: RuleOutcome = { status: 'not-applicable', deduction: P.ZERO, bonus: P.ZERO, lines: [line('not-applicable', pts, [na.id], 'clause.na', { reason: na.reason })] };
     if (positive) out.score = pts;
     push(st, path, clause.code, cite, out.lines[0]!);
     return out;
@@ -461,10 +472,11 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   if (clause.dedupeGroup !== undefined) facts = dropDuplicates(st, clause, facts);
   if (clause.status === 'needs-review') {
     st.review++;
-    push(st, path, clause.code, cite, { kind: 'review', amount: P.ZERO, facts: facts.map((f) => f.id), msg: 'clause.needs-review', params: { reason: clause.reviewReason ?? '' } });
+    push(st, path, clause.code, cite, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
   }
   const points = clause.points ?? (ruleEffect(clause.rule) === 'score' ? M : M);
-  const out = evaluateRule(clause.rule, ctxFor(env, unit, clause, points, facts, node));
+  st.ctx = ctxFor(env, unit, clause, points, facts, node, st.ctx);
+  const out = evaluateRule(clause.rule, st.ctx);
   tally(st, out.status);
   for (const l of out.lines) push(st, path, clause.code, cite, l);
   return out;
