@@ -154,8 +154,8 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     } else {
       const elements = elementsBefore(ctx, short.at);
       if (elements) {
-        add('elements', elements.join('、'), elements.join('、'));
-        const rule: Rule = { kind: 'shortfall', effect: 'deduction', required: elements.length, amount: a.value, elements };
+        add('elements', elements.join('、'), elements.raw);
+        const rule: Rule = { kind: 'shortfall', effect: 'deduction', required: elements.length, amount: a.value, elements: [...elements] };
         return done(rule);
       }
       // No count written (少 1 次 against "every meeting held"): the count fact's `required`, else the target.
@@ -312,12 +312,12 @@ function skipPunct(ctx: SentenceCtx, at: number): number {
 const isTimeTok = (t: NumTok): boolean => t.q.unit !== undefined && ['天', '日', '工作日', '个工作日', '小时', '分钟', '个月', '个自然日'].includes(t.q.unit);
 
 /** "(铁门、铁窗、铁柜和报警器),缺一样": the named elements before a 缺一样. */
-function elementsBefore(ctx: SentenceCtx, to: number): string[] | undefined {
+function elementsBefore(ctx: SentenceCtx, to: number): (string[] & { raw: string }) | undefined {
   const text = phraseOf(ctx, 0, to);
   const m = /[（(]([^（）()]+)[）)][^（）()]*$/.exec(text);
   if (!m) return undefined;
   const parts = m[1]!.split(/[、，,和及与]/).map((x) => x.trim()).filter(Boolean);
-  return parts.length >= 2 ? parts : undefined;
+  return parts.length >= 2 ? Object.assign(parts, { raw: m[1]! }) : undefined;
 }
 
 // ---- 分别扣 a、b、c 分 ---------------------------------------------------------------------------
@@ -696,7 +696,7 @@ export function applyModifiers(ctx: SentenceCtx, b: Built, extra: (Modifier & { 
       const region = phraseOf(ctx, m.regionFrom, m.at).replace(/^[（(，,\s]+/, '').replace(/[的，,\s]+$/, '');
       const flag = /整改/.test(region) ? 'not-rectified' : region || 'aggravated';
       r.double = { flag };
-      b.params.push({ name: 'double', value: flag, phrase: `${region}${phrase}` });
+      b.params.push({ name: 'double', value: flag, phrase: phraseOf(ctx, m.regionFrom, m.next).replace(/^[（(，,\s]+/, '') });
     } else if (m.type === 'dedupe') {
       if (r.kind !== 'per-occurrence') {
         unapplied.push(phrase);

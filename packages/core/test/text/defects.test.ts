@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { compileRuleText } from '../../src/text/compile-rule';
+import { show } from './show-rule';
+
+/** Extraction defects of catalogue §8.3: read where one reading is safe, always said out loud. */
+describe('compileRuleText on extraction defects', () => {
+  it('flags 扣11分 as a suspicious doubled digit (003:1004)', () => {
+    const r = compileRuleText('未按要求开展工作的，扣11分');
+    expect(r.status).toBe('needs-review');
+    expect(r.reason).toBe('“11分”疑为录入错误（重复数字，可能应为1分），请核对');
+    expect(r.rules.map((c) => show(c.rule))).toEqual([{ kind: 'condition', effect: 'deduction', amount: '11' }]);
+  });
+
+  it('flags an amount above the clause points', () => {
+    const r = compileRuleText('未建立制度的，扣3分', { points: 2_000_000 as never });
+    expect(r.reason).toBe('扣分值3超过本项分值2，请核对');
+  });
+
+  it('reads 口 as 扣 before an amount, with a warning (003:593)', () => {
+    const r = compileRuleText('未及时上报的，口0.5分');
+    expect(r.status).toBe('ok');
+    expect(r.warnings).toEqual(['“口”按“扣”读取（疑为录入错误）']);
+    expect(r.rules.map((c) => show(c.rule))).toEqual([{ kind: 'condition', effect: 'deduction', amount: '0.5' }]);
+  });
+
+  it('keeps 口 inside words (排污口, 人口)', () => {
+    const r = compileRuleText('排污口1处未整治的扣1分');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reads O as 0 (003:860) and l. as 1. (000:1033)', () => {
+    const o = compileRuleText('技术认为无用的，本项分值为O');
+    expect(o.warnings).toEqual(['“O”按数字“0”读取（疑为录入错误）']);
+    expect(o.rules.map((c) => show(c.rule))).toEqual([{ kind: 'zero', scope: 'indicator' }]);
+    const l = compileRuleText('l. 未报送的扣0.1分');
+    expect(l.warnings).toEqual(['条目序号“l.”按“1.”读取']);
+    expect(l.rules[0]!.text).toBe('未报送的扣0.1分');
+  });
+
+  it('reads a missing 扣 after a percent gap (002:586, 002:410)', () => {
+    const r = compileRuleText('报到率低于95%0.05分');
+    expect(r.warnings).toEqual(['“0.05分”前缺少“扣”字，按扣分读取']);
+    expect(r.rules.map((c) => show(c.rule))).toEqual([
+      { kind: 'threshold-steps', effect: 'deduction', metric: { of: 'rate', percent: true }, threshold: '95', direction: 'below', initial: '0.05' },
+    ]);
+  });
+
+  it('repairs a 分 displaced behind the semicolon (000:221)', () => {
+    const r = compileRuleText('未组织党员开展日常学习的，扣 0.1；分党员先锋指数考评管理不到位的，扣 0.1 分。');
+    expect(r.warnings).toEqual(['“；分”按“分；”读取（分号错位）']);
+    expect(r.rules).toHaveLength(2);
+    expect(r.rules[1]!.text).toBe('党员先锋指数考评管理不到位的，扣 0.1 分');
+  });
+
+  it('keeps a sentence broken across lines together (000:272)', () => {
+    const r = compileRuleText('6. 围绕机关文化节等工作，主动领办志愿服务项目。组织不力的扣\n\n0.1 分。');
+    expect(r.rules.map((c) => show(c.rule))).toEqual([{ kind: 'condition', effect: 'deduction', amount: '0.1' }]);
+  });
+});
