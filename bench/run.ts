@@ -29,7 +29,7 @@ console.log(`scheme: ${size.units} units in ${size.groups} groups, ${size.indica
 const runs = quick ? 3 : 3;
 const floorMs: number[] = [];
 const evalMs: number[] = [];
-let floor = new Float64Array(0);
+let floor: Float64Array = new Float64Array(0);
 let result = evaluate(scheme, facts); // warm-up (JIT)
 floorTotals(size, facts);
 for (let i = 0; i < runs; i++) {

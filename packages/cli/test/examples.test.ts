@@ -132,7 +132,7 @@ describe('examples/jiaxian-2020 (001 佳县)', () => {
     //  安全稳定 (001:529-550): 5 + 5 + 4.5 (食药 judged) + 5 + 5 + 禁毒 done 5 = 29.5
     //  民生保障 (001:557-591): 7 × 5 + 住建 judged 4 = 39
     //  total 19.7 + 4.8 + 5 + 29.5 + 39 = 98; no negative-list entry → 98
-    xizhen: { categories: { XCZX: '19.7', JJ: '4.8', TP: '5', AQ: '29.5', MS: '39' }, items: '98', negative: '0', total: '98', rank: 2, grade: 'excellent' },
+    xizhen: { categories: { XCZX: '19.7', JJ: '4.8', TP: '5', AQ: '29.5', MS: '39' }, items: '98', negative: '0', total: '98', rank: 1, grade: 'excellent' },
     // 坑镇 (001:594-702)
     //  乡村振兴: 农业农村 (001:605) 37000/37000 = 1; 75158.1/83509 = 0.9 → 0.9; 1700/1700 = 1; 人居 4/5 = 0.8; 其余 1 → 4.7
     //    林业 (001:611) 枣园 4500/6000 × 2 = 1.5; 植树 40000/40000 × 2 = 2; 其余 1 → 4.5
@@ -140,7 +140,7 @@ describe('examples/jiaxian-2020 (001 佳县)', () => {
     //  经济发展 (001:629): 5300/5300 × 2 = 2; 省外 800/1000 × 1 = 0.8; 省内 1; 其余 1 → 4.8
     //  脱贫攻坚 5;  安全稳定 5 + 5 + 5 + 5 + 信访 judged 4 + 5 = 29;  民生保障 8 × 5 = 40
     //  items 18.7 + 4.8 + 5 + 29 + 40 = 97.5; 负面清单 001:421 被市上通报 −1 → 96.5
-    kengzhen: { categories: { XCZX: '18.7', JJ: '4.8', TP: '5', AQ: '29', MS: '40' }, items: '97.5', negative: '1', total: '96.5', rank: 3, grade: 'excellent' },
+    kengzhen: { categories: { XCZX: '18.7', JJ: '4.8', TP: '5', AQ: '29', MS: '40' }, items: '97.5', negative: '1', total: '96.5', rank: 2, grade: 'excellent' },
     // 店镇 (001:704-815), the variant: 乡村振兴 50 = 20/10/10/10, 经济发展 10 (pointsByUnit)
     //  乡村振兴: 农业农村 20 = 5 children × 4 (001:717): 36000/36000 × 4 = 4; 81252/81252 × 4 = 4;
     //    生猪存栏 1800/2400 × 4 = 3; 人居 6/8 × 4 = 3; 其余 done 4 → 18
@@ -148,8 +148,10 @@ describe('examples/jiaxian-2020 (001 佳县)', () => {
     //    水利 10 (001:729): 水保 4 + 饮水 653/653 × 4 = 4 + 其余 2 → 10;  科技 10 judged 8  →  18 + 9 + 10 + 8 = 45
     //  经济发展 10 (001:743): 固投 3600/4500 × 4 = 3.2; 省外 2; 省内 2; 其余 2 → 9.2
     //  脱贫攻坚 5;  安全稳定 5 + 安全生产 judged 4.5 + 5 + 5 + 5 + 5 = 29.5;  民生保障 7 × 5 + 民政 judged 4 = 39
-    //  items 45 + 9.2 + 5 + 29.5 + 39 = 127.7 (a 135-point scale, as printed); 001:421 省上通报 −1.5 → 126.2
-    dianzhen: { categories: { XCZX: '45', JJ: '9.2', TP: '5', AQ: '29.5', MS: '39' }, items: '127.7', negative: '1.5', total: '126.2', rank: 1, grade: 'good' },
+    //  items 45 + 9.2 + 5 + 29.5 + 39 = 127.7 on a 135-point scale (50 + 10 + 5 + 30 + 民生保障 ceiling 40);
+    //  settings.normaliseTo 100 (折算为百分制): 127.7 × 100 / 135 = 94.5925925… → 94.592593 (one rounding to 10^-6);
+    //  001:421 省上通报 −1.5 → 93.092593 → 93.09 (2 decimals, half-up)
+    dianzhen: { categories: { XCZX: '45', JJ: '9.2', TP: '5', AQ: '29.5', MS: '39' }, items: '94.592593', negative: '1.5', total: '93.09', rank: 4, grade: 'good' },
     // 木头峪镇 (001:818-924)
     //  乡村振兴: 农业农村 (001:829) 31500/35000 = 0.9; 78995/78995 = 1; 700/700 = 1; 人居 6/8 = 0.75; 其余 judged 0.5 → 4.15
     //    林业 (001:835) 枣园 3000/6000 × 2 = 1; 植树 30000/30000 × 2 = 2; 其余 1 → 4
@@ -158,7 +160,7 @@ describe('examples/jiaxian-2020 (001 佳县)', () => {
     //  脱贫攻坚 5;  安全稳定 5 + 5 + 5 + 环保 judged 4.5 + 5 + 禁毒 judged 4 = 28.5
     //  民生保障 6 × 5 + 文旅 4.5 + 自然资源 4 = 38.5
     //  total 17.15 + 4.6 + 5 + 28.5 + 38.5 = 93.75
-    mutouyu: { categories: { XCZX: '17.15', JJ: '4.6', TP: '5', AQ: '28.5', MS: '38.5' }, items: '93.75', negative: '0', total: '93.75', rank: 4, grade: 'good' },
+    mutouyu: { categories: { XCZX: '17.15', JJ: '4.6', TP: '5', AQ: '28.5', MS: '38.5' }, items: '93.75', negative: '0', total: '93.75', rank: 3, grade: 'good' },
     // 康家港便民服务中心 (001:1925-2034)
     //  乡村振兴: 农业农村 (001:1936) 24000/30000 = 0.8; 67710/67710 = 1; 480/600 = 0.8; 5/5 = 1; 其余 judged 0.6 → 4.2
     //    林业 (001:1942) 枣园 250/500 × 2 = 1; 植树 24000/30000 × 2 = 1.6; 其余 1 → 3.6
@@ -190,7 +192,7 @@ describe('examples/jiaxian-2020 (001 佳县)', () => {
     zrzy: { categories: { 'ZR.ZN': '74', 'ZR.GG': '5' }, items: '79', negative: '1', total: '78', rank: 3, grade: 'pass' },
   };
   // Grades (office configuration, scheme.yaml `grading`): ≥90 优秀, ≥80 良好, ≥60 合格; 优秀 ≤ 30% of the group, half-up.
-  //  towns (5 → 2 places): 店镇 126.2 has −1.5 on the negative list → capped at 良好 before the quota;
+  //  towns (5 → 2 places): 店镇 93.09 has −1.5 on the negative list → capped at 良好 before the quota;
   //    the 优秀 holders 螅镇 98, 坑镇 96.5, 木头峪镇 93.75 exceed the 2 places → 木头峪镇 良好 (quota); 康家港 79.9 合格.
   //  （一）党委工作部门 (3 → 1 place): 县委办公室 97.5 ranks first but has −1.5 → 良好; 县纪委监委 96 takes the place; 宣传部 87 良好.
   //  （五）经济发展部门 (3 → 1 place): 发改 94.5 and 财政 94.5 tie at the edge → exclude-tied → both 良好; 自然资源 78 合格.
@@ -214,7 +216,7 @@ describe('examples/jiaxian-2020 (001 佳县)', () => {
 
   it('ranks each group as listed and explains the three grade corrections', () => {
     expect(result.groups.map((g) => [g.code, g.units.map((u) => `${u.unit}:${u.rank}`)])).toEqual([
-      ['towns', ['dianzhen:1', 'xizhen:2', 'kengzhen:3', 'mutouyu:4', 'kangjiagang:5']],
+      ['towns', ['xizhen:1', 'kengzhen:2', 'mutouyu:3', 'dianzhen:4', 'kangjiagang:5']],
       ['dept-party', ['xwb:1', 'jiwei:2', 'xcb:3']],
       ['dept-econ', ['fgkj:1', 'czj:1', 'zrzy:3']],
     ]);

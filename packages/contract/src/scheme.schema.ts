@@ -127,6 +127,7 @@ export const schemeSchema = z.strictObject({
       totalMin: decimal.optional(),
       cutoffs: z.array(z.strictObject({ below: decimal, to: decimal })).optional(),
       assessmentDate: z.string().optional(),
+      normaliseTo: decimal.optional(),
     })
     .default({}),
   unitCategories: z.array(named).default([]),

@@ -93,6 +93,7 @@ export const zhCN: Record<string, string> = {
   'rank.no-amount': '未给出“{role}”的每名扣分，需人工复核',
   'rank.drop': '排名第 {rank} 名，低于第 {safe} 名 {places} 位{role?（{role}）} × {per} 分 = {total} 分',
   'unit.rescale': '不适用指标 {excluded} 分不计入，得分 {items} ÷（{full} − {excluded}）× {full} = {result} 分',
+  'unit.normalise': '本单位指标满分 {max} 分，折算为 {to} 分制：{items} ÷ {max} × {to} = {result} 分',
   'unit.bonus-cap': '加分合计 {bonus} 分超过上限 {cap} 分，按 {cap} 分计',
   'veto.deduct': '触发一票否决事项，扣 {amount} 分',
   'veto.zero-indicator': '触发一票否决，指标“{indicator}”计零',

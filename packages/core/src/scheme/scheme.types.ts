@@ -268,6 +268,8 @@ export type SchemeSettings = {
   cutoffs?: { below: Dec; to: Dec }[];
   /** Assessment date used for deadlines when a fact has no completion date. */
   assessmentDate?: string;
+  /** 折算为百分制: item totals of units whose indicators reach another maximum are scaled to this (e.g. 100). */
+  normaliseTo?: Dec;
 };
 
 export type Scheme = {

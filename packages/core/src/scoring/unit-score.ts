@@ -96,6 +96,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let bonusNodes = P.ZERO;
   let itemBonus = P.ZERO;
   let fullPoints = P.ZERO;
+  let maxPoints = P.ZERO;
   for (const top of scheme.indicators) {
     const r = evalNode(env, st, top, []);
     if (!r) continue;
@@ -104,7 +105,9 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     else {
       items = P.add(items, r.result.score);
       itemBonus = P.add(itemBonus, r.effectiveBonus);
-      fullPoints = P.add(fullPoints, pointsFor(top, unit) ?? P.ZERO);
+      const pts = pointsFor(top, unit) ?? P.ZERO;
+      fullPoints = P.add(fullPoints, pts);
+      maxPoints = P.add(maxPoints, top.ceiling === undefined || top.ceiling === null ? pts : top.ceiling);
     }
   }
   const path: Code[] = [];
@@ -113,6 +116,14 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   if (st.excluded > 0 && fullPoints > st.excluded) {
     const scaled = P.mulDiv(items, fullPoints, P.sub(fullPoints, st.excluded));
     st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.rescale', params: { items: items, full: fullPoints, excluded: st.excluded, result: scaled } });
+    items = scaled;
+  }
+
+  // 折算为百分制: a unit whose indicators can reach another maximum (店镇's 135) is put on the common scale.
+  const normaliseTo = scheme.settings.normaliseTo;
+  if (normaliseTo !== undefined && maxPoints > 0 && maxPoints !== normaliseTo) {
+    const scaled = P.mulDiv(items, normaliseTo, maxPoints);
+    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.normalise', params: { items, max: maxPoints, to: normaliseTo, result: scaled } });
     items = scaled;
   }
 
