@@ -59,7 +59,7 @@ export const accounts = {
   leader1: 'leader',
 } as const satisfies Record<string, Role>;
 
-export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function createHarness(env: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<Harness> {
   const database = await openTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'kaohe-test-'));
   const config = loadConfig({ ...process.env, DATABASE_URL: '', NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'false', ...env });
@@ -67,7 +67,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const ctx = createContext({ config, db: database.db, dbKind: database.kind, clock, crypto: intlCryptoProvider });
   const app = await buildApp(ctx);
   const totpSecrets = new Map<string, string>();
-  const ids = await seedWorld(ctx, totpSecrets);
+  const ids = options.seed === false ? ({} as World) : await seedWorld(ctx, totpSecrets);
 
   const login = async (name: string): Promise<Session> => {
     clock.advance(31_000); // a fresh TOTP step: codes are single use
@@ -111,7 +111,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   };
 }
 
-async function seedWorld(ctx: ServerContext, totpSecrets: Map<string, string>): Promise<World> {
+export async function seedWorld(ctx: ServerContext, totpSecrets: Map<string, string>): Promise<World> {
   const now = ctx.clock.now();
   const db = ctx.db;
   const [org] = await db.insert(organisations).values({ code: 'testxian', name: '测试县', createdAt: now }).returning();

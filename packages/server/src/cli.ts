@@ -1,0 +1,202 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { adminRoles, type AdminRole } from './access/roles';
+import { verifyAuditChain } from './audit/audit';
+import { otpauthUri, generateTotpSecret } from './auth/totp';
+import { BackupError, createBackup, readBackup, restoreBackup } from './backup/backup';
+import { type Config, ConfigError, loadConfig } from './config/env';
+import { createContext, type ServerContext } from './context';
+import { type Database, type DatabaseTarget, openDatabase } from './db/database';
+import { DatabaseLockedError } from './db/lock';
+import { resetDatabase } from './db/reset';
+import { formatDemoAccounts, loadDemo } from './demo/load-demo';
+import { AppError } from './lib/app-error';
+import { systemClock } from './lib/clock';
+import { cryptoProviderFor } from './lib/crypto-provider';
+import { demoPaths } from './main-paths';
+import { cliActor, createAccount } from './services/account.service';
+
+/**
+ * `kaohe` server commands. Options may also come from the environment (the same variables as
+ * the server: DATABASE_URL, DATA_DIR, AUDIT_KEY…). Exit 1 for errors, 2 for usage.
+ */
+const usage = `用法：
+  kaohe admin create --login <名称> --role <system-admin|security-admin|audit-admin> [--name <显示名>] [--password-stdin]
+  kaohe audit verify
+  kaohe demo reset --yes [--scheme <方案文件>] [--dry-run]
+  kaohe backup --out <文件>
+  kaohe restore <文件> --yes [--dry-run]`;
+
+class UsageError extends Error {}
+
+type Flags = { positional: string[]; options: Map<string, string | true> };
+
+export function parseArgs(argv: string[]): Flags {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2);
+      const next = argv[i + 1];
+      if (inline !== undefined) options.set(name!, inline);
+      else if (next !== undefined && !next.startsWith('--') && !['yes', 'dry-run', 'password-stdin', 'verbose'].includes(name!)) {
+        options.set(name!, next);
+        i++;
+      } else options.set(name!, true);
+    } else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+const option = (f: Flags, name: string): string | null => {
+  const v = f.options.get(name);
+  return typeof v === 'string' ? v : null;
+};
+
+function targetOf(config: Config): DatabaseTarget {
+  return config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir };
+}
+
+async function withContext<T>(config: Config, run: (ctx: ServerContext, database: Database) => Promise<T>, database?: Database): Promise<T> {
+  const db = database ?? (await openDatabase(targetOf(config)));
+  try {
+    const ctx = createContext({ config, db: db.db, dbKind: db.kind, clock: systemClock, crypto: cryptoProviderFor(config.cryptoProfile) });
+    return await run(ctx, db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Reads a password without echo on a TTY, or one line from stdin with --password-stdin. */
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  }
+  if (!process.stdin.isTTY) throw new UsageError('stdin is not a terminal: use --password-stdin to pipe the password');
+  const ask = (prompt: string) =>
+    new Promise<string>((resolveAnswer) => {
+      let muted = false;
+      const output = new Writable({
+        write(chunk, _enc, done) {
+          if (!muted) process.stdout.write(chunk);
+          done();
+        },
+      });
+      const rl = createInterface({ input: process.stdin, output, terminal: true });
+      rl.question(prompt, (answer) => {
+        rl.close();
+        process.stdout.write('\n');
+        resolveAnswer(answer);
+      });
+      muted = true;
+    });
+  const first = await ask('密码：');
+  const second = await ask('再次输入密码：');
+  if (first !== second) throw new AppError('bad-request', '两次输入的密码不一致');
+  return first;
+}
+
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const flags = parseArgs(argv);
+  const [group, command, arg] = flags.positional;
+  const config = loadConfig(env);
+  const key = `${group ?? ''} ${command ?? ''}`.trim();
+
+  if (key === 'admin create') {
+    const login = option(flags, 'login');
+    const role = option(flags, 'role') as AdminRole | null;
+    if (!login || !role || !adminRoles.includes(role)) throw new UsageError('admin create needs --login and --role (system-admin, security-admin or audit-admin)');
+    const password = await readPassword(flags.options.get('password-stdin') === true);
+    const totpSecret = generateTotpSecret();
+    await withContext(config, (ctx) =>
+      createAccount(ctx, cliActor(env.USER ?? null), { login, displayName: option(flags, 'name') ?? login, roleClass: role, password, totpSecret }),
+    );
+    console.log(`已创建 ${role} 账户 ${login}。登录需要动态口令，请把以下密钥加入身份验证器（只显示这一次）：`);
+    console.log(`  TOTP 密钥：${totpSecret}`);
+    console.log(`  ${otpauthUri(totpSecret, login)}`);
+    return 0;
+  }
+
+  if (key === 'audit verify') {
+    const result = await withContext(config, (ctx) => verifyAuditChain(ctx.db, config.auditKey));
+    if (result.ok) {
+      console.log(`审计链完整：${result.records} 条记录，最后一条 #${result.lastSeq}`);
+      return 0;
+    }
+    console.error(`审计链被破坏：第一条有问题的记录 #${result.firstBadSeq}：${result.reason}`);
+    return 1;
+  }
+
+  if (key === 'demo reset') {
+    const paths = demoPaths(option(flags, 'scheme') ?? config.demo.schemePath);
+    if (!paths) throw new UsageError('demo scheme not found: pass --scheme <file> or set DEMO_SCHEME_PATH');
+    if (flags.options.get('dry-run') === true) {
+      console.log(`将清空数据库（${config.database.kind}）和证明材料目录，并从 ${paths.schemePath} 重新载入演示数据。`);
+      return 0;
+    }
+    if (flags.options.get('yes') !== true) throw new UsageError('demo reset erases the database: add --yes');
+    const database = await resetDatabase(targetOf(config));
+    rmSync(resolve(config.evidence.dir), { recursive: true, force: true });
+    const result = await withContext(config, (ctx) => loadDemo(ctx, paths), database);
+    console.log(formatDemoAccounts(result));
+    return 0;
+  }
+
+  if (group === 'backup') {
+    const out = option(flags, 'out') ?? command;
+    if (!out) throw new UsageError('backup needs --out <file>');
+    const crypto = cryptoProviderFor(config.cryptoProfile);
+    const summary = await withContext(config, (ctx) => createBackup(ctx.db, config.evidence.dir, crypto, config.auditKey, resolve(out), systemClock.now()));
+    console.log(`备份完成：${resolve(out)}（${summary.entries} 项，${summary.bytes} 字节）`);
+    return 0;
+  }
+
+  if (group === 'restore') {
+    const file = command ?? arg;
+    if (!file) throw new UsageError('restore needs the archive file');
+    const archive = readBackup(resolve(file), config.auditKey); // refuses a damaged archive before anything changes
+    if (flags.options.get('dry-run') === true) {
+      console.log(`备份校验通过：${archive.manifest.entries.length} 项，创建于 ${archive.manifest.createdAt}。未做任何更改。`);
+      return 0;
+    }
+    if (flags.options.get('yes') !== true) throw new UsageError('restore replaces the whole database: add --yes');
+    const database = await resetDatabase(targetOf(config));
+    rmSync(resolve(config.evidence.dir), { recursive: true, force: true });
+    const counts = await withContext(config, (ctx) => restoreBackup(ctx.db, config.evidence.dir, archive), database);
+    const verify = await withContext(config, (ctx) => verifyAuditChain(ctx.db, config.auditKey));
+    console.log(`恢复完成：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
+    console.log(verify.ok ? `审计链完整（${verify.records} 条）` : `警告：审计链校验失败 #${verify.firstBadSeq}：${verify.reason}`);
+    return verify.ok ? 0 : 1;
+  }
+
+  throw new UsageError(`unknown command: ${argv.join(' ') || '(none)'}`);
+}
+
+async function main() {
+  const verbose = process.argv.includes('--verbose');
+  try {
+    process.exitCode = await runCli(process.argv.slice(2).filter((a) => a !== '--verbose'));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${usage}`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof BackupError) {
+      console.error(error.message);
+      process.exitCode = 1;
+    } else if (error instanceof AppError) {
+      console.error(error.userMessage);
+      process.exitCode = 1;
+    } else {
+      console.error(verbose ? error : `错误：${(error as Error).message}（加 --verbose 查看详情）`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
