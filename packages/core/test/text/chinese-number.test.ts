@@ -47,7 +47,7 @@ describe('scanQuantities', () => {
       range: q.range ? `${P.toStr(q.range.min)}..${P.toStr(q.range.max)}` : undefined,
     };
   };
-  it.each([
+  it.each<[string, { value: string; unit: string; percent?: string; range?: string } | undefined]>([
     ['扣 0.1 分', { value: '0.1', unit: '分' }],
     ['扣0.05分', { value: '0.05', unit: '分' }],
     ['扣十五分', { value: '15', unit: '分' }],
@@ -77,7 +77,7 @@ describe('scanQuantities', () => {
   ])('%s', (text, want) => {
     const got = one(text);
     if (want === undefined) expect(got).toBeUndefined();
-    else expect(got).toEqual({ unit: undefined, percent: undefined, range: undefined, ...want });
+    else expect(got).toEqual({ percent: undefined, range: undefined, ...want });
   });
 
   it.each(['一票否决', '三会一课', '十分重视', '一案双查', '统一战线', '一编三定'])('does not read %s as a number', (text) => {
