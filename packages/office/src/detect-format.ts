@@ -1,6 +1,6 @@
 import { cfbMagic } from './cfb';
 
-export type Sniffed = 'zip' | 'ole2' | 'pdf' | 'text' | 'binary';
+export type Sniffed = 'zip' | 'ole2' | 'pdf' | 'rtf' | 'html' | 'mht' | 'text' | 'binary';
 
 /**
  * Decides by content, not by name: users rename files, and mail systems
@@ -11,6 +11,11 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(bytes, cfbMagic)) return 'ole2';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  // Word and many government systems save RTF, HTML or MHT under a .doc/.xls name.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (/^MIME-Version:/i.test(head) && /multipart\/related/i.test(head)) return 'mht';
+  if (/^<(?:!doctype html|html[\s>]|\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'text';
   const sample = bytes.subarray(0, 8192);
   if (!sample.includes(0)) return 'text';
@@ -61,3 +66,8 @@ export const formatNames = {
   doc: 'Word 97-2003 文档',
   txt: '文本文件',
 } as const;
+
+/** Chinese text puts a space before a Latin word ("是 Word 文档") but not before Chinese ("是文本文件"). */
+export function spaced(name: string): string {
+  return /^[A-Za-z]/.test(name) ? ` ${name}` : name;
+}

@@ -17,7 +17,8 @@ export { readDocument, type ReadInput, type ReadOptions } from './read-document'
 export { readDocx } from './docx-reader';
 export { readXlsx, cellRef } from './xlsx-reader';
 export { readTxt } from './txt-reader';
-export { readOle2, type ConvertOptions } from './doc-reader';
+export { readOle2 } from './doc-reader';
+export { readViaLibreOffice, type ConvertOptions, type LegacySource } from './libreoffice';
 export { parseTextLines, splitParagraphCells, type ParagraphCell } from './txt-parse';
 export { decodeText, splitLines, type DecodedText, type TextEncoding } from './text-decode';
 export { defaultLimits, type ReadLimits } from './limits';

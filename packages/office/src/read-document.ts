@@ -1,7 +1,8 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readOle2, type ConvertOptions } from './doc-reader';
-import { expectedFormat, formatNames, sniff } from './detect-format';
+import { readOle2 } from './doc-reader';
+import { expectedFormat, formatNames, sniff, spaced } from './detect-format';
+import { readViaLibreOffice, type ConvertOptions } from './libreoffice';
 import { OfficeError, type RawDocument } from './document';
 import { readDocxFromZip } from './docx-reader';
 import { defaultLimits, formatBytes, type ReadLimits } from './limits';
@@ -56,6 +57,12 @@ async function readByContent(file: string, bytes: Uint8Array, limits: ReadLimits
     }
     case 'ole2':
       return readOle2(bytes, file, limits, options);
+    case 'rtf':
+      return readViaLibreOffice(bytes, file, 'rtf', limits, options);
+    case 'html':
+      return readViaLibreOffice(bytes, file, 'html', limits, options);
+    case 'mht':
+      throw new OfficeError('unsupported-format', `文件 ${file} 是网页存档（MHT）格式，暂不支持导入；请在 Word 中另存为 .docx 后再导入`, { file });
     case 'pdf':
       throw new OfficeError('unsupported-format', `文件 ${file} 是 PDF 文件，暂不支持导入；请提供 Word（.docx/.doc）、Excel（.xlsx）或文本文件`, { file });
     case 'text':
@@ -107,11 +114,6 @@ async function readBounded(path: string, limits: ReadLimits): Promise<{ file: st
   } finally {
     await handle.close();
   }
-}
-
-/** Chinese text puts a space before a Latin word ("是 Word 文档") but not before Chinese ("是文本文件"). */
-function spaced(name: string): string {
-  return /^[A-Za-z]/.test(name) ? ` ${name}` : name;
 }
 
 function tooLarge(file: string, size: number, limits: ReadLimits): OfficeError {
