@@ -31,7 +31,7 @@ export const zhCN: Record<string, string> = {
   'shortfall.elements': '应具备 {required} 项，缺少 {missing}（{short} 项）× {amount} 分 = {total} 分',
   'shortfall.each': '{subject?{subject}：}要求 {required} 次，完成 {done} 次，少 {short} 次 × {amount} 分 = {total} 分',
   'metric.missing': '缺少计分所需数据（{metric}），待报送或核实',
-  'target.missing': '未设定目标值，待核实',
+  'target.missing': '未设定{figure?“{figure}”的}目标值，待核实',
   'threshold.met': '实际值 {value}{rate}{numerator?（{numerator}/{denominator}）} 达到 {threshold}，得满分 {points} 分',
   'threshold.met-note': '实际值 {value}{rate}{numerator?（{numerator}/{denominator}）} 达到 {threshold}，不扣分',
   'threshold.judgement': '实际值 {value}{rate} 超出逐档扣分范围（界限 {limit}），待酌情评分',

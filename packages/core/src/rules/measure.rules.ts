@@ -65,8 +65,8 @@ export function evalThresholdSteps(rule: ThresholdStepsRule, ctx: RuleContext): 
   let threshold: Dec;
   const facts = [...m.facts];
   if (rule.threshold === 'target') {
-    const t = targetValue(ctx);
-    if (!t) return pending('target.missing');
+    const t = targetValue(ctx, rule.figure);
+    if (!t) return pending('target.missing', { figure: rule.figure ?? '' });
     threshold = t.value;
     facts.push(...t.facts);
   } else threshold = rule.threshold;
@@ -229,8 +229,8 @@ export function evalProportional(rule: ProportionalRule, ctx: RuleContext): Rule
   let target: Dec;
   const facts = [...m.facts];
   if (rule.target === undefined || rule.target === 'target') {
-    const t = targetValue(ctx);
-    if (!t) return pending('target.missing');
+    const t = targetValue(ctx, rule.figure);
+    if (!t) return pending('target.missing', { figure: rule.figure ?? '' });
     target = t.value;
     facts.push(...t.facts);
   } else target = rule.target;

@@ -139,9 +139,10 @@ export function readMetric(metric: Metric, facts: readonly Fact[]): MetricReadin
   }
 }
 
-/** The target a rule compares against: the unit's target, replaced by a higher published value (P35). */
-export function targetValue(ctx: RuleContext): { value: Dec; facts: string[]; overridden: boolean } | undefined {
-  const base = ctx.target?.value;
+/** The target a rule compares against: the unit's target (or its named figure, 粮食播种面积 of a
+ *  multi-figure target), replaced by a higher published value (P35). */
+export function targetValue(ctx: RuleContext, figure?: string): { value: Dec; facts: string[]; overridden: boolean } | undefined {
+  const base = figure !== undefined ? ctx.target?.values?.[figure] : ctx.target?.value;
   const override = factsOf(ctx.facts, 'target-override')[0];
   if (override && (base === undefined || (ctx.target?.overrideWhenHigher !== false && override.value > base))) {
     return { value: override.value, facts: [override.id], overridden: true };

@@ -143,6 +143,8 @@ export type ThresholdStepsRule = Capped & {
   metric: Metric;
   /** 'target' reads the unit's target (with override, P35). */
   threshold: Dec | 'target';
+  /** With 'target': the named figure of a multi-figure target (target.values). */
+  figure?: string;
   /** 'below': 未达/每低; 'above': 超过/每增加. */
   direction: 'below' | 'above';
   /** Whether x equal to the threshold already misses it ("未达 95%": 95 meets; default false). */
@@ -193,6 +195,8 @@ export type ProportionalRule = Capped & {
   points?: Dec;
   /** 'target' (unit target, P35 override) or a fixed number. */
   target?: Dec | 'target';
+  /** The named figure of a multi-figure target (粮食播种面积 in "粮食播种面积24000亩，生猪存栏1500头…"). */
+  figure?: string;
   /** §8.1 over-completion: capped at 100% unless allowed. */
   allowOver?: boolean;
   /** "未完成比例扣分" based on a sub-assessment basic score. */
