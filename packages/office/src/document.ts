@@ -53,6 +53,24 @@ export type RawBlock =
 
 export type DocumentFormat = 'docx' | 'xlsx' | 'txt' | 'doc';
 
+/** Every warning code the readers emit, so callers can map them exhaustively. */
+export const importIssueCodes = [
+  'extension-mismatch',
+  'decoded-as-gbk',
+  'invalid-utf8',
+  'txt-short-row',
+  'merge-overlap',
+  'vmerge-mismatch',
+  'nested-table',
+  'formula-without-result',
+  'hidden-sheet',
+  'converted-from-doc',
+  'converted-from-rtf',
+  'converted-from-html',
+] as const;
+
+export type ImportIssueCode = (typeof importIssueCodes)[number];
+
 export type ImportIssue = {
   severity: 'error' | 'warning';
   code: string;
