@@ -48,7 +48,7 @@ export async function openTestDatabase(): Promise<Database & { url: string | nul
   return { ...database, url: null, schemaName: null };
 }
 
-async function templateDump(): Promise<string> {
+export async function templateDump(): Promise<string> {
   const hash = createHash('sha256');
   for (const file of readdirSync(migrationsFolder).sort()) {
     if (file.endsWith('.sql')) hash.update(file).update(readFileSync(join(migrationsFolder, file)));
