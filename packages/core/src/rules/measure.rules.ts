@@ -63,27 +63,35 @@ export function evalThresholdSteps(rule: ThresholdStepsRule, ctx: RuleContext): 
   const m = readMetric(rule.metric, ctx.facts);
   if (!m) return pending('metric.missing', { metric: rule.metric.of });
   let threshold: Dec;
-  const facts = [...m.facts];
+  let facts = m.facts;
   if (rule.threshold === 'target') {
     const t = targetValue(ctx, rule.figure);
     if (!t) return pending('target.missing', { figure: rule.figure ?? '' });
     threshold = t.value;
-    facts.push(...t.facts);
+    if (t.facts.length) facts = [...facts, ...t.facts];
   } else threshold = rule.threshold;
+  // The metric's detail object becomes the line's parameters (no copy on the hot path).
+  const params = m.detail;
+  params['threshold'] = threshold;
   const x = m.value;
   const gap = rule.direction === 'below' ? P.sub(threshold, x) : P.sub(x, threshold);
   const out = empty();
   const missed = gap > 0 || (gap === 0 && rule.missAtThreshold === true);
   if (!missed) {
-    if (rule.effect === 'score') applyEffect(out, 'score', ctx.points ?? P.ZERO, facts, 'threshold.met', { ...m.detail, threshold: (threshold), points: (ctx.points ?? P.ZERO) });
-    else out.lines.push(line('note', P.ZERO, facts, 'threshold.met-note', { ...m.detail, threshold: (threshold) }));
+    if (rule.effect === 'score') {
+      params['points'] = ctx.points ?? P.ZERO;
+      applyEffect(out, 'score', ctx.points ?? P.ZERO, facts, 'threshold.met', params);
+    } else out.lines.push(line('note', P.ZERO, facts, 'threshold.met-note', params));
     return out;
   }
   if (rule.judgementBeyond !== undefined) {
     const beyond = rule.direction === 'below' ? x < rule.judgementBeyond : x > rule.judgementBeyond;
     if (beyond) {
       const j = judgementOf(ctx.facts);
-      if (!j) return pending('threshold.judgement', { ...m.detail, limit: (rule.judgementBeyond) }, facts);
+      if (!j) {
+        params['limit'] = rule.judgementBeyond;
+        return pending('threshold.judgement', params, facts);
+      }
       const amt = P.clamp(j.amount, P.ZERO, ctx.points);
       applyEffect(out, rule.effect, amt, [...facts, j.id], 'discretionary.judged', { amount: (amt), min: '0', max: ctx.points ? (ctx.points) : '', reason: j.reason, by: j.by ?? '' });
       return out;
@@ -95,16 +103,12 @@ export function evalThresholdSteps(rule: ThresholdStepsRule, ctx: RuleContext): 
     nSteps = roundSteps(gap, rule.step, rule.stepRounding ?? ctx.settings.stepRounding ?? 'floor');
     d = P.add(d, P.mul(rule.perStep, nSteps));
   }
-  const params = {
-    ...m.detail,
-    threshold: (threshold),
-    gap: (gap),
-    initial: (rule.initial ?? P.ZERO),
-    step: rule.step ? (rule.step) : '',
-    perStep: rule.perStep ? (rule.perStep) : '',
-    steps: (nSteps),
-    total: (d),
-  };
+  params['gap'] = gap;
+  params['initial'] = rule.initial ?? P.ZERO;
+  params['step'] = rule.step ?? '';
+  params['perStep'] = rule.perStep ?? '';
+  params['steps'] = nSteps;
+  params['total'] = d;
   if (rule.effect === 'score') {
     const pts = ctx.points ?? P.ZERO;
     applyEffect(out, 'score', pts, facts, 'threshold.full', { points: (pts) });
@@ -124,7 +128,16 @@ export function bandMatches(b: Band, x: Dec): boolean {
   return true;
 }
 
+const bandWords = new WeakMap<Band, string>();
+
+/** The band in words (≥80 且 <90), computed once per band. */
 export function describeBand(b: Band): string {
+  let w = bandWords.get(b);
+  if (w === undefined) bandWords.set(b, (w = bandText(b)));
+  return w;
+}
+
+function bandText(b: Band): string {
   if (b.label) return b.label;
   const lo = b.min === undefined ? '' : `${b.minInclusive === false ? '>' : '≥'}${P.toStr(b.min)}`;
   const hi = b.max === undefined ? '' : `${b.maxInclusive === true ? '≤' : '<'}${P.toStr(b.max)}`;
@@ -147,7 +160,13 @@ export function bandOutcome(
   detail: Record<string, string | number>,
   ctx: RuleContext,
 ): RuleOutcome {
-  const band = bands.find((b) => bandMatches(b, x));
+  let band: Band | undefined;
+  for (const b of bands) {
+    if (bandMatches(b, x)) {
+      band = b;
+      break;
+    }
+  }
   const out = empty();
   if (band?.judgement) {
     const j = judgementOf(ctx.facts);
@@ -156,7 +175,11 @@ export function bandOutcome(
     return effect === 'score' ? scoreWithin(out, ctx.points) : out;
   }
   const amount = band ? band.amount : (otherwise ?? P.ZERO);
-  applyEffect(out, effect, amount, facts, band ? 'bands.hit' : 'bands.none', { ...detail, x: (x), band: band ? describeBand(band) : '', amount: (amount) });
+  const params = detail;
+  params['x'] = x;
+  params['band'] = band ? describeBand(band) : '';
+  params['amount'] = amount;
+  applyEffect(out, effect, amount, facts, band ? 'bands.hit' : 'bands.none', params);
   return effect === 'score' ? scoreWithin(out, ctx.points) : out;
 }
 

@@ -92,8 +92,10 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
     applyEffect(out, rule.effect, total, counted.map((p) => p.fact.id), 'occurrence.per-block', { n, perN: rule.per, blocks: (blocks), amount: (amount), total: (total) });
   } else {
     // One line per tier and amount, naming every occurrence it counts (dates and notes listed).
-    const groups = groupBy(counted, (p) => `${p.unitAmount}|${p.doubled ? 1 : 0}|${rule.tiers ? (p.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : ''}`);
-    for (const group of groups.values()) {
+    // Without tiers or doubling every occurrence has the same amount: one group, no keys built.
+    const groups = !rule.tiers && !rule.double ? [counted] : groupBy(counted, (p) => `${p.unitAmount}|${p.doubled ? 1 : 0}|${rule.tiers ? (p.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : ''}`).values();
+    for (const group of groups) {
+      if (group.length === 0) continue;
       const first = group[0]!;
       let count = 0;
       for (const p of group) count += p.count;

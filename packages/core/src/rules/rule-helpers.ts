@@ -101,7 +101,7 @@ export function judgementOf(facts: readonly Fact[]): JudgementFact | undefined {
   return undefined;
 }
 
-export type MetricReading = { value: Dec; facts: string[]; detail: Record<string, string | number> } | undefined;
+export type MetricReading = { value: Dec; facts: readonly string[]; detail: Record<string, string | number> } | undefined;
 
 /** Reads the measured quantity a rule is defined on. Undefined when no fact supplies it. */
 export function readMetric(metric: Metric, facts: readonly Fact[]): MetricReading {

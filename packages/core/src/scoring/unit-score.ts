@@ -43,7 +43,11 @@ type State = {
   /** P27: event key → clause that counts it, per dedupe group. */
   dedupeOwner: Map<string, Code>;
   ctx: RuleContext | undefined;
+  /** This unit's facts by code (looked up once per unit, not once per clause). */
+  unitFacts: Map<Code, Fact[]> | undefined;
 };
+
+const NO_FACTS: readonly Fact[] = Object.freeze([]);
 
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
 const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
@@ -77,6 +81,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     naIndicators: new Set(),
     dedupeOwner: new Map(),
     ctx: undefined,
+    unitFacts: env.facts.get(unit.code),
   };
 
   // Vetoes first: their zero-indicator effects apply while the tree is scored.
@@ -292,7 +297,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const result: NodeResult = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [], clauses: [] };
   if (M !== undefined) result.points = M;
 
-  const own = factsFor(env.facts, unit.code, node.code);
+  const own = st.unitFacts?.get(node.code) ?? NO_FACTS;
   const na = own.find((f) => f.type === 'not-applicable');
   if (na && na.type === 'not-applicable') {
     st.naIndicators.add(node.code);
@@ -467,7 +472,7 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
 
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
-  let facts = factsFor(env.facts, unit.code, clause.code);
+  let facts = st.unitFacts?.get(clause.code) ?? NO_FACTS;
   const cite = citeOf(clause);
   let na: Fact | undefined;
   for (const f of facts) if (f.type === 'not-applicable') na = f;
