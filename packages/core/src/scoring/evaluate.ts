@@ -115,7 +115,7 @@ function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code
   const averaged = new Set<Code>();
   if (waiting.length === 0) return averaged;
   for (const s of waiting) {
-    const group = peerGroupOf(env.index, s.unit);
+    const group = peerGroupOf(env.index, s.result.unit);
     const members = group === ALL_UNITS ? [...scores.keys()] : (env.index.unitsOfGroup.get(group) ?? []);
     const imputed = new Map<Code, Dec>();
     for (const ind of s.needsImputation) {
@@ -132,8 +132,8 @@ function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code
       }
       if (n > 0) imputed.set(ind, P.div(total, P.fromInt(n)));
     }
-    env.imputed.set(s.unit, imputed);
-    scores.set(s.unit, scoreUnit(env, env.index.units.get(s.unit)!));
+    env.imputed.set(s.result.unit, imputed);
+    scores.set(s.result.unit, scoreUnit(env, env.index.units.get(s.result.unit)!));
   }
   return averaged;
 }
@@ -141,10 +141,14 @@ function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code
 /** Pass 4: ranks per ranking group (and overall when the scheme has none) and grades. */
 function assemble(index: SchemeIndex, facts: FactIndex, scores: Map<Code, UnitScore>): EvaluationResult {
   const scheme = index.scheme;
+  // Unit results are reused as they are (a re-score replaces only the changed unit's); ranks and
+  // grades are recomputed for all.
   const units: UnitResult[] = scheme.units.map((u) => {
-    const s = scores.get(u.code)!;
-    const { needsImputation: _n, nodeScores: _s, naIndicators: _a, ...rest } = s;
-    return { ...rest, ranks: [], gradeNotes: [] };
+    const r = scores.get(u.code)!.result;
+    r.ranks = [];
+    r.gradeNotes = [];
+    r.grade = undefined;
+    return r;
   });
   const byCode = new Map(units.map((u) => [u.unit, u]));
   const groups: GroupResult[] = [];

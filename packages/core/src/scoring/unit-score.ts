@@ -20,7 +20,9 @@ export type ScoringEnv = {
   imputed: Map<Code, Map<Code, Dec>>;
 };
 
-export type UnitScore = UnitResult & {
+/** A unit's result plus what the engine needs across units (group averages for N/A items). */
+export type UnitScore = {
+  result: UnitResult;
   /** Indicators N/A under 'average-of-others' that still wait for the group average. */
   needsImputation: Code[];
   /** Indicator scores by code (for group averages). */
@@ -199,7 +201,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   total = P.sub(total, vetoDeduction);
   total = finishTotal(st, scheme.settings, total, unit.code);
 
-  return {
+  const result: UnitResult = {
     unit: unit.code,
     name: unit.name,
     category: unit.category,
@@ -219,10 +221,8 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     ledger: st.ledger,
     ranks: [],
     gradeNotes: [],
-    needsImputation: st.needsImputation,
-    nodeScores: st.nodeScores,
-    naIndicators: st.naIndicators,
   };
+  return { result, needsImputation: st.needsImputation, nodeScores: st.nodeScores, naIndicators: st.naIndicators };
 }
 
 /** Clamps, cut-offs, zeroing and rounding of the unit total (P34, P29, P33), each with its line. */
