@@ -1,7 +1,7 @@
 import type { Dec } from '../points';
 import type { Fact } from '../scheme/fact.types';
-import type { Clause, Code, SchemeSettings, SourceRef, SubAssessment, Target, Unit } from '../scheme/scheme.types';
-import type { LedgerKind } from '../scoring/result.types';
+import type { Clause, Code, SchemeSettings, SubAssessment, Target, Unit } from '../scheme/scheme.types';
+import type { LedgerLine } from '../scoring/result.types';
 
 /** What a rule evaluator sees: the unit, its clause, the facts about that clause, and the group data
  *  (peer metrics) for rules whose outcome depends on other units. */
@@ -26,16 +26,7 @@ export type PeerData = {
 
 /** A line a rule emits. It already has the ledger line's shape; the engine fills path, ref and
  *  citation in place, so a line is allocated once on the hot path. */
-export type RuleLine = {
-  path: readonly Code[];
-  ref: Code;
-  kind: LedgerKind;
-  amount: Dec;
-  facts: readonly string[];
-  msg: string;
-  params: Record<string, string | number>;
-  cite?: { text: string; source?: SourceRef | undefined };
-};
+export type RuleLine = LedgerLine;
 
 export type RuleStatus = 'scored' | 'not-applicable' | 'needs-judgement' | 'needs-review' | 'clamped';
 

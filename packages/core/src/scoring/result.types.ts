@@ -30,6 +30,7 @@ export type LedgerKind =
  * `amount` is the signed effect on the node named by `path`/`ref`.
  */
 export type LedgerLine = {
+  /** Indicator codes from the top; filled by the engine when a rule's line joins the ledger. */
   path: readonly Code[];
   ref: Code;
   kind: LedgerKind;
