@@ -38,7 +38,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (pg) {
     if (pg.code === '23505') return send(409, { code: 'conflict', message: '数据已存在（唯一性冲突）' });
     if (pg.code === '23503') return send(404, { code: 'not-found', message: '引用的对象不存在' });
-    if (pg.code === '22P02' || pg.code === '22003' || pg.code === '22007' || pg.code === '23514' || pg.code === '23502') {
+    // class 22 = data exception (bad number, date, encoding, NUL in text…): the input's fault
+    if (pg.code.startsWith('22') || pg.code === '23514' || pg.code === '23502') {
       return send(400, { code: 'bad-request', message: '数据格式或取值不合法' });
     }
     if (pg.code === '42501' && /published/.test(pg.message)) {

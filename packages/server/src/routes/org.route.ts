@@ -74,6 +74,7 @@ export function orgRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     });
     app.patch('/api/units/:id', { schema: { tags, params: idParams, body: updateUnitBody }, preHandler: requirePermission('org:write') }, async (request) => {
       const unit = await getUnit(ctx, request.params.id);
+      if (Object.keys(request.body).length === 0) throw new AppError('bad-request', '请求参数有误：body: 没有要修改的字段');
       const next = { ...unit, ...request.body };
       await checkCategoryAndGroup(ctx, unit.organisationId, next.categoryId, next.groupId);
       return audited(ctx, actorOf(request), { action: 'unit.update', objectType: 'unit', objectId: unit.id, before: unit }, async (tx: Db) => {

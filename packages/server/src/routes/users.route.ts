@@ -51,6 +51,7 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     });
     app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userView } }, preHandler: requirePermission('user:write') }, async (request) => {
       const user = await getUser(ctx, request.params.id);
+      if (Object.keys(request.body).length === 0) throw new AppError('bad-request', '请求参数有误：body: 没有要修改的字段');
       const row = await audited(ctx, actorOf(request), { action: 'user.update', objectType: 'user', objectId: user.id, before: view(user), after: (r) => view(r) }, async (tx: Db) => {
         const [u] = await tx.update(users).set(request.body).where(eq(users.id, user.id)).returning();
         if (request.body.isDisabled) {

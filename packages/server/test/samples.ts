@@ -1,0 +1,55 @@
+import type { Harness } from './harness';
+import { multipart, pdfBytes } from './multipart';
+import { uniq } from './world-data';
+
+export const missing = '00000000-0000-4000-8000-000000000000';
+
+/** A plausible request for each route; a fresh value where the route creates something unique. */
+export function sampleRequest(h: Harness, targetUserId: string, method: string, url: string): { url: string; payload?: unknown; headers?: Record<string, string> } {
+  const { ids } = h;
+  const fill = url
+    .replace(':id/roles/:roleId', `${targetUserId}/roles/${missing}`)
+    .replace('/api/users/:id', `/api/users/${targetUserId}`)
+    .replace('/api/units/:id', `/api/units/${ids.units.U1}`)
+    .replace('/api/leaders/:id', `/api/leaders/${ids.leaderId}`)
+    .replace('/api/organisations/:id', `/api/organisations/${ids.organisationId}`)
+    .replace('/api/categories/:id', `/api/categories/${missing}`)
+    .replace('/api/schemes/:id', `/api/schemes/${ids.schemeId}`)
+    .replace('/api/evidence/:id', `/api/evidence/${missing}`)
+    .replace(':unitId', ids.units.U1)
+    .replace('/api/assessments/:id', `/api/assessments/${ids.assessmentId}`)
+    .replace('/api/public/assessments/:id', `/api/public/assessments/${ids.assessmentId}`);
+  const key = `${method} ${url}`;
+  const bodies: Record<string, () => unknown> = {
+    'POST /api/auth/login': () => ({ login: 'nobody', password: 'x' }),
+    'POST /api/auth/password': () => ({ currentPassword: 'wrong', newPassword: 'x' }),
+    'POST /api/auth/totp/confirm': () => ({ secret: 'AAAAAAAAAAAAAAAA', code: '000000' }),
+    'POST /api/organisations': () => ({ code: uniq('org'), name: '新组织' }),
+    'POST /api/organisations/:id/categories': () => ({ name: uniq('类别') }),
+    'POST /api/categories/:id/groups': () => ({ name: '组' }),
+    'POST /api/units': () => ({ organisationId: ids.organisationId, code: uniq('unit'), name: '新单位' }),
+    'PATCH /api/units/:id': () => ({ name: '甲镇' }),
+    'POST /api/units/:id/divisions': () => ({ name: uniq('处室') }),
+    'POST /api/leaders': () => ({ organisationId: ids.organisationId, name: '李副县长' }),
+    'POST /api/leaders/:id/units': () => ({ unitId: ids.units.U1 }),
+    'POST /api/users': () => ({ login: uniq('user'), displayName: '新用户', initialPassword: 'Init#Passw0rd' }),
+    'PATCH /api/users/:id': () => ({ displayName: '目标账户' }),
+    'POST /api/users/:id/roles': () => ({ role: 'leader', leaderId: ids.leaderId }),
+    'POST /api/security/lockouts/clear': () => ({ login: 'nobody' }),
+    'POST /api/assessments': () => ({ organisationId: ids.organisationId, year: 2027, name: uniq('考核') }),
+    'POST /api/assessments/:id/schemes': () => ({ document: { formatVersion: 2 } }),
+    'PUT /api/schemes/:id': () => ({ document: { formatVersion: 2 } }),
+    'PUT /api/assessments/:id/assignments': () => ({ unitId: ids.units.U1, clauseKey: 'C1', divisionId: ids.divisionId }),
+    'PUT /api/assessments/:id/targets': () => ({ targets: [{ unitId: ids.units.U1, clauseKey: 'C1', target: '零通报' }] }),
+    'POST /api/assessments/:id/facts/import': () => ({ clientKey: uniq('import'), facts: [{ id: 'f-u1-c1', unit: 'U1', ref: 'C1', type: 'occurrence', count: 1 }] }),
+    'POST /api/assessments/:id/reports': () => ({ clientKey: uniq('report'), unitId: ids.units.U1, clauseKey: 'C1', facts: [] }),
+    'POST /api/assessments/:id/judgements': () => ({ unitId: ids.units.U1, clauseKey: 'C1', kind: 'deduction', points: '0.5', reason: '通报' }),
+  };
+  if (key === 'POST /api/assessments/:id/evidence') {
+    const m = multipart({ clientKey: uniq('ev'), unitId: ids.units.U1, clauseKey: 'C1' }, { name: 'a.pdf', content: pdfBytes });
+    return { url: fill, payload: m.payload, headers: m.headers };
+  }
+  const body = bodies[key];
+  return { url: fill, ...(body ? { payload: body() } : {}) };
+}
+
