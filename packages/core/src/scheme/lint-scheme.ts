@@ -101,6 +101,7 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
       const cp = `${path}.clauses[${j}]`;
       claim('clause', c.code, cp);
       ref(divisions, '责任处室', c.divisions, `${cp}.divisions`);
+      ref(divisions, '参与处室', c.participatingDivisions, `${cp}.participatingDivisions`);
       ref(leaders, '牵头领导', c.leaders, `${cp}.leaders`);
       ref(assessors, '考核牵头部门', c.leadAssessors, `${cp}.leadAssessors`);
       if (c.status === 'needs-review') warn('needs-review', cp, `条款待复核：${c.reviewReason ?? c.text.slice(0, 40)}`);

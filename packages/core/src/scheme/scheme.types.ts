@@ -141,7 +141,10 @@ export type Clause = {
   points?: Dec;
   rule: Rule;
   leadAssessors?: Code[];
+  /** 责任处室: the divisions that answer for the clause (统筹). */
   divisions?: Code[];
+  /** 参与处室 / 相关处室落实: divisions that take part without answering for the points. */
+  participatingDivisions?: Code[];
   leaders?: Code[];
   evidence?: string[];
   cadence?: Cadence;
@@ -164,6 +167,8 @@ export type NegativeItem = {
   rule?: Rule;
   /** Units the source names as responsible (informational; facts say who triggered it). */
   responsibleUnits?: Code[];
+  /** The responsible body as written when it is not an assessed unit of this scheme (县政法委). */
+  responsibleText?: string;
   appliesTo?: Scope;
   source?: SourceRef;
 };
