@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/audit';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
-import { assessments, facts, judgements, publications, publishedResults, results, units } from '../db/schema';
+import { assessments, facts, judgements, publications, publishedResults, results, units, users } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
 import { audited } from './audited';
@@ -16,10 +16,14 @@ async function gatherFacts(db: Db, assessmentId: string) {
   const unitRows = await db.select({ id: units.id, code: units.code }).from(units);
   const codeOf = new Map(unitRows.map((u) => [u.id, u.code]));
   const factRows = await db.select().from(facts).where(eq(facts.assessmentId, assessmentId));
-  const judgementRows = await db.select().from(judgements).where(eq(judgements.assessmentId, assessmentId));
+  const judgementRows = await db
+    .select({ id: judgements.id, unitId: judgements.unitId, clauseKey: judgements.clauseKey, points: judgements.points, reason: judgements.reason, by: users.displayName })
+    .from(judgements)
+    .innerJoin(users, eq(users.id, judgements.enteredBy))
+    .where(eq(judgements.assessmentId, assessmentId));
   const list: unknown[] = factRows.map((f) => ({ ...(f.value as object), unit: codeOf.get(f.unitId), ref: f.clauseKey }));
   for (const j of judgementRows) {
-    list.push({ id: `judgement:${j.id}`, type: 'judgement', unit: codeOf.get(j.unitId), ref: j.clauseKey, amount: j.points, reason: j.reason, by: j.enteredBy });
+    list.push({ id: `judgement:${j.id}`, type: 'judgement', unit: codeOf.get(j.unitId), ref: j.clauseKey, amount: j.points, reason: j.reason, by: j.by });
   }
   return list;
 }
