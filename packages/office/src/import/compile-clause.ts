@@ -1,0 +1,39 @@
+import type { Dec } from '@kaohe/core';
+import type { SourceRef } from '../document';
+import { compileRuleText, type CompiledRule } from './rule-text';
+
+export type ClauseCompile = {
+  status: 'ok' | 'needs-review';
+  rules: CompiledRule[];
+  reason?: string;
+  warnings: string[];
+  manualEffect: 'score' | 'deduction';
+  /** "（1 分）" written once in the clause. */
+  points?: Dec;
+  deductionCap?: Dec;
+  bonusCap?: Dec;
+};
+
+/**
+ * Compiles one clause text with the core's rule-text compiler. A rule the compiler built but wants a
+ * person to confirm (its `review`) makes the clause needs-review too, with that reason.
+ */
+export function compileClause(text: string, opts: { source?: SourceRef; deduction?: boolean; points?: Dec } = {}): ClauseCompile {
+  const result = compileRuleText(text, { ...(opts.source ? { source: toCoreSource(opts.source) } : {}), ...(opts.points !== undefined ? { points: opts.points } : {}) });
+  const points = result.indicator?.points;
+  const manualEffect: 'score' | 'deduction' = opts.deduction || (points === undefined && /扣/.test(text)) ? 'deduction' : 'score';
+  const out: ClauseCompile = { status: result.status, rules: result.rules, warnings: result.warnings, manualEffect };
+  if (result.status === 'needs-review') out.reason = result.reason ?? '未能完整识别计分规则';
+  if (result.status === 'ok' && result.rules.length === 0) {
+    out.status = 'needs-review';
+    out.reason = '未找到计分规则';
+  }
+  if (points !== undefined) out.points = points;
+  if (result.indicator?.deductionCap !== undefined) out.deductionCap = result.indicator.deductionCap;
+  if (result.indicator?.bonusCap !== undefined) out.bonusCap = result.indicator.bonusCap;
+  return out;
+}
+
+function toCoreSource(s: SourceRef): { file: string; table?: number; row?: number; line?: number } {
+  return { file: s.file, ...(s.table !== undefined ? { table: s.table } : {}), ...(s.row !== undefined ? { row: s.row } : {}), ...(s.line !== undefined ? { line: s.line } : {}) };
+}

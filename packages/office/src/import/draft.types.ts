@@ -1,0 +1,75 @@
+import type { Dec, Rule, Scope, Target } from '@kaohe/core';
+import type { ImportIssue, SourceRef } from '../document';
+import type { CompiledRule } from './rule-text';
+
+/** A clause as read from a rule cell, before codes are given. */
+export type ClauseDraftNode = {
+  n?: number;
+  text: string;
+  /** What was compiled: the text plus a shared method sentence ("以上均按完成情况计分"), when one applies. */
+  compiledFrom: string;
+  sharedMethod?: string;
+  status: 'ok' | 'needs-review';
+  reason?: string;
+  rules: CompiledRule[];
+  /** Rule used when the text did not compile (the assessor scores it by hand). */
+  manualEffect: 'score' | 'deduction';
+  points?: Dec;
+  divisions?: string[];
+  leaders?: string[];
+  warnings: string[];
+  source: SourceRef;
+};
+
+export type NodeKind = 'list' | 'section' | 'group' | 'unit' | 'category' | 'item' | 'indicator' | 'part';
+
+/** A node of the indicator tree being built; becomes an Indicator. */
+export type DraftNode = {
+  kind: NodeKind;
+  title: string;
+  n?: number;
+  points?: Dec;
+  text?: string;
+  children: DraftNode[];
+  clauses: ClauseDraftNode[];
+  divisions?: string[];
+  leaders?: string[];
+  assessors?: string[];
+  appliesTo?: Scope;
+  /** Unit whose own table this node came from (before template merging). */
+  unit?: string;
+  /** Set on common blocks (共性考核指标): the heading that names their units' category. */
+  commonFor?: string;
+  /** Template with per-unit variants (set by the template merge). */
+  pointsByUnit?: Record<string, Dec>;
+  targets?: Record<string, Target>;
+  caps?: { deduction?: Dec; bonus?: Dec };
+  isDeductionList?: boolean;
+  source: SourceRef;
+};
+
+export type NegativeDraft = { title?: string; text: string; amount?: Dec; rule?: Rule; units: string[]; source: SourceRef; status: 'ok' | 'needs-review'; reason?: string };
+
+/** What the importer did with one row of a table or one paragraph (the report's row list). */
+export type RowRecord = {
+  source: SourceRef;
+  kind: 'header' | 'heading' | 'unit' | 'group' | 'indicator' | 'clauses' | 'negative' | 'merged' | 'ignored' | 'unrecognised';
+  summary: string;
+};
+
+export type UnitDraft = { name: string; category: string; group?: string; source: SourceRef };
+export type GroupDraft = { name: string; members: string[]; source: SourceRef; kind: 'ranking' | 'member-list' };
+
+export type BuildState = {
+  file: string;
+  roots: DraftNode[];
+  negative: NegativeDraft[];
+  units: UnitDraft[];
+  groups: GroupDraft[];
+  rows: RowRecord[];
+  issues: ImportIssue[];
+  title?: string;
+  docNo?: string;
+  year?: number;
+  issuer?: string;
+};

@@ -1,0 +1,699 @@
+import type { RawDocument, RawTable, SourceRef } from '../document';
+import { parseOwnerCell, divisionsOfClause, type OwnerCell } from './assignment';
+import { halfWidth, joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, titleOf } from './cell-text';
+import { compileClause } from './compile-clause';
+import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from './draft.types';
+import { headerRoles, type ColumnRole } from './header-roles';
+import { parseRuleCell, sharedMethod } from './rule-cell';
+
+/**
+ * Walks the document in order: paragraphs set the heading context (lists, sections 一、/（一）,
+ * unit blocks "1．螅镇", unit lists, member lists), tables fill the indicator tree under it.
+ * Every row and paragraph leaves a RowRecord saying what it was taken for.
+ */
+export function readStructure(doc: RawDocument): BuildState {
+  const state: BuildState = { file: doc.file, roots: [], negative: [], units: [], groups: [], rows: [], issues: [...doc.warnings] };
+  const w = new Walker(state);
+  doc.blocks.forEach((block, i) => {
+    if (block.kind === 'paragraph') w.paragraph(block.text, block.source, doc.blocks[i + 1]?.kind === 'table');
+    else w.table(block.table);
+  });
+  return state;
+}
+
+type Heading = { level: number; title: string; source: SourceRef; node?: DraftNode; kind: NodeKind };
+
+const UNIT_SUFFIX = /(校|协|镇|乡|街道|街道办|办事处|中心|局|委|办|部|院|会|联|社|公司|队|所|站|馆|团县委|行|银行|段|管委会|集团|厂|署|处|室)$/;
+const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|细则|目标任务)$/;
+const SCOPE_NAME = /成员单位|相关责任单位|各部门|各单位|有关部门|各县|市级各/;
+
+class Walker {
+  private headings: Heading[] = [];
+  private unit: string | undefined;
+  private lastRoles: { roles: (ColumnRole | undefined)[]; width: number; kind: TableKind } | undefined;
+  private lastGroup: string | undefined;
+  private pendingGroupList: { name: string; source: SourceRef } | undefined;
+  private tableNodes = new Map<number, DraftNode>();
+
+  constructor(private readonly s: BuildState) {}
+
+  private row(source: SourceRef, kind: RowRecord['kind'], summary: string): void {
+    this.s.rows.push({ source, kind, summary });
+  }
+
+  private warn(code: string, message: string, source: SourceRef): void {
+    this.s.issues.push({ severity: 'warning', code, message, source });
+  }
+
+  paragraph(raw: string, source: SourceRef, beforeTable: boolean): void {
+    const text = joinCell(raw);
+    if (text === '') return;
+    if (this.pendingGroupList && text.split('、').length >= 3) {
+      this.s.groups.push({ name: this.pendingGroupList.name, members: splitNames(text), source, kind: 'member-list' });
+      this.row(source, 'group', `“${this.pendingGroupList.name}”名单：${splitNames(text).length} 个单位`);
+      this.pendingGroupList = undefined;
+      return;
+    }
+    this.pendingGroupList = undefined;
+    if (!this.s.docNo) {
+      const no = /[\p{Script=Han}]+〔\d{4}〕\d+号/u.exec(text);
+      if (no) this.s.docNo = no[0];
+    }
+    const listMatch = /^(.{2,30})(名单)$/.exec(text);
+    if (listMatch && !/考核指标|清单$/.test(text)) {
+      this.pendingGroupList = { name: listMatch[1]!, source };
+      this.row(source, 'heading', `单位名单标题：${text}`);
+      return;
+    }
+    // "1.县税务局           2.县环保局": a list of units on one line (001:5309-5322).
+    const many = raw.split(/\s{2,}/).map((p) => p.trim()).filter((p) => p !== '');
+    if (many.length >= 2 && many.every((p) => this.unitHeading(p) !== undefined)) {
+      for (const p of many) this.addUnit(this.unitHeading(p)!, source);
+      this.row(source, 'unit', `被考核单位：${many.map((p) => this.unitHeading(p)).join('、')}`);
+      return;
+    }
+    const unitName = this.unitHeading(text, beforeTable);
+    if (unitName !== undefined) {
+      this.addUnit(unitName, source);
+      this.unit = unitName;
+      this.row(source, 'unit', `被考核单位：${unitName}`);
+      return;
+    }
+    const marker = readMarker(text);
+    const short = text.length <= 45 && !/[。；;]$/.test(text) && !/[，,]/.test(text.slice(0, -1));
+    if (marker && marker.level === 1 && short && LIST_TITLE.test(text)) {
+      // "二、县直部门目标责任考核指标" (001:2705): a numbered part that is itself a list of its own.
+      this.push({ level: 0, title: marker.rest, source, kind: 'list' });
+      this.unit = undefined;
+      this.row(source, 'heading', `清单标题：${text}`);
+      return;
+    }
+    if (marker && (marker.level === 1 || marker.level === 2) && short) {
+      this.push({ level: marker.level, title: marker.rest || text, source, kind: marker.level === 2 ? 'group' : 'section' });
+      if (marker.level === 2) this.lastGroup = marker.rest;
+      this.unit = undefined;
+      this.row(source, 'heading', `${marker.level === 1 ? '一级' : '二级'}标题：${text}`);
+      return;
+    }
+    if (!marker && short && LIST_TITLE.test(text)) {
+      if (!this.s.title) this.s.title = text;
+      this.push({ level: 0, title: text, source, kind: 'list' });
+      this.unit = undefined;
+      this.row(source, 'heading', `清单标题：${text}`);
+      return;
+    }
+    if (/^[（(].*[)）]$/.test(text)) {
+      this.row(source, 'ignored', `说明：${text}`);
+      return;
+    }
+    if (!this.s.year) {
+      const y = /(20\d{2})\s*年度?/.exec(text);
+      if (y) this.s.year = Number(y[1]);
+    }
+    this.row(source, 'ignored', `正文：${text.slice(0, 40)}${text.length > 40 ? '…' : ''}`);
+  }
+
+  /** "1．螅镇", "2.县委办公室", "县自然资源和规划局" (right before its table, 001:4737). */
+  private unitHeading(text: string, beforeTable = false): string | undefined {
+    const m = readMarker(text);
+    const name = (m && m.level === 3 ? m.rest : beforeTable ? text : '').replace(/\s+/g, '');
+    if (name === '' || name.length > 20 || /[，。；：:、]/.test(name)) return undefined;
+    if (!UNIT_SUFFIX.test(name) || /考核|指标|清单|工作$/.test(name)) return undefined;
+    return name;
+  }
+
+  private addUnit(name: string, source: SourceRef): void {
+    if (this.s.units.some((u) => u.name === name)) return;
+    const list = [...this.headings].reverse().find((h) => h.level <= 1);
+    const category = categoryName(list?.title ?? '被考核单位');
+    const group = this.headings.some((h) => h.kind === 'group') ? this.lastGroup : undefined;
+    this.s.units.push({ name, category, source, ...(group ? { group } : {}) });
+    if (group) {
+      const g = this.s.groups.find((x) => x.name === group && x.kind === 'ranking');
+      if (g) g.members.push(name);
+      else this.s.groups.push({ name: group, members: [name], source, kind: 'ranking' });
+    }
+  }
+
+  private push(h: Heading): void {
+    while (this.headings.length > 0 && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
+    this.headings.push(h);
+  }
+
+  /** The node tables go under: headings become nodes when a table first needs them. */
+  private contextNode(): { parent: DraftNode | null; siblings: DraftNode[] } {
+    let siblings = this.s.roots;
+    let parent: DraftNode | null = null;
+    for (const h of this.headings) {
+      if (!h.node) {
+        const same = siblings.find((n) => n.title === h.title && n.kind === h.kind);
+        h.node = same ?? newNode(h.kind, h.title, h.source);
+        if (!same) siblings.push(h.node);
+      }
+      parent = h.node;
+      siblings = h.node.children;
+    }
+    return { parent, siblings };
+  }
+
+  table(table: RawTable): void {
+    const width = table.grid[0]?.length ?? 0;
+    let roles = headerRoles(table.grid[0] ?? []);
+    let start = 1;
+    if (!roles) {
+      if (this.lastRoles && this.lastRoles.width === width) {
+        roles = this.lastRoles.roles;
+        start = 0;
+        this.row(table.source, 'merged', `第 ${table.index} 个表格没有表头，与上一个表格列数相同，按上一个表格的续表读取`);
+      } else {
+        this.warn('table-unrecognised', `文件 ${this.s.file} 第 ${table.index} 个表格（${where(table.source)}）没有可识别的表头（如“项目名称”“评分标准”“分值”），其 ${table.grid.length} 行未导入`, table.source);
+        table.rows.forEach((r, i) => this.row(r[0]?.source ?? table.source, 'unrecognised', `未识别的表格行：${(table.grid[i] ?? []).map((c) => joinCell(c).slice(0, 20)).join(' | ')}`));
+        return;
+      }
+    } else {
+      this.row(table.rows[0]?.[0]?.source ?? table.source, 'header', `表头：${(table.grid[0] ?? []).map((c) => joinCell(c)).join(' | ')}`);
+    }
+    const kind: TableKind = start === 0 && this.lastRoles ? this.lastRoles.kind : tableKind(table.grid[0] ?? [], roles, this.headings);
+    this.lastRoles = { roles, width, kind };
+    if (kind === 'negative') return this.negativeTable(table, roles, start);
+    const { siblings } = this.contextNode();
+    const heading = this.headings[this.headings.length - 1];
+    let host: DraftNode[] = siblings;
+    if (this.unit) {
+      const unitNode = siblings.find((n) => n.kind === 'unit' && n.unit === this.unit) ?? newNode('unit', this.unit, table.source);
+      unitNode.unit = this.unit;
+      if (!siblings.includes(unitNode)) siblings.push(unitNode);
+      host = unitNode.children;
+    } else if (heading && /共性/.test(heading.title)) {
+      const common = siblings.find((n) => n.commonFor !== undefined) ?? { ...newNode('section', '共性考核指标', table.source), commonFor: heading.title };
+      if (!siblings.includes(common)) siblings.push(common);
+      host = common.children;
+    } else if (heading && heading.level <= 1 && /目标责任考核指标$/.test(heading.title) && siblings.length === 0 && !this.s.units.some((u) => u.category === categoryName(heading.title))) {
+      // A table right under the heading of a unit section, before its units (001:2705): their common block.
+      const common = { ...newNode('section', '共性考核指标', table.source), commonFor: heading.title };
+      siblings.push(common);
+      host = common.children;
+    }
+    new TableReader(this.s, table, roles, start, kind, host, this.tableNodes).read();
+  }
+
+  private negativeTable(table: RawTable, roles: (ColumnRole | undefined)[], start: number): void {
+    const col = (role: ColumnRole): number => roles.indexOf(role);
+    const [cCat, cInd, cResp, cPts] = [col('category') >= 0 ? col('category') : col('item'), col('indicator'), col('responsible'), col('points')];
+    for (let r = start; r < table.grid.length; r++) {
+      const g = table.grid[r]!;
+      const source = table.rows[r]?.[0]?.source ?? table.source;
+      if (headerRoles(g)) {
+        this.row(source, 'header', '表头（重复）');
+        continue;
+      }
+      const text = (g[cInd] ?? '').trim();
+      if (text === '') {
+        if (g.some((c) => c.trim() !== '')) this.row(source, 'unrecognised', `负面清单行没有考核指标：${g.map((c) => joinCell(c)).join(' | ')}`);
+        continue;
+      }
+      const amount = readPointsCell(g[cPts] ?? '');
+      const src = { ...source, ...(table.rows[r]?.[cInd]?.source.line !== undefined ? { line: table.rows[r]![cInd]!.source.line } : {}) };
+      const draft = { title: joinCell(g[cCat] ?? ''), text: joinCell(text), units: splitNames(g[cResp] ?? ''), source: src, status: 'ok' as const };
+      if (amount !== undefined) {
+        this.s.negative.push({ ...draft, amount: amount < 0 ? (-amount as typeof amount) : amount });
+        this.row(src, 'negative', `负面清单：${draft.text.slice(0, 30)}… 扣 ${(g[cPts] ?? '').trim()} 分`);
+        continue;
+      }
+      const compiled = compileClause(draft.text, { source: src });
+      const rule = compiled.rules.length === 1 && compiled.status === 'ok' ? compiled.rules[0]!.rule : undefined;
+      if (rule) this.s.negative.push({ ...draft, rule });
+      else this.s.negative.push({ ...draft, status: 'needs-review', reason: compiled.reason ?? '未写扣分分值', rule: { kind: 'manual', effect: 'deduction', reason: compiled.reason ?? '未写扣分分值' } });
+      this.row(src, 'negative', `负面清单：${draft.text.slice(0, 30)}…（${rule ? `按文字编译为 ${rule.kind}` : '待复核'}）`);
+    }
+  }
+}
+
+type TableKind = 'negative' | 'deduction' | 'score';
+
+function tableKind(header: readonly string[], roles: (ColumnRole | undefined)[], headings: Heading[]): TableKind {
+  const pts = roles.indexOf('points');
+  const ruleCol = roles.indexOf('rule');
+  if (pts >= 0 && ruleCol < 0 && (/扣分/.test(header[pts] ?? '') || headings.some((h) => /负面/.test(h.title)))) return 'negative';
+  if (ruleCol >= 0 && /扣分/.test(joinCell(header[ruleCol] ?? '')) && pts < 0) return 'deduction';
+  return 'score';
+}
+
+function newNode(kind: NodeKind, title: string, source: SourceRef): DraftNode {
+  return { kind, title, children: [], clauses: [], source };
+}
+
+function where(s: SourceRef): string {
+  return s.line !== undefined ? `第 ${s.line} 行` : s.sheet ? `工作表 ${s.sheet}` : `第 ${s.table ?? '?'} 个表格`;
+}
+
+/** "二、县直部门目标责任考核指标" → 县直部门; "镇（办、中心）目标责任考核指标" → 镇（办、中心）. */
+export function categoryName(heading: string): string {
+  const m = readMarker(heading);
+  const t = (m ? m.rest : heading).replace(/^各/, '').replace(/(共性)?(目标责任)?(考核)?指标$/, '').replace(/考核$/, '').trim();
+  return t || heading;
+}
+
+type Level = { role: ColumnRole; col: number };
+
+/** Reads the data rows of one table into nodes under `host`. */
+class TableReader {
+  private readonly levels: Level[];
+  private readonly col: (role: ColumnRole) => number;
+  private current: { key: string; node: DraftNode }[] = [];
+  private sectionParent: DraftNode | null = null;
+  private sections: { level: number; node: DraftNode }[] = [];
+  private lastRuleKey = '';
+  private leafOfRow: DraftNode | null = null;
+  private aliases = new Map<string, string>();
+  private lastClause: ClauseDraftNode | undefined;
+
+  constructor(
+    private readonly s: BuildState,
+    private readonly t: RawTable,
+    private readonly roles: (ColumnRole | undefined)[],
+    private readonly start: number,
+    private readonly kind: TableKind,
+    private readonly host: DraftNode[],
+    private readonly _nodes: Map<number, DraftNode>,
+  ) {
+    this.col = (role) => roles.indexOf(role);
+    this.levels = (['category', 'item', 'indicator'] as const).flatMap((role) => (this.col(role) >= 0 ? [{ role, col: this.col(role) }] : []));
+  }
+
+  private row(source: SourceRef, kind: RowRecord['kind'], summary: string): void {
+    this.s.rows.push({ source, kind, summary });
+  }
+
+  private warn(code: string, message: string, source: SourceRef): void {
+    this.s.issues.push({ severity: 'warning', code, message, source });
+  }
+
+  /** Row of the master cell covering (r, c). */
+  private masterRow(r: number, c: number): number {
+    let k = r;
+    while (k > 0 && this.t.rows[k]?.[c]?.isMergedContinuation) k--;
+    return k;
+  }
+
+  /** Column of the master cell covering (r, c) when merged horizontally. */
+  private masterCol(r: number, c: number): number {
+    let k = c;
+    const mr = this.masterRow(r, c);
+    while (k > 0 && this.t.rows[mr]?.[k]?.isMergedContinuation && this.t.grid[mr]?.[k - 1] === this.t.grid[mr]?.[k]) k--;
+    return k;
+  }
+
+  private cell(r: number, c: number): { text: string; key: string; own: boolean; source: SourceRef; span: number } {
+    if (c < 0) return { text: '', key: '', own: false, source: this.t.source, span: 0 };
+    const mr = this.masterRow(r, c);
+    const mc = this.masterCol(r, c);
+    const master = this.t.rows[mr]?.[mc];
+    return { text: master?.text ?? '', key: `${mr}:${mc}`, own: mr === r, source: master?.source ?? this.t.source, span: master?.colSpan ?? 1 };
+  }
+
+  private get base(): DraftNode[] {
+    return this.sectionParent ? this.sectionParent.children : this.host;
+  }
+
+  read(): void {
+    const width = this.t.grid[0]?.length ?? 0;
+    for (let r = this.start; r < this.t.grid.length; r++) {
+      const g = this.t.grid[r]!;
+      const source = this.t.rows[r]?.[0]?.source ?? this.t.source;
+      if (g.every((c) => c.trim() === '')) {
+        this.row(source, 'ignored', '空行');
+        continue;
+      }
+      if (r > 0 && headerRoles(g)) {
+        this.row(source, 'header', '表头（重复）');
+        continue;
+      }
+      const first = this.t.rows[r]?.[0];
+      const fullWidth = (first && !first.isMergedContinuation && first.colSpan >= width) || (width > 1 && g.every((c) => c === g[0]));
+      if (fullWidth) {
+        this.fullWidthRow(joinCell(g[0] ?? ''), source);
+        continue;
+      }
+      this.dataRow(r, source);
+    }
+  }
+
+  private fullWidthRow(text: string, source: SourceRef): void {
+    const member = /^(.{2,40}?(成员单位|相关责任单位|责任部门（单位）|部门（单位）))[^：:]*[：:](.+)$/.exec(text);
+    if (member) {
+      const members = splitNames(member[3]!);
+      this.s.groups.push({ name: member[1]!, members, source, kind: 'member-list' });
+      this.row(source, 'group', `成员单位名单“${member[1]}”：${members.length} 个单位`);
+      return;
+    }
+    const marker = readMarker(text);
+    if (marker && (marker.level === 1 || marker.level === 2)) {
+      const node = newNode('section', marker.rest, source);
+      node.n = marker.n;
+      while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.level >= marker.level) this.sections.pop();
+      const parent = this.sections[this.sections.length - 1]?.node;
+      (parent ? parent.children : this.host).push(node);
+      this.sections.push({ level: marker.level, node });
+      this.sectionParent = node;
+      this.current = [];
+      this.row(source, 'heading', `表内标题：${text}`);
+      return;
+    }
+    if (/^-?\d+(\.\d+)?$/.test(text)) {
+      this.warn('row-unrecognised', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：整行只有数字“${text}”，无法判断属于哪一项，未导入，请核对原文`, source);
+      this.row(source, 'unrecognised', `孤立的数字：${text}`);
+      return;
+    }
+    this.warn('row-unrecognised', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：整行合并的内容“${text.slice(0, 30)}”不是标题也不是成员名单，未导入，请核对`, source);
+    this.row(source, 'unrecognised', `未识别的整行：${text.slice(0, 40)}`);
+  }
+
+  private dataRow(r: number, source: SourceRef): void {
+    let parentList = this.base;
+    let depth = 0;
+    let leaf: DraftNode | null = null;
+    let created = false;
+    const ruleCol = this.col('rule');
+    const targetCol = this.col('target');
+    const valueCol = ruleCol >= 0 ? ruleCol : targetCol;
+    for (const level of this.levels) {
+      const c = this.cell(r, level.col);
+      const text = c.text.trim();
+      // The level cell spans the value column: "完成年度脱贫攻坚任务。" merged over 目标要求 (001:521).
+      const spansValue = valueCol > level.col && c.span > 1 && level.col + c.span > valueCol;
+      if (spansValue) break;
+      if (text === '') {
+        // Vertically centred text (000:689-744): the name sits lower down in the rows the value cell spans.
+        const later = c.own && this.current[depth]?.key !== c.key ? this.laterText(r, level.col, valueCol) : undefined;
+        if (!later) continue;
+        const node = this.makeNode(level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : 'indicator', splitTitlePoints(later.text), later.source);
+        parentList.push(node);
+        this.current = [...this.current.slice(0, depth), { key: later.key, node }];
+        this.aliases.set(c.key, later.key);
+        leaf = node;
+        parentList = node.children;
+        depth++;
+        created = true;
+        continue;
+      }
+      const existing = this.current[depth];
+      if (existing && (existing.key === c.key || existing.key === this.aliases.get(c.key))) {
+        leaf = existing.node;
+        parentList = leaf.children;
+        depth++;
+        continue;
+      }
+      const tp = splitTitlePoints(text);
+      // A 类别 cell that reads like an indicator ("自然资源和规划工作5分", 001:590) in a row whose last cell was
+      // merged to the right: the extraction lost the merged 类别 cell above; it is an indicator of that category.
+      if (level.role === 'category' && depth === 0 && this.current[0] && /工作$/.test(tp.title) && this.lastCellSpans(r)) {
+        const parent = this.current[0].node;
+        const node = this.makeNode('indicator', tp, c.source);
+        parent.children.push(node);
+        this.current = [this.current[0], { key: c.key, node }];
+        this.warn('category-as-indicator', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(c.source)}：类别列为“${joinCell(text)}”，看似指标名称，已归入上一类别“${parent.title}”（原文缺少合并单元格），请核对`, c.source);
+        leaf = node;
+        depth = 2;
+        created = true;
+        break;
+      }
+      const kind: NodeKind = level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : 'indicator';
+      const node = this.makeNode(kind, tp, c.source);
+      if (level.role === 'item' && this.col('seq') >= 0) {
+        const seq = readPointsCell(this.cell(r, this.col('seq')).text);
+        if (seq !== undefined) node.n = Number(this.cell(r, this.col('seq')).text.trim());
+      }
+      parentList.push(node);
+      this.current = [...this.current.slice(0, depth), { key: c.key, node }];
+      leaf = node;
+      parentList = node.children;
+      depth++;
+      created = true;
+    }
+    if (!leaf) {
+      // No level cell of its own: the row continues the item above (000:689) or names it in the value cell.
+      const above = this.current[this.current.length - 1]?.node;
+      if (above) leaf = above;
+      else {
+        const sectionTitle = this.sectionParent?.title;
+        const v = this.cell(r, valueCol).text;
+        const node = this.makeNode('indicator', { title: sectionTitle ?? titleOf(v) }, source);
+        this.base.push(node);
+        this.current = [{ key: `row${r}`, node }];
+        leaf = node;
+        created = true;
+      }
+    }
+    this.leafOfRow = leaf;
+    this.fillLeaf(r, leaf, created, source);
+  }
+
+  private laterText(r: number, col: number, valueCol: number): { text: string; key: string; source: SourceRef } | undefined {
+    if (valueCol < 0) return undefined;
+    const valueKey = this.cell(r, valueCol).key;
+    for (let k = r + 1; k < this.t.grid.length && this.cell(k, valueCol).key === valueKey; k++) {
+      const c = this.cell(k, col);
+      if (c.own && c.text.trim() !== '') return c;
+    }
+    return undefined;
+  }
+
+  private lastCellSpans(r: number): boolean {
+    const row = this.t.rows[r] ?? [];
+    const masters = row.filter((c) => !c.isMergedContinuation);
+    return masters.length > 0 && masters[masters.length - 1]!.colSpan > 1;
+  }
+
+  private makeNode(kind: NodeKind, tp: { title: string; points?: import('@kaohe/core').Dec; repaired?: string }, source: SourceRef): DraftNode {
+    const long = tp.title.length > 30;
+    const node = newNode(kind, long ? titleOf(tp.title) : tp.title || '（无名称）', source);
+    if (long) node.text = tp.title;
+    if (tp.points !== undefined) node.points = tp.points;
+    if (tp.repaired) this.warn('title-repaired', `文件 ${this.s.file} ${where(source)}：${tp.repaired}`, source);
+    if (this.kind === 'deduction') node.isDeductionList = true;
+    return node;
+  }
+
+  private fillLeaf(r: number, leaf: DraftNode, created: boolean, source: SourceRef): void {
+    const notes: string[] = [];
+    // Points: only a cell that starts in this row's item; one merged down from the item above is not its points (000:1275).
+    const pc = this.cell(r, this.col('points'));
+    if (this.col('points') >= 0 && pc.text.trim() !== '') {
+      const v = readPointsCell(pc.text);
+      const itemStart = this.current[this.current.length - 1]?.key.split(':')[0];
+      const ownPoints = pc.own || (itemStart !== undefined && Number(pc.key.split(':')[0]) >= Number(itemStart));
+      if (v !== undefined && ownPoints && leaf.points === undefined) {
+        leaf.points = v;
+        notes.push(`分值 ${pc.text.trim()}`);
+      } else if (v !== undefined && !ownPoints && created) {
+        this.warn('points-merged', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：“${leaf.title}”的分值单元格与上一项合并（${pc.text.trim()}），视为未写分值，请核对`, source);
+      } else if (v === undefined && pc.key !== this.cell(r, this.col('target')).key && pc.key !== this.cell(r, this.col('rule')).key) {
+        this.warn('points-unreadable', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(pc.source)}：分值“${joinCell(pc.text).slice(0, 20)}”不是数字，未采用`, pc.source);
+      }
+    }
+    // Who: 考核牵头部门, 牵头单位, 责任单位, 牵头领导/责任处室 (merged cells are inherited on purpose: 001:6 责任单位).
+    const assessors = this.names(r, 'assessor').concat(this.names(r, 'lead'));
+    if (assessors.length > 0) leaf.assessors = [...new Set([...(leaf.assessors ?? []), ...assessors])];
+    const responsible = this.names(r, 'responsible');
+    const ownerText = this.cell(r, this.col('owner')).text;
+    const owner = ownerText.trim() !== '' ? parseOwnerCell(ownerText, { clauseCount: 99 }) : undefined;
+    if (owner?.unparsed.length) this.warn('owner-unparsed', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：责任处室“${owner.unparsed.join('；')}”未能识别`, source);
+    // The value: 评分标准 (clauses) or 目标要求 (text of a target + points item).
+    const ruleCell = this.cell(r, this.col('rule'));
+    const target = this.cell(r, this.col('target'));
+    let spanText: string | undefined;
+    const spanning = this.spanningLevelCell(r);
+    if (spanning) spanText = spanning;
+    let newNodes: DraftNode[] = [leaf];
+    let newClauses: ClauseDraftNode[] = [];
+    const joined = this.col('rule') >= 0 && ruleCell.own && ruleCell.key !== this.lastRuleKey && this.joinPageSplit(r, ruleCell.text, ruleCell.source);
+    if (joined) {
+      this.lastRuleKey = ruleCell.key;
+      notes.push('接上一行被分页截断的条款');
+    } else if (this.col('rule') >= 0 && ruleCell.text.trim() !== '' && ruleCell.key !== this.lastRuleKey) {
+      this.lastRuleKey = ruleCell.key;
+      const res = this.readRules(leaf, ruleCell.text, ruleCell.source);
+      newNodes = res.nodes;
+      newClauses = res.clauses;
+      notes.push(`${res.clauses.length} 条评分条款`);
+    } else if (this.col('rule') >= 0 && ruleCell.key === this.lastRuleKey && ruleCell.text.trim() !== '') {
+      notes.push('评分标准与上一行合并');
+    }
+    const targetText = spanText ?? (this.col('target') >= 0 && target.own ? target.text.trim() : '');
+    if (targetText !== '' && (this.col('rule') < 0 || spanText !== undefined)) {
+      const flat = cleanText(targetText);
+      leaf.text = leaf.text && leaf.text !== flat ? `${leaf.text}\n${flat}` : flat;
+      notes.push('目标要求');
+    }
+    for (const node of newNodes) {
+      if (owner) {
+        if (owner.leaders.length) node.leaders = owner.leaders;
+        if (owner.divisions.length) node.divisions = owner.divisions;
+      }
+      if (responsible.length) node.divisions = [...new Set([...(node.divisions ?? []), ...responsible])];
+    }
+    if (owner && owner.assignments.length > 0) this.assign(owner, newClauses, source);
+    for (const role of ['deadline', 'note'] as const) {
+      const t = this.cell(r, this.col(role)).text.trim();
+      if (t !== '' && this.cell(r, this.col(role)).own) {
+        leaf.text = `${leaf.text ? `${leaf.text}\n` : ''}${role === 'deadline' ? '完成时限' : '备注'}：${cleanText(t)}`;
+        notes.push(role === 'deadline' ? '完成时限' : '备注');
+      }
+    }
+    this.row(source, newClauses.length > 0 ? 'clauses' : 'indicator', `${this.path(leaf)}${notes.length ? `：${notes.join('，')}` : ''}`);
+  }
+
+  private path(leaf: DraftNode): string {
+    return this.current.map((c) => c.node.title).concat(this.current.some((c) => c.node === leaf) ? [] : [leaf.title]).join(' › ');
+  }
+
+  /** Text of a level cell merged over the value column (category = indicator rows, 001:521). */
+  private spanningLevelCell(r: number): string | undefined {
+    const valueCol = this.col('rule') >= 0 ? this.col('rule') : this.col('target');
+    if (valueCol < 0) return undefined;
+    for (const level of this.levels) {
+      const c = this.cell(r, level.col);
+      if (c.own && c.span > 1 && level.col + c.span > valueCol) return c.text;
+    }
+    return undefined;
+  }
+
+  private names(r: number, role: ColumnRole): string[] {
+    const c = this.cell(r, this.col(role));
+    if (c.text.trim() === '') return [];
+    let text = c.text.replace(/\n\s*(?=[（(])/g, '').replace(/\n\s*[）)]\s*/g, '');
+    const split = /分别负责/.test(text);
+    text = text.replace(/分别负责/g, '');
+    const names = splitNames(text);
+    const scope = names.filter((n) => SCOPE_NAME.test(n) && role === 'assessor');
+    if (scope.length > 0) {
+      this.warn('assessor-is-scope', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(c.source)}：考核牵头部门列写的是被考核单位范围“${scope.join('、')}”，不是考核部门，未作为考核牵头部门导入`, c.source);
+    }
+    if (split) this.row(c.source, 'indicator', `“分别负责”：${names.join('、')} 各自负责本领域`);
+    return names.filter((n) => !scope.includes(n));
+  }
+
+  /** Parts (一、…) and clauses (1. …) of a rule cell, compiled. */
+  private readRules(leaf: DraftNode, text: string, source: SourceRef): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
+    const parts = parseRuleCell(text);
+    const nodes: DraftNode[] = [];
+    const all: ClauseDraftNode[] = [];
+    const allDrafts = parts.flatMap((p) => p.clauses);
+    // A shared method ("以上均按完成情况计分") covers the clauses before it in the cell.
+    const methods = allDrafts.map((c) => sharedMethod(c.text));
+    for (const part of parts) {
+      let target = leaf;
+      if (part.title !== undefined) {
+        const tp = splitTitlePoints(part.title);
+        target = newNode('part', tp.title || part.title, lineAt(source, part.lineOffset));
+        if (tp.points !== undefined) target.points = tp.points;
+        target.n = part.n;
+        if (leaf.isDeductionList) target.isDeductionList = true;
+        leaf.children.push(target);
+        nodes.push(target);
+      }
+      if (part.preamble.length) target.text = part.preamble.join('\n');
+      for (const draft of part.clauses) {
+        const k = allDrafts.indexOf(draft);
+        const method = methods.slice(k).findIndex((m) => m !== undefined);
+        const m = method >= 0 ? methods[k + method] : undefined;
+        const covered = m && (m.count === undefined || method < m.count) && !/按[^。；]*(计分|折算|得分)/.test(draft.text.replace(m.sentence, '')) ? m : undefined;
+        const clauseSource = lineAt(source, draft.lineOffset);
+        const compileText = covered && !draft.text.includes(covered.sentence) ? `${draft.text}${/[。；;]$/.test(draft.text) ? '' : '。'}${covered.sentence}。` : draft.text;
+        const clause = compileSplit(compileText, covered?.sentence, { source: clauseSource, deduction: this.kind === 'deduction' || !!leaf.isDeductionList });
+        const node: ClauseDraftNode = {
+          text: draft.text,
+          compiledFrom: compileText,
+          ...(covered && compileText !== draft.text ? { sharedMethod: covered.sentence } : {}),
+          status: clause.status,
+          rules: clause.rules,
+          manualEffect: clause.manualEffect,
+          warnings: [...clause.warnings, ...(draft.repaired ? [draft.repaired] : [])],
+          source: clauseSource,
+          ...(draft.n !== undefined ? { n: draft.n } : {}),
+          ...(clause.reason ? { reason: clause.reason } : {}),
+          ...(clause.points !== undefined ? { points: clause.points } : {}),
+        };
+        if (clause.deductionCap !== undefined) target.caps = { ...target.caps, deduction: clause.deductionCap };
+        if (clause.bonusCap !== undefined) target.caps = { ...target.caps, bonus: clause.bonusCap };
+        target.clauses.push(node);
+        all.push(node);
+        this.lastClause = node;
+      }
+    }
+    if (parts.some((p) => p.title === undefined && p.clauses.length > 0)) nodes.unshift(leaf);
+    return { nodes, clauses: all };
+  }
+
+  /**
+   * A clause cut by a page break (000:927 → 000:932): the row holds only the rest of the text, in the rule
+   * column, without a number, and the clause above does not end a sentence. It is joined to that clause.
+   */
+  private joinPageSplit(r: number, text: string, source: SourceRef): boolean {
+    const last = this.lastClause;
+    const t = text.trim();
+    if (!last || t === '' || readMarker(t) || /[。；;！？.]\s*$/.test(last.text)) return false;
+    const others = this.roles.map((_, c) => c).filter((c) => c !== this.col('rule'));
+    if (others.some((c) => { const x = this.cell(r, c); return x.own && x.text.trim() !== ''; })) return false;
+    last.text = `${last.text}\n${t}`;
+    const again = compileClause(last.sharedMethod ? `${last.text}。${last.sharedMethod}。` : last.text, { source: last.source, deduction: last.manualEffect === 'deduction' });
+    last.compiledFrom = last.text;
+    last.status = again.status;
+    last.rules = again.rules;
+    if (again.reason) last.reason = again.reason;
+    else delete last.reason;
+    if (again.points !== undefined) last.points = again.points;
+    this.warn('page-split', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：“${t.slice(0, 20)}”是上一条款被分页截断的后半部分，已接到上一条款`, source);
+    return true;
+  }
+
+  private assign(owner: OwnerCell, clauses: ClauseDraftNode[], source: SourceRef): void {
+    const numbers = new Set(clauses.flatMap((c) => (c.n !== undefined ? [c.n] : [])));
+    for (const a of owner.assignments) {
+      const missing = a.clauses.filter((n) => !numbers.has(n));
+      if (missing.length) this.warn('assignment-unknown-clause', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：责任分工“${a.text}”中的第 ${missing.join('、')} 条在评分标准中找不到`, source);
+    }
+    for (const c of clauses) {
+      const own = divisionsOfClause(owner, c.n);
+      if (own !== owner.divisions && own.length > 0) c.divisions = own;
+    }
+  }
+}
+
+/**
+ * "新建智慧书房 20 家（1 分），礼堂书屋 50 家（1 分）。按完成比例计分。" (000:1176): several tasks, each with
+ * its points, under one method. Each task is compiled with the method as its own rule (the clause gets
+ * codes -a, -b…); anything else is compiled as written.
+ */
+function compileSplit(text: string, shared: string | undefined, opts: { source: SourceRef; deduction: boolean }): ReturnType<typeof compileClause> {
+  const whole = compileClause(text, opts);
+  const method = shared ?? /按完成(比例|情况)[^。；]*(计分|折算|得分)/.exec(text)?.[0];
+  const items = [...text.matchAll(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g)];
+  if (whole.status === 'ok' || !method || items.length < 2) return whole;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const m of items) {
+    const end = m.index + m[0].length;
+    pieces.push(text.slice(from, end).replace(/^[，,、；;。\s]*(其中)?/, ''));
+    from = end;
+  }
+  const parts = pieces.map((p) => compileClause(`${p}。${method}。`, opts));
+  if (parts.some((p) => p.status !== 'ok' || p.rules.length !== 1)) return whole;
+  return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as import('@kaohe/core').Dec };
+}
+
+function lineAt(source: SourceRef, offset: number): SourceRef {
+  return source.line !== undefined ? { ...source, line: source.line + offset } : { ...source };
+}
+
+/** Cell text without the blank lines the text extraction leaves between wrapped lines. */
+export function cleanText(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .reduce((acc, l) => (acc === '' ? l : /[\p{Script=Han}，、（“]$/u.test(acc) && /^[\p{Script=Han}，。、；）”]/u.test(l) ? acc + l : `${acc}\n${l}`), '');
+}
+
+export { halfWidth };
