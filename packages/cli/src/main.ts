@@ -5,6 +5,9 @@ import { CliError, UsageError } from './cli-error';
 import { validateCommand } from './commands/validate.command';
 import { scoreCommand } from './commands/score.command';
 import { explainCommand } from './commands/explain.command';
+import { importCommand } from './commands/import.command';
+import { exportCommand } from './commands/export.command';
+import { isOfficeError } from '@kaohe/office';
 
 export const USAGE = `用法：kaohe <命令> [参数]
 
@@ -14,23 +17,47 @@ export const USAGE = `用法：kaohe <命令> [参数]
   explain SCHEME FACTS --unit 单位 [--by division|leader] [--format text|json]
                                       输出单位的完整得分明细（每一分的来源与依据）
   schema                              输出方案文件的 JSON Schema
+  import FILE [-o scheme.yaml] [--report report.html|report.md|report.json]
+                                      从 Word/Excel/文本导入方案，输出覆盖率（未给 -o 时方案输出到标准输出）
+  export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets [-o FILE]
+                                      按原文格式导出：任务分解表、责任矩阵（按处室/领导）、各单位目标表
 
 方案与事实文件可为 YAML、JSON；事实文件也可为 CSV。
 选项也可由环境变量给出：KAOHE_FORMAT、KAOHE_GROUP。加 --verbose 显示错误堆栈。`;
 
 export type Io = { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> };
 
-/** Runs one CLI invocation; returns the exit code (0 ok, 1 error, 2 usage). */
+/** Runs one CLI invocation of a synchronous command; returns the exit code (0 ok, 1 error, 2 usage). */
 export function run(argv: string[], io: Io): number {
   const verbose = argv.includes('--verbose');
   try {
-    return dispatch(argv.filter((a) => a !== '--verbose'), io);
+    const code = dispatch(argv.filter((a) => a !== '--verbose'), io);
+    if (typeof code === 'number') return code;
+    // Only import/export return a promise; the dispatcher has not started them (see ASYNC below).
+    throw new UsageError(`“${argv[0]}”读写 Office 文件，需通过 runAsync 运行`);
   } catch (e) {
+    return failure(e, verbose, io);
+  }
+}
+
+/** Runs any command, including import and export (which read and write Office files asynchronously). */
+export async function runAsync(argv: string[], io: Io): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  try {
+    return await dispatch(argv.filter((a) => a !== '--verbose'), io, true);
+  } catch (e) {
+    return failure(e, verbose, io);
+  }
+}
+
+/** One mapping from error class to message and exit code, for both entry points. */
+function failure(e: unknown, verbose: boolean, io: Io): number {
+  {
     if (e instanceof UsageError) {
       io.err(`错误：${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof ContractError || e instanceof CliError || e instanceof CoreError) {
+    if (e instanceof ContractError || e instanceof CliError || e instanceof CoreError || isOfficeError(e)) {
       io.err(e.message);
       if (verbose && e.stack) io.err(e.stack);
       return 1;
@@ -41,7 +68,7 @@ export function run(argv: string[], io: Io): number {
   }
 }
 
-function dispatch(argv: string[], io: Io): number {
+function dispatch(argv: string[], io: Io, canWait = false): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
@@ -53,7 +80,16 @@ function dispatch(argv: string[], io: Io): number {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string' }, group: { type: 'string' }, unit: { type: 'string' }, by: { type: 'string' } },
+      options: {
+        format: { type: 'string' },
+        group: { type: 'string' },
+        unit: { type: 'string' },
+        by: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        report: { type: 'string' },
+        as: { type: 'string' },
+        layout: { type: 'string' },
+      },
     });
   try {
     parsed = parse();
@@ -89,6 +125,19 @@ function dispatch(argv: string[], io: Io): number {
       need(0, '');
       io.out(JSON.stringify(schemeJsonSchema(), null, 2));
       return 0;
+    case 'import':
+      need(1, 'FILE');
+      if (!canWait) return Promise.resolve(2);
+      return importCommand(positionals[0]!, { ...(values.output ? { output: values.output } : {}), ...(values.report ? { report: values.report } : {}) }, io.out);
+    case 'export': {
+      need(1, 'SCHEME');
+      const as = values.as ?? io.env['KAOHE_EXPORT_AS'];
+      if (as !== 'docx' && as !== 'xlsx') throw new UsageError(`--as 应为 docx 或 xlsx，收到“${as ?? ''}”`);
+      const layout = values.layout ?? 'breakdown';
+      if (layout !== 'breakdown' && layout !== 'responsibility' && layout !== 'targets') throw new UsageError(`--layout 应为 breakdown、responsibility 或 targets，收到“${layout}”`);
+      if (!canWait) return Promise.resolve(2);
+      return exportCommand(positionals[0]!, { as, layout, ...(values.output ? { output: values.output } : {}) }, io.out);
+    }
     default:
       throw new UsageError(`未知命令“${command}”`);
   }
@@ -96,6 +145,7 @@ function dispatch(argv: string[], io: Io): number {
 
 const isMain = process.argv[1] !== undefined && /(main\.ts|kaohe(\.js)?)$/.test(process.argv[1]);
 if (isMain) {
-  const code = run(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), env: process.env });
-  process.exitCode = code;
+  void Promise.resolve(runAsync(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), env: process.env })).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,0 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { exportScheme, type ExportFormat, type Layout } from '@kaohe/office/export';
+import { loadScheme } from '../load';
+
+/** `kaohe export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets [-o FILE]`. */
+export async function exportCommand(path: string, opts: { as: ExportFormat; layout: Layout; output?: string }, out: (s: string) => void): Promise<number> {
+  const { scheme } = loadScheme(path);
+  const bytes = await exportScheme(scheme, opts.as, opts.layout);
+  const target = opts.output ?? `${basename(path).replace(/\.(ya?ml|json)$/i, '')}-${opts.layout}.${opts.as}`;
+  writeFileSync(target, bytes);
+  out(`已导出 ${target}（${opts.layout}，${bytes.length} 字节）`);
+  return 0;
+}

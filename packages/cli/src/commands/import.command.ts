@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { coverageLine, importScheme, reportToHtml, reportToJson, reportToMarkdown } from '@kaohe/office/import';
+import { UsageError } from '../cli-error';
+
+export type ImportCommandOptions = { output?: string; report?: string };
+
+/**
+ * `kaohe import FILE [-o scheme.yaml] [--report report.html|.md|.json]`: reads a Word/Excel/text scheme,
+ * prints the coverage, writes the scheme (stdout when no -o) and the report. A bad file throws
+ * OfficeError (exit 1 with its message); nothing is written then.
+ */
+export async function importCommand(file: string, opts: ImportCommandOptions, out: (s: string) => void): Promise<number> {
+  const reportFormat = opts.report === undefined ? undefined : reportFormatOf(opts.report);
+  const { yaml, report } = await importScheme(file);
+  const rendered = reportFormat === 'html' ? reportToHtml(report) : reportFormat === 'md' ? reportToMarkdown(report) : reportFormat === 'json' ? reportToJson(report) : undefined;
+  if (opts.output) writeFileSync(opts.output, yaml);
+  if (opts.report && rendered !== undefined) writeFileSync(opts.report, rendered);
+  const summary = [
+    `${basename(file)}：导入方案“${report.title}”`,
+    `  覆盖率：${coverageLine(report.coverage)}`,
+    `  指标 ${report.counts.indicators} 项，条款 ${report.counts.clauses} 条，警告 ${report.issues.length} 条，方案检查 ${report.lint.length} 条，减负提示 ${report.burden.length} 条`,
+  ];
+  if (opts.output) {
+    summary.push(`  方案已写入 ${opts.output}`);
+    if (opts.report) summary.push(`  报告已写入 ${opts.report}`);
+    out(summary.join('\n'));
+  } else {
+    // The scheme goes to stdout; the summary is a YAML comment so the output stays a valid scheme file.
+    out(`${summary.map((l) => `# ${l.trim()}`).join('\n')}\n${yaml}`);
+  }
+  return 0;
+}
+
+function reportFormatOf(path: string): 'html' | 'md' | 'json' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  if (ext === '.json') return 'json';
+  throw new UsageError(`--report 的文件应以 .html、.md 或 .json 结尾，收到“${path}”`);
+}
