@@ -19,6 +19,8 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.repla
 const sessions = Number(args.get('sessions') ?? 200);
 const duration = Number(args.get('duration') ?? 20);
 const maxRequests = Number(args.get('max-requests') ?? 40_000);
+/** Requests per second per session; 0 = as fast as the server answers (saturation). */
+const ratePerSession = Number(args.get('rate') ?? 0.5);
 const engines = (args.get('engines') ?? 'pglite,postgres').split(',');
 const pgUrl = args.get('url') ?? 'postgres://postgres@127.0.0.1:5432/test';
 const unitCount = Math.max(1, Math.ceil(sessions / 2));
@@ -103,6 +105,7 @@ async function runEngine(engine: string): Promise<Figures> {
       url: `http://127.0.0.1:${server.port}`,
       connections: sessions,
       amount: maxRequests, // autocannon lets `amount` override `duration`, so time is bounded below
+      ...(ratePerSession > 0 ? { overallRate: Math.max(1, Math.round(sessions * ratePerSession)) } : {}),
       timeout: 30,
       setupClient: (client: autocannon.Client) => {
         const me = creds[next++ % creds.length]!;
@@ -163,7 +166,7 @@ async function runEngine(engine: string): Promise<Figures> {
 
 const figures: Figures[] = [];
 for (const engine of engines) figures.push(await runEngine(engine));
-console.log(`\nKaohe load benchmark: ${sessions} sessions (unit reporters), GET results + POST report alternately, ≤ ${duration} s / ≤ ${maxRequests} requests, loopback`);
+console.log(`\nKaohe load benchmark: ${sessions} sessions (unit reporters), GET results + POST report alternately, ${ratePerSession > 0 ? `${ratePerSession} req/s per session (${Math.round(sessions * ratePerSession)} req/s offered)` : 'saturating (no think time)'}, ≤ ${duration} s / ≤ ${maxRequests} requests, loopback`);
 console.log('engine    requests  req/s  errors  non-2xx   p50 ms  p95 ms  p99 ms  max ms  peak RSS MB');
 for (const f of figures) {
   console.log(

@@ -66,11 +66,14 @@ const touchInterval = 15_000;
  */
 export async function resolveSession(ctx: ServerContext, token: string, sourceIp: string | null): Promise<Actor> {
   const now = ctx.clock.now();
-  const [row] = await ctx.db
-    .select({ session: sessions, user: users })
+  // one round trip: the session, its user and the user's roles (a row per role)
+  const rows = await ctx.db
+    .select({ session: sessions, user: users, grant: userRoles })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(eq(sessions.tokenHash, ctx.crypto.digest(token)), isNull(sessions.revokedAt)));
+  const row = rows[0];
   if (!row) return { kind: 'anonymous' };
   const { session, user } = row;
   const idleExpired = now.getTime() - session.lastSeenAt.getTime() > minutes(ctx.config.session.idleMinutes);
@@ -96,7 +99,9 @@ export async function resolveSession(ctx: ServerContext, token: string, sourceIp
     userId: user.id,
     login: user.login,
     roleClass: user.roleClass as RoleClass,
-    grants: await loadGrants(ctx.db, user.id),
+    grants: rows.flatMap(({ grant: r }) =>
+      r ? [{ id: r.id, role: r.role as RoleGrant['role'], assessmentId: r.assessmentId, unitId: r.unitId, divisionId: r.divisionId, leaderId: r.leaderId }] : [],
+    ),
     sessionId: session.id,
     csrfToken: session.csrfToken,
     stage: session.stage as SessionStage,

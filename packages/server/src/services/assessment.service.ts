@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { assessmentScope } from '../access/scope';
 import type { Actor } from '../access/roles';
 import type { ServerContext } from '../context';
@@ -58,15 +58,15 @@ export async function indexSchemeClauses(tx: Db, organisationId: string, schemeI
   }
 }
 
-/** A clause key must exist in the assessment's latest scheme version. */
+/** A clause key must exist in the assessment's latest scheme version (one round trip). */
 export async function assertClauseExists(db: Db, assessmentId: string, clauseKey: string) {
-  const scheme = await latestScheme(db, assessmentId);
-  if (!scheme) throw new AppError('bad-request', '该考核尚无考核方案');
-  const [row] = await db
-    .select({ key: schemeClauses.clauseKey })
-    .from(schemeClauses)
-    .where(and(eq(schemeClauses.schemeId, scheme.id), eq(schemeClauses.clauseKey, clauseKey)));
-  if (!row) throw new AppError('not-found', `方案中没有条款“${clauseKey}”`);
+  const result = (await db.execute(sql`
+    SELECT s.id AS scheme_id,
+      EXISTS (SELECT 1 FROM scheme_clauses sc WHERE sc.scheme_id = s.id AND sc.clause_key = ${clauseKey}) AS has_clause
+    FROM schemes s WHERE s.assessment_id = ${assessmentId} ORDER BY s.version DESC LIMIT 1`)) as unknown as { rows: { scheme_id: string; has_clause: boolean }[] };
+  const row = result.rows[0];
+  if (!row) throw new AppError('bad-request', '该考核尚无考核方案');
+  if (!row.has_clause) throw new AppError('not-found', `方案中没有条款“${clauseKey}”`);
 }
 
 export async function assertUnitInOrganisation(db: Db, organisationId: string, unitId: string) {
