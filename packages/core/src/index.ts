@@ -13,3 +13,4 @@ export { rankUnits } from './ranking/rank-units';
 export { gradeUnits } from './grading/grade-units';
 export { describeLine, describeGradeNote, signed, pointLines } from './explain/explain';
 export { zhCN } from './explain/messages.zh-CN';
+export { compileRuleText, singleRuleOf, type CompileResult, type CompiledRule, type CompileIssue, type CompileOptions, type RuleParam } from './text/compile-rule';
