@@ -85,7 +85,10 @@ async function runEngine(engine: string): Promise<Figures> {
     };
   }
   console.error(`[${engine}] starting server, seeding ${unitCount} units and ${unitCount * 2} reporters…`);
-  const server = await startServer(env);
+  const server = await startServer(env).catch(async (error: unknown) => {
+    await cleanup();
+    throw error;
+  });
   let peak = rssMb(server.child.pid!);
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(server.child.pid!));

@@ -12,6 +12,8 @@ export type ServerContext = {
   clock: Clock;
   crypto: CryptoProvider;
   audit: AuditDeps;
+  /** Called after facts, reports or judgements of an assessment changed (set by buildApp). */
+  factsChanged?: (assessmentId: string) => void;
 };
 
 export function createContext(input: {

@@ -62,7 +62,7 @@ export const accounts = {
 export async function createHarness(env: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<Harness> {
   const database = await openTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'kaohe-test-'));
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'false', ...env });
+  const config = loadConfig({ ...process.env, DATABASE_URL: '', NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'false', RECOMPUTE_DELAY_MS: '0', ...env });
   const clock = createFakeClock();
   const ctx = createContext({ config, db: database.db, dbKind: database.kind, clock, crypto: intlCryptoProvider });
   const app = await buildApp(ctx);

@@ -104,3 +104,25 @@ describe('audit administration', () => {
     expect(JSON.stringify(rows)).not.toContain('Kaohe#2026pass');
   });
 });
+
+describe('automatic recompute', () => {
+  it('recomputes results shortly after facts change', async () => {
+    const auto = await createHarness({ RECOMPUTE_DELAY_MS: '50' });
+    try {
+      await seedWork(auto); // ends with an explicit recompute: U1 = 10 − 0.5×1 − 0.5 = 9
+      const s = await auto.login('kpb');
+      const total = async () =>
+        ((await s.request('GET', `/api/assessments/${auto.ids.assessmentId}/results`)).json() as { unitCode: string; total: string }[]).find((r) => r.unitCode === 'U1')!.total;
+      expect(await total()).toBe('9');
+      await s.request('POST', `/api/assessments/${auto.ids.assessmentId}/judgements`, { unitId: auto.ids.units.U1, clauseKey: 'C2', kind: 'deduction', points: '1', reason: '再次推进不力' });
+      let now = await total();
+      for (let i = 0; i < 100 && now === '9'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await total();
+      }
+      expect(now).toBe('8'); // 9 − 1
+    } finally {
+      await auto.close();
+    }
+  });
+});

@@ -55,6 +55,8 @@ const envSchema = z.object({
   LOCKOUT_WINDOW_MINUTES: int(1, 24 * 60).default(15),
   LOCKOUT_DURATION_MINUTES: int(1, 24 * 60).default(15),
   TOTP_REQUIRED_FOR_ALL: bool.default(false),
+  /** Results are recomputed this long after the last change to an assessment's facts (0 = only on request). */
+  RECOMPUTE_DELAY_MS: int(0, 600_000).default(2000),
   DEMO_ON_EMPTY: bool.default(true),
   DEMO_SCHEME_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +78,7 @@ export type Config = {
   passwordPolicy: PasswordPolicy;
   lockout: { threshold: number; windowMinutes: number; durationMinutes: number };
   totpRequiredForAll: boolean;
+  recomputeDelayMs: number;
   demo: { onEmpty: boolean; schemePath: string | null };
   logLevel: string;
 };
@@ -153,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
       durationMinutes: e.LOCKOUT_DURATION_MINUTES,
     },
     totpRequiredForAll: e.TOTP_REQUIRED_FOR_ALL,
+    recomputeDelayMs: e.RECOMPUTE_DELAY_MS,
     demo: { onEmpty: e.DEMO_ON_EMPTY, schemePath: e.DEMO_SCHEME_PATH ?? null },
     logLevel: e.LOG_LEVEL,
   };

@@ -8,6 +8,7 @@ import type { Actor, RoutePermission } from '../access/roles';
 import { resolveSession, sessionCookieName } from '../auth/session.service';
 import type { ServerContext } from '../context';
 import { registerRoutes } from '../routes/register-routes';
+import { createRecomputeScheduler } from '../services/recompute-scheduler';
 import { errorHandler } from './error-handler';
 import { permissionOf } from './require-permission';
 
@@ -28,19 +29,23 @@ export type App = FastifyInstance;
 export type BuildAppOptions = { logger?: boolean };
 
 /** Builds the HTTP server around a context; tests inject requests, main.ts listens. */
-export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}): Promise<App> {
+export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger
       ? {
-          level: ctx.config.logLevel,
+          level: baseCtx.config.logLevel,
           // credentials never reach the log: no bodies, no cookies, no auth headers
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
         }
       : false,
-    trustProxy: ctx.config.trustProxies.length > 0 ? ctx.config.trustProxies : false,
+    trustProxy: baseCtx.config.trustProxies.length > 0 ? baseCtx.config.trustProxies : false,
     bodyLimit: 2 * 1024 * 1024,
-    genReqId: () => ctx.crypto.randomToken(9),
+    genReqId: () => baseCtx.crypto.randomToken(9),
   }).withTypeProvider<ZodTypeProvider>();
+
+  const scheduler = createRecomputeScheduler(baseCtx, (error) => app.log.error({ err: error }, 'background recompute failed'));
+  const ctx: ServerContext = { ...baseCtx, factsChanged: scheduler.schedule };
+  app.addHook('onClose', async () => scheduler.close());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -89,6 +89,9 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             });
         }
         return { importId: imp!.id, count: rows.length, replayed: false };
+      }).then((result) => {
+        ctx.factsChanged?.(a.id);
+        return result;
       });
     });
 
@@ -143,6 +146,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         }
         return report!;
       });
+      if (factsWithRef.length > 0) ctx.factsChanged?.(a.id);
       return { ...row, replayed: false };
     });
 
@@ -178,13 +182,15 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           return previous;
         }
       }
-      return audited(ctx, actorOf(request), { action: `judgement.${body.kind}`, objectType: 'judgement', objectIdOf: (r) => r.id }, async (tx: Db) => {
-        const [row] = await tx
+      const row = await audited(ctx, actorOf(request), { action: `judgement.${body.kind}`, objectType: 'judgement', objectIdOf: (r) => r.id }, async (tx: Db) => {
+        const [inserted] = await tx
           .insert(judgements)
           .values({ assessmentId: a.id, unitId: body.unitId, clauseKey: body.clauseKey, kind: body.kind, points: body.points, reason: body.reason, clientKey: body.clientKey ?? null, enteredBy: actor.userId, enteredAt: ctx.clock.now() })
           .returning();
-        return row!;
+        return inserted!;
       });
+      ctx.factsChanged?.(a.id);
+      return row;
     });
 
     app.post(
