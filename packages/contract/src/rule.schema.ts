@@ -117,7 +117,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     decimals: z.number().int().min(0).max(6).optional(),
     rounding: roundingMode.optional(),
   }),
-  z.strictObject({ kind: z.literal('relative-to-best'), effect: z.enum(['score', 'bonus']), metric, base: decimal.optional(), weight: decimal, decimals: z.number().int().min(0).max(6).optional() }),
+  z.strictObject({ kind: z.literal('relative-to-best'), effect: z.enum(['score', 'bonus']), metric, base: decimal.optional(), weight: decimal, decimals: z.number().int().min(0).max(6).optional(), denominatorOfBest: z.boolean().optional() }),
   z.strictObject({
     kind: z.literal('rank-bands'),
     effect,

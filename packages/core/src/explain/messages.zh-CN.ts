@@ -83,6 +83,7 @@ export const zhCN: Record<string, string> = {
   'conversion.no-periods': '缺少各期得分，待报送',
   'conversion.period-average': '{n} 期合计 {sum} ÷ {divisor} = {mean} × {factor} = {result} 分',
   'relative.best': '基准分 {base} + {x} ÷ 同组最高 {best} × {weight} = {result} 分',
+  'relative.best-denominator': '基准分 {base} + {x} ÷ 同组办结数最多单位（{bestUnit}）的应办结数 {denominator} × {weight} = {result} 分',
   'rank.band': '{x} 在同组 {of} 个单位中排第 {rank} 名{tied?（并列）}，属“{band}”名档，计 {amount} 分',
   'rank.bottom': '{x} 在同组 {n} 个单位中排倒数第 {fromBottom} 名，属后 {k} 名{percent?（后 {percent}%）}，扣 {amount} 分',
   'rank.not-bottom': '{x} 在同组 {n} 个单位中排倒数第 {fromBottom} 名，不在后 {k} 名',

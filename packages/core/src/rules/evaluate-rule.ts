@@ -64,6 +64,8 @@ export function evaluateRule(rule: Rule, ctx: RuleContext): RuleOutcome {
 export function peerMetric(rule: Rule): Metric | undefined {
   switch (rule.kind) {
     case 'relative-to-best':
+      // Numerators of the peers; their denominators are kept beside them (see computePeers).
+      return rule.denominatorOfBest ? { of: 'rate', percent: false } : rule.metric;
     case 'rank-bands':
     case 'bottom-k':
     case 'top-k':

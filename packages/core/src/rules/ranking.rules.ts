@@ -17,6 +17,7 @@ export function rankAmong(peers: PeerData, value: Dec, order: 'desc' | 'asc'): {
 
 /** P20 workload / 12345: base + x / best · weight. */
 export function evalRelativeToBest(rule: RelativeToBestRule, ctx: RuleContext): RuleOutcome {
+  if (rule.denominatorOfBest) return relativeToBestDenominator(rule, ctx);
   const m = readMetric(rule.metric, ctx.facts);
   if (!m) return pending('metric.missing', { metric: rule.metric.of });
   let best: Dec | undefined;
@@ -104,4 +105,25 @@ export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): Rule
     }
   }
   return out;
+}
+
+/** 工作量 = 办结数 ÷ (办结数最多的单位的应办结数) × 基数 (003:6097-6099, "本单位应办结数" read as the top unit's). */
+function relativeToBestDenominator(rule: RelativeToBestRule, ctx: RuleContext): RuleOutcome {
+  const f = factsOf(ctx.facts, 'rate')[0];
+  if (!f) return pending('metric.missing', { metric: 'rate' });
+  let bestUnit: string | undefined;
+  let bestNum: Dec | undefined;
+  for (const [u, v] of ctx.peers?.values ?? []) {
+    if (bestNum === undefined || v > bestNum) {
+      bestNum = v;
+      bestUnit = u;
+    }
+  }
+  const den = bestUnit !== undefined ? ctx.peers?.denominators?.get(bestUnit) : undefined;
+  if (den === undefined || den === 0) return pending('conversion.no-peers');
+  let v = P.add(rule.base ?? P.ZERO, P.mulDiv(f.numerator, rule.weight, den));
+  if (rule.decimals !== undefined) v = P.round(v, rule.decimals);
+  const out = empty();
+  applyEffect(out, rule.effect, v, [f.id], 'relative.best-denominator', { x: f.numerator, best: bestNum ?? P.ZERO, bestUnit: bestUnit ?? '', denominator: den, base: rule.base ?? P.ZERO, weight: rule.weight, result: v });
+  return rule.effect === 'score' ? scoreWithin(out, ctx.points) : out;
 }

@@ -22,6 +22,8 @@ export type PeerData = {
   /** Metric value per unit of the peer group (units without a value are absent). */
   values: ReadonlyMap<Code, Dec>;
   size: number;
+  /** For rate metrics read as numerators (relative-to-best `denominatorOfBest`): each unit's denominator. */
+  denominators?: ReadonlyMap<Code, Dec>;
 };
 
 /** A line a rule emits. It already has the ledger line's shape; the engine fills path, ref and

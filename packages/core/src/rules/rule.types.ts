@@ -249,6 +249,11 @@ export type RelativeToBestRule = {
   base?: Dec;
   weight: Dec;
   decimals?: number;
+  /**
+   * 数字城管 workload (003:6097-6099): with a rate metric, divide this unit's numerator (办结数) by the
+   * denominator (应办结数) of the unit with the largest numerator, instead of by the best value.
+   */
+  denominatorOfBest?: boolean;
 };
 
 /** P21: rank units of the group by a metric and score by rank bands. */

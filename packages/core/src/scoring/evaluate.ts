@@ -84,17 +84,34 @@ function computePeers(env: ScoringEnv): Set<Code> {
     const metric = peerMetric(site.clause.rule);
     if (!metric) continue;
     cross.add(code);
+    const rule = site.clause.rule;
+    const byNumerator = rule.kind === 'relative-to-best' && rule.denominatorOfBest === true;
+    const denominators = new Map<Code, Map<Code, Dec>>();
     const byGroup = new Map<Code, Map<Code, Dec>>();
     for (const u of env.index.scheme.units) {
       if (!appliesAlongPath(env.index, site.path, u.code)) continue;
       const group = peerGroupOf(env.index, u.code);
       let values = byGroup.get(group);
       if (!values) byGroup.set(group, (values = new Map()));
-      const m = readMetric(metric, factsFor(env.facts, u.code, code));
+      const facts = factsFor(env.facts, u.code, code);
+      if (byNumerator) {
+        const r = facts.find((f) => f.type === 'rate');
+        if (r && r.type === 'rate') {
+          values.set(u.code, r.numerator);
+          let d = denominators.get(group);
+          if (!d) denominators.set(group, (d = new Map()));
+          d.set(u.code, r.denominator);
+        }
+        continue;
+      }
+      const m = readMetric(metric, facts);
       if (m) values.set(u.code, m.value);
     }
     const peers = new Map<Code, PeerData>();
-    for (const [g, values] of byGroup) peers.set(g, { values, size: values.size });
+    for (const [g, values] of byGroup) {
+      const d = denominators.get(g);
+      peers.set(g, d ? { values, size: values.size, denominators: d } : { values, size: values.size });
+    }
     env.peers.set(code, peers);
   }
   return cross;
