@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgErrorOf } from '../src/db/pg-error';
 import { auditLog, schemes } from '../src/db/schema';
+import { evaluationStats } from '../src/services/evaluator';
 import { createHarness, type Harness, schemeFixture, type Session } from './harness';
 import { seedWork, uniq } from './world-data';
 
@@ -78,6 +79,25 @@ describe('results', () => {
     expect(pub.results.find((r) => r.unitCode === 'U1')!.total).toBe('8.5');
     const error = await h.ctx.db.execute(sql`UPDATE published_results SET total = 100`).then(() => null, (e: unknown) => e);
     expect(pgErrorOf(error)?.message).toMatch(/append-only/);
+  });
+});
+
+describe('incremental recompute', () => {
+  it('re-scores only the unit whose facts changed and gives the same totals as a full evaluation', async () => {
+    const before = { ...evaluationStats };
+    await kpb.request('POST', `/api/assessments/${h.ids.assessmentId}/facts/import`, { clientKey: uniq('import'), facts: [{ id: 'u2-extra', unit: 'U2', ref: 'C1', type: 'occurrence', count: 1 }] });
+    expect((await kpb.request('POST', `/api/assessments/${h.ids.assessmentId}/recompute`)).statusCode).toBe(200);
+    expect(evaluationStats.incremental).toBe(before.incremental + 1);
+    expect(evaluationStats.unitsRescored).toBe(before.unitsRescored + 1);
+    expect(evaluationStats.full).toBe(before.full);
+    const rows = (await kpb.request('GET', `/api/assessments/${h.ids.assessmentId}/results`)).json() as { unitCode: string; total: string; rank: number }[];
+    const byCode = Object.fromEntries(rows.map((r) => [r.unitCode, r]));
+    // U1 (unchanged since the last recompute): 10 − (1 + 3 late) × 1 − 0.5 = 5.5
+    expect(byCode.U1!.total).toBe('5.5');
+    // U2: 10 − (2 + 1) × 1 − 0.5 = 6.5, now ahead of U1
+    expect(byCode.U2!.total).toBe('6.5');
+    expect(byCode.U2!.rank).toBe(1);
+    expect(byCode.U1!.rank).toBe(2);
   });
 });
 

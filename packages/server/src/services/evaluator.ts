@@ -1,5 +1,6 @@
 import { ContractError, parseFacts, parseScheme } from '@kaohe/contract';
-import { describeLine, evaluate, type Scheme, toStr, type UnitResult } from '@kaohe/core';
+import { describeLine, evaluateWithState, rescore, type Evaluation, type Fact, type Scheme, toStr, type UnitResult } from '@kaohe/core';
+import { canonicalJson } from '../lib/canonical-json';
 import { AppError } from '../lib/app-error';
 
 /**
@@ -36,14 +37,52 @@ export function validateFacts(factsInFileFormat: unknown[], scheme: Scheme, path
 
 export type UnitSnapshot = { unitCode: string; total: string; grade: string | null; rank: number | null; ledger: unknown };
 
-export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[]): UnitSnapshot[] {
+/**
+ * The last evaluation per cache key (one per assessment): a recompute after some units' facts
+ * changed re-scores only those units through the core's `rescore` (which widens to the peer group
+ * when a changed clause compares units), instead of evaluating every unit again.
+ */
+type Cached = { schemeKey: string; unitKeys: Map<string, string>; state: Evaluation };
+const evaluations = new Map<string, Cached>();
+export const evaluationStats = { full: 0, incremental: 0, unitsRescored: 0 };
+
+function byUnit(facts: readonly Fact[]): Map<string, Fact[]> {
+  const m = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const list = m.get(f.unit);
+    if (list) list.push(f);
+    else m.set(f.unit, [f]);
+  }
+  return m;
+}
+
+export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[], cacheKey?: { key: string; schemeSha256: string }): UnitSnapshot[] {
   let parsedFacts;
   try {
     parsedFacts = parseFacts(JSON.stringify({ facts: factsInFileFormat }), 'facts.json', scheme);
   } catch (error) {
     throw contractToAppError(error, 'facts', 'facts');
   }
-  const result = evaluate(scheme, parsedFacts);
+  const grouped = byUnit(parsedFacts);
+  const unitKeys = new Map([...grouped].map(([u, list]) => [u, canonicalJson(list)]));
+  const cached = cacheKey ? evaluations.get(cacheKey.key) : undefined;
+  let state: Evaluation;
+  const changed = cached && cached.schemeKey === cacheKey!.schemeSha256 ? changedUnits(cached.unitKeys, unitKeys) : undefined;
+  // Re-score unit by unit while few units changed; past a quarter of the units a full pass is cheaper.
+  if (cached && changed && changed.length <= Math.max(1, scheme.units.length / 4)) {
+    state = cached.state;
+    for (const u of changed) state = rescore(state, u, grouped.get(u) ?? []);
+    evaluationStats.incremental++;
+    evaluationStats.unitsRescored += changed.length;
+  } else {
+    state = evaluateWithState(scheme, parsedFacts);
+    evaluationStats.full++;
+  }
+  if (cacheKey) {
+    if (evaluations.size >= 8 && !evaluations.has(cacheKey.key)) evaluations.delete(evaluations.keys().next().value!);
+    evaluations.set(cacheKey.key, { schemeKey: cacheKey.schemeSha256, unitKeys, state });
+  }
+  const result = state.result;
   return result.units.map((u) => ({
     unitCode: u.unit,
     total: toStr(u.total),
@@ -51,6 +90,13 @@ export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[]):
     rank: u.ranks[0]?.rank ?? null,
     ledger: snapshotOf(u),
   }));
+}
+
+function changedUnits(before: Map<string, string>, after: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [u, k] of after) if (before.get(u) !== k) out.push(u);
+  for (const u of before.keys()) if (!after.has(u)) out.push(u);
+  return out;
 }
 
 const decimalKeys = new Set(['total', 'itemsTotal', 'bonusTotal', 'negativeTotal', 'deductionTotal', 'amount', 'score', 'deduction', 'bonus', 'points']);

@@ -41,7 +41,7 @@ export async function recomputeResults(ctx: ServerContext, actor: AuditActor, as
     const scheme = parseSchemeDocument(schemeRow.document);
     const input = await gatherFacts(tx, assessment.id);
     const inputSha256 = ctx.crypto.digest(canonicalJson({ scheme: schemeRow.sha256, facts: input }));
-    const snapshots = evaluateDocuments(scheme, input);
+    const snapshots = evaluateDocuments(scheme, input, { key: assessment.id, schemeSha256: schemeRow.sha256 });
     const unitRows = await tx.select({ id: units.id, code: units.code }).from(units).where(eq(units.organisationId, assessment.organisationId));
     const idOf = new Map(unitRows.map((u) => [u.code, u.id]));
     const now = ctx.clock.now();
