@@ -22,6 +22,7 @@ export const USAGE = `用法：kaohe <命令> [参数]
   export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets [-o FILE]
                                       按原文格式导出：任务分解表、责任矩阵（按处室/领导）、各单位目标表
 
+服务器数据库命令（见 docs/server.md）：admin create、audit verify、demo reset、backup、restore。
 方案与事实文件可为 YAML、JSON；事实文件也可为 CSV。
 选项也可由环境变量给出：KAOHE_FORMAT、KAOHE_GROUP。加 --verbose 显示错误堆栈。`;
 

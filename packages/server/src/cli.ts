@@ -178,7 +178,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   throw new UsageError(`unknown command: ${argv.join(' ') || '(none)'}`);
 }
 
-async function main() {
+/** Runs one server command from process.argv (exported so the `kaohe` binary can hand these commands over). */
+export async function main() {
   const verbose = process.argv.includes('--verbose');
   try {
     process.exitCode = await runCli(process.argv.slice(2).filter((a) => a !== '--verbose'));
