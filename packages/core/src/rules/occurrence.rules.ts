@@ -29,6 +29,22 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
   }
   if (occs.length === 0) return none();
   const out = empty();
+  // The common case (每起扣X, optionally capped): one amount, nothing to de-duplicate or block.
+  const plain = !rule.tiers && !rule.double && !rule.dedupe && !rule.minRepeat && !rule.countDistinct && !rule.highestOnly && (rule.per === undefined || rule.per <= 1);
+  if (plain && rule.amount !== undefined) {
+    let count = 0;
+    const ids: string[] = [];
+    const notes: string[] = [];
+    for (const o of occs) {
+      count += o.count ?? 1;
+      ids.push(o.id);
+      if (o.date || o.note) notes.push([o.date, o.note].filter(Boolean).join(occs.length === 1 ? '，' : ' '));
+    }
+    const total = P.mulInt(rule.amount, count);
+    applyEffect(out, rule.effect, total, ids, 'occurrence.each', { count, amount: rule.amount, total, tier: '', note: notes.join('；') });
+    applyCapAndMinimum(out, rule.effect, rule.cap, rule.minimum);
+    return out;
+  }
 
   // Price every occurrence: tier amount, doubling.
   const priced: Priced[] = [];

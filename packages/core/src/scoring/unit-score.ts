@@ -298,7 +298,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   if (M !== undefined) result.points = M;
 
   const own = st.unitFacts?.get(node.code) ?? NO_FACTS;
-  const na = own.find((f) => f.type === 'not-applicable');
+  let na: Fact | undefined;
+  for (const f of own) if (f.type === 'not-applicable') na = f;
   if (na && na.type === 'not-applicable') {
     st.naIndicators.add(node.code);
     result.status = 'not-applicable';
@@ -363,7 +364,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let hasPositive = false;
   let D = P.ZERO;
   let B = P.ZERO;
-  const byDimension = new Map<Code, Dec>();
+  const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
   for (const clause of clauses) {
     const out = evalClause(env, st, node, clause, path, M);
     result.clauses.push({ code: clause.code, kind: clause.rule.kind, status: out.status, score: out.score ?? P.ZERO, deduction: out.deduction, bonus: out.bonus });
@@ -372,7 +373,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       hasPositive = true;
       base = P.add(base, out.score ?? P.ZERO);
     }
-    if (clause.dimension !== undefined) byDimension.set(clause.dimension, P.add(byDimension.get(clause.dimension) ?? P.ZERO, out.deduction));
+    if (byDimension && clause.dimension !== undefined) byDimension.set(clause.dimension, P.add(byDimension.get(clause.dimension) ?? P.ZERO, out.deduction));
     D = P.add(D, out.deduction);
     B = P.add(B, out.bonus);
     if (out.zero === 'indicator') zeroSelf = true;
@@ -399,7 +400,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   // P41: deductions of each dimension capped at its share of the points.
   if (node.dimensions && M !== undefined) {
     for (const dim of node.dimensions) {
-      const got = byDimension.get(dim.code);
+      const got = byDimension?.get(dim.code);
       if (got === undefined) continue;
       const share = P.mulDiv(M, dim.percent, P.HUNDRED);
       if (got > share) {
