@@ -68,6 +68,12 @@ describe('kaohe score', () => {
     expect(r.err).toContain('indicators[0].clauses[0].rule.cap：不是有效数字：“-x”');
   });
 
+  it('exits 1 naming a file that is not UTF-8', () => {
+    const gbk = join(dir, 'gbk.yaml');
+    writeFileSync(gbk, Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a])); // "你好" in GBK
+    expect(cli('validate', gbk)).toMatchObject({ code: 1, err: `文件 ${gbk} 不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后重试` });
+  });
+
   it('exits 1 for a missing file and 2 for bad usage', () => {
     expect(cli('score', join(dir, 'none.yaml'), facts)).toMatchObject({ code: 1, err: `找不到文件：${join(dir, 'none.yaml')}` });
     expect(cli('score', scheme).code).toBe(2);

@@ -10,6 +10,7 @@ export type Located = { value: unknown; locate: (path: readonly PropertyKey[]) =
 /** Parses YAML or JSON text, keeping a locator from data paths to lines for error messages. */
 export function parseYamlOrJson(textIn: string, file: string): Located {
   const text = textIn.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new ContractError(file, [{ path: '', message: '文件为空' }]);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {

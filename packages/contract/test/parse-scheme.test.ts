@@ -54,6 +54,10 @@ describe('parseScheme', () => {
     expect(issue!.message).toBe('数值“1e-7”超过 6 位小数');
   });
 
+  it('says so when the file is empty', () => {
+    expect(issuesOf('\uFEFF  \n')).toEqual([{ path: '', message: '文件为空' }]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const [issue] = issuesOf(SMALL_SCHEME.replace('title: 测试方案', 'title: [测试方案'));
     expect(issue!.message).toContain('文件格式错误');
