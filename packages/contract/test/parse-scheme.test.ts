@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { toStr } from '@kaohe/core';
 import { ContractError, parseScheme, schemeJsonSchema } from '@kaohe/contract';
@@ -85,6 +87,11 @@ describe('parseScheme', () => {
 });
 
 describe('schemeJsonSchema', () => {
+  it('matches the committed docs/scheme.schema.json (run npm run schema after changing the format)', () => {
+    const committed = readFileSync(fileURLToPath(new URL('../../../docs/scheme.schema.json', import.meta.url)), 'utf8');
+    expect(JSON.parse(committed)).toEqual(schemeJsonSchema());
+  });
+
   it('describes the rule kinds and accepts decimals as numbers or strings', () => {
     const schema = JSON.stringify(schemeJsonSchema());
     expect(schema).toContain('"per-occurrence"');
