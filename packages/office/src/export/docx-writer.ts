@@ -6,6 +6,7 @@ const para = (text: string): Paragraph[] => text.split('\n').map((line) => new P
 function cell(c: OutCell): TableCell {
   return new TableCell({
     children: c.merged ? [new Paragraph('')] : para(c.text),
+    ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
     ...(c.rowSpan && c.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : c.merged ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
   });
 }
@@ -19,7 +20,7 @@ export async function blocksToDocx(blocks: OutBlock[], title: string): Promise<U
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [new TableRow({ tableHeader: true, children: b.table.header.map((h) => cell({ text: h })) }), ...b.table.rows.map((r) => new TableRow({ children: r.map(cell) }))],
+          rows: [new TableRow({ tableHeader: true, children: b.table.header.map((h) => cell({ text: h })) }), ...b.table.rows.map((r) => new TableRow({ children: r.filter((c) => !c.covered).map(cell) }))],
         }),
         new Paragraph(''),
       );

@@ -1,2 +1,2 @@
 export { exportScheme, type ExportFormat } from './export-scheme';
-export { layoutBlocks, escapeFormula, ranges, type Layout, type OutBlock } from './layouts';
+export { layoutBlocks, escapeFormula, ranges, LAYOUTS, type Layout, type OutBlock } from './layouts';

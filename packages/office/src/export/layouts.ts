@@ -1,5 +1,6 @@
 import type { Clause, Indicator, Scheme } from '@kaohe/core';
 import { toStr } from '@kaohe/core';
+import { schemeLayout, schemeMeta } from './scheme-layout';
 
 /**
  * The seeds' own layouts as neutral tables (headings + rows with vertical merges), written to Word or
@@ -7,11 +8,13 @@ import { toStr } from '@kaohe/core';
  * list title, "一、section" heading, then 序号 | 项目名称 | 具体扣分标准 | 考核牵头部门 | 牵头领导/责任处室
  * with the item cells merged down over its sub-parts (000:24-91).
  */
-export type OutCell = { text: string; rowSpan?: number; merged?: boolean };
+/** rowSpan/merged: a vertical merge (master, continuation); colSpan/covered: a horizontal one. */
+export type OutCell = { text: string; rowSpan?: number; merged?: boolean; colSpan?: number; covered?: boolean };
 export type OutTable = { header: string[]; rows: OutCell[][] };
 export type OutBlock = { kind: 'heading'; text: string } | { kind: 'table'; table: OutTable };
 
-export type Layout = 'breakdown' | 'responsibility' | 'targets';
+export type Layout = 'breakdown' | 'responsibility' | 'targets' | 'scheme';
+export const LAYOUTS: readonly Layout[] = ['breakdown', 'responsibility', 'targets', 'scheme'];
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 export function chineseNumber(n: number): string {
@@ -25,6 +28,8 @@ const pts = (d: number | undefined): string => (d === undefined ? '' : toStr(d a
 export function layoutBlocks(scheme: Scheme, layout: Layout): OutBlock[] {
   if (layout === 'responsibility') return responsibility(scheme);
   if (layout === 'targets') return targets(scheme);
+  // A scheme without units whose indicators carry 评分标准 clauses (000) is a breakdown document: that layout carries its clauses and owners.
+  if (layout === 'scheme') return scheme.units.length === 0 && indicatorsOf(scheme.indicators).some((i) => i.clauses?.length) ? [...schemeMeta(scheme), ...breakdown(scheme)] : schemeLayout(scheme);
   return breakdown(scheme);
 }
 

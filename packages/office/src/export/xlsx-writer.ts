@@ -24,11 +24,11 @@ export async function blocksToXlsx(blocks: OutBlock[], title: string): Promise<U
     r += 1;
     b.table.rows.forEach((row, i) => {
       row.forEach((c, k) => {
-        if (c.merged) return;
+        if (c.merged || c.covered) return;
         const cell = ws.getCell(r + i, k + 1);
         cell.value = escapeFormula(c.text);
         cell.alignment = { wrapText: true, vertical: 'top' };
-        if (c.rowSpan && c.rowSpan > 1) ws.mergeCells(r + i, k + 1, r + i + c.rowSpan - 1, k + 1);
+        if ((c.rowSpan && c.rowSpan > 1) || (c.colSpan && c.colSpan > 1)) ws.mergeCells(r + i, k + 1, r + i + (c.rowSpan ?? 1) - 1, k + (c.colSpan ?? 1));
       });
     });
     r += b.table.rows.length + 1;
