@@ -19,7 +19,7 @@ export const USAGE = `用法：kaohe <命令> [参数]
   schema                              输出方案文件的 JSON Schema
   import FILE [-o scheme.yaml] [--report report.html|report.md|report.json]
                                       从 Word/Excel/文本导入方案，输出覆盖率（未给 -o 时方案输出到标准输出）
-  export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets [-o FILE]
+  export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets|scheme [-o FILE]
                                       按原文格式导出：任务分解表、责任矩阵（按处室/领导）、各单位目标表
 
 服务器数据库命令（见 docs/server.md）：admin create、audit verify、demo reset、backup、restore。
@@ -135,7 +135,7 @@ function dispatch(argv: string[], io: Io, canWait = false): number | Promise<num
       const as = values.as ?? io.env['KAOHE_EXPORT_AS'];
       if (as !== 'docx' && as !== 'xlsx') throw new UsageError(`--as 应为 docx 或 xlsx，收到“${as ?? ''}”`);
       const layout = values.layout ?? 'breakdown';
-      if (layout !== 'breakdown' && layout !== 'responsibility' && layout !== 'targets') throw new UsageError(`--layout 应为 breakdown、responsibility 或 targets，收到“${layout}”`);
+      if (layout !== 'breakdown' && layout !== 'responsibility' && layout !== 'targets' && layout !== 'scheme') throw new UsageError(`--layout 应为 breakdown、responsibility、targets 或 scheme，收到“${layout}”`);
       if (!canWait) return Promise.resolve(2);
       return exportCommand(positionals[0]!, { as, layout, ...(values.output ? { output: values.output } : {}) }, io.out);
     }

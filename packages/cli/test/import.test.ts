@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadScheme } from '../src/load';
 import { run, runAsync } from '../src/main';
 
 const dir = mkdtempSync(join(tmpdir(), 'kaohe-cli-import-'));
@@ -71,6 +72,34 @@ describe('kaohe export', () => {
     const again = await cli('import', docx, '-o', join(dir, 'again.yaml'));
     expect(again.out).toContain('已编译 190 条（93.1%）');
     expect((await cli('export', yaml, '--as', 'xlsx', '--layout', 'responsibility', '-o', join(dir, 'm.xlsx'))).code).toBe(0);
+  });
+
+  it('exports the imported 001 scheme with --layout scheme and re-imports the same units, groups, targets and 负面清单', async () => {
+    const seed001 = fileURLToPath(new URL('../../office/test/fixtures/seeds/001_c9fa6fd301574412.txt', import.meta.url));
+    const yaml = join(dir, '001.yaml');
+    expect((await cli('import', seed001, '-o', yaml)).code).toBe(0);
+    const docx = join(dir, '001-scheme.docx');
+    const r = await cli('export', yaml, '--as', 'docx', '--layout', 'scheme', '-o', docx);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('（scheme，');
+    const yaml2 = join(dir, '001-again.yaml');
+    expect((await cli('import', docx, '-o', yaml2)).code).toBe(0);
+    // The two schemes differ only in their code (made from the file name) and where each part was read from.
+    const normalised = (p: string): unknown => {
+      const strip = (x: unknown): unknown =>
+        Array.isArray(x) ? x.map(strip) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'source').map(([k, v]) => [k, strip(v)])) : x;
+      return { ...(strip(loadScheme(p).scheme) as object), code: undefined };
+    };
+    expect(normalised(yaml2)).toEqual(normalised(yaml));
+    const again = loadScheme(yaml2).scheme;
+    expect(again.units.filter((u) => u.category === '镇（办、中心）')).toHaveLength(20);
+    expect(again.rankingGroups.map((g) => g.units?.length)).toEqual([9, 8, 8, 9, 8, 6]);
+    expect(again.negativeList).toHaveLength(40);
+    const text = readFileSync(yaml2, 'utf8');
+    expect(text).toContain('name: 店镇');
+    expect(text).toContain('name: 涉农部门');
+    const v: string[] = [];
+    expect(run(['validate', yaml2], { out: (s) => v.push(s), err: () => {}, env: {} })).toBe(0);
   });
 
   it('exits 2 on an unknown --as or --layout', async () => {
