@@ -1,6 +1,7 @@
 import type { Clause, Indicator, Scheme } from '@kaohe/core';
 import { toStr } from '@kaohe/core';
 import { schemeLayout, schemeMeta } from './scheme-layout';
+import { chineseNumber, type OutBlock, type OutCell, type OutTable } from './out-model';
 
 /**
  * The seeds' own layouts as neutral tables (headings + rows with vertical merges), written to Word or
@@ -8,20 +9,11 @@ import { schemeLayout, schemeMeta } from './scheme-layout';
  * list title, "一、section" heading, then 序号 | 项目名称 | 具体扣分标准 | 考核牵头部门 | 牵头领导/责任处室
  * with the item cells merged down over its sub-parts (000:24-91).
  */
-/** rowSpan/merged: a vertical merge (master, continuation); colSpan/covered: a horizontal one. */
-export type OutCell = { text: string; rowSpan?: number; merged?: boolean; colSpan?: number; covered?: boolean };
-export type OutTable = { header: string[]; rows: OutCell[][] };
-export type OutBlock = { kind: 'heading'; text: string } | { kind: 'table'; table: OutTable };
+export type { OutBlock, OutCell, OutTable } from './out-model';
+export { chineseNumber } from './out-model';
 
 export type Layout = 'breakdown' | 'responsibility' | 'targets' | 'scheme';
 export const LAYOUTS: readonly Layout[] = ['breakdown', 'responsibility', 'targets', 'scheme'];
-
-const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-export function chineseNumber(n: number): string {
-  if (n <= 10) return CN[n]!;
-  if (n < 20) return `十${CN[n - 10]}`;
-  return `${CN[Math.floor(n / 10)]}十${CN[n % 10]}`;
-}
 
 const pts = (d: number | undefined): string => (d === undefined ? '' : toStr(d as never));
 

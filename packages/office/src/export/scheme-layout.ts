@@ -1,7 +1,7 @@
 import type { Indicator, Scheme } from '@kaohe/core';
 import { toStr } from '@kaohe/core';
 import { titleOf } from '../import/cell-text';
-import { chineseNumber, type OutBlock, type OutCell } from './layouts';
+import { chineseNumber, type OutBlock, type OutCell } from './out-model';
 
 /**
  * The `scheme` layout: the scheme written back in the shape of its own document, so that importing the
