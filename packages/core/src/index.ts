@@ -11,6 +11,6 @@ export { indexScheme, inScope, pointsFor, type SchemeIndex } from './scheme/sche
 export { lintScheme, type LintIssue } from './scheme/lint-scheme';
 export { rankUnits } from './ranking/rank-units';
 export { gradeUnits } from './grading/grade-units';
-export { describeLine, describeGradeNote, signed, pointLines } from './explain/explain';
+export { describeLine, describeGradeNote, signed } from './explain/explain';
 export { zhCN } from './explain/messages.zh-CN';
 export { compileRuleText, singleRuleOf, type CompileResult, type CompiledRule, type CompileIssue, type CompileOptions, type RuleParam } from './text/compile-rule';

@@ -203,9 +203,6 @@ export function round(a: Dec, decimals: number, mode: RoundingMode = 'half-up'):
   return (divRoundInt(a, unit, mode) * unit) as Dec;
 }
 
-export const isRoundedTo = (a: Dec, decimals: number): boolean =>
-  decimals >= DECIMALS || a % 10 ** (DECIMALS - decimals) === 0;
-
 /** Canonical decimal string without trailing zeros: 0.3, -1.5, 12. */
 export function toStr(a: Dec): string {
   const negative = a < 0;
@@ -228,4 +225,3 @@ export function toFixed(a: Dec, decimals: number): string {
 /** For charts and JSON consumers that want a number; never used in scoring arithmetic. */
 export const toNumber = (a: Dec): number => a / SCALE;
 
-export const isDec = (v: unknown): v is Dec => typeof v === 'number' && Number.isSafeInteger(v);

@@ -1,4 +1,4 @@
-import { describeGradeNote, describeLine, evaluate, indexScheme, signed, toStr, type Code, type LedgerLine, type NodeResult, type Scheme, type UnitResult } from '@kaohe/core';
+import { describeGradeNote, describeLine, evaluate, indexScheme, signed, sum, toStr, type Code, type LedgerLine, type NodeResult, type Scheme, type UnitResult } from '@kaohe/core';
 import { CliError } from '../cli-error';
 import { loadFacts, loadScheme } from '../load';
 
@@ -12,14 +12,12 @@ export function explainCommand(schemePath: string, factsPath: string, opts: Expl
   if (!unit) throw new CliError(`方案中没有单位“${opts.unit}”。可选：${scheme.units.map((u) => u.name).join('、')}`);
   const result = evaluate(scheme, facts).units.find((u) => u.unit === unit.code)!;
   if (opts.format === 'json') {
-    out(JSON.stringify({ ...result, total: toStr(result.total), ledger: result.ledger.map((l) => ({ ...l, amount: toStr(l.amount), text: describeLine(l) })) }, replacer, 2));
+    out(JSON.stringify({ ...result, total: toStr(result.total), ledger: result.ledger.map((l) => ({ ...l, amount: toStr(l.amount), text: describeLine(l) })) }, null, 2));
     return 0;
   }
   for (const line of renderExplanation(scheme, result, opts.by)) out(line);
   return 0;
 }
-
-const replacer = (_k: string, v: unknown): unknown => v;
 
 export function renderExplanation(scheme: Scheme, u: UnitResult, by?: 'division' | 'leader'): string[] {
   const lines: string[] = [];
@@ -51,9 +49,9 @@ export function renderExplanation(scheme: Scheme, u: UnitResult, by?: 'division'
     lines.push('■ 总分调整（负面清单、一票否决、封顶、取整）');
     for (const l of unitLines) lines.push(`    ${formatLine(l)}`);
   }
-  const sum = u.ledger.reduce((a, l) => a + l.amount, 0);
+  const ledgerSum = sum(u.ledger.map((l) => l.amount));
   lines.push('');
-  lines.push(`核对：明细合计 ${toStr(sum as typeof u.total)} 分 = 总分 ${toStr(u.total)} 分`);
+  lines.push(`核对：明细合计 ${toStr(ledgerSum)} 分 = 总分 ${toStr(u.total)} 分`);
   if (by) lines.push('', ...responsibility(scheme, u, by));
   return lines;
 }

@@ -1,6 +1,6 @@
 import * as P from '../points';
 import type { Grade } from '../scheme/scheme.types';
-import type { LedgerLine, UnitResult } from '../scoring/result.types';
+import type { LedgerLine } from '../scoring/result.types';
 import { gradeNotesZh, zhCN } from './messages.zh-CN';
 
 const OPTIONAL = /\{(\w+)\?((?:[^{}]|\{\w+\})*)\}/g;
@@ -37,13 +37,9 @@ export function describeGradeNote(note: string, grades: readonly Grade[]): strin
   const name = (c: string): string => grades.find((g) => g.code === c)?.name ?? c;
   return t.replace(/\{(\d)\}/g, (_m, i: string) => {
     const v = args[Number(i) - 1] ?? '';
-    return key === 'grade.capped' && (i === '1' || i === '2') ? name(v) : i === '1' ? name(v) : v;
+    // {1} is always a grade code; {2} is one too in grade.capped (from → to).
+    return i === '1' || (key === 'grade.capped' && i === '2') ? name(v) : v;
   });
 }
 
 export const signed = (d: P.Dec): string => (d > 0 ? `+${P.toStr(d)}` : P.toStr(d));
-
-/** Ledger lines that change points, with their running sum equal to the unit total (a test asserts it). */
-export function pointLines(result: UnitResult): LedgerLine[] {
-  return result.ledger.filter((l) => l.amount !== 0);
-}

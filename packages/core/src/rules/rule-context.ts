@@ -41,6 +41,4 @@ export type RuleOutcome = {
   lines: RuleLine[];
   /** P29: the clause zeroes its indicator, the parent, or the unit. */
   zero?: 'indicator' | 'parent' | 'unit';
-  /** Event keys with amounts, for cross-clause de-duplication (P27). */
-  events?: { key: string; amount: Dec; line: number }[];
 };

@@ -41,8 +41,9 @@ export function evaluateWithState(scheme: Scheme, facts: readonly Fact[]): Evalu
 
 /**
  * Re-scores one unit after its facts changed (facts replace the unit's previous facts).
- * Rules that compare units or impute group averages make the change reach the whole peer
- * group; then the group is recomputed. Ranks and grades are always recomputed (cheap).
+ * When a changed code feeds a rule that compares units or an imputed group average, or the unit
+ * now waits for a group average itself, the whole evaluation is redone; otherwise only this unit
+ * is re-scored. Ranks and grades are always recomputed (cheap).
  */
 export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly Fact[]): Evaluation {
   const { env } = state;
@@ -51,17 +52,14 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const before = env.facts.get(unitCode);
   const fresh = indexFacts(unitFacts).get(unitCode) ?? new Map<Code, Fact[]>();
   env.facts.set(unitCode, fresh);
-  const touched = new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()]);
-  const crossTouched = [...touched].some((c) => state.crossUnitClauses.has(c));
-  const avgTouched = [...state.averagedIndicators].length > 0 && [...touched].some((c) => isUnder(env.index, c, state.averagedIndicators));
-  if (crossTouched || avgTouched) {
-    const next = evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
-    return next;
-  }
+  const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
+  const touched = [...new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()])];
+  if (touched.some((c) => state.crossUnitClauses.has(c))) return full();
+  if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
   const score = scoreUnit(env, unit);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only
   // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
-  if (score.needsImputation.length > 0) return evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
+  if (score.needsImputation.length > 0) return full();
   state.scores.set(unitCode, score);
   state.result = assemble(env.index, env.facts, state.scores);
   return state;

@@ -31,17 +31,6 @@ export function indexFacts(facts: readonly Fact[]): FactIndex {
   return index;
 }
 
-export function addFact(index: FactIndex, f: Fact): void {
-  let byRef = index.get(f.unit);
-  if (!byRef) {
-    byRef = new Map();
-    index.set(f.unit, byRef);
-  }
-  const list = byRef.get(f.ref);
-  if (list) list.push(f);
-  else byRef.set(f.ref, [f]);
-}
-
 export function factsFor(index: FactIndex, unit: Code, ref: Code): readonly Fact[] {
   return index.get(unit)?.get(ref) ?? NONE;
 }

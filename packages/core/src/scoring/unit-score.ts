@@ -491,7 +491,7 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     st.review++;
     push(st, path, clause.code, cite, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
   }
-  const points = clause.points ?? (ruleEffect(clause.rule) === 'score' ? M : M);
+  const points = clause.points ?? M;
   st.ctx = ctxFor(env, unit, clause, points, facts, node, st.ctx);
   const out = evaluateRule(clause.rule, st.ctx);
   tally(st, out.status);
