@@ -59,7 +59,7 @@ function parseFactsCsv(text: string, file: string): Placed[] {
       const v = (obj['value'] as string).toLowerCase();
       obj['value'] = TRUE.has(v) ? true : FALSE.has(v) ? false : obj['value'];
     }
-    const r = factInputSchema.safeParse(obj);
+    const r = factInputSchema.safeParse(obj, { reportInput: true });
     if (!r.success) {
       for (const issue of toIssues(r.error)) issues.push({ ...issue, path: `第 ${i + 2} 行${issue.path ? ` ${issue.path}` : ''}`, line: row.line });
       return;
