@@ -46,7 +46,7 @@ const YAML_ERRORS: Record<ErrorCode, string> = {
 export function parseYamlOrJson(textIn: string, file: string): Located {
   const text = textIn.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new ContractError(file, [{ path: '', message: '文件为空' }]);
-  if (!/(^|[\s[{,:])[*!&]|^%/m.test(text)) {
+  if (!/(^|[\s[{,:])[*!&]|^%/m.test(text.replace(/^[ \t]*#.*$/gm, ''))) {
     let value: unknown;
     let parsed = false;
     try {
