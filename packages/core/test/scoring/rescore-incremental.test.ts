@@ -48,7 +48,7 @@ const grades = [
 ];
 const gradings: Record<string, Grading> = {
   'score bands, group quota': { grades, method: 'score-bands', bands: [{ grade: 'A', min: d(80) }, { grade: 'B', min: d(60) }], quotas: [{ grade: 'A', maxPercent: d(40), scope: 'group' }] },
-  'score bands, overall quota': { grades, method: 'score-bands', bands: [{ grade: 'A', min: d(80) }, { grade: 'B', min: d(60) }], quotas: [{ grade: 'A', max: 3 }] },
+  'score bands, overall quota': { grades, method: 'score-bands', bands: [{ grade: 'A', min: d(80) }, { grade: 'B', min: d(60) }], quotas: [{ grade: 'A', max: 3, scope: 'all' }] },
   'rank percentile': { grades, method: 'rank-percentile', percentiles: [{ grade: 'A', upToPercent: d(30) }, { grade: 'B', upToPercent: d(70) }] },
 };
 
