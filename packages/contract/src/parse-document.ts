@@ -75,7 +75,14 @@ function parseAuthoritative(text: string, file: string): Located {
       }),
     );
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // yaml refuses a document whose aliases expand too far (a resource-exhaustion attack) with a ReferenceError.
+    if (e instanceof ReferenceError) throw new ContractError(file, [{ path: '', message: `文件格式错误（YAML/JSON）：${YAML_ERRORS.RESOURCE_EXHAUSTION}` }]);
+    throw e;
+  }
   const locate = (path: readonly PropertyKey[]): { line: number; column: number } | undefined => {
     // Walk as deep as the path exists; a missing key is reported at its parent.
     let node: unknown = doc.contents;
