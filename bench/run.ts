@@ -94,7 +94,9 @@ if (!process.argv.includes('--no-spreadsheet')) {
   console.log(`  Kaohe: evaluate ${kEval.toFixed(0)} ms, re-score after one fact ${kChange.toFixed(2)} ms`);
   console.log(`  HyperFormula: tally facts into cells ${hf.tallyMs.toFixed(0)} ms; build and compute ${hf.formulas.toLocaleString('en')} formulas ${hf.buildMs.toFixed(0)} ms; one changed cell (total and group ranks) ${hf.changeMs.toFixed(2)} ms`);
   console.log(`  HyperFormula totals that differ from the exact ones: ${hf.mismatches} of ${units}${hf.examples.length ? ` (binary floating point: x.xx5 rounded down, e.g. ${hf.examples.join('; ')})` : ''}`);
-  console.log(`  Kaohe vs HyperFormula: full evaluation ${((hf.tallyMs + hf.buildMs) / kEval).toFixed(1)}× faster (target ≥ 50×); one change ${hf.changeMs >= kChange ? `${(hf.changeMs / kChange).toFixed(2)}× faster` : `${(kChange / hf.changeMs).toFixed(1)}× slower`} (target ≥ 5× faster)`);
+  const full = (hf.tallyMs + hf.buildMs) / kEval;
+  const one = hf.changeMs / kChange;
+  console.log(`  Kaohe vs HyperFormula: full evaluation ${full.toFixed(1)}× faster (target ≥ 50×: ${full >= 50 ? 'met' : `missed by ${(50 / full).toFixed(1)}×`}); one change ${one >= 1 ? `${one.toFixed(2)}× faster` : `${(1 / one).toFixed(1)}× slower`} (target ≥ 5× faster: ${one >= 5 ? 'met' : `missed by ${(5 / one).toFixed(1)}×`})`);
 }
-const ok = em <= 3 * fm && rm <= 5 && mismatches === 0;
-console.log(`engine targets (≤ 3× floor, re-score ≤ 5 ms, same totals as the floor): ${ok ? 'met' : 'NOT met'}`);
+const verdict = (good: boolean, miss: string): string => (good ? 'met' : `missed by ${miss} (docs/performance.md says why)`);
+console.log(`engine/floor ≤ 3×: ${verdict(em <= 3 * fm, `${(em / fm / 3).toFixed(1)}×`)}; re-score ≤ 5 ms: ${verdict(rm <= 5, `${(rm / 5).toFixed(1)}×`)}; same totals as the floor: ${mismatches === 0 ? 'yes' : 'NO'}`);
