@@ -14,7 +14,7 @@ module.exports = {
       name: 'contract-depends-on-core-and-zod-only',
       severity: 'error',
       from: { path: '^packages/contract/src' },
-      to: { pathNot: ['^packages/contract/src', '^packages/core/src', 'node_modules/(zod|yaml)/'] },
+      to: { pathNot: ['^packages/contract/src', '^packages/core/src', 'node_modules/(zod|yaml|js-yaml)/'] },
     },
     {
       name: 'no-upward-imports',

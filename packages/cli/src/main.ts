@@ -1,40 +1,31 @@
-import { parseArgs } from 'node:util';
 import { CoreError } from '@kaohe/core';
 import { ContractError, schemeJsonSchema } from '@kaohe/contract';
+import pkg from '../package.json';
+import { parseCommandArgs } from './args';
 import { CliError, UsageError } from './cli-error';
+import { commandSpec, commandUsage, COMMANDS, generalUsage, SERVER_COMMANDS } from './command-specs';
+import { bashCompletion, zshCompletion } from './completion';
 import { validateCommand } from './commands/validate.command';
 import { scoreCommand } from './commands/score.command';
 import { explainCommand } from './commands/explain.command';
-import { importCommand } from './commands/import.command';
-import { exportCommand } from './commands/export.command';
-import { isOfficeError } from '@kaohe/office';
+import { fileSystemError } from './fs-error';
 
-export const USAGE = `用法：kaohe <命令> [参数]
+/** The general usage (every command); `kaohe help CMD` prints one command's. */
+export const USAGE = generalUsage();
+export const VERSION: string = pkg.version;
 
-  validate SCHEME                     校验方案文件（错误退出码 1），列出校验提示
-  score SCHEME FACTS [--format table|json|csv] [--group 分组]
-                                      计算得分，按排名分组输出排名与等次
-  explain SCHEME FACTS --unit 单位 [--by division|leader] [--format text|json]
-                                      输出单位的完整得分明细（每一分的来源与依据）
-  schema                              输出方案文件的 JSON Schema
-  import FILE [-o scheme.yaml] [--report report.html|report.md|report.json]
-                                      从 Word/Excel/文本导入方案，输出覆盖率（未给 -o 时方案输出到标准输出）
-  export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets|scheme [-o FILE]
-                                      按原文格式导出：任务分解表、责任矩阵（按处室/领导）、各单位目标表
+/**
+ * Where a command writes. `progress` (set only when standard error is a terminal) shows what long
+ * work is doing; each call replaces the previous progress line, `progress('')` clears it.
+ */
+export type Io = { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined>; progress?: (s: string) => void };
 
-服务器数据库命令（见 docs/server.md）：admin create、audit verify、demo reset、backup、restore。
-方案与事实文件可为 YAML、JSON；事实文件也可为 CSV。
-选项也可由环境变量给出：KAOHE_FORMAT、KAOHE_GROUP。加 --verbose 显示错误堆栈。`;
-
-export type Io = { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> };
-
-/** Runs one CLI invocation of a synchronous command; returns the exit code (0 ok, 1 error, 2 usage). */
+/** Runs one invocation of a synchronous command; returns the exit code (0 ok, 1 error, 2 usage). */
 export function run(argv: string[], io: Io): number {
-  const verbose = argv.includes('--verbose');
+  const verbose = argv.includes('--verbose') || isOn(io.env['KAOHE_VERBOSE']);
   try {
-    const code = dispatch(argv.filter((a) => a !== '--verbose'), io);
+    const code = dispatch(argv, io, false);
     if (typeof code === 'number') return code;
-    // Only import/export return a promise; the dispatcher has not started them (see ASYNC below).
     throw new UsageError(`“${argv[0]}”读写 Office 文件，需通过 runAsync 运行`);
   } catch (e) {
     return failure(e, verbose, io);
@@ -43,110 +34,151 @@ export function run(argv: string[], io: Io): number {
 
 /** Runs any command, including import and export (which read and write Office files asynchronously). */
 export async function runAsync(argv: string[], io: Io): Promise<number> {
-  const verbose = argv.includes('--verbose');
+  const verbose = argv.includes('--verbose') || isOn(io.env['KAOHE_VERBOSE']);
   try {
-    return await dispatch(argv.filter((a) => a !== '--verbose'), io, true);
+    return await dispatch(argv, io, true);
   } catch (e) {
     return failure(e, verbose, io);
+  } finally {
+    io.progress?.('');
   }
 }
 
-/** One mapping from error class to message and exit code, for both entry points. */
+/** The binary's entry (bin/kaohe.js): process streams, progress on a terminal only, exit code. */
+export async function runMain(argv: string[]): Promise<void> {
+  const env = process.env;
+  // `kaohe score … | head`: the reader went away; stop quietly like any Unix command.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const tty = process.stderr.isTTY === true && env['KAOHE_PROGRESS'] !== '0';
+  let shown = false;
+  const progress = (s: string): void => {
+    if (!s && !shown) return;
+    process.stderr.write(`\r\x1b[K${s ? `… ${s}` : ''}`);
+    shown = s !== '';
+  };
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    if (shown) progress('');
+    stream.write(s + '\n');
+  };
+  process.exitCode = await runAsync(argv, { out: write(process.stdout), err: write(process.stderr), env, ...(tty ? { progress } : {}) });
+}
+
+/** Levenshtein distance, for "did you mean" on a mistyped command. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const isOn = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+
+/** One mapping from error class to message and exit code, for both entry points. No stack without --verbose. */
 function failure(e: unknown, verbose: boolean, io: Io): number {
-  {
-    if (e instanceof UsageError) {
-      io.err(`错误：${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (e instanceof ContractError || e instanceof CliError || e instanceof CoreError || isOfficeError(e)) {
-      io.err(e.message);
-      if (verbose && e.stack) io.err(e.stack);
-      return 1;
-    }
-    io.err(`内部错误：${e instanceof Error ? e.message : String(e)}`);
-    if (e instanceof Error && e.stack) io.err(e.stack);
+  io.progress?.('');
+  if (e instanceof UsageError) {
+    const spec = e.command ? commandSpec(e.command) : undefined;
+    io.err(`错误：${e.message}\n\n${spec ? commandUsage(spec) : USAGE}`);
+    return 2;
+  }
+  const fsError = fileSystemError(e, 'access');
+  const known = fsError instanceof CliError ? fsError : e;
+  if (known instanceof ContractError || known instanceof CliError || known instanceof CoreError || (known instanceof Error && known.name === 'OfficeError')) {
+    io.err(known.message);
+    if (verbose && e instanceof Error && e.stack) io.err(e.stack);
     return 1;
   }
+  io.err(`内部错误：${e instanceof Error ? e.message : String(e)}${verbose ? '' : '（加 --verbose 显示错误堆栈；如能复现，请连同所用文件报告此问题）'}`);
+  if (verbose && e instanceof Error && e.stack) io.err(e.stack);
+  return 1;
 }
 
-function dispatch(argv: string[], io: Io, canWait = false): number | Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+function dispatch(argv: string[], io: Io, canWait: boolean): number | Promise<number> {
+  const [command, ...rest] = argv.filter((a) => a !== '--verbose');
+  if (command === undefined) {
+    io.err(USAGE);
+    return 2;
+  }
+  if (command === '--help' || command === '-h') {
     io.out(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
-  let parsed: ReturnType<typeof parse>;
-  const parse = () =>
-    parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        group: { type: 'string' },
-        unit: { type: 'string' },
-        by: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        report: { type: 'string' },
-        as: { type: 'string' },
-        layout: { type: 'string' },
-      },
-    });
-  try {
-    parsed = parse();
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+  if (command === '--version' || command === '-V' || command === 'version') {
+    io.out(`kaohe ${VERSION}（考核通 命令行）`);
+    return 0;
   }
-  const { values, positionals } = parsed;
-  const need = (n: number, names: string): void => {
-    if (positionals.length !== n) throw new UsageError(`${command} 需要 ${n} 个参数（${names}），收到 ${positionals.length} 个`);
-  };
-  const format = values.format ?? io.env['KAOHE_FORMAT'];
-  switch (command) {
+  const spec = commandSpec(command);
+  if (!spec) {
+    if (SERVER_COMMANDS.some((c) => c.name === command)) throw new CliError(`“kaohe ${command}”是服务器数据库命令，由 kaohe 程序（bin/kaohe.js）交给服务器处理；开发时请用 npm run kaohe-server -- ${argv.join(' ')}`);
+    const near = COMMANDS.filter((c) => editDistance(c.name, command) <= 2).map((c) => c.name);
+    throw new UsageError(`未知命令“${command}”${near.length ? `，您是否想输入 ${near.join(' 或 ')}？` : ''}`);
+  }
+  const { values, positionals, help } = parseCommandArgs(spec, rest, io.env);
+  if (help) {
+    io.out(commandUsage(spec));
+    return 0;
+  }
+  const str = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  switch (spec.name) {
+    case 'help': {
+      const topic = positionals[0];
+      if (topic === undefined) io.out(USAGE);
+      else {
+        const s = commandSpec(topic);
+        if (s) io.out(commandUsage(s));
+        else if (SERVER_COMMANDS.some((c) => c.name === topic)) io.out(`“${topic}”是服务器数据库命令：运行 kaohe ${topic} --help 查看其用法（见 docs/server.md）`);
+        else throw new UsageError(`没有命令“${topic}”`, 'help');
+      }
+      return 0;
+    }
     case 'validate':
-      need(1, 'SCHEME');
       return validateCommand(positionals[0]!, io.out);
     case 'score': {
-      need(2, 'SCHEME FACTS');
-      const f = format ?? 'table';
-      if (f !== 'table' && f !== 'json' && f !== 'csv') throw new UsageError(`--format 应为 table、json 或 csv，收到“${f}”`);
-      const group = values.group ?? io.env['KAOHE_GROUP'];
-      return scoreCommand(positionals[0]!, positionals[1]!, { format: f, ...(group !== undefined ? { group } : {}) }, io.out, io.err);
+      const group = str('group');
+      const format = (str('format') ?? 'table') as 'table' | 'json' | 'csv';
+      return scoreCommand(positionals[0]!, positionals[1]!, { format, ...(group !== undefined ? { group } : {}) }, io.out, io.err, io.progress);
     }
     case 'explain': {
-      need(2, 'SCHEME FACTS');
-      if (!values.unit) throw new UsageError('explain 需要 --unit 单位（编码或名称）');
-      const f = format ?? 'text';
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format 应为 text 或 json，收到“${f}”`);
-      const by = values.by;
-      if (by !== undefined && by !== 'division' && by !== 'leader') throw new UsageError(`--by 应为 division 或 leader，收到“${by}”`);
-      return explainCommand(positionals[0]!, positionals[1]!, { unit: values.unit, format: f, ...(by ? { by } : {}) }, io.out);
+      const unit = str('unit');
+      if (!unit) throw new UsageError('kaohe explain 需要 --unit 单位（编码、名称或别名）', 'explain');
+      const by = str('by') as 'division' | 'leader' | undefined;
+      const format = (str('format') ?? 'text') as 'text' | 'json';
+      return explainCommand(positionals[0]!, positionals[1]!, { unit, format, ...(by ? { by } : {}) }, io.out);
     }
     case 'schema':
-      need(0, '');
       io.out(JSON.stringify(schemeJsonSchema(), null, 2));
       return 0;
-    case 'import':
-      need(1, 'FILE');
+    case 'completion': {
+      const shell = positionals[0];
+      if (shell === 'bash') io.out(bashCompletion());
+      else if (shell === 'zsh') io.out(zshCompletion());
+      else throw new UsageError(`支持的 shell 为 bash 和 zsh，收到“${shell}”`, 'completion');
+      return 0;
+    }
+    case 'import': {
       if (!canWait) return Promise.resolve(2);
-      return importCommand(positionals[0]!, { ...(values.output ? { output: values.output } : {}), ...(values.report ? { report: values.report } : {}) }, io.out);
+      const output = str('output');
+      const report = str('report');
+      return import('./commands/import.command').then(({ importCommand }) => importCommand(positionals[0]!, { ...(output ? { output } : {}), ...(report ? { report } : {}) }, io.out, io.progress));
+    }
     case 'export': {
-      need(1, 'SCHEME');
-      const as = values.as ?? io.env['KAOHE_EXPORT_AS'];
-      if (as !== 'docx' && as !== 'xlsx') throw new UsageError(`--as 应为 docx 或 xlsx，收到“${as ?? ''}”`);
-      const layout = values.layout ?? 'breakdown';
-      if (layout !== 'breakdown' && layout !== 'responsibility' && layout !== 'targets' && layout !== 'scheme') throw new UsageError(`--layout 应为 breakdown、responsibility、targets 或 scheme，收到“${layout}”`);
+      const as = str('as') as 'docx' | 'xlsx' | undefined;
+      if (!as) throw new UsageError('kaohe export 需要 --as docx 或 --as xlsx', 'export');
+      const layout = (str('layout') ?? 'breakdown') as 'breakdown' | 'responsibility' | 'targets' | 'scheme';
       if (!canWait) return Promise.resolve(2);
-      return exportCommand(positionals[0]!, { as, layout, ...(values.output ? { output: values.output } : {}) }, io.out);
+      const output = str('output');
+      return import('./commands/export.command').then(({ exportCommand }) => exportCommand(positionals[0]!, { as, layout, ...(output ? { output } : {}) }, io.out));
     }
     default:
       throw new UsageError(`未知命令“${command}”`);
   }
 }
 
-const isMain = process.argv[1] !== undefined && /(main\.ts|kaohe(\.js)?)$/.test(process.argv[1]);
-if (isMain) {
-  void Promise.resolve(runAsync(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), env: process.env })).then((code) => {
-    process.exitCode = code;
-  });
-}
+// `npm run kaohe -- …` runs this file through tsx (development); the built binary calls runMain.
+if (process.argv[1] !== undefined && /[\\/]cli[\\/]src[\\/]main\.ts$/.test(process.argv[1])) void runMain(process.argv.slice(2));

@@ -20,7 +20,8 @@ export function parseFacts(text: string, file: string, scheme?: Scheme): Fact[] 
   return scheme ? resolveAgainstScheme(inputs, file, scheme) : inputs.map((x) => x.fact);
 }
 
-type Placed = { fact: Fact; where: string; line?: number };
+/** `line` is a function: finding a fact's line re-parses the text, so it is done only for a fact with an error. */
+type Placed = { fact: Fact; where: string; line: () => number | undefined };
 
 function parseFactsYaml(text: string, file: string): Placed[] {
   const doc = parseYamlOrJson(text, file);
@@ -28,9 +29,8 @@ function parseFactsYaml(text: string, file: string): Placed[] {
   const list: FactInput[] = Array.isArray(data) ? data : data.facts;
   const prefix: PropertyKey[] = Array.isArray(data) ? [] : ['facts'];
   return list.map((f, i) => {
-    const loc = doc.locate([...prefix, i]);
     const where = `${prefix.length ? 'facts' : ''}[${i}]`;
-    return { fact: withId(f, `${file}#${i + 1}`), where, ...(loc ? { line: loc.line } : {}) };
+    return { fact: withId(f, `${file}#${i + 1}`), where, line: () => doc.locate([...prefix, i])?.line };
   });
 }
 
@@ -59,12 +59,12 @@ function parseFactsCsv(text: string, file: string): Placed[] {
       const v = (obj['value'] as string).toLowerCase();
       obj['value'] = TRUE.has(v) ? true : FALSE.has(v) ? false : obj['value'];
     }
-    const r = factInputSchema.safeParse(obj);
+    const r = factInputSchema.safeParse(obj, { reportInput: true });
     if (!r.success) {
       for (const issue of toIssues(r.error)) issues.push({ ...issue, path: `第 ${i + 2} 行${issue.path ? ` ${issue.path}` : ''}`, line: row.line });
       return;
     }
-    out.push({ fact: withId(r.data, `${file}#${row.line}`), where: `第 ${i + 2} 行`, line: row.line });
+    out.push({ fact: withId(r.data, `${file}#${row.line}`), where: `第 ${i + 2} 行`, line: () => row.line });
   });
   if (issues.length) throw new ContractError(file, issues);
   return out;
@@ -95,7 +95,8 @@ function resolveAgainstScheme(items: Placed[], file: string, scheme: Scheme): Fa
   for (const it of items) {
     const unit = unitByName.get(it.fact.unit);
     const at = (path: string, message: string): void => {
-      issues.push(it.line !== undefined ? { path: `${it.where}.${path}`, message, line: it.line } : { path: `${it.where}.${path}`, message });
+      const line = it.line();
+      issues.push(line !== undefined ? { path: `${it.where}.${path}`, message, line } : { path: `${it.where}.${path}`, message });
     };
     if (!unit) at('unit', `方案中没有单位“${it.fact.unit}”`);
     if (!refs.has(it.fact.ref)) at('ref', `方案中没有条款或指标“${it.fact.ref}”`);

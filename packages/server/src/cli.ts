@@ -23,7 +23,7 @@ import { cliActor, createAccount } from './services/account.service';
  * `kaohe` server commands. Options may also come from the environment (the same variables as
  * the server: DATABASE_URL, DATA_DIR, AUDIT_KEY…). Exit 1 for errors, 2 for usage.
  */
-const usage = `用法：
+export const usage = `用法（服务器数据库命令；选项也可由 DATABASE_URL、DATA_DIR、AUDIT_KEY 等环境变量给出，见 docs/server.md）：
   kaohe admin create --login <名称> --role <system-admin|security-admin|audit-admin> [--name <显示名>] [--password-stdin]
   kaohe audit verify
   kaohe demo reset --yes [--scheme <方案文件>] [--dry-run]
@@ -78,7 +78,7 @@ async function readPassword(fromStdin: boolean): Promise<string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
   }
-  if (!process.stdin.isTTY) throw new UsageError('stdin is not a terminal: use --password-stdin to pipe the password');
+  if (!process.stdin.isTTY) throw new UsageError('标准输入不是终端，无法提示输入密码：请加 --password-stdin 并通过管道传入密码');
   const ask = (prompt: string) =>
     new Promise<string>((resolveAnswer) => {
       let muted = false;
@@ -111,7 +111,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   if (key === 'admin create') {
     const login = option(flags, 'login');
     const role = option(flags, 'role') as AdminRole | null;
-    if (!login || !role || !adminRoles.includes(role)) throw new UsageError('admin create needs --login and --role (system-admin, security-admin or audit-admin)');
+    if (!login || !role || !adminRoles.includes(role)) throw new UsageError('admin create 需要 --login <名称> 和 --role <角色>（system-admin、security-admin 或 audit-admin）');
     const password = await readPassword(flags.options.get('password-stdin') === true);
     const totpSecret = generateTotpSecret();
     await withContext(config, (ctx) =>
@@ -135,12 +135,12 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
   if (key === 'demo reset') {
     const paths = demoPaths(option(flags, 'scheme') ?? config.demo.schemePath);
-    if (!paths) throw new UsageError('demo scheme not found: pass --scheme <file> or set DEMO_SCHEME_PATH');
+    if (!paths) throw new UsageError('找不到演示方案：请用 --scheme <方案文件> 给出，或设置环境变量 DEMO_SCHEME_PATH');
     if (flags.options.get('dry-run') === true) {
       console.log(`将清空数据库（${config.database.kind}）和证明材料目录，并从 ${paths.schemePath} 重新载入演示数据。`);
       return 0;
     }
-    if (flags.options.get('yes') !== true) throw new UsageError('demo reset erases the database: add --yes');
+    if (flags.options.get('yes') !== true) throw new UsageError('demo reset 会清空整个数据库：确认请加 --yes');
     const database = await resetDatabase(targetOf(config));
     rmSync(resolve(config.evidence.dir), { recursive: true, force: true });
     const result = await withContext(config, (ctx) => loadDemo(ctx, paths), database);
@@ -150,7 +150,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
   if (group === 'backup') {
     const out = option(flags, 'out') ?? command;
-    if (!out) throw new UsageError('backup needs --out <file>');
+    if (!out) throw new UsageError('backup 需要 --out <备份文件>');
     const crypto = cryptoProviderFor(config.cryptoProfile);
     const summary = await withContext(config, (ctx) => createBackup(ctx.db, config.evidence.dir, crypto, config.auditKey, resolve(out), systemClock.now()));
     console.log(`备份完成：${resolve(out)}（${summary.entries} 项，${summary.bytes} 字节）`);
@@ -159,13 +159,13 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
   if (group === 'restore') {
     const file = command ?? arg;
-    if (!file) throw new UsageError('restore needs the archive file');
+    if (!file) throw new UsageError('restore 需要备份文件：kaohe restore <备份文件> --yes');
     const archive = readBackup(resolve(file), config.auditKey); // refuses a damaged archive before anything changes
     if (flags.options.get('dry-run') === true) {
       console.log(`备份校验通过：${archive.manifest.entries.length} 项，创建于 ${archive.manifest.createdAt}。未做任何更改。`);
       return 0;
     }
-    if (flags.options.get('yes') !== true) throw new UsageError('restore replaces the whole database: add --yes');
+    if (flags.options.get('yes') !== true) throw new UsageError('restore 会替换整个数据库：确认请加 --yes（或先用 --dry-run 校验备份）');
     const database = await resetDatabase(targetOf(config));
     rmSync(resolve(config.evidence.dir), { recursive: true, force: true });
     const counts = await withContext(config, (ctx) => restoreBackup(ctx.db, config.evidence.dir, archive), database);
@@ -175,7 +175,30 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return verify.ok ? 0 : 1;
   }
 
-  throw new UsageError(`unknown command: ${argv.join(' ') || '(none)'}`);
+  throw new UsageError(`未知的服务器命令：${argv.join(' ') || '（无）'}`);
+}
+
+/** The checks readBackup makes before anything changes (English in backup.ts), in Chinese; the original stays in parentheses. */
+const BACKUP_MESSAGES: [RegExp, string][] = [
+  [/not a Kaohe backup/, '这不是考核通的备份文件'],
+  [/truncated/, '备份文件不完整（被截断），可能复制或下载未完成'],
+  [/damaged/, '备份文件已损坏'],
+  [/unknown algorithm/, '备份文件使用了不认识的校验算法'],
+  [/keyed hash/, '备份文件的清单与校验码不符：文件被修改过，或由另一个 AUDIT_KEY 生成'],
+  [/altered/, '备份文件中的内容被修改过（校验不符）'],
+  [/trailing bytes/, '备份文件末尾有多余的数据'],
+  [/unexpected name/, '备份文件的内容不符合格式'],
+];
+
+function chineseMessage(error: ConfigError | DatabaseLockedError | BackupError): string {
+  if (error instanceof ConfigError) return `配置有误（环境变量）：\n${error.problems.map((p) => `  - ${p.replace(/: required when NODE_ENV=production$/, '：NODE_ENV=production 时必须设置')}`).join('\n')}`;
+  if (error instanceof DatabaseLockedError) {
+    const m = /The database in (.*) is already open in process (\d+)\..*delete (.*)\.$/s.exec(error.message);
+    return m ? `数据库 ${m[1]} 已被进程 ${m[2]} 打开：请先停止该进程（多个进程同时使用请改用 PostgreSQL，设置 DATABASE_URL）。如果该进程已不存在，请删除 ${m[3]}。` : `数据库已被其他进程打开（${error.message}）`;
+  }
+  const hit = BACKUP_MESSAGES.find(([re]) => re.test(error.message));
+  // Only readBackup's checks run before the database is reset; any other backup error may come after it.
+  return hit ? `${hit[1]}，未做任何更改。（${error.message}）` : `备份文件不能使用（${error.message}）`;
 }
 
 /** Runs one server command from process.argv (exported so the `kaohe` binary can hand these commands over). */
@@ -185,16 +208,16 @@ export async function main() {
     process.exitCode = await runCli(process.argv.slice(2).filter((a) => a !== '--verbose'));
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${usage}`);
+      console.error(`错误：${error.message}\n\n${usage}`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof BackupError) {
-      console.error(error.message);
+      console.error(chineseMessage(error));
       process.exitCode = 1;
     } else if (error instanceof AppError) {
       console.error(error.userMessage);
       process.exitCode = 1;
     } else {
-      console.error(verbose ? error : `错误：${(error as Error).message}（加 --verbose 查看详情）`);
+      console.error(verbose ? error : `内部错误：${(error as Error).message}（加 --verbose 显示错误堆栈）`);
       process.exitCode = 1;
     }
   }

@@ -1,4 +1,4 @@
-import { describeGradeNote, describeLine, evaluate, indexScheme, signed, sum, toStr, type Code, type LedgerLine, type NodeResult, type Scheme, type UnitResult } from '@kaohe/core';
+import { describeGradeNote, describeLine, evaluate, indexScheme, signed, sum, toStr, unitResultJson, type Code, type LedgerLine, type NodeResult, type Scheme, type UnitResult } from '@kaohe/core';
 import { CliError } from '../cli-error';
 import { loadFacts, loadScheme } from '../load';
 
@@ -6,13 +6,15 @@ export type ExplainOptions = { unit: string; by?: 'division' | 'leader'; format:
 
 /** `kaohe explain SCHEME FACTS --unit U`: the unit's full ledger in Chinese, every line citing its clause. */
 export function explainCommand(schemePath: string, factsPath: string, opts: ExplainOptions, out: (s: string) => void): number {
-  const { scheme } = loadScheme(schemePath);
-  const facts = loadFacts(factsPath, scheme);
+  const { scheme } = loadScheme(schemePath, 'explain');
+  const facts = loadFacts(factsPath, scheme, 'explain');
   const unit = scheme.units.find((u) => u.code === opts.unit || u.name === opts.unit || u.aliases?.includes(opts.unit));
   if (!unit) throw new CliError(`方案中没有单位“${opts.unit}”。可选：${scheme.units.map((u) => u.name).join('、')}`);
   const result = evaluate(scheme, facts).units.find((u) => u.unit === unit.code)!;
   if (opts.format === 'json') {
-    out(JSON.stringify({ ...result, total: toStr(result.total), ledger: result.ledger.map((l) => ({ ...l, amount: toStr(l.amount), text: describeLine(l) })) }, null, 2));
+    const gradeName = result.grade ? (scheme.grading?.grades.find((g) => g.code === result.grade)?.name ?? result.grade) : null;
+    const gradeNotesText = result.gradeNotes.map((n) => describeGradeNote(n, scheme.grading?.grades ?? []));
+    out(JSON.stringify({ ...unitResultJson(result), gradeName, gradeNotesText }, null, 2));
     return 0;
   }
   for (const line of renderExplanation(scheme, result, opts.by)) out(line);

@@ -1,4 +1,4 @@
-import { evaluate, toFixed, toStr, type EvaluationResult, type Scheme } from '@kaohe/core';
+import { describeGradeNote, evaluate, toFixed, toStr, type EvaluationResult, type Scheme } from '@kaohe/core';
 import { CliError } from '../cli-error';
 import { loadFacts, loadScheme } from '../load';
 import { renderCsv, renderTable } from '../text-table';
@@ -6,10 +6,14 @@ import { renderCsv, renderTable } from '../text-table';
 export type ScoreOptions = { format: 'table' | 'json' | 'csv'; group?: string };
 
 /** `kaohe score SCHEME FACTS`: the ranking table per group with grades. */
-export function scoreCommand(schemePath: string, factsPath: string, opts: ScoreOptions, out: (s: string) => void, err: (s: string) => void): number {
-  const { scheme, lint } = loadScheme(schemePath);
-  const facts = loadFacts(factsPath, scheme);
+export function scoreCommand(schemePath: string, factsPath: string, opts: ScoreOptions, out: (s: string) => void, err: (s: string) => void, progress?: (s: string) => void): number {
+  progress?.(`读取方案 ${schemePath}`);
+  const { scheme, lint } = loadScheme(schemePath, 'score');
+  progress?.(`读取事实 ${factsPath}`);
+  const facts = loadFacts(factsPath, scheme, 'score');
+  progress?.(`计算 ${scheme.units.length} 个单位的得分（${facts.length} 条事实）`);
   const result = evaluate(scheme, facts);
+  progress?.('');
   if (opts.group !== undefined && !result.groups.some((g) => g.code === opts.group || g.name === opts.group)) {
     throw new CliError(`方案中没有排名分组“${opts.group}”，可选：${result.groups.map((g) => `${g.code}（${g.name}）`).join('、')}`);
   }
@@ -72,7 +76,14 @@ function tableRows(scheme: Scheme, result: EvaluationResult, only?: string): Row
   return rows;
 }
 
+/**
+ * `score --format json`: per group, each unit's rank, total and its parts, grade (code and name)
+ * with the reasons for any exception, and the score of each top-level indicator. Every amount is
+ * an exact decimal string (documented in docs/scheme-format.md, 输出).
+ */
 function toJson(scheme: Scheme, result: EvaluationResult, only?: string): unknown {
+  const grades = scheme.grading?.grades ?? [];
+  const byUnit = new Map(result.units.map((u) => [u.unit, u]));
   return {
     scheme: scheme.code,
     title: scheme.title,
@@ -83,8 +94,28 @@ function toJson(scheme: Scheme, result: EvaluationResult, only?: string): unknow
         code: g.code,
         name: g.name,
         units: g.units.map((r) => {
-          const u = result.units.find((x) => x.unit === r.unit)!;
-          return { rank: r.rank, tied: r.isTied, unit: u.unit, name: u.name, total: toStr(u.total), grade: u.grade ?? null, items: toStr(u.itemsTotal), bonus: toStr(u.bonusTotal), negative: toStr(u.negativeTotal), vetoes: u.vetoes, pending: u.pendingJudgements, needsReview: u.needsReview };
+          const u = byUnit.get(r.unit)!;
+          return {
+            rank: r.rank,
+            of: g.units.length,
+            tied: r.isTied,
+            unit: u.unit,
+            name: u.name,
+            category: u.category,
+            total: toStr(u.total),
+            items: toStr(u.itemsTotal),
+            bonus: toStr(u.bonusTotal),
+            negative: toStr(u.negativeTotal),
+            deductions: toStr(u.deductionTotal),
+            grade: u.grade ?? null,
+            gradeName: u.grade ? (grades.find((x) => x.code === u.grade)?.name ?? u.grade) : null,
+            gradeNotes: u.gradeNotes.map((n) => describeGradeNote(n, grades)),
+            vetoes: u.vetoes,
+            forcedLast: u.isForcedLast,
+            pending: u.pendingJudgements,
+            needsReview: u.needsReview,
+            indicators: u.nodes.map((n) => ({ code: n.code, title: n.title, points: n.points !== undefined ? toStr(n.points) : null, score: toStr(n.score), status: n.status })),
+          };
         }),
       })),
   };

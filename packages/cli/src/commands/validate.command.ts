@@ -7,7 +7,7 @@ const clauseCount = (list: readonly Indicator[]): number => list.reduce((a, x) =
 
 /** `kaohe validate SCHEME`: structural errors exit 1 (thrown by parseScheme); lint warnings are listed. */
 export function validateCommand(path: string, out: (s: string) => void): number {
-  const { scheme, lint, text } = loadScheme(path);
+  const { scheme, lint, text } = loadScheme(path, 'validate');
   const located = locateLint(text, basename(path), lint);
   out(`${basename(path)}：方案“${scheme.title}”（${scheme.year} 年）校验通过`);
   out(`  单位 ${scheme.units.length} 个，排名分组 ${scheme.rankingGroups.length} 个，条款 ${clauseCount(scheme.indicators)} 条，负面清单 ${scheme.negativeList.length} 项，一票否决 ${scheme.vetoes.length} 项`);

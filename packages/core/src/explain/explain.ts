@@ -9,6 +9,9 @@ const PLAIN = /\{(\w+)\}/g;
 /** Parameters that are whole counts; every other number parameter is an exact decimal (Dec). */
 const INTEGER_PARAMS = new Set(['count', 'n', 'required', 'done', 'short', 'periods', 'rank', 'of', 'k', 'fromBottom', 'places', 'safe', 'decimals', 'tied', 'capped', 'exact', 'invert', 'repeat', 'perN', 'divisor']);
 
+/** True for parameters that are whole counts (not exact decimals). */
+export const isIntegerParam = (key: string): boolean => INTEGER_PARAMS.has(key);
+
 /** A parameter as words: decimals are kept as exact millionths in the ledger and formatted only here. */
 export function formatParam(key: string, v: string | number | undefined): string {
   if (v === undefined) return '';

@@ -88,7 +88,7 @@ export const zhCN: Record<string, string> = {
   'rank.bottom': '{x} 在同组 {n} 个单位中排倒数第 {fromBottom} 名，属后 {k} 名{percent?（后 {percent}%）}，扣 {amount} 分',
   'rank.not-bottom': '{x} 在同组 {n} 个单位中排倒数第 {fromBottom} 名，不在后 {k} 名',
   'rank.top': '同组 {of} 个单位中排第 {rank} 名{tied?（并列）}，加 {amount} 分',
-  'rank.no-total': '缺少参评总数，无法判断是否后几名',
+  'rank.no-total': '排名第 {rank} 名，但排名事实未给出参评总数（of），无法判断是否属后 {k} 名（后 {k} 名不得分）：请补充 of',
   'rank.bottom-zero': '全省 {of} 个中排第 {rank} 名，属后 {k} 名，该单项不得分',
   'rank.external-top': '排名第 {rank} 名{role?（{role}）}，加 {amount} 分',
   'rank.no-amount': '未给出“{role}”的每名扣分，需人工复核',

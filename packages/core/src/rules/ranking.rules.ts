@@ -84,7 +84,7 @@ export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): Rule
   const out = empty();
   const role = f.role ?? '';
   if (rule.bottomZero !== undefined) {
-    if (f.of === undefined) return pending('rank.no-total', {}, [f.id]);
+    if (f.of === undefined) return pending('rank.no-total', { rank: f.rank, k: rule.bottomZero }, [f.id]);
     if (f.rank > f.of - rule.bottomZero) {
       return { ...empty(), zero: 'indicator', lines: [line('zero', P.ZERO, [f.id], 'rank.bottom-zero', { rank: f.rank, of: f.of, k: rule.bottomZero })] };
     }

@@ -9,7 +9,7 @@ import type { PeerData } from '../rules/rule-context';
 import { rankUnits } from '../ranking/rank-units';
 import { gradeUnits, gradingFlags } from '../grading/grade-units';
 import { factsFor, indexFacts, type FactIndex } from './fact-index';
-import type { EvaluationResult, GroupResult, UnitResult } from './result.types';
+import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
 import { scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
 
 /** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
@@ -61,8 +61,63 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
   if (score.needsImputation.length > 0) return full();
   state.scores.set(unitCode, score);
-  state.result = assemble(env.index, env.facts, state.scores);
+  reassemble(state, unitCode);
   return state;
+}
+
+type GroupDef = { code: Code; name: string; members: readonly Code[] };
+
+function groupDefsOf(index: SchemeIndex): GroupDef[] {
+  const scheme = index.scheme;
+  return scheme.rankingGroups.length > 0 ? scheme.rankingGroups.map((g) => ({ code: g.code, name: g.name, members: index.unitsOfGroup.get(g.code) ?? [] })) : [{ code: ALL_UNITS, name: '全部单位', members: scheme.units.map((u) => u.code) }];
+}
+
+/**
+ * After one unit was re-scored: ranks only in the ranking groups that contain it, grades only for
+ * the units whose grade can change. A grade reads the unit's own figures, its rank in its first
+ * group and, through quotas, the other units of its peer group; so the units re-graded are every
+ * unit whose peer group is the peer group of a unit whose rank moved. With a quota over all units
+ * (scope not 'group') every unit is re-graded. Gives the same result as `assemble` (tested).
+ */
+function reassemble(state: Evaluation, unitCode: Code): void {
+  const { index, facts } = state.env;
+  const scheme = index.scheme;
+  const result = state.result;
+  const fresh = state.scores.get(unitCode)!.result;
+  const pos = scheme.units.findIndex((u) => u.code === unitCode);
+  result.units[pos] = fresh;
+  fresh.ranks = [];
+  fresh.gradeNotes = [];
+  fresh.grade = undefined;
+  const byCode = new Map(result.units.map((u) => [u.unit, u]));
+  const defs = groupDefsOf(index);
+  const affected = new Set<Code>();
+  const newRanks = new Map<Code, Map<Code, GroupRank>>();
+  defs.forEach((g, i) => {
+    if (!g.members.includes(unitCode)) return;
+    const ranked = rankUnits(g.members.map((m) => byCode.get(m)!).map((u) => ({ unit: u.unit, total: u.total, isForcedLast: u.isForcedLast })));
+    for (const r of ranked) {
+      affected.add(r.unit);
+      let m = newRanks.get(r.unit);
+      if (!m) newRanks.set(r.unit, (m = new Map()));
+      m.set(g.code, { group: g.code, rank: r.rank, of: ranked.length, isTied: r.isTied });
+    }
+    result.groups[i] = { code: g.code, name: g.name, units: ranked.map((r) => ({ unit: r.unit, total: r.total, rank: r.rank, isTied: r.isTied })) };
+  });
+  for (const code of affected) {
+    const u = byCode.get(code)!;
+    const mine = newRanks.get(code)!;
+    const old = new Map(u.ranks.map((r) => [r.group, r]));
+    u.ranks = defs.filter((g) => mine.has(g.code) || old.has(g.code)).map((g) => mine.get(g.code) ?? old.get(g.code)!);
+  }
+  if (!scheme.grading) return;
+  const allGroupScoped = (scheme.grading.quotas ?? []).every((q) => q.scope === 'group');
+  let regrade: UnitResult[];
+  if (allGroupScoped) {
+    const peers = new Set<Code>([...affected, unitCode].map((c) => peerGroupOf(index, c)));
+    regrade = result.units.filter((u) => peers.has(peerGroupOf(index, u.unit)));
+  } else regrade = result.units;
+  applyGrades(index, facts, regrade);
 }
 
 function* allFacts(index: FactIndex): Generator<Fact> {
@@ -153,6 +208,35 @@ function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code
   return averaged;
 }
 
+/** Grades of the given units (complete peer groups, or all units), from their totals and first-group ranks. */
+function applyGrades(index: SchemeIndex, facts: FactIndex, units: readonly UnitResult[]): void {
+  const grading = index.scheme.grading!;
+  const graded = gradeUnits(
+    grading,
+    units.map((u) => {
+      const r = u.ranks[0];
+      return {
+        unit: u.unit,
+        total: u.total,
+        ...(r ? { groupRank: { group: r.group, rank: r.rank, of: r.of } } : {}),
+        vetoed: u.vetoes.length > 0,
+        deductionTotal: u.deductionTotal,
+        negativeTotal: u.negativeTotal,
+        ...(u.maxGrade !== undefined ? { maxGrade: u.maxGrade } : {}),
+        ...(u.forcedGrade !== undefined ? { forcedGrade: u.forcedGrade } : {}),
+        flags: gradingFlags(factsFor(facts, u.unit, 'grading')),
+      };
+    }),
+    (unit) => peerGroupOf(index, unit),
+  );
+  const byCode = new Map(units.map((u) => [u.unit, u]));
+  for (const g of graded) {
+    const u = byCode.get(g.unit)!;
+    u.grade = g.grade;
+    u.gradeNotes = g.notes;
+  }
+}
+
 /** Pass 4: ranks per ranking group (and overall when the scheme has none) and grades. */
 function assemble(index: SchemeIndex, facts: FactIndex, scores: Map<Code, UnitScore>): EvaluationResult {
   const scheme = index.scheme;
@@ -167,36 +251,11 @@ function assemble(index: SchemeIndex, facts: FactIndex, scores: Map<Code, UnitSc
   });
   const byCode = new Map(units.map((u) => [u.unit, u]));
   const groups: GroupResult[] = [];
-  const groupDefs = scheme.rankingGroups.length > 0 ? scheme.rankingGroups.map((g) => ({ code: g.code, name: g.name, members: index.unitsOfGroup.get(g.code) ?? [] })) : [{ code: ALL_UNITS, name: '全部单位', members: scheme.units.map((u) => u.code) }];
-  for (const g of groupDefs) {
+  for (const g of groupDefsOf(index)) {
     const ranked = rankUnits(g.members.map((m) => byCode.get(m)!).map((u) => ({ unit: u.unit, total: u.total, isForcedLast: u.isForcedLast })));
     for (const r of ranked) byCode.get(r.unit)!.ranks.push({ group: g.code, rank: r.rank, of: ranked.length, isTied: r.isTied });
     groups.push({ code: g.code, name: g.name, units: ranked.map((r) => ({ unit: r.unit, total: r.total, rank: r.rank, isTied: r.isTied })) });
   }
-  if (scheme.grading) {
-    const graded = gradeUnits(
-      scheme.grading,
-      units.map((u) => {
-        const r = u.ranks[0];
-        return {
-          unit: u.unit,
-          total: u.total,
-          ...(r ? { groupRank: { group: r.group, rank: r.rank, of: r.of } } : {}),
-          vetoed: u.vetoes.length > 0,
-          deductionTotal: u.deductionTotal,
-          negativeTotal: u.negativeTotal,
-          ...(u.maxGrade !== undefined ? { maxGrade: u.maxGrade } : {}),
-          ...(u.forcedGrade !== undefined ? { forcedGrade: u.forcedGrade } : {}),
-          flags: gradingFlags(factsFor(facts, u.unit, 'grading')),
-        };
-      }),
-      (unit) => peerGroupOf(index, unit),
-    );
-    for (const g of graded) {
-      const u = byCode.get(g.unit)!;
-      u.grade = g.grade;
-      u.gradeNotes = g.notes;
-    }
-  }
+  if (scheme.grading) applyGrades(index, facts, units);
   return { scheme: scheme.code, units, groups };
 }

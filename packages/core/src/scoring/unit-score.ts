@@ -50,6 +50,7 @@ type State = {
 };
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
+const ROOT_PATH: readonly Code[] = Object.freeze([]);
 
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
 const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
@@ -105,7 +106,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let fullPoints = P.ZERO;
   let maxPoints = P.ZERO;
   for (const top of scheme.indicators) {
-    const r = evalNode(env, st, top, []);
+    const r = evalNode(env, st, top, ROOT_PATH);
     if (!r) continue;
     nodes.push(r.result);
     if (r.result.isBonus) bonusNodes = P.add(bonusNodes, r.result.score);
@@ -291,7 +292,7 @@ type NodeEval = { result: NodeResult; zeroParent: boolean; effectiveBonus: Dec }
 function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: readonly Code[]): NodeEval | null {
   const unit = st.unit;
   if (!inScope(node.appliesTo, unit, env.index.groupsOfUnit)) return null;
-  const path = [...parentPath, node.code];
+  const path = pathOf(node, parentPath);
   const M = pointsFor(node, unit);
   const isBonus = node.role === 'bonus';
   const result: NodeResult = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [], clauses: [] };
@@ -365,9 +366,12 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let D = P.ZERO;
   let B = P.ZERO;
   const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
+  // Clause results are kept flat (status, score, deduction, bonus per clause) and become objects
+  // only when read: a province has 720,000 of them and most are never looked at.
+  const flat: (OutcomeStatus | Dec)[] | undefined = clauses.length > 0 ? [] : undefined;
   for (const clause of clauses) {
     const out = evalClause(env, st, node, clause, path, M);
-    result.clauses.push({ code: clause.code, kind: clause.rule.kind, status: out.status, score: out.score ?? P.ZERO, deduction: out.deduction, bonus: out.bonus });
+    flat!.push(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
     result.status = worse(result.status, out.status);
     if (!isModeD && (ruleEffect(clause.rule) === 'score' || out.score !== undefined)) {
       hasPositive = true;
@@ -455,12 +459,39 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     if (r !== score) nodeLine(st, path, node, 'round', P.sub(r, score), 'node.round', { score: score, decimals: node.rounding.decimals, result: r });
     score = r;
   }
+  if (flat) lazyClauses(result, clauses, flat);
   result.score = score;
   result.deduction = D;
   result.bonus = B;
   st.deductions = P.add(st.deductions, D);
   st.nodeScores.set(node.code, score);
   return { result, zeroParent, effectiveBonus };
+}
+
+/** `result.clauses` materialised on first read from the flat store; an ordinary (enumerable, writable) array afterwards. */
+function lazyClauses(result: NodeResult, clauses: readonly Clause[], flat: readonly (OutcomeStatus | Dec)[]): void {
+  Object.defineProperty(result, 'clauses', {
+    enumerable: true,
+    configurable: true,
+    get(): ClauseResult[] {
+      const list: ClauseResult[] = clauses.map((c, i) => ({ code: c.code, kind: c.rule.kind, status: flat[4 * i] as OutcomeStatus, score: flat[4 * i + 1] as Dec, deduction: flat[4 * i + 2] as Dec, bonus: flat[4 * i + 3] as Dec }));
+      Object.defineProperty(result, 'clauses', { value: list, enumerable: true, writable: true, configurable: true });
+      return list;
+    },
+    set(v: ClauseResult[]) {
+      Object.defineProperty(result, 'clauses', { value: v, enumerable: true, writable: true, configurable: true });
+    },
+  });
+}
+
+/** A node's path from the top, built once per scheme (the ledger lines of every unit share it). */
+const paths = new WeakMap<Indicator, { parent: readonly Code[]; path: readonly Code[] }>();
+function pathOf(node: Indicator, parentPath: readonly Code[]): readonly Code[] {
+  const hit = paths.get(node);
+  if (hit && hit.parent === parentPath) return hit.path;
+  const path = [...parentPath, node.code];
+  paths.set(node, { parent: parentPath, path });
+  return path;
 }
 
 /** Citations are shared by every unit's ledger lines of a clause (one object per clause, not per line). */

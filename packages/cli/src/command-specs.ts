@@ -1,0 +1,134 @@
+import { displayWidth } from './text-table';
+
+/**
+ * What each `kaohe` command takes: its usage text (shown by `kaohe help CMD`, `kaohe CMD --help` and
+ * after a usage mistake), its options and the KAOHE_* variables that may give them.
+ * Option `x-y` may also come from the environment variable `KAOHE_X_Y`.
+ */
+/** `fromEnv: false`: not taken from KAOHE_* (a file name or a unit is per call, never a standing preference). */
+export type OptionSpec = { type: 'string' | 'boolean'; short?: string; choices?: readonly string[]; placeholder?: string; help: string; fromEnv?: false; envVar?: string };
+
+export type CommandSpec = {
+  name: string;
+  summary: string;
+  positionals: readonly string[];
+  options: Readonly<Record<string, OptionSpec>>;
+  /** Extra lines after the options: examples, notes. */
+  notes?: readonly string[];
+};
+
+const format = (choices: readonly string[], dflt: string): OptionSpec => ({ type: 'string', choices, placeholder: choices.join('|'), help: `输出格式（默认 ${dflt}）` });
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'validate',
+    summary: '校验方案文件，列出校验提示（有错误时退出码 1）',
+    positionals: ['方案文件'],
+    options: {},
+    notes: ['示例：kaohe validate examples/jiaxian-2020/scheme.yaml', '方案文件为 YAML 或 JSON；Word/Excel 原文请先用 kaohe import 导入。'],
+  },
+  {
+    name: 'score',
+    summary: '计算得分，按排名分组输出排名与等次',
+    positionals: ['方案文件', '事实文件'],
+    options: {
+      format: format(['table', 'json', 'csv'], 'table'),
+      group: { type: 'string', placeholder: '分组', help: '只输出一个排名分组（编码或名称）' },
+    },
+    notes: ['示例：kaohe score scheme.yaml facts.yaml --format csv > 结果.csv', 'JSON 输出的字段见 docs/scheme-format.md“输出”一节；分值均为十进制字符串。'],
+  },
+  {
+    name: 'explain',
+    summary: '输出一个单位的完整得分明细（每一分的来源与依据）',
+    positionals: ['方案文件', '事实文件'],
+    options: {
+      unit: { type: 'string', placeholder: '单位', help: '单位编码、名称或别名（必填）', fromEnv: false },
+      by: { type: 'string', choices: ['division', 'leader'], placeholder: 'division|leader', help: '另按责任处室或牵头领导汇总' },
+      format: format(['text', 'json'], 'text'),
+    },
+    notes: ['示例：kaohe explain scheme.yaml facts.yaml --unit 佳芦镇 --by division'],
+  },
+  {
+    name: 'import',
+    summary: '从 Word/Excel/文本导入方案，输出覆盖率',
+    positionals: ['文档'],
+    options: {
+      output: { type: 'string', short: 'o', placeholder: 'scheme.yaml', help: '方案写入此文件（未给出时输出到标准输出）', fromEnv: false },
+      report: { type: 'string', placeholder: '报告.html|.md|.json', help: '导入报告写入此文件（格式按扩展名）', fromEnv: false },
+    },
+    notes: ['示例：kaohe import 2020年考核方案.docx -o scheme.yaml --report 导入报告.html', '支持 .docx、.doc（需 LibreOffice）、.xlsx、.txt；PDF 请先在 Word 中另存为 .docx。'],
+  },
+  {
+    name: 'export',
+    summary: '按原文格式导出：任务分解表、责任矩阵、各单位目标表、方案原样',
+    positionals: ['方案文件'],
+    options: {
+      as: { type: 'string', choices: ['docx', 'xlsx'], placeholder: 'docx|xlsx', help: '文件类型（必填）', envVar: 'KAOHE_EXPORT_AS' },
+      layout: { type: 'string', choices: ['breakdown', 'responsibility', 'targets', 'scheme'], placeholder: 'breakdown|responsibility|targets|scheme', help: '版式（默认 breakdown）' },
+      output: { type: 'string', short: 'o', placeholder: '文件', help: '输出文件（默认 方案名-版式.扩展名）', fromEnv: false },
+    },
+    notes: ['示例：kaohe export scheme.yaml --as xlsx --layout targets -o 各单位目标.xlsx'],
+  },
+  { name: 'schema', summary: '输出方案文件的 JSON Schema（供编辑器补全）', positionals: [], options: {}, notes: ['示例：kaohe schema > scheme.schema.json'] },
+  {
+    name: 'completion',
+    summary: '输出 shell 补全脚本',
+    positionals: ['bash|zsh'],
+    options: {},
+    notes: ['bash：在 ~/.bashrc 中加入  eval "$(kaohe completion bash)"', 'zsh：在 ~/.zshrc 中加入  eval "$(kaohe completion zsh)"'],
+  },
+  { name: 'help', summary: '显示帮助；kaohe help <命令> 显示该命令的用法', positionals: ['[命令]'], options: {} },
+];
+
+/** Commands the binary hands to the server's CLI (packages/server/src/cli.ts); listed here for help and completion. */
+export const SERVER_COMMANDS: readonly { name: string; summary: string }[] = [
+  { name: 'admin', summary: 'admin create：创建管理员账户' },
+  { name: 'audit', summary: 'audit verify：校验审计链' },
+  { name: 'demo', summary: 'demo reset：清空数据库并载入演示数据' },
+  { name: 'backup', summary: '备份数据库与证明材料' },
+  { name: 'restore', summary: '从备份恢复' },
+];
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  help: { type: 'boolean', short: 'h', help: '显示此命令的用法' },
+  verbose: { type: 'boolean', help: '出错时显示详细信息（错误堆栈）' },
+};
+
+export const commandSpec = (name: string): CommandSpec | undefined => COMMANDS.find((c) => c.name === name);
+
+export const envName = (option: string, spec?: OptionSpec): string => spec?.envVar ?? `KAOHE_${option.toUpperCase().replace(/-/g, '_')}`;
+
+/** `kaohe CMD` usage: one command only, with its options and the KAOHE_* variables. */
+export function commandUsage(spec: CommandSpec): string {
+  const opts = Object.entries(spec.options);
+  const synopsis = [`kaohe ${spec.name}`, ...spec.positionals.map((p) => (p.startsWith('[') ? p : `<${p}>`)), ...opts.map(([n, o]) => `[--${n}${o.type === 'string' ? ` ${o.placeholder ?? ''}` : ''}]`)].join(' ');
+  const lines = [`用法：${synopsis}`, '', `  ${spec.summary}`];
+  const all = [...opts, ...Object.entries(GLOBAL_OPTIONS)];
+  if (all.length) {
+    lines.push('', '选项：');
+    const left = all.map(([n, o]) => `${o.short ? `-${o.short}, ` : '    '}--${n}${o.type === 'string' ? ` ${o.placeholder ?? ''}` : ''}`);
+    const width = Math.max(...left.map(displayWidth));
+    all.forEach(([n, o], i) => lines.push(`  ${left[i]!}${' '.repeat(width - displayWidth(left[i]!))}  ${o.help}${o.type === 'string' && o.fromEnv !== false && spec.options[n] ? `；也可由 ${envName(n, o)} 给出` : ''}`));
+  }
+  if (spec.notes?.length) lines.push('', ...spec.notes);
+  return lines.join('\n');
+}
+
+/** `kaohe --help`: every command with its summary. */
+export function generalUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), ...SERVER_COMMANDS.map((c) => c.name.length));
+  return [
+    '用法：kaohe <命令> [参数] [选项]',
+    '',
+    '离线命令（读写方案与事实文件）：',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    '服务器数据库命令（见 docs/server.md；需在仓库中安装）：',
+    ...SERVER_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'kaohe help <命令> 或 kaohe <命令> --help 显示该命令的用法与选项；kaohe --version 显示版本。',
+    '方案与事实文件可为 YAML、JSON；事实文件也可为 CSV。选项也可由环境变量给出（--format 即 KAOHE_FORMAT）。',
+    '加 --verbose 在出错时显示错误堆栈。',
+  ].join('\n');
+}
