@@ -142,7 +142,7 @@ function siteOf(index: SchemeIndex, unit: Unit, ref: Code): Site {
 /**
  * Warnings for one unit's facts, given the ledger its scoring produced. Facts are taken in the
  * order given (the server passes them in the fact lifecycle's total order), which is also the
- * order a one-fact reader picks from: the first, except not-applicable where the last counts.
+ * order a one-fact reader picks from: the first.
  */
 export function factWarnings(index: SchemeIndex, unit: Unit, facts: readonly Fact[], ledger: readonly LedgerLine[]): FactWarning[] {
   const cited = new Set<string>();
@@ -171,7 +171,7 @@ export function factWarnings(index: SchemeIndex, unit: Unit, facts: readonly Fac
       if (mode === 'many') continue;
       const same = list.filter((g) => g.type === f.type);
       if (same.length === 1) continue;
-      const read = same.find((g) => cited.has(g.id)) ?? (f.type === 'not-applicable' ? same[same.length - 1]! : same[0]!);
+      const read = same.find((g) => cited.has(g.id)) ?? same[0]!;
       if (read.id !== f.id && !cited.has(f.id)) out.push({ ...base, kind: 'conflict', reason: 'one-read', readInstead: read.id });
     }
   }
