@@ -32,7 +32,11 @@ const errorOf = (res: Res) => (res.json() as { error: { code: string; message: s
 beforeAll(async () => {
   h = await createHarness();
   a = h.ids.assessmentId;
-  [kpb, lead1, rep1, rep2, div1] = await Promise.all(['kpb', 'lead1', 'rep1', 'rep2', 'div1'].map((l) => h.login(l)));
+  kpb = await h.login('kpb');
+  lead1 = await h.login('lead1');
+  rep1 = await h.login('rep1');
+  rep2 = await h.login('rep2');
+  div1 = await h.login('div1');
   const doc = structuredClone(schemeFixture) as Json & { indicators: Json[] };
   doc.indicators.push(
     { code: 'I2', title: '生产总值增长7%', points: '5', leadAssessors: ['LA1'] },

@@ -51,21 +51,25 @@ export function readsOf(rule: Rule): Reads {
       many('count');
       break;
     case 'threshold-steps':
-    case 'proportional':
-      one(metricType(rule.kind === 'proportional' ? (rule.metric ?? { of: 'value' }) : rule.metric));
+      one(metricType(rule.metric));
       one('target-override');
-      one('judgement');
+      if (rule.judgementBeyond !== undefined) one('judgement');
+      break;
+    case 'proportional':
+      one(metricType(rule.metric ?? { of: 'value' }));
+      one('target-override');
       break;
     case 'bands':
       one(metricType(rule.metric));
-      one('judgement');
+      if (rule.bands.some((b) => b.judgement)) one('judgement');
       break;
     case 'relative-to-best':
+      one(rule.denominatorOfBest ? 'rate' : metricType(rule.metric));
+      break;
     case 'rank-bands':
     case 'bottom-k':
     case 'top-k':
       one(metricType(rule.metric));
-      if (rule.kind === 'relative-to-best' && rule.denominatorOfBest) one('rate');
       break;
     case 'lateness':
       many('lateness');
@@ -86,11 +90,10 @@ export function readsOf(rule: Rule): Reads {
       break;
     case 'external-rank':
       one('rank');
-      one('rate');
       break;
     case 'conversion':
       many('sub-score');
-      one('judgement');
+      if (rule.method.type === 'deduction-range' || (rule.method.type === 'bands' && rule.method.bands.some((b) => b.judgement))) one('judgement');
       break;
     case 'survey':
       many('survey');

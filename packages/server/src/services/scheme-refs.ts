@@ -43,6 +43,7 @@ export function refInfo(scheme: Scheme, key: string): RefInfo | null {
         if (rule.kind === 'discretionary') return { min: rule.min, max: rule.max ?? points(unit), total: rule.cap ?? points(unit) };
         if (rule.kind === 'manual') return { min: undefined, max: rule.max ?? points(unit), total: undefined };
         if (rule.kind === 'completion') return { min: undefined, max: rule.points ?? points(unit), total: undefined };
+        if (rule.kind === 'conversion' && rule.method.type === 'deduction-range') return { min: rule.method.min, max: rule.method.max, total: undefined };
         return { min: undefined, max: points(unit), total: undefined };
       },
     };
