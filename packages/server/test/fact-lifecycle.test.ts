@@ -261,6 +261,36 @@ describe('results are a pure function of the data', () => {
   });
 });
 
+describe('what each role sees of the outcome', () => {
+  it('lists the verified and the self-assessed total side by side, with the count of warnings', async () => {
+    await recompute();
+    const rows = (await ok(kpb.request('GET', `/api/assessments/${a}/results`))) as unknown as { unitCode: string; total: string; selfAssessedTotal: string; warnings: number }[];
+    const byCode = Object.fromEntries(rows.map((r) => [r.unitCode, r]));
+    expect(byCode.U1).toMatchObject({ total: '10.6', selfAssessedTotal: '10.6', warnings: 0 });
+    expect(byCode.U2!.warnings).toBe(2);
+    expect(Number(byCode.U2!.selfAssessedTotal)).toBeGreaterThan(Number(byCode.U2!.total));
+  });
+
+  it('shows the lead assessor the ledger lines of its own judgement', async () => {
+    const [j] = (await ok(lead1.request('GET', `/api/assessments/${a}/judgements?clauseKey=I2&unitId=${h.ids.units.U1}&state=current`))) as unknown as { id: string }[];
+    const effect = await ok(lead1.request('GET', `/api/judgements/${j!.id}/effect`));
+    expect(effect).toMatchObject({ isCurrent: true, judgement: { points: '5', kind: 'score' } });
+    expect((effect.lines as { amount: string; text: string }[]).map((l) => l.amount)).toEqual(['5']);
+    expect((effect.lines as { text: string }[])[0]!.text).toContain('完成目标');
+  });
+
+  it('lets a division report the clause assigned to it; once verified it counts in its unit’s result (000’s decomposition)', async () => {
+    const before = (await resultOf('U1')).total;
+    const report = await ok(div1.request('POST', `/api/assessments/${a}/reports`, { clientKey: uniq('div'), unitId: h.ids.units.U1, clauseKey: 'C1', narrative: '党政办：被通报一次', facts: [{ id: 'div-occ', type: 'occurrence', note: '市通报' }] }));
+    await ok(lead1.request('POST', `/api/reports/${report.id as string}/verify`, { version: 1 }));
+    await recompute();
+    expect(before).toBe('10.6');
+    expect((await resultOf('U1')).total).toBe('10.1'); // − 0.5 per 通报 (C1)
+    // the division cannot report a clause not assigned to it
+    expect((await div1.request('POST', `/api/assessments/${a}/reports`, { clientKey: uniq('div'), unitId: h.ids.units.U1, clauseKey: 'C4', facts: [] })).statusCode).toBe(403);
+  });
+});
+
 describe('withRetry', () => {
   const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
   it('runs a transaction again after a deadlock or serialization failure', async () => {
