@@ -67,6 +67,11 @@ const departmentLeaves: [string, string][] = [
   ['4.2.2.2.1', '10'], ['4.2.2.3.1', '10'],
 ];
 
+const parkLeaves: [string, string][] = [
+  ['5.1.1.1', '5'], ['5.1.1.2', '5'], ['5.1.1.3', '10'], ['5.1.1.4', '10'], ['5.1.1.5', '10'], ['5.1.1.6', '10'], ['5.1.1.7', '10'], ['5.1.1.8', '5'], ['5.1.1.9', '10'], ['5.1.1.10', '5'],
+  ['5.1.2.1', '10'], ['5.1.3.1', '10'],
+];
+
 describe('seed 001 through the server', () => {
   it('has its 87 units, 48 departments in 6 groups and 40 negative-list items', () => {
     expect(doc.units).toHaveLength(87);
@@ -83,12 +88,19 @@ describe('seed 001 through the server', () => {
     expect((town.json() as { error: { message: string } }).error.message).toBe('指标“3.1.1”（农业农村工作）的满分为 5 分，得分 6 分超出该分值');
     const variant = await judge('店镇', '3.1.1', '21');
     expect((variant.json() as { error: { message: string } }).error.message).toBe('指标“3.1.1”（农业农村工作）的满分为 20 分，得分 21 分超出该分值');
+    // a stationed unit's block whose points the source leaves blank (001:5309-5363)
+    const blank = await judge('县税务局', '6.1.2', '5');
+    expect((blank.json() as { error: { message: string } }).error.message).toBe('指标“6.1.2”（领导班子和干部队伍建设）在方案中没有县税务局的分值，不能评分；请先在方案中补充分值');
   });
 
   it('scores every town and department from judgements on its indicators and the negative list', async () => {
     for (const [ref, points] of townLeaves(false)) expect((await judge('螅镇', ref, ref === '3.1.1' ? '1' : points, ref === '3.1.1' ? 'deduction' : 'score')).statusCode, ref).toBe(200);
     for (const [ref, points] of townLeaves(true)) expect((await judge('店镇', ref, points)).statusCode, ref).toBe(200);
     for (const [ref, points] of departmentLeaves) expect((await judge('县委办公室', ref, points)).statusCode, ref).toBe(200);
+    // a park (产业园区管委会): 重点工作 80 + 市考指标 10 + 改革创新 10 (001:5190)
+    for (const [ref, points] of parkLeaves) expect((await judge('县白云山风景名胜区管委会', ref, points)).statusCode, ref).toBe(200);
+    // a stationed unit: only 落实全面从严治党主体责任 has points (20)
+    expect((await judge('县税务局', '6.1.1', '18')).statusCode).toBe(200);
     const imported = await kpb.request('POST', `/api/assessments/${a}/facts/import`, {
       clientKey: uniq('neg'),
       facts: [{ id: 'neg-1', unit: '螅镇', ref: '负面1', type: 'occurrence', note: '未完成补短板年度任务' }],
@@ -110,6 +122,8 @@ describe('seed 001 through the server', () => {
     const ranked = (await kpb.request('GET', `/api/assessments/${a}/results`)).json() as { unitCode: string; rank: number }[];
     const group = doc.rankingGroups.find((g) => g.name === '党委工作部门')!.units!;
     expect(ranked.filter((r) => group.includes(r.unitCode)).map((r) => [r.unitCode === '县委办公室', r.rank]).sort()).toEqual([[false, 2], [false, 2], [false, 2], [false, 2], [false, 2], [false, 2], [false, 2], [false, 2], [true, 1]]);
+    expect(total('县白云山风景名胜区管委会')).toBe('100');
+    expect(total('县税务局')).toBe('18');
     // a town nobody judged yet scores 0 with every indicator pending, never a silent full mark
     expect(total('坑镇')).toBe('0');
     const detail = (await kpb.request('GET', `/api/assessments/${a}/results/${unitIds.get('坑镇')}`)).json() as { ledger: { pendingJudgements: number } };
