@@ -7,6 +7,7 @@ import { authRoutes } from './auth.route';
 import { orgRoutes } from './org.route';
 import { resultRoutes } from './results.route';
 import { userRoutes } from './users.route';
+import { evidenceRoutes } from './evidence.route';
 import { workRoutes } from './work.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -16,7 +17,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes]) {
     await app.register(plugin(ctx));
   }
 }
