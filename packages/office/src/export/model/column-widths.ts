@@ -10,23 +10,22 @@ export type WidthColumn = {
   cells: { text: string; span: number }[];
 };
 
-/** Widest a short column may ask for before it counts as text that wraps (characters). */
-const SHORT = 8;
-/** Minimum widths by kind: 序号 holds "99"/"10.1", 分值 "-0.05", a name column at least four characters. */
-const MIN_BY_KIND: Record<ColumnKind, number> = { seq: 2, number: 3, name: 4, text: 6 };
+/** A name column (单位, 处室) keeps names up to this long on one line (市政府办公室). */
+const NAME = 6;
+/** Minimum widths by kind: 序号 holds "99", 分值 "-0.05", a name column four characters, text four. */
+const MIN_BY_KIND: Record<ColumnKind, number> = { seq: 2, number: 2, name: 4, text: 4 };
 
-/** The narrowest a column can be without breaking a number, a word or its (short) header mid-way. */
+/** The narrowest a column can be (padding included) without breaking a number, a word, a short name or its header mid-way. */
 function minimumOf(col: WidthColumn): number {
-  const natural = naturalOf(col);
+  const natural = contentWidth(col);
   const words = col.cells.reduce((m, c) => Math.max(m, longestWord(c.text)), 0);
   const header = cjkWidth(col.header);
-  const wanted = col.kind === 'text' ? MIN_BY_KIND.text : Math.min(natural, SHORT);
-  return Math.max(MIN_BY_KIND[col.kind], words, Math.min(header, 4), col.kind === 'seq' || col.kind === 'number' ? header : 0, wanted) + 1;
+  const wanted = col.kind === 'text' ? 0 : col.kind === 'name' ? Math.min(natural, NAME) : natural;
+  return Math.max(MIN_BY_KIND[col.kind], words, Math.min(header, 4), col.kind === 'seq' || col.kind === 'number' ? Math.min(header, 4) : 0, wanted) + 1;
 }
 
-function naturalOf(col: WidthColumn): number {
-  return Math.max(cjkWidth(col.header), ...col.cells.map((c) => longestLine(c.text)), 1) + 1;
-}
+const contentWidth = (col: WidthColumn): number => Math.max(cjkWidth(col.header), ...col.cells.map((c) => longestLine(c.text)), 1);
+const naturalOf = (col: WidthColumn): number => contentWidth(col) + 1;
 
 /**
  * Column widths in characters (the +1 of each column is its cell padding) for a table `total`
