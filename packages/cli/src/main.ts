@@ -19,7 +19,7 @@ export const USAGE = `用法：kaohe <命令> [参数]
   schema                              输出方案文件的 JSON Schema
   import FILE [-o scheme.yaml] [--report report.html|report.md|report.json]
                                       从 Word/Excel/文本导入方案，输出覆盖率（未给 -o 时方案输出到标准输出）
-  export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets|scheme [-o FILE]
+  export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets|scheme [--codes] [-o FILE]
                                       按原文格式导出：任务分解表、责任矩阵（按处室/领导）、各单位目标表
 
 服务器数据库命令（见 docs/server.md）：admin create、audit verify、demo reset、backup、restore。
@@ -90,6 +90,7 @@ function dispatch(argv: string[], io: Io, canWait = false): number | Promise<num
         report: { type: 'string' },
         as: { type: 'string' },
         layout: { type: 'string' },
+        codes: { type: 'boolean' },
       },
     });
   try {
@@ -137,7 +138,7 @@ function dispatch(argv: string[], io: Io, canWait = false): number | Promise<num
       const layout = values.layout ?? 'breakdown';
       if (layout !== 'breakdown' && layout !== 'responsibility' && layout !== 'targets' && layout !== 'scheme') throw new UsageError(`--layout 应为 breakdown、responsibility、targets 或 scheme，收到“${layout}”`);
       if (!canWait) return Promise.resolve(2);
-      return exportCommand(positionals[0]!, { as, layout, ...(values.output ? { output: values.output } : {}) }, io.out);
+      return exportCommand(positionals[0]!, { as, layout, ...(values.output ? { output: values.output } : {}), ...(values.codes ? { codes: true } : {}) }, io.out, io.err);
     }
     default:
       throw new UsageError(`未知命令“${command}”`);
