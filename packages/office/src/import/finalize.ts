@@ -1,6 +1,6 @@
 import type { Clause, Indicator, NegativeItem, RankingGroup, Rule, Scheme, Scope, Unit, UnitCategory, SourceRef as CoreSource } from '@kaohe/core';
 import type { SourceRef } from '../document';
-import { categoryName } from './structure';
+import { categoryName } from './layout/layout-common';
 import type { BuildState, ClauseDraftNode, DraftNode } from './draft.types';
 import type { RuleParam } from './rule-text';
 

@@ -5,7 +5,7 @@ import { readDocument, type ReadInput, type ReadOptions } from '../read-document
 import { finalize, type SchemeMeta } from './finalize';
 import { buildReport, type ImportReport } from './report';
 import { schemeToYaml } from './serialize';
-import { readStructure } from './structure';
+import { readStructure } from './layout/recognisers';
 import { mergeTemplates } from './template';
 
 export type ImportOptions = ReadOptions & SchemeMeta;

@@ -1,263 +1,19 @@
-import type { RawDocument, RawTable, SourceRef } from '../document';
-import { parseOwnerCell, divisionsOfClause, type OwnerCell } from './assignment';
-import { halfWidth, joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, titleOf } from './cell-text';
-import { compileClause } from './compile-clause';
-import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from './draft.types';
-import { headerRoles, type ColumnRole } from './header-roles';
-import { parseRuleCell, sharedMethod } from './rule-cell';
+import type { Dec } from '@kaohe/core';
+import type { RawTable, SourceRef } from '../../document';
+import { divisionsOfClause, parseOwnerCell, type OwnerCell } from '../assignment';
+import { joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, titleOf } from '../cell-text';
+import { compileClause } from '../compile-clause';
+import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
+import { headerRoles, type ColumnRole } from '../header-roles';
+import { parseRuleCell, sharedMethod } from '../rule-cell';
+import { cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
-/**
- * Walks the document in order: paragraphs set the heading context (lists, sections 一、/（一）,
- * unit blocks "1．螅镇", unit lists, member lists), tables fill the indicator tree under it.
- * Every row and paragraph leaves a RowRecord saying what it was taken for.
- */
-export function readStructure(doc: RawDocument): BuildState {
-  const state: BuildState = { file: doc.file, roots: [], negative: [], units: [], groups: [], rows: [], issues: [...doc.warnings] };
-  const w = new Walker(state);
-  doc.blocks.forEach((block, i) => {
-    if (block.kind === 'paragraph') w.paragraph(block.text, block.source, doc.blocks[i + 1]?.kind === 'table');
-    else w.table(block.table);
-  });
-  return state;
-}
-
-type Heading = { level: number; title: string; source: SourceRef; node?: DraftNode; kind: NodeKind };
-
-const UNIT_SUFFIX = /(校|协|镇|乡|街道|街道办|办事处|中心|局|委|办|部|院|会|联|社|公司|队|所|站|馆|团县委|行|银行|段|管委会|集团|厂|署|处|室)$/;
-const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|细则|目标任务)$/;
 const SCOPE_NAME = /成员单位|相关责任单位|各部门|各单位|有关部门|各县|市级各/;
-
-class Walker {
-  private headings: Heading[] = [];
-  private unit: string | undefined;
-  private lastRoles: { roles: (ColumnRole | undefined)[]; width: number; kind: TableKind } | undefined;
-  private lastGroup: string | undefined;
-  private pendingGroupList: { name: string; source: SourceRef } | undefined;
-  private tableNodes = new Map<number, DraftNode>();
-
-  constructor(private readonly s: BuildState) {}
-
-  private row(source: SourceRef, kind: RowRecord['kind'], summary: string): void {
-    this.s.rows.push({ source, kind, summary });
-  }
-
-  private warn(code: string, message: string, source: SourceRef): void {
-    this.s.issues.push({ severity: 'warning', code, message, source });
-  }
-
-  paragraph(raw: string, source: SourceRef, beforeTable: boolean): void {
-    const text = joinCell(raw);
-    if (text === '') return;
-    if (this.pendingGroupList && text.split('、').length >= 3) {
-      this.s.groups.push({ name: this.pendingGroupList.name, members: splitNames(text), source, kind: 'member-list' });
-      this.row(source, 'group', `“${this.pendingGroupList.name}”名单：${splitNames(text).length} 个单位`);
-      this.pendingGroupList = undefined;
-      return;
-    }
-    this.pendingGroupList = undefined;
-    if (!this.s.docNo) {
-      const no = /[\p{Script=Han}]+〔\d{4}〕\d+号/u.exec(text);
-      if (no) this.s.docNo = no[0];
-    }
-    const listMatch = /^(.{2,30})(名单)$/.exec(text);
-    if (listMatch && !/考核指标|清单$/.test(text)) {
-      this.pendingGroupList = { name: listMatch[1]!, source };
-      this.row(source, 'heading', `单位名单标题：${text}`);
-      return;
-    }
-    // "1.县税务局           2.县环保局": a list of units on one line (001:5309-5322).
-    const many = raw.split(/\s{2,}/).map((p) => p.trim()).filter((p) => p !== '');
-    if (many.length >= 2 && many.every((p) => this.unitHeading(p) !== undefined)) {
-      for (const p of many) this.addUnit(this.unitHeading(p)!, source);
-      this.row(source, 'unit', `被考核单位：${many.map((p) => this.unitHeading(p)).join('、')}`);
-      return;
-    }
-    const unitName = this.unitHeading(text, beforeTable);
-    if (unitName !== undefined) {
-      this.addUnit(unitName, source);
-      this.unit = unitName;
-      this.row(source, 'unit', `被考核单位：${unitName}`);
-      return;
-    }
-    const marker = readMarker(text);
-    const short = text.length <= 45 && !/[。；;]$/.test(text) && !/[，,]/.test(text.slice(0, -1));
-    if (marker && marker.level === 1 && short && LIST_TITLE.test(text)) {
-      // "二、县直部门目标责任考核指标" (001:2705): a numbered part that is itself a list of its own.
-      this.push({ level: 0, title: marker.rest, source, kind: 'list' });
-      this.unit = undefined;
-      this.row(source, 'heading', `清单标题：${text}`);
-      return;
-    }
-    if (marker && (marker.level === 1 || marker.level === 2) && short) {
-      this.push({ level: marker.level, title: marker.rest || text, source, kind: marker.level === 2 ? 'group' : 'section' });
-      if (marker.level === 2) this.lastGroup = marker.rest;
-      this.unit = undefined;
-      this.row(source, 'heading', `${marker.level === 1 ? '一级' : '二级'}标题：${text}`);
-      return;
-    }
-    if (!marker && short && LIST_TITLE.test(text)) {
-      if (!this.s.title) this.s.title = text;
-      this.push({ level: 0, title: text, source, kind: 'list' });
-      this.unit = undefined;
-      this.row(source, 'heading', `清单标题：${text}`);
-      return;
-    }
-    if (/^[（(].*[)）]$/.test(text)) {
-      this.row(source, 'ignored', `说明：${text}`);
-      return;
-    }
-    if (!this.s.year) {
-      const y = /(20\d{2})\s*年度?/.exec(text);
-      if (y) this.s.year = Number(y[1]);
-    }
-    this.row(source, 'ignored', `正文：${text.slice(0, 40)}${text.length > 40 ? '…' : ''}`);
-  }
-
-  /** "1．螅镇", "2.县委办公室", "县自然资源和规划局" (right before its table, 001:4737). */
-  private unitHeading(text: string, beforeTable = false): string | undefined {
-    const m = readMarker(text);
-    const name = (m && m.level === 3 ? m.rest : beforeTable ? text : '').replace(/\s+/g, '');
-    if (name === '' || name.length > 20 || /[，。；：:、]/.test(name)) return undefined;
-    if (!UNIT_SUFFIX.test(name) || /考核|指标|清单|工作$/.test(name)) return undefined;
-    return name;
-  }
-
-  private addUnit(name: string, source: SourceRef): void {
-    if (this.s.units.some((u) => u.name === name)) return;
-    const list = [...this.headings].reverse().find((h) => h.level <= 1);
-    const category = categoryName(list?.title ?? '被考核单位');
-    const group = this.headings.some((h) => h.kind === 'group') ? this.lastGroup : undefined;
-    this.s.units.push({ name, category, source, ...(group ? { group } : {}) });
-    if (group) {
-      const g = this.s.groups.find((x) => x.name === group && x.kind === 'ranking');
-      if (g) g.members.push(name);
-      else this.s.groups.push({ name: group, members: [name], source, kind: 'ranking' });
-    }
-  }
-
-  private push(h: Heading): void {
-    while (this.headings.length > 0 && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
-    this.headings.push(h);
-  }
-
-  /** The node tables go under: headings become nodes when a table first needs them. */
-  private contextNode(): { parent: DraftNode | null; siblings: DraftNode[] } {
-    let siblings = this.s.roots;
-    let parent: DraftNode | null = null;
-    for (const h of this.headings) {
-      if (!h.node) {
-        const same = siblings.find((n) => n.title === h.title && n.kind === h.kind);
-        h.node = same ?? newNode(h.kind, h.title, h.source);
-        if (!same) siblings.push(h.node);
-      }
-      parent = h.node;
-      siblings = h.node.children;
-    }
-    return { parent, siblings };
-  }
-
-  table(table: RawTable): void {
-    const width = table.grid[0]?.length ?? 0;
-    let roles = headerRoles(table.grid[0] ?? []);
-    let start = 1;
-    if (!roles) {
-      if (this.lastRoles && this.lastRoles.width === width) {
-        roles = this.lastRoles.roles;
-        start = 0;
-        this.row(table.source, 'merged', `第 ${table.index} 个表格没有表头，与上一个表格列数相同，按上一个表格的续表读取`);
-      } else {
-        this.warn('table-unrecognised', `文件 ${this.s.file} 第 ${table.index} 个表格（${where(table.source)}）没有可识别的表头（如“项目名称”“评分标准”“分值”），其 ${table.grid.length} 行未导入`, table.source);
-        table.rows.forEach((r, i) => this.row(r[0]?.source ?? table.source, 'unrecognised', `未识别的表格行：${(table.grid[i] ?? []).map((c) => joinCell(c).slice(0, 20)).join(' | ')}`));
-        return;
-      }
-    } else {
-      this.row(table.rows[0]?.[0]?.source ?? table.source, 'header', `表头：${(table.grid[0] ?? []).map((c) => joinCell(c)).join(' | ')}`);
-    }
-    const kind: TableKind = start === 0 && this.lastRoles ? this.lastRoles.kind : tableKind(table.grid[0] ?? [], roles, this.headings);
-    this.lastRoles = { roles, width, kind };
-    if (kind === 'negative') return this.negativeTable(table, roles, start);
-    const { siblings } = this.contextNode();
-    const heading = this.headings[this.headings.length - 1];
-    let host: DraftNode[] = siblings;
-    if (this.unit) {
-      const unitNode = siblings.find((n) => n.kind === 'unit' && n.unit === this.unit) ?? newNode('unit', this.unit, table.source);
-      unitNode.unit = this.unit;
-      if (!siblings.includes(unitNode)) siblings.push(unitNode);
-      host = unitNode.children;
-    } else if (heading && /共性/.test(heading.title)) {
-      const common = siblings.find((n) => n.commonFor !== undefined) ?? { ...newNode('section', '共性考核指标', table.source), commonFor: heading.title };
-      if (!siblings.includes(common)) siblings.push(common);
-      host = common.children;
-    } else if (heading && heading.level <= 1 && /目标责任考核指标$/.test(heading.title) && siblings.length === 0 && !this.s.units.some((u) => u.category === categoryName(heading.title))) {
-      // A table right under the heading of a unit section, before its units (001:2705): their common block.
-      const common = { ...newNode('section', '共性考核指标', table.source), commonFor: heading.title };
-      siblings.push(common);
-      host = common.children;
-    }
-    new TableReader(this.s, table, roles, start, kind, host, this.tableNodes).read();
-  }
-
-  private negativeTable(table: RawTable, roles: (ColumnRole | undefined)[], start: number): void {
-    const col = (role: ColumnRole): number => roles.indexOf(role);
-    const [cCat, cInd, cResp, cPts] = [col('category') >= 0 ? col('category') : col('item'), col('indicator'), col('responsible'), col('points')];
-    for (let r = start; r < table.grid.length; r++) {
-      const g = table.grid[r]!;
-      const source = table.rows[r]?.[0]?.source ?? table.source;
-      if (headerRoles(g)) {
-        this.row(source, 'header', '表头（重复）');
-        continue;
-      }
-      const text = (g[cInd] ?? '').trim();
-      if (text === '') {
-        if (g.some((c) => c.trim() !== '')) this.row(source, 'unrecognised', `负面清单行没有考核指标：${g.map((c) => joinCell(c)).join(' | ')}`);
-        continue;
-      }
-      const amount = readPointsCell(g[cPts] ?? '');
-      const src = { ...source, ...(table.rows[r]?.[cInd]?.source.line !== undefined ? { line: table.rows[r]![cInd]!.source.line } : {}) };
-      const draft = { title: joinCell(g[cCat] ?? ''), text: joinCell(text), units: splitNames(g[cResp] ?? ''), source: src, status: 'ok' as const };
-      if (amount !== undefined) {
-        this.s.negative.push({ ...draft, amount: amount < 0 ? (-amount as typeof amount) : amount });
-        this.row(src, 'negative', `负面清单：${draft.text.slice(0, 30)}… 扣 ${(g[cPts] ?? '').trim()} 分`);
-        continue;
-      }
-      const compiled = compileClause(draft.text, { source: src });
-      const rule = compiled.rules.length === 1 && compiled.status === 'ok' ? compiled.rules[0]!.rule : undefined;
-      if (rule) this.s.negative.push({ ...draft, rule });
-      else this.s.negative.push({ ...draft, status: 'needs-review', reason: compiled.reason ?? '未写扣分分值', rule: { kind: 'manual', effect: 'deduction', reason: compiled.reason ?? '未写扣分分值' } });
-      this.row(src, 'negative', `负面清单：${draft.text.slice(0, 30)}…（${rule ? `按文字编译为 ${rule.kind}` : '待复核'}）`);
-    }
-  }
-}
-
-type TableKind = 'negative' | 'deduction' | 'score';
-
-function tableKind(header: readonly string[], roles: (ColumnRole | undefined)[], headings: Heading[]): TableKind {
-  const pts = roles.indexOf('points');
-  const ruleCol = roles.indexOf('rule');
-  if (pts >= 0 && ruleCol < 0 && (/扣分/.test(header[pts] ?? '') || headings.some((h) => /负面/.test(h.title)))) return 'negative';
-  if (ruleCol >= 0 && /扣分/.test(joinCell(header[ruleCol] ?? '')) && pts < 0) return 'deduction';
-  return 'score';
-}
-
-function newNode(kind: NodeKind, title: string, source: SourceRef): DraftNode {
-  return { kind, title, children: [], clauses: [], source };
-}
-
-function where(s: SourceRef): string {
-  return s.line !== undefined ? `第 ${s.line} 行` : s.sheet ? `工作表 ${s.sheet}` : `第 ${s.table ?? '?'} 个表格`;
-}
-
-/** "二、县直部门目标责任考核指标" → 县直部门; "镇（办、中心）目标责任考核指标" → 镇（办、中心）. */
-export function categoryName(heading: string): string {
-  const m = readMarker(heading);
-  const t = (m ? m.rest : heading).replace(/^各/, '').replace(/(共性)?(目标责任)?(考核)?指标$/, '').replace(/考核$/, '').trim();
-  return t || heading;
-}
 
 type Level = { role: ColumnRole; col: number };
 
 /** Reads the data rows of one table into nodes under `host`. */
-class TableReader {
+export class TableReader {
   private readonly levels: Level[];
   private readonly col: (role: ColumnRole) => number;
   private current: { key: string; node: DraftNode }[] = [];
@@ -465,7 +221,7 @@ class TableReader {
     return masters.length > 0 && masters[masters.length - 1]!.colSpan > 1;
   }
 
-  private makeNode(kind: NodeKind, tp: { title: string; points?: import('@kaohe/core').Dec; repaired?: string }, source: SourceRef): DraftNode {
+  private makeNode(kind: NodeKind, tp: { title: string; points?: Dec; repaired?: string }, source: SourceRef): DraftNode {
     const long = tp.title.length > 30;
     const node = newNode(kind, long ? titleOf(tp.title) : tp.title || '（无名称）', source);
     if (long) node.text = tp.title;
@@ -666,6 +422,7 @@ class TableReader {
  * its points, under one method. Each task is compiled with the method as its own rule (the clause gets
  * codes -a, -b…); anything else is compiled as written.
  */
+
 function compileSplit(text: string, shared: string | undefined, opts: { source: SourceRef; deduction: boolean }): ReturnType<typeof compileClause> {
   const whole = compileClause(text, opts);
   const method = shared ?? /按完成(比例|情况)[^。；]*(计分|折算|得分)/.exec(text)?.[0];
@@ -680,20 +437,5 @@ function compileSplit(text: string, shared: string | undefined, opts: { source: 
   }
   const parts = pieces.map((p) => compileClause(`${p}。${method}。`, opts));
   if (parts.some((p) => p.status !== 'ok' || p.rules.length !== 1)) return whole;
-  return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as import('@kaohe/core').Dec };
+  return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as Dec };
 }
-
-function lineAt(source: SourceRef, offset: number): SourceRef {
-  return source.line !== undefined ? { ...source, line: source.line + offset } : { ...source };
-}
-
-/** Cell text without the blank lines the text extraction leaves between wrapped lines. */
-export function cleanText(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .reduce((acc, l) => (acc === '' ? l : /[\p{Script=Han}，、（“]$/u.test(acc) && /^[\p{Script=Han}，。、；）”]/u.test(l) ? acc + l : `${acc}\n${l}`), '');
-}
-
-export { halfWidth };
