@@ -107,6 +107,7 @@ export const officeErrorCodes = [
   'soffice-missing',
   'conversion-failed',
   'no-tables',
+  'nothing-imported',
 ] as const;
 
 export type OfficeErrorCode = (typeof officeErrorCodes)[number];

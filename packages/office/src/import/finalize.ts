@@ -181,7 +181,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
 }
 
 function hasUnitScope(node: DraftNode): boolean {
-  if (node.kind === 'unit' || node.appliesTo || node.commonFor !== undefined) return true;
+  if (node.kind === 'unit' || node.appliesTo || node.commonFor !== undefined || node.allUnits) return true;
   return node.children.length > 0 && node.children.every(hasUnitScope);
 }
 

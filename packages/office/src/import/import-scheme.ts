@@ -1,6 +1,6 @@
 import type { Indicator, Scheme } from '@kaohe/core';
 import { parseScheme } from '@kaohe/contract';
-import { assertHasTables, type RawDocument } from '../document';
+import { OfficeError, tablesOf, type RawDocument } from '../document';
 import { readDocument, type ReadInput, type ReadOptions } from '../read-document';
 import { finalize, type SchemeMeta } from './finalize';
 import { buildReport, type ImportReport } from './report';
@@ -18,8 +18,11 @@ export type ImportResult = { scheme: Scheme; yaml: string; report: ImportReport 
  */
 export async function importScheme(input: ReadInput | RawDocument, options: ImportOptions = {}): Promise<ImportResult> {
   const doc = isRawDocument(input) ? input : await readDocument(input, options);
-  assertHasTables(doc);
   const state = readStructure(doc);
+  if (state.roots.length === 0 && state.negative.length === 0) throw nothingImported(doc, state.layout);
+  if (options.year === undefined && state.year === undefined) {
+    state.issues.push({ severity: 'warning', code: 'year-missing', message: `文件 ${doc.file} 的标题和正文中都没有写明考核年度，方案年度暂记为 ${new Date().getFullYear()} 年，请用 --year 指定或在方案文件中改正`, source: { file: doc.file } });
+  }
   mergeTemplates(state);
   const fin = finalize(state, options);
   const yaml = schemeToYaml(fin.scheme);
@@ -46,6 +49,21 @@ export async function importScheme(input: ReadInput | RawDocument, options: Impo
     },
   });
   return { scheme, yaml, report };
+}
+
+/** Exit 1 with the reason: what the document held and why none of it was taken for an indicator. */
+function nothingImported(doc: RawDocument, layout: string | undefined): OfficeError {
+  const tables = tablesOf(doc);
+  const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph' && b.text.trim() !== '').length;
+  const why =
+    layout !== undefined
+      ? `按${layout}读取后没有得到任何指标（表格只有表头、或各行都不是指标）`
+      : tables.length > 0
+        ? `${tables.length} 个表格都没有可识别的表头（如“考核项目”“评分标准”“分值”“责任单位”），前几行也看不出哪一列是评分标准或分值`
+        : paragraphs > 0
+          ? `文件没有表格，${paragraphs} 段正文中也没有带编号（一、/（一）/1.）的标题配分值“（N分）”或评分句（扣…分、得…分）`
+          : '文件中没有表格也没有正文';
+  return new OfficeError('nothing-imported', `文件 ${doc.file}：没有导入任何指标。原因：${why}。请确认这是考核方案或评分细则，或把评分表另存为带表头的 Excel 表格后再导入`, { file: doc.file });
 }
 
 function isRawDocument(x: ReadInput | RawDocument): x is RawDocument {

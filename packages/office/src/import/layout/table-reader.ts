@@ -34,7 +34,7 @@ export class TableReader {
     private readonly _nodes: Map<number, DraftNode>,
   ) {
     this.col = (role) => roles.indexOf(role);
-    this.levels = (['category', 'item', 'indicator'] as const).flatMap((role) => (this.col(role) >= 0 ? [{ role, col: this.col(role) }] : []));
+    this.levels = (['category', 'item', 'unit', 'indicator'] as const).flatMap((role) => (this.col(role) >= 0 ? [{ role, col: this.col(role) }] : []));
   }
 
   private row(source: SourceRef, kind: RowRecord['kind'], summary: string): void {
@@ -91,8 +91,95 @@ export class TableReader {
         this.fullWidthRow(joinCell(g[0] ?? ''), source);
         continue;
       }
+      if (this.totalRow(r, source) || this.numberedSectionRow(r, source)) continue;
       this.dataRow(r, source);
     }
+  }
+
+  /** The first level cell of the row with text, and its text. */
+  private firstLevelText(r: number): string {
+    for (const level of this.levels) {
+      const t = joinCell(this.cell(r, level.col).text);
+      if (t !== '') return t;
+    }
+    return '';
+  }
+
+  /** 总分 / 合计 rows: a total to check the points against, not an indicator. */
+  private totalRow(r: number, source: SourceRef): boolean {
+    const name = this.firstLevelText(r) || joinCell(this.t.grid[r]?.[0] ?? '');
+    if (!/^(总分|合计|总计|总分值|分值合计|满分)$/.test(name.replace(/\s+/g, ''))) return false;
+    const value = this.t.grid[r]!.map((c) => readPointsCell(c)).find((v) => v !== undefined);
+    if (value !== undefined) (this.s.totals ??= []).push({ value, label: name, source, within: this.sectionParent?.title });
+    this.row(source, 'total', `${name}行：${value !== undefined ? `${value / 1e6} 分` : '未写分值'}（用于核对各项分值之和，不作为指标）`);
+    return true;
+  }
+
+  /**
+   * A row whose 序号 is 一、/（一） with a name beside it (01: "一、 | 通用考核项目 | 40"): a section of
+   * the table, with its points, like a full-width heading row.
+   */
+  private numberedSectionRow(r: number, source: SourceRef): boolean {
+    const seq = this.col('seq');
+    if (seq < 0) return false;
+    const c = this.cell(r, seq);
+    if (!c.own) return false;
+    const m = readMarker(`${joinCell(c.text)} `);
+    if (!m || (m.level !== 1 && m.level !== 2) || m.rest.trim() !== '') return false;
+    const title = this.firstLevelText(r);
+    if (title === '') return false;
+    const node = newNode('section', splitTitlePoints(title).title || title, source);
+    node.n = m.n;
+    const pts = readPointsCell(this.cell(r, this.col('points')).text);
+    if (pts !== undefined) node.points = pts;
+    const note = this.col('note') >= 0 ? joinCell(this.cell(r, this.col('note')).text) : '';
+    if (note !== '') node.text = note;
+    while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.level >= m.level) this.sections.pop();
+    const parent = this.sections[this.sections.length - 1]?.node;
+    (parent ? parent.children : this.host).push(node);
+    this.sections.push({ level: m.level, node });
+    this.sectionParent = node;
+    this.current = [];
+    if (this.col('unit') >= 0) node.allUnits = true;
+    this.row(source, 'heading', `表内标题：${m.raw}${node.title}${pts !== undefined ? `（${pts / 1e6} 分）` : ''}`);
+    // The rule cell of a section row (01 三、综合奖扣分项目) is read as the section's own clauses.
+    const ruleCell = this.cell(r, this.col('rule'));
+    if (this.col('rule') >= 0 && ruleCell.own && ruleCell.text.trim() !== '') {
+      this.current = [{ key: `sec${r}`, node }];
+      this.fillLeaf(r, node, false, source);
+      this.current = [];
+    }
+    return true;
+  }
+
+  private readonly rowSplit = new WeakSet<DraftNode>();
+
+  /**
+   * A row under the same merged item with its own points (06: one 目标任务 over rows (1) (2) …, each with
+   * its 评分标准 and 分值; 01: 县农粮局 over three rows of 30, 15, 15): each row is an indicator of its own
+   * under the item. The first row's content, already on the item, moves to the first such child.
+   */
+  private splitRow(leaf: DraftNode, r: number, source: SourceRef): DraftNode {
+    if (![...leaf.children].some((c) => this.rowSplit.has(c))) {
+      const first = newNode('indicator', titleOf(leaf.text ?? leaf.clauses[0]?.text ?? leaf.title), leaf.source);
+      if (leaf.points !== undefined) first.points = leaf.points;
+      first.clauses = leaf.clauses;
+      if (leaf.text) first.text = leaf.text;
+      if (leaf.caps) first.caps = leaf.caps;
+      if (leaf.isDeductionList) first.isDeductionList = true;
+      leaf.clauses = [];
+      delete leaf.points;
+      delete leaf.text;
+      delete leaf.caps;
+      leaf.children.unshift(first);
+      this.rowSplit.add(first);
+    }
+    const own = (role: ColumnRole): string => (this.col(role) >= 0 && this.cell(r, this.col(role)).own ? this.cell(r, this.col(role)).text : '');
+    const child = newNode('indicator', titleOf(own('target') || own('rule') || leaf.title), source);
+    if (leaf.isDeductionList) child.isDeductionList = true;
+    leaf.children.push(child);
+    this.rowSplit.add(child);
+    return child;
   }
 
   private fullWidthRow(text: string, source: SourceRef): void {
@@ -174,8 +261,10 @@ export class TableReader {
         created = true;
         break;
       }
-      const kind: NodeKind = level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : 'indicator';
+      const kind: NodeKind = level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : level.role === 'unit' ? 'unit' : 'indicator';
       const node = this.makeNode(kind, tp, c.source);
+      if (level.role === 'unit') this.addUnit(node, r, c.source);
+      else if (this.col('unit') >= 0 && depth === 0) node.allUnits = true;
       if (level.role === 'item' && this.col('seq') >= 0) {
         const seq = readPointsCell(this.cell(r, this.col('seq')).text);
         if (seq !== undefined) node.n = Number(this.cell(r, this.col('seq')).text.trim());
@@ -205,6 +294,14 @@ export class TableReader {
     this.fillLeaf(r, leaf, created, source);
   }
 
+  /** A unit named in the 被考核单位 column: its own node, scoped to it; its category is the row's group (重点考核部门). */
+  private addUnit(node: DraftNode, r: number, source: SourceRef): void {
+    const name = node.title;
+    node.unit = name;
+    const group = this.levels.filter((l) => l.role !== 'unit' && l.col < this.col('unit')).map((l) => joinCell(this.cell(r, l.col).text)).filter((t) => t !== '').pop();
+    if (!this.s.units.some((u) => u.name === name)) this.s.units.push({ name, category: group ? splitTitlePoints(group).title : '被考核单位', source });
+  }
+
   private laterText(r: number, col: number, valueCol: number): { text: string; key: string; source: SourceRef } | undefined {
     if (valueCol < 0) return undefined;
     const valueKey = this.cell(r, valueCol).key;
@@ -231,8 +328,18 @@ export class TableReader {
     return node;
   }
 
-  private fillLeaf(r: number, leaf: DraftNode, created: boolean, source: SourceRef): void {
+  private fillLeaf(r: number, leafIn: DraftNode, createdIn: boolean, source: SourceRef): void {
     const notes: string[] = [];
+    let leaf = leafIn;
+    let created = createdIn;
+    if (!created && this.col('points') >= 0) {
+      const own = this.cell(r, this.col('points'));
+      const splitAlready = leaf.children.some((c) => this.rowSplit.has(c));
+      if (own.own && readPointsCell(own.text) !== undefined && (leaf.points !== undefined || splitAlready) && (leaf.clauses.length > 0 || leaf.text !== undefined || splitAlready)) {
+        leaf = this.splitRow(leaf, r, source);
+        created = true;
+      }
+    }
     // Points: only a cell that starts in this row's item; one merged down from the item above is not its points (000:1275).
     const pc = this.cell(r, this.col('points'));
     if (this.col('points') >= 0 && pc.text.trim() !== '') {
@@ -277,7 +384,7 @@ export class TableReader {
       notes.push('评分标准与上一行合并');
     }
     const targetText = spanText ?? (this.col('target') >= 0 && target.own ? target.text.trim() : '');
-    if (targetText !== '' && (this.col('rule') < 0 || spanText !== undefined)) {
+    if (targetText !== '' && (this.col('rule') < 0 || spanText !== undefined || target.key !== ruleCell.key)) {
       const flat = cleanText(targetText);
       leaf.text = leaf.text && leaf.text !== flat ? `${leaf.text}\n${flat}` : flat;
       notes.push('目标要求');
