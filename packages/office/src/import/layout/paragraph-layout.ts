@@ -14,6 +14,8 @@ import { newNode } from './layout-common';
  * Headings nest by their numbering level; a rule sentence becomes a clause of the heading above it;
  * a numbered sentence without a scoring word is a target line of that heading.
  */
+/** A sentence that gives points: an amount after 扣/得/加/计, or 不得分. */
+const AMOUNT = /[扣得加计减]\s*[\d.]+\s*分|不得分/;
 const SCORING = /扣\s*[\d.]+\s*分|扣分|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计\s*[\d.]+\s*分|[减加]分/;
 const ALLOCATION = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
 const WEIGHT = /[（(]\s*权重\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）]/;
@@ -47,6 +49,8 @@ class ParagraphReader {
       if (text !== '') this.paragraph(text, block.source);
     }
     this.s.roots = this.s.roots.filter((n) => this.keep(n, true));
+    // A 目标责任书 names its one unit (乙方): everything in it applies to that unit.
+    if (this.s.units.length > 0) for (const n of this.s.roots) n.allUnits = true;
   }
 
   private paragraph(text: string, source: SourceRef): void {
@@ -72,7 +76,7 @@ class ParagraphReader {
       }
       if (SCORING.test(text) && this.stack.length > 0) return this.clause(text, source);
       const top = this.stack[this.stack.length - 1]?.node;
-      if (top && this.stack.length > 0 && text.length <= 200 && !/^(编号|附件|抄送)/.test(text)) {
+      if (top && this.stack.length > 0 && text.length <= 200 && !/^(编号|附件|抄送)/.test(text) && !/^\d{4}\s*年\s*月\s*日|^\s*年\s*月\s*日/.test(text)) {
         top.text = top.text ? `${top.text}\n${text}` : text;
         this.row(source, 'indicator', `“${top.title}”的说明：${text.slice(0, 30)}`);
         return;
@@ -84,6 +88,16 @@ class ParagraphReader {
     const heading = this.headingOf(rest);
     if (heading) {
       this.open(marker.level, heading, marker.n, source);
+      return;
+    }
+    if (marker.level <= 2) {
+      // "二、季度考核时，…只减分不加分。": a numbered paragraph of the scheme's own text, not under the heading above.
+      this.closeTo(marker.level);
+      if (AMOUNT.test(rest)) {
+        this.open(marker.level, { title: titleOf(rest) }, marker.n, source);
+        return this.clause(rest, source);
+      }
+      this.row(source, 'ignored', `编号段落（无分值、无评分句）：${text.slice(0, 40)}`);
       return;
     }
     if (SCORING.test(rest) || ALLOCATION.test(rest)) return this.clause(rest, source, marker.n);
@@ -104,7 +118,8 @@ class ParagraphReader {
     const a = ALLOCATION.exec(body);
     const tail = body.slice((w ?? a)?.index ?? body.length).replace((w ?? a)?.[0] ?? '', '').replace(/^[：:]/, '').trim();
     const title = body.slice(0, (w ?? a)?.index ?? body.length).trim();
-    if (title === '' || title.length > 40 || /[。；;，,]/.test(title)) return undefined;
+    if (title === '' || title.length > 40 || /[。；;，,]/.test(title) ) return undefined;
+    if (!(w ?? a) && /。\s*$/.test(rest)) return undefined;
     if ((w ?? a) && tail !== '' && SCORING.test(tail)) return undefined;
     if (!(w ?? a) && (SCORING.test(body) || body.length > 30)) return undefined;
     if (w) return { title, points: dec(w[1]!), weight: true };

@@ -161,7 +161,7 @@ export class TableReader {
    */
   private splitRow(leaf: DraftNode, r: number, source: SourceRef): DraftNode {
     if (![...leaf.children].some((c) => this.rowSplit.has(c))) {
-      const first = newNode('indicator', titleOf(leaf.text ?? leaf.clauses[0]?.text ?? leaf.title), leaf.source);
+      const first = newNode('indicator', titleOf(withoutMarker(leaf.text ?? leaf.clauses[0]?.text ?? leaf.title)), leaf.source);
       if (leaf.points !== undefined) first.points = leaf.points;
       first.clauses = leaf.clauses;
       if (leaf.text) first.text = leaf.text;
@@ -175,7 +175,7 @@ export class TableReader {
       this.rowSplit.add(first);
     }
     const own = (role: ColumnRole): string => (this.col(role) >= 0 && this.cell(r, this.col(role)).own ? this.cell(r, this.col(role)).text : '');
-    const child = newNode('indicator', titleOf(own('target') || own('rule') || leaf.title), source);
+    const child = newNode('indicator', titleOf(withoutMarker(own('target') || own('rule') || leaf.title)), source);
     if (leaf.isDeductionList) child.isDeductionList = true;
     leaf.children.push(child);
     this.rowSplit.add(child);
@@ -545,4 +545,10 @@ function compileSplit(text: string, shared: string | undefined, opts: { source: 
   const parts = pieces.map((p) => compileClause(`${p}。${method}。`, opts));
   if (parts.some((p) => p.status !== 'ok' || p.rules.length !== 1)) return whole;
   return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as Dec };
+}
+
+/** "（1）2018年末耕地面积…" → "2018年末耕地面积…": a leading ordinal is not part of a title. */
+function withoutMarker(text: string): string {
+  const m = readMarker(joinCell(text));
+  return m && m.rest.trim() !== '' ? m.rest : text;
 }
