@@ -11,6 +11,8 @@ export type ClauseDraftNode = {
   sharedMethod?: string;
   status: 'ok' | 'needs-review';
   reason?: string;
+  /** Phrases of the text the compiler could not read, with the reason for each. */
+  unread?: { text: string; reason: string }[];
   rules: CompiledRule[];
   /** Rule used when the text did not compile (the assessor scores it by hand). */
   manualEffect: 'score' | 'deduction';

@@ -1,4 +1,4 @@
-import type { Indicator, Scheme } from '@kaohe/core';
+import type { Dec, Indicator, Scheme } from '@kaohe/core';
 import { parseScheme } from '@kaohe/contract';
 import { OfficeError, tablesOf, type RawDocument } from '../document';
 import { readDocument, type ReadInput, type ReadOptions } from '../read-document';
@@ -28,10 +28,22 @@ export async function importScheme(input: ReadInput | RawDocument, options: Impo
   const yaml = schemeToYaml(fin.scheme);
   // The YAML goes through the same validation as a hand-written file: what we return is what `kaohe validate` accepts.
   const { scheme, lint } = parseScheme(yaml, `${doc.file}.yaml`);
+  const pointsFound = sumPoints(scheme.indicators);
+  const totals = (state.totals ?? []).map((t) => {
+    const within = t.within === undefined ? scheme.indicators : findByTitle(scheme.indicators, t.within)?.children ?? scheme.indicators;
+    const found = sumPoints(within);
+    return { label: t.label, stated: t.value, found, agrees: found !== null && found === t.value, source: t.source };
+  });
+  for (const t of totals.filter((x) => !x.agrees)) {
+    state.issues.push({ severity: 'warning', code: 'total-mismatch', message: `文件 ${doc.file}${t.source.line !== undefined ? ` 第 ${t.source.line} 行` : t.source.row !== undefined ? ` 第 ${t.source.row} 行` : ''}：“${t.label}”写的是 ${t.stated / 1e6} 分，导入的各项分值合计 ${t.found === null ? '无法计算（有的项未写分值）' : `${t.found / 1e6} 分`}，两者不一致，请核对原文`, source: t.source });
+  }
   const report = buildReport({
     file: doc.file,
     format: doc.format,
     title: scheme.title,
+    layout: state.layout ?? '未识别',
+    totals,
+    pointsFound,
     clauses: fin.clauses,
     targetOnly: fin.targetOnly.length,
     issues: state.issues,
@@ -68,6 +80,31 @@ function nothingImported(doc: RawDocument, layout: string | undefined): OfficeEr
 
 function isRawDocument(x: ReadInput | RawDocument): x is RawDocument {
   return typeof x === 'object' && 'blocks' in x && 'format' in x;
+}
+
+/**
+ * Sum of the points of a list of indicators; an indicator without points counts its children's, and one
+ * with neither (a 奖扣分 part) counts nothing. Null when none of them has points.
+ */
+export function sumPoints(nodes: readonly Indicator[]): Dec | null {
+  let sum = 0;
+  let any = false;
+  for (const n of nodes) {
+    const p = n.points ?? sumPoints(n.children ?? []);
+    if (p === null) continue;
+    any = true;
+    sum += p;
+  }
+  return any ? (sum as Dec) : null;
+}
+
+function findByTitle(nodes: readonly Indicator[], title: string): Indicator | undefined {
+  for (const n of nodes) {
+    if (n.title === title) return n;
+    const deeper = findByTitle(n.children ?? [], title);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }
 
 export function countIndicators(nodes: readonly Indicator[]): number {

@@ -161,6 +161,7 @@ class ParagraphReader {
       source,
       ...(n !== undefined ? { n } : {}),
       ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.unread.length ? { unread: c.unread } : {}),
       ...(c.points !== undefined ? { points: c.points } : {}),
     };
     if (c.deductionCap !== undefined) host.caps = { ...host.caps, deduction: c.deductionCap };

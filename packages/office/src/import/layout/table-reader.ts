@@ -1,4 +1,4 @@
-import type { Dec } from '@kaohe/core';
+import { dec, type Dec } from '@kaohe/core';
 import type { RawTable, SourceRef } from '../../document';
 import { divisionsOfClause, parseOwnerCell, type OwnerCell } from '../assignment';
 import { joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, titleOf } from '../cell-text';
@@ -7,6 +7,9 @@ import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from
 import { headerRoles, type ColumnRole } from '../header-roles';
 import { parseRuleCell, sharedMethod } from '../rule-cell';
 import { cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
+
+/** Words that say how a line is scored; a line without any is a task or a requirement, not a rule. */
+const METHOD_WORD = /扣|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计分|得分|加分|减分|给分|赋分|折算|酌情|评分|[×*＊]|比例|为止|满分|零分|0分|倒扣/;
 
 const SCOPE_NAME = /成员单位|相关责任单位|各部门|各单位|有关部门|各县|市级各/;
 
@@ -445,6 +448,8 @@ export class TableReader {
     const allDrafts = parts.flatMap((p) => p.clauses);
     // A shared method ("以上均按完成情况计分") covers the clauses before it in the cell.
     const methods = allDrafts.map((c) => sharedMethod(c.text));
+    // A cell none of whose lines says how it is scored is a list of tasks with their points (01), not rules.
+    const plain = methods.every((m) => m === undefined) && allDrafts.every((d) => !METHOD_WORD.test(joinCell(d.text).replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '')));
     for (const part of parts) {
       let target = leaf;
       if (part.title !== undefined) {
@@ -458,6 +463,7 @@ export class TableReader {
       }
       if (part.preamble.length) target.text = part.preamble.join('\n');
       for (const draft of part.clauses) {
+        if (plain && this.allocation(target, draft.text, lineAt(source, draft.lineOffset))) continue;
         const k = allDrafts.indexOf(draft);
         const method = methods.slice(k).findIndex((m) => m !== undefined);
         const m = method >= 0 ? methods[k + method] : undefined;
@@ -476,6 +482,7 @@ export class TableReader {
           source: clauseSource,
           ...(draft.n !== undefined ? { n: draft.n } : {}),
           ...(clause.reason ? { reason: clause.reason } : {}),
+          ...(clause.unread.length ? { unread: clause.unread } : {}),
           ...(clause.points !== undefined ? { points: clause.points } : {}),
         };
         if (clause.deductionCap !== undefined) target.caps = { ...target.caps, deduction: clause.deductionCap };
@@ -487,6 +494,36 @@ export class TableReader {
     }
     if (parts.some((p) => p.title === undefined && p.clauses.length > 0)) nodes.unshift(leaf);
     return { nodes, clauses: all };
+  }
+
+  /**
+   * A line of the rule cell that states no way of scoring: "成立河长制工作领导小组（1分）" is a task with its
+   * points (a target + points sub-indicator, scored by the assessor like 001's targets), and a sentence
+   * without points or any scoring word is the item's requirement. Neither is a rule lacking an amount.
+   * Only used when no line of the cell has a scoring word, so an item never mixes tasks and clauses.
+   */
+  private allocation(target: DraftNode, text: string, source: SourceRef): boolean {
+    // In a 扣分标准 table every line is a deduction item, whatever its words.
+    if (this.kind === 'deduction' || target.isDeductionList) return false;
+    const flat = joinCell(text);
+    const allocs = [...flat.matchAll(/[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/g)];
+    const rest = flat.replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '');
+    if (METHOD_WORD.test(rest)) return false;
+    if (allocs.length === 0) {
+      // Without points of its own the item would score nothing: such a line stays a clause for review (000:1275).
+      if (target.points === undefined) return false;
+      target.text = target.text ? `${target.text}\n${cleanText(text)}` : cleanText(text);
+      this.row(source, 'indicator', `“${target.title}”的要求（无评分方法）：${titleOf(flat, 30)}`);
+      return true;
+    }
+    if (allocs.length > 1) return false;
+    const task = newNode('indicator', titleOf(withoutMarker(rest.replace(/[。；;，,\s]+$/, ''))) || target.title, source);
+    task.points = dec(allocs[0]![1]!);
+    task.text = cleanText(text);
+    if (target.isDeductionList) task.isDeductionList = true;
+    target.children.push(task);
+    this.row(source, 'indicator', `“${target.title}”的分项：${task.title}（${allocs[0]![1]} 分，原文未写评分方法，由考核部门按完成情况评分）`);
+    return true;
   }
 
   /**
@@ -506,6 +543,8 @@ export class TableReader {
     last.rules = again.rules;
     if (again.reason) last.reason = again.reason;
     else delete last.reason;
+    if (again.unread.length) last.unread = again.unread;
+    else delete last.unread;
     if (again.points !== undefined) last.points = again.points;
     this.warn('page-split', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：“${t.slice(0, 20)}”是上一条款被分页截断的后半部分，已接到上一条款`, source);
     return true;
