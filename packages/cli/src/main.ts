@@ -8,6 +8,17 @@ import { explainCommand } from './commands/explain.command';
 import { importCommand } from './commands/import.command';
 import { exportCommand } from './commands/export.command';
 import { isOfficeError } from '@kaohe/office';
+import { readFactsWorkbook } from '@kaohe/office/import';
+import { loadScheme } from './load';
+
+function yearOf(text: string): number {
+  if (!/^(19|20)\d{2}$/.test(text)) throw new UsageError(`--year 应为四位年份（如 2021），收到“${text}”`);
+  return Number(text);
+}
+
+async function readFactsXlsx(schemePath: string, factsPath: string): Promise<import('@kaohe/core').Fact[]> {
+  return readFactsWorkbook(factsPath, loadScheme(schemePath).scheme);
+}
 
 export const USAGE = `用法：kaohe <命令> [参数]
 
@@ -17,8 +28,9 @@ export const USAGE = `用法：kaohe <命令> [参数]
   explain SCHEME FACTS --unit 单位 [--by division|leader] [--format text|json]
                                       输出单位的完整得分明细（每一分的来源与依据）
   schema                              输出方案文件的 JSON Schema
-  import FILE [-o scheme.yaml] [--report report.html|report.md|report.json]
-                                      从 Word/Excel/文本导入方案，输出覆盖率（未给 -o 时方案输出到标准输出）
+  import FILE [-o scheme.yaml] [--report report.html|report.md|report.json] [--facts-template facts.xlsx] [--year 年度]
+                                      从 Word/Excel/文本导入方案，输出覆盖率（未给 -o 时方案输出到标准输出）；
+                                      --facts-template 写出各单位各条款需填写的事实表，填好后可直接用于 score
   export SCHEME --as docx|xlsx --layout breakdown|responsibility|targets|scheme [--codes] [-o FILE]
                                       按原文格式导出：任务分解表、责任矩阵（按处室/领导）、各单位目标表
 
@@ -91,6 +103,8 @@ function dispatch(argv: string[], io: Io, canWait = false): number | Promise<num
         as: { type: 'string' },
         layout: { type: 'string' },
         codes: { type: 'boolean' },
+        'facts-template': { type: 'string' },
+        year: { type: 'string' },
       },
     });
   try {
@@ -112,7 +126,13 @@ function dispatch(argv: string[], io: Io, canWait = false): number | Promise<num
       const f = format ?? 'table';
       if (f !== 'table' && f !== 'json' && f !== 'csv') throw new UsageError(`--format 应为 table、json 或 csv，收到“${f}”`);
       const group = values.group ?? io.env['KAOHE_GROUP'];
-      return scoreCommand(positionals[0]!, positionals[1]!, { format: f, ...(group !== undefined ? { group } : {}) }, io.out, io.err);
+      const scoreOpts = { format: f, ...(group !== undefined ? { group } : {}) } as const;
+      // A facts workbook (the import's --facts-template, filled in) is read asynchronously.
+      if (/\.xlsx$/i.test(positionals[1]!)) {
+        if (!canWait) return Promise.resolve(2);
+        return readFactsXlsx(positionals[0]!, positionals[1]!).then((facts) => scoreCommand(positionals[0]!, positionals[1]!, scoreOpts, io.out, io.err, facts));
+      }
+      return scoreCommand(positionals[0]!, positionals[1]!, scoreOpts, io.out, io.err);
     }
     case 'explain': {
       need(2, 'SCHEME FACTS');
@@ -130,7 +150,7 @@ function dispatch(argv: string[], io: Io, canWait = false): number | Promise<num
     case 'import':
       need(1, 'FILE');
       if (!canWait) return Promise.resolve(2);
-      return importCommand(positionals[0]!, { ...(values.output ? { output: values.output } : {}), ...(values.report ? { report: values.report } : {}) }, io.out);
+      return importCommand(positionals[0]!, { ...(values.output ? { output: values.output } : {}), ...(values.report ? { report: values.report } : {}), ...(values['facts-template'] ? { factsTemplate: values['facts-template'] } : {}), ...(values.year !== undefined ? { year: yearOf(values.year) } : {}) }, io.out);
     case 'export': {
       need(1, 'SCHEME');
       const as = values.as ?? io.env['KAOHE_EXPORT_AS'];

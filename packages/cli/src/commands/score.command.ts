@@ -1,4 +1,4 @@
-import { evaluate, toFixed, toStr, type EvaluationResult, type Scheme } from '@kaohe/core';
+import { evaluate, toFixed, toStr, type EvaluationResult, type Fact, type Scheme } from '@kaohe/core';
 import { CliError } from '../cli-error';
 import { loadFacts, loadScheme } from '../load';
 import { renderCsv, renderTable } from '../text-table';
@@ -6,9 +6,9 @@ import { renderCsv, renderTable } from '../text-table';
 export type ScoreOptions = { format: 'table' | 'json' | 'csv'; group?: string };
 
 /** `kaohe score SCHEME FACTS`: the ranking table per group with grades. */
-export function scoreCommand(schemePath: string, factsPath: string, opts: ScoreOptions, out: (s: string) => void, err: (s: string) => void): number {
+export function scoreCommand(schemePath: string, factsPath: string, opts: ScoreOptions, out: (s: string) => void, err: (s: string) => void, readFacts?: Fact[]): number {
   const { scheme, lint } = loadScheme(schemePath);
-  const facts = loadFacts(factsPath, scheme);
+  const facts = readFacts ?? loadFacts(factsPath, scheme);
   const result = evaluate(scheme, facts);
   if (opts.group !== undefined && !result.groups.some((g) => g.code === opts.group || g.name === opts.group)) {
     throw new CliError(`方案中没有排名分组“${opts.group}”，可选：${result.groups.map((g) => `${g.code}（${g.name}）`).join('、')}`);

@@ -9,7 +9,7 @@ import type { ColumnRole } from './header-vocabulary';
  */
 export type ColumnProfile = { filled: number; points: number; rule: number; bodies: number; seq: number; meanLength: number };
 
-const POINTS = /^[+-]?\d+(\.\d+)?\s*分?$/;
+const POINTS = /^[+-]?\d{1,4}(\.\d+)?\s*分?$/;
 const RULE = /扣\s*[\d.０-９一二三四五六七八九十半]|扣分|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计\s*[\d.]+\s*分|酌情(给|加|扣|减)分|[×*]\s*[\d.]+\s*分/;
 const SEQ = /^(\d{1,3}([.．]\d{1,3})*[.、．]?|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[)）])$/;
 /** Endings of the names of bodies (部门、单位、乡镇) in the seeds and the corpus. */
@@ -25,9 +25,18 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
     points: share((t) => POINTS.test(t)),
     rule: share((t) => t.length >= 8 && RULE.test(t)),
     bodies: share((t) => t.length <= 60 && splitNames(t.replace(/^(牵头|配合|协办|责任)(部门|单位)?[：:]/, '')).every((x) => BODY_SUFFIX.test(x.replace(/[（(].*?[)）]$/, '')))),
-    seq: share((t) => SEQ.test(t)),
+    seq: ascending(texts) ? share((t) => SEQ.test(t)) : 0,
     meanLength: texts.reduce((a, t) => a + t.length, 0) / n,
   };
+}
+
+/** Numbering goes up: 1, 2, 3 (or 1.1, 1.2); points (5, 10, 5) do not. */
+function ascending(texts: readonly string[]): boolean {
+  const nums = texts.map((t) => Number.parseFloat(t.replace(/[^\d.]/g, ''))).filter((n) => Number.isFinite(n));
+  if (nums.length < 2) return true;
+  let up = 0;
+  for (let i = 1; i < nums.length; i++) if (nums[i]! >= nums[i - 1]!) up++;
+  return up >= (nums.length - 1) * 0.8;
 }
 
 /** The role the content points to, or undefined when nothing stands out. */

@@ -67,7 +67,10 @@ export function buildReport(input: Omit<ImportReport, 'coverage' | 'burden' | 'c
   const kinds = new Map<string, number>();
   for (const c of clauses) if (c.status === 'ok') for (const r of c.rules) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
   const reasons = new Map<string, number>();
-  for (const w of workList) reasons.set(reasonFamily(w.reason), (reasons.get(reasonFamily(w.reason)) ?? 0) + 1);
+  for (const w of workList) {
+    const family = reasonFamily(w.reasons[0]!);
+    reasons.set(family, (reasons.get(family) ?? 0) + 1);
+  }
   const families = [...kinds].map(([kind, rules]) => ({ kind, rules })).sort((a, b) => b.rules - a.rules);
   const reviewByReason = [...reasons].map(([reason, n]) => ({ reason, clauses: n })).sort((a, b) => b.clauses - a.clauses);
   const skipped = input.rows.filter((r) => r.kind === 'ignored' || r.kind === 'unrecognised');

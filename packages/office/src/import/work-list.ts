@@ -11,6 +11,8 @@ export type WorkItem = {
   /** The phrases the compiler did not read (empty when the whole sentence had no reading). */
   unread: string[];
   reason: string;
+  /** The compiler's reasons as given, without the phrases (for counting by reason). */
+  reasons: string[];
   /** A reading a person can confirm, when the text has a recognisable shape. */
   suggestion?: string;
 };
@@ -46,7 +48,8 @@ export function workItems(clauses: readonly ClauseRecord[], pointsOf: (c: Clause
       const suggestion = SUGGESTIONS.map((f) => f(c.text.replace(/\s+/g, ''), points)).find((s) => s !== null) ?? undefined;
       const unread = (c.unread ?? []).map((u) => u.text).filter((u) => u !== '');
       const reason = specificReason(c);
-      return { code: c.code, indicator: c.indicator, source: c.source, text: c.text, unread, reason, ...(suggestion ? { suggestion } : {}) };
+      const reasons = [...new Set([...(c.unread ?? []).map((u) => u.reason), ...c.rules.flatMap((r) => (r.review ? [r.review] : []))])];
+      return { code: c.code, indicator: c.indicator, source: c.source, text: c.text, unread, reason, reasons: reasons.length ? reasons : [c.reason ?? '未能识别计分规则'], ...(suggestion ? { suggestion } : {}) };
     });
 }
 
@@ -59,7 +62,8 @@ function specificReason(c: ClauseRecord): string {
   return c.reason ?? '未能识别计分规则';
 }
 
-/** "未识别扣分数值：……" → "未识别扣分数值": the family of a reason, for counting. */
+/** "“每低…扣”未识别：……" → "未识别": the family of a reason, for counting (quoted phrases and details dropped). */
 export function reasonFamily(reason: string): string {
-  return reason.replace(/“[^”]*”/g, '').split(/[：:；;（(，,]/)[0]!.trim() || reason.slice(0, 20);
+  const bare = reason.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '').replace(/^[\s，,：:]+/, '');
+  return bare.split(/[：:；;（(，,。]/)[0]!.trim().slice(0, 24) || reason.slice(0, 24);
 }

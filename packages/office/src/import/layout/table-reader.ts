@@ -167,6 +167,8 @@ export class TableReader {
       const first = newNode('indicator', titleOf(withoutMarker(leaf.text ?? leaf.clauses[0]?.text ?? leaf.title)), leaf.source);
       if (leaf.points !== undefined) first.points = leaf.points;
       first.clauses = leaf.clauses;
+      first.children = leaf.children;
+      leaf.children = [];
       if (leaf.text) first.text = leaf.text;
       if (leaf.caps) first.caps = leaf.caps;
       if (leaf.isDeductionList) first.isDeductionList = true;
@@ -338,7 +340,7 @@ export class TableReader {
     if (!created && this.col('points') >= 0) {
       const own = this.cell(r, this.col('points'));
       const splitAlready = leaf.children.some((c) => this.rowSplit.has(c));
-      if (own.own && readPointsCell(own.text) !== undefined && (leaf.points !== undefined || splitAlready) && (leaf.clauses.length > 0 || leaf.text !== undefined || splitAlready)) {
+      if (own.own && readPointsCell(own.text) !== undefined && (leaf.points !== undefined || splitAlready) && (leaf.clauses.length > 0 || leaf.text !== undefined || leaf.children.length > 0 || splitAlready)) {
         leaf = this.splitRow(leaf, r, source);
         created = true;
       }
