@@ -4,7 +4,7 @@ import { halfWidth, joinCell, readMarker, titleOf } from '../cell-text';
 import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind } from '../draft.types';
 import { titleAmong, yearIn } from '../header-find';
-import type { LayoutRecogniser } from './recognisers';
+import type { LayoutRecogniser } from './recogniser.types';
 import { newNode } from './layout-common';
 
 /**
