@@ -70,6 +70,9 @@ export function responsibilityBlocks(scheme: Scheme, options: ResponsibilityOpti
   if (all.length === 0) {
     throw new ExportError('layout-not-applicable', `该方案没有细则条款，也没有写明${labels.division}、${labels.assessor}或${labels.leader}的指标，无法导出责任分解表`, 'responsibility');
   }
+  if (!all.some((d) => d.leaders.length || d.divisions.length || d.assessors.length)) {
+    throw new ExportError('layout-not-applicable', `该方案的条款和指标都没有写明${labels.division}、${labels.assessor}或${labels.leader}，无法导出责任分解表`, 'responsibility');
+  }
   const hasLeaders = all.some((d) => d.leaders.length);
   const hasAssessors = all.some((d) => d.assessors.length);
   const hasDivisions = all.some((d) => d.divisions.length);

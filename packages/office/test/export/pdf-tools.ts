@@ -29,8 +29,9 @@ export function pdfPages(pdf: Uint8Array): number {
 }
 
 /** The text of one page (1-based) or of all, as pdftotext lays it out. */
-export function pdfText(pdf: Uint8Array, page?: number): string {
-  return withFile(pdf, (p) => execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+export function pdfText(pdf: Uint8Array, page?: number, options: { raw?: boolean } = {}): string {
+  // -raw keeps a wrapped table cell's lines together (content order); -layout keeps the page's lines.
+  return withFile(pdf, (p) => execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), options.raw ? '-raw' : '-layout', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
 /** Text without the spaces pdftotext puts between characters of justified or spaced lines. */

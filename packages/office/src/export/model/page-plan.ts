@@ -118,3 +118,21 @@ export function planPages(blocks: OutBlock[], title: string, options: PlanOption
     blocks: blocks.map((b) => (b.kind === 'heading' ? b : { kind: 'table', table: planTable(b.table, columnsFor(b.table)) })),
   };
 }
+
+/** Points of a table row beyond its lines (cell padding and rules). */
+const ROW_EXTRA_PT = 3;
+const HEADING_LINE_PT = HEADING_PT * 1.8;
+
+/**
+ * How many pages the plan should print on, from its content alone: every row as tall as its planned
+ * lines, every heading one line, the title two. Tests bound the real page count by this figure.
+ */
+export function estimatePages(plan: PagePlan): number {
+  const printable = (plan.paper.height - plan.margins.top - plan.margins.bottom) / MM_PER_PT;
+  let pt = TITLE_PT * 2.5;
+  for (const b of plan.blocks) {
+    if (b.kind === 'heading') pt += HEADING_LINE_PT;
+    else pt += TABLE_LINE_PT + ROW_EXTRA_PT + b.table.lines.reduce((s, n) => s + n * TABLE_LINE_PT + ROW_EXTRA_PT, 0) + TABLE_LINE_PT;
+  }
+  return pt / printable;
+}
