@@ -14,6 +14,12 @@ const clip = (t: string): string => t.replace(/…$/, '');
 /** The importer clips long titles ("政治建设（贯彻…"); the path shows the clipped form without its ellipsis. */
 const titleOf = (n: Indicator): string => clip(n.title);
 
+/** "党的建设清单 › 政治建设 › 政治建设（贯彻… › 习近平总书记…情况" → its section and the indicator itself. */
+function shortPath(path: string): string {
+  const segs = path.split(' › ');
+  return segs.length > 2 ? `${segs[1]} › ${segs[segs.length - 1]}` : path;
+}
+
 /** An indicator's title and text, once: a title that is the start of its text (clipped or not) is not repeated. */
 function fullText(n: Indicator): string {
   const t = clip(n.title);
@@ -90,7 +96,7 @@ export function responsibilityBlocks(scheme: Scheme, options: ResponsibilityOpti
     .sort((x, y) => x.ra - y.ra || x.rb - y.rb || x.i - y.i);
 
   const header = [first.label, ...(second ? [second.label] : []), '指标', isClauses ? '条款内容' : '工作内容', ...(options.codes ? ['条款编码'] : [])];
-  const rows: OutCell[][] = sorted.map((x) => [{ text: x.a }, ...(second ? [{ text: x.b }] : []), { text: x.d.path }, { text: x.d.text }, ...(options.codes ? [{ text: x.d.code }] : [])]);
+  const rows: OutCell[][] = sorted.map((x) => [{ text: x.a }, ...(second ? [{ text: x.b }] : []), { text: shortPath(x.d.path) }, { text: x.d.text }, ...(options.codes ? [{ text: x.d.code }] : [])]);
   mergeRuns(rows, 0, () => true);
   if (second) mergeRuns(rows, 1, (i, j) => sorted[i]!.a === sorted[j]!.a);
   mergeRuns(rows, second ? 2 : 1, (i, j) => sorted[i]!.a === sorted[j]!.a && sorted[i]!.b === sorted[j]!.b);

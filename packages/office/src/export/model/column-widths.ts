@@ -10,8 +10,8 @@ export type WidthColumn = {
   cells: { text: string; span: number }[];
 };
 
-/** A name column (单位, 处室) keeps names up to this long on one line (市政府办公室). */
-const NAME = 6;
+/** A name column (单位, 处室) keeps names up to this long on one line (市级有关部门（单位）). */
+const NAME = 8;
 /** Minimum widths by kind: 序号 holds "99", 分值 "-0.05", a name column four characters, text four. */
 const MIN_BY_KIND: Record<ColumnKind, number> = { seq: 2, number: 2, name: 4, text: 4 };
 
