@@ -6,6 +6,7 @@ import {
   Footer,
   LineRuleType,
   Packer,
+  SectionType,
   PageNumber,
   Paragraph,
   Table,
@@ -14,17 +15,20 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
   type IBorderOptions,
 } from 'docx';
 import { columnWidths, type ColumnKind } from '../model/column-widths';
 import { CN_SIZE, fontName, LANGUAGE, LATIN_FONT, type FontRole } from '../model/fonts';
 import { patchDocx } from '../model/docx-patch';
+import type { OutCell } from '../out-model';
 import { cjkWidth } from '../model/measure';
 import { BODY_CONDENSE, BODY_PT, chars, FOOTER_DISTANCE, halfPoints, LINE_PITCH, lines, MARGIN, mm, PAGE, TEXT_WIDTH } from './gongwen-page';
 
 export type GongwenColumn = { header: string; kind: ColumnKind };
-export type GongwenTable = { columns: GongwenColumn[]; rows: string[][] };
+/** Rows of plain texts, or of cells with merges (a layout's table as an attachment). */
+export type GongwenTable = { columns: GongwenColumn[]; rows: (string | OutCell)[][] };
 export type GongwenBlock = { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'table'; table: GongwenTable };
 export type GongwenAttachment = { title: string; blocks: GongwenBlock[] };
 /** 版记 (§7.4): 抄送机关, 印发机关 and 印发日期. */
@@ -117,46 +121,54 @@ function signature(doc: GongwenDocument): Paragraph[] {
   ];
 }
 
-const TABLE_PT = CN_SIZE.四号;
 const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cellBorders = { top: thin, bottom: thin, left: thin, right: thin };
+/** Table text: 4号 for a narrow table (the 通报's rankings), 五号 for one of five columns or more (a task list, as the seeds print theirs). */
+const tablePt = (columns: number): number => (columns <= 4 ? CN_SIZE.四号 : CN_SIZE.五号);
 
-function tableCell(text: string, width: number, header: boolean, kind: ColumnKind): TableCell {
-  const centred = header || kind !== 'text';
+function tableCell(c: OutCell, width: number, header: boolean, kind: ColumnKind, pt: number): TableCell {
+  const fullWidth = (c.colSpan ?? 1) > 1;
+  const centred = header || (kind !== 'text' && !fullWidth);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: cellBorders,
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { left: 60, right: 60 },
-    children: text.split('\n').map(
+    ...(fullWidth ? { columnSpan: c.colSpan } : {}),
+    ...(c.rowSpan && c.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : c.merged ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
+    children: (c.merged ? '' : c.text).split('\n').map(
       (t) =>
         new Paragraph({
           alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { line: Math.round(TABLE_PT * 20 * 1.25), lineRule: LineRuleType.EXACT, before: 40, after: 40 },
-          children: [run(t, header ? 'heiti' : 'fangsong', TABLE_PT)],
+          spacing: { line: Math.round(pt * 20 * 1.25), lineRule: LineRuleType.EXACT, before: 40, after: 40 },
+          children: [run(t, header || fullWidth ? 'heiti' : 'fangsong', pt)],
         }),
     ),
   });
 }
 
-/** An attachment table: widths from the content (model/column-widths), header row repeated on every page, rows kept whole. */
+const asCell = (c: string | OutCell | undefined): OutCell => (typeof c === 'string' ? { text: c } : (c ?? { text: '' }));
+
+/** An attachment table: widths from the content (model/column-widths), header row repeated on every page, short rows kept whole, merges kept. */
 function attachmentTable(t: GongwenTable): Table {
-  const perChar = TABLE_PT * 20;
-  const total = TEXT_WIDTH / perChar;
+  const pt = tablePt(t.columns.length);
+  const perChar = pt * 20;
+  const rows = t.rows.map((r) => t.columns.map((_, k) => asCell(r[k])));
   const widthsChars = columnWidths(
-    t.columns.map((c, k) => ({ header: c.header, kind: c.kind, cells: t.rows.map((r) => ({ text: r[k] ?? '', span: 1 })) })),
-    total,
-    t.rows.length,
+    t.columns.map((c, k) => ({ header: c.header, kind: c.kind, cells: rows.flatMap((r) => (r[k]!.merged || r[k]!.covered || (r[k]!.colSpan ?? 1) > 1 ? [] : [{ text: r[k]!.text, span: r[k]!.rowSpan ?? 1 }])) })),
+    TEXT_WIDTH / perChar,
+    rows.length,
   );
   const widths = widthsChars.map((w) => Math.floor(w * perChar));
+  const spanWidth = (k: number, c: OutCell): number => widths.slice(k, k + (c.colSpan ?? 1)).reduce((a, b) => a + b, 0);
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, k) => tableCell(c.header, widths[k]!, true, c.kind)) }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: t.columns.map((c, k) => tableCell(r[k] ?? '', widths[k]!, false, c.kind)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, k) => tableCell({ text: c.header }, widths[k]!, true, c.kind, pt)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: r.every((c) => c.text.length < 200), children: r.flatMap((c, k) => (c.covered ? [] : [tableCell(c, spanWidth(k, c), false, t.columns[k]!.kind, pt)])) })),
     ],
   });
 }
@@ -165,7 +177,8 @@ function attachmentTable(t: GongwenTable): Table {
 function attachmentPages(attachments: readonly GongwenAttachment[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   attachments.forEach((a, i) => {
-    out.push(new Paragraph({ pageBreakBefore: true, children: [run(attachments.length > 1 ? `附件${i + 1}` : '附件', 'heiti', BODY_PT)] }));
+    // The first starts the attachments' own section (a new page); later ones break the page themselves.
+    out.push(new Paragraph({ ...(i > 0 ? { pageBreakBefore: true } : {}), children: [run(attachments.length > 1 ? `附件${i + 1}` : '附件', 'heiti', BODY_PT)] }));
     out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: lines(1) }, children: [run(a.title, 'xiaobiaosong', CN_SIZE.二号)] }));
     for (const b of a.blocks) {
       if (b.kind === 'table') out.push(attachmentTable(b.table), new Paragraph({ children: [] }));
@@ -227,14 +240,12 @@ const bodyFont = { font: { eastAsia: fontName('fangsong'), ascii: LATIN_FONT, hA
 
 /** Writes a 公文 as .docx following GB/T 9704-2012 (see gongwen-page.ts for the page and grid). */
 export async function writeGongwenDocx(doc: GongwenDocument): Promise<Uint8Array> {
-  const children: (Paragraph | Table)[] = [
-    ...head(doc),
-    ...doc.body.map(bodyParagraph),
-    ...attachmentNote(doc.attachments ?? []),
-    ...signature(doc),
-    ...attachmentPages(doc.attachments ?? []),
-  ];
-  if (doc.record) children.push(new Paragraph({ spacing: { before: lines(2) }, children: [] }), recordTable(doc.record), new Paragraph({ children: [] }));
+  const main: (Paragraph | Table)[] = [...head(doc), ...doc.body.map(bodyParagraph), ...attachmentNote(doc.attachments ?? []), ...signature(doc)];
+  const annex = attachmentPages(doc.attachments ?? []);
+  const last = annex.length > 0 ? annex : main;
+  if (doc.record) last.push(new Paragraph({ spacing: { before: lines(2) }, children: [] }), recordTable(doc.record), new Paragraph({ children: [] }));
+  const page = { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(15), footer: FOOTER_DISTANCE, gutter: 0 } };
+  const footers = { default: pageFooter(true), even: pageFooter(false) };
   const document = new Document({
     creator: doc.signer,
     title: doc.title,
@@ -246,15 +257,11 @@ export async function writeGongwenDocx(doc: GongwenDocument): Promise<Uint8Array
       // LibreOffice measures the character grid against the Normal style's size, not the document defaults.
       paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: bodyFont }],
     },
+    // The 22-line grid holds for the body; the 附件 are a section of their own without it, because
+    // LibreOffice snaps table lines to the grid too (a 五号 table line would take a 29 pt grid line).
     sections: [
-      {
-        properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(15), footer: FOOTER_DISTANCE, gutter: 0 } },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
-        },
-        footers: { default: pageFooter(true), even: pageFooter(false) },
-        children,
-      },
+      { properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }, footers, children: main },
+      ...(annex.length > 0 ? [{ properties: { page, type: SectionType.NEXT_PAGE }, footers, children: annex }] : []),
     ],
   });
   return patchDocx(new Uint8Array(await Packer.toBuffer(document)));
