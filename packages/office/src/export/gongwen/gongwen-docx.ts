@@ -150,14 +150,16 @@ function tableCell(c: OutCell, width: number, header: boolean, kind: ColumnKind,
 const asCell = (c: string | OutCell | undefined): OutCell => (typeof c === 'string' ? { text: c } : (c ?? { text: '' }));
 
 /** An attachment table: widths from the content (model/column-widths), header row repeated on every page, short rows kept whole, merges kept. */
-function attachmentTable(t: GongwenTable): Table {
+function attachmentTable(t: GongwenTable, widthRows: GongwenTable['rows']): Table {
   const pt = tablePt(t.columns.length);
   const perChar = pt * 20;
-  const rows = t.rows.map((r) => t.columns.map((_, k) => asCell(r[k])));
+  const cellsOf = (rs: GongwenTable['rows']): OutCell[][] => rs.map((r) => t.columns.map((_, k) => asCell(r[k])));
+  const rows = cellsOf(t.rows);
+  const measured = cellsOf(widthRows);
   const widthsChars = columnWidths(
-    t.columns.map((c, k) => ({ header: c.header, kind: c.kind, cells: rows.flatMap((r) => (r[k]!.merged || r[k]!.covered || (r[k]!.colSpan ?? 1) > 1 ? [] : [{ text: r[k]!.text, span: r[k]!.rowSpan ?? 1 }])) })),
+    t.columns.map((c, k) => ({ header: c.header, kind: c.kind, cells: measured.flatMap((r) => (r[k]!.merged || r[k]!.covered || (r[k]!.colSpan ?? 1) > 1 ? [] : [{ text: r[k]!.text, span: r[k]!.rowSpan ?? 1 }])) })),
     TEXT_WIDTH / perChar,
-    rows.length,
+    measured.length,
   );
   const widths = widthsChars.map((w) => Math.floor(w * perChar));
   const spanWidth = (k: number, c: OutCell): number => widths.slice(k, k + (c.colSpan ?? 1)).reduce((a, b) => a + b, 0);
@@ -173,6 +175,9 @@ function attachmentTable(t: GongwenTable): Table {
   });
 }
 
+const headerKey = (t: GongwenTable): string => t.columns.map((c) => c.header).join('\t');
+const sameHeader = (blocks: readonly GongwenBlock[], t: GongwenTable): GongwenTable[] => blocks.flatMap((b) => (b.kind === 'table' && headerKey(b.table) === headerKey(t) ? [b.table] : []));
+
 /** §8 附件: 另面编排; "附件1" in 3号黑体 顶格 on the first line, its title centred on the second. */
 function attachmentPages(attachments: readonly GongwenAttachment[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
@@ -181,7 +186,8 @@ function attachmentPages(attachments: readonly GongwenAttachment[]): (Paragraph 
     out.push(new Paragraph({ ...(i > 0 ? { pageBreakBefore: true } : {}), children: [run(attachments.length > 1 ? `附件${i + 1}` : '附件', 'heiti', BODY_PT)] }));
     out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: lines(1) }, children: [run(a.title, 'xiaobiaosong', CN_SIZE.二号)] }));
     for (const b of a.blocks) {
-      if (b.kind === 'table') out.push(attachmentTable(b.table), new Paragraph({ children: [] }));
+      // Tables of one attachment with the same header (the 通报's groups, a list's sections) share their widths.
+      if (b.kind === 'table') out.push(attachmentTable(b.table, sameHeader(a.blocks, b.table).flatMap((t) => t.rows)), new Paragraph({ children: [] }));
       else if (b.kind === 'heading') out.push(new Paragraph({ keepNext: true, children: [run(b.text, 'heiti', BODY_PT)] }));
       else out.push(bodyParagraph(b.text));
     }
