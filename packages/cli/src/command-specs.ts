@@ -55,6 +55,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       output: { type: 'string', short: 'o', placeholder: 'scheme.yaml', help: '方案写入此文件（未给出时输出到标准输出）', fromEnv: false },
       report: { type: 'string', placeholder: '报告.html|.md|.json', help: '导入报告写入此文件（格式按扩展名）', fromEnv: false },
+      'facts-template': { type: 'string', placeholder: 'facts.xlsx', help: '写出各单位各条款需填写的事实表，填好后可直接用于 kaohe score', fromEnv: false },
+      year: { type: 'string', placeholder: '年度', help: '文档没有写明考核年度时指定（四位年份）', fromEnv: false },
     },
     notes: ['示例：kaohe import 2020年考核方案.docx -o scheme.yaml --report 导入报告.html', '支持 .docx、.doc（需 LibreOffice）、.xlsx、.txt；PDF 请先在 Word 中另存为 .docx。'],
   },
@@ -66,6 +68,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       as: { type: 'string', choices: ['docx', 'xlsx'], placeholder: 'docx|xlsx', help: '文件类型（必填）', envVar: 'KAOHE_EXPORT_AS' },
       layout: { type: 'string', choices: ['breakdown', 'responsibility', 'targets', 'scheme'], placeholder: 'breakdown|responsibility|targets|scheme', help: '版式（默认 breakdown）' },
       output: { type: 'string', short: 'o', placeholder: '文件', help: '输出文件（默认 方案名-版式.扩展名）', fromEnv: false },
+      codes: { type: 'boolean', help: '责任矩阵中显示条款编码', fromEnv: false },
     },
     notes: ['示例：kaohe export scheme.yaml --as xlsx --layout targets -o 各单位目标.xlsx'],
   },

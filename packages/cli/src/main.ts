@@ -1,4 +1,4 @@
-import { CoreError } from '@kaohe/core';
+import { CoreError, type Fact } from '@kaohe/core';
 import { ContractError, schemeJsonSchema } from '@kaohe/contract';
 import pkg from '../package.json';
 import { parseCommandArgs } from './args';
@@ -9,6 +9,17 @@ import { validateCommand } from './commands/validate.command';
 import { scoreCommand } from './commands/score.command';
 import { explainCommand } from './commands/explain.command';
 import { fileSystemError } from './fs-error';
+
+function yearOf(text: string): number {
+  if (!/^(19|20)\d{2}$/.test(text)) throw new UsageError(`--year 应为四位年份（如 2021），收到“${text}”`, 'import');
+  return Number(text);
+}
+
+/** A facts workbook (the import's --facts-template, filled in); the Office code loads only here. */
+async function readFactsXlsx(schemePath: string, factsPath: string): Promise<Fact[]> {
+  const [{ readFactsWorkbook }, { loadScheme }] = await Promise.all([import('@kaohe/office/import'), import('./load')]);
+  return readFactsWorkbook(factsPath, loadScheme(schemePath, 'score').scheme);
+}
 
 /** The general usage (every command); `kaohe help CMD` prints one command's. */
 export const USAGE = generalUsage();
@@ -142,7 +153,12 @@ function dispatch(argv: string[], io: Io, canWait: boolean): number | Promise<nu
     case 'score': {
       const group = str('group');
       const format = (str('format') ?? 'table') as 'table' | 'json' | 'csv';
-      return scoreCommand(positionals[0]!, positionals[1]!, { format, ...(group !== undefined ? { group } : {}) }, io.out, io.err, io.progress);
+      const scoreOpts = { format, ...(group !== undefined ? { group } : {}) };
+      if (/\.xlsx$/i.test(positionals[1]!)) {
+        if (!canWait) return Promise.resolve(2);
+        return readFactsXlsx(positionals[0]!, positionals[1]!).then((facts) => scoreCommand(positionals[0]!, positionals[1]!, scoreOpts, io.out, io.err, io.progress, facts));
+      }
+      return scoreCommand(positionals[0]!, positionals[1]!, scoreOpts, io.out, io.err, io.progress);
     }
     case 'explain': {
       const unit = str('unit');
@@ -165,7 +181,10 @@ function dispatch(argv: string[], io: Io, canWait: boolean): number | Promise<nu
       if (!canWait) return Promise.resolve(2);
       const output = str('output');
       const report = str('report');
-      return import('./commands/import.command').then(({ importCommand }) => importCommand(positionals[0]!, { ...(output ? { output } : {}), ...(report ? { report } : {}) }, io.out, io.progress));
+      const factsTemplate = str('facts-template');
+      const year = str('year');
+      const options = { ...(output ? { output } : {}), ...(report ? { report } : {}), ...(factsTemplate ? { factsTemplate } : {}), ...(year !== undefined ? { year: yearOf(year) } : {}) };
+      return import('./commands/import.command').then(({ importCommand }) => importCommand(positionals[0]!, options, io.out, io.progress));
     }
     case 'export': {
       const as = str('as') as 'docx' | 'xlsx' | undefined;
@@ -173,7 +192,8 @@ function dispatch(argv: string[], io: Io, canWait: boolean): number | Promise<nu
       const layout = (str('layout') ?? 'breakdown') as 'breakdown' | 'responsibility' | 'targets' | 'scheme';
       if (!canWait) return Promise.resolve(2);
       const output = str('output');
-      return import('./commands/export.command').then(({ exportCommand }) => exportCommand(positionals[0]!, { as, layout, ...(output ? { output } : {}) }, io.out));
+      const codes = values['codes'] === true;
+      return import('./commands/export.command').then(({ exportCommand }) => exportCommand(positionals[0]!, { as, layout, ...(output ? { output } : {}), ...(codes ? { codes: true } : {}) }, io.out, io.err));
     }
     default:
       throw new UsageError(`未知命令“${command}”`);

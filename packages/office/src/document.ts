@@ -45,6 +45,11 @@ export type RawTable = {
   /** Rectangular text grid; every merged area is filled with its master cell's text. */
   grid: string[][];
   source: SourceRef;
+  /**
+   * Set by readers whose format cannot tell a merged cell from an empty one (pasted TSV/CSV):
+   * every cell is its own master and the layout decides which empty cells continue the one above.
+   */
+  mergesUnknown?: boolean;
 };
 
 export type RawBlock =
@@ -84,6 +89,8 @@ export type RawDocument = {
   format: DocumentFormat;
   blocks: RawBlock[];
   warnings: ImportIssue[];
+  /** What the file says about itself outside its body (a pasted file's header block). */
+  properties?: { title?: string; year?: number };
 };
 
 export const officeErrorCodes = [
@@ -100,6 +107,7 @@ export const officeErrorCodes = [
   'soffice-missing',
   'conversion-failed',
   'no-tables',
+  'nothing-imported',
 ] as const;
 
 export type OfficeErrorCode = (typeof officeErrorCodes)[number];

@@ -33,8 +33,8 @@ export async function readXlsxFromZip(zip: OpenZip, bytes: Uint8Array): Promise<
   const issues: ImportIssue[] = [];
   const blocks: RawBlock[] = [];
   for (const sheet of workbook.worksheets) {
-    const table = readSheet(sheet, file, blocks.length + 1, issues);
-    if (table) blocks.push(table);
+    const table = readSheet(sheet, file, blocks.filter((b) => b.kind === 'table').length + 1, issues);
+    if (table) blocks.push(...splitSheet(table, file, sheet.name, () => blocks.filter((b) => b.kind === 'table').length + 1, issues));
   }
   return { file, format: 'xlsx', blocks, warnings: issues };
 }
@@ -184,4 +184,47 @@ export function cellRef(row: number, col: number): string {
   let letters = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row + 1}`;
+}
+
+/**
+ * A sheet laid out as a document (kaohe's own .xlsx export, and many hand-made ones): blocks separated
+ * by blank rows, each opening with heading rows that hold one text ("党的建设清单", "一、政治建设",
+ * "1．螅镇") above a table. Such a sheet is read as the paragraphs and tables it shows, like a .docx.
+ * A sheet without blank rows between such blocks stays one table, as before.
+ */
+function splitSheet(block: RawBlock, file: string, sheet: string, nextIndex: () => number, issues: ImportIssue[]): RawBlock[] {
+  if (block.kind !== 'table') return [block];
+  const t = block.table;
+  const texts = t.rows.map((row) => row.filter((c) => !c.isMergedContinuation && c.text.trim() !== ''));
+  const blank = texts.map((cells) => cells.length === 0);
+  const segments: [number, number][] = [];
+  for (let r = 0; r < t.rows.length; ) {
+    while (r < t.rows.length && blank[r]) r++;
+    const start = r;
+    while (r < t.rows.length && !blank[r]) r++;
+    if (r > start) segments.push([start, r]);
+  }
+  // Only a sheet whose later blocks open with heading rows is a document; anything else is one table.
+  const single = (r: number): boolean => texts[r]!.length === 1 && !t.rows[r]!.some((c) => c.isMergedContinuation && c.rowSpan > 1);
+  const headed = segments.slice(1).filter(([a]) => single(a)).length;
+  if (segments.length < 2 || headed === 0 || headed * 2 < segments.length - 1) return [block];
+  const out: RawBlock[] = [];
+  for (const [a, b] of segments) {
+    let r = a;
+    for (; r < b && single(r); r++) out.push({ kind: 'paragraph', text: texts[r]![0]!.text, source: texts[r]![0]!.source });
+    if (r >= b) continue;
+    const cells: PlacedCell[] = [];
+    let width = 0;
+    for (let k = r; k < b; k++) {
+      t.rows[k]!.forEach((c, col) => {
+        if (c.isMergedContinuation) return;
+        cells.push({ row: k - r, col, rowSpan: Math.min(c.rowSpan, b - k), colSpan: c.colSpan, text: c.text, source: c.source });
+        width = Math.max(width, col + c.colSpan);
+      });
+    }
+    const index = nextIndex() + out.filter((x) => x.kind === 'table').length;
+    const source = t.rows[r]![0]?.source ?? t.source;
+    out.push({ kind: 'table', table: buildTable({ index, sheet, source: { file, sheet, table: index }, height: b - r, width, cells, positionSource: (row, col) => ({ ...source, row: (source.row ?? 1) + row, col: col + 1 }) }, issues) });
+  }
+  return out;
 }

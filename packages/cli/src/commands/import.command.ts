@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readDocument } from '@kaohe/office';
-import { coverageLine, importScheme, reportToHtml, reportToJson, reportToMarkdown } from '@kaohe/office/import';
+import { coverageLine, importScheme, reportToHtml, reportToJson, reportToMarkdown, writeFactsTemplate } from '@kaohe/office/import';
 import { CliError, UsageError } from '../cli-error';
 import { sniffFileKind } from '../file-kind';
 import { writing } from '../fs-error';
 import { readBytes } from '../load';
 
-export type ImportCommandOptions = { output?: string; report?: string };
+export type ImportCommandOptions = { output?: string; report?: string; factsTemplate?: string; year?: number };
 
 /**
  * `kaohe import FILE [-o scheme.yaml] [--report report.html|.md|.json]`: reads a Word/Excel/text scheme,
@@ -17,16 +17,19 @@ export type ImportCommandOptions = { output?: string; report?: string };
  */
 export async function importCommand(file: string, opts: ImportCommandOptions, out: (s: string) => void, progress?: (s: string) => void): Promise<number> {
   const reportFormat = opts.report === undefined ? undefined : reportFormatOf(opts.report);
+  if (opts.factsTemplate !== undefined && !/\.xlsx$/i.test(opts.factsTemplate)) throw new UsageError(`--facts-template 的文件应以 .xlsx 结尾，收到“${opts.factsTemplate}”`);
   const bytes = readBytes(file);
   refuseDataFile(file, bytes);
   progress?.(`读取 ${basename(file)}（${(bytes.length / 1024).toFixed(0)} kB）`);
   const doc = await readDocument({ name: basename(file), bytes });
   progress?.(`识别 ${basename(file)} 的表格并编译条款`);
-  const { yaml, report } = await importScheme(doc);
+  const { yaml, report, scheme } = await importScheme(doc, opts.year !== undefined ? { year: opts.year } : {});
+  const template = opts.factsTemplate !== undefined ? await writeFactsTemplate(scheme) : undefined;
   const rendered = reportFormat === 'html' ? reportToHtml(report) : reportFormat === 'md' ? reportToMarkdown(report) : reportFormat === 'json' ? reportToJson(report) : undefined;
   progress?.('');
   if (opts.output) writing(opts.output, () => writeFileSync(opts.output!, yaml));
   if (opts.report && rendered !== undefined) writing(opts.report, () => writeFileSync(opts.report!, rendered));
+  if (opts.factsTemplate && template) writing(opts.factsTemplate, () => writeFileSync(opts.factsTemplate!, template));
   const summary = [
     `${basename(file)}：导入方案“${report.title}”`,
     `  覆盖率：${coverageLine(report.coverage)}`,
@@ -35,6 +38,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, ou
   if (opts.output) {
     summary.push(`  方案已写入 ${opts.output}`);
     if (opts.report) summary.push(`  报告已写入 ${opts.report}`);
+    if (opts.factsTemplate) summary.push(`  事实填报表已写入 ${opts.factsTemplate}（填好后运行 kaohe score ${opts.output} ${opts.factsTemplate}）`);
     out(summary.join('\n'));
   } else {
     // The scheme goes to stdout; the summary is a YAML comment so the output stays a valid scheme file.

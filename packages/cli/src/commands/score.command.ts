@@ -1,4 +1,4 @@
-import { describeGradeNote, evaluate, toFixed, toStr, type EvaluationResult, type Scheme } from '@kaohe/core';
+import { describeGradeNote, evaluate, toFixed, toStr, type EvaluationResult, type Fact, type Scheme } from '@kaohe/core';
 import { CliError } from '../cli-error';
 import { loadFacts, loadScheme } from '../load';
 import { renderCsv, renderTable } from '../text-table';
@@ -6,11 +6,11 @@ import { renderCsv, renderTable } from '../text-table';
 export type ScoreOptions = { format: 'table' | 'json' | 'csv'; group?: string };
 
 /** `kaohe score SCHEME FACTS`: the ranking table per group with grades. */
-export function scoreCommand(schemePath: string, factsPath: string, opts: ScoreOptions, out: (s: string) => void, err: (s: string) => void, progress?: (s: string) => void): number {
+export function scoreCommand(schemePath: string, factsPath: string, opts: ScoreOptions, out: (s: string) => void, err: (s: string) => void, progress?: (s: string) => void, readFacts?: Fact[]): number {
   progress?.(`读取方案 ${schemePath}`);
   const { scheme, lint } = loadScheme(schemePath, 'score');
   progress?.(`读取事实 ${factsPath}`);
-  const facts = loadFacts(factsPath, scheme, 'score');
+  const facts = readFacts ?? loadFacts(factsPath, scheme, 'score');
   progress?.(`计算 ${scheme.units.length} 个单位的得分（${facts.length} 条事实）`);
   const result = evaluate(scheme, facts);
   progress?.('');

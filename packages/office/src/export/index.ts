@@ -1,2 +1,7 @@
-export { exportScheme, type ExportFormat } from './export-scheme';
-export { layoutBlocks, escapeFormula, ranges, LAYOUTS, type Layout, type OutBlock } from './layouts';
+export { exportScheme, exportSchemeWithWarnings, type ExportFormat, type ExportOptions, type ExportResult } from './export-scheme';
+export { layoutBlocks, escapeFormula, ranges, LAYOUTS, type Layout, type LayoutOptions, type OutBlock } from './layouts';
+export { planPages, type PagePlan } from './model/page-plan';
+export { schemeLabels, type SchemeLabels } from './scheme-labels';
+export { ExportError, isExportError, exportErrorCodes, type ExportErrorCode } from './export-error';
+export { docxToPdf, officeToPdf, type PdfSource } from './to-pdf';
+export * from './gongwen/index';

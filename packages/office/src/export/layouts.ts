@@ -1,7 +1,10 @@
 import type { Clause, Indicator, Scheme } from '@kaohe/core';
 import { toStr } from '@kaohe/core';
+import { ExportError } from './export-error';
 import { schemeLayout, schemeMeta } from './scheme-layout';
 import { chineseNumber, type OutBlock, type OutCell, type OutTable } from './out-model';
+import { responsibilityBlocks, type ResponsibilityOptions } from './responsibility-layout';
+import { realOwners, schemeLabels, titleYear, type SchemeLabels } from './scheme-labels';
 
 /**
  * The seeds' own layouts as neutral tables (headings + rows with vertical merges), written to Word or
@@ -17,12 +20,27 @@ export const LAYOUTS: readonly Layout[] = ['breakdown', 'responsibility', 'targe
 
 const pts = (d: number | undefined): string => (d === undefined ? '' : toStr(d as never));
 
-export function layoutBlocks(scheme: Scheme, layout: Layout): OutBlock[] {
-  if (layout === 'responsibility') return responsibility(scheme);
+export type LayoutOptions = ResponsibilityOptions;
+
+/**
+ * The blocks of a layout, or an ExportError naming what the scheme lacks for it (never an empty or
+ * header-only document). `warnings` collects what the clerk should check (an owner that is a header word,
+ * a year that disagrees with the title).
+ */
+export function layoutBlocks(scheme: Scheme, layout: Layout, options: LayoutOptions = {}, warnings: string[] = []): OutBlock[] {
+  if (indicatorsOf(scheme.indicators).length === 0) throw new ExportError('layout-not-applicable', '该方案没有指标，无法导出', layout);
+  yearWarning(scheme, warnings);
+  if (layout === 'responsibility') return responsibilityBlocks(scheme, options, warnings);
   if (layout === 'targets') return targets(scheme);
   // A scheme without units whose indicators carry 评分标准 clauses (000) is a breakdown document: that layout carries its clauses and owners.
-  if (layout === 'scheme') return scheme.units.length === 0 && indicatorsOf(scheme.indicators).some((i) => i.clauses?.length) ? [...schemeMeta(scheme), ...breakdown(scheme)] : schemeLayout(scheme);
-  return breakdown(scheme);
+  if (layout === 'scheme') return scheme.units.length === 0 && indicatorsOf(scheme.indicators).some((i) => i.clauses?.length) ? [...schemeMeta(scheme), ...breakdown(scheme, warnings)] : schemeLayout(scheme);
+  return breakdown(scheme, warnings);
+}
+
+/** The year printed is the scheme's; a title that names another year is worth a look (001: 2020年度 imported as 2026). */
+function yearWarning(scheme: Scheme, warnings: string[]): void {
+  const stated = titleYear(scheme.title);
+  if (stated !== undefined && stated !== scheme.year) warnings.push(`方案的考核年度是${scheme.year}年，但标题“${scheme.title}”写的是${stated}年，导出按方案的${scheme.year}年；如有误请先改正方案的 year`);
 }
 
 /** Clause groups: "4.2-a", "4.2-b" come from one printed clause 4.2 and are written once. */
@@ -53,22 +71,37 @@ function ruleCell(node: Indicator): string {
   return lines.join('\n');
 }
 
-function ownerCell(node: Indicator): string {
+/** 牵头领导/责任处室 in the grammar the importer reads (000:195-197), with the scheme's own label. */
+function ownerCell(node: Indicator, labels: SchemeLabels, warnings: string[]): string {
   const lines: string[] = [];
-  if (node.leaders?.length) lines.push(`牵头领导：${node.leaders.join('、')}`);
+  const where = `指标“${node.title}”`;
+  const leaders = realOwners(node.leaders, where, warnings);
+  const divisions = realOwners(node.divisions, where, warnings);
+  if (leaders.length) lines.push(`${labels.leader}：${leaders.join('、')}`);
   const perClause = new Map<string, number[]>();
   for (const g of clauseGroups(node.clauses ?? [])) {
-    const d = g.clauses[0]!.divisions;
-    if (!d?.length) continue;
+    const d = realOwners(g.clauses[0]!.divisions, where, warnings);
+    if (!d.length) continue;
     const key = d.join('、');
     perClause.set(key, [...(perClause.get(key) ?? []), Number(g.n.split('.').pop())]);
   }
   if (perClause.size > 0) {
-    lines.push('责任处室：');
-    if (node.divisions?.length) lines.push(node.divisions.join('、'));
+    lines.push(`${labels.division}：`);
+    if (divisions.length) lines.push(divisions.join('、'));
     for (const [who, ns] of perClause) lines.push(`${ranges(ns)}：${who}`);
-  } else if (node.divisions?.length) lines.push(`责任处室：${node.divisions.join('、')}`);
+  } else if (divisions.length) lines.push(`${labels.division}：${divisions.join('、')}`);
   return lines.join('\n');
+}
+
+/** A sub-part's cell: "一、title（N分）" then its text and clauses; a clipped title whose text is its full form is written once. */
+function partCell(part: Indicator, p: number): string {
+  const points = part.points !== undefined ? `（${pts(part.points)}分）` : '';
+  const clipped = part.title.endsWith('…') ? part.title.slice(0, -1) : part.title;
+  if (part.text && part.text.startsWith(clipped)) {
+    const rest = ruleCell({ ...part, text: undefined });
+    return [`${chineseNumber(p + 1)}、${part.text}${points}`, rest].filter(Boolean).join('\n');
+  }
+  return `${chineseNumber(p + 1)}、${part.title}${points}\n${ruleCell(part)}`;
 }
 
 /** 1,2,3,6,8,9,10 → "1-3，6，8-10" (the grammar the importer reads). */
@@ -84,33 +117,55 @@ export function ranges(ns: number[]): string {
   return parts.join('，');
 }
 
-function breakdown(scheme: Scheme): OutBlock[] {
+/**
+ * The task breakdown (000's form): per list and section, 序号 | 项目名称 | the rule or task text |
+ * the lead assessor | the owners. Columns the scheme has nothing for are left out; with leaders the
+ * last column is 牵头领导/责任处室 in the grammar the importer reads back.
+ */
+function breakdown(scheme: Scheme, warnings: string[]): OutBlock[] {
+  const labels = schemeLabels(scheme);
+  const every = indicatorsOf(scheme.indicators);
+  const hasLeaders = every.some((i) => i.leaders?.length);
+  const hasAssessors = every.some((i) => realOwners(i.leadAssessors, '', []).length);
+  const hasDivisions = every.some((i) => realOwners(i.divisions, '', []).length || i.clauses?.some((c) => c.divisions?.length));
+  const ownerHeader = hasLeaders ? `${labels.leader}/${labels.division}` : labels.division;
   const blocks: OutBlock[] = [];
   for (const list of scheme.indicators) {
     blocks.push({ kind: 'heading', text: list.title });
     // A list with points is a 目标任务 list scored positively; a list without is a deduction list (具体扣分标准).
     const hasPoints = indicatorsOf([list]).some((i) => i.points !== undefined);
-    const ruleHeader = hasPoints ? '目标任务及评价办法' : '具体扣分标准';
+    const hasClauses = indicatorsOf([list]).some((i) => i.clauses?.length);
+    const ruleHeader = hasClauses ? (hasPoints ? '目标任务及评价办法' : '具体扣分标准') : '目标任务';
+    const sections: { title: string; rows: OutCell[][] }[] = [];
     (list.children ?? []).forEach((section, k) => {
-      blocks.push({ kind: 'heading', text: `${chineseNumber(k + 1)}、${section.title}` });
       const rows: OutCell[][] = [];
       (section.children?.length ? section.children : [section]).forEach((item, i) => {
         const parts = item.children?.length ? item.children : [item];
         parts.forEach((part, p) => {
           const first = p === 0;
-          const rule = part === item ? ruleCell(item) : `${chineseNumber(p + 1)}、${part.title}${part.points !== undefined ? `（${pts(part.points)}分）` : ''}\n${ruleCell(part)}`;
           const span = first ? parts.length : undefined;
+          const master = (text: string): OutCell => (first ? { text, ...(span && span > 1 ? { rowSpan: span } : {}) } : { text: '', merged: true });
           rows.push([
-            first ? { text: String(i + 1), ...(span && span > 1 ? { rowSpan: span } : {}) } : { text: '', merged: true },
-            first ? { text: `${labelOf(item)}${item.points !== undefined ? `（${pts(item.points)}分）` : ''}`, ...(span && span > 1 ? { rowSpan: span } : {}) } : { text: '', merged: true },
-            { text: rule },
-            first ? { text: (item.leadAssessors ?? []).join('\n'), ...(span && span > 1 ? { rowSpan: span } : {}) } : { text: '', merged: true },
-            { text: ownerCell(part === item ? item : { ...part, leaders: part.leaders ?? item.leaders }) },
+            master(String(i + 1)),
+            master(`${labelOf(item)}${item.points !== undefined ? `（${pts(item.points)}分）` : ''}`),
+            { text: part === item ? ruleCell(item) : partCell(part, p) },
+            // Owners named on the item span its parts; owners named on each part (004) stay on its row.
+            item.leadAssessors?.length || parts.length === 1
+              ? master(realOwners(item.leadAssessors ?? part.leadAssessors, `指标“${item.title}”`, warnings).join('\n'))
+              : { text: realOwners(part.leadAssessors, `指标“${part.title}”`, warnings).join('\n') },
+            { text: hasLeaders ? ownerCell(part === item ? item : { ...part, leaders: part.leaders ?? item.leaders }, labels, warnings) : realOwners((part === item ? item : part).divisions ?? item.divisions, `指标“${part.title}”`, warnings).join('、') },
           ]);
         });
       });
-      blocks.push({ kind: 'table', table: { header: ['序号', '项目名称', ruleHeader, '考核牵头部门', '牵头领导/责任处室'], rows } });
+      sections.push({ title: `${chineseNumber(k + 1)}、${section.title}`, rows });
     });
+    // Keep the rule column when any row of the list has text for it; the owner columns when the scheme has owners.
+    const keep = [true, true, sections.some((s) => s.rows.some((r) => r[2]!.text !== '')), hasAssessors, hasDivisions || hasLeaders];
+    const header = ['序号', '项目名称', ruleHeader, labels.assessor, ownerHeader].filter((_, k) => keep[k]);
+    for (const s of sections) {
+      blocks.push({ kind: 'heading', text: s.title });
+      blocks.push({ kind: 'table', table: { header, rows: s.rows.map((r) => r.filter((_, k) => keep[k])) } });
+    }
   }
   return blocks;
 }
@@ -119,45 +174,9 @@ function indicatorsOf(nodes: readonly Indicator[]): Indicator[] {
   return nodes.flatMap((n) => [n, ...indicatorsOf(n.children ?? [])]);
 }
 
-type Site = { clause: Clause; path: string; divisions: string[]; leaders: string[] };
-
-export function clauseSites(scheme: Scheme): Site[] {
-  const out: Site[] = [];
-  const walk = (nodes: readonly Indicator[], path: string[], divisions: string[], leaders: string[]): void => {
-    for (const n of nodes) {
-      const d = n.divisions?.length ? n.divisions : divisions;
-      const l = n.leaders?.length ? n.leaders : leaders;
-      const p = [...path, n.title];
-      for (const c of n.clauses ?? []) out.push({ clause: c, path: p.join(' › '), divisions: c.divisions?.length ? c.divisions : d, leaders: c.leaders?.length ? c.leaders : l });
-      walk(n.children ?? [], p, d, l);
-    }
-  };
-  walk(scheme.indicators, [], [], []);
-  return out;
-}
-
-/** The responsibility matrix (clause × division × leader), once by division and once by leader. */
-function responsibility(scheme: Scheme): OutBlock[] {
-  const sites = clauseSites(scheme);
-  const blocks: OutBlock[] = [];
-  for (const [title, key, other] of [
-    ['责任分解（按责任处室）', 'divisions', 'leaders'],
-    ['责任分解（按牵头领导）', 'leaders', 'divisions'],
-  ] as const) {
-    blocks.push({ kind: 'heading', text: title });
-    const owners = [...new Set(sites.flatMap((s) => (s[key].length ? s[key] : ['（未明确）'])))];
-    const rows: OutCell[][] = [];
-    for (const owner of owners) {
-      const mine = sites.filter((s) => (s[key].length ? s[key].includes(owner) : owner === '（未明确）'));
-      mine.forEach((s, i) => rows.push([i === 0 ? { text: owner, ...(mine.length > 1 ? { rowSpan: mine.length } : {}) } : { text: '', merged: true }, { text: s.clause.code }, { text: s.path }, { text: s.clause.text }, { text: s[other].join('、') }]));
-    }
-    blocks.push({ kind: 'table', table: { header: [key === 'divisions' ? '责任处室' : '牵头领导', '条款编码', '指标', '条款', key === 'divisions' ? '牵头领导' : '责任处室'], rows } });
-  }
-  return blocks;
-}
-
 /** The per-unit target table of a template (001): one row per indicator, one column per unit. */
 function targets(scheme: Scheme): OutBlock[] {
+  if (scheme.units.length === 0) throw new ExportError('layout-not-applicable', '该方案没有单位，无法按单位导出目标表', 'targets');
   const blocks: OutBlock[] = [];
   const walk = (nodes: readonly Indicator[], path: string[]): void => {
     for (const n of nodes) {
@@ -171,6 +190,7 @@ function targets(scheme: Scheme): OutBlock[] {
     }
   };
   walk(scheme.indicators, []);
+  if (blocks.length === 0) throw new ExportError('layout-not-applicable', '该方案的指标没有按单位分解的目标（各单位的目标要求或目标数值），无法导出目标表', 'targets');
   return blocks;
 }
 

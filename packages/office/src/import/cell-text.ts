@@ -62,7 +62,8 @@ export function splitTitlePoints(raw: string): TitlePoints {
 /** A plain number in a points column ("10", "-1.5", "１５"); undefined for anything else. */
 export function readPointsCell(raw: string): Dec | undefined {
   const text = halfWidth(raw).replace(/\s+/g, '').replace(/分$/, '');
-  return /^[-+]?\d+(\.\d+)?$/.test(text) ? dec(text) : undefined;
+  // Beyond 9 digits it is a phone or ID number, never points.
+  return /^[-+]?\d{1,9}(\.\d+)?$/.test(text) ? dec(text) : undefined;
 }
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

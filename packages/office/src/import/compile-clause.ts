@@ -12,6 +12,8 @@ export type ClauseCompile = {
   points?: Dec;
   deductionCap?: Dec;
   bonusCap?: Dec;
+  /** The phrases the compiler could not read, each with its reason (the report's work list). */
+  unread: { text: string; reason: string }[];
 };
 
 /**
@@ -22,7 +24,8 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   const result = compileRuleText(text, { ...(opts.source ? { source: toCoreSource(opts.source) } : {}), ...(opts.points !== undefined ? { points: opts.points } : {}) });
   const points = result.indicator?.points;
   const manualEffect: 'score' | 'deduction' = opts.deduction || (points === undefined && /扣/.test(text)) ? 'deduction' : 'score';
-  const out: ClauseCompile = { status: result.status, rules: result.rules, warnings: result.warnings, manualEffect };
+  const unread = result.issues.map((i) => ({ text: i.text, reason: i.reason }));
+  const out: ClauseCompile = { status: result.status, rules: result.rules, warnings: result.warnings, manualEffect, unread };
   if (result.status === 'needs-review') out.reason = result.reason ?? '未能完整识别计分规则';
   if (result.status === 'ok' && result.rules.length === 0) {
     out.status = 'needs-review';

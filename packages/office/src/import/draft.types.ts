@@ -11,6 +11,8 @@ export type ClauseDraftNode = {
   sharedMethod?: string;
   status: 'ok' | 'needs-review';
   reason?: string;
+  /** Phrases of the text the compiler could not read, with the reason for each. */
+  unread?: { text: string; reason: string }[];
   rules: CompiledRule[];
   /** Rule used when the text did not compile (the assessor scores it by hand). */
   manualEffect: 'score' | 'deduction';
@@ -45,6 +47,8 @@ export type DraftNode = {
   targets?: Record<string, Target>;
   caps?: { deduction?: Dec; bonus?: Dec };
   isDeductionList?: boolean;
+  /** Set on parts common to every unit of a table that has a 被考核单位 column (01 一、通用考核项目). */
+  allUnits?: boolean;
   source: SourceRef;
 };
 
@@ -53,7 +57,7 @@ export type NegativeDraft = { title?: string; text: string; amount?: Dec; rule?:
 /** What the importer did with one row of a table or one paragraph (the report's row list). */
 export type RowRecord = {
   source: SourceRef;
-  kind: 'header' | 'heading' | 'unit' | 'group' | 'indicator' | 'clauses' | 'negative' | 'merged' | 'ignored' | 'unrecognised';
+  kind: 'header' | 'heading' | 'total' | 'unit' | 'group' | 'indicator' | 'clauses' | 'negative' | 'merged' | 'ignored' | 'unrecognised';
   summary: string;
 };
 
@@ -72,4 +76,8 @@ export type BuildState = {
   docNo?: string;
   year?: number;
   issuer?: string;
+  /** 总分 / 合计 rows: what the document says its points add up to (checked, never imported as indicators). */
+  totals?: { value: Dec; label: string; source: SourceRef; within?: string }[];
+  /** Which layout recogniser read the document (its Chinese label). */
+  layout?: string;
 };

@@ -1,6 +1,6 @@
-import type { Clause, Indicator, NegativeItem, RankingGroup, Rule, Scheme, Scope, Unit, UnitCategory, SourceRef as CoreSource } from '@kaohe/core';
+import type { Clause, Dec, Indicator, NegativeItem, RankingGroup, Rule, Scheme, Scope, Unit, UnitCategory, SourceRef as CoreSource } from '@kaohe/core';
 import type { SourceRef } from '../document';
-import { categoryName } from './structure';
+import { categoryName } from './layout/layout-common';
 import type { BuildState, ClauseDraftNode, DraftNode } from './draft.types';
 import type { RuleParam } from './rule-text';
 
@@ -11,6 +11,9 @@ export type ClauseRecord = {
   text: string;
   status: 'ok' | 'needs-review';
   reason?: string;
+  unread?: { text: string; reason: string }[];
+  /** The clause's points, or its indicator's when it is the only clause. */
+  points?: Dec;
   rules: { kind: string; text: string; span: [number, number]; params: RuleParam[]; review?: string }[];
   sharedMethod?: string;
   divisions: string[];
@@ -111,6 +114,8 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
         text: c.text,
         status: c.status,
         ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.unread?.length ? { unread: c.unread } : {}),
+        ...(c.points !== undefined ? { points: c.points } : node.points !== undefined && node.clauses.length === 1 ? { points: node.points } : {}),
         rules: c.rules.map((r) => ({ kind: r.rule.kind, text: r.text, span: r.span, params: r.params, ...(r.review ? { review: r.review } : {}) })),
         ...(c.sharedMethod ? { sharedMethod: c.sharedMethod } : {}),
         divisions: effDivisions,
@@ -181,7 +186,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
 }
 
 function hasUnitScope(node: DraftNode): boolean {
-  if (node.kind === 'unit' || node.appliesTo || node.commonFor !== undefined) return true;
+  if (node.kind === 'unit' || node.appliesTo || node.commonFor !== undefined || node.allUnits) return true;
   return node.children.length > 0 && node.children.every(hasUnitScope);
 }
 

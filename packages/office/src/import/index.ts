@@ -3,3 +3,4 @@ export { coverageLine, reportToHtml, reportToJson, reportToMarkdown, type Covera
 export { schemeToYaml, schemeToFile } from './serialize';
 export { parseOwnerCell, readClauseList, type OwnerCell } from './assignment';
 export { burdenFlags, type BurdenFlag, type BurdenKind } from './burden-lint';
+export { factNeed, readFactsWorkbook, writeFactsTemplate, type FactNeed } from './facts-template';

@@ -9,7 +9,8 @@ import type { BuildState, DraftNode } from './draft.types';
  */
 export function mergeTemplates(state: BuildState): void {
   const visit = (nodes: DraftNode[]): void => {
-    const units = nodes.filter((n) => n.kind === 'unit' && n.unit !== undefined);
+    // Only unit blocks made of indicators are templates; a unit row with its own clauses (01) is its own indicator.
+    const units = nodes.filter((n) => n.kind === 'unit' && n.unit !== undefined && n.children.length > 0 && n.clauses.length === 0);
     if (units.length >= 2) {
       const bySig = new Map<string, DraftNode[]>();
       for (const u of units) {

@@ -63,8 +63,11 @@ describe('importScheme on bad input', () => {
     expect(f.message).toContain('broken.docx');
   });
 
-  it('says a Word file has no tables', async () => {
-    expect(await failure(fixture('no-tables.docx'))).toEqual({ code: 'no-tables', message: '文件 no-tables.docx 中没有找到表格' });
+  it('says nothing was imported from a Word file without tables or scored paragraphs, and why', async () => {
+    expect(await failure(fixture('no-tables.docx'))).toEqual({
+      code: 'nothing-imported',
+      message: '文件 no-tables.docx：没有导入任何指标。原因：文件没有表格，2 段正文中也没有带编号（一、/（一）/1.）的标题配分值“（N分）”或评分句（扣…分、得…分）。请确认这是考核方案或评分细则，或把评分表另存为带表头的 Excel 表格后再导入',
+    });
   });
 
   it('refuses an encrypted file with the reader’s message', async () => {
@@ -97,9 +100,10 @@ describe('importScheme on bad input', () => {
     expect(report.coverage.compiled).toBe(10);
   });
 
-  it('imports a spreadsheet with formulas from the values, never running them', async () => {
-    const { report } = await importScheme(fixture('formulas.xlsx'));
-    expect(report.file).toBe('formulas.xlsx');
+  it('reads a results sheet with formulas (单位 | 得分 | 完成率) without running them, and says it holds no scheme', async () => {
+    const f = await failure(fixture('formulas.xlsx'));
+    expect(f.code).toBe('nothing-imported');
+    expect(f.message).toContain('文件 formulas.xlsx：没有导入任何指标。原因：1 个表格都没有可识别的表头');
   });
 
   it('never throws anything but OfficeError or ContractError on mutated seed text (fuzz)', async () => {

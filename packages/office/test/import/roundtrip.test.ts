@@ -53,12 +53,12 @@ describe('exportScheme', () => {
     expect(values.some((v) => /^[=+\-@]/.test(v))).toBe(false);
   });
 
-  it('lists the responsibility matrix by division and by leader', () => {
+  it('lists the responsibility matrix by leader and division, with a summary per division (test/export/layouts.test.ts has the rest)', () => {
     const blocks = layoutBlocks(seed000.scheme, 'responsibility');
-    expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.kind === 'heading' && b.text)).toEqual(['责任分解（按责任处室）', '责任分解（按牵头领导）']);
-    const byDivision = blocks[1]!.kind === 'table' ? blocks[1]!.table : undefined;
-    const art = byDivision!.rows.findIndex((r) => r[0]!.text === '艺术处');
-    expect(byDivision!.rows[art]![3]!.text).toContain('管辖范围内的讲座论坛');
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => b.kind === 'heading' && b.text)).toEqual(['责任分解（按牵头领导、责任处室）', '各责任处室任务汇总']);
+    const matrix = blocks[1]!.kind === 'table' ? blocks[1]!.table : undefined;
+    const art = matrix!.rows.findIndex((r) => r[1]!.text === '艺术处、公共服务处、文物处、执法队');
+    expect(matrix!.rows[art]![3]!.text).toContain('管辖范围内的讲座论坛');
   });
 
   it('writes 001’s per-unit target table: one row per town with its own figures', async () => {

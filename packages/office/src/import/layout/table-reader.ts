@@ -1,263 +1,22 @@
-import type { RawDocument, RawTable, SourceRef } from '../document';
-import { parseOwnerCell, divisionsOfClause, type OwnerCell } from './assignment';
-import { halfWidth, joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, titleOf } from './cell-text';
-import { compileClause } from './compile-clause';
-import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from './draft.types';
-import { headerRoles, type ColumnRole } from './header-roles';
-import { parseRuleCell, sharedMethod } from './rule-cell';
+import { dec, type Dec } from '@kaohe/core';
+import type { RawTable, SourceRef } from '../../document';
+import { divisionsOfClause, parseOwnerCell, type OwnerCell } from '../assignment';
+import { joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, titleOf } from '../cell-text';
+import { compileClause } from '../compile-clause';
+import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
+import { headerRoles, type ColumnRole } from '../header-roles';
+import { parseRuleCell, sharedMethod } from '../rule-cell';
+import { cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
-/**
- * Walks the document in order: paragraphs set the heading context (lists, sections 一、/（一）,
- * unit blocks "1．螅镇", unit lists, member lists), tables fill the indicator tree under it.
- * Every row and paragraph leaves a RowRecord saying what it was taken for.
- */
-export function readStructure(doc: RawDocument): BuildState {
-  const state: BuildState = { file: doc.file, roots: [], negative: [], units: [], groups: [], rows: [], issues: [...doc.warnings] };
-  const w = new Walker(state);
-  doc.blocks.forEach((block, i) => {
-    if (block.kind === 'paragraph') w.paragraph(block.text, block.source, doc.blocks[i + 1]?.kind === 'table');
-    else w.table(block.table);
-  });
-  return state;
-}
+/** Words that say how a line is scored; a line without any is a task or a requirement, not a rule. */
+const METHOD_WORD = /扣|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计分|得分|加分|减分|给分|赋分|折算|酌情|评分|[×*＊]|比例|为止|满分|零分|0分|倒扣/;
 
-type Heading = { level: number; title: string; source: SourceRef; node?: DraftNode; kind: NodeKind };
-
-const UNIT_SUFFIX = /(校|协|镇|乡|街道|街道办|办事处|中心|局|委|办|部|院|会|联|社|公司|队|所|站|馆|团县委|行|银行|段|管委会|集团|厂|署|处|室)$/;
-const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|细则|目标任务)$/;
 const SCOPE_NAME = /成员单位|相关责任单位|各部门|各单位|有关部门|各县|市级各/;
-
-class Walker {
-  private headings: Heading[] = [];
-  private unit: string | undefined;
-  private lastRoles: { roles: (ColumnRole | undefined)[]; width: number; kind: TableKind } | undefined;
-  private lastGroup: string | undefined;
-  private pendingGroupList: { name: string; source: SourceRef } | undefined;
-  private tableNodes = new Map<number, DraftNode>();
-
-  constructor(private readonly s: BuildState) {}
-
-  private row(source: SourceRef, kind: RowRecord['kind'], summary: string): void {
-    this.s.rows.push({ source, kind, summary });
-  }
-
-  private warn(code: string, message: string, source: SourceRef): void {
-    this.s.issues.push({ severity: 'warning', code, message, source });
-  }
-
-  paragraph(raw: string, source: SourceRef, beforeTable: boolean): void {
-    const text = joinCell(raw);
-    if (text === '') return;
-    if (this.pendingGroupList && text.split('、').length >= 3) {
-      this.s.groups.push({ name: this.pendingGroupList.name, members: splitNames(text), source, kind: 'member-list' });
-      this.row(source, 'group', `“${this.pendingGroupList.name}”名单：${splitNames(text).length} 个单位`);
-      this.pendingGroupList = undefined;
-      return;
-    }
-    this.pendingGroupList = undefined;
-    if (!this.s.docNo) {
-      const no = /[\p{Script=Han}]+〔\d{4}〕\d+号/u.exec(text);
-      if (no) this.s.docNo = no[0];
-    }
-    const listMatch = /^(.{2,30})(名单)$/.exec(text);
-    if (listMatch && !/考核指标|清单$/.test(text)) {
-      this.pendingGroupList = { name: listMatch[1]!, source };
-      this.row(source, 'heading', `单位名单标题：${text}`);
-      return;
-    }
-    // "1.县税务局           2.县环保局": a list of units on one line (001:5309-5322).
-    const many = raw.split(/\s{2,}/).map((p) => p.trim()).filter((p) => p !== '');
-    if (many.length >= 2 && many.every((p) => this.unitHeading(p) !== undefined)) {
-      for (const p of many) this.addUnit(this.unitHeading(p)!, source);
-      this.row(source, 'unit', `被考核单位：${many.map((p) => this.unitHeading(p)).join('、')}`);
-      return;
-    }
-    const unitName = this.unitHeading(text, beforeTable);
-    if (unitName !== undefined) {
-      this.addUnit(unitName, source);
-      this.unit = unitName;
-      this.row(source, 'unit', `被考核单位：${unitName}`);
-      return;
-    }
-    const marker = readMarker(text);
-    const short = text.length <= 45 && !/[。；;]$/.test(text) && !/[，,]/.test(text.slice(0, -1));
-    if (marker && marker.level === 1 && short && LIST_TITLE.test(text)) {
-      // "二、县直部门目标责任考核指标" (001:2705): a numbered part that is itself a list of its own.
-      this.push({ level: 0, title: marker.rest, source, kind: 'list' });
-      this.unit = undefined;
-      this.row(source, 'heading', `清单标题：${text}`);
-      return;
-    }
-    if (marker && (marker.level === 1 || marker.level === 2) && short) {
-      this.push({ level: marker.level, title: marker.rest || text, source, kind: marker.level === 2 ? 'group' : 'section' });
-      if (marker.level === 2) this.lastGroup = marker.rest;
-      this.unit = undefined;
-      this.row(source, 'heading', `${marker.level === 1 ? '一级' : '二级'}标题：${text}`);
-      return;
-    }
-    if (!marker && short && LIST_TITLE.test(text)) {
-      if (!this.s.title) this.s.title = text;
-      this.push({ level: 0, title: text, source, kind: 'list' });
-      this.unit = undefined;
-      this.row(source, 'heading', `清单标题：${text}`);
-      return;
-    }
-    if (/^[（(].*[)）]$/.test(text)) {
-      this.row(source, 'ignored', `说明：${text}`);
-      return;
-    }
-    if (!this.s.year) {
-      const y = /(20\d{2})\s*年度?/.exec(text);
-      if (y) this.s.year = Number(y[1]);
-    }
-    this.row(source, 'ignored', `正文：${text.slice(0, 40)}${text.length > 40 ? '…' : ''}`);
-  }
-
-  /** "1．螅镇", "2.县委办公室", "县自然资源和规划局" (right before its table, 001:4737). */
-  private unitHeading(text: string, beforeTable = false): string | undefined {
-    const m = readMarker(text);
-    const name = (m && m.level === 3 ? m.rest : beforeTable ? text : '').replace(/\s+/g, '');
-    if (name === '' || name.length > 20 || /[，。；：:、]/.test(name)) return undefined;
-    if (!UNIT_SUFFIX.test(name) || /考核|指标|清单|工作$/.test(name)) return undefined;
-    return name;
-  }
-
-  private addUnit(name: string, source: SourceRef): void {
-    if (this.s.units.some((u) => u.name === name)) return;
-    const list = [...this.headings].reverse().find((h) => h.level <= 1);
-    const category = categoryName(list?.title ?? '被考核单位');
-    const group = this.headings.some((h) => h.kind === 'group') ? this.lastGroup : undefined;
-    this.s.units.push({ name, category, source, ...(group ? { group } : {}) });
-    if (group) {
-      const g = this.s.groups.find((x) => x.name === group && x.kind === 'ranking');
-      if (g) g.members.push(name);
-      else this.s.groups.push({ name: group, members: [name], source, kind: 'ranking' });
-    }
-  }
-
-  private push(h: Heading): void {
-    while (this.headings.length > 0 && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
-    this.headings.push(h);
-  }
-
-  /** The node tables go under: headings become nodes when a table first needs them. */
-  private contextNode(): { parent: DraftNode | null; siblings: DraftNode[] } {
-    let siblings = this.s.roots;
-    let parent: DraftNode | null = null;
-    for (const h of this.headings) {
-      if (!h.node) {
-        const same = siblings.find((n) => n.title === h.title && n.kind === h.kind);
-        h.node = same ?? newNode(h.kind, h.title, h.source);
-        if (!same) siblings.push(h.node);
-      }
-      parent = h.node;
-      siblings = h.node.children;
-    }
-    return { parent, siblings };
-  }
-
-  table(table: RawTable): void {
-    const width = table.grid[0]?.length ?? 0;
-    let roles = headerRoles(table.grid[0] ?? []);
-    let start = 1;
-    if (!roles) {
-      if (this.lastRoles && this.lastRoles.width === width) {
-        roles = this.lastRoles.roles;
-        start = 0;
-        this.row(table.source, 'merged', `第 ${table.index} 个表格没有表头，与上一个表格列数相同，按上一个表格的续表读取`);
-      } else {
-        this.warn('table-unrecognised', `文件 ${this.s.file} 第 ${table.index} 个表格（${where(table.source)}）没有可识别的表头（如“项目名称”“评分标准”“分值”），其 ${table.grid.length} 行未导入`, table.source);
-        table.rows.forEach((r, i) => this.row(r[0]?.source ?? table.source, 'unrecognised', `未识别的表格行：${(table.grid[i] ?? []).map((c) => joinCell(c).slice(0, 20)).join(' | ')}`));
-        return;
-      }
-    } else {
-      this.row(table.rows[0]?.[0]?.source ?? table.source, 'header', `表头：${(table.grid[0] ?? []).map((c) => joinCell(c)).join(' | ')}`);
-    }
-    const kind: TableKind = start === 0 && this.lastRoles ? this.lastRoles.kind : tableKind(table.grid[0] ?? [], roles, this.headings);
-    this.lastRoles = { roles, width, kind };
-    if (kind === 'negative') return this.negativeTable(table, roles, start);
-    const { siblings } = this.contextNode();
-    const heading = this.headings[this.headings.length - 1];
-    let host: DraftNode[] = siblings;
-    if (this.unit) {
-      const unitNode = siblings.find((n) => n.kind === 'unit' && n.unit === this.unit) ?? newNode('unit', this.unit, table.source);
-      unitNode.unit = this.unit;
-      if (!siblings.includes(unitNode)) siblings.push(unitNode);
-      host = unitNode.children;
-    } else if (heading && /共性/.test(heading.title)) {
-      const common = siblings.find((n) => n.commonFor !== undefined) ?? { ...newNode('section', '共性考核指标', table.source), commonFor: heading.title };
-      if (!siblings.includes(common)) siblings.push(common);
-      host = common.children;
-    } else if (heading && heading.level <= 1 && /目标责任考核指标$/.test(heading.title) && siblings.length === 0 && !this.s.units.some((u) => u.category === categoryName(heading.title))) {
-      // A table right under the heading of a unit section, before its units (001:2705): their common block.
-      const common = { ...newNode('section', '共性考核指标', table.source), commonFor: heading.title };
-      siblings.push(common);
-      host = common.children;
-    }
-    new TableReader(this.s, table, roles, start, kind, host, this.tableNodes).read();
-  }
-
-  private negativeTable(table: RawTable, roles: (ColumnRole | undefined)[], start: number): void {
-    const col = (role: ColumnRole): number => roles.indexOf(role);
-    const [cCat, cInd, cResp, cPts] = [col('category') >= 0 ? col('category') : col('item'), col('indicator'), col('responsible'), col('points')];
-    for (let r = start; r < table.grid.length; r++) {
-      const g = table.grid[r]!;
-      const source = table.rows[r]?.[0]?.source ?? table.source;
-      if (headerRoles(g)) {
-        this.row(source, 'header', '表头（重复）');
-        continue;
-      }
-      const text = (g[cInd] ?? '').trim();
-      if (text === '') {
-        if (g.some((c) => c.trim() !== '')) this.row(source, 'unrecognised', `负面清单行没有考核指标：${g.map((c) => joinCell(c)).join(' | ')}`);
-        continue;
-      }
-      const amount = readPointsCell(g[cPts] ?? '');
-      const src = { ...source, ...(table.rows[r]?.[cInd]?.source.line !== undefined ? { line: table.rows[r]![cInd]!.source.line } : {}) };
-      const draft = { title: joinCell(g[cCat] ?? ''), text: joinCell(text), units: splitNames(g[cResp] ?? ''), source: src, status: 'ok' as const };
-      if (amount !== undefined) {
-        this.s.negative.push({ ...draft, amount: amount < 0 ? (-amount as typeof amount) : amount });
-        this.row(src, 'negative', `负面清单：${draft.text.slice(0, 30)}… 扣 ${(g[cPts] ?? '').trim()} 分`);
-        continue;
-      }
-      const compiled = compileClause(draft.text, { source: src });
-      const rule = compiled.rules.length === 1 && compiled.status === 'ok' ? compiled.rules[0]!.rule : undefined;
-      if (rule) this.s.negative.push({ ...draft, rule });
-      else this.s.negative.push({ ...draft, status: 'needs-review', reason: compiled.reason ?? '未写扣分分值', rule: { kind: 'manual', effect: 'deduction', reason: compiled.reason ?? '未写扣分分值' } });
-      this.row(src, 'negative', `负面清单：${draft.text.slice(0, 30)}…（${rule ? `按文字编译为 ${rule.kind}` : '待复核'}）`);
-    }
-  }
-}
-
-type TableKind = 'negative' | 'deduction' | 'score';
-
-function tableKind(header: readonly string[], roles: (ColumnRole | undefined)[], headings: Heading[]): TableKind {
-  const pts = roles.indexOf('points');
-  const ruleCol = roles.indexOf('rule');
-  if (pts >= 0 && ruleCol < 0 && (/扣分/.test(header[pts] ?? '') || headings.some((h) => /负面/.test(h.title)))) return 'negative';
-  if (ruleCol >= 0 && /扣分/.test(joinCell(header[ruleCol] ?? '')) && pts < 0) return 'deduction';
-  return 'score';
-}
-
-function newNode(kind: NodeKind, title: string, source: SourceRef): DraftNode {
-  return { kind, title, children: [], clauses: [], source };
-}
-
-function where(s: SourceRef): string {
-  return s.line !== undefined ? `第 ${s.line} 行` : s.sheet ? `工作表 ${s.sheet}` : `第 ${s.table ?? '?'} 个表格`;
-}
-
-/** "二、县直部门目标责任考核指标" → 县直部门; "镇（办、中心）目标责任考核指标" → 镇（办、中心）. */
-export function categoryName(heading: string): string {
-  const m = readMarker(heading);
-  const t = (m ? m.rest : heading).replace(/^各/, '').replace(/(共性)?(目标责任)?(考核)?指标$/, '').replace(/考核$/, '').trim();
-  return t || heading;
-}
 
 type Level = { role: ColumnRole; col: number };
 
 /** Reads the data rows of one table into nodes under `host`. */
-class TableReader {
+export class TableReader {
   private readonly levels: Level[];
   private readonly col: (role: ColumnRole) => number;
   private current: { key: string; node: DraftNode }[] = [];
@@ -278,7 +37,7 @@ class TableReader {
     private readonly _nodes: Map<number, DraftNode>,
   ) {
     this.col = (role) => roles.indexOf(role);
-    this.levels = (['category', 'item', 'indicator'] as const).flatMap((role) => (this.col(role) >= 0 ? [{ role, col: this.col(role) }] : []));
+    this.levels = (['category', 'item', 'unit', 'indicator'] as const).flatMap((role) => (this.col(role) >= 0 ? [{ role, col: this.col(role) }] : []));
   }
 
   private row(source: SourceRef, kind: RowRecord['kind'], summary: string): void {
@@ -335,8 +94,97 @@ class TableReader {
         this.fullWidthRow(joinCell(g[0] ?? ''), source);
         continue;
       }
+      if (this.totalRow(r, source) || this.numberedSectionRow(r, source)) continue;
       this.dataRow(r, source);
     }
+  }
+
+  /** The first level cell of the row with text, and its text. */
+  private firstLevelText(r: number): string {
+    for (const level of this.levels) {
+      const t = joinCell(this.cell(r, level.col).text);
+      if (t !== '') return t;
+    }
+    return '';
+  }
+
+  /** 总分 / 合计 rows: a total to check the points against, not an indicator. */
+  private totalRow(r: number, source: SourceRef): boolean {
+    const name = this.firstLevelText(r) || joinCell(this.t.grid[r]?.[0] ?? '');
+    if (!/^(总分|合计|总计|总分值|分值合计|满分)$/.test(name.replace(/\s+/g, ''))) return false;
+    const value = this.t.grid[r]!.map((c) => readPointsCell(c)).find((v) => v !== undefined);
+    if (value !== undefined) (this.s.totals ??= []).push({ value, label: name, source, within: this.sectionParent?.title });
+    this.row(source, 'total', `${name}行：${value !== undefined ? `${value / 1e6} 分` : '未写分值'}（用于核对各项分值之和，不作为指标）`);
+    return true;
+  }
+
+  /**
+   * A row whose 序号 is 一、/（一） with a name beside it (01: "一、 | 通用考核项目 | 40"): a section of
+   * the table, with its points, like a full-width heading row.
+   */
+  private numberedSectionRow(r: number, source: SourceRef): boolean {
+    const seq = this.col('seq');
+    if (seq < 0) return false;
+    const c = this.cell(r, seq);
+    if (!c.own) return false;
+    const m = readMarker(`${joinCell(c.text)} `);
+    if (!m || (m.level !== 1 && m.level !== 2) || m.rest.trim() !== '') return false;
+    const title = this.firstLevelText(r);
+    if (title === '') return false;
+    const node = newNode('section', splitTitlePoints(title).title || title, source);
+    node.n = m.n;
+    const pts = readPointsCell(this.cell(r, this.col('points')).text);
+    if (pts !== undefined) node.points = pts;
+    const note = this.col('note') >= 0 ? joinCell(this.cell(r, this.col('note')).text) : '';
+    if (note !== '') node.text = note;
+    while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.level >= m.level) this.sections.pop();
+    const parent = this.sections[this.sections.length - 1]?.node;
+    (parent ? parent.children : this.host).push(node);
+    this.sections.push({ level: m.level, node });
+    this.sectionParent = node;
+    this.current = [];
+    if (this.col('unit') >= 0) node.allUnits = true;
+    this.row(source, 'heading', `表内标题：${m.raw}${node.title}${pts !== undefined ? `（${pts / 1e6} 分）` : ''}`);
+    // The rule cell of a section row (01 三、综合奖扣分项目) is read as the section's own clauses.
+    const ruleCell = this.cell(r, this.col('rule'));
+    if (this.col('rule') >= 0 && ruleCell.own && ruleCell.text.trim() !== '') {
+      this.current = [{ key: `sec${r}`, node }];
+      this.fillLeaf(r, node, false, source);
+      this.current = [];
+    }
+    return true;
+  }
+
+  private readonly rowSplit = new WeakSet<DraftNode>();
+
+  /**
+   * A row under the same merged item with its own points (06: one 目标任务 over rows (1) (2) …, each with
+   * its 评分标准 and 分值; 01: 县农粮局 over three rows of 30, 15, 15): each row is an indicator of its own
+   * under the item. The first row's content, already on the item, moves to the first such child.
+   */
+  private splitRow(leaf: DraftNode, r: number, source: SourceRef): DraftNode {
+    if (![...leaf.children].some((c) => this.rowSplit.has(c))) {
+      const first = newNode('indicator', titleOf(withoutMarker(leaf.text ?? leaf.clauses[0]?.text ?? leaf.title)), leaf.source);
+      if (leaf.points !== undefined) first.points = leaf.points;
+      first.clauses = leaf.clauses;
+      first.children = leaf.children;
+      leaf.children = [];
+      if (leaf.text) first.text = leaf.text;
+      if (leaf.caps) first.caps = leaf.caps;
+      if (leaf.isDeductionList) first.isDeductionList = true;
+      leaf.clauses = [];
+      delete leaf.points;
+      delete leaf.text;
+      delete leaf.caps;
+      leaf.children.unshift(first);
+      this.rowSplit.add(first);
+    }
+    const own = (role: ColumnRole): string => (this.col(role) >= 0 && this.cell(r, this.col(role)).own ? this.cell(r, this.col(role)).text : '');
+    const child = newNode('indicator', titleOf(withoutMarker(own('target') || own('rule') || leaf.title)), source);
+    if (leaf.isDeductionList) child.isDeductionList = true;
+    leaf.children.push(child);
+    this.rowSplit.add(child);
+    return child;
   }
 
   private fullWidthRow(text: string, source: SourceRef): void {
@@ -418,8 +266,10 @@ class TableReader {
         created = true;
         break;
       }
-      const kind: NodeKind = level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : 'indicator';
+      const kind: NodeKind = level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : level.role === 'unit' ? 'unit' : 'indicator';
       const node = this.makeNode(kind, tp, c.source);
+      if (level.role === 'unit') this.addUnit(node, r, c.source);
+      else if (this.col('unit') >= 0 && depth === 0) node.allUnits = true;
       if (level.role === 'item' && this.col('seq') >= 0) {
         const seq = readPointsCell(this.cell(r, this.col('seq')).text);
         if (seq !== undefined) node.n = Number(this.cell(r, this.col('seq')).text.trim());
@@ -449,6 +299,14 @@ class TableReader {
     this.fillLeaf(r, leaf, created, source);
   }
 
+  /** A unit named in the 被考核单位 column: its own node, scoped to it; its category is the row's group (重点考核部门). */
+  private addUnit(node: DraftNode, r: number, source: SourceRef): void {
+    const name = node.title;
+    node.unit = name;
+    const group = this.levels.filter((l) => l.role !== 'unit' && l.col < this.col('unit')).map((l) => joinCell(this.cell(r, l.col).text)).filter((t) => t !== '').pop();
+    if (!this.s.units.some((u) => u.name === name)) this.s.units.push({ name, category: group ? splitTitlePoints(group).title : '被考核单位', source });
+  }
+
   private laterText(r: number, col: number, valueCol: number): { text: string; key: string; source: SourceRef } | undefined {
     if (valueCol < 0) return undefined;
     const valueKey = this.cell(r, valueCol).key;
@@ -465,7 +323,7 @@ class TableReader {
     return masters.length > 0 && masters[masters.length - 1]!.colSpan > 1;
   }
 
-  private makeNode(kind: NodeKind, tp: { title: string; points?: import('@kaohe/core').Dec; repaired?: string }, source: SourceRef): DraftNode {
+  private makeNode(kind: NodeKind, tp: { title: string; points?: Dec; repaired?: string }, source: SourceRef): DraftNode {
     const long = tp.title.length > 30;
     const node = newNode(kind, long ? titleOf(tp.title) : tp.title || '（无名称）', source);
     if (long) node.text = tp.title;
@@ -475,8 +333,18 @@ class TableReader {
     return node;
   }
 
-  private fillLeaf(r: number, leaf: DraftNode, created: boolean, source: SourceRef): void {
+  private fillLeaf(r: number, leafIn: DraftNode, createdIn: boolean, source: SourceRef): void {
     const notes: string[] = [];
+    let leaf = leafIn;
+    let created = createdIn;
+    if (!created && this.col('points') >= 0) {
+      const own = this.cell(r, this.col('points'));
+      const splitAlready = leaf.children.some((c) => this.rowSplit.has(c));
+      if (own.own && readPointsCell(own.text) !== undefined && (leaf.points !== undefined || splitAlready) && (leaf.clauses.length > 0 || leaf.text !== undefined || leaf.children.length > 0 || splitAlready)) {
+        leaf = this.splitRow(leaf, r, source);
+        created = true;
+      }
+    }
     // Points: only a cell that starts in this row's item; one merged down from the item above is not its points (000:1275).
     const pc = this.cell(r, this.col('points'));
     if (this.col('points') >= 0 && pc.text.trim() !== '') {
@@ -521,7 +389,7 @@ class TableReader {
       notes.push('评分标准与上一行合并');
     }
     const targetText = spanText ?? (this.col('target') >= 0 && target.own ? target.text.trim() : '');
-    if (targetText !== '' && (this.col('rule') < 0 || spanText !== undefined)) {
+    if (targetText !== '' && (this.col('rule') < 0 || spanText !== undefined || target.key !== ruleCell.key)) {
       const flat = cleanText(targetText);
       leaf.text = leaf.text && leaf.text !== flat ? `${leaf.text}\n${flat}` : flat;
       notes.push('目标要求');
@@ -582,6 +450,8 @@ class TableReader {
     const allDrafts = parts.flatMap((p) => p.clauses);
     // A shared method ("以上均按完成情况计分") covers the clauses before it in the cell.
     const methods = allDrafts.map((c) => sharedMethod(c.text));
+    // A cell none of whose lines says how it is scored is a list of tasks with their points (01), not rules.
+    const plain = methods.every((m) => m === undefined) && allDrafts.every((d) => !METHOD_WORD.test(joinCell(d.text).replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '')));
     for (const part of parts) {
       let target = leaf;
       if (part.title !== undefined) {
@@ -595,6 +465,7 @@ class TableReader {
       }
       if (part.preamble.length) target.text = part.preamble.join('\n');
       for (const draft of part.clauses) {
+        if (plain && this.allocation(target, draft.text, lineAt(source, draft.lineOffset))) continue;
         const k = allDrafts.indexOf(draft);
         const method = methods.slice(k).findIndex((m) => m !== undefined);
         const m = method >= 0 ? methods[k + method] : undefined;
@@ -613,6 +484,7 @@ class TableReader {
           source: clauseSource,
           ...(draft.n !== undefined ? { n: draft.n } : {}),
           ...(clause.reason ? { reason: clause.reason } : {}),
+          ...(clause.unread.length ? { unread: clause.unread } : {}),
           ...(clause.points !== undefined ? { points: clause.points } : {}),
         };
         if (clause.deductionCap !== undefined) target.caps = { ...target.caps, deduction: clause.deductionCap };
@@ -624,6 +496,36 @@ class TableReader {
     }
     if (parts.some((p) => p.title === undefined && p.clauses.length > 0)) nodes.unshift(leaf);
     return { nodes, clauses: all };
+  }
+
+  /**
+   * A line of the rule cell that states no way of scoring: "成立河长制工作领导小组（1分）" is a task with its
+   * points (a target + points sub-indicator, scored by the assessor like 001's targets), and a sentence
+   * without points or any scoring word is the item's requirement. Neither is a rule lacking an amount.
+   * Only used when no line of the cell has a scoring word, so an item never mixes tasks and clauses.
+   */
+  private allocation(target: DraftNode, text: string, source: SourceRef): boolean {
+    // In a 扣分标准 table every line is a deduction item, whatever its words.
+    if (this.kind === 'deduction' || target.isDeductionList) return false;
+    const flat = joinCell(text);
+    const allocs = [...flat.matchAll(/[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/g)];
+    const rest = flat.replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '');
+    if (METHOD_WORD.test(rest)) return false;
+    if (allocs.length === 0) {
+      // Without points of its own the item would score nothing: such a line stays a clause for review (000:1275).
+      if (target.points === undefined) return false;
+      target.text = target.text ? `${target.text}\n${cleanText(text)}` : cleanText(text);
+      this.row(source, 'indicator', `“${target.title}”的要求（无评分方法）：${titleOf(flat, 30)}`);
+      return true;
+    }
+    if (allocs.length > 1) return false;
+    const task = newNode('indicator', titleOf(withoutMarker(rest.replace(/[。；;，,\s]+$/, ''))) || target.title, source);
+    task.points = dec(allocs[0]![1]!);
+    task.text = cleanText(text);
+    if (target.isDeductionList) task.isDeductionList = true;
+    target.children.push(task);
+    this.row(source, 'indicator', `“${target.title}”的分项：${task.title}（${allocs[0]![1]} 分，原文未写评分方法，由考核部门按完成情况评分）`);
+    return true;
   }
 
   /**
@@ -643,6 +545,8 @@ class TableReader {
     last.rules = again.rules;
     if (again.reason) last.reason = again.reason;
     else delete last.reason;
+    if (again.unread.length) last.unread = again.unread;
+    else delete last.unread;
     if (again.points !== undefined) last.points = again.points;
     this.warn('page-split', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：“${t.slice(0, 20)}”是上一条款被分页截断的后半部分，已接到上一条款`, source);
     return true;
@@ -666,6 +570,7 @@ class TableReader {
  * its points, under one method. Each task is compiled with the method as its own rule (the clause gets
  * codes -a, -b…); anything else is compiled as written.
  */
+
 function compileSplit(text: string, shared: string | undefined, opts: { source: SourceRef; deduction: boolean }): ReturnType<typeof compileClause> {
   const whole = compileClause(text, opts);
   const method = shared ?? /按完成(比例|情况)[^。；]*(计分|折算|得分)/.exec(text)?.[0];
@@ -680,20 +585,11 @@ function compileSplit(text: string, shared: string | undefined, opts: { source: 
   }
   const parts = pieces.map((p) => compileClause(`${p}。${method}。`, opts));
   if (parts.some((p) => p.status !== 'ok' || p.rules.length !== 1)) return whole;
-  return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as import('@kaohe/core').Dec };
+  return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as Dec };
 }
 
-function lineAt(source: SourceRef, offset: number): SourceRef {
-  return source.line !== undefined ? { ...source, line: source.line + offset } : { ...source };
+/** "（1）2018年末耕地面积…" → "2018年末耕地面积…": a leading ordinal is not part of a title. */
+function withoutMarker(text: string): string {
+  const m = readMarker(joinCell(text));
+  return m && m.rest.trim() !== '' ? m.rest : text;
 }
-
-/** Cell text without the blank lines the text extraction leaves between wrapped lines. */
-export function cleanText(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .reduce((acc, l) => (acc === '' ? l : /[\p{Script=Han}，、（“]$/u.test(acc) && /^[\p{Script=Han}，。、；）”]/u.test(l) ? acc + l : `${acc}\n${l}`), '');
-}
-
-export { halfWidth };

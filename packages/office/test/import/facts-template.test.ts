@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { evaluate } from '@kaohe/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { factsTemplateRows, readFactsWorkbook, writeFactsTemplate } from '../../src/import/facts-template';
+import { importScheme } from '../../src/import/import-scheme';
+
+/** A scheme written for this test: two towns, one 会议 condition and one per-隐患 deduction each. */
+async function scheme(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('细则');
+  ws.mergeCells('A1:E1');
+  ws.getCell('A1').value = '某县2021年度乡镇安全生产考核细则';
+  ws.getRow(2).values = ['序号', '考核项目', '', '分值', '评分标准'];
+  ws.getRow(3).values = [1, '安全生产', '甲镇', 20, '未召开安全生产专题会议的，扣2分。\n每发现一处未整改的隐患扣1分，扣完为止。'];
+  ws.getRow(4).values = [2, '安全生产', '乙镇', 20, '未召开安全生产专题会议的，扣2分。\n每发现一处未整改的隐患扣1分，扣完为止。'];
+  ws.mergeCells('B3:B4');
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'kaohe-facts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('facts template', () => {
+  it('lists, per unit and clause, the fact the compiled rule reads and the cells to fill', async () => {
+    const { scheme: s } = await importScheme({ name: 'towns.xlsx', bytes: await scheme() });
+    const rows = factsTemplateRows(s);
+    expect(rows.map((r) => [r.unit, r.type, r.说明.split('：')[1]])).toEqual([
+      ['甲镇', 'flag', '是否发生（是/否）'],
+      ['甲镇', 'occurrence', '发生次数（每起一行或填次数）'],
+      ['乙镇', 'flag', '是否发生（是/否）'],
+      ['乙镇', 'occurrence', '发生次数（每起一行或填次数）'],
+    ]);
+  });
+
+  it('reads the filled workbook back as facts that score: 甲镇 held no meeting and has 3 hidden dangers, 乙镇 nothing', async () => {
+    const { scheme: s } = await importScheme({ name: 'towns.xlsx', bytes: await scheme() });
+    const path = join(dir, 'facts.xlsx');
+    writeFileSync(path, await writeFactsTemplate(s));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('事实')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = (field: string): number => header.findIndex((h) => h.endsWith(`（${field}）`)) + 1;
+    ws.getRow(2).getCell(col('value')).value = '是';
+    ws.getRow(3).getCell(col('count')).value = 3;
+    await wb.xlsx.writeFile(path);
+    const facts = await readFactsWorkbook(path, s);
+    expect(facts.map((f) => [f.unit, f.type])).toEqual([
+      ['甲镇', 'flag'],
+      ['甲镇', 'occurrence'],
+    ]);
+    const result = evaluate(s, facts);
+    const total = (u: string): number => result.units.find((x) => x.unit === u)!.total / 1_000_000;
+    expect([total('甲镇'), total('乙镇')]).toEqual([15, 20]);
+  });
+});
