@@ -19,6 +19,7 @@ import {
   type Verb,
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
+import type { Consumed } from './coverage';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -35,6 +36,8 @@ export type SentenceCtx = {
   toks: readonly Tok[];
   points?: Dec;
   warnings: string[];
+  /** Spans accounted for by item policies (caps over several rules, 扣完为止), for the coverage check. */
+  consumed?: Consumed;
 };
 
 export type Built = { rule: Rule; segs: Segment[]; params: RuleParam[]; review?: string; span?: [number, number]; siblings?: Built[] };
@@ -144,6 +147,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   const short = findShortfall(ctx.toks, seg.condFrom, seg.condTo);
   if (short && a.verb === 'deduct') {
     add('amount', s(a.value), amountP);
+    add('per', String(short.per), phraseOf(ctx, short.at, short.next));
     const reqs = findRequiredAll(ctx.toks, 0, short.at);
     const req = reqs[0];
     const review: string | undefined = undefined;
@@ -634,6 +638,8 @@ export function buildFullThenSteps(ctx: SentenceCtx, segs: Segment[], i: number)
     step: step.step.q.value,
     perStep: steps.amount.value,
   };
+  const stepBand = ctx.toks.slice(steps.condFrom, steps.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.range !== undefined);
+  if (stepBand) params.push({ name: 'stepBand', value: `${s(stepBand.q.range!.min)}-${s(stepBand.q.range!.max)}`, phrase: tokPhrase(ctx, stepBand) });
   const used = [full, steps];
   const judge = segs[i + 2];
   if (judge && judge.amount.type === 'discretion') {
@@ -723,5 +729,7 @@ export function spanOf(ctx: SentenceCtx, b: { segs: Segment[] }): [number, numbe
 
 export function compiled(ctx: SentenceCtx, b: Built): CompiledRule {
   const span = b.span ?? spanOf(ctx, b);
+  // The amount frames a rule was built from are read by it (分别扣 a、b、c 分 as a whole).
+  for (const seg of b.segs) ctx.consumed?.add(ctx.toks[seg.amount.at]!.start, ctx.toks[seg.amount.next - 1]!.end);
   return { rule: b.rule, text: ctx.original.slice(span[0], span[1]), span, params: b.params, ...(b.review ? { review: b.review } : {}) };
 }

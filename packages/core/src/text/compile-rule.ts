@@ -1,27 +1,23 @@
 import * as P from '../points';
 import type { Dec } from '../points';
 import type { Rule } from '../rules/rule.types';
+import { FAMILIES, FAMILY_NAMES_ZH, distinctReadings, type SentenceInfo } from './families';
 import {
   applyModifiers,
-  buildBands,
-  buildCompletionOtherwise,
-  buildFullThenSteps,
-  buildRanking,
   buildSingle,
-  buildThresholdPair,
-  buildTierRun,
   compiled,
   type Built,
   type Failed,
   type Segment,
   type SentenceCtx,
 } from './build-rules';
-import type { CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
+import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
+import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
 import { findParenPoints, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 
-export type { CompileResult, CompiledRule, CompileIssue, CompileOptions, RuleParam } from './compile.types';
+export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
 type Range = { start: number; end: number; heading?: boolean };
 
@@ -71,7 +67,10 @@ const SCORING_VOCAB = /扣|加分|得分|计分|分值|不得分|满分|折算|�
 
 /**
  * Compiles the scoring text of one clause into typed rules, one per independent sub-sentence.
- * Anything it cannot fully compile is reported with a Chinese reason; nothing is guessed or dropped.
+ * Anything it cannot fully compile is reported with a Chinese reason; nothing is guessed or dropped:
+ * a clause is `ok` only when every amount, threshold, step, cap and rate phrase of it is accounted
+ * for (coverage.ts), and two families that read the same words differently send it to review with
+ * both readings.
  */
 export function compileRuleText(text: string, opts: CompileOptions = {}): CompileResult {
   const { text: norm, repairs } = normalizeRuleText(text);
@@ -79,23 +78,24 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   const issues: CompileIssue[] = [];
   const warnings: string[] = repairs.map((r) => r.message);
   const ignored: { text: string; span: [number, number] }[] = [];
+  const allocations: (Allocation & { parenSpan: [number, number] })[] = [];
   const indicator: NonNullable<CompileResult['indicator']> = {};
+  const consumed = new Consumed();
   let points = opts.points;
-  if (points === undefined) {
+  const allTokens = tokenize(norm);
+  const parenPoints = findParenPoints(allTokens, 0, allTokens.length, norm);
+  if (points === undefined && parenPoints.length === 1) {
     // "（1 分）" / "(0.2)" written once in the clause: its points.
-    const all = tokenize(norm);
-    const paren = findParenPoints(all, 0, all.length);
-    if (paren.length === 1) {
-      points = paren[0]!.value;
-      indicator.points = points;
-    }
+    points = parenPoints[0]!.value;
+    indicator.points = points;
   }
-  const issue = (r: Range, reason: string): void => {
-    issues.push({ text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], reason });
+  const issue = (r: Range, reason: string, extra: Partial<CompileIssue> = {}): void => {
+    issues.push({ text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], reason, ...extra });
   };
 
   for (const item of splitItems(norm)) {
     const itemRules: CompiledRule[] = [];
+    const itemIssueCount = issues.length;
     let contextStart: number | undefined;
     const sentences = splitSentences(norm, item);
     for (let k = 0; k < sentences.length; k++) {
@@ -104,10 +104,10 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         ignored.push({ text: text.slice(sentence.start, sentence.end).trim(), span: [sentence.start, sentence.end] });
         continue;
       }
-      const toks0 = tokenize(norm, sentence.start, sentence.end);
-      const frames0 = scanFrames(toks0);
-      const sentenceLevel = detectSentenceLevel(toks0, norm);
-      if (frames0.length === 0 && !sentenceLevel) {
+      const sentenceTokens = tokenize(norm, sentence.start, sentence.end);
+      const frames = scanFrames(sentenceTokens);
+      const sentenceLevel = detectSentenceLevel(sentenceTokens, norm);
+      if (frames.length === 0 && !sentenceLevel) {
         // No amount: context for the next sentence (理论学习…全年未达到 4 次。少一次扣 0.1 分。).
         contextStart ??= sentence.start;
         continue;
@@ -115,28 +115,56 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       const range = { start: contextStart ?? sentence.start, end: sentence.end };
       contextStart = undefined;
       const toks = tokenize(norm, range.start, range.end);
-      const ctx: SentenceCtx = { original: text, toks, warnings, ...(points !== undefined ? { points } : {}) };
+      const ctx: SentenceCtx = { original: text, toks, warnings, consumed, ...(points !== undefined ? { points } : {}) };
       compileSentence(ctx, range, itemRules, issue, ignored, indicator, norm);
     }
     if (contextStart !== undefined) {
       const r = { start: contextStart, end: item.end };
-      const t = text.slice(r.start, r.end);
-      if (SCORING_VOCAB.test(t)) issue(r, /扣|分/.test(t) ? '未识别扣分数值' : '未识别计分方法');
-      else ignored.push({ text: t.trim(), span: [r.start, r.end] });
+      const pending = text.slice(r.start, r.end);
+      const allocation = allocationOf(norm, r, text);
+      if (allocation) {
+        allocations.push(allocation);
+        consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
+      } else if (SCORING_VOCAB.test(pending)) issue(r, /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+      else ignored.push({ text: pending.trim(), span: [r.start, r.end] });
+    }
+    // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
+    for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
+    for (const reported of issues.slice(itemIssueCount)) consumed.add(reported.span[0], reported.span[1]);
+    for (const paren of parenPoints) if (indicator.points !== undefined && paren.value === indicator.points) consumed.add(allTokens[paren.at]!.start, allTokens[paren.next - 1]!.end);
+    for (const phrase of unreadPhrases(tokenize(norm, item.start, item.end), consumed)) {
+      const words = text.slice(phrase.start, phrase.end);
+      issue({ start: phrase.start, end: phrase.end }, `未读取的${SIGNIFICANT_NAMES[phrase.what]}“${words}”：已编译的规则未用到它，需人工确认`, { unread: words });
     }
     rules.push(...itemRules);
   }
 
   for (const r of rules) if (r.review) issues.push({ text: r.text, span: r.span, reason: r.review });
-  if (rules.length === 0 && issues.length === 0 && Object.keys(indicator).filter((k) => k !== 'points').length === 0) {
+  const hasPolicy = Object.keys(indicator).filter((k) => k !== 'points').length > 0;
+  if (rules.length === 0 && issues.length === 0 && allocations.length === 0 && !hasPolicy) {
     issues.push({ text: text.trim(), span: [0, text.length], reason: '未找到计分规则' });
   }
   const status = issues.length > 0 ? 'needs-review' : 'ok';
   const result: CompileResult = { status, rules, issues, warnings, ignored };
+  if (allocations.length > 0) result.allocations = allocations.map(({ parenSpan: _unused, ...a }) => a);
   if (issues.length > 0) result.reason = [...new Set(issues.map((x) => x.reason))].join('；');
   if (Object.keys(indicator).length > 0) result.indicator = indicator;
   if (opts.source) result.source = opts.source;
   return result;
+}
+
+/** A sub-item that is only a task with "（N分）": its points, no rule (01 "建立畜禽养殖污染台账（5分）"). */
+function allocationOf(norm: string, r: Range, text: string): (Allocation & { parenSpan: [number, number] }) | undefined {
+  const toks = tokenize(norm, r.start, r.end);
+  const parens = findParenPoints(toks, 0, toks.length, norm);
+  if (parens.length !== 1) return undefined;
+  const paren = parens[0]!;
+  const parenSpan: [number, number] = [toks[paren.at]!.start, toks[paren.next - 1]!.end];
+  // Nothing else that scores: no verb, no other amount.
+  const rest = [...toks.slice(0, paren.at), ...toks.slice(paren.next)];
+  if (rest.some((t) => t.kind === 'num' && t.q.unit === '分')) return undefined;
+  if (rest.some((t) => t.kind === 'word' && ['deduct', 'add', 'no-score', 'zero', 'full', 'every', 'score-by', 'discretion', 'proportion'].includes(t.tag))) return undefined;
+  return { text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], points: paren.value, parenSpan };
 }
 
 type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'veto' | 'per-rule';
@@ -157,7 +185,7 @@ function compileSentence(
   ctx: SentenceCtx,
   range: Range,
   itemRules: CompiledRule[],
-  issue: (r: Range, reason: string) => void,
+  issue: (r: Range, reason: string, extra?: Partial<CompileIssue>) => void,
   ignored: { text: string; span: [number, number] }[],
   indicator: NonNullable<CompileResult['indicator']>,
   norm: string,
@@ -191,7 +219,7 @@ function compileSentence(
       const b: Built = { rule: built.rule, segs: [], params: built.params, ...(built.review ? { review: built.review } : {}) };
       const { unapplied, floor } = applyModifiers(ctx, b, leading);
       if (floor) indicator.floorAtZero = true;
-      if (unapplied.length) ctx.warnings.push(`未能应用的修饰语：${unapplied.join('、')}`);
+      for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       const span: [number, number] = [toks[0]!.start, toks[toks.length - 1]!.end];
       itemRules.push({ rule: b.rule, text: ctx.original.slice(span[0], span[1]), span, params: b.params, ...(b.review ? { review: b.review } : {}) });
       return;
@@ -209,39 +237,43 @@ function compileSentence(
     return;
   }
 
-  const hasQizhong = /其中/.test(ctx.original.slice(range.start, range.end));
+  const sentence: SentenceInfo = { hasQizhong: ctx.original.slice(range.start, range.end).includes('其中') };
   let i = 0;
   while (i < segs.length) {
-    let result: Built | Failed | null = null;
-    let used = 0;
-    const groupers = [
-      () => buildRanking(ctx, segs, i),
-      () => buildFullThenSteps(ctx, segs, i),
-      () => buildThresholdPair(ctx, segs, i),
-      () => buildBands(ctx, segs, i),
-      () => buildCompletionOtherwise(ctx, segs, i),
-      () => buildTierRun(ctx, segs, i, hasQizhong),
-    ];
-    for (const g of groupers) {
-      const r = g();
-      if (r) {
-        result = r;
-        used = r.segs.length;
-        break;
-      }
+    // Every family tries the segments at i; two different readings go to review with both.
+    const readings: { family: string; built: Built | Failed }[] = [];
+    for (const family of FAMILIES) {
+      const read = family.read(ctx, segs, i, sentence);
+      if (read) readings.push({ family: family.name, built: read });
     }
+    const distinct = distinctReadings(readings);
+    if (distinct.length > 1) {
+      const covered = distinct.flatMap((r) => r.built.segs);
+      const first = covered.reduce((a, b) => (a.condFrom <= b.condFrom ? a : b));
+      const lastNext = Math.max(...covered.map((sg) => sg.amount.next));
+      const span = { start: toks[first.condFrom]?.start ?? range.start, end: toks[lastNext - 1]!.end };
+      issue(span, `两种读法不一致（${distinct.map((r) => FAMILY_NAMES_ZH[r.family] ?? r.family).join('、')}），需人工选择`, {
+        readings: distinct.map((r) => ({ family: r.family, rules: 'rule' in r.built ? [r.built.rule] : [] })),
+      });
+      i += Math.max(1, Math.min(...distinct.map((r) => r.built.segs.length)));
+      continue;
+    }
+    let family = distinct[0]?.family;
+    let result: Built | Failed | undefined = distinct[0]?.built;
+    let used = result?.segs.length ?? 0;
     if (!result) {
       const single = buildSingle(ctx, segs, i);
       result = single.built;
       used = single.used;
+      family = 'rule' in result ? `single:${result.rule.kind}` : 'single';
     }
     if ('rule' in result) {
       const b = result;
       const { unapplied, floor } = applyModifiers(ctx, b, i === 0 ? leading : []);
       if (floor) indicator.floorAtZero = true;
-      if (unapplied.length) ctx.warnings.push(`未能应用的修饰语：${unapplied.join('、')}`);
-      if (b.siblings) for (const sib of b.siblings) itemRules.push(compiled(ctx, { ...sib, review: b.review }));
-      else itemRules.push(compiled(ctx, b));
+      for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
+      if (b.siblings) for (const sib of b.siblings) itemRules.push({ ...compiled(ctx, { ...sib, review: b.review }), family: family! });
+      else itemRules.push({ ...compiled(ctx, b), family: family! });
     } else {
       const first = result.segs[0]!;
       const last = result.segs[result.segs.length - 1]!;
@@ -275,9 +307,11 @@ function applyClauseModifiers(
 ): void {
   for (const m of mods) {
     const phrase = ctx.original.slice(ctx.toks[m.at]!.start, ctx.toks[m.next - 1]!.end);
+    const consume = (): void => ctx.consumed?.add(ctx.toks[m.at]!.start, ctx.toks[m.next - 1]!.end);
     if (m.type === 'floor') {
       indicator.floorAtZero = true;
       itemRules[itemRules.length - 1]?.params.push({ name: 'floor', value: '0', phrase });
+      consume();
       continue;
     }
     const target = itemRules[itemRules.length - 1];
@@ -286,11 +320,13 @@ function applyClauseModifiers(
       const region = ctx.original.slice(ctx.toks[m.regionFrom]?.start ?? 0, ctx.toks[m.next - 1]!.end);
       if (m.verb === 'add' || m.verb === 'get' || /加分/.test(region)) indicator.bonusCap = m.value;
       else indicator.deductionCap = m.value;
+      consume();
       continue;
     }
     if (m.type === 'dedupe' && !itemRules.some((r) => r.rule.kind === 'per-occurrence')) {
       // 同一事项不重复扣分 over the clause's rules: the clauses share one dedupe group (P27).
       indicator.dedupe = m.highestOnly ? 'highest-only' : 'event-key';
+      consume();
       continue;
     }
     if (!target) {

@@ -1,10 +1,9 @@
 import { toHalfWidthDigits } from './chinese-number';
+import { KOU_WORDS } from './vocabulary';
 
 /** A repair made while reading the text (catalogue §8.3): kept so a person can confirm it. */
 export type TextRepair = { at: number; from: string; to: string; message: string };
 
-/** Compounds in which 口 is a real word, not a mistyped 扣 (出口, 排污口…). */
-const KOU_WORDS = ['出口', '入口', '人口', '窗口', '路口', '港口', '接口', '端口', '关口', '门口', '道口', '河口', '污口', '排口', '缺口', '借口', '进口', '户口', '口岸'];
 
 /**
  * Length-preserving normalisation, so every span found later indexes the original text too:

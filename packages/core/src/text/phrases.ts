@@ -1,6 +1,7 @@
 import type { Dec } from '../points';
 import { alt, findFirst, gap, lit, many1, map, num, opt, punct, seq, word, type Pattern } from './grammar';
 import type { NumTok, Tok } from './rule-tokens';
+import { COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, TIME_UNITS } from './vocabulary';
 
 /**
  * The phrase grammar of scoring sentences: amount frames (扣X分, 分别扣a、b分, 扣a-b分, 不得分,
@@ -13,12 +14,12 @@ export const isPoints = (t: NumTok): boolean => t.q.unit === '分' || t.q.unit =
 const isPointsStrict = (t: NumTok): boolean => t.q.unit === '分';
 const single = (t: NumTok): boolean => t.q.range === undefined;
 
-export const COUNTERS = ['人次', '批次', '起', '件', '次', '例', '项', '条', '人', '处', '个', '篇', '家', '宗', '户', '名', '位', '样', '单', '所', '月', '期', '场', '票'];
+export { COUNTERS };
 const isCounter = (t: NumTok): boolean => t.q.unit !== undefined && COUNTERS.includes(t.q.unit);
-const TIME_UNITS: Record<string, 'day' | 'workday' | 'month'> = { 天: 'day', 日: 'day', 个自然日: 'day', 工作日: 'workday', 个工作日: 'workday', 月: 'month', 个月: 'month' };
 
 const verbOf = (t: Tok): Verb => (t.kind === 'word' && t.tag === 'add' ? 'add' : t.kind === 'word' && t.tag === 'get' ? 'get' : 'deduct');
-const verbWord = word('deduct', 'add', 'get');
+/** 倒扣 deducts like 扣 (below zero: the compiler reports `allowNegative` for the item). */
+const verbWord = word('deduct', 'add', 'get', 'reverse');
 
 type FrameBase = { at: number; next: number };
 export type AmountFrame = FrameBase &
@@ -70,7 +71,6 @@ const fixedFrame = map(seq(opt(word('again')), opt(word('each')), verbWord, num(
 }));
 
 /** 扣牵头单位1分，扣相关配合单位0.5分 (P36): the amount names the role it applies to. */
-const ROLES = ['相关配合单位', '配合单位', '牵头单位', '责任单位', '主办单位', '协办单位', '一类责任单位', '二类责任单位'];
 const roleFrame = map(seq(word('deduct', 'add'), lit(...ROLES), num((t) => isPoints(t) && single(t))), ([v, role, t]) => ({
   type: 'fixed' as const,
   verb: verbOf(v),
@@ -78,7 +78,7 @@ const roleFrame = map(seq(word('deduct', 'add'), lit(...ROLES), num((t) => isPoi
   tok: t,
   again: false,
   each: false,
-  role: role.replace(/^相关/, ''),
+  role: role.startsWith(ROLE_PREFIX) ? role.slice(ROLE_PREFIX.length) : role,
 }));
 
 /** 一票否决 as a consequence (…的，一票否决 / 按“一票否决”规定执行), not as a condition (因一票否决项目导致…). */
@@ -293,12 +293,16 @@ export function findRequiredAll(toks: readonly Tok[], from: number, to: number):
   }
 }
 
-/** "（1 分）" / "(0.2)" : the points of a clause written in parentheses. */
-export function findParenPoints(toks: readonly Tok[], from: number, to: number): Feature<{ value: Dec; tok: NumTok }>[] {
+/**
+ * "（1 分）" / "(0.2)" : the points of a clause written in parentheses. A bare number in
+ * parentheses that opens the text, a line or a sentence — （二） （12） — is an item ordinal, never points.
+ */
+export function findParenPoints(toks: readonly Tok[], from: number, to: number, text?: string): Feature<{ value: Dec; tok: NumTok }>[] {
   const p = map(seq(punct('open'), num((t) => isPoints(t) && single(t)), punct('close')), ([, t]) => ({ value: t.q.value, tok: t }));
   const out: Feature<{ value: Dec; tok: NumTok }>[] = [];
   for (let i = from; i < to; i++) {
     const m = p(toks, i);
+    if (m && m.value.tok.q.unit === undefined && isOrdinalPosition(toks, i, text)) continue;
     if (m && m.next <= to) {
       out.push({ ...m.value, at: i, next: m.next });
       i = m.next - 1;
@@ -307,31 +311,45 @@ export function findParenPoints(toks: readonly Tok[], from: number, to: number):
   return out;
 }
 
-// ---- tier keys -------------------------------------------------------------------------------
-
-const LEVEL_PATTERNS: [RegExp, string][] = [
-  [/中央|国家|国务院|部委|全国/y, '中央'],
-  [/省(?!略|份)/y, '省'],
-  [/(?<![城全超门都])市(?![场民管])/y, '市'],
-  [/县(?!城)|(?<![社地园景城校街])区(?![域别分])/y, '县'],
-];
-
-/** Authority levels named in a condition, in order, consecutive repeats merged (省委、省政府 → 省). */
-export function levelsIn(text: string): { key: string; at: number }[] {
-  const out: { key: string; at: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    for (const [re, key] of LEVEL_PATTERNS) {
-      re.lastIndex = i;
-      if (re.test(text)) {
-        if (out[out.length - 1]?.key !== key) out.push({ key, at: i });
-        break;
-      }
-    }
+/** Whether the token at i opens the text, a line or a sentence (where （12） is an ordinal). */
+function isOrdinalPosition(toks: readonly Tok[], i: number, text?: string): boolean {
+  const prev = toks[i - 1];
+  if (!prev) return true;
+  if (prev.kind === 'punct' && (prev.tag === 'stop' || prev.tag === 'semi' || prev.tag === 'colon')) return true;
+  if (text !== undefined) {
+    const between = text.slice(prev.end, toks[i]!.start);
+    if (between.includes('\n')) return true;
   }
-  return out;
+  return false;
 }
 
-const SEVERITY_WORDS = ['诫勉', '谈话', '处分', '刑事', '一般', '较大', '重大', '特别重大', '特大', '严重', '警告', '记过', '撤职', '开除', '通报批评', '约谈'];
+// ---- tier keys -------------------------------------------------------------------------------
+
+/** Authority levels named in a condition, in order, consecutive repeats merged (省委、省政府 → 省); keys as written. */
+export function levelsIn(text: string): { key: string; at: number }[] {
+  const out: { key: string; level: string; at: number }[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const hit = levelAt(text, at);
+    if (!hit) continue;
+    if (out[out.length - 1]?.level !== hit.level) out.push({ key: hit.word, level: hit.level, at });
+    at += hit.word.length - 1;
+  }
+  return out.map(({ key, at }) => ({ key, at }));
+}
+
+function levelAt(text: string, at: number): { level: string; word: string } | undefined {
+  for (const { level, words } of LEVELS) {
+    for (const entry of words) {
+      if (!text.startsWith(entry.word, at)) continue;
+      const before = text[at - 1] ?? '';
+      const after = text[at + entry.word.length] ?? '';
+      if (entry.notBefore?.includes(before) || entry.notAfter?.includes(after)) continue;
+      return { level, word: entry.word };
+    }
+  }
+  return undefined;
+}
+
 export const hasSeverityWord = (s: string): boolean => SEVERITY_WORDS.some((w) => s.includes(w));
 
 /** A condition as a tier label: "其中，被诫勉谈话的" → "诫勉谈话". */
