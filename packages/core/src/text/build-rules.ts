@@ -20,6 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
+import { PERIOD_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -40,22 +41,31 @@ export type SentenceCtx = {
   consumed?: Consumed;
 };
 
-export type Built = { rule: Rule; segs: Segment[]; params: RuleParam[]; review?: string; span?: [number, number]; siblings?: Built[] };
+export type Built = {
+  rule: Rule;
+  segs: Segment[];
+  params: RuleParam[];
+  review?: string;
+  span?: [number, number];
+  siblings?: Built[];
+  /** Item policies the reading implies (产区得4分，非产区得3分 → the item's points by category). */
+  policy?: { pointsByCategory?: Record<string, Dec>; points?: Dec };
+};
 export type Failed = { segs: Segment[]; reason: string };
 
 const s = P.toStr;
-const phraseOf = (ctx: SentenceCtx, a: number, b: number): string => {
+export const phraseOf = (ctx: SentenceCtx, a: number, b: number): string => {
   if (a >= b) return '';
   return ctx.original.slice(ctx.toks[a]!.start, ctx.toks[b - 1]!.end);
 };
 const tokPhrase = (ctx: SentenceCtx, t: Tok): string => ctx.original.slice(t.start, t.end);
 export const condText = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.condFrom, seg.condTo);
-const amountPhrase = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.amount.at, seg.amount.next);
+export const amountPhrase = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.amount.at, seg.amount.next);
 
 const effectOf = (v: Verb): 'deduction' | 'bonus' => (v === 'add' || v === 'get' ? 'bonus' : 'deduction');
 const scoreEffectOf = (v: Verb): Effect => (v === 'add' ? 'bonus' : v === 'get' ? 'score' : 'deduction');
 
-function metricFor(cond: string, t: NumTok): Metric {
+export function metricFor(cond: string, t: NumTok): Metric {
   if (t.q.percent !== undefined) return /率|度|比例|比重|占比/.test(cond) ? { of: 'rate', percent: true } : { of: 'value' };
   if (t.q.unit && ['次', '件', '起', '个', '项', '条', '人', '家', '篇', '名', '处', '例'].includes(t.q.unit)) return { of: 'count' };
   return { of: 'value' };
@@ -259,6 +269,10 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
 
   // P01/P13/P44 per occurrence: 每起扣X / 每3例扣X / 发生1起扣X.
   const count = findCount(ctx.toks, seg.condFrom, seg.condTo);
+  if (count && PERIOD_COUNTERS.includes(count.counter)) {
+    // "按要求每月上报…，得5分" (01): 每月 states a cadence, not an amount per month.
+    return { built: { segs: [seg], reason: `“${phraseOf(ctx, count.at, count.next)}”是频次要求还是按期计分未写明，需人工确认` }, used: 1 };
+  }
   if (count) {
     const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(a.verb), amount: a.value };
     add('amount', s(a.value), amountP);
@@ -392,7 +406,7 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
 export function buildThresholdPair(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
   const first = segs[i]!;
   const second = segs[i + 1];
-  if (!second || first.amount.type !== 'fixed' || second.amount.type !== 'fixed') return null;
+  if (!second || first.amount.type !== 'fixed' || second.amount.type !== 'fixed' || first.amount.verb === 'get') return null;
   const th = findThresholds(ctx.original, ctx.toks, first.condFrom, first.condTo).filter((t) => !isTimeTok(t.tok));
   const step = findStep(ctx.toks, second.condFrom, second.condTo);
   if (th.length !== 1 || !step || findStep(ctx.toks, first.condFrom, first.condTo)) return null;

@@ -1,7 +1,7 @@
 import * as P from '../points';
 import type { Dec } from '../points';
 import type { Rule } from '../rules/rule.types';
-import { FAMILIES, FAMILY_NAMES_ZH, distinctReadings, type SentenceInfo } from './families';
+import { FAMILIES, FAMILY_NAMES_ZH, distinctReadings, type SentenceInfo } from './families/index';
 import {
   applyModifiers,
   buildSingle,
@@ -13,9 +13,10 @@ import {
 } from './build-rules';
 import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
 import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
-import { findParenPoints, scanFrames, type Modifier } from './phrases';
+import { findParenPoints, findStep, findThresholds, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
+import { STACKING_WORDS, containsAny } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -93,6 +94,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     issues.push({ text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], reason, ...extra });
   };
 
+  let itemsWithContent = 0;
   for (const item of splitItems(norm)) {
     const itemRules: CompiledRule[] = [];
     const itemIssueCount = issues.length;
@@ -114,6 +116,12 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       }
       const range = { start: contextStart ?? sentence.start, end: sentence.end };
       contextStart = undefined;
+      // "…不低于20%的，得1分。每低1%，扣0.1分。": a step whose threshold is in the sentence before.
+      const following = sentences[k + 1];
+      if (following && !following.heading && stepWithoutThreshold(norm, tokenize(norm, following.start, following.end))) {
+        range.end = following.end;
+        k++;
+      }
       const toks = tokenize(norm, range.start, range.end);
       const ctx: SentenceCtx = { original: text, toks, warnings, consumed, ...(points !== undefined ? { points } : {}) };
       compileSentence(ctx, range, itemRules, issue, ignored, indicator, norm);
@@ -128,6 +136,8 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       } else if (SCORING_VOCAB.test(pending)) issue(r, /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       else ignored.push({ text: pending.trim(), span: [r.start, r.end] });
     }
+    checkScoreAlternatives(norm, itemRules, issue);
+    if (itemRules.length > 0 || allocations.some((a) => a.span[0] >= item.start && a.span[1] <= item.end)) itemsWithContent++;
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
     for (const reported of issues.slice(itemIssueCount)) consumed.add(reported.span[0], reported.span[1]);
@@ -139,6 +149,15 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     rules.push(...itemRules);
   }
 
+  if (itemsWithContent > 1) {
+    // "2.…年内无案例不得分，得3分" (02): a bare 不得分 among sub-items with their own points.
+    for (const r of rules) {
+      if (r.rule.kind === 'zero' && r.params.some((p) => p.name === 'scope' && p.phrase === '不得分')) {
+        issue({ start: r.span[0], end: r.span[1] }, '“不得分”是只指本小项还是整个指标未写明（本条有多个小项），需人工确认', { suggestion: '只指本小项：该小项计0分' });
+      }
+    }
+  }
+  if (norm.includes('倒扣') && rules.some((r) => r.rule.kind === 'condition' || r.rule.kind === 'per-occurrence')) indicator.allowNegative = true;
   for (const r of rules) if (r.review) issues.push({ text: r.text, span: r.span, reason: r.review });
   const hasPolicy = Object.keys(indicator).filter((k) => k !== 'points').length > 0;
   if (rules.length === 0 && issues.length === 0 && allocations.length === 0 && !hasPolicy) {
@@ -165,6 +184,53 @@ function allocationOf(norm: string, r: Range, text: string): (Allocation & { par
   if (rest.some((t) => t.kind === 'num' && t.q.unit === '分')) return undefined;
   if (rest.some((t) => t.kind === 'word' && ['deduct', 'add', 'no-score', 'zero', 'full', 'every', 'score-by', 'discretion', 'proportion'].includes(t.tag))) return undefined;
   return { text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], points: paren.value, parenSpan };
+}
+
+/** A sentence that opens with 每低/每减少 s and states no threshold of its own. */
+function stepWithoutThreshold(norm: string, toks: readonly Tok[]): boolean {
+  const step = findStep(toks, 0, toks.length);
+  return step !== null && step.at <= 1 && findThresholds(norm, toks, 0, toks.length).length === 0;
+}
+
+const isScoreRule = (rule: Rule): boolean =>
+  rule.kind === 'completion' || rule.kind === 'any-of' || rule.kind === 'partial-credit' || ('effect' in rule && rule.effect === 'score');
+
+/**
+ * Several positive allocations in one item ("…的，得3分；…的，得2分；否则不得分", 06): whether they add
+ * up or only one applies is not written, unless a later one says 在此基础上 (stacked increments).
+ */
+function checkScoreAlternatives(norm: string, itemRules: CompiledRule[], issue: (r: Range, reason: string, extra?: Partial<CompileIssue>) => void): void {
+  const scoring = itemRules.filter((r) => isScoreRule(r.rule));
+  if (scoring.length < 2) return;
+  const stacked = scoring.slice(1).every((r, k) => containsAny(norm.slice(scoring[k]!.span[1], r.span[1]), STACKING_WORDS));
+  if (stacked) return;
+  const amounts = scoring.map((r) => r.params.find((p) => p.name === 'points')?.value).filter((v) => v !== undefined);
+  const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
+  issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {
+    readings: [
+      { family: 'additive', rules: scoring.map((r) => r.rule) },
+      { family: 'one-of', rules: scoring.map((r) => r.rule) },
+    ],
+    suggestion: '按情形择一计分（取符合的最高一档）',
+  });
+}
+
+/** Indicators whose points a family set (a second one means the clause holds two scored items). */
+const policyPoints = new WeakSet<object>();
+
+/** Merges an item policy a family found; two different values for the same field go to review. */
+function mergePolicy(indicator: NonNullable<CompileResult['indicator']>, policy: NonNullable<Built['policy']>, range: Range, issue: (r: Range, reason: string) => void): void {
+  if (policy.pointsByCategory) {
+    if (indicator.pointsByCategory && JSON.stringify(indicator.pointsByCategory) !== JSON.stringify(policy.pointsByCategory)) {
+      issue(range, '同一条款中按单位类别的分值出现多组（是择一还是累加未写明），需人工确认');
+    } else indicator.pointsByCategory = policy.pointsByCategory;
+  }
+  if (policy.points !== undefined) {
+    // Two readings that each carry their own points (①…得1分 ②…得1分) are two clauses, not one.
+    if (indicator.points !== undefined && (indicator.points !== policy.points || policyPoints.has(indicator))) issue(range, '同一条款中有多个分项各带分值，需拆分为多个条款');
+    else indicator.points = policy.points;
+    policyPoints.add(indicator);
+  }
 }
 
 type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'veto' | 'per-rule';
@@ -272,6 +338,7 @@ function compileSentence(
       const { unapplied, floor } = applyModifiers(ctx, b, i === 0 ? leading : []);
       if (floor) indicator.floorAtZero = true;
       for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
+      if (b.policy) mergePolicy(indicator, b.policy, range, issue);
       if (b.siblings) for (const sib of b.siblings) itemRules.push({ ...compiled(ctx, { ...sib, review: b.review }), family: family! });
       else itemRules.push({ ...compiled(ctx, b), family: family! });
     } else {

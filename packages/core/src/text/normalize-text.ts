@@ -52,3 +52,8 @@ function nextNonSpace(chars: string[], i: number): string | undefined {
   while (j < chars.length && /\s/.test(chars[j]!)) j++;
   return chars[j];
 }
+
+/** Text without the punctuation and spaces around it (a condition as a key: "，非产区" → "非产区"). */
+export function trimPunctuation(text: string): string {
+  return text.replace(/^[，,、；;：:。\s]+/u, '').replace(/[，,、；;：:。\s]+$/u, '');
+}

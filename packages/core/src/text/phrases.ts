@@ -251,8 +251,12 @@ export function findThresholds(text: string, toks: readonly Tok[], from: number,
       if (toks[j]?.raw === '于') j++;
       const n = toks[j];
       if (n && n.kind === 'num' && n.q.range === undefined && j < to) {
+        // 不低于 T / 不超过 T: the condition is that x meets T (x ≥ T / x ≤ T), the other side of 低于 / 超过.
+        const negated = toks[i - 1]?.raw === '不' && i - 1 >= from;
+        const start = negated ? toks[i - 1]!.start : t.start;
+        const direction = negated ? (t.tag === 'below' ? 'above' : 'below') : t.tag;
         // 低于 / 不足 / 未达: x < T triggers (T itself meets); 高于 / 超过: x > T triggers.
-        out.push({ value: n.q.value, tok: n, direction: t.tag, inclusive: false, phrase: text.slice(t.start, n.end), at: i, next: j + 1 });
+        out.push({ value: n.q.value, tok: n, direction, inclusive: negated, phrase: text.slice(start, n.end), at: negated ? i - 1 : i, next: j + 1 });
         i = j;
       }
     } else if (t.kind === 'num' && t.q.range === undefined) {

@@ -77,6 +77,9 @@ export const LEXICON: Record<string, WordTag> = {
 /** Counters of occurrences and subjects (每起 / 3 人次 / 每个). */
 export const COUNTERS = ['人次', '批次', '起', '件', '次', '例', '项', '条', '人', '处', '个', '篇', '家', '宗', '户', '名', '位', '样', '单', '所', '月', '期', '场', '票'];
 
+/** Counters that are periods: 每月 / 每期 states a cadence, never an amount per occurrence. */
+export const PERIOD_COUNTERS = ['月', '期'];
+
 /** Counters whose count is a measured count (metric of: count) when a threshold or step reads it. */
 export const COUNT_METRIC_COUNTERS = ['次', '件', '起', '个', '项', '条', '人', '家', '篇', '名', '处', '例'];
 

@@ -1,4 +1,7 @@
-import { buildBands, buildCompletionOtherwise, buildFullThenSteps, buildRanking, buildThresholdPair, buildTierRun, type Built, type Failed, type Segment, type SentenceCtx } from './build-rules';
+import { buildBands, buildCompletionOtherwise, buildFullThenSteps, buildRanking, buildThresholdPair, buildTierRun, type Built, type Failed, type Segment, type SentenceCtx } from '../build-rules';
+
+import { readCategoryPoints } from './category-points.family';
+import { readThresholdScoreSteps } from './threshold-score-steps.family';
 
 /** What a family may know about the whole sentence besides its segments. */
 export type SentenceInfo = { hasQizhong: boolean };
@@ -16,7 +19,9 @@ export type Family = { name: string; read: (ctx: SentenceCtx, segs: Segment[], i
  * (build-rules.ts buildSingle: per occurrence, shortfall, lateness, steps, threshold, condition).
  */
 export const FAMILIES: Family[] = [
+  { name: 'category-points', read: (ctx, segs, i) => readCategoryPoints(ctx, segs, i) },
   { name: 'rank-bands', read: (ctx, segs, i) => buildRanking(ctx, segs, i) },
+  { name: 'threshold-score-steps', read: (ctx, segs, i) => readThresholdScoreSteps(ctx, segs, i) },
   { name: 'full-then-steps', read: (ctx, segs, i) => buildFullThenSteps(ctx, segs, i) },
   { name: 'threshold-pair', read: (ctx, segs, i) => buildThresholdPair(ctx, segs, i) },
   { name: 'bands', read: (ctx, segs, i) => buildBands(ctx, segs, i) },
@@ -25,7 +30,9 @@ export const FAMILIES: Family[] = [
 ];
 
 export const FAMILY_NAMES_ZH: Record<string, string> = {
+  'category-points': '按单位类别的分值',
   'rank-bands': '按排名计分',
+  'threshold-score-steps': '达标得分、每低一档扣分',
   'full-then-steps': '达标满分、逐档扣分',
   'threshold-pair': '未达标扣分并逐档扣分',
   bands: '分档计分',

@@ -1,0 +1,57 @@
+import * as P from '../../points';
+import { alt, findFirst, lit, num, opt, seq, word } from '../grammar';
+import { amountPhrase, metricFor, phraseOf, type Built, type Segment, type SentenceCtx } from '../build-rules';
+import type { RuleParam } from '../compile.types';
+import { findStep } from '../phrases';
+import type { NumTok } from '../rule-tokens';
+import { BASELINE_AVERAGE, firstOf } from '../vocabulary';
+
+/**
+ * A threshold on a measured value that earns the points, then a deduction per step below it
+ * (07 "占比不低于20%的，得1分。每低1%，扣0.1分"): threshold-steps with effect score, the item's
+ * points being the N of 得N分.
+ */
+export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
+  const earn = segs[i]!;
+  const steps = segs[i + 1];
+  if (earn.amount.type !== 'fixed' || earn.amount.verb !== 'get' || !steps || steps.amount.type !== 'fixed' || steps.amount.verb !== 'deduct') return null;
+  const figure = (t: NumTok): boolean => t.q.range === undefined && t.q.unit !== '分';
+  const meets = alt(
+    seq(lit('不'), word('below'), opt(lit('于')), num(figure)),
+    seq(opt(lit('达到', '达')), num(figure), alt(word('above'), lit('及以上'))),
+  );
+  const found = findFirst(meets, ctx.toks.slice(0, earn.condTo), earn.condFrom);
+  const step = findStep(ctx.toks, steps.condFrom, steps.condTo);
+  if (!step || step.direction !== 'below') return null;
+  const cond = phraseOf(ctx, earn.condFrom, earn.condTo);
+  const average = firstOf(cond, BASELINE_AVERAGE);
+  if (!found && average && cond.includes(`不低于${average}`)) {
+    // "不低于平均值的得2分；每低1%，扣0.1分" (07): the gap is measured against the average.
+    return {
+      rule: { kind: 'threshold-steps', effect: 'score', metric: { of: 'change', baseline: 'average' }, threshold: P.ZERO, direction: 'below', step: step.step.q.value, perStep: steps.amount.value },
+      segs: [earn, steps],
+      params: [
+        { name: 'baseline', value: 'average', phrase: `不低于${average}` },
+        { name: 'points', value: P.toStr(earn.amount.value), phrase: amountPhrase(ctx, earn) },
+        { name: 'step', value: P.toStr(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
+        { name: 'perStep', value: P.toStr(steps.amount.value), phrase: amountPhrase(ctx, steps) },
+      ],
+      policy: { points: earn.amount.value },
+    };
+  }
+  if (!found) return null;
+  const value = found.value as unknown as (NumTok | unknown)[];
+  const threshold = value.find((v): v is NumTok => typeof v === 'object' && v !== null && (v as NumTok).kind === 'num')!;
+  const params: RuleParam[] = [
+    { name: 'threshold', value: P.toStr(threshold.q.value), phrase: phraseOf(ctx, found.at, found.next) },
+    { name: 'points', value: P.toStr(earn.amount.value), phrase: amountPhrase(ctx, earn) },
+    { name: 'step', value: P.toStr(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
+    { name: 'perStep', value: P.toStr(steps.amount.value), phrase: amountPhrase(ctx, steps) },
+  ];
+  return {
+    rule: { kind: 'threshold-steps', effect: 'score', metric: metricFor(cond, threshold), threshold: threshold.q.value, direction: 'below', step: step.step.q.value, perStep: steps.amount.value },
+    segs: [earn, steps],
+    params,
+    policy: { points: earn.amount.value },
+  };
+}
