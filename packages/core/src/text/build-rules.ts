@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { PERIOD_COUNTERS } from './vocabulary';
+import { DURATION_UNITS, PERIOD_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -327,7 +327,7 @@ function skipPunct(ctx: SentenceCtx, at: number): number {
   return k;
 }
 
-const isTimeTok = (t: NumTok): boolean => t.q.unit !== undefined && ['天', '日', '工作日', '个工作日', '小时', '分钟', '个月', '个自然日'].includes(t.q.unit);
+const isTimeTok = (t: NumTok): boolean => t.q.unit !== undefined && DURATION_UNITS.includes(t.q.unit);
 
 /** "(铁门、铁窗、铁柜和报警器),缺一样": the named elements before a 缺一样. */
 function elementsBefore(ctx: SentenceCtx, to: number): (string[] & { raw: string }) | undefined {

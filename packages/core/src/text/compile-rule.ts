@@ -14,9 +14,9 @@ import {
 import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
 import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
 import { findParenPoints, findStep, findThresholds, scanFrames, type Modifier } from './phrases';
-import { normalizeRuleText } from './normalize-text';
+import { normalizeRuleText, trimPunctuation } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
-import { STACKING_WORDS, containsAny } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, STACKING_WORDS, UNIT_CATEGORY_WORDS, containsAny } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -136,7 +136,13 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       } else if (SCORING_VOCAB.test(pending)) issue(r, /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       else ignored.push({ text: pending.trim(), span: [r.start, r.end] });
     }
-    checkScoreAlternatives(norm, itemRules, issue);
+    absorbOtherwise(text, itemRules);
+    const itemText = norm.slice(item.start, item.end);
+    const byCategory = UNIT_CATEGORY_WORDS.filter((word) => CATEGORY_AMOUNT_VERBS.some((verb) => itemText.includes(`${word}${verb}`)));
+    if (byCategory.length > 0) {
+      issue(item, `按单位类别（${byCategory.join('、')}）分别扣分或加分，一条规则无法按类别取值，需人工确认`);
+    }
+    checkScoreAlternatives(norm, itemRules, issue, indicator);
     if (itemRules.length > 0 || allocations.some((a) => a.span[0] >= item.start && a.span[1] <= item.end)) itemsWithContent++;
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
@@ -186,6 +192,34 @@ function allocationOf(norm: string, r: Range, text: string): (Allocation & { par
   return { text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], points: paren.value, parenSpan };
 }
 
+/**
+ * "；否则不得分" as a sentence of its own after a 得N分 (06 "…在此基础上…得0.2分；否则不得分"): the
+ * otherwise of the positive allocation before it, which scores 0 when not complete anyway — not a
+ * rule that zeroes the whole item.
+ */
+function absorbOtherwise(original: string, itemRules: CompiledRule[]): void {
+  for (let k = itemRules.length - 1; k > 0; k--) {
+    const rule = itemRules[k]!;
+    // "得1分，否则酌情扣分" (06): the points are judged partially when not complete.
+    if (rule.rule.kind === 'discretionary' && rule.rule.effect === 'deduction' && rule.rule.max === undefined && trimPunctuation(rule.text).startsWith('否则')) {
+      const before = itemRules[k - 1]!;
+      if (before.rule.kind === 'completion' && before.rule.points !== undefined) {
+        before.rule = { ...before.rule, allowPartial: true };
+        before.params.push({ name: 'allowPartial', value: 'true', phrase: original.slice(rule.span[0], rule.span[1]) });
+        before.span = [before.span[0], rule.span[1]];
+        itemRules.splice(k, 1);
+      }
+      continue;
+    }
+    if (rule.rule.kind !== 'zero' || trimPunctuation(rule.text.replace('不得分', '')) !== '否则') continue;
+    const before = itemRules[k - 1]!;
+    if (before.rule.kind !== 'completion') continue;
+    before.params.push({ name: 'otherwise', value: '0', phrase: original.slice(rule.span[0], rule.span[1]) });
+    before.span = [before.span[0], rule.span[1]];
+    itemRules.splice(k, 1);
+  }
+}
+
 /** A sentence that opens with 每低/每减少 s and states no threshold of its own. */
 function stepWithoutThreshold(norm: string, toks: readonly Tok[]): boolean {
   const step = findStep(toks, 0, toks.length);
@@ -199,11 +233,17 @@ const isScoreRule = (rule: Rule): boolean =>
  * Several positive allocations in one item ("…的，得3分；…的，得2分；否则不得分", 06): whether they add
  * up or only one applies is not written, unless a later one says 在此基础上 (stacked increments).
  */
-function checkScoreAlternatives(norm: string, itemRules: CompiledRule[], issue: (r: Range, reason: string, extra?: Partial<CompileIssue>) => void): void {
+function checkScoreAlternatives(
+  norm: string,
+  itemRules: CompiledRule[],
+  issue: (r: Range, reason: string, extra?: Partial<CompileIssue>) => void,
+  indicator: NonNullable<CompileResult['indicator']>,
+): void {
   const scoring = itemRules.filter((r) => isScoreRule(r.rule));
   if (scoring.length < 2) return;
   const stacked = scoring.slice(1).every((r, k) => containsAny(norm.slice(scoring[k]!.span[1], r.span[1]), STACKING_WORDS));
-  if (stacked) return;
+  // Stacked increments on top of points by category would need per-category clause points.
+  if (stacked && !indicator.pointsByCategory) return;
   const amounts = scoring.map((r) => r.params.find((p) => p.name === 'points')?.value).filter((v) => v !== undefined);
   const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
   issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {

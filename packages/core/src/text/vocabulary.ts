@@ -50,7 +50,7 @@ export const LEXICON: Record<string, WordTag> = {
   不重复扣分: 'dedupe', 不重复加分: 'dedupe', 不重复计分: 'dedupe', 不重复: 'dedupe', 不累计加分: 'dedupe', 不累计: 'dedupe',
   酌情: 'discretion', 视情况: 'discretion', 视情: 'discretion',
   折算: 'convert', 换算: 'convert',
-  比例: 'proportion',
+  比例: 'proportion', 占比: 'proportion',
   排名: 'rank', 名次: 'rank', 位列: 'rank',
   否则: 'otherwise', 其余: 'otherwise',
   计分: 'score-by', 打分: 'score-by', 赋分: 'score-by', 得分: 'score-by', 计算得分: 'score-by',
@@ -87,7 +87,7 @@ export const COUNT_METRIC_COUNTERS = ['次', '件', '起', '个', '项', '条', 
 export const TIME_UNITS: Record<string, 'day' | 'workday' | 'month'> = { 天: 'day', 日: 'day', 个自然日: 'day', 工作日: 'workday', 个工作日: 'workday', 月: 'month', 个月: 'month' };
 
 /** Units that state a duration or a date, never a threshold of the scored quantity. */
-export const DURATION_UNITS = ['天', '日', '工作日', '个工作日', '小时', '分钟', '个月', '个自然日'];
+export const DURATION_UNITS = ['天', '日', '工作日', '个工作日', '小时', '分钟', '个月', '个自然日', '年', '周'];
 
 /** Ranking counters (前3名 / 第6位). */
 export const RANK_COUNTERS = ['名', '位'];
@@ -120,6 +120,9 @@ export const LEVEL_LADDER_WORDS = ['通报', '批评', '约谈', '督查', '检�
  * Longest first, so 非产区 is never read as 产区.
  */
 export const UNIT_CATEGORY_WORDS = ['非产区', '产区', '主产区', '主销区', '产销平衡区'];
+
+/** Verbs that, right after a category word (产区扣0.5分), make an amount depend on the unit's category. */
+export const CATEGORY_AMOUNT_VERBS = ['扣', '加', '倒扣', '最多扣'];
 
 /** Baselines of a change ("与上年相比", "较上一年", "前三年平均", "全省平均"). */
 export const BASELINE_PREVIOUS = ['较上一年', '较上年', '上年度', '上一年度', '上一年', '去年', '上年'];
