@@ -16,7 +16,7 @@ import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
 import { findParenPoints, findStep, findThresholds, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText, trimPunctuation } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
-import { CATEGORY_AMOUNT_VERBS, STACKING_WORDS, UNIT_CATEGORY_WORDS, containsAny } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, STACKING_WORDS, UNIT_CATEGORY_WORDS, containsAny } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -188,7 +188,7 @@ function allocationOf(norm: string, r: Range, text: string): (Allocation & { par
   // Nothing else that scores: no verb, no other amount.
   const rest = [...toks.slice(0, paren.at), ...toks.slice(paren.next)];
   if (rest.some((t) => t.kind === 'num' && t.q.unit === '分')) return undefined;
-  if (rest.some((t) => t.kind === 'word' && ['deduct', 'add', 'no-score', 'zero', 'full', 'every', 'score-by', 'discretion', 'proportion'].includes(t.tag))) return undefined;
+  if (scanFrames(rest).length > 0 || detectSentenceLevel(rest, norm) !== undefined) return undefined;
   return { text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], points: paren.value, parenSpan };
 }
 
@@ -239,6 +239,11 @@ function checkScoreAlternatives(
   issue: (r: Range, reason: string, extra?: Partial<CompileIssue>) => void,
   indicator: NonNullable<CompileResult['indicator']>,
 ): void {
+  const judged = itemRules.find((r) => r.rule.kind === 'discretionary' && r.rule.effect === 'score');
+  if (judged && itemRules.length > 1) {
+    issue({ start: judged.span[0], end: judged.span[1] }, '“酌情给分”与本项其他计分规则如何结合未写明，需人工确认');
+    return;
+  }
   const scoring = itemRules.filter((r) => isScoreRule(r.rule));
   if (scoring.length < 2) return;
   const stacked = scoring.slice(1).every((r, k) => containsAny(norm.slice(scoring[k]!.span[1], r.span[1]), STACKING_WORDS));
@@ -425,6 +430,15 @@ function applyClauseModifiers(
     if (m.type === 'cap' && (itemRules.length !== 1 || !target)) {
       // A cap over several rules (or the whole clause) is an indicator policy.
       const region = ctx.original.slice(ctx.toks[m.regionFrom]?.start ?? 0, ctx.toks[m.next - 1]!.end);
+      const period = PERIOD_CAP_WORDS.find((word) => region.includes(word));
+      if (period) {
+        issue(range, `“${phrase}”是按期（${period}）的上限，规则只能表达整个考核期的上限，需人工确认`);
+        continue;
+      }
+      if (m.verb === undefined && itemRules.length === 0 && !region.includes('扣') && !region.includes('加')) {
+        issue(range, `“${phrase}”未写明是扣分上限还是加分上限，需人工确认`);
+        continue;
+      }
       if (m.verb === 'add' || m.verb === 'get' || /加分/.test(region)) indicator.bonusCap = m.value;
       else indicator.deductionCap = m.value;
       consume();

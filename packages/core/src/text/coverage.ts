@@ -53,7 +53,7 @@ export function significantPhrases(toks: readonly Tok[]): Significant[] {
       const figure = nextToken?.raw === '于' ? toks[index + 2] : nextToken;
       if (figure?.kind === 'num' && !isDuration(figure)) out.push({ start: token.start, end: figure.end, what: 'threshold' });
     } else if (token.tag === 'every') {
-      for (let ahead = index + 1; ahead < Math.min(toks.length, index + 5); ahead++) {
+      for (let ahead = index + 1; ahead < Math.min(toks.length, index + 9); ahead++) {
         const candidate = toks[ahead]!;
         if (candidate.kind === 'punct') break;
         if (candidate.kind === 'num') {

@@ -1,7 +1,7 @@
 import type { Dec } from '../points';
 import { alt, findFirst, gap, lit, many1, map, num, opt, punct, seq, word, type Pattern } from './grammar';
 import type { NumTok, Tok } from './rule-tokens';
-import { COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, TIME_UNITS } from './vocabulary';
+import { BASELINE_PREVIOUS, COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, TIME_UNITS } from './vocabulary';
 
 /**
  * The phrase grammar of scoring sentences: amount frames (扣X分, 分别扣a、b分, 扣a-b分, 不得分,
@@ -114,6 +114,18 @@ const discretionFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => 
     }
   }
   if (toks[j]?.kind === 'num') return null;
+  // 酌情给分 / 酌情减分: the verb is a plain character the lexicon does not tag.
+  if (j === m.next) {
+    const next = toks[j]?.raw;
+    if (next === '给' || next === '评') {
+      v = 'get';
+      j++;
+      if (toks[j]?.raw === '分') j++;
+    } else if (next === '减') {
+      j++;
+      if (toks[j]?.raw === '分') j++;
+    }
+  }
   return { value: { type: 'discretion', verb: v }, next: j };
 };
 /** "低于95%0.05分", "每少10%0.01分": the verb 扣 is missing (§8.3); read as a deduction, with a warning. */
@@ -218,8 +230,10 @@ export function findStep(toks: readonly Tok[], from: number, to: number): Featur
   const above = map(seq(word('every'), alt(word('above', 'rise'), lit('超', '多', '高')), opt(lit('出')), num((t) => !isTime(t))), ([, , , t]) => ({ step: t, direction: 'above' as const }));
   const m = findFirst(alt(below, above), toks.slice(0, to), from);
   if (!m) return null;
-  // 每少一次 is a shortfall, not a step.
-  if (m.value.direction === 'below' && isCounter(m.value.step) && m.value.step.q.percent === undefined && m.value.step.q.unit !== '个') return null;
+  // 每少一次 is a shortfall, not a step — unless the count is compared with last year (对比上年度，每减少1名).
+  const before = toks.slice(0, m.at).map((t) => t.raw).join('');
+  const againstBaseline = BASELINE_PREVIOUS.some((word) => before.includes(word));
+  if (m.value.direction === 'below' && isCounter(m.value.step) && m.value.step.q.percent === undefined && m.value.step.q.unit !== '个' && !againstBaseline) return null;
   return { ...m.value, at: m.at, next: m.next };
 }
 

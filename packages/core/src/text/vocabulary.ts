@@ -121,6 +121,9 @@ export const LEVEL_LADDER_WORDS = ['通报', '批评', '约谈', '督查', '检�
  */
 export const UNIT_CATEGORY_WORDS = ['非产区', '产区', '主产区', '主销区', '产销平衡区'];
 
+/** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
+export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
+
 /** Verbs that, right after a category word (产区扣0.5分), make an amount depend on the unit's category. */
 export const CATEGORY_AMOUNT_VERBS = ['扣', '加', '倒扣', '最多扣'];
 

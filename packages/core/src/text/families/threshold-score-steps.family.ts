@@ -1,5 +1,5 @@
 import * as P from '../../points';
-import { alt, findFirst, lit, num, opt, seq, word } from '../grammar';
+import { alt, findFirst, gap, lit, num, opt, seq, word } from '../grammar';
 import { amountPhrase, metricFor, phraseOf, type Built, type Segment, type SentenceCtx } from '../build-rules';
 import type { RuleParam } from '../compile.types';
 import { findStep } from '../phrases';
@@ -16,22 +16,25 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   const steps = segs[i + 1];
   if (earn.amount.type !== 'fixed' || earn.amount.verb !== 'get' || !steps || steps.amount.type !== 'fixed' || steps.amount.verb !== 'deduct') return null;
   const figure = (t: NumTok): boolean => t.q.range === undefined && t.q.unit !== '分';
+  // 不低于[总数的]20% / 达到20%以上: the figure that earns the points (a few words may sit between).
   const meets = alt(
-    seq(lit('不'), word('below'), opt(lit('于')), num(figure)),
+    seq(lit('不'), word('below'), opt(lit('于')), gap(6), num(figure)),
     seq(opt(lit('达到', '达')), num(figure), alt(word('above'), lit('及以上'))),
   );
   const found = findFirst(meets, ctx.toks.slice(0, earn.condTo), earn.condFrom);
-  const step = findStep(ctx.toks, steps.condFrom, steps.condTo);
-  if (!step || step.direction !== 'below') return null;
+  const step = findStep(ctx.toks, steps.condFrom, steps.condTo) ?? stepAgainst(ctx, steps);
+  if (!step) return null;
   const cond = phraseOf(ctx, earn.condFrom, earn.condTo);
   const average = firstOf(cond, BASELINE_AVERAGE);
-  if (!found && average && cond.includes(`不低于${average}`)) {
-    // "不低于平均值的得2分；每低1%，扣0.1分" (07): the gap is measured against the average.
+  const bound = step.direction === 'below' ? ['不低于', '高于'] : ['不大于', '不高于', '不超过', '低于'];
+  if (!found && average && bound.some((word) => cond.includes(`${word}${average}`) || cond.includes(word))) {
+    // "不低于平均值的得2分；每低1%，扣0.1分" (07), "平均年龄不大于…平均年龄的，得2分；每超平均年龄1岁的，扣0.5分" (08):
+    // the gap is measured against the average.
     return {
-      rule: { kind: 'threshold-steps', effect: 'score', metric: { of: 'change', baseline: 'average' }, threshold: P.ZERO, direction: 'below', step: step.step.q.value, perStep: steps.amount.value },
+      rule: { kind: 'threshold-steps', effect: 'score', metric: { of: 'change', baseline: 'average' }, threshold: P.ZERO, direction: step.direction, step: step.step.q.value, perStep: steps.amount.value },
       segs: [earn, steps],
       params: [
-        { name: 'baseline', value: 'average', phrase: `不低于${average}` },
+        { name: 'baseline', value: 'average', phrase: average },
         { name: 'points', value: P.toStr(earn.amount.value), phrase: amountPhrase(ctx, earn) },
         { name: 'step', value: P.toStr(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
         { name: 'perStep', value: P.toStr(steps.amount.value), phrase: amountPhrase(ctx, steps) },
@@ -39,7 +42,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
       policy: { points: earn.amount.value },
     };
   }
-  if (!found) return null;
+  if (!found || step.direction !== 'below') return null;
   const value = found.value as unknown as (NumTok | unknown)[];
   const threshold = value.find((v): v is NumTok => typeof v === 'object' && v !== null && (v as NumTok).kind === 'num')!;
   const params: RuleParam[] = [
@@ -54,4 +57,11 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
     params,
     policy: { points: earn.amount.value },
   };
+}
+
+/** 每超平均年龄1岁: a step above a named quantity, with words between 超 and the figure. */
+function stepAgainst(ctx: SentenceCtx, seg: Segment): { step: NumTok; direction: 'above' | 'below'; at: number; next: number } | null {
+  const pattern = seq(word('every'), alt(lit('超', '高'), word('above')), gap(6), num((t) => t.q.range === undefined && t.q.unit !== '分'));
+  const hit = findFirst(pattern, ctx.toks.slice(0, seg.condTo), seg.condFrom);
+  return hit ? { step: hit.value[3], direction: 'above', at: hit.at, next: hit.next } : null;
 }
