@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { DURATION_UNITS, PERIOD_COUNTERS } from './vocabulary';
+import { COUNTERS, DURATION_UNITS, FAILURE_WORDS, PERIOD_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -299,13 +299,19 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     const t = ths[0]!;
     add('threshold', s(t.value), t.phrase);
     add('initial', s(a.value), amountP);
+    // "比例达到 60%以上，未实现的扣 0.1 分" (000:547): the figure is the requirement and the
+    // deduction is for failing it — x below 60 triggers, 60 itself meets (以上 includes it).
+    const failed = FAILURE_WORDS.some((word) => phraseOf(ctx, t.next, seg.condTo).includes(word));
+    const direction = failed ? (t.direction === 'above' ? 'below' : 'above') : t.direction;
+    const missAtThreshold = failed ? !t.inclusive : t.inclusive;
+    if (failed) add('direction', direction, phraseOf(ctx, t.next, seg.condTo));
     return done({
       kind: 'threshold-steps',
       effect: 'deduction',
       metric: metricFor(cond, t.tok),
       threshold: t.value,
-      direction: t.direction,
-      ...(t.inclusive ? { missAtThreshold: true } : {}),
+      direction,
+      ...(missAtThreshold ? { missAtThreshold: true } : {}),
       initial: a.value,
     });
   }
@@ -317,6 +323,11 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   }
   // P02 condition: 未…的，扣X分.
   add('amount', s(a.value), amountP);
+  const one = ctx.toks.slice(seg.condFrom, seg.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.value === P.ONE && t.q.unit !== undefined && COUNTERS.includes(t.q.unit) && !PERIOD_COUNTERS.includes(t.q.unit));
+  if (one) {
+    // "一个时间节点未开展活动的扣 0.1 分" (000:920): once, or for each one?
+    return done({ kind: 'condition', effect: effectOf(a.verb), amount: a.value }, 1, `“${tokPhrase(ctx, one)}”是指发生一次即扣还是每个都扣未写明，需确认`);
+  }
   if (/^\s*$/.test(cond.replace(/[，,、；;。\s]/g, ''))) return { built: { segs: [seg], reason: `“${amountP}”前没有扣分条件` }, used: 1 };
   return done({ kind: 'condition', effect: effectOf(a.verb), amount: a.value });
 }
@@ -407,12 +418,15 @@ export function buildThresholdPair(ctx: SentenceCtx, segs: Segment[], i: number)
   const first = segs[i]!;
   const second = segs[i + 1];
   if (!second || first.amount.type !== 'fixed' || second.amount.type !== 'fixed' || first.amount.verb === 'get') return null;
-  const th = findThresholds(ctx.original, ctx.toks, first.condFrom, first.condTo).filter((t) => !isTimeTok(t.tok));
+  const all = findThresholds(ctx.original, ctx.toks, first.condFrom, first.condTo).filter((t) => !isTimeTok(t.tok));
+  // "满意率达到 97%以上：满意率低于 97%扣 0.1 分" (000:552): the requirement restated as the trigger.
+  const th = all.length > 1 && all.every((x) => x.value === all[all.length - 1]!.value) ? [all[all.length - 1]!] : all;
   const step = findStep(ctx.toks, second.condFrom, second.condTo);
   if (th.length !== 1 || !step || findStep(ctx.toks, first.condFrom, first.condTo)) return null;
   const t = th[0]!;
   const again = second.amount.again || /再/.test(condText(ctx, second));
   const params: RuleParam[] = [
+    ...all.filter((x) => x !== t).map((x) => ({ name: 'requirement', value: s(x.value), phrase: x.phrase })),
     { name: 'threshold', value: s(t.value), phrase: t.phrase },
     { name: 'initial', value: s(first.amount.value), phrase: amountPhrase(ctx, first) },
     { name: 'step', value: s(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },

@@ -1,5 +1,5 @@
 import { readQuantity, type Quantity } from './chinese-number';
-import { LEXICON, type WordTag } from './vocabulary';
+import { LEXICON, NAMES, type WordTag } from './vocabulary';
 
 /**
  * Tokens of rule text. Words of the scoring vocabulary carry a tag; numbers carry their quantity;
@@ -35,6 +35,12 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
     const c = text[i]!;
     if (/\s/.test(c)) {
       i++;
+      continue;
+    }
+    const name = NAMES.find((n) => slice.startsWith(n, i));
+    if (name) {
+      for (let k = 0; k < name.length; k++) toks.push({ kind: 'char', start: i + k, end: i + k + 1, raw: name[k]! });
+      i += name.length;
       continue;
     }
     if (NUMBER_START.test(c) || slice.startsWith('百分之', i)) {

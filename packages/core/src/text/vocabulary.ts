@@ -121,6 +121,12 @@ export const LEVEL_LADDER_WORDS = ['通报', '批评', '约谈', '督查', '检�
  */
 export const UNIT_CATEGORY_WORDS = ['非产区', '产区', '主产区', '主销区', '产销平衡区'];
 
+/** Words that say a stated requirement was not met (达到60%以上，未实现的扣…). */
+export const FAILURE_WORDS = ['未实现', '未达标', '未达到', '未完成', '达不到', '没有达到'];
+
+/** Proper names that contain scoring words but score nothing (“最多跑一次”改革): read as plain text. */
+export const NAMES = ['最多跑一次'];
+
 /** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
 
