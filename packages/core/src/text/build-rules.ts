@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { COUNTERS, DURATION_UNITS, FAILURE_WORDS, PERIOD_COUNTERS } from './vocabulary';
+import { COUNTERS, DURATION_UNITS, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -705,7 +705,8 @@ export function applyModifiers(ctx: SentenceCtx, b: Built, extra: (Modifier & { 
   for (const m of [...b.segs.flatMap((x) => x.mods), ...extra]) {
     const phrase = phraseOf(ctx, m.at, m.next);
     if (m.type === 'cap') {
-      if (!capable) {
+      // 每月最多扣1分: a cap per period is not a cap on the whole assessment period.
+      if (!capable || PERIOD_CAP_WORDS.some((word) => phraseOf(ctx, m.regionFrom, m.next).includes(word))) {
         unapplied.push(phrase);
         continue;
       }
