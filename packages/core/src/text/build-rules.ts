@@ -58,12 +58,12 @@ export const phraseOf = (ctx: SentenceCtx, a: number, b: number): string => {
   if (a >= b) return '';
   return ctx.original.slice(ctx.toks[a]!.start, ctx.toks[b - 1]!.end);
 };
-const tokPhrase = (ctx: SentenceCtx, t: Tok): string => ctx.original.slice(t.start, t.end);
+export const tokPhrase = (ctx: SentenceCtx, t: Tok): string => ctx.original.slice(t.start, t.end);
 export const condText = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.condFrom, seg.condTo);
 export const amountPhrase = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.amount.at, seg.amount.next);
 
-const effectOf = (v: Verb): 'deduction' | 'bonus' => (v === 'add' || v === 'get' ? 'bonus' : 'deduction');
-const scoreEffectOf = (v: Verb): Effect => (v === 'add' ? 'bonus' : v === 'get' ? 'score' : 'deduction');
+export const effectOf = (v: Verb): 'deduction' | 'bonus' => (v === 'add' || v === 'get' ? 'bonus' : 'deduction');
+export const scoreEffectOf = (v: Verb): Effect => (v === 'add' ? 'bonus' : v === 'get' ? 'score' : 'deduction');
 
 export function metricFor(cond: string, t: NumTok): Metric {
   if (t.q.percent !== undefined) return /率|度|比例|比重|占比/.test(cond) ? { of: 'rate', percent: true } : { of: 'value' };
@@ -72,14 +72,14 @@ export function metricFor(cond: string, t: NumTok): Metric {
 }
 
 /** 11, 22 … 99 written as an amount: most likely a doubled keystroke (扣11分 for 扣1分, 003:1004). */
-function suspiciousAmount(t: NumTok, points: Dec | undefined): string | undefined {
+export function suspiciousAmount(t: NumTok, points: Dec | undefined): string | undefined {
   const digits = t.raw.replace(/[^\d.]/g, '');
   if (/^(\d)\1$/.test(digits)) return `“${t.raw.trim()}”疑为录入错误（重复数字，可能应为${digits[0]}分），请核对`;
   if (points !== undefined && t.q.value > points) return `扣分值${s(t.q.value)}超过本项分值${s(points)}，请核对`;
   return undefined;
 }
 
-function withReview(b: Built, reason: string | undefined): Built {
+export function withReview(b: Built, reason: string | undefined): Built {
   if (!reason) return b;
   return { ...b, review: b.review ? `${b.review}；${reason}` : reason };
 }
@@ -338,7 +338,7 @@ function skipPunct(ctx: SentenceCtx, at: number): number {
   return k;
 }
 
-const isTimeTok = (t: NumTok): boolean => t.q.unit !== undefined && DURATION_UNITS.includes(t.q.unit);
+export const isTimeTok = (t: NumTok): boolean => t.q.unit !== undefined && DURATION_UNITS.includes(t.q.unit);
 
 /** "(铁门、铁窗、铁柜和报警器),缺一样": the named elements before a 缺一样. */
 function elementsBefore(ctx: SentenceCtx, to: number): (string[] & { raw: string }) | undefined {
@@ -409,291 +409,6 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
     params.push({ name: 'minRepeat', value: String(n), phrase: repeat[0] });
   }
   return { rule, segs: [seg], params };
-}
-
-// ---- groups of segments ----------------------------------------------------------------------
-
-/** 未达T扣a，每低s个百分点（再）扣b — a threshold segment followed by a step segment. */
-export function buildThresholdPair(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const first = segs[i]!;
-  const second = segs[i + 1];
-  if (!second || first.amount.type !== 'fixed' || second.amount.type !== 'fixed' || first.amount.verb === 'get') return null;
-  const all = findThresholds(ctx.original, ctx.toks, first.condFrom, first.condTo).filter((t) => !isTimeTok(t.tok));
-  // "满意率达到 97%以上：满意率低于 97%扣 0.1 分" (000:552): the requirement restated as the trigger.
-  const th = all.length > 1 && all.every((x) => x.value === all[all.length - 1]!.value) ? [all[all.length - 1]!] : all;
-  const step = findStep(ctx.toks, second.condFrom, second.condTo);
-  if (th.length !== 1 || !step || findStep(ctx.toks, first.condFrom, first.condTo)) return null;
-  const t = th[0]!;
-  const again = second.amount.again || /再/.test(condText(ctx, second));
-  const params: RuleParam[] = [
-    ...all.filter((x) => x !== t).map((x) => ({ name: 'requirement', value: s(x.value), phrase: x.phrase })),
-    { name: 'threshold', value: s(t.value), phrase: t.phrase },
-    { name: 'initial', value: s(first.amount.value), phrase: amountPhrase(ctx, first) },
-    { name: 'step', value: s(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
-    { name: 'perStep', value: s(second.amount.value), phrase: amountPhrase(ctx, second) },
-  ];
-  const rule: Rule = {
-    kind: 'threshold-steps',
-    effect: first.amount.verb === 'deduct' ? 'deduction' : 'bonus',
-    metric: metricFor(condText(ctx, first), t.tok),
-    threshold: t.value,
-    direction: t.direction,
-    ...(t.inclusive ? { missAtThreshold: true } : {}),
-    initial: first.amount.value,
-    step: step.step.q.value,
-    perStep: second.amount.value,
-  };
-  const built: Built = { rule, segs: [first, second], params };
-  return again ? built : withReview(built, '未写“再扣”：首档扣分与逐档扣分是否累加未写明（已按累加编译），需确认');
-}
-
-type BandSeg = { seg: Segment; lo?: { v: Dec; incl: boolean; explicit: boolean }; hi?: { v: Dec; incl: boolean; explicit: boolean }; phrase: string };
-
-/** Bounds a band condition states: 低于60% / 50%以下 / 5亿元-10亿元（含10亿元） / 10亿元以上. */
-function bandBounds(ctx: SentenceCtx, seg: Segment): Omit<BandSeg, 'seg'> | null {
-  const th = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((t) => !isTimeTok(t.tok) && t.tok.q.unit !== '分');
-  const rangeTok = ctx.toks.slice(seg.condFrom, seg.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.range !== undefined && t.q.unit !== '分' && t.q.unit !== '名' && t.q.unit !== '位');
-  const cond = condText(ctx, seg);
-  const incl = /[（(]含([^）)]*)[）)]/.exec(cond);
-  if (rangeTok && th.length === 0) {
-    const r = rangeTok.q.range!;
-    const hiExplicit = incl !== null && (incl[1] === '' || incl[1]!.includes(rangeTok.raw.split(/[-—–－~～至到]/)[1]!.replace(/[^\d.]/g, '')));
-    return { lo: { v: r.min, incl: false, explicit: false }, hi: { v: r.max, incl: hiExplicit, explicit: hiExplicit }, phrase: cond };
-  }
-  if (th.length !== 1) return null;
-  const t: Threshold = th[0]!;
-  const explicit = incl !== null;
-  const inclusive = explicit ? true : t.inclusive;
-  return t.direction === 'below'
-    ? { hi: { v: t.value, incl: inclusive, explicit }, phrase: t.phrase }
-    : { lo: { v: t.value, incl: inclusive, explicit }, phrase: t.phrase };
-}
-
-/** Two or more band segments: 低于60%的扣0.05分,低于55%的扣0.1分,低于50%的不得分. */
-export function buildBands(ctx: SentenceCtx, segs: Segment[], i: number): Built | Failed | null {
-  const run: BandSeg[] = [];
-  for (let j = i; j < segs.length; j++) {
-    const seg = segs[j]!;
-    if (!['fixed', 'no-score'].includes(seg.amount.type)) break;
-    if (findStep(ctx.toks, seg.condFrom, seg.condTo) || findShortfall(ctx.toks, seg.condFrom, seg.condTo) || findCount(ctx.toks, seg.condFrom, seg.condTo)) break;
-    const b = bandBounds(ctx, seg);
-    if (!b) break;
-    run.push({ seg, ...b });
-  }
-  if (run.length < 2) return null;
-  const verbs = run.map((r) => (r.seg.amount.type === 'fixed' ? r.seg.amount.verb : undefined)).filter((v): v is Verb => v !== undefined);
-  const verb: Verb = verbs[0] ?? 'deduct';
-  const effect = scoreEffectOf(verb);
-  const params: RuleParam[] = [];
-  // Nested one-sided bands (低于60…低于55…低于50): each band runs to the next edge.
-  const allBelow = run.every((r) => r.hi && !r.lo);
-  const allAbove = run.every((r) => r.lo && !r.hi);
-  const bands: Band[] = [];
-  const review: string | undefined = undefined;
-  for (const r of run) {
-    let amount: Dec;
-    if (r.seg.amount.type === 'fixed') amount = r.seg.amount.value;
-    else if (effect === 'score') amount = P.ZERO;
-    else if (ctx.points !== undefined) amount = ctx.points;
-    else return { segs: run.map((x) => x.seg), reason: '“不得分”档需要本项分值才能换算为扣分' };
-    const band: Band = { amount };
-    let lo = r.lo;
-    let hi = r.hi;
-    if (allBelow || allAbove) {
-      const edge = (allBelow ? r.hi : r.lo)!;
-      const others = run.map((x) => (allBelow ? x.hi : x.lo)!).filter((e) => (allBelow ? e.v < edge.v : e.v > edge.v));
-      const nearest = others.sort((x, y) => (allBelow ? y.v - x.v : x.v - y.v))[0];
-      if (nearest) {
-        if (allBelow) lo = { v: nearest.v, incl: !nearest.incl, explicit: false };
-        else hi = { v: nearest.v, incl: !nearest.incl, explicit: false };
-      }
-    }
-    if (lo) {
-      band.min = lo.v;
-      band.minInclusive = lo.incl;
-    }
-    if (hi) {
-      band.max = hi.v;
-      band.maxInclusive = hi.incl;
-    }
-    band.label = r.phrase.replace(/^[，,、；;\s]+/, '');
-    bands.push(band);
-    params.push({ name: `band[${bands.length - 1}]`, value: `${lo ? (lo.incl ? '[' : '(') + s(lo.v) : '(-∞'},${hi ? s(hi.v) + (hi.incl ? ']' : ')') : '+∞)'}→${s(amount)}`, phrase: `${r.phrase}…${amountPhrase(ctx, r.seg)}` });
-  }
-  // Adjacent two-sided bands: an edge claimed by both sides goes to the band that says （含…）.
-  for (let k = 0; k < bands.length; k++) {
-    for (let m = 0; m < bands.length; m++) {
-      const x = bands[k]!;
-      const y = bands[m]!;
-      if (k !== m && x.min !== undefined && x.min === y.max && (x.minInclusive ?? true) && (y.maxInclusive ?? false)) {
-        const yExplicit = run[m]!.hi?.explicit ?? false;
-        if (yExplicit) x.minInclusive = false;
-        else y.maxInclusive = false;
-      }
-    }
-  }
-  // 以上/以下 include the figure (民法典第1259条) unless a neighbouring band claims it with （含…）.
-  const firstTok = ctx.toks.slice(run[0]!.seg.condFrom, run[0]!.seg.condTo).find((t): t is NumTok => t.kind === 'num');
-  const metric = firstTok ? metricFor(condText(ctx, run[0]!.seg), firstTok) : ({ of: 'value' } as Metric);
-  const built: Built = { rule: { kind: 'bands', effect, metric, bands }, segs: run.map((r) => r.seg), params };
-  return withReview(built, review);
-}
-
-/** 1-5名得30分，6-10名得20分，其余得10分 (P21); 排名后N名/后20%扣X (P23). */
-export function buildRanking(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const rankTok = (seg: Segment): NumTok | undefined => {
-    const last = ctx.toks.slice(seg.condFrom, seg.condTo).filter((t): t is NumTok => t.kind === 'num').pop();
-    return last && (last.q.unit === '名' || last.q.unit === '位') ? last : undefined;
-  };
-  const first = segs[i]!;
-  const sentenceText = phraseOf(ctx, 0, ctx.toks.length);
-  const isRanking = /排名|名次|位列|排序/.test(sentenceText);
-  if (!isRanking) return null;
-  // Bottom k / bottom p%.
-  const back = findFirst(seq(lit('后'), num((t) => t.q.unit === '名' || t.q.unit === '位' || t.q.percent === 'percent')), ctx.toks.slice(0, first.condTo), first.condFrom);
-  if (back && first.amount.type === 'fixed') {
-    const t = back.value[1];
-    const params: RuleParam[] = [{ name: 'amount', value: s(first.amount.value), phrase: amountPhrase(ctx, first) }];
-    const phrase = phraseOf(ctx, back.at, back.next);
-    if (t.q.percent) {
-      params.push({ name: 'percent', value: s(t.q.value), phrase });
-      return {
-        rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', percent: t.q.value, amount: first.amount.value },
-        segs: [first],
-        params,
-        review: `“${phrase}”的单位数不是整数时如何取整未写明，需确认`,
-      };
-    }
-    params.push({ name: 'k', value: s(t.q.value), phrase });
-    return { rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', k: Number(t.q.value) / P.SCALE, amount: first.amount.value }, segs: [first], params };
-  }
-  const bands: { from: number; to?: number; amount: Dec }[] = [];
-  const params: RuleParam[] = [];
-  let otherwise: Dec | undefined;
-  let j = i;
-  let verb: Verb = 'get';
-  for (; j < segs.length; j++) {
-    const seg = segs[j]!;
-    if (seg.amount.type !== 'fixed') break;
-    const cond = condText(ctx, seg);
-    const t = rankTok(seg);
-    if (t) {
-      const from = Number(t.q.range ? t.q.range.min : t.q.value) / P.SCALE;
-      const to = Number(t.q.range ? t.q.range.max : t.q.value) / P.SCALE;
-      bands.push({ from, to, amount: seg.amount.value });
-      verb = seg.amount.verb;
-      params.push({ name: `rank[${from}-${to}]`, value: s(seg.amount.value), phrase: `${tokPhrase(ctx, t)}${amountPhrase(ctx, seg)}` });
-    } else if (/其余|其他|其它/.test(cond) && bands.length > 0) {
-      otherwise = seg.amount.value;
-      params.push({ name: 'otherwise', value: s(otherwise), phrase: `${cond}${amountPhrase(ctx, seg)}` });
-      j++;
-      break;
-    } else break;
-  }
-  if (bands.length === 0) return null;
-  return {
-    rule: { kind: 'rank-bands', effect: scoreEffectOf(verb), metric: { of: 'value' }, order: 'desc', bands, ...(otherwise !== undefined ? { otherwise } : {}) },
-    segs: segs.slice(i, j),
-    params,
-  };
-}
-
-/** 被诫勉谈话的扣0.1分，被党纪政务轻处分的扣0.2分… / 受到省上通报批评的扣1.5分，被市上通报的扣1分… */
-export function buildTierRun(ctx: SentenceCtx, segs: Segment[], i: number, sentenceHasQizhong: boolean): Built | null {
-  const run: Segment[] = [];
-  for (let j = i; j < segs.length; j++) {
-    const seg = segs[j]!;
-    if (seg.amount.type !== 'fixed' || seg.mods.some((m) => m.type === 'cap')) break;
-    if (findShortfall(ctx.toks, seg.condFrom, seg.condTo) || findStep(ctx.toks, seg.condFrom, seg.condTo) || findLateness(ctx.toks, seg.condFrom, seg.condTo)) break;
-    if (run.length > 0 && seg.amount.verb !== (run[0]!.amount as { verb: Verb }).verb) break;
-    run.push(seg);
-  }
-  if (run.length < 2) return null;
-  const conds = run.map((seg) => condText(ctx, seg));
-  const params: RuleParam[] = [];
-  const amounts: Record<string, Dec> = {};
-  const roles = run.map((seg) => (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).role);
-  if (roles.every((r) => r !== undefined) && new Set(roles).size === run.length) {
-    // P36: 发现1处扣牵头单位1分，扣相关配合单位0.5分.
-    run.forEach((seg, k) => {
-      const amount = (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).value;
-      amounts[roles[k]!] = amount;
-      params.push({ name: `tiers.${roles[k]!}`, value: s(amount), phrase: amountPhrase(ctx, seg) });
-    });
-    const verb = (run[0]!.amount as Extract<AmountFrame, { type: 'fixed' }>).verb;
-    const count = findCount(ctx.toks, run[0]!.condFrom, run[0]!.condTo);
-    if (count) params.push({ name: 'counter', value: count.counter, phrase: phraseOf(ctx, count.at, count.next) });
-    return { rule: { kind: 'per-occurrence', effect: effectOf(verb), tiers: { by: 'role', amounts } }, segs: run, params };
-  }
-  // Levels: each condition names exactly one authority level, all different.
-  const levelSets = conds.map((c) => [...new Set(levelsIn(c).map((l) => l.key))]);
-  const byLevel = levelSets.every((l) => l.length === 1) && new Set(levelSets.map((l) => l[0])).size === run.length && conds.every((c) => /通报|批评|约谈|督查|检查|表彰|表扬|报道|媒体|问责|奖/.test(c));
-  const bySeverity =
-    !byLevel && conds.every((c) => /^[，,\s]*(其中[，,]?)?(被|受到)/.test(c) || hasSeverityWord(c)) && (sentenceHasQizhong || conds.every((c) => hasSeverityWord(c)));
-  if (!byLevel && !bySeverity) return null;
-  run.forEach((seg, k) => {
-    const key = byLevel ? levelSets[k]![0]! : tierLabel(conds[k]!);
-    const amount = (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).value;
-    amounts[key] = amount;
-    params.push({ name: `tiers.${key}`, value: s(amount), phrase: `${conds[k]!.trim()}${amountPhrase(ctx, seg)}` });
-  });
-  if (Object.keys(amounts).length !== run.length) return null;
-  const verb = (run[0]!.amount as Extract<AmountFrame, { type: 'fixed' }>).verb;
-  const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(verb), tiers: { by: byLevel ? 'level' : 'severity', amounts } };
-  const suspicious = run.map((seg) => suspiciousAmount((seg.amount as Extract<AmountFrame, { type: 'fixed' }>).tok, ctx.points)).find(Boolean);
-  return withReview({ rule, segs: run, params }, suspicious);
-}
-
-/** 95%（含）以上为满分，95%至80%（含）每降1%扣0.5分，80%以下视情打分 (P47, 003:1902). */
-export function buildFullThenSteps(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const full = segs[i]!;
-  const steps = segs[i + 1];
-  if (full.amount.type !== 'full' || !steps || steps.amount.type !== 'fixed') return null;
-  const top = ctx.toks.slice(full.condFrom, full.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.percent !== undefined && !t.q.range);
-  const step = findStep(ctx.toks, steps.condFrom, steps.condTo);
-  if (!top || !step || !/以上/.test(condText(ctx, full))) return null;
-  const params: RuleParam[] = [
-    { name: 'threshold', value: s(top.q.value), phrase: condText(ctx, full).trim() + amountPhrase(ctx, full) },
-    { name: 'step', value: s(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
-    { name: 'perStep', value: s(steps.amount.value), phrase: amountPhrase(ctx, steps) },
-  ];
-  const rule: Rule = {
-    kind: 'threshold-steps',
-    effect: 'score',
-    metric: metricFor(condText(ctx, full), top),
-    threshold: top.q.value,
-    direction: 'below',
-    step: step.step.q.value,
-    perStep: steps.amount.value,
-  };
-  const stepBand = ctx.toks.slice(steps.condFrom, steps.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.range !== undefined);
-  if (stepBand) params.push({ name: 'stepBand', value: `${s(stepBand.q.range!.min)}-${s(stepBand.q.range!.max)}`, phrase: tokPhrase(ctx, stepBand) });
-  const used = [full, steps];
-  const judge = segs[i + 2];
-  if (judge && judge.amount.type === 'discretion') {
-    const j = findThresholds(ctx.original, ctx.toks, judge.condFrom, judge.condTo)[0];
-    if (j) {
-      rule.judgementBeyond = j.value;
-      params.push({ name: 'judgementBeyond', value: s(j.value), phrase: `${j.phrase}${amountPhrase(ctx, judge)}` });
-      used.push(judge);
-    }
-  }
-  return { rule, segs: used, params };
-}
-
-/** 完成…得5分，否则不得分 (P17). */
-export function buildCompletionOtherwise(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const a = segs[i]!;
-  const b = segs[i + 1];
-  if (!b || a.amount.type !== 'fixed' || a.amount.verb !== 'get' || b.amount.type !== 'no-score' || !/否则|未完成|其余/.test(condText(ctx, b))) return null;
-  return {
-    rule: { kind: 'completion', points: a.amount.value },
-    segs: [a, b],
-    params: [
-      { name: 'points', value: s(a.amount.value), phrase: amountPhrase(ctx, a) },
-      { name: 'otherwise', value: '0', phrase: `${condText(ctx, b)}${amountPhrase(ctx, b)}` },
-    ],
-  };
 }
 
 /** Applies the modifiers of the segments a rule came from (caps, minimum, doubling, dedupe). */

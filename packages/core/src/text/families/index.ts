@@ -1,4 +1,10 @@
-import { buildBands, buildCompletionOtherwise, buildFullThenSteps, buildRanking, buildThresholdPair, buildTierRun, type Built, type Failed, type Segment, type SentenceCtx } from '../build-rules';
+import type { Built, Failed, Segment, SentenceCtx } from '../build-rules';
+import { buildBands } from './bands.family';
+import { buildCompletionOtherwise } from './completion-otherwise.family';
+import { buildFullThenSteps } from './full-then-steps.family';
+import { buildRanking } from './rank-bands.family';
+import { buildThresholdPair } from './threshold-pair.family';
+import { buildTierRun } from './tier-ladder.family';
 
 import { readCategoryPoints } from './category-points.family';
 import { readThresholdScoreSteps } from './threshold-score-steps.family';
