@@ -282,7 +282,7 @@ function compileSentence(
       issue(span, `两种读法不一致（${distinct.map((r) => FAMILY_NAMES_ZH[r.family] ?? r.family).join('、')}），需人工选择`, {
         readings: distinct.map((r) => ({ family: r.family, rules: 'rule' in r.built ? [r.built.rule] : [] })),
       });
-      i += Math.max(1, Math.min(...distinct.map((r) => r.built.segs.length)));
+      i += Math.max(1, ...distinct.map((r) => r.built.segs.length));
       continue;
     }
     let family = distinct[0]?.family;
