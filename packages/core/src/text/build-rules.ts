@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { COUNTERS, DURATION_UNITS, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_COUNTERS } from './vocabulary';
+import { COUNTERS, DURATION_UNITS, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -357,9 +357,22 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
   const values = a.values.map((t) => t.q.value);
   const params: RuleParam[] = [];
   const amountP = amountPhrase(ctx, seg);
+  // P21 rank list: 在全市排名1-5名的依次赋予60分、57分、54分、51分、48分 (07).
+  const rankRange = ctx.toks.slice(seg.condFrom, seg.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.range !== undefined && t.q.unit !== undefined && RANK_COUNTERS.includes(t.q.unit));
+  if (rankRange && a.verb !== 'deduct') {
+    const from = Number(rankRange.q.range!.min) / P.SCALE;
+    const to = Number(rankRange.q.range!.max) / P.SCALE;
+    if (to - from + 1 !== values.length) return { segs: [seg], reason: `第${from}-${to}名与所列${values.length}个分值个数不一致` };
+    params.push({ name: 'ranks', value: `${from}-${to}`, phrase: tokPhrase(ctx, rankRange) });
+    params.push({ name: 'amounts', value: values.map(s).join('、'), phrase: amountP });
+    const bands = values.map((amount, k) => ({ from: from + k, to: from + k, amount }));
+    return { rule: { kind: 'rank-bands', effect: scoreEffectOf(a.verb), metric: { of: 'value' }, order: 'desc', bands }, segs: [seg], params };
+  }
   // P24 top-k: 位列全省前三位的…分别加0.5分、0.4分、0.3分.
   const top = findFirst(seq(lit('前'), num((t) => t.q.unit === '位' || t.q.unit === '名')), ctx.toks.slice(0, seg.condTo), seg.condFrom);
   if (top && a.verb !== 'deduct') {
+    // "列全省、市前3名的分别奖10分、5分、3分" (01): which ranking, the province's or the city's?
+    if (levelsIn(cond).length > 1) return { segs: [seg], reason: '前几名是按哪一级的排名未写明（文中有多个层级），需人工确认' };
     const k = Number(top.value[1].q.value) / P.SCALE;
     if (k !== values.length) return { segs: [seg], reason: `前${k}名与所列${values.length}个加分值个数不一致` };
     params.push({ name: 'amounts', value: values.map(s).join('、'), phrase: amountP });

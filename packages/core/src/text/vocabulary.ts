@@ -9,7 +9,7 @@
 /** Tags of the words the tokenizer recognises (longest entry first). */
 export type WordTag =
   | 'deduct' // 扣 扣除 扣减
-  | 'add' // 加
+  | 'add' // 加 奖
   | 'get' // 得 计 记
   | 'score-by' // 计分 打分 赋分 得分
   | 'every' // 每
@@ -57,10 +57,10 @@ export const LEXICON: Record<string, WordTag> = {
   按规定执行: 'per-rule', 规定执行: 'per-rule', 按有关规定: 'per-rule', 按相关规定: 'per-rule',
   倒扣: 'reverse',
   扣除: 'deduct', 扣减: 'deduct', 扣: 'deduct',
-  加: 'add',
-  得: 'get', 计: 'get', 记: 'get',
+  加: 'add', 奖励: 'add', 奖: 'add',
+  得: 'get', 计: 'get', 记: 'get', 赋予: 'get',
   每: 'every',
-  分别: 'respectively',
+  分别: 'respectively', 依次: 'respectively',
   各: 'each',
   再: 'again',
   最高: 'cap', 最多: 'cap', 不超过: 'cap', 不得超过: 'cap', 不高于: 'cap', 封顶: 'cap', 上限为: 'cap',
