@@ -17,7 +17,7 @@ import { findParenPoints, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, UNIT_CATEGORY_WORDS } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -130,8 +130,10 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     if (contextStart !== undefined) {
       const r = { start: contextStart, end: item.end };
       const pending = text.slice(r.start, r.end);
-      const allocation = allocationOf(norm, r, text);
-      if (allocation) {
+      const formula = rateFormulaOf(norm, r, text);
+      const allocation = formula ? undefined : allocationOf(norm, r, text);
+      if (formula) itemRules.push(formula);
+      else if (allocation) {
         allocations.push(allocation);
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending)) issue(r, /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
@@ -177,6 +179,30 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   if (Object.keys(indicator).length > 0) result.indicator = indicator;
   if (opts.source) result.source = opts.source;
   return result;
+}
+
+/** Rate × points (03 "事件处理率*15分", "得分＝完成率×10分"): a rate formula with the points as weight. */
+function rateFormulaOf(norm: string, r: Range, text: string): CompiledRule | undefined {
+  const toks = tokenize(norm, r.start, r.end);
+  for (let k = 1; k + 1 < toks.length; k++) {
+    const times = toks[k]!;
+    const weight = toks[k + 1]!;
+    if (!TIMES_SIGNS.includes(times.raw) || toks[k - 1]!.raw !== '率' || weight.kind !== 'num' || weight.q.unit !== '分' || weight.q.range) continue;
+    const others = toks.filter((t, at) => at !== k + 1 && t.kind === 'num');
+    if (others.length > 0) return undefined;
+    let from = k - 1;
+    while (from > 0 && toks[from - 1]!.kind !== 'punct' && toks[from - 1]!.kind !== 'num') from--;
+    const span: [number, number] = [toks[from]!.start, weight.end];
+    const phrase = text.slice(span[0], span[1]);
+    return {
+      rule: { kind: 'rate-formula', effect: 'score', weight: weight.q.value },
+      text: phrase,
+      span,
+      params: [{ name: 'weight', value: P.toStr(weight.q.value), phrase }],
+      family: 'rate-formula',
+    };
+  }
+  return undefined;
 }
 
 /** A sub-item that is only a task with "（N分）": its points, no rule (01 "建立畜禽养殖污染台账（5分）"). */

@@ -124,6 +124,9 @@ export const UNIT_CATEGORY_WORDS = ['非产区', '产区', '主产区', '主销�
 /** Words that say a stated requirement was not met (达到60%以上，未实现的扣…). */
 export const FAILURE_WORDS = ['未实现', '未达标', '未达到', '未完成', '达不到', '没有达到'];
 
+/** Multiplication signs of a formula (事件处理率*15分, 完成率×10分). */
+export const TIMES_SIGNS = ['*', '×', '＊', 'x', 'X'];
+
 /** Proper names that contain scoring words but score nothing (“最多跑一次”改革): read as plain text. */
 export const NAMES = ['最多跑一次'];
 

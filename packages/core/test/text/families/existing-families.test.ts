@@ -45,3 +45,11 @@ describe('family tier-ladder', () => {
     ['count of levels differs', '未协同推进重点改革项目、年度计划改革项目的，分别扣 0.2 分、0.1 分。', { flag: '不一致' }],
   ]);
 });
+
+describe('family rate-formula (rate × points)', () => {
+  familyTable([
+    ['率*N分', '投诉处理率*10分', { rules: [{ kind: 'rate-formula', effect: 'score', weight: '10' }], family: 'rate-formula' }],
+    ['得分＝完成率×N分', '得分＝完成率×8分', { rules: [{ kind: 'rate-formula', effect: 'score', weight: '8' }] }],
+    ['another figure it does not read', '完成率达90%的，得分＝完成率×8分', { flag: '' }],
+  ]);
+});
