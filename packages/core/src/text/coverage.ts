@@ -21,7 +21,7 @@ export const SIGNIFICANT_NAMES: Record<SignificantKind, string> = {
   word: '计分用语',
 };
 
-const isDuration = (t: NumTok): boolean => t.q.unit !== undefined && DURATION_UNITS.includes(t.q.unit);
+const isDuration = (token: NumTok): boolean => token.q.unit !== undefined && DURATION_UNITS.includes(token.q.unit);
 const SIGNIFICANT_WORDS = new Set(['respectively', 'double']);
 
 /** Whether a 按 (or 以) opens the phrase that ends at toks[index], with no punctuation between. */
@@ -111,14 +111,14 @@ export class Consumed {
   /** Whether [start, end) lies entirely inside consumed ranges. */
   covers(start: number, end: number): boolean {
     for (let at = start; at < end; at++) {
-      if (!this.ranges.some(([a, b]) => a <= at && at < b)) return false;
+      if (!this.ranges.some(([from, to]) => from <= at && at < to)) return false;
     }
     return true;
   }
 
   /** Whether [start, end) overlaps a consumed range. */
   touches(start: number, end: number): boolean {
-    return this.ranges.some(([a, b]) => a < end && start < b);
+    return this.ranges.some(([from, to]) => from < end && start < to);
   }
 }
 

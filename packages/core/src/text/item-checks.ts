@@ -57,25 +57,25 @@ const isScoreRule = (rule: Rule): boolean =>
 export function checkScoreAlternatives(
   norm: string,
   itemRules: CompiledRule[],
-  issue: (r: Range, reason: string, extra?: Partial<CompileIssue>) => void,
+  issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void,
   indicator: NonNullable<CompileResult['indicator']>,
 ): void {
-  const judged = itemRules.find((r) => r.rule.kind === 'discretionary' && r.rule.effect === 'score');
+  const judged = itemRules.find((entry) => entry.rule.kind === 'discretionary' && entry.rule.effect === 'score');
   if (judged && itemRules.length > 1) {
     issue({ start: judged.span[0], end: judged.span[1] }, '“酌情给分”与本项其他计分规则如何结合未写明，需人工确认');
     return;
   }
-  const scoring = itemRules.filter((r) => isScoreRule(r.rule));
+  const scoring = itemRules.filter((entry) => isScoreRule(entry.rule));
   if (scoring.length < 2) return;
-  const stacked = scoring.slice(1).every((r, k) => containsAny(norm.slice(scoring[k]!.span[1], r.span[1]), STACKING_WORDS));
+  const stacked = scoring.slice(1).every((entry, k) => containsAny(norm.slice(scoring[k]!.span[1], entry.span[1]), STACKING_WORDS));
   // Stacked increments on top of points by category would need per-category clause points.
   if (stacked && !indicator.pointsByCategory) return;
-  const amounts = scoring.map((r) => r.params.find((p) => p.name === 'points')?.value).filter((v) => v !== undefined);
+  const amounts = scoring.map((entry) => entry.params.find((param) => param.name === 'points')?.value).filter((value) => value !== undefined);
   const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
   issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {
     readings: [
-      { family: 'additive', rules: scoring.map((r) => r.rule) },
-      { family: 'one-of', rules: scoring.map((r) => r.rule) },
+      { family: 'additive', rules: scoring.map((entry) => entry.rule) },
+      { family: 'one-of', rules: scoring.map((entry) => entry.rule) },
     ],
     suggestion: '按情形择一计分（取符合的最高一档）',
   });
@@ -85,7 +85,7 @@ export function checkScoreAlternatives(
 const policyPoints = new WeakSet<object>();
 
 /** Merges an item policy a family found; two different values for the same field go to review. */
-export function mergePolicy(indicator: NonNullable<CompileResult['indicator']>, policy: NonNullable<Built['policy']>, range: Range, issue: (r: Range, reason: string) => void): void {
+export function mergePolicy(indicator: NonNullable<CompileResult['indicator']>, policy: NonNullable<Built['policy']>, range: Range, issue: (entry: Range, reason: string) => void): void {
   if (policy.pointsByCategory) {
     if (indicator.pointsByCategory && JSON.stringify(indicator.pointsByCategory) !== JSON.stringify(policy.pointsByCategory)) {
       issue(range, '同一条款中按单位类别的分值出现多组（是择一还是累加未写明），需人工确认');

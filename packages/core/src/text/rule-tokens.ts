@@ -9,7 +9,7 @@ import { LEXICON, NAMES, type WordTag } from './vocabulary';
  */
 export type { WordTag } from './vocabulary';
 
-const LEXICON_KEYS = Object.keys(LEXICON).sort((a, b) => b.length - a.length);
+const LEXICON_KEYS = Object.keys(LEXICON).sort((frame, built) => built.length - frame.length);
 
 export type PunctTag = 'comma' | 'enum' | 'semi' | 'stop' | 'colon' | 'open' | 'close';
 const PUNCT: Record<string, PunctTag> = {
@@ -32,24 +32,24 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
   let i = from;
   const slice = text.slice(0, to);
   while (i < to) {
-    const c = text[i]!;
-    if (/\s/.test(c)) {
+    const character = text[i]!;
+    if (/\s/.test(character)) {
       i++;
       continue;
     }
-    const name = NAMES.find((n) => slice.startsWith(n, i));
+    const name = NAMES.find((candidate) => slice.startsWith(candidate, i));
     if (name) {
       for (let k = 0; k < name.length; k++) toks.push({ kind: 'char', start: i + k, end: i + k + 1, raw: name[k]! });
       i += name.length;
       continue;
     }
-    if (NUMBER_START.test(c) || slice.startsWith('百分之', i)) {
+    if (NUMBER_START.test(character) || slice.startsWith('百分之', i)) {
       const prev = toks[toks.length - 1];
-      const gluedToNumber = prev?.kind === 'num' && prev.end === i && /[\d.]$/.test(prev.raw) && /\d/.test(c);
-      const q = gluedToNumber ? undefined : readQuantity(slice, i);
-      if (q) {
-        toks.push({ kind: 'num', q, start: i, end: q.end, raw: text.slice(i, q.end) });
-        i = q.end;
+      const gluedToNumber = prev?.kind === 'num' && prev.end === i && /[\d.]$/.test(prev.raw) && /\d/.test(character);
+      const quantity = gluedToNumber ? undefined : readQuantity(slice, i);
+      if (quantity) {
+        toks.push({ kind: 'num', q: quantity, start: i, end: quantity.end, raw: text.slice(i, quantity.end) });
+        i = quantity.end;
         continue;
       }
     }
@@ -59,16 +59,16 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
       i += word.length;
       continue;
     }
-    const p = PUNCT[c];
-    if (p) toks.push({ kind: 'punct', tag: p, start: i, end: i + 1, raw: c });
-    else toks.push({ kind: 'char', start: i, end: i + 1, raw: c });
+    const pattern = PUNCT[character];
+    if (pattern) toks.push({ kind: 'punct', tag: pattern, start: i, end: i + 1, raw: character });
+    else toks.push({ kind: 'char', start: i, end: i + 1, raw: character });
     i++;
   }
   return toks;
 }
 
 /** The source text covered by tokens [a, b). */
-export function textOf(text: string, toks: readonly Tok[], a = 0, b = toks.length): string {
-  if (a >= b) return '';
-  return text.slice(toks[a]!.start, toks[b - 1]!.end);
+export function textOf(text: string, toks: readonly Tok[], frame = 0, built = toks.length): string {
+  if (frame >= built) return '';
+  return text.slice(toks[frame]!.start, toks[built - 1]!.end);
 }

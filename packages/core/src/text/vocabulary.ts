@@ -124,6 +124,21 @@ export const UNIT_CATEGORY_WORDS = ['非产区', '产区', '主产区', '主销�
 /** Words that say a stated requirement was not met (达到60%以上，未实现的扣…). */
 export const FAILURE_WORDS = ['未实现', '未达标', '未达到', '未完成', '达不到', '没有达到'];
 
+/** Words that open the otherwise of an allocation (否则不得分 / 未完成的不得分 / 其余不得分). */
+export const OTHERWISE_WORDS = ['否则', '未完成', '其余'];
+
+/** Words that name a rate in a condition: a percentage there is a rate, otherwise a value. */
+export const RATE_WORDS = ['率', '度', '比例', '比重', '占比'];
+
+/** Words that make a sentence a ranking (排名1-3名得10分). */
+export const RANKING_WORDS = ['排名', '名次', '位列', '排序'];
+
+/** The rest of a ranking (其余得2分). */
+export const REST_WORDS = ['其余', '其他', '其它'];
+
+/** Words that say the threshold is the unit's target (每低…: 低于目标/计划/任务/指标). */
+export const TARGET_WORDS = ['目标', '计划', '任务', '指标'];
+
 /** Multiplication signs of a formula (事件处理率*15分, 完成率×10分). */
 export const TIMES_SIGNS = ['*', '×', '＊', 'x', 'X'];
 

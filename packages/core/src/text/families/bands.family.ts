@@ -11,22 +11,22 @@ type BandSeg = { seg: Segment; lo?: { v: Dec; incl: boolean; explicit: boolean }
 
 /** Bounds a band condition states: 低于60% / 50%以下 / 5亿元-10亿元（含10亿元） / 10亿元以上. */
 function bandBounds(ctx: SentenceCtx, seg: Segment): Omit<BandSeg, 'seg'> | null {
-  const th = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((t) => !isTimeTok(t.tok) && t.tok.q.unit !== '分');
-  const rangeTok = ctx.toks.slice(seg.condFrom, seg.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.range !== undefined && t.q.unit !== '分' && t.q.unit !== '名' && t.q.unit !== '位');
+  const thresholds = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((token) => !isTimeTok(token.tok) && token.tok.q.unit !== '分');
+  const rangeTok = ctx.toks.slice(seg.condFrom, seg.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.range !== undefined && token.q.unit !== '分' && token.q.unit !== '名' && token.q.unit !== '位');
   const cond = condText(ctx, seg);
   const incl = /[（(]含([^）)]*)[）)]/.exec(cond);
-  if (rangeTok && th.length === 0) {
-    const r = rangeTok.q.range!;
+  if (rangeTok && thresholds.length === 0) {
+    const entry = rangeTok.q.range!;
     const hiExplicit = incl !== null && (incl[1] === '' || incl[1]!.includes(rangeTok.raw.split(/[-—–－~～至到]/)[1]!.replace(/[^\d.]/g, '')));
-    return { lo: { v: r.min, incl: false, explicit: false }, hi: { v: r.max, incl: hiExplicit, explicit: hiExplicit }, phrase: cond };
+    return { lo: { v: entry.min, incl: false, explicit: false }, hi: { v: entry.max, incl: hiExplicit, explicit: hiExplicit }, phrase: cond };
   }
-  if (th.length !== 1) return null;
-  const t: Threshold = th[0]!;
+  if (thresholds.length !== 1) return null;
+  const tokenHere: Threshold = thresholds[0]!;
   const explicit = incl !== null;
-  const inclusive = explicit ? true : t.inclusive;
-  return t.direction === 'below'
-    ? { hi: { v: t.value, incl: inclusive, explicit }, phrase: t.phrase }
-    : { lo: { v: t.value, incl: inclusive, explicit }, phrase: t.phrase };
+  const inclusive = explicit ? true : tokenHere.inclusive;
+  return tokenHere.direction === 'below'
+    ? { hi: { v: tokenHere.value, incl: inclusive, explicit }, phrase: tokenHere.phrase }
+    : { lo: { v: tokenHere.value, incl: inclusive, explicit }, phrase: tokenHere.phrase };
 }
 
 /** Two or more band segments: 低于60%的扣0.05分,低于55%的扣0.1分,低于50%的不得分. */
@@ -36,65 +36,65 @@ export function buildBands(ctx: SentenceCtx, segs: Segment[], i: number): Built 
     const seg = segs[j]!;
     if (!['fixed', 'no-score'].includes(seg.amount.type)) break;
     if (findStep(ctx.toks, seg.condFrom, seg.condTo) || findShortfall(ctx.toks, seg.condFrom, seg.condTo) || findCount(ctx.toks, seg.condFrom, seg.condTo)) break;
-    const b = bandBounds(ctx, seg);
-    if (!b) break;
-    run.push({ seg, ...b });
+    const reading = bandBounds(ctx, seg);
+    if (!reading) break;
+    run.push({ seg, ...reading });
   }
   if (run.length < 2) return null;
-  const verbs = run.map((r) => (r.seg.amount.type === 'fixed' ? r.seg.amount.verb : undefined)).filter((v): v is Verb => v !== undefined);
+  const verbs = run.map((entry) => (entry.seg.amount.type === 'fixed' ? entry.seg.amount.verb : undefined)).filter((verb): verb is Verb => verb !== undefined);
   const verb: Verb = verbs[0] ?? 'deduct';
   const effect = scoreEffectOf(verb);
   const params: RuleParam[] = [];
   // Nested one-sided bands (低于60…低于55…低于50): each band runs to the next edge.
-  const allBelow = run.every((r) => r.hi && !r.lo);
-  const allAbove = run.every((r) => r.lo && !r.hi);
+  const allBelow = run.every((entry) => entry.hi && !entry.lo);
+  const allAbove = run.every((entry) => entry.lo && !entry.hi);
   const bands: Band[] = [];
   const review: string | undefined = undefined;
-  for (const r of run) {
+  for (const record of run) {
     let amount: Dec;
-    if (r.seg.amount.type === 'fixed') amount = r.seg.amount.value;
+    if (record.seg.amount.type === 'fixed') amount = record.seg.amount.value;
     else if (effect === 'score') amount = P.ZERO;
     else if (ctx.points !== undefined) amount = ctx.points;
-    else return { segs: run.map((x) => x.seg), reason: '“不得分”档需要本项分值才能换算为扣分' };
+    else return { segs: run.map((entry) => entry.seg), reason: '“不得分”档需要本项分值才能换算为扣分' };
     const band: Band = { amount };
-    let lo = r.lo;
-    let hi = r.hi;
+    let lower = record.lo;
+    let upper = record.hi;
     if (allBelow || allAbove) {
-      const edge = (allBelow ? r.hi : r.lo)!;
-      const others = run.map((x) => (allBelow ? x.hi : x.lo)!).filter((e) => (allBelow ? e.v < edge.v : e.v > edge.v));
-      const nearest = others.sort((x, y) => (allBelow ? y.v - x.v : x.v - y.v))[0];
+      const edge = (allBelow ? record.hi : record.lo)!;
+      const others = run.map((entry) => (allBelow ? entry.hi : entry.lo)!).filter((element) => (allBelow ? element.v < edge.v : element.v > edge.v));
+      const nearest = others.sort((left, right) => (allBelow ? right.v - left.v : left.v - right.v))[0];
       if (nearest) {
-        if (allBelow) lo = { v: nearest.v, incl: !nearest.incl, explicit: false };
-        else hi = { v: nearest.v, incl: !nearest.incl, explicit: false };
+        if (allBelow) lower = { v: nearest.v, incl: !nearest.incl, explicit: false };
+        else upper = { v: nearest.v, incl: !nearest.incl, explicit: false };
       }
     }
-    if (lo) {
-      band.min = lo.v;
-      band.minInclusive = lo.incl;
+    if (lower) {
+      band.min = lower.v;
+      band.minInclusive = lower.incl;
     }
-    if (hi) {
-      band.max = hi.v;
-      band.maxInclusive = hi.incl;
+    if (upper) {
+      band.max = upper.v;
+      band.maxInclusive = upper.incl;
     }
-    band.label = r.phrase.replace(/^[，,、；;\s]+/, '');
+    band.label = record.phrase.replace(/^[，,、；;\s]+/, '');
     bands.push(band);
-    params.push({ name: `band[${bands.length - 1}]`, value: `${lo ? (lo.incl ? '[' : '(') + P.toStr(lo.v) : '(-∞'},${hi ? P.toStr(hi.v) + (hi.incl ? ']' : ')') : '+∞)'}→${P.toStr(amount)}`, phrase: `${r.phrase}…${amountPhrase(ctx, r.seg)}` });
+    params.push({ name: `band[${bands.length - 1}]`, value: `${lower ? (lower.incl ? '[' : '(') + P.toStr(lower.v) : '(-∞'},${upper ? P.toStr(upper.v) + (upper.incl ? ']' : ')') : '+∞)'}→${P.toStr(amount)}`, phrase: `${record.phrase}…${amountPhrase(ctx, record.seg)}` });
   }
   // Adjacent two-sided bands: an edge claimed by both sides goes to the band that says （含…）.
   for (let k = 0; k < bands.length; k++) {
-    for (let m = 0; m < bands.length; m++) {
-      const x = bands[k]!;
-      const y = bands[m]!;
-      if (k !== m && x.min !== undefined && x.min === y.max && (x.minInclusive ?? true) && (y.maxInclusive ?? false)) {
-        const yExplicit = run[m]!.hi?.explicit ?? false;
-        if (yExplicit) x.minInclusive = false;
-        else y.maxInclusive = false;
+    for (let found = 0; found < bands.length; found++) {
+      const other = bands[k]!;
+      const otherEntry = bands[found]!;
+      if (k !== found && other.min !== undefined && other.min === otherEntry.max && (other.minInclusive ?? true) && (otherEntry.maxInclusive ?? false)) {
+        const yExplicit = run[found]!.hi?.explicit ?? false;
+        if (yExplicit) other.minInclusive = false;
+        else otherEntry.maxInclusive = false;
       }
     }
   }
   // 以上/以下 include the figure (民法典第1259条) unless a neighbouring band claims it with （含…）.
-  const firstTok = ctx.toks.slice(run[0]!.seg.condFrom, run[0]!.seg.condTo).find((t): t is NumTok => t.kind === 'num');
+  const firstTok = ctx.toks.slice(run[0]!.seg.condFrom, run[0]!.seg.condTo).find((token): token is NumTok => token.kind === 'num');
   const metric = firstTok ? metricFor(condText(ctx, run[0]!.seg), firstTok) : ({ of: 'value' } as Metric);
-  const built: Built = { rule: { kind: 'bands', effect, metric, bands }, segs: run.map((r) => r.seg), params };
+  const built: Built = { rule: { kind: 'bands', effect, metric, bands }, segs: run.map((entry) => entry.seg), params };
   return withReview(built, review);
 }

@@ -22,14 +22,14 @@ export function readCategoryPoints(ctx: SentenceCtx, segs: Segment[], i: number)
     if (j > i && cond !== category) break;
     run.push({ seg, category, value: seg.amount.value });
   }
-  if (run.length < 2 || new Set(run.map((r) => r.category)).size !== run.length) return null;
+  if (run.length < 2 || new Set(run.map((entry) => entry.category)).size !== run.length) return null;
   const pointsByCategory: Record<string, Dec> = {};
   const params: RuleParam[] = [];
-  for (const r of run) {
-    pointsByCategory[r.category] = r.value;
-    params.push({ name: `pointsByCategory.${r.category}`, value: P.toStr(r.value), phrase: `${r.category}…${amountPhrase(ctx, r.seg)}` });
+  for (const record of run) {
+    pointsByCategory[record.category] = record.value;
+    params.push({ name: `pointsByCategory.${record.category}`, value: P.toStr(record.value), phrase: `${record.category}…${amountPhrase(ctx, record.seg)}` });
   }
-  const used = run.map((r) => r.seg);
+  const used = run.map((entry) => entry.seg);
   const otherwise = segs[i + run.length];
   if (otherwise && otherwise.amount.type === 'no-score' && condText(ctx, otherwise).includes('否则')) {
     used.push(otherwise);

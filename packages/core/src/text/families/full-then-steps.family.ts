@@ -11,7 +11,7 @@ export function buildFullThenSteps(ctx: SentenceCtx, segs: Segment[], i: number)
   const full = segs[i]!;
   const steps = segs[i + 1];
   if (full.amount.type !== 'full' || !steps || steps.amount.type !== 'fixed') return null;
-  const top = ctx.toks.slice(full.condFrom, full.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.percent !== undefined && !t.q.range);
+  const top = ctx.toks.slice(full.condFrom, full.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.percent !== undefined && !token.q.range);
   const step = findStep(ctx.toks, steps.condFrom, steps.condTo);
   if (!top || !step || !/以上/.test(condText(ctx, full))) return null;
   const params: RuleParam[] = [
@@ -28,7 +28,7 @@ export function buildFullThenSteps(ctx: SentenceCtx, segs: Segment[], i: number)
     step: step.step.q.value,
     perStep: steps.amount.value,
   };
-  const stepBand = ctx.toks.slice(steps.condFrom, steps.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.range !== undefined);
+  const stepBand = ctx.toks.slice(steps.condFrom, steps.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.range !== undefined);
   if (stepBand) params.push({ name: 'stepBand', value: `${P.toStr(stepBand.q.range!.min)}-${P.toStr(stepBand.q.range!.max)}`, phrase: tokPhrase(ctx, stepBand) });
   const used = [full, steps];
   const judge = segs[i + 2];

@@ -51,7 +51,7 @@ export function distinctReadings(readings: { family: string; built: Built | Fail
   const out: { family: string; built: Built | Failed; key: string }[] = [];
   for (const reading of readings) {
     const key = JSON.stringify(['rule' in reading.built ? reading.built.rule : reading.built.reason, reading.built.segs.length]);
-    if (!out.some((o) => o.key === key)) out.push({ ...reading, key });
+    if (!out.some((option) => option.key === key)) out.push({ ...reading, key });
   }
   return out.map(({ key: _key, ...rest }) => rest);
 }

@@ -1,4 +1,5 @@
 import * as P from '../../points';
+import { RANKING_WORDS, REST_WORDS, containsAny } from '../vocabulary';
 import type { Dec } from '../../points';
 import type { RuleParam } from '../compile.types';
 import { phraseOf, condText, amountPhrase, tokPhrase, scoreEffectOf, type Built, type Segment, type SentenceCtx } from '../build-rules';
@@ -9,30 +10,30 @@ import type { NumTok } from '../rule-tokens';
 /** 1-5名得30分，6-10名得20分，其余得10分 (P21); 排名后N名/后20%扣X (P23). */
 export function buildRanking(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
   const rankTok = (seg: Segment): NumTok | undefined => {
-    const last = ctx.toks.slice(seg.condFrom, seg.condTo).filter((t): t is NumTok => t.kind === 'num').pop();
+    const last = ctx.toks.slice(seg.condFrom, seg.condTo).filter((token): token is NumTok => token.kind === 'num').pop();
     return last && (last.q.unit === '名' || last.q.unit === '位') ? last : undefined;
   };
   const first = segs[i]!;
   const sentenceText = phraseOf(ctx, 0, ctx.toks.length);
-  const isRanking = /排名|名次|位列|排序/.test(sentenceText);
+  const isRanking = containsAny(sentenceText, RANKING_WORDS);
   if (!isRanking) return null;
   // Bottom k / bottom p%.
-  const back = findFirst(seq(lit('后'), num((t) => t.q.unit === '名' || t.q.unit === '位' || t.q.percent === 'percent')), ctx.toks.slice(0, first.condTo), first.condFrom);
+  const back = findFirst(seq(lit('后'), num((token) => token.q.unit === '名' || token.q.unit === '位' || token.q.percent === 'percent')), ctx.toks.slice(0, first.condTo), first.condFrom);
   if (back && first.amount.type === 'fixed') {
-    const t = back.value[1];
+    const tokenHere = back.value[1];
     const params: RuleParam[] = [{ name: 'amount', value: P.toStr(first.amount.value), phrase: amountPhrase(ctx, first) }];
     const phrase = phraseOf(ctx, back.at, back.next);
-    if (t.q.percent) {
-      params.push({ name: 'percent', value: P.toStr(t.q.value), phrase });
+    if (tokenHere.q.percent) {
+      params.push({ name: 'percent', value: P.toStr(tokenHere.q.value), phrase });
       return {
-        rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', percent: t.q.value, amount: first.amount.value },
+        rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', percent: tokenHere.q.value, amount: first.amount.value },
         segs: [first],
         params,
         review: `“${phrase}”的单位数不是整数时如何取整未写明，需确认`,
       };
     }
-    params.push({ name: 'k', value: P.toStr(t.q.value), phrase });
-    return { rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', k: Number(t.q.value) / P.SCALE, amount: first.amount.value }, segs: [first], params };
+    params.push({ name: 'k', value: P.toStr(tokenHere.q.value), phrase });
+    return { rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', k: Number(tokenHere.q.value) / P.SCALE, amount: first.amount.value }, segs: [first], params };
   }
   const bands: { from: number; to?: number; amount: Dec }[] = [];
   const params: RuleParam[] = [];
@@ -43,14 +44,14 @@ export function buildRanking(ctx: SentenceCtx, segs: Segment[], i: number): Buil
     const seg = segs[j]!;
     if (seg.amount.type !== 'fixed') break;
     const cond = condText(ctx, seg);
-    const t = rankTok(seg);
-    if (t) {
-      const from = Number(t.q.range ? t.q.range.min : t.q.value) / P.SCALE;
-      const to = Number(t.q.range ? t.q.range.max : t.q.value) / P.SCALE;
+    const currentToken = rankTok(seg);
+    if (currentToken) {
+      const from = Number(currentToken.q.range ? currentToken.q.range.min : currentToken.q.value) / P.SCALE;
+      const to = Number(currentToken.q.range ? currentToken.q.range.max : currentToken.q.value) / P.SCALE;
       bands.push({ from, to, amount: seg.amount.value });
       verb = seg.amount.verb;
-      params.push({ name: `rank[${from}-${to}]`, value: P.toStr(seg.amount.value), phrase: `${tokPhrase(ctx, t)}${amountPhrase(ctx, seg)}` });
-    } else if (/其余|其他|其它/.test(cond) && bands.length > 0) {
+      params.push({ name: `rank[${from}-${to}]`, value: P.toStr(seg.amount.value), phrase: `${tokPhrase(ctx, currentToken)}${amountPhrase(ctx, seg)}` });
+    } else if (containsAny(cond, REST_WORDS) && bands.length > 0) {
       otherwise = seg.amount.value;
       params.push({ name: 'otherwise', value: P.toStr(otherwise), phrase: `${cond}${amountPhrase(ctx, seg)}` });
       j++;

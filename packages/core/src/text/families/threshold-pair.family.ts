@@ -9,16 +9,16 @@ export function buildThresholdPair(ctx: SentenceCtx, segs: Segment[], i: number)
   const first = segs[i]!;
   const second = segs[i + 1];
   if (!second || first.amount.type !== 'fixed' || second.amount.type !== 'fixed' || first.amount.verb === 'get') return null;
-  const all = findThresholds(ctx.original, ctx.toks, first.condFrom, first.condTo).filter((t) => !isTimeTok(t.tok));
+  const all = findThresholds(ctx.original, ctx.toks, first.condFrom, first.condTo).filter((token) => !isTimeTok(token.tok));
   // "满意率达到 97%以上：满意率低于 97%扣 0.1 分" (000:552): the requirement restated as the trigger.
-  const th = all.length > 1 && all.every((x) => x.value === all[all.length - 1]!.value) ? [all[all.length - 1]!] : all;
+  const thresholds = all.length > 1 && all.every((entry) => entry.value === all[all.length - 1]!.value) ? [all[all.length - 1]!] : all;
   const step = findStep(ctx.toks, second.condFrom, second.condTo);
-  if (th.length !== 1 || !step || findStep(ctx.toks, first.condFrom, first.condTo)) return null;
-  const t = th[0]!;
+  if (thresholds.length !== 1 || !step || findStep(ctx.toks, first.condFrom, first.condTo)) return null;
+  const tokenHere = thresholds[0]!;
   const again = second.amount.again || /再/.test(condText(ctx, second));
   const params: RuleParam[] = [
-    ...all.filter((x) => x !== t).map((x) => ({ name: 'requirement', value: P.toStr(x.value), phrase: x.phrase })),
-    { name: 'threshold', value: P.toStr(t.value), phrase: t.phrase },
+    ...all.filter((entry) => entry !== tokenHere).map((entry) => ({ name: 'requirement', value: P.toStr(entry.value), phrase: entry.phrase })),
+    { name: 'threshold', value: P.toStr(tokenHere.value), phrase: tokenHere.phrase },
     { name: 'initial', value: P.toStr(first.amount.value), phrase: amountPhrase(ctx, first) },
     { name: 'step', value: P.toStr(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
     { name: 'perStep', value: P.toStr(second.amount.value), phrase: amountPhrase(ctx, second) },
@@ -26,10 +26,10 @@ export function buildThresholdPair(ctx: SentenceCtx, segs: Segment[], i: number)
   const rule: Rule = {
     kind: 'threshold-steps',
     effect: first.amount.verb === 'deduct' ? 'deduction' : 'bonus',
-    metric: metricFor(condText(ctx, first), t.tok),
-    threshold: t.value,
-    direction: t.direction,
-    ...(t.inclusive ? { missAtThreshold: true } : {}),
+    metric: metricFor(condText(ctx, first), tokenHere.tok),
+    threshold: tokenHere.value,
+    direction: tokenHere.direction,
+    ...(tokenHere.inclusive ? { missAtThreshold: true } : {}),
     initial: first.amount.value,
     step: step.step.q.value,
     perStep: second.amount.value,

@@ -15,7 +15,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   const earn = segs[i]!;
   const steps = segs[i + 1];
   if (earn.amount.type !== 'fixed' || earn.amount.verb !== 'get' || !steps || steps.amount.type !== 'fixed' || steps.amount.verb !== 'deduct') return null;
-  const figure = (t: NumTok): boolean => t.q.range === undefined && t.q.unit !== '分';
+  const figure = (token: NumTok): boolean => token.q.range === undefined && token.q.unit !== '分';
   // 不低于[总数的]20% / 达到20%以上: the figure that earns the points (a few words may sit between).
   const meets = alt(
     seq(lit('不'), word('below'), opt(lit('于')), gap(6), num(figure)),
@@ -44,7 +44,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   }
   if (!found || step.direction !== 'below') return null;
   const value = found.value as unknown as (NumTok | unknown)[];
-  const threshold = value.find((v): v is NumTok => typeof v === 'object' && v !== null && (v as NumTok).kind === 'num')!;
+  const threshold = value.find((verb): verb is NumTok => typeof verb === 'object' && verb !== null && (verb as NumTok).kind === 'num')!;
   const params: RuleParam[] = [
     { name: 'threshold', value: P.toStr(threshold.q.value), phrase: phraseOf(ctx, found.at, found.next) },
     { name: 'points', value: P.toStr(earn.amount.value), phrase: amountPhrase(ctx, earn) },
@@ -61,7 +61,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
 
 /** 每超平均年龄1岁: a step above a named quantity, with words between 超 and the figure. */
 function stepAgainst(ctx: SentenceCtx, seg: Segment): { step: NumTok; direction: 'above' | 'below'; at: number; next: number } | null {
-  const pattern = seq(word('every'), alt(lit('超', '高'), word('above')), gap(6), num((t) => t.q.range === undefined && t.q.unit !== '分'));
+  const pattern = seq(word('every'), alt(lit('超', '高'), word('above')), gap(6), num((token) => token.q.range === undefined && token.q.unit !== '分'));
   const hit = findFirst(pattern, ctx.toks.slice(0, seg.condTo), seg.condFrom);
   return hit ? { step: hit.value[3], direction: 'above', at: hit.at, next: hit.next } : null;
 }

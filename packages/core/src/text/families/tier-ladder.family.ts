@@ -1,4 +1,5 @@
 import * as P from '../../points';
+import { LEVEL_LADDER_WORDS, containsAny } from '../vocabulary';
 import type { Dec } from '../../points';
 import type { PerOccurrenceRule } from '../../rules/rule.types';
 import type { RuleParam } from '../compile.types';
@@ -10,7 +11,7 @@ export function buildTierRun(ctx: SentenceCtx, segs: Segment[], i: number, sente
   const run: Segment[] = [];
   for (let j = i; j < segs.length; j++) {
     const seg = segs[j]!;
-    if (seg.amount.type !== 'fixed' || seg.mods.some((m) => m.type === 'cap')) break;
+    if (seg.amount.type !== 'fixed' || seg.mods.some((found) => found.type === 'cap')) break;
     if (findShortfall(ctx.toks, seg.condFrom, seg.condTo) || findStep(ctx.toks, seg.condFrom, seg.condTo) || findLateness(ctx.toks, seg.condFrom, seg.condTo)) break;
     if (run.length > 0 && seg.amount.verb !== (run[0]!.amount as { verb: Verb }).verb) break;
     run.push(seg);
@@ -20,7 +21,7 @@ export function buildTierRun(ctx: SentenceCtx, segs: Segment[], i: number, sente
   const params: RuleParam[] = [];
   const amounts: Record<string, Dec> = {};
   const roles = run.map((seg) => (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).role);
-  if (roles.every((r) => r !== undefined) && new Set(roles).size === run.length) {
+  if (roles.every((entry) => entry !== undefined) && new Set(roles).size === run.length) {
     // P36: 发现1处扣牵头单位1分，扣相关配合单位0.5分.
     run.forEach((seg, k) => {
       const amount = (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).value;
@@ -33,10 +34,10 @@ export function buildTierRun(ctx: SentenceCtx, segs: Segment[], i: number, sente
     return { rule: { kind: 'per-occurrence', effect: effectOf(verb), tiers: { by: 'role', amounts } }, segs: run, params };
   }
   // Levels: each condition names exactly one authority level, all different.
-  const levelSets = conds.map((c) => [...new Set(levelsIn(c).map((l) => l.key))]);
-  const byLevel = levelSets.every((l) => l.length === 1) && new Set(levelSets.map((l) => l[0])).size === run.length && conds.every((c) => /通报|批评|约谈|督查|检查|表彰|表扬|报道|媒体|问责|奖/.test(c));
+  const levelSets = conds.map((condition) => [...new Set(levelsIn(condition).map((level) => level.key))]);
+  const byLevel = levelSets.every((level) => level.length === 1) && new Set(levelSets.map((level) => level[0])).size === run.length && conds.every((condition) => containsAny(condition, LEVEL_LADDER_WORDS));
   const bySeverity =
-    !byLevel && conds.every((c) => /^[，,\s]*(其中[，,]?)?(被|受到)/.test(c) || hasSeverityWord(c)) && (sentenceHasQizhong || conds.every((c) => hasSeverityWord(c)));
+    !byLevel && conds.every((condition) => /^[，,\s]*(其中[，,]?)?(被|受到)/.test(condition) || hasSeverityWord(condition)) && (sentenceHasQizhong || conds.every((condition) => hasSeverityWord(condition)));
   if (!byLevel && !bySeverity) return null;
   run.forEach((seg, k) => {
     const key = byLevel ? levelSets[k]![0]! : tierLabel(conds[k]!);
