@@ -294,7 +294,8 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   }
 
   // Explicit threshold with one amount: 报到率低于95%扣0.05分 → threshold-steps (initial only).
-  const ths = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((token) => !isTimeTok(token.tok) && token.tok.q.unit !== '分');
+  const stated = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((token) => !isTimeTok(token.tok) && token.tok.q.unit !== '分');
+  const ths = stated.length > 0 ? stated : requirementReached(ctx, seg);
   if (ths.length === 1 && frame.verb === 'deduct') {
     const tokenHere = ths[0]!;
     add('threshold', decimalText(tokenHere.value), tokenHere.phrase);
@@ -323,6 +324,14 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   }
   // P02 condition: 未…的，扣X分.
   add('amount', decimalText(frame.value), amountP);
+  // "事项 100%接入系统…，未实现的扣 0.1 分" (000:527): an all-or-nothing requirement (100%) or an
+  // approximate one (10%左右) that the condition states is read by the condition itself.
+  for (const [at, token] of ctx.toks.entries()) {
+    if (at < seg.condFrom || at >= seg.condTo || token.kind !== 'num' || token.q.percent === undefined) continue;
+    const approximate = ctx.toks[at + 1]?.raw === '左' && ctx.toks[at + 2]?.raw === '右';
+    const whole = token.q.value === P.HUNDRED && FAILURE_WORDS.some((word) => phraseOf(ctx, at + 1, seg.condTo).includes(word));
+    if (approximate || whole) add('requirement', decimalText(token.q.value), approximate ? phraseOf(ctx, at, at + 3) : tokPhrase(ctx, token));
+  }
   const one = ctx.toks.slice(seg.condFrom, seg.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.value === P.ONE && token.q.unit !== undefined && COUNTERS.includes(token.q.unit) && !PERIOD_COUNTERS.includes(token.q.unit));
   if (one) {
     // "一个时间节点未开展活动的扣 0.1 分" (000:920): once, or for each one?
@@ -330,6 +339,22 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   }
   if (/^\s*$/.test(cond.replace(/[，,、；;。\s]/g, ''))) return { built: { segs: [seg], reason: `“${amountP}”前没有扣分条件` }, used: 1 };
   return done({ kind: 'condition', effect: effectOf(frame.verb), amount: frame.value });
+}
+
+/**
+ * "线上受理率达到 80%，未实现的扣 0.1 分" (000:522): a rate the unit must reach, and a deduction
+ * for failing it — read as the threshold "x below 80 misses" (80 itself meets); only with a failure
+ * word after the figure and a single percentage in the condition.
+ */
+function requirementReached(ctx: SentenceCtx, seg: Segment): (Threshold & { at: number; next: number })[] {
+  const percents = ctx.toks.slice(seg.condFrom, seg.condTo).filter((token): token is NumTok => token.kind === 'num' && token.q.percent !== undefined);
+  if (percents.length !== 1) return [];
+  const reach = findFirst(seq(lit('达到', '达'), num((token) => token.q.percent !== undefined && token.q.range === undefined)), ctx.toks.slice(0, seg.condTo), seg.condFrom);
+  if (!reach) return [];
+  if (!FAILURE_WORDS.some((word) => phraseOf(ctx, reach.next, seg.condTo).includes(word))) return [];
+  const figure = reach.value[1];
+  // As if written "figure以上" (inclusive, direction above): the failure-word flip below turns it into x < figure.
+  return [{ value: figure.q.value, tok: figure, direction: 'above', inclusive: true, phrase: phraseOf(ctx, reach.at, reach.next), at: reach.at, next: reach.next }];
 }
 
 function skipPunct(ctx: SentenceCtx, at: number): number {

@@ -176,7 +176,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:122#1', flag: "按单位类别" },
   { at: '06:123#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:124#1', flag: "未读取的比率" },
-  { at: '06:125#1', flag: "按单位类别" },
+  { at: '06:125#1', flag: "未识别扣分数值" },
   { at: '07:15#2', ok: [{"kind":"rank-bands","effect":"score","metric":{"of":"value"},"order":"desc","bands":[{"from":1,"to":1,"amount":"60"},{"from":2,"to":2,"amount":"57"},{"from":3,"to":3,"amount":"54"},{"from":4,"to":4,"amount":"51"},{"from":5,"to":5,"amount":"48"}]}] },
   { at: '07:16#2', flag: "按比例计分与前文分值如何结合未写明" },
   { at: '07:17#2', flag: "按比例计分与前文分值如何结合未写明" },
