@@ -48,7 +48,7 @@ export type Built = {
   review?: string;
   span?: [number, number];
   siblings?: Built[];
-  /** Item policies the reading implies (产区得4分，非产区得3分 → the item's points by category). */
+  /** Item policies the reading implies (产区得a分，非产区得b分 → the item's points by category). */
   policy?: { pointsByCategory?: Record<string, Dec>; points?: Dec };
 };
 export type Failed = { segs: Segment[]; reason: string };
@@ -270,7 +270,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   // P01/P13/P44 per occurrence: 每起扣X / 每3例扣X / 发生1起扣X.
   const count = findCount(ctx.toks, seg.condFrom, seg.condTo);
   if (count && PERIOD_COUNTERS.includes(count.counter)) {
-    // "按要求每月上报…，得5分" (01): 每月 states a cadence, not an amount per month.
+    // "每月上报…，得N分" (corpus 01): 每月 states a cadence, not an amount per month.
     return { built: { segs: [seg], reason: `“${phraseOf(ctx, count.at, count.next)}”是频次要求还是按期计分未写明，需人工确认` }, used: 1 };
   }
   if (count) {
@@ -382,7 +382,7 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
   const values = frame.values.map((token) => token.q.value);
   const params: RuleParam[] = [];
   const amountP = amountPhrase(ctx, seg);
-  // P21 rank list: 在全市排名1-5名的依次赋予60分、57分、54分、51分、48分 (07).
+  // P21 rank list: 排名1-3名的依次赋予10分、9分、8分 (pattern of corpus 07).
   const rankRange = ctx.toks.slice(seg.condFrom, seg.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.range !== undefined && token.q.unit !== undefined && RANK_COUNTERS.includes(token.q.unit));
   if (rankRange && frame.verb !== 'deduct') {
     const from = Number(rankRange.q.range!.min) / P.SCALE;
@@ -396,7 +396,7 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
   // P24 top-k: 位列全省前三位的…分别加0.5分、0.4分、0.3分.
   const top = findFirst(seq(lit('前'), num((token) => token.q.unit === '位' || token.q.unit === '名')), ctx.toks.slice(0, seg.condTo), seg.condFrom);
   if (top && frame.verb !== 'deduct') {
-    // "列全省、市前3名的分别奖10分、5分、3分" (01): which ranking, the province's or the city's?
+    // "省、市前N名的分别奖a、b、c分" (corpus 01): which ranking, the province's or the city's?
     if (levelsIn(cond).length > 1) return { segs: [seg], reason: '前几名是按哪一级的排名未写明（文中有多个层级），需人工确认' };
     const k = Number(top.value[1].q.value) / P.SCALE;
     if (k !== values.length) return { segs: [seg], reason: `前${k}名与所列${values.length}个加分值个数不一致` };

@@ -117,7 +117,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       }
       const range = { start: contextStart ?? sentence.start, end: sentence.end };
       contextStart = undefined;
-      // "…不低于20%的，得1分。每低1%，扣0.1分。": a step whose threshold is in the sentence before.
+      // "…不低于X的，得N分。每低s，扣b。": a step whose threshold is in the sentence before.
       const following = sentences[k + 1];
       if (following && !following.heading && stepWithoutThreshold(norm, tokenize(norm, following.start, following.end))) {
         range.end = following.end;
@@ -159,7 +159,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   }
 
   if (itemsWithContent > 1) {
-    // "2.…年内无案例不得分，得3分" (02): a bare 不得分 among sub-items with their own points.
+    // "2.…（情形）不得分，得N分" (corpus 02): a bare 不得分 among sub-items with their own points.
     for (const compiledRule of rules) {
       if (compiledRule.rule.kind === 'zero' && compiledRule.params.some((param) => param.name === 'scope' && param.phrase === '不得分')) {
         issue({ start: compiledRule.span[0], end: compiledRule.span[1] }, '“不得分”是只指本小项还是整个指标未写明（本条有多个小项），需人工确认', { suggestion: '只指本小项：该小项计0分' });
@@ -205,7 +205,7 @@ function rateFormulaOf(norm: string, entry: Range, text: string): CompiledRule |
   return undefined;
 }
 
-/** A sub-item that is only a task with "（N分）": its points, no rule (01 "建立畜禽养殖污染台账（5分）"). */
+/** A sub-item that is only a task with "（N分）": its points, no rule (corpus 01: "建立某某台账（N分）"). */
 function allocationOf(norm: string, entry: Range, text: string): (Allocation & { parenSpan: [number, number] }) | undefined {
   const toks = tokenize(norm, entry.start, entry.end);
   const parens = findParenPoints(toks, 0, toks.length, norm);

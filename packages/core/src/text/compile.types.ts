@@ -64,7 +64,7 @@ export type CompileResult = {
     /** 倒扣: deductions go below zero (the item's floor is null). */
     allowNegative?: boolean;
     points?: Dec;
-    /** "产区得4分，非产区得3分": the item's points by unit category, keyed by the document's words. */
+    /** "产区得a分，非产区得b分": the item's points by unit category, keyed by the document's words. */
     pointsByCategory?: Record<string, Dec>;
     dedupe?: 'event-key' | 'highest-only';
   };

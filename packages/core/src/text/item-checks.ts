@@ -14,14 +14,14 @@ import { STACKING_WORDS, containsAny } from './vocabulary';
 type Range = { start: number; end: number };
 
 /**
- * "；否则不得分" as a sentence of its own after a 得N分 (06 "…在此基础上…得0.2分；否则不得分"): the
+ * "；否则不得分" as a sentence of its own after a 得N分 (corpus 06: "…在此基础上…得N分；否则不得分"): the
  * otherwise of the positive allocation before it, which scores 0 when not complete anyway — not a
  * rule that zeroes the whole item.
  */
 export function absorbOtherwise(original: string, itemRules: CompiledRule[]): void {
   for (let k = itemRules.length - 1; k > 0; k--) {
     const rule = itemRules[k]!;
-    // "得1分，否则酌情扣分" (06): the points are judged partially when not complete.
+    // "得N分，否则酌情扣分" (corpus 06): the points are judged partially when not complete.
     if (rule.rule.kind === 'discretionary' && rule.rule.effect === 'deduction' && rule.rule.max === undefined && trimPunctuation(rule.text).startsWith('否则')) {
       const before = itemRules[k - 1]!;
       if (before.rule.kind === 'completion' && before.rule.points !== undefined) {
@@ -51,7 +51,7 @@ const isScoreRule = (rule: Rule): boolean =>
   rule.kind === 'completion' || rule.kind === 'any-of' || rule.kind === 'partial-credit' || ('effect' in rule && rule.effect === 'score');
 
 /**
- * Several positive allocations in one item ("…的，得3分；…的，得2分；否则不得分", 06): whether they add
+ * Several positive allocations in one item ("…的，得a分；…的，得b分；否则不得分", corpus 06): whether they add
  * up or only one applies is not written, unless a later one says 在此基础上 (stacked increments).
  */
 export function checkScoreAlternatives(

@@ -116,7 +116,7 @@ export const SEVERITY_WORDS = ['诫勉', '谈话', '处分', '刑事', '一般',
 export const LEVEL_LADDER_WORDS = ['通报', '批评', '约谈', '督查', '检查', '表彰', '表扬', '报道', '媒体', '问责', '奖', '推广', '用稿', '肯定'];
 
 /**
- * Unit categories a document scores differently in one sentence ("产区得4分，非产区得3分", 06).
+ * Unit categories a document scores differently in one sentence ("产区得a分，非产区得b分", corpus 06).
  * Longest first, so 非产区 is never read as 产区.
  */
 export const UNIT_CATEGORY_WORDS = ['非产区', '产区', '主产区', '主销区', '产销平衡区'];
@@ -153,7 +153,7 @@ export const CATEGORY_AMOUNT_VERBS = ['扣', '加', '倒扣', '最多扣'];
 
 /** Baselines of a change ("与上年相比", "较上一年", "前三年平均", "全省平均"). */
 export const BASELINE_PREVIOUS = ['较上一年', '较上年', '上年度', '上一年度', '上一年', '去年', '上年'];
-export const BASELINE_AVERAGE = ['前三年平均', '前10年或5年', '平均水平', '全省平均', '各地区平均', '平均值', '平均'];
+export const BASELINE_AVERAGE = ['前三年平均', '前五年平均', '平均水平', '全省平均', '各地区平均', '平均值', '平均'];
 
 /** Subjects a shortfall or requirement is counted per (每人 / 每位 / 每个 / 每村 / 每月). */
 export const SUBJECT_COUNTERS = ['位', '名', '个', '月', '村', '人', '镇'];

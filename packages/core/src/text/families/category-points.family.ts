@@ -6,7 +6,7 @@ import { trimPunctuation } from '../normalize-text';
 import { UNIT_CATEGORY_WORDS } from '../vocabulary';
 
 /**
- * Points that depend on the unit's category, written in one sentence (06 "…的，产区得4分，非产区得3分，
+ * Points that depend on the unit's category, written in one sentence (corpus 06 "…的，产区得a分，非产区得b分，
  * 否则不得分"): one completion rule whose points are the item's points by category — never two
  * clauses that add up. The keys are the document's words (产区 / 非产区).
  */
@@ -18,7 +18,7 @@ export function readCategoryPoints(ctx: SentenceCtx, segs: Segment[], i: number)
     const cond = trimPunctuation(condText(ctx, seg));
     const category = UNIT_CATEGORY_WORDS.find((word) => cond.endsWith(word) && !(word === '产区' && cond.endsWith('非产区')));
     if (!category) break;
-    // After the first, the condition is the category word alone ("，非产区得3分").
+    // After the first, the condition is the category word alone ("，非产区得b分").
     if (j > i && cond !== category) break;
     run.push({ seg, category, value: seg.amount.value });
   }

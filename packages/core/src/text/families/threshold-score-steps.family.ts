@@ -8,7 +8,7 @@ import { BASELINE_AVERAGE, firstOf } from '../vocabulary';
 
 /**
  * A threshold on a measured value that earns the points, then a deduction per step below it
- * (07 "占比不低于20%的，得1分。每低1%，扣0.1分"): threshold-steps with effect score, the item's
+ * (corpus 07: "占比不低于X的，得N分；每低s，扣b"): threshold-steps with effect score, the item's
  * points being the N of 得N分.
  */
 export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
@@ -16,7 +16,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   const steps = segs[i + 1];
   if (earn.amount.type !== 'fixed' || earn.amount.verb !== 'get' || !steps || steps.amount.type !== 'fixed' || steps.amount.verb !== 'deduct') return null;
   const figure = (token: NumTok): boolean => token.q.range === undefined && token.q.unit !== '分';
-  // 不低于[总数的]20% / 达到20%以上: the figure that earns the points (a few words may sit between).
+  // 不低于[总数的]X / 达到X以上: the figure that earns the points (a few words may sit between).
   const meets = alt(
     seq(lit('不'), word('below'), opt(lit('于')), gap(6), num(figure)),
     seq(opt(lit('达到', '达')), num(figure), alt(word('above'), lit('及以上'))),
@@ -28,7 +28,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   const average = firstOf(cond, BASELINE_AVERAGE);
   const bound = step.direction === 'below' ? ['不低于', '高于'] : ['不大于', '不高于', '不超过', '低于'];
   if (!found && average && bound.some((word) => cond.includes(`${word}${average}`) || cond.includes(word))) {
-    // "不低于平均值的得2分；每低1%，扣0.1分" (07), "平均年龄不大于…平均年龄的，得2分；每超平均年龄1岁的，扣0.5分" (08):
+    // "不低于平均的，得N分；每低s扣b" (corpus 07), "某值不大于平均值的，得N分；每超平均值s，扣b" (corpus 08):
     // the gap is measured against the average.
     return {
       rule: { kind: 'threshold-steps', effect: 'score', metric: { of: 'change', baseline: 'average' }, threshold: P.ZERO, direction: step.direction, step: step.step.q.value, perStep: steps.amount.value },
@@ -59,7 +59,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   };
 }
 
-/** 每超平均年龄1岁: a step above a named quantity, with words between 超 and the figure. */
+/** 每超平均某值s: a step above a named quantity, with words between 超 and the figure. */
 function stepAgainst(ctx: SentenceCtx, seg: Segment): { step: NumTok; direction: 'above' | 'below'; at: number; next: number } | null {
   const pattern = seq(word('every'), alt(lit('超', '高'), word('above')), gap(6), num((token) => token.q.range === undefined && token.q.unit !== '分'));
   const hit = findFirst(pattern, ctx.toks.slice(0, seg.condTo), seg.condFrom);

@@ -33,8 +33,8 @@ describe('family bands', () => {
 describe('family completion-otherwise', () => {
   familyTable([
     ['得N分，否则不得分', '按时完成任务的得3分，否则不得分', { rules: [{ kind: 'completion', points: '3' }], family: 'completion-otherwise' }],
-    ['得N分，否则酌情扣分 is partial credit', '建立管理办法，轮换计划全部完成的，得1分，否则酌情扣分。', { rules: [{ kind: 'completion', points: '1', allowPartial: true }] }],
-    ['two allocations: one-of or both?', '出台法规的，得0.5分；已列入立法计划的，得0.3分；否则不得分。', { flag: '得分情形' }],
+    ['得N分，否则酌情扣分 is partial credit', '台账资料齐全规范的，得2分，否则酌情扣分。', { rules: [{ kind: 'completion', points: '2', allowPartial: true }] }],
+    ['two allocations: one-of or both?', '制定实施方案的，得2分；方案已起草未印发的，得1分；否则不得分。', { flag: '得分情形' }],
   ]);
 });
 
