@@ -84,6 +84,19 @@ describe('parseScheme', () => {
     const { lint } = parseScheme(text, 'x.yaml');
     expect(lint).toContainEqual({ severity: 'warning', code: 'points-sum', path: 'indicators[0]', message: '“生态文明”分值 20 分，下级指标合计 19 分' });
   });
+
+  it('reads a net cap and a rescale on an indicator (累计加减分不超过N分, 按百分制计分按权重N分折算)', () => {
+    const text = SMALL_SCHEME.replace('    points: 5\n', '    points: 5\n    caps: {net: 2}\n    rescale: {from: 100}\n');
+    const { scheme } = parseScheme(text, 'x.yaml');
+    const party = scheme.indicators[0]!;
+    expect(toStr(party.caps!.net!)).toBe('2');
+    expect(toStr(party.rescale!.from)).toBe('100');
+  });
+
+  it('refuses a rescale from zero points, naming the field', () => {
+    const text = SMALL_SCHEME.replace('    points: 5\n', '    points: 5\n    rescale: {from: 0}\n');
+    expect(issuesOf(text)).toContainEqual(expect.objectContaining({ path: 'indicators[0].rescale.from', message: '折算基数（按N分制计分）必须大于 0' }));
+  });
 });
 
 describe('schemeJsonSchema', () => {

@@ -119,6 +119,8 @@ export const zhCN: Record<string, string> = {
   'node.dimension-cap': '“{dimension}”（{percent}%，{share} 分）扣分 {total} 分超过该部分分值，按 {share} 分计',
   'node.deduction-cap': '本项扣分合计 {total} 分超过上限 {cap} 分，按 {cap} 分计',
   'node.bonus-cap': '本项加分合计 {total} 分超过上限 {cap} 分，按 {cap} 分计',
+  'node.net-cap': '本项累计加减分 {net} 分超过 ±{cap} 分，按 {bounded} 分计',
+  'node.rescale': '本项按 {from} 分制得 {score} 分，按权重 {weight} 分折算为 {result} 分',
   'node.floor': '得分 {score} 分低于 {floor} 分，扣完为止',
   'node.ceiling': '得分 {score} 分超过 {ceiling} 分，按 {ceiling} 分计',
   'node.veto-zero': '触发一票否决，本项计零（原 {score} 分）',

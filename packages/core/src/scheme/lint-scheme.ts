@@ -87,7 +87,9 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
     const kids = (node.children ?? []).filter((c) => c.role !== 'bonus');
     if (node.points !== undefined && kids.length > 0 && kids.every((c) => c.points !== undefined)) {
       const total = P.sum(kids.map((c) => c.points!));
-      if (total !== node.points) warn('points-sum', path, `“${node.title}”分值 ${s(node.points)} 分，下级指标合计 ${s(total)} 分`);
+      // A rescaled item (按百分制计分，按权重N分折算): its children add up to the scale, not the weight.
+      const expected = node.rescale ? node.rescale.from : node.points;
+      if (total !== expected) warn('points-sum', path, node.rescale ? `“${node.title}”按 ${s(expected)} 分制计分，下级指标合计 ${s(total)} 分` : `“${node.title}”分值 ${s(node.points)} 分，下级指标合计 ${s(total)} 分`);
     }
     for (const cat of Object.keys(node.pointsByCategory ?? {})) {
       const parent = node.pointsByCategory![cat]!;

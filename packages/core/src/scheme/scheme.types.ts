@@ -89,7 +89,20 @@ export type CapPolicy = {
   deduction?: Dec;
   /** P26 item-level cap on bonuses (本项最高1.5分). */
   bonus?: Dec;
+  /**
+   * Cap on the item's net adjustment, bonuses minus deductions, in either direction
+   * (累计加减分不超过N分): applied after the deduction and bonus caps; a net gain above N gives
+   * back the excess bonus, a net loss beyond N gives back the excess deduction.
+   */
+  net?: Dec;
 };
+
+/**
+ * 按百分制计分，按权重N分折算: the item is scored out of `from` points (100) — its clauses,
+ * children, floor and ceiling all on that scale — and the result is converted to the item's own
+ * points (its weight N): score × N / from, in one ledger line.
+ */
+export type Rescale = { from: Dec };
 
 /** One indicator (一级/二级/三级指标, 项目, 考核内容) of any depth. */
 export type Indicator = {
@@ -114,6 +127,8 @@ export type Indicator = {
   /** P38: children averaged instead of summed. */
   aggregation?: 'sum' | 'average';
   caps?: CapPolicy;
+  /** Scored on another scale and converted to `points` (see Rescale). Needs `points`. */
+  rescale?: Rescale;
   /** P08: lowest score (default 0 when points are set: 扣完为止/不计负分); null lets it go negative. */
   floor?: Dec | null;
   /** P34/P42: highest score (default the points). */

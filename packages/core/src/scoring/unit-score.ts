@@ -293,10 +293,13 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const unit = st.unit;
   if (!inScope(node.appliesTo, unit, env.index.groupsOfUnit)) return null;
   const path = pathOf(node, parentPath);
-  const M = pointsFor(node, unit);
+  const weight = pointsFor(node, unit);
+  // 按百分制计分，按权重N分折算: everything inside the node is on the `rescale.from` scale.
+  const rescale = node.rescale && weight !== undefined ? node.rescale : undefined;
+  const M = rescale ? rescale.from : weight;
   const isBonus = node.role === 'bonus';
   const result: NodeResult = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [], clauses: [] };
-  if (M !== undefined) result.points = M;
+  if (weight !== undefined) result.points = weight;
 
   const own = st.unitFacts?.get(node.code) ?? NO_FACTS;
   let na: Fact | undefined;
@@ -311,7 +314,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     const policy = node.notApplicable ?? 'full-points';
     const params = { reason: na.reason, policy };
     if (policy === 'full-points') {
-      result.score = M ?? P.ZERO;
+      result.score = weight ?? P.ZERO;
       nodeLine(st, path, node, 'not-applicable', result.score, 'node.na-full', { ...params, points: result.score }, [na.id]);
     } else if (policy === 'average-of-others') {
       const avg = env.imputed.get(unit.code)?.get(node.code);
@@ -325,8 +328,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
         nodeLine(st, path, node, 'impute', avg, 'node.na-average', { ...params, average: avg }, [na.id]);
       }
     } else {
-      st.excluded = P.add(st.excluded, M ?? P.ZERO);
-      nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: M ?? P.ZERO }, [na.id]);
+      st.excluded = P.add(st.excluded, weight ?? P.ZERO);
+      nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: weight ?? P.ZERO }, [na.id]);
     }
     st.nodeScores.set(node.code, result.score);
     return { result, zeroParent: false, effectiveBonus: P.ZERO };
@@ -428,6 +431,18 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     nodeLine(st, path, node, 'cap', P.neg(cut), 'node.bonus-cap', { cap: node.caps.bonus, total: B });
     B = node.caps.bonus;
   }
+  if (node.caps?.net !== undefined) {
+    // 累计加减分不超过N分: the net adjustment B − D stays within ±N.
+    const cap = node.caps.net;
+    const net = P.sub(B, D);
+    if (net > cap) {
+      nodeLine(st, path, node, 'cap', P.sub(cap, net), 'node.net-cap', { net, cap, bounded: cap });
+      B = P.sub(B, P.sub(net, cap));
+    } else if (net < P.neg(cap)) {
+      nodeLine(st, path, node, 'cap', P.sub(P.neg(cap), net), 'node.net-cap', { net, cap, bounded: P.neg(cap) });
+      D = P.sub(D, P.sub(P.neg(cap), net));
+    }
+  }
 
   let score = P.add(P.sub(base, D), B);
   const floor = node.floor === undefined ? (M !== undefined ? P.ZERO : null) : node.floor;
@@ -457,6 +472,14 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     if (ceiling !== null && without > ceiling) without = ceiling;
     if (zeroSelf) without = P.ZERO;
     effectiveBonus = P.clamp(P.sub(score, without), P.ZERO, bonusIn);
+  }
+  if (rescale && weight !== undefined) {
+    const converted = P.mulDiv(score, weight, rescale.from);
+    nodeLine(st, path, node, 'rescale', P.sub(converted, score), 'node.rescale', { from: rescale.from, score, weight, result: converted });
+    score = converted;
+    D = P.mulDiv(D, weight, rescale.from);
+    B = P.mulDiv(B, weight, rescale.from);
+    effectiveBonus = P.mulDiv(effectiveBonus, weight, rescale.from);
   }
   if (node.rounding) {
     const r = P.round(score, node.rounding.decimals, node.rounding.mode ?? 'half-up');

@@ -19,6 +19,8 @@ import {
   type Verb,
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
+import type { Consumed } from './coverage';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -35,82 +37,93 @@ export type SentenceCtx = {
   toks: readonly Tok[];
   points?: Dec;
   warnings: string[];
+  /** Spans accounted for by item policies (caps over several rules, 扣完为止), for the coverage check. */
+  consumed?: Consumed;
 };
 
-export type Built = { rule: Rule; segs: Segment[]; params: RuleParam[]; review?: string; span?: [number, number]; siblings?: Built[] };
+export type Built = {
+  rule: Rule;
+  segs: Segment[];
+  params: RuleParam[];
+  review?: string;
+  span?: [number, number];
+  siblings?: Built[];
+  /** Item policies the reading implies (产区得a分，非产区得b分 → the item's points by category). */
+  policy?: { pointsByCategory?: Record<string, Dec>; points?: Dec };
+};
 export type Failed = { segs: Segment[]; reason: string };
 
-const s = P.toStr;
-const phraseOf = (ctx: SentenceCtx, a: number, b: number): string => {
-  if (a >= b) return '';
-  return ctx.original.slice(ctx.toks[a]!.start, ctx.toks[b - 1]!.end);
+const decimalText = P.toStr;
+export const phraseOf = (ctx: SentenceCtx, from: number, to: number): string => {
+  if (from >= to) return '';
+  return ctx.original.slice(ctx.toks[from]!.start, ctx.toks[to - 1]!.end);
 };
-const tokPhrase = (ctx: SentenceCtx, t: Tok): string => ctx.original.slice(t.start, t.end);
+export const tokPhrase = (ctx: SentenceCtx, token: Tok): string => ctx.original.slice(token.start, token.end);
 export const condText = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.condFrom, seg.condTo);
-const amountPhrase = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.amount.at, seg.amount.next);
+export const amountPhrase = (ctx: SentenceCtx, seg: Segment): string => phraseOf(ctx, seg.amount.at, seg.amount.next);
 
-const effectOf = (v: Verb): 'deduction' | 'bonus' => (v === 'add' || v === 'get' ? 'bonus' : 'deduction');
-const scoreEffectOf = (v: Verb): Effect => (v === 'add' ? 'bonus' : v === 'get' ? 'score' : 'deduction');
+export const effectOf = (verb: Verb): 'deduction' | 'bonus' => (verb === 'add' || verb === 'get' ? 'bonus' : 'deduction');
+export const scoreEffectOf = (verb: Verb): Effect => (verb === 'add' ? 'bonus' : verb === 'get' ? 'score' : 'deduction');
 
-function metricFor(cond: string, t: NumTok): Metric {
-  if (t.q.percent !== undefined) return /率|度|比例|比重|占比/.test(cond) ? { of: 'rate', percent: true } : { of: 'value' };
-  if (t.q.unit && ['次', '件', '起', '个', '项', '条', '人', '家', '篇', '名', '处', '例'].includes(t.q.unit)) return { of: 'count' };
+export function metricFor(cond: string, token: NumTok): Metric {
+  if (token.q.percent !== undefined) return containsAny(cond, RATE_WORDS) ? { of: 'rate', percent: true } : { of: 'value' };
+  if (token.q.unit && ['次', '件', '起', '个', '项', '条', '人', '家', '篇', '名', '处', '例'].includes(token.q.unit)) return { of: 'count' };
   return { of: 'value' };
 }
 
 /** 11, 22 … 99 written as an amount: most likely a doubled keystroke (扣11分 for 扣1分, 003:1004). */
-function suspiciousAmount(t: NumTok, points: Dec | undefined): string | undefined {
-  const digits = t.raw.replace(/[^\d.]/g, '');
-  if (/^(\d)\1$/.test(digits)) return `“${t.raw.trim()}”疑为录入错误（重复数字，可能应为${digits[0]}分），请核对`;
-  if (points !== undefined && t.q.value > points) return `扣分值${s(t.q.value)}超过本项分值${s(points)}，请核对`;
+export function suspiciousAmount(token: NumTok, points: Dec | undefined): string | undefined {
+  const digits = token.raw.replace(/[^\d.]/g, '');
+  if (/^(\d)\1$/.test(digits)) return `“${token.raw.trim()}”疑为录入错误（重复数字，可能应为${digits[0]}分），请核对`;
+  if (points !== undefined && token.q.value > points) return `扣分值${decimalText(token.q.value)}超过本项分值${decimalText(points)}，请核对`;
   return undefined;
 }
 
-function withReview(b: Built, reason: string | undefined): Built {
-  if (!reason) return b;
-  return { ...b, review: b.review ? `${b.review}；${reason}` : reason };
+export function withReview(built: Built, reason: string | undefined): Built {
+  if (!reason) return built;
+  return { ...built, review: built.review ? `${built.review}；${reason}` : reason };
 }
 
 // ---- single segments -------------------------------------------------------------------------
 
 export function buildSingle(ctx: SentenceCtx, segs: Segment[], i: number): { built: Built | Failed; used: number } {
   const seg = segs[i]!;
-  const a = seg.amount;
+  const frame = seg.amount;
   const cond = condText(ctx, seg);
   const params: RuleParam[] = [];
-  const P_ = (name: string, value: string, phrase: string): void => {
+  const addParam = (name: string, value: string, phrase: string): void => {
     params.push({ name, value, phrase });
   };
   const count = findCount(ctx.toks, seg.condFrom, seg.condTo);
-  switch (a.type) {
+  switch (frame.type) {
     case 'no-score':
     case 'zero': {
-      const scope = /总分|总成绩|年度(目标)?考核中|全部得分/.test(cond) ? 'unit' : 'indicator';
-      P_('scope', scope, amountPhrase(ctx, seg));
+      const scope = containsAny(cond, UNIT_SCOPE_WORDS) ? 'unit' : 'indicator';
+      addParam('scope', scope, amountPhrase(ctx, seg));
       return { built: { rule: { kind: 'zero', scope }, segs: [seg], params }, used: 1 };
     }
     case 'full':
-      if (/完成一项|任一项|其中一项|之一/.test(cond)) return { built: { segs: [seg], reason: '“完成一项可得满分”需与所列选项一起编译' }, used: 1 };
+      if (containsAny(cond, ANY_OF_WORDS)) return { built: { segs: [seg], reason: '“完成一项可得满分”需与所列选项一起编译' }, used: 1 };
       if (findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).length > 0) {
         return { built: { segs: [seg], reason: '“达到…为满分”需与后续扣分档合并为一条规则，未能合并' }, used: 1 };
       }
-      P_('points', ctx.points !== undefined ? s(ctx.points) : '满分', amountPhrase(ctx, seg));
+      addParam('points', ctx.points !== undefined ? decimalText(ctx.points) : '满分', amountPhrase(ctx, seg));
       return { built: { rule: { kind: 'completion', ...(ctx.points !== undefined ? { points: ctx.points } : {}) }, segs: [seg], params }, used: 1 };
     case 'discretion': {
       const perOccurrence = count !== null || /每有?一?项/.test(cond);
-      P_('min', '0', amountPhrase(ctx, seg));
-      if (perOccurrence && count) P_('perOccurrence', 'true', phraseOf(ctx, count.at, count.next));
+      addParam('min', '0', amountPhrase(ctx, seg));
+      if (perOccurrence && count) addParam('perOccurrence', 'true', phraseOf(ctx, count.at, count.next));
       return {
-        built: { rule: { kind: 'discretionary', effect: scoreEffectOf(a.verb), min: P.ZERO, ...(perOccurrence ? { perOccurrence } : {}) }, segs: [seg], params },
+        built: { rule: { kind: 'discretionary', effect: scoreEffectOf(frame.verb), min: P.ZERO, ...(perOccurrence ? { perOccurrence } : {}) }, segs: [seg], params },
         used: 1,
       };
     }
     case 'range': {
-      P_('min', s(a.min), amountPhrase(ctx, seg));
-      P_('max', s(a.max), amountPhrase(ctx, seg));
-      if (count) P_('perOccurrence', 'true', phraseOf(ctx, count.at, count.next));
+      addParam('min', decimalText(frame.min), amountPhrase(ctx, seg));
+      addParam('max', decimalText(frame.max), amountPhrase(ctx, seg));
+      if (count) addParam('perOccurrence', 'true', phraseOf(ctx, count.at, count.next));
       return {
-        built: { rule: { kind: 'discretionary', effect: scoreEffectOf(a.verb), min: a.min, max: a.max, ...(count ? { perOccurrence: true } : {}) }, segs: [seg], params },
+        built: { rule: { kind: 'discretionary', effect: scoreEffectOf(frame.verb), min: frame.min, max: frame.max, ...(count ? { perOccurrence: true } : {}) }, segs: [seg], params },
         used: 1,
       };
     }
@@ -125,16 +138,16 @@ export function buildSingle(ctx: SentenceCtx, segs: Segment[], i: number): { bui
 
 function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Built | Failed; used: number } {
   const seg = segs[i]!;
-  const a = seg.amount as Extract<AmountFrame, { type: 'fixed' }>;
+  const frame = seg.amount as Extract<AmountFrame, { type: 'fixed' }>;
   const cond = condText(ctx, seg);
   const amountP = amountPhrase(ctx, seg);
   const params: RuleParam[] = [];
   const add = (name: string, value: string, phrase: string): void => {
     params.push({ name, value, phrase });
   };
-  const suspicious = suspiciousAmount(a.tok, ctx.points);
-  if (a.inferredVerb) ctx.warnings.push(`“${amountP}”前缺少“扣”字，按扣分读取`);
-  if (a.tok.q.unit === undefined) ctx.warnings.push(`“${amountP}”缺少“分”字，按分读取`);
+  const suspicious = suspiciousAmount(frame.tok, ctx.points);
+  if (frame.inferredVerb) ctx.warnings.push(`“${amountP}”前缺少“扣”字，按扣分读取`);
+  if (frame.tok.q.unit === undefined) ctx.warnings.push(`“${amountP}”缺少“分”字，按分读取`);
   const done = (rule: Rule, used = 1, review?: string): { built: Built; used: number } => ({
     built: withReview(withReview({ rule, segs: segs.slice(i, i + used), params }, suspicious), review),
     used,
@@ -142,8 +155,9 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
 
   // P09/P43 shortfall: 少一次扣X (+ 未开展…扣Y).
   const short = findShortfall(ctx.toks, seg.condFrom, seg.condTo);
-  if (short && a.verb === 'deduct') {
-    add('amount', s(a.value), amountP);
+  if (short && frame.verb === 'deduct') {
+    add('amount', decimalText(frame.value), amountP);
+    add('per', String(short.per), phraseOf(ctx, short.at, short.next));
     const reqs = findRequiredAll(ctx.toks, 0, short.at);
     const req = reqs[0];
     const review: string | undefined = undefined;
@@ -155,7 +169,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
       const elements = elementsBefore(ctx, short.at);
       if (elements) {
         add('elements', elements.join('、'), elements.raw);
-        const rule: Rule = { kind: 'shortfall', effect: 'deduction', required: elements.length, amount: a.value, elements: [...elements] };
+        const rule: Rule = { kind: 'shortfall', effect: 'deduction', required: elements.length, amount: frame.value, elements: [...elements] };
         return done(rule);
       }
       // No count written (少 1 次 against "every meeting held"): the count fact's `required`, else the target.
@@ -163,28 +177,28 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
       add('required', 'target', phraseOf(ctx, short.at, short.next));
     }
     const perSubject = /每(位|名|个|月)/.test(phraseOf(ctx, 0, short.at + 1)) && !/每少/.test(phraseOf(ctx, short.at, short.next));
-    const rule: Rule = { kind: 'shortfall', effect: 'deduction', required, amount: a.value, ...(perSubject ? { perSubject } : {}) };
+    const rule: Rule = { kind: 'shortfall', effect: 'deduction', required, amount: frame.value, ...(perSubject ? { perSubject } : {}) };
     if (perSubject) add('perSubject', 'true', phraseOf(ctx, 0, short.at));
     let used = 1;
     const next = segs[i + 1];
     if (next && next.amount.type === 'fixed' && next.amount.verb === 'deduct' && /未(开展|组织|召开|举办|安排)|没有(开展|组织)|全年未/.test(condText(ctx, next))) {
       rule.noneAmount = next.amount.value;
-      add('noneAmount', s(next.amount.value), `${condText(ctx, next)}${amountPhrase(ctx, next)}`);
+      add('noneAmount', decimalText(next.amount.value), `${condText(ctx, next)}${amountPhrase(ctx, next)}`);
       used = 2;
     }
     const out = done(rule, used, review);
     if (reqs.length > 1 && 'rule' in out.built) {
       // One sentence, several requirements (组长 4 次，成员 2 次): one shortfall rule each.
-      const b = out.built;
+      const reading = out.built;
       const amountEnd = ctx.toks[seg.amount.next - 1]!.end;
-      const pieces = reqs.map((r, k) => {
+      const pieces = reqs.map((entry, k) => {
         const from = k === 0 ? ctx.toks[0]!.start : ctx.toks[reqs[k - 1]!.next]!.start;
-        return { from, r };
+        return { from, r: entry };
       });
-      b.siblings = pieces.map(({ from, r }, k) => ({
-        rule: { ...rule, required: r.n },
-        segs: b.segs,
-        params: [...params.filter((x) => x.name !== 'required'), { name: 'required', value: String(r.n), phrase: phraseOf(ctx, r.at, r.next) }],
+      reading.siblings = pieces.map(({ from, r: entry }, k) => ({
+        rule: { ...rule, required: entry.n },
+        segs: reading.segs,
+        params: [...params.filter((entry) => entry.name !== 'required'), { name: 'required', value: String(entry.n), phrase: phraseOf(ctx, entry.at, entry.next) }],
         span: [k === 0 ? from : skipPunct(ctx, from), amountEnd] as [number, number],
       }));
     }
@@ -193,114 +207,154 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
 
   // P14 lateness: 每超一天扣X.
   const late = findLateness(ctx.toks, seg.condFrom, seg.condTo);
-  if (late && a.verb === 'deduct') {
-    add('amountPerPeriod', s(a.value), amountP);
+  if (late && frame.verb === 'deduct') {
+    add('amountPerPeriod', decimalText(frame.value), amountP);
     add('period', late.period, phraseOf(ctx, late.at, late.next));
-    const review = late.n !== P.ONE ? `每超${s(late.n)}个期间扣分，规则只支持每个期间计扣，需确认` : undefined;
-    return done({ kind: 'lateness', effect: 'deduction', amountPerPeriod: a.value, period: late.period }, 1, review);
+    const review = late.n !== P.ONE ? `每超${decimalText(late.n)}个期间扣分，规则只支持每个期间计扣，需确认` : undefined;
+    return done({ kind: 'lateness', effect: 'deduction', amountPerPeriod: frame.value, period: late.period }, 1, review);
   }
 
   // P10 threshold steps: [未达T扣a，]每低s个百分点扣b.
   const step = findStep(ctx.toks, seg.condFrom, seg.condTo);
   if (step) {
-    const th = findThresholds(ctx.original, ctx.toks, seg.condFrom, step.at).filter((t) => !isTimeTok(t.tok));
+    const thresholds = findThresholds(ctx.original, ctx.toks, seg.condFrom, step.at).filter((token) => !isTimeTok(token.tok));
     let threshold: Dec | 'target' | undefined;
     let thTok: NumTok | undefined;
-    if (th[0]) {
-      threshold = th[0].value;
-      thTok = th[0].tok;
-      add('threshold', s(threshold), th[0].phrase);
+    if (thresholds[0]) {
+      threshold = thresholds[0].value;
+      thTok = thresholds[0].tok;
+      add('threshold', decimalText(threshold), thresholds[0].phrase);
     } else {
       // "增长 15%，每低 2 个百分点": the figure before the step is the threshold.
-      const bare = findFirst(seq(opt(alt(word('rise', 'fall'), lit('达到', '达'))), num((t) => t.q.percent !== undefined && !t.q.range)), ctx.toks.slice(0, step.at), 0);
+      const bare = findFirst(seq(opt(alt(word('rise', 'fall'), lit('达到', '达'))), num((token) => token.q.percent !== undefined && !token.q.range)), ctx.toks.slice(0, step.at), 0);
       const tok = bare?.value[1];
       if (tok) {
         threshold = tok.q.value;
         thTok = tok;
-        add('threshold', s(threshold), tokPhrase(ctx, tok));
-      } else if (/较上一?年|上年度|上一年度|去年|较上年/.test(phraseOf(ctx, 0, step.at))) {
+        add('threshold', decimalText(threshold), tokPhrase(ctx, tok));
+      } else if (firstOf(phraseOf(ctx, 0, step.at), BASELINE_PREVIOUS) !== undefined) {
         // P12: the gap is the change against last year (扣分较上一年增多每增加 1 个失分点).
         threshold = P.ZERO;
-        add('threshold', '0', (/较上一?年|上年度|上一年度|去年|较上年/.exec(phraseOf(ctx, 0, step.at)) ?? [''])[0]);
-        add('step', s(step.step.q.value), phraseOf(ctx, step.at, step.next));
-        add('perStep', s(a.value), amountP);
+        add('threshold', '0', firstOf(phraseOf(ctx, 0, step.at), BASELINE_PREVIOUS)!);
+        add('step', decimalText(step.step.q.value), phraseOf(ctx, step.at, step.next));
+        add('perStep', decimalText(frame.value), amountP);
         return done({
           kind: 'threshold-steps',
-          effect: a.verb === 'deduct' ? 'deduction' : 'bonus',
+          effect: frame.verb === 'deduct' ? 'deduction' : 'bonus',
           metric: { of: 'change', baseline: 'previous' },
           threshold,
           direction: step.direction,
           step: step.step.q.value,
-          perStep: a.value,
+          perStep: frame.value,
         });
-      } else if (/目标|计划|任务|指标/.test(phraseOf(ctx, 0, step.at))) {
+      } else if (containsAny(phraseOf(ctx, 0, step.at), TARGET_WORDS)) {
         threshold = 'target';
         add('threshold', 'target', phraseOf(ctx, 0, step.at));
       }
     }
     if (threshold === undefined) return { built: { segs: [seg], reason: '“每低…扣”未给出达标值（是否按指标目标值计算需确认）' }, used: 1 };
-    add('step', s(step.step.q.value), phraseOf(ctx, step.at, step.next));
-    add('perStep', s(a.value), amountP);
+    add('step', decimalText(step.step.q.value), phraseOf(ctx, step.at, step.next));
+    add('perStep', decimalText(frame.value), amountP);
     const metric = metricFor(phraseOf(ctx, 0, step.at), thTok ?? step.step);
     return done({
       kind: 'threshold-steps',
-      effect: a.verb === 'deduct' ? 'deduction' : 'bonus',
+      effect: frame.verb === 'deduct' ? 'deduction' : 'bonus',
       metric,
       threshold,
       direction: step.direction,
       step: step.step.q.value,
-      perStep: a.value,
+      perStep: frame.value,
     });
   }
 
   // P01/P13/P44 per occurrence: 每起扣X / 每3例扣X / 发生1起扣X.
   const count = findCount(ctx.toks, seg.condFrom, seg.condTo);
+  if (count && PERIOD_COUNTERS.includes(count.counter)) {
+    // "每月上报…，得N分" (corpus 01): 每月 states a cadence, not an amount per month.
+    return { built: { segs: [seg], reason: `“${phraseOf(ctx, count.at, count.next)}”是频次要求还是按期计分未写明，需人工确认` }, used: 1 };
+  }
   if (count) {
-    const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(a.verb), amount: a.value };
-    add('amount', s(a.value), amountP);
+    const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(frame.verb), amount: frame.value };
+    add('amount', decimalText(frame.value), amountP);
     add('counter', count.counter, phraseOf(ctx, count.at, count.next));
     if (count.per !== 1) {
       rule.per = count.per;
       add('per', String(count.per), phraseOf(ctx, count.at, count.next));
     }
-    if (/问题(镇|乡|村|单位)/.test(cond)) {
+    if (containsAny(cond, DISTINCT_SUBJECTS)) {
       rule.countDistinct = 'subject';
-      add('countDistinct', 'subject', cond.match(/问题(镇|乡|村|单位)/)![0]);
+      add('countDistinct', 'subject', firstOf(cond, DISTINCT_SUBJECTS)!);
     }
     const limit = findFirst(seq(num(isTimeTok), opt(lit('内')), lit('未')), ctx.toks.slice(0, seg.condTo), seg.condFrom);
     if (limit) {
       rule.overLimit = limit.value[0].q.value;
-      add('overLimit', s(rule.overLimit), phraseOf(ctx, limit.at, limit.next));
+      add('overLimit', decimalText(rule.overLimit), phraseOf(ctx, limit.at, limit.next));
     }
     return done(rule);
   }
 
   // Explicit threshold with one amount: 报到率低于95%扣0.05分 → threshold-steps (initial only).
-  const ths = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((t) => !isTimeTok(t.tok) && t.tok.q.unit !== '分');
-  if (ths.length === 1 && a.verb === 'deduct') {
-    const t = ths[0]!;
-    add('threshold', s(t.value), t.phrase);
-    add('initial', s(a.value), amountP);
+  const stated = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((token) => !isTimeTok(token.tok) && token.tok.q.unit !== '分');
+  const ths = stated.length > 0 ? stated : requirementReached(ctx, seg);
+  if (ths.length === 1 && frame.verb === 'deduct') {
+    const tokenHere = ths[0]!;
+    add('threshold', decimalText(tokenHere.value), tokenHere.phrase);
+    add('initial', decimalText(frame.value), amountP);
+    // "比例达到 60%以上，未实现的扣 0.1 分" (000:547): the figure is the requirement and the
+    // deduction is for failing it — x below 60 triggers, 60 itself meets (以上 includes it).
+    const failed = FAILURE_WORDS.some((word) => phraseOf(ctx, tokenHere.next, seg.condTo).includes(word));
+    const direction = failed ? (tokenHere.direction === 'above' ? 'below' : 'above') : tokenHere.direction;
+    const missAtThreshold = failed ? !tokenHere.inclusive : tokenHere.inclusive;
+    if (failed) add('direction', direction, phraseOf(ctx, tokenHere.next, seg.condTo));
     return done({
       kind: 'threshold-steps',
       effect: 'deduction',
-      metric: metricFor(cond, t.tok),
-      threshold: t.value,
-      direction: t.direction,
-      ...(t.inclusive ? { missAtThreshold: true } : {}),
-      initial: a.value,
+      metric: metricFor(cond, tokenHere.tok),
+      threshold: tokenHere.value,
+      direction,
+      ...(missAtThreshold ? { missAtThreshold: true } : {}),
+      initial: frame.value,
     });
   }
 
-  if (a.verb === 'get') {
+  if (frame.verb === 'get') {
     // 资料齐全得1分 / 完成…得5分: full points when judged complete.
-    add('points', s(a.value), amountP);
-    return done({ kind: 'completion', points: a.value });
+    add('points', decimalText(frame.value), amountP);
+    return done({ kind: 'completion', points: frame.value });
   }
   // P02 condition: 未…的，扣X分.
-  add('amount', s(a.value), amountP);
+  add('amount', decimalText(frame.value), amountP);
+  // "事项 100%接入系统…，未实现的扣 0.1 分" (000:527): an all-or-nothing requirement (100%) or an
+  // approximate one (10%左右) that the condition states is read by the condition itself.
+  for (const [at, token] of ctx.toks.entries()) {
+    if (at < seg.condFrom || at >= seg.condTo || token.kind !== 'num' || token.q.percent === undefined) continue;
+    const approximate = ctx.toks[at + 1]?.raw === '左' && ctx.toks[at + 2]?.raw === '右';
+    const whole = token.q.value === P.HUNDRED && FAILURE_WORDS.some((word) => phraseOf(ctx, at + 1, seg.condTo).includes(word));
+    if (approximate || whole) add('requirement', decimalText(token.q.value), approximate ? phraseOf(ctx, at, at + 3) : tokPhrase(ctx, token));
+  }
+  const one = ctx.toks.slice(seg.condFrom, seg.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.value === P.ONE && token.q.unit !== undefined && COUNTERS.includes(token.q.unit) && !PERIOD_COUNTERS.includes(token.q.unit));
+  if (one) {
+    // "一个时间节点未开展活动的扣 0.1 分" (000:920): once, or for each one?
+    return done({ kind: 'condition', effect: effectOf(frame.verb), amount: frame.value }, 1, `“${tokPhrase(ctx, one)}”是指发生一次即扣还是每个都扣未写明，需确认`);
+  }
   if (/^\s*$/.test(cond.replace(/[，,、；;。\s]/g, ''))) return { built: { segs: [seg], reason: `“${amountP}”前没有扣分条件` }, used: 1 };
-  return done({ kind: 'condition', effect: effectOf(a.verb), amount: a.value });
+  return done({ kind: 'condition', effect: effectOf(frame.verb), amount: frame.value });
+}
+
+/**
+ * "线上受理率达到 80%，未实现的扣 0.1 分" (000:522): a rate the unit must reach, and a deduction
+ * for failing it — read as the threshold "x below 80 misses" (80 itself meets); only with a failure
+ * word after the figure and a single percentage in the condition.
+ */
+function requirementReached(ctx: SentenceCtx, seg: Segment): (Threshold & { at: number; next: number })[] {
+  const percents = ctx.toks.slice(seg.condFrom, seg.condTo).filter((token): token is NumTok => token.kind === 'num' && token.q.percent !== undefined);
+  if (percents.length !== 1) return [];
+  const reach = findFirst(seq(lit('达到', '达'), num((token) => token.q.percent !== undefined && token.q.range === undefined)), ctx.toks.slice(0, seg.condTo), seg.condFrom);
+  if (!reach) return [];
+  if (!FAILURE_WORDS.some((word) => phraseOf(ctx, reach.next, seg.condTo).includes(word))) return [];
+  const figure = reach.value[1];
+  // As if written "figure以上" (inclusive, direction above): the failure-word flip below turns it into x < figure.
+  return [{ value: figure.q.value, tok: figure, direction: 'above', inclusive: true, phrase: phraseOf(ctx, reach.at, reach.next), at: reach.at, next: reach.next }];
 }
 
 function skipPunct(ctx: SentenceCtx, at: number): number {
@@ -309,46 +363,59 @@ function skipPunct(ctx: SentenceCtx, at: number): number {
   return k;
 }
 
-const isTimeTok = (t: NumTok): boolean => t.q.unit !== undefined && ['天', '日', '工作日', '个工作日', '小时', '分钟', '个月', '个自然日'].includes(t.q.unit);
+export const isTimeTok = (token: NumTok): boolean => token.q.unit !== undefined && DURATION_UNITS.includes(token.q.unit);
 
 /** "(铁门、铁窗、铁柜和报警器),缺一样": the named elements before a 缺一样. */
 function elementsBefore(ctx: SentenceCtx, to: number): (string[] & { raw: string }) | undefined {
   const text = phraseOf(ctx, 0, to);
-  const m = /[（(]([^（）()]+)[）)][^（）()]*$/.exec(text);
-  if (!m) return undefined;
-  const parts = m[1]!.split(/[、，,和及与]/).map((x) => x.trim()).filter(Boolean);
-  return parts.length >= 2 ? Object.assign(parts, { raw: m[1]! }) : undefined;
+  const found = /[（(]([^（）()]+)[）)][^（）()]*$/.exec(text);
+  if (!found) return undefined;
+  const parts = found[1]!.split(/[、，,和及与]/).map((entry) => entry.trim()).filter(Boolean);
+  return parts.length >= 2 ? Object.assign(parts, { raw: found[1]! }) : undefined;
 }
 
 // ---- 分别扣 a、b、c 分 ---------------------------------------------------------------------------
 
 function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
-  const a = seg.amount as Extract<AmountFrame, { type: 'tiers' }>;
+  const frame = seg.amount as Extract<AmountFrame, { type: 'tiers' }>;
   const cond = condText(ctx, seg);
-  const values = a.values.map((t) => t.q.value);
+  const values = frame.values.map((token) => token.q.value);
   const params: RuleParam[] = [];
   const amountP = amountPhrase(ctx, seg);
+  // P21 rank list: 排名1-3名的依次赋予10分、9分、8分 (pattern of corpus 07).
+  const rankRange = ctx.toks.slice(seg.condFrom, seg.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.range !== undefined && token.q.unit !== undefined && RANK_COUNTERS.includes(token.q.unit));
+  if (rankRange && frame.verb !== 'deduct') {
+    const from = Number(rankRange.q.range!.min) / P.SCALE;
+    const to = Number(rankRange.q.range!.max) / P.SCALE;
+    if (to - from + 1 !== values.length) return { segs: [seg], reason: `第${from}-${to}名与所列${values.length}个分值个数不一致` };
+    params.push({ name: 'ranks', value: `${from}-${to}`, phrase: tokPhrase(ctx, rankRange) });
+    params.push({ name: 'amounts', value: values.map(decimalText).join('、'), phrase: amountP });
+    const bands = values.map((amount, k) => ({ from: from + k, to: from + k, amount }));
+    return { rule: { kind: 'rank-bands', effect: scoreEffectOf(frame.verb), metric: { of: 'value' }, order: 'desc', bands }, segs: [seg], params };
+  }
   // P24 top-k: 位列全省前三位的…分别加0.5分、0.4分、0.3分.
-  const top = findFirst(seq(lit('前'), num((t) => t.q.unit === '位' || t.q.unit === '名')), ctx.toks.slice(0, seg.condTo), seg.condFrom);
-  if (top && a.verb !== 'deduct') {
+  const top = findFirst(seq(lit('前'), num((token) => token.q.unit === '位' || token.q.unit === '名')), ctx.toks.slice(0, seg.condTo), seg.condFrom);
+  if (top && frame.verb !== 'deduct') {
+    // "省、市前N名的分别奖a、b、c分" (corpus 01): which ranking, the province's or the city's?
+    if (levelsIn(cond).length > 1) return { segs: [seg], reason: '前几名是按哪一级的排名未写明（文中有多个层级），需人工确认' };
     const k = Number(top.value[1].q.value) / P.SCALE;
     if (k !== values.length) return { segs: [seg], reason: `前${k}名与所列${values.length}个加分值个数不一致` };
-    params.push({ name: 'amounts', value: values.map(s).join('、'), phrase: amountP });
+    params.push({ name: 'amounts', value: values.map(decimalText).join('、'), phrase: amountP });
     return { rule: { kind: 'top-k', metric: { of: 'rank' }, order: 'desc', amounts: values }, segs: [seg], params };
   }
   // P11 bands by a list of thresholds: 出现比例高于20%、30%、50%的，分别扣0.5分、1分、2分.
-  const th = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo);
-  if (th.length === 1) {
-    const first = th[0]!;
+  const foundThresholds = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo);
+  if (foundThresholds.length === 1) {
+    const first = foundThresholds[0]!;
     const list = [first.tok];
     for (let j = first.next; j < seg.condTo; j++) {
-      const t = ctx.toks[j]!;
-      if (t.kind === 'num' && t.q.unit === first.tok.q.unit) list.push(t);
-      else if (!(t.kind === 'punct' && (t.tag === 'enum' || t.tag === 'comma'))) break;
+      const tokenHere = ctx.toks[j]!;
+      if (tokenHere.kind === 'num' && tokenHere.q.unit === first.tok.q.unit) list.push(tokenHere);
+      else if (!(tokenHere.kind === 'punct' && (tokenHere.tag === 'enum' || tokenHere.tag === 'comma'))) break;
     }
     if (list.length >= 2) {
       if (list.length !== values.length) return { segs: [seg], reason: `分别扣的分值个数（${values.length}）与所列档次个数（${list.length}）不一致` };
-      const edges = list.map((t) => t.q.value);
+      const edges = list.map((token) => token.q.value);
       const bands: Band[] = edges.map((edge, k) => {
         const nextEdge = edges[k + 1];
         const inclusive = first.inclusive;
@@ -356,363 +423,84 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
           ? { min: edge, minInclusive: inclusive, ...(nextEdge !== undefined ? { max: nextEdge, maxInclusive: !inclusive } : {}), amount: values[k]! }
           : { max: edge, maxInclusive: inclusive, ...(nextEdge !== undefined ? { min: nextEdge, minInclusive: !inclusive } : {}), amount: values[k]! };
       });
-      params.push({ name: 'edges', value: edges.map(s).join('、'), phrase: phraseOf(ctx, first.at, seg.condTo) });
-      params.push({ name: 'amounts', value: values.map(s).join('、'), phrase: amountP });
-      return { rule: { kind: 'bands', effect: scoreEffectOf(a.verb), metric: metricFor(cond, first.tok), bands }, segs: [seg], params };
+      params.push({ name: 'edges', value: edges.map(decimalText).join('、'), phrase: phraseOf(ctx, first.at, seg.condTo) });
+      params.push({ name: 'amounts', value: values.map(decimalText).join('、'), phrase: amountP });
+      return { rule: { kind: 'bands', effect: scoreEffectOf(frame.verb), metric: metricFor(cond, first.tok), bands }, segs: [seg], params };
     }
   }
   // P03 levels: 中央和省委省政府、市委市政府…每件分别扣 0.5 分、0.3 分、0.2 分.
   const levels = levelsIn(cond);
   if (levels.length !== values.length) {
-    return { segs: [seg], reason: `分别扣的分值个数（${values.length}）与前文层级个数（${levels.length}：${levels.map((l) => l.key).join('、') || '无'}）不一致` };
+    return { segs: [seg], reason: `分别扣的分值个数（${values.length}）与前文层级个数（${levels.length}：${levels.map((level) => level.key).join('、') || '无'}）不一致` };
   }
   const amounts: Record<string, Dec> = {};
-  levels.forEach((l, k) => {
-    amounts[l.key] = values[k]!;
-    params.push({ name: `tiers.${l.key}`, value: s(values[k]!), phrase: `${cond.slice(l.at, l.at + 4)}…${tokPhrase(ctx, a.values[k]!)}` });
+  levels.forEach((level, k) => {
+    amounts[level.key] = values[k]!;
+    params.push({ name: `tiers.${level.key}`, value: decimalText(values[k]!), phrase: `${cond.slice(level.at, level.at + 4)}…${tokPhrase(ctx, frame.values[k]!)}` });
   });
-  const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(a.verb), tiers: { by: 'level', amounts } };
+  const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(frame.verb), tiers: { by: 'level', amounts } };
   const repeat = /([两二三四五六七八九\d]+)次(以上|及以上)/.exec(cond);
   if (repeat) {
-    const n = repeat[1] === '两' || repeat[1] === '二' ? 2 : Number(repeat[1]) || '三四五六七八九'.indexOf(repeat[1]!) + 3;
-    rule.minRepeat = n;
+    const count = repeat[1] === '两' || repeat[1] === '二' ? 2 : Number(repeat[1]) || '三四五六七八九'.indexOf(repeat[1]!) + 3;
+    rule.minRepeat = count;
     // 以上 includes the figure itself (民法典第1259条: 以上、以下、以内包括本数).
-    params.push({ name: 'minRepeat', value: String(n), phrase: repeat[0] });
+    params.push({ name: 'minRepeat', value: String(count), phrase: repeat[0] });
   }
   return { rule, segs: [seg], params };
 }
 
-// ---- groups of segments ----------------------------------------------------------------------
-
-/** 未达T扣a，每低s个百分点（再）扣b — a threshold segment followed by a step segment. */
-export function buildThresholdPair(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const first = segs[i]!;
-  const second = segs[i + 1];
-  if (!second || first.amount.type !== 'fixed' || second.amount.type !== 'fixed') return null;
-  const th = findThresholds(ctx.original, ctx.toks, first.condFrom, first.condTo).filter((t) => !isTimeTok(t.tok));
-  const step = findStep(ctx.toks, second.condFrom, second.condTo);
-  if (th.length !== 1 || !step || findStep(ctx.toks, first.condFrom, first.condTo)) return null;
-  const t = th[0]!;
-  const again = second.amount.again || /再/.test(condText(ctx, second));
-  const params: RuleParam[] = [
-    { name: 'threshold', value: s(t.value), phrase: t.phrase },
-    { name: 'initial', value: s(first.amount.value), phrase: amountPhrase(ctx, first) },
-    { name: 'step', value: s(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
-    { name: 'perStep', value: s(second.amount.value), phrase: amountPhrase(ctx, second) },
-  ];
-  const rule: Rule = {
-    kind: 'threshold-steps',
-    effect: first.amount.verb === 'deduct' ? 'deduction' : 'bonus',
-    metric: metricFor(condText(ctx, first), t.tok),
-    threshold: t.value,
-    direction: t.direction,
-    ...(t.inclusive ? { missAtThreshold: true } : {}),
-    initial: first.amount.value,
-    step: step.step.q.value,
-    perStep: second.amount.value,
-  };
-  const built: Built = { rule, segs: [first, second], params };
-  return again ? built : withReview(built, '未写“再扣”：首档扣分与逐档扣分是否累加未写明（已按累加编译），需确认');
-}
-
-type BandSeg = { seg: Segment; lo?: { v: Dec; incl: boolean; explicit: boolean }; hi?: { v: Dec; incl: boolean; explicit: boolean }; phrase: string };
-
-/** Bounds a band condition states: 低于60% / 50%以下 / 5亿元-10亿元（含10亿元） / 10亿元以上. */
-function bandBounds(ctx: SentenceCtx, seg: Segment): Omit<BandSeg, 'seg'> | null {
-  const th = findThresholds(ctx.original, ctx.toks, seg.condFrom, seg.condTo).filter((t) => !isTimeTok(t.tok) && t.tok.q.unit !== '分');
-  const rangeTok = ctx.toks.slice(seg.condFrom, seg.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.range !== undefined && t.q.unit !== '分' && t.q.unit !== '名' && t.q.unit !== '位');
-  const cond = condText(ctx, seg);
-  const incl = /[（(]含([^）)]*)[）)]/.exec(cond);
-  if (rangeTok && th.length === 0) {
-    const r = rangeTok.q.range!;
-    const hiExplicit = incl !== null && (incl[1] === '' || incl[1]!.includes(rangeTok.raw.split(/[-—–－~～至到]/)[1]!.replace(/[^\d.]/g, '')));
-    return { lo: { v: r.min, incl: false, explicit: false }, hi: { v: r.max, incl: hiExplicit, explicit: hiExplicit }, phrase: cond };
-  }
-  if (th.length !== 1) return null;
-  const t: Threshold = th[0]!;
-  const explicit = incl !== null;
-  const inclusive = explicit ? true : t.inclusive;
-  return t.direction === 'below'
-    ? { hi: { v: t.value, incl: inclusive, explicit }, phrase: t.phrase }
-    : { lo: { v: t.value, incl: inclusive, explicit }, phrase: t.phrase };
-}
-
-/** Two or more band segments: 低于60%的扣0.05分,低于55%的扣0.1分,低于50%的不得分. */
-export function buildBands(ctx: SentenceCtx, segs: Segment[], i: number): Built | Failed | null {
-  const run: BandSeg[] = [];
-  for (let j = i; j < segs.length; j++) {
-    const seg = segs[j]!;
-    if (!['fixed', 'no-score'].includes(seg.amount.type)) break;
-    if (findStep(ctx.toks, seg.condFrom, seg.condTo) || findShortfall(ctx.toks, seg.condFrom, seg.condTo) || findCount(ctx.toks, seg.condFrom, seg.condTo)) break;
-    const b = bandBounds(ctx, seg);
-    if (!b) break;
-    run.push({ seg, ...b });
-  }
-  if (run.length < 2) return null;
-  const verbs = run.map((r) => (r.seg.amount.type === 'fixed' ? r.seg.amount.verb : undefined)).filter((v): v is Verb => v !== undefined);
-  const verb: Verb = verbs[0] ?? 'deduct';
-  const effect = scoreEffectOf(verb);
-  const params: RuleParam[] = [];
-  // Nested one-sided bands (低于60…低于55…低于50): each band runs to the next edge.
-  const allBelow = run.every((r) => r.hi && !r.lo);
-  const allAbove = run.every((r) => r.lo && !r.hi);
-  const bands: Band[] = [];
-  const review: string | undefined = undefined;
-  for (const r of run) {
-    let amount: Dec;
-    if (r.seg.amount.type === 'fixed') amount = r.seg.amount.value;
-    else if (effect === 'score') amount = P.ZERO;
-    else if (ctx.points !== undefined) amount = ctx.points;
-    else return { segs: run.map((x) => x.seg), reason: '“不得分”档需要本项分值才能换算为扣分' };
-    const band: Band = { amount };
-    let lo = r.lo;
-    let hi = r.hi;
-    if (allBelow || allAbove) {
-      const edge = (allBelow ? r.hi : r.lo)!;
-      const others = run.map((x) => (allBelow ? x.hi : x.lo)!).filter((e) => (allBelow ? e.v < edge.v : e.v > edge.v));
-      const nearest = others.sort((x, y) => (allBelow ? y.v - x.v : x.v - y.v))[0];
-      if (nearest) {
-        if (allBelow) lo = { v: nearest.v, incl: !nearest.incl, explicit: false };
-        else hi = { v: nearest.v, incl: !nearest.incl, explicit: false };
-      }
-    }
-    if (lo) {
-      band.min = lo.v;
-      band.minInclusive = lo.incl;
-    }
-    if (hi) {
-      band.max = hi.v;
-      band.maxInclusive = hi.incl;
-    }
-    band.label = r.phrase.replace(/^[，,、；;\s]+/, '');
-    bands.push(band);
-    params.push({ name: `band[${bands.length - 1}]`, value: `${lo ? (lo.incl ? '[' : '(') + s(lo.v) : '(-∞'},${hi ? s(hi.v) + (hi.incl ? ']' : ')') : '+∞)'}→${s(amount)}`, phrase: `${r.phrase}…${amountPhrase(ctx, r.seg)}` });
-  }
-  // Adjacent two-sided bands: an edge claimed by both sides goes to the band that says （含…）.
-  for (let k = 0; k < bands.length; k++) {
-    for (let m = 0; m < bands.length; m++) {
-      const x = bands[k]!;
-      const y = bands[m]!;
-      if (k !== m && x.min !== undefined && x.min === y.max && (x.minInclusive ?? true) && (y.maxInclusive ?? false)) {
-        const yExplicit = run[m]!.hi?.explicit ?? false;
-        if (yExplicit) x.minInclusive = false;
-        else y.maxInclusive = false;
-      }
-    }
-  }
-  // 以上/以下 include the figure (民法典第1259条) unless a neighbouring band claims it with （含…）.
-  const firstTok = ctx.toks.slice(run[0]!.seg.condFrom, run[0]!.seg.condTo).find((t): t is NumTok => t.kind === 'num');
-  const metric = firstTok ? metricFor(condText(ctx, run[0]!.seg), firstTok) : ({ of: 'value' } as Metric);
-  const built: Built = { rule: { kind: 'bands', effect, metric, bands }, segs: run.map((r) => r.seg), params };
-  return withReview(built, review);
-}
-
-/** 1-5名得30分，6-10名得20分，其余得10分 (P21); 排名后N名/后20%扣X (P23). */
-export function buildRanking(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const rankTok = (seg: Segment): NumTok | undefined => {
-    const last = ctx.toks.slice(seg.condFrom, seg.condTo).filter((t): t is NumTok => t.kind === 'num').pop();
-    return last && (last.q.unit === '名' || last.q.unit === '位') ? last : undefined;
-  };
-  const first = segs[i]!;
-  const sentenceText = phraseOf(ctx, 0, ctx.toks.length);
-  const isRanking = /排名|名次|位列|排序/.test(sentenceText);
-  if (!isRanking) return null;
-  // Bottom k / bottom p%.
-  const back = findFirst(seq(lit('后'), num((t) => t.q.unit === '名' || t.q.unit === '位' || t.q.percent === 'percent')), ctx.toks.slice(0, first.condTo), first.condFrom);
-  if (back && first.amount.type === 'fixed') {
-    const t = back.value[1];
-    const params: RuleParam[] = [{ name: 'amount', value: s(first.amount.value), phrase: amountPhrase(ctx, first) }];
-    const phrase = phraseOf(ctx, back.at, back.next);
-    if (t.q.percent) {
-      params.push({ name: 'percent', value: s(t.q.value), phrase });
-      return {
-        rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', percent: t.q.value, amount: first.amount.value },
-        segs: [first],
-        params,
-        review: `“${phrase}”的单位数不是整数时如何取整未写明，需确认`,
-      };
-    }
-    params.push({ name: 'k', value: s(t.q.value), phrase });
-    return { rule: { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', k: Number(t.q.value) / P.SCALE, amount: first.amount.value }, segs: [first], params };
-  }
-  const bands: { from: number; to?: number; amount: Dec }[] = [];
-  const params: RuleParam[] = [];
-  let otherwise: Dec | undefined;
-  let j = i;
-  let verb: Verb = 'get';
-  for (; j < segs.length; j++) {
-    const seg = segs[j]!;
-    if (seg.amount.type !== 'fixed') break;
-    const cond = condText(ctx, seg);
-    const t = rankTok(seg);
-    if (t) {
-      const from = Number(t.q.range ? t.q.range.min : t.q.value) / P.SCALE;
-      const to = Number(t.q.range ? t.q.range.max : t.q.value) / P.SCALE;
-      bands.push({ from, to, amount: seg.amount.value });
-      verb = seg.amount.verb;
-      params.push({ name: `rank[${from}-${to}]`, value: s(seg.amount.value), phrase: `${tokPhrase(ctx, t)}${amountPhrase(ctx, seg)}` });
-    } else if (/其余|其他|其它/.test(cond) && bands.length > 0) {
-      otherwise = seg.amount.value;
-      params.push({ name: 'otherwise', value: s(otherwise), phrase: `${cond}${amountPhrase(ctx, seg)}` });
-      j++;
-      break;
-    } else break;
-  }
-  if (bands.length === 0) return null;
-  return {
-    rule: { kind: 'rank-bands', effect: scoreEffectOf(verb), metric: { of: 'value' }, order: 'desc', bands, ...(otherwise !== undefined ? { otherwise } : {}) },
-    segs: segs.slice(i, j),
-    params,
-  };
-}
-
-/** 被诫勉谈话的扣0.1分，被党纪政务轻处分的扣0.2分… / 受到省上通报批评的扣1.5分，被市上通报的扣1分… */
-export function buildTierRun(ctx: SentenceCtx, segs: Segment[], i: number, sentenceHasQizhong: boolean): Built | null {
-  const run: Segment[] = [];
-  for (let j = i; j < segs.length; j++) {
-    const seg = segs[j]!;
-    if (seg.amount.type !== 'fixed' || seg.mods.some((m) => m.type === 'cap')) break;
-    if (findShortfall(ctx.toks, seg.condFrom, seg.condTo) || findStep(ctx.toks, seg.condFrom, seg.condTo) || findLateness(ctx.toks, seg.condFrom, seg.condTo)) break;
-    if (run.length > 0 && seg.amount.verb !== (run[0]!.amount as { verb: Verb }).verb) break;
-    run.push(seg);
-  }
-  if (run.length < 2) return null;
-  const conds = run.map((seg) => condText(ctx, seg));
-  const params: RuleParam[] = [];
-  const amounts: Record<string, Dec> = {};
-  const roles = run.map((seg) => (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).role);
-  if (roles.every((r) => r !== undefined) && new Set(roles).size === run.length) {
-    // P36: 发现1处扣牵头单位1分，扣相关配合单位0.5分.
-    run.forEach((seg, k) => {
-      const amount = (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).value;
-      amounts[roles[k]!] = amount;
-      params.push({ name: `tiers.${roles[k]!}`, value: s(amount), phrase: amountPhrase(ctx, seg) });
-    });
-    const verb = (run[0]!.amount as Extract<AmountFrame, { type: 'fixed' }>).verb;
-    const count = findCount(ctx.toks, run[0]!.condFrom, run[0]!.condTo);
-    if (count) params.push({ name: 'counter', value: count.counter, phrase: phraseOf(ctx, count.at, count.next) });
-    return { rule: { kind: 'per-occurrence', effect: effectOf(verb), tiers: { by: 'role', amounts } }, segs: run, params };
-  }
-  // Levels: each condition names exactly one authority level, all different.
-  const levelSets = conds.map((c) => [...new Set(levelsIn(c).map((l) => l.key))]);
-  const byLevel = levelSets.every((l) => l.length === 1) && new Set(levelSets.map((l) => l[0])).size === run.length && conds.every((c) => /通报|批评|约谈|督查|检查|表彰|表扬|报道|媒体|问责|奖/.test(c));
-  const bySeverity =
-    !byLevel && conds.every((c) => /^[，,\s]*(其中[，,]?)?(被|受到)/.test(c) || hasSeverityWord(c)) && (sentenceHasQizhong || conds.every((c) => hasSeverityWord(c)));
-  if (!byLevel && !bySeverity) return null;
-  run.forEach((seg, k) => {
-    const key = byLevel ? levelSets[k]![0]! : tierLabel(conds[k]!);
-    const amount = (seg.amount as Extract<AmountFrame, { type: 'fixed' }>).value;
-    amounts[key] = amount;
-    params.push({ name: `tiers.${key}`, value: s(amount), phrase: `${conds[k]!.trim()}${amountPhrase(ctx, seg)}` });
-  });
-  if (Object.keys(amounts).length !== run.length) return null;
-  const verb = (run[0]!.amount as Extract<AmountFrame, { type: 'fixed' }>).verb;
-  const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(verb), tiers: { by: byLevel ? 'level' : 'severity', amounts } };
-  const suspicious = run.map((seg) => suspiciousAmount((seg.amount as Extract<AmountFrame, { type: 'fixed' }>).tok, ctx.points)).find(Boolean);
-  return withReview({ rule, segs: run, params }, suspicious);
-}
-
-/** 95%（含）以上为满分，95%至80%（含）每降1%扣0.5分，80%以下视情打分 (P47, 003:1902). */
-export function buildFullThenSteps(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const full = segs[i]!;
-  const steps = segs[i + 1];
-  if (full.amount.type !== 'full' || !steps || steps.amount.type !== 'fixed') return null;
-  const top = ctx.toks.slice(full.condFrom, full.condTo).find((t): t is NumTok => t.kind === 'num' && t.q.percent !== undefined && !t.q.range);
-  const step = findStep(ctx.toks, steps.condFrom, steps.condTo);
-  if (!top || !step || !/以上/.test(condText(ctx, full))) return null;
-  const params: RuleParam[] = [
-    { name: 'threshold', value: s(top.q.value), phrase: condText(ctx, full).trim() + amountPhrase(ctx, full) },
-    { name: 'step', value: s(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },
-    { name: 'perStep', value: s(steps.amount.value), phrase: amountPhrase(ctx, steps) },
-  ];
-  const rule: Rule = {
-    kind: 'threshold-steps',
-    effect: 'score',
-    metric: metricFor(condText(ctx, full), top),
-    threshold: top.q.value,
-    direction: 'below',
-    step: step.step.q.value,
-    perStep: steps.amount.value,
-  };
-  const used = [full, steps];
-  const judge = segs[i + 2];
-  if (judge && judge.amount.type === 'discretion') {
-    const j = findThresholds(ctx.original, ctx.toks, judge.condFrom, judge.condTo)[0];
-    if (j) {
-      rule.judgementBeyond = j.value;
-      params.push({ name: 'judgementBeyond', value: s(j.value), phrase: `${j.phrase}${amountPhrase(ctx, judge)}` });
-      used.push(judge);
-    }
-  }
-  return { rule, segs: used, params };
-}
-
-/** 完成…得5分，否则不得分 (P17). */
-export function buildCompletionOtherwise(ctx: SentenceCtx, segs: Segment[], i: number): Built | null {
-  const a = segs[i]!;
-  const b = segs[i + 1];
-  if (!b || a.amount.type !== 'fixed' || a.amount.verb !== 'get' || b.amount.type !== 'no-score' || !/否则|未完成|其余/.test(condText(ctx, b))) return null;
-  return {
-    rule: { kind: 'completion', points: a.amount.value },
-    segs: [a, b],
-    params: [
-      { name: 'points', value: s(a.amount.value), phrase: amountPhrase(ctx, a) },
-      { name: 'otherwise', value: '0', phrase: `${condText(ctx, b)}${amountPhrase(ctx, b)}` },
-    ],
-  };
-}
-
 /** Applies the modifiers of the segments a rule came from (caps, minimum, doubling, dedupe). */
-export function applyModifiers(ctx: SentenceCtx, b: Built, extra: (Modifier & { regionFrom: number })[] = []): { unapplied: string[]; floor: boolean } {
+export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier & { regionFrom: number })[] = []): { unapplied: string[]; floor: boolean } {
   const unapplied: string[] = [];
   let floor = false;
-  const r = b.rule as Rule & { cap?: Dec; minimum?: Dec };
-  const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank', 'accumulate'].includes(r.kind);
-  for (const m of [...b.segs.flatMap((x) => x.mods), ...extra]) {
-    const phrase = phraseOf(ctx, m.at, m.next);
-    if (m.type === 'cap') {
-      if (!capable) {
+  const entry = built.rule as Rule & { cap?: Dec; minimum?: Dec };
+  const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank', 'accumulate'].includes(entry.kind);
+  for (const found of [...built.segs.flatMap((entry) => entry.mods), ...extra]) {
+    const phrase = phraseOf(ctx, found.at, found.next);
+    if (found.type === 'cap') {
+      // 每月最多扣1分: a cap per period is not a cap on the whole assessment period.
+      if (!capable || PERIOD_CAP_WORDS.some((word) => phraseOf(ctx, found.regionFrom, found.next).includes(word))) {
         unapplied.push(phrase);
         continue;
       }
-      if (r.kind === 'discretionary' && r.max === undefined && !r.perOccurrence) r.max = m.value;
-      else r.cap = m.value;
-      b.params.push({ name: 'cap', value: s(m.value), phrase });
-    } else if (m.type === 'minimum') {
-      if (!capable || r.kind === 'discretionary') {
+      if (entry.kind === 'discretionary' && entry.max === undefined && !entry.perOccurrence) entry.max = found.value;
+      else entry.cap = found.value;
+      built.params.push({ name: 'cap', value: decimalText(found.value), phrase });
+    } else if (found.type === 'minimum') {
+      if (!capable || entry.kind === 'discretionary') {
         unapplied.push(phrase);
         continue;
       }
-      r.minimum = m.value;
-      b.params.push({ name: 'minimum', value: s(m.value), phrase });
-    } else if (m.type === 'floor') {
+      entry.minimum = found.value;
+      built.params.push({ name: 'minimum', value: decimalText(found.value), phrase });
+    } else if (found.type === 'floor') {
       floor = true;
-      b.params.push({ name: 'floor', value: '0', phrase });
-    } else if (m.type === 'double') {
-      if (r.kind !== 'per-occurrence') {
+      built.params.push({ name: 'floor', value: '0', phrase });
+    } else if (found.type === 'double') {
+      if (entry.kind !== 'per-occurrence') {
         unapplied.push(phrase);
         continue;
       }
-      const region = phraseOf(ctx, m.regionFrom, m.at).replace(/^[（(，,\s]+/, '').replace(/[的，,\s]+$/, '');
+      const region = phraseOf(ctx, found.regionFrom, found.at).replace(/^[（(，,\s]+/, '').replace(/[的，,\s]+$/, '');
       const flag = /整改/.test(region) ? 'not-rectified' : region || 'aggravated';
-      r.double = { flag };
-      b.params.push({ name: 'double', value: flag, phrase: phraseOf(ctx, m.regionFrom, m.next).replace(/^[（(，,\s]+/, '') });
-    } else if (m.type === 'dedupe') {
-      if (r.kind !== 'per-occurrence') {
+      entry.double = { flag };
+      built.params.push({ name: 'double', value: flag, phrase: phraseOf(ctx, found.regionFrom, found.next).replace(/^[（(，,\s]+/, '') });
+    } else if (found.type === 'dedupe') {
+      if (entry.kind !== 'per-occurrence') {
         unapplied.push(phrase);
         continue;
       }
-      if (m.highestOnly) r.highestOnly = true;
-      else r.dedupe = 'event-key';
-      b.params.push({ name: m.highestOnly ? 'highestOnly' : 'dedupe', value: m.highestOnly ? 'true' : 'event-key', phrase });
+      if (found.highestOnly) entry.highestOnly = true;
+      else entry.dedupe = 'event-key';
+      built.params.push({ name: found.highestOnly ? 'highestOnly' : 'dedupe', value: found.highestOnly ? 'true' : 'event-key', phrase });
     }
   }
   return { unapplied, floor };
 }
 
-export function spanOf(ctx: SentenceCtx, b: { segs: Segment[] }): [number, number] {
-  const first = b.segs[0]!;
-  const last = b.segs[b.segs.length - 1]!;
+export function spanOf(ctx: SentenceCtx, built: { segs: Segment[] }): [number, number] {
+  const first = built.segs[0]!;
+  const last = built.segs[built.segs.length - 1]!;
   const lastMod = last.mods[last.mods.length - 1];
   let from = first.condFrom < first.amount.at ? first.condFrom : first.amount.at;
   // Skip leading punctuation.
@@ -721,7 +509,9 @@ export function spanOf(ctx: SentenceCtx, b: { segs: Segment[] }): [number, numbe
   return [ctx.toks[from]!.start, endTok.end];
 }
 
-export function compiled(ctx: SentenceCtx, b: Built): CompiledRule {
-  const span = b.span ?? spanOf(ctx, b);
-  return { rule: b.rule, text: ctx.original.slice(span[0], span[1]), span, params: b.params, ...(b.review ? { review: b.review } : {}) };
+export function compiled(ctx: SentenceCtx, reading: Built): CompiledRule {
+  const span = reading.span ?? spanOf(ctx, reading);
+  // The amount frames a rule was built from are read by it (分别扣 a、b、c 分 as a whole).
+  for (const seg of reading.segs) ctx.consumed?.add(ctx.toks[seg.amount.at]!.start, ctx.toks[seg.amount.next - 1]!.end);
+  return { rule: reading.rule, text: ctx.original.slice(span[0], span[1]), span, params: reading.params, ...(reading.review ? { review: reading.review } : {}) };
 }

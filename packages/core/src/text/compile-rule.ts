@@ -1,27 +1,25 @@
 import * as P from '../points';
 import type { Dec } from '../points';
 import type { Rule } from '../rules/rule.types';
+import { FAMILIES, FAMILY_NAMES_ZH, distinctReadings, type SentenceInfo } from './families/index';
 import {
   applyModifiers,
-  buildBands,
-  buildCompletionOtherwise,
-  buildFullThenSteps,
-  buildRanking,
   buildSingle,
-  buildThresholdPair,
-  buildTierRun,
   compiled,
   type Built,
   type Failed,
   type Segment,
   type SentenceCtx,
 } from './build-rules';
-import type { CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
+import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
+import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
 import { findParenPoints, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
+import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
+import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS } from './vocabulary';
 
-export type { CompileResult, CompiledRule, CompileIssue, CompileOptions, RuleParam } from './compile.types';
+export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
 type Range = { start: number; end: number; heading?: boolean };
 
@@ -30,13 +28,13 @@ const ITEM_MARKER = /(^|[\n。；;：:]|\s)\s*((?:\d{1,2}|[一二三四五六七
 
 export function splitItems(text: string): Range[] {
   const starts: number[] = [0];
-  for (const m of text.matchAll(ITEM_MARKER)) {
-    const at = m.index + m[1]!.length;
-    const markerAt = text.indexOf(m[2]!, at);
+  for (const found of text.matchAll(ITEM_MARKER)) {
+    const at = found.index + found[1]!.length;
+    const markerAt = text.indexOf(found[2]!, at);
     if (markerAt > 0) starts.push(markerAt);
   }
-  const uniq = [...new Set(starts)].sort((a, b) => a - b);
-  return uniq.map((start, k) => ({ start, end: uniq[k + 1] ?? text.length })).filter((r) => text.slice(r.start, r.end).trim() !== '');
+  const uniq = [...new Set(starts)].sort((frame, built) => frame - built);
+  return uniq.map((start, k) => ({ start, end: uniq[k + 1] ?? text.length })).filter((entry) => text.slice(entry.start, entry.end).trim() !== '');
 }
 
 /** Sentences of an item: split after 。；; ！？ (line breaks inside a sentence are kept). */
@@ -54,48 +52,53 @@ export function splitSentences(text: string, item: Range): Range[] {
   }
   let depth = 0;
   for (let i = start; i < item.end; i++) {
-    const c = text[i]!;
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && '。；;！？'.includes(c)) {
+    const character = text[i]!;
+    if (character === '（' || character === '(') depth++;
+    else if (character === '）' || character === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '。；;！？'.includes(character)) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
   }
   if (text.slice(start, item.end).trim() !== '') out.push({ start, end: item.end });
-  return out.filter((r) => /[^\s。；;]/.test(text.slice(r.start, r.end)));
+  return out.filter((entry) => /[^\s。；;]/.test(text.slice(entry.start, entry.end)));
 }
 
-const has = (toks: readonly Tok[], tag: string): boolean => toks.some((t) => t.kind === 'word' && t.tag === tag);
+const has = (toks: readonly Tok[], tag: string): boolean => toks.some((token) => token.kind === 'word' && token.tag === tag);
 const SCORING_VOCAB = /扣|加分|得分|计分|分值|不得分|满分|折算|否决|[\d.]+\s*分/;
 
 /**
  * Compiles the scoring text of one clause into typed rules, one per independent sub-sentence.
- * Anything it cannot fully compile is reported with a Chinese reason; nothing is guessed or dropped.
+ * Anything it cannot fully compile is reported with a Chinese reason; nothing is guessed or dropped:
+ * a clause is `ok` only when every amount, threshold, step, cap and rate phrase of it is accounted
+ * for (coverage.ts), and two families that read the same words differently send it to review with
+ * both readings.
  */
 export function compileRuleText(text: string, opts: CompileOptions = {}): CompileResult {
   const { text: norm, repairs } = normalizeRuleText(text);
   const rules: CompiledRule[] = [];
   const issues: CompileIssue[] = [];
-  const warnings: string[] = repairs.map((r) => r.message);
+  const warnings: string[] = repairs.map((entry) => entry.message);
   const ignored: { text: string; span: [number, number] }[] = [];
+  const allocations: (Allocation & { parenSpan: [number, number] })[] = [];
   const indicator: NonNullable<CompileResult['indicator']> = {};
+  const consumed = new Consumed();
   let points = opts.points;
-  if (points === undefined) {
+  const allTokens = tokenize(norm);
+  const parenPoints = findParenPoints(allTokens, 0, allTokens.length, norm);
+  if (points === undefined && parenPoints.length === 1) {
     // "（1 分）" / "(0.2)" written once in the clause: its points.
-    const all = tokenize(norm);
-    const paren = findParenPoints(all, 0, all.length);
-    if (paren.length === 1) {
-      points = paren[0]!.value;
-      indicator.points = points;
-    }
+    points = parenPoints[0]!.value;
+    indicator.points = points;
   }
-  const issue = (r: Range, reason: string): void => {
-    issues.push({ text: text.slice(r.start, r.end).trim(), span: [r.start, r.end], reason });
+  const issue = (entry: Range, reason: string, extra: Partial<CompileIssue> = {}): void => {
+    issues.push({ text: text.slice(entry.start, entry.end).trim(), span: [entry.start, entry.end], reason, ...extra });
   };
 
+  let itemsWithContent = 0;
   for (const item of splitItems(norm)) {
     const itemRules: CompiledRule[] = [];
+    const itemIssueCount = issues.length;
     let contextStart: number | undefined;
     const sentences = splitSentences(norm, item);
     for (let k = 0; k < sentences.length; k++) {
@@ -104,49 +107,127 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         ignored.push({ text: text.slice(sentence.start, sentence.end).trim(), span: [sentence.start, sentence.end] });
         continue;
       }
-      const toks0 = tokenize(norm, sentence.start, sentence.end);
-      const frames0 = scanFrames(toks0);
-      const sentenceLevel = detectSentenceLevel(toks0, norm);
-      if (frames0.length === 0 && !sentenceLevel) {
+      const sentenceTokens = tokenize(norm, sentence.start, sentence.end);
+      const frames = scanFrames(sentenceTokens);
+      const sentenceLevel = detectSentenceLevel(sentenceTokens, norm);
+      if (frames.length === 0 && !sentenceLevel) {
         // No amount: context for the next sentence (理论学习…全年未达到 4 次。少一次扣 0.1 分。).
         contextStart ??= sentence.start;
         continue;
       }
       const range = { start: contextStart ?? sentence.start, end: sentence.end };
       contextStart = undefined;
+      // "…不低于X的，得N分。每低s，扣b。": a step whose threshold is in the sentence before.
+      const following = sentences[k + 1];
+      if (following && !following.heading && stepWithoutThreshold(norm, tokenize(norm, following.start, following.end))) {
+        range.end = following.end;
+        k++;
+      }
       const toks = tokenize(norm, range.start, range.end);
-      const ctx: SentenceCtx = { original: text, toks, warnings, ...(points !== undefined ? { points } : {}) };
+      const ctx: SentenceCtx = { original: text, toks, warnings, consumed, ...(points !== undefined ? { points } : {}) };
       compileSentence(ctx, range, itemRules, issue, ignored, indicator, norm);
     }
     if (contextStart !== undefined) {
-      const r = { start: contextStart, end: item.end };
-      const t = text.slice(r.start, r.end);
-      if (SCORING_VOCAB.test(t)) issue(r, /扣|分/.test(t) ? '未识别扣分数值' : '未识别计分方法');
-      else ignored.push({ text: t.trim(), span: [r.start, r.end] });
+      const record = { start: contextStart, end: item.end };
+      const pending = text.slice(record.start, record.end);
+      const formula = rateFormulaOf(norm, record, text);
+      const allocation = formula ? undefined : allocationOf(norm, record, text);
+      if (formula) itemRules.push(formula);
+      else if (allocation) {
+        allocations.push(allocation);
+        consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
+      } else if (SCORING_VOCAB.test(pending)) issue(record, /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+      else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
+    }
+    absorbOtherwise(text, itemRules);
+    const itemText = norm.slice(item.start, item.end);
+    const byCategory = UNIT_CATEGORY_WORDS.filter((word) => CATEGORY_AMOUNT_VERBS.some((verb) => itemText.includes(`${word}${verb}`)));
+    if (byCategory.length > 0) {
+      issue(item, `按单位类别（${byCategory.join('、')}）分别扣分或加分，一条规则无法按类别取值，需人工确认`);
+    }
+    checkScoreAlternatives(norm, itemRules, issue, indicator);
+    if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
+    // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
+    for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
+    for (const reported of issues.slice(itemIssueCount)) consumed.add(reported.span[0], reported.span[1]);
+    for (const paren of parenPoints) if (indicator.points !== undefined && paren.value === indicator.points) consumed.add(allTokens[paren.at]!.start, allTokens[paren.next - 1]!.end);
+    for (const phrase of unreadPhrases(tokenize(norm, item.start, item.end), consumed)) {
+      const words = text.slice(phrase.start, phrase.end);
+      issue({ start: phrase.start, end: phrase.end }, `未读取的${SIGNIFICANT_NAMES[phrase.what]}“${words}”：已编译的规则未用到它，需人工确认`, { unread: words });
     }
     rules.push(...itemRules);
   }
 
-  for (const r of rules) if (r.review) issues.push({ text: r.text, span: r.span, reason: r.review });
-  if (rules.length === 0 && issues.length === 0 && Object.keys(indicator).filter((k) => k !== 'points').length === 0) {
+  if (itemsWithContent > 1) {
+    // "2.…（情形）不得分，得N分" (corpus 02): a bare 不得分 among sub-items with their own points.
+    for (const compiledRule of rules) {
+      if (compiledRule.rule.kind === 'zero' && compiledRule.params.some((param) => param.name === 'scope' && param.phrase === '不得分')) {
+        issue({ start: compiledRule.span[0], end: compiledRule.span[1] }, '“不得分”是只指本小项还是整个指标未写明（本条有多个小项），需人工确认', { suggestion: '只指本小项：该小项计0分' });
+      }
+    }
+  }
+  if (norm.includes('倒扣') && rules.some((entry) => entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence')) indicator.allowNegative = true;
+  for (const compiledRule of rules) if (compiledRule.review) issues.push({ text: compiledRule.text, span: compiledRule.span, reason: compiledRule.review });
+  const hasPolicy = Object.keys(indicator).filter((k) => k !== 'points').length > 0;
+  if (rules.length === 0 && issues.length === 0 && allocations.length === 0 && !hasPolicy) {
     issues.push({ text: text.trim(), span: [0, text.length], reason: '未找到计分规则' });
   }
   const status = issues.length > 0 ? 'needs-review' : 'ok';
   const result: CompileResult = { status, rules, issues, warnings, ignored };
-  if (issues.length > 0) result.reason = [...new Set(issues.map((x) => x.reason))].join('；');
+  if (allocations.length > 0) result.allocations = allocations.map(({ parenSpan: _unused, ...frame }) => frame);
+  if (issues.length > 0) result.reason = [...new Set(issues.map((entry) => entry.reason))].join('；');
   if (Object.keys(indicator).length > 0) result.indicator = indicator;
   if (opts.source) result.source = opts.source;
   return result;
 }
 
+/** Rate × points (03 "事件处理率*15分", "得分＝完成率×10分"): a rate formula with the points as weight. */
+function rateFormulaOf(norm: string, entry: Range, text: string): CompiledRule | undefined {
+  const toks = tokenize(norm, entry.start, entry.end);
+  for (let k = 1; k + 1 < toks.length; k++) {
+    const times = toks[k]!;
+    const weight = toks[k + 1]!;
+    if (!TIMES_SIGNS.includes(times.raw) || toks[k - 1]!.raw !== '率' || weight.kind !== 'num' || weight.q.unit !== '分' || weight.q.range) continue;
+    const others = toks.filter((token, at) => at !== k + 1 && token.kind === 'num');
+    if (others.length > 0) return undefined;
+    let from = k - 1;
+    while (from > 0 && toks[from - 1]!.kind !== 'punct' && toks[from - 1]!.kind !== 'num') from--;
+    const span: [number, number] = [toks[from]!.start, weight.end];
+    const phrase = text.slice(span[0], span[1]);
+    return {
+      rule: { kind: 'rate-formula', effect: 'score', weight: weight.q.value },
+      text: phrase,
+      span,
+      params: [{ name: 'weight', value: P.toStr(weight.q.value), phrase }],
+      family: 'rate-formula',
+    };
+  }
+  return undefined;
+}
+
+/** A sub-item that is only a task with "（N分）": its points, no rule (corpus 01: "建立某某台账（N分）"). */
+function allocationOf(norm: string, entry: Range, text: string): (Allocation & { parenSpan: [number, number] }) | undefined {
+  const toks = tokenize(norm, entry.start, entry.end);
+  const parens = findParenPoints(toks, 0, toks.length, norm);
+  if (parens.length !== 1) return undefined;
+  const paren = parens[0]!;
+  const parenSpan: [number, number] = [toks[paren.at]!.start, toks[paren.next - 1]!.end];
+  // Nothing else that scores: no verb, no other amount.
+  const rest = [...toks.slice(0, paren.at), ...toks.slice(paren.next)];
+  if (rest.some((token) => token.kind === 'num' && token.q.unit === '分')) return undefined;
+  if (scanFrames(rest).length > 0 || detectSentenceLevel(rest, norm) !== undefined) return undefined;
+  return { text: text.slice(entry.start, entry.end).trim(), span: [entry.start, entry.end], points: paren.value, parenSpan };
+}
+
+
 type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'veto' | 'per-rule';
 
 function detectSentenceLevel(toks: readonly Tok[], norm: string): SentenceLevel | undefined {
   if (toks.length === 0) return undefined;
-  const t = norm.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  if (has(toks, 'proportion') && /计分|扣分|得分|折算|量化|计算/.test(t)) return 'proportional';
-  if (/完成一项|任一项|其中一项|之一/.test(t) && has(toks, 'full')) return 'any-of';
-  if (/(完成|落实|推进|争取|工作)情况(计分|得分|打分|赋分)|按完成情况/.test(t)) return 'completion';
+  const token = norm.slice(toks[0]!.start, toks[toks.length - 1]!.end);
+  if (has(toks, 'proportion') && /计分|扣分|得分|折算|量化|计算/.test(token)) return 'proportional';
+  if (/完成一项|任一项|其中一项|之一/.test(token) && has(toks, 'full')) return 'any-of';
+  if (/(完成|落实|推进|争取|工作)情况(计分|得分|打分|赋分)|按完成情况/.test(token)) return 'completion';
   if (has(toks, 'convert')) return 'convert';
   if (has(toks, 'veto')) return 'veto';
   if (has(toks, 'per-rule')) return 'per-rule';
@@ -157,7 +238,7 @@ function compileSentence(
   ctx: SentenceCtx,
   range: Range,
   itemRules: CompiledRule[],
-  issue: (r: Range, reason: string) => void,
+  issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void,
   ignored: { text: string; span: [number, number] }[],
   indicator: NonNullable<CompileResult['indicator']>,
   norm: string,
@@ -167,16 +248,16 @@ function compileSentence(
   const segs: Segment[] = [];
   const leading: (Modifier & { regionFrom: number })[] = [];
   let condStart = 0;
-  for (const f of frames) {
-    if (f.kind === 'amount') {
-      segs.push({ condFrom: condStart, condTo: f.f.at, amount: f.f, mods: [] });
-      condStart = f.f.next;
+  for (const feature of frames) {
+    if (feature.kind === 'amount') {
+      segs.push({ condFrom: condStart, condTo: feature.f.at, amount: feature.f, mods: [] });
+      condStart = feature.f.next;
     } else {
       const last = segs[segs.length - 1];
       // A modifier after an amount belongs to it, with the words between (加倍扣分's condition).
-      if (last) last.mods.push({ ...f.f, regionFrom: condStart });
-      else leading.push({ ...f.f, regionFrom: condStart });
-      condStart = f.f.next;
+      if (last) last.mods.push({ ...feature.f, regionFrom: condStart });
+      else leading.push({ ...feature.f, regionFrom: condStart });
+      condStart = feature.f.next;
     }
   }
   const tailFrom = condStart;
@@ -184,16 +265,16 @@ function compileSentence(
 
   // Sentence-level constructs that have no amount frame of their own.
   const whole = detectSentenceLevel(toks, norm);
-  const onlyFull = segs.length > 0 && segs.every((sg) => sg.amount.type === 'full');
+  const onlyFull = segs.length > 0 && segs.every((segment) => segment.amount.type === 'full');
   if (segs.length === 0 || (onlyFull && (whole === 'proportional' || whole === 'any-of'))) {
     const built = buildSentenceLevel(ctx, segs.length === 0 ? level : whole, range);
     if (built && 'rule' in built) {
-      const b: Built = { rule: built.rule, segs: [], params: built.params, ...(built.review ? { review: built.review } : {}) };
-      const { unapplied, floor } = applyModifiers(ctx, b, leading);
+      const reading: Built = { rule: built.rule, segs: [], params: built.params, ...(built.review ? { review: built.review } : {}) };
+      const { unapplied, floor } = applyModifiers(ctx, reading, leading);
       if (floor) indicator.floorAtZero = true;
-      if (unapplied.length) ctx.warnings.push(`未能应用的修饰语：${unapplied.join('、')}`);
+      for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       const span: [number, number] = [toks[0]!.start, toks[toks.length - 1]!.end];
-      itemRules.push({ rule: b.rule, text: ctx.original.slice(span[0], span[1]), span, params: b.params, ...(b.review ? { review: b.review } : {}) });
+      itemRules.push({ rule: reading.rule, text: ctx.original.slice(span[0], span[1]), span, params: reading.params, ...(reading.review ? { review: reading.review } : {}) });
       return;
     }
     if (built && 'reason' in built) {
@@ -209,39 +290,44 @@ function compileSentence(
     return;
   }
 
-  const hasQizhong = /其中/.test(ctx.original.slice(range.start, range.end));
+  const sentence: SentenceInfo = { hasQizhong: ctx.original.slice(range.start, range.end).includes('其中') };
   let i = 0;
   while (i < segs.length) {
-    let result: Built | Failed | null = null;
-    let used = 0;
-    const groupers = [
-      () => buildRanking(ctx, segs, i),
-      () => buildFullThenSteps(ctx, segs, i),
-      () => buildThresholdPair(ctx, segs, i),
-      () => buildBands(ctx, segs, i),
-      () => buildCompletionOtherwise(ctx, segs, i),
-      () => buildTierRun(ctx, segs, i, hasQizhong),
-    ];
-    for (const g of groupers) {
-      const r = g();
-      if (r) {
-        result = r;
-        used = r.segs.length;
-        break;
-      }
+    // Every family tries the segments at i; two different readings go to review with both.
+    const readings: { family: string; built: Built | Failed }[] = [];
+    for (const family of FAMILIES) {
+      const read = family.read(ctx, segs, i, sentence);
+      if (read) readings.push({ family: family.name, built: read });
     }
+    const distinct = distinctReadings(readings);
+    if (distinct.length > 1) {
+      const covered = distinct.flatMap((entry) => entry.built.segs);
+      const first = covered.reduce((frame, built) => (frame.condFrom <= built.condFrom ? frame : built));
+      const lastNext = Math.max(...covered.map((segment) => segment.amount.next));
+      const span = { start: toks[first.condFrom]?.start ?? range.start, end: toks[lastNext - 1]!.end };
+      issue(span, `两种读法不一致（${distinct.map((entry) => FAMILY_NAMES_ZH[entry.family] ?? entry.family).join('、')}），需人工选择`, {
+        readings: distinct.map((entry) => ({ family: entry.family, rules: 'rule' in entry.built ? [entry.built.rule] : [] })),
+      });
+      i += Math.max(1, ...distinct.map((entry) => entry.built.segs.length));
+      continue;
+    }
+    let family = distinct[0]?.family;
+    let result: Built | Failed | undefined = distinct[0]?.built;
+    let used = result?.segs.length ?? 0;
     if (!result) {
       const single = buildSingle(ctx, segs, i);
       result = single.built;
       used = single.used;
+      family = 'rule' in result ? `single:${result.rule.kind}` : 'single';
     }
     if ('rule' in result) {
-      const b = result;
-      const { unapplied, floor } = applyModifiers(ctx, b, i === 0 ? leading : []);
+      const builtRule = result;
+      const { unapplied, floor } = applyModifiers(ctx, builtRule, i === 0 ? leading : []);
       if (floor) indicator.floorAtZero = true;
-      if (unapplied.length) ctx.warnings.push(`未能应用的修饰语：${unapplied.join('、')}`);
-      if (b.siblings) for (const sib of b.siblings) itemRules.push(compiled(ctx, { ...sib, review: b.review }));
-      else itemRules.push(compiled(ctx, b));
+      for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
+      if (builtRule.policy) mergePolicy(indicator, builtRule.policy, range, issue);
+      if (builtRule.siblings) for (const sib of builtRule.siblings) itemRules.push({ ...compiled(ctx, { ...sib, review: builtRule.review }), family: family! });
+      else itemRules.push({ ...compiled(ctx, builtRule), family: family! });
     } else {
       const first = result.segs[0]!;
       const last = result.segs[result.segs.length - 1]!;
@@ -253,14 +339,14 @@ function compileSentence(
   // Words after the last amount: a veto or 按规定执行 there is a consequence nobody has quantified.
   if (tailFrom < toks.length) {
     const tail = toks.slice(tailFrom);
-    const r = { start: tail[0]!.start, end: tail[tail.length - 1]!.end };
-    const t = ctx.original.slice(r.start, r.end);
-    if (level === 'per-rule') issue(r, '“按规定执行”未说明后果');
-    else if (level === 'convert') issue(r, '折算方法见另一细则，未给出公式');
-    else if (level === 'proportional') issue(r, '按比例计分与前文分值如何结合未写明');
-    else if (/[\p{Script=Han}]/u.test(t) && !/^[）)]+$/.test(t.trim())) {
-      if (SCORING_VOCAB.test(t)) issue(r, '未识别扣分数值');
-      else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(t)) ignored.push({ text: t.trim(), span: [r.start, r.end] });
+    const record = { start: tail[0]!.start, end: tail[tail.length - 1]!.end };
+    const token = ctx.original.slice(record.start, record.end);
+    if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
+    else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
+    else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
+    else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
+      if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
+      else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });
     }
   }
 }
@@ -271,34 +357,47 @@ function applyClauseModifiers(
   itemRules: CompiledRule[],
   indicator: NonNullable<CompileResult['indicator']>,
   range: Range,
-  issue: (r: Range, reason: string) => void,
+  issue: (entry: Range, reason: string) => void,
 ): void {
-  for (const m of mods) {
-    const phrase = ctx.original.slice(ctx.toks[m.at]!.start, ctx.toks[m.next - 1]!.end);
-    if (m.type === 'floor') {
+  for (const found of mods) {
+    const phrase = ctx.original.slice(ctx.toks[found.at]!.start, ctx.toks[found.next - 1]!.end);
+    const consume = (): void => ctx.consumed?.add(ctx.toks[found.at]!.start, ctx.toks[found.next - 1]!.end);
+    if (found.type === 'floor') {
       indicator.floorAtZero = true;
       itemRules[itemRules.length - 1]?.params.push({ name: 'floor', value: '0', phrase });
+      consume();
       continue;
     }
     const target = itemRules[itemRules.length - 1];
-    if (m.type === 'cap' && (itemRules.length !== 1 || !target)) {
+    if (found.type === 'cap' && (itemRules.length !== 1 || !target)) {
       // A cap over several rules (or the whole clause) is an indicator policy.
-      const region = ctx.original.slice(ctx.toks[m.regionFrom]?.start ?? 0, ctx.toks[m.next - 1]!.end);
-      if (m.verb === 'add' || m.verb === 'get' || /加分/.test(region)) indicator.bonusCap = m.value;
-      else indicator.deductionCap = m.value;
+      const region = ctx.original.slice(ctx.toks[found.regionFrom]?.start ?? 0, ctx.toks[found.next - 1]!.end);
+      const period = PERIOD_CAP_WORDS.find((word) => region.includes(word));
+      if (period) {
+        issue(range, `“${phrase}”是按期（${period}）的上限，规则只能表达整个考核期的上限，需人工确认`);
+        continue;
+      }
+      if (found.verb === undefined && itemRules.length === 0 && !region.includes('扣') && !region.includes('加')) {
+        issue(range, `“${phrase}”未写明是扣分上限还是加分上限，需人工确认`);
+        continue;
+      }
+      if (found.verb === 'add' || found.verb === 'get' || /加分/.test(region)) indicator.bonusCap = found.value;
+      else indicator.deductionCap = found.value;
+      consume();
       continue;
     }
-    if (m.type === 'dedupe' && !itemRules.some((r) => r.rule.kind === 'per-occurrence')) {
+    if (found.type === 'dedupe' && !itemRules.some((entry) => entry.rule.kind === 'per-occurrence')) {
       // 同一事项不重复扣分 over the clause's rules: the clauses share one dedupe group (P27).
-      indicator.dedupe = m.highestOnly ? 'highest-only' : 'event-key';
+      indicator.dedupe = found.highestOnly ? 'highest-only' : 'event-key';
+      consume();
       continue;
     }
     if (!target) {
       issue(range, `“${phrase}”没有可修饰的扣分规则`);
       continue;
     }
-    const b: Built = { rule: target.rule, segs: [], params: target.params };
-    const { unapplied } = applyModifiers(ctx, b, [m]);
+    const built: Built = { rule: target.rule, segs: [], params: target.params };
+    const { unapplied } = applyModifiers(ctx, built, [found]);
     if (unapplied.length) issue(range, `“${phrase}”不适用于“${target.text}”`);
   }
 }
@@ -306,13 +405,13 @@ function applyClauseModifiers(
 type SentenceBuilt = { rule: Rule; params: RuleParam[]; review?: string } | { reason: string } | null;
 
 function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, range: Range): SentenceBuilt {
-  const t = ctx.original.slice(range.start, range.end);
+  const token = ctx.original.slice(range.start, range.end);
   const toks = ctx.toks;
-  const s = P.toStr;
+  const decimalText = P.toStr;
   switch (level) {
     case 'proportional': {
-      const deduct = /扣分|扣减|扣除/.test(t);
-      const params: RuleParam[] = [{ name: 'effect', value: deduct ? 'deduction' : 'score', phrase: (/按[^，,。；]*比例[^，,。；]*/.exec(t) ?? [t])[0] }];
+      const deduct = /扣分|扣减|扣除/.test(token);
+      const params: RuleParam[] = [{ name: 'effect', value: deduct ? 'deduction' : 'score', phrase: (/按[^，,。；]*比例[^，,。；]*/.exec(token) ?? [token])[0] }];
       // "新建智慧书房 20 家（1 分）": target and points of the item.
       const paren = findParenPoints(toks, 0, toks.length);
       if (paren.length > 1) return { reason: `一句中有${paren.length}个分项（各带分值），需拆分后分别按比例计分` };
@@ -321,46 +420,46 @@ function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, 
         const before = toks[paren[0]!.at - 1];
         if (before && before.kind === 'num' && !before.q.percent) {
           rule.target = before.q.value;
-          params.push({ name: 'target', value: s(before.q.value), phrase: before.raw });
+          params.push({ name: 'target', value: decimalText(before.q.value), phrase: before.raw });
         }
         rule.points = paren[0]!.value;
-        params.push({ name: 'points', value: s(paren[0]!.value), phrase: paren[0]!.tok.raw });
+        params.push({ name: 'points', value: decimalText(paren[0]!.value), phrase: paren[0]!.tok.raw });
       } else {
         // The cap is the most the proportion can deduct: 未完成指标的按比例折算扣分，最高扣 0.5 分 → D = 0.5·(1 − 完成率).
-        const capTok = scanFrames(toks).find((f) => f.kind === 'modifier' && f.f.type === 'cap');
+        const capTok = scanFrames(toks).find((frame) => frame.kind === 'modifier' && frame.f.type === 'cap');
         if (capTok && capTok.kind === 'modifier' && capTok.f.type === 'cap') {
           rule.points = capTok.f.value;
-          params.push({ name: 'points', value: s(capTok.f.value), phrase: capTok.f.tok.raw });
+          params.push({ name: 'points', value: decimalText(capTok.f.value), phrase: capTok.f.tok.raw });
         }
       }
-      if (/基本分|基本参评分/.test(t)) rule.metric = { of: 'sub-score' };
+      if (/基本分|基本参评分/.test(token)) rule.metric = { of: 'sub-score' };
       return { rule, params };
     }
     case 'completion': {
-      const allowPartial = !/否则不得分/.test(t);
-      const params: RuleParam[] = [{ name: 'allowPartial', value: String(allowPartial), phrase: (/按[^，,。；]*情况[^，,。；]*/.exec(t) ?? [t])[0] }];
+      const allowPartial = !/否则不得分/.test(token);
+      const params: RuleParam[] = [{ name: 'allowPartial', value: String(allowPartial), phrase: (/按[^，,。；]*情况[^，,。；]*/.exec(token) ?? [token])[0] }];
       const rule: Rule = { kind: 'completion', ...(allowPartial ? { allowPartial } : {}) };
       const paren = findParenPoints(toks, 0, toks.length);
       if (paren.length === 1) {
         rule.points = paren[0]!.value;
-        params.push({ name: 'points', value: s(paren[0]!.value), phrase: paren[0]!.tok.raw });
+        params.push({ name: 'points', value: decimalText(paren[0]!.value), phrase: paren[0]!.tok.raw });
       }
       return { rule, params };
     }
     case 'any-of': {
-      const head = t.split(/以上|上述/)[0] ?? '';
+      const head = token.split(/以上|上述/)[0] ?? '';
       const options = head
         .split(/[；;。]|或者/)
-        .map((o) => o.replace(/[（(]\s*[\d.]+\s*分?\s*[）)]/g, '').replace(/^\s*[\d一二三四五六七八九十]+[.、．]\s*/, '').trim())
-        .filter((o) => o.length > 1);
+        .map((option) => option.replace(/[（(]\s*[\d.]+\s*分?\s*[）)]/g, '').replace(/^\s*[\d一二三四五六七八九十]+[.、．]\s*/, '').trim())
+        .filter((option) => option.length > 1);
       if (options.length < 2) return { reason: '“以上完成一项可得满分”未能识别所列选项' };
       const paren = findParenPoints(toks, 0, toks.length);
       const rule: Rule = { kind: 'any-of', options, ...(paren.length === 1 ? { points: paren[0]!.value } : {}) };
-      const params: RuleParam[] = options.map((o, k) => ({ name: `options[${k}]`, value: o, phrase: o }));
+      const params: RuleParam[] = options.map((option, k) => ({ name: `options[${k}]`, value: option, phrase: option }));
       return { rule, params };
     }
     case 'convert': {
-      const doc = /《[^》]+》/.exec(t);
+      const doc = /《[^》]+》/.exec(token);
       return { reason: doc ? `折算方法见另一细则${doc[0]}，未给出公式` : '“折算扣分”未给出折算公式' };
     }
     case 'veto':

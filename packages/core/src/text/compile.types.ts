@@ -15,10 +15,28 @@ export type CompiledRule = {
   params: RuleParam[];
   /** Set when the rule was built but a person must confirm a reading (扣11分, a missing 再). */
   review?: string;
+  /** The phrase family that read it (see families.ts), for coverage per family in import reports. */
+  family?: string;
 };
 
+/** One family's reading of a part of the text, kept when two families disagree. */
+export type Reading = { family: string; rules: Rule[] };
+
 /** A part of the text that was not (fully) understood, with the reason in Chinese. */
-export type CompileIssue = { text: string; span: [number, number]; reason: string };
+export type CompileIssue = {
+  text: string;
+  span: [number, number];
+  reason: string;
+  /** The phrase no compiled rule accounts for (an amount, threshold, step, cap or rate), verbatim. */
+  unread?: string;
+  /** Two or more families read this text differently: each reading, for a person to choose. */
+  readings?: Reading[];
+  /** A reading the compiler suggests, in Chinese, where it has one. */
+  suggestion?: string;
+};
+
+/** "（N分）" written after a task: the points of a sub-item, not a scoring rule. */
+export type Allocation = { text: string; span: [number, number]; points: Dec };
 
 export type CompileOptions = {
   /** Clause or indicator points, when the caller knows them (for 不得分 bands, plausibility checks). */
@@ -36,7 +54,19 @@ export type CompileResult = {
   warnings: string[];
   /** Text with no scoring content (introductions, evidence notes): listed, never silently dropped. */
   ignored: { text: string; span: [number, number] }[];
+  /** Sub-items with their own points and no scoring rule ("1.建立台账（5分）；2.…（10分）"). */
+  allocations?: Allocation[];
   /** Indicator-level policies found in the text (总扣分不超过X with several rules, 扣完为止). */
-  indicator?: { deductionCap?: Dec; bonusCap?: Dec; floorAtZero?: boolean; points?: Dec; dedupe?: 'event-key' | 'highest-only' };
+  indicator?: {
+    deductionCap?: Dec;
+    bonusCap?: Dec;
+    floorAtZero?: boolean;
+    /** 倒扣: deductions go below zero (the item's floor is null). */
+    allowNegative?: boolean;
+    points?: Dec;
+    /** "产区得a分，非产区得b分": the item's points by unit category, keyed by the document's words. */
+    pointsByCategory?: Record<string, Dec>;
+    dedupe?: 'event-key' | 'highest-only';
+  };
   source?: SourceRef;
 };

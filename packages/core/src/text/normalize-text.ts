@@ -1,10 +1,9 @@
 import { toHalfWidthDigits } from './chinese-number';
+import { KOU_WORDS } from './vocabulary';
 
 /** A repair made while reading the text (catalogue §8.3): kept so a person can confirm it. */
 export type TextRepair = { at: number; from: string; to: string; message: string };
 
-/** Compounds in which 口 is a real word, not a mistyped 扣 (出口, 排污口…). */
-const KOU_WORDS = ['出口', '入口', '人口', '窗口', '路口', '港口', '接口', '端口', '关口', '门口', '道口', '河口', '污口', '排口', '缺口', '借口', '进口', '户口', '口岸'];
 
 /**
  * Length-preserving normalisation, so every span found later indexes the original text too:
@@ -14,36 +13,36 @@ const KOU_WORDS = ['出口', '入口', '人口', '窗口', '路口', '港口', '
 export function normalizeRuleText(text: string): { text: string; repairs: TextRepair[] } {
   const repairs: TextRepair[] = [];
   // UTF-16 indexing throughout: only BMP characters are ever replaced.
-  const s = toHalfWidthDigits(text);
-  const out = s.split('');
+  const decimalText = toHalfWidthDigits(text);
+  const out = decimalText.split('');
   const set = (i: number, to: string, message: string): void => {
     repairs.push({ at: i, from: out[i]!, to, message });
     out[i] = to;
   };
   for (let i = 0; i < out.length; i++) {
-    const c = out[i]!;
+    const character = out[i]!;
     const next = nextNonSpace(out, i + 1);
     const prev = out[i - 1];
-    if (c === '口') {
-      const word = KOU_WORDS.some((w) => s.startsWith(w, i - w.indexOf('口')) && w.indexOf('口') <= i);
+    if (character === '口') {
+      const word = KOU_WORDS.some((wordToken) => decimalText.startsWith(wordToken, i - wordToken.indexOf('口')) && wordToken.indexOf('口') <= i);
       const beforeAmount = next !== undefined && /\d/.test(next);
       if (beforeAmount && !word) set(i, '扣', '“口”按“扣”读取（疑为录入错误）');
-    } else if (c === 'O' || c === 'o' || c === 'Ｏ') {
+    } else if (character === 'O' || character === 'o' || character === 'Ｏ') {
       const digitNear = (prev !== undefined && /[\d.]/.test(prev)) || (out[i + 1] !== undefined && /[\d.]/.test(out[i + 1]!));
       const asValue = (prev === '为' || prev === '扣' || prev === '得') && !/[A-Za-z]/.test(out[i + 1] ?? '');
-      if (digitNear || asValue) set(i, '0', `“${c}”按数字“0”读取（疑为录入错误）`);
-    } else if (c === 'l' || c === 'I') {
+      if (digitNear || asValue) set(i, '0', `“${character}”按数字“0”读取（疑为录入错误）`);
+    } else if (character === 'l' || character === 'I') {
       const atItemStart = (i === 0 || /[\s。；;]/.test(prev ?? '')) && (out[i + 1] === '.' || out[i + 1] === '、') && !/\d/.test(out[i + 2] ?? '');
-      if (atItemStart) set(i, '1', `条目序号“${c}.”按“1.”读取`);
+      if (atItemStart) set(i, '1', `条目序号“${character}.”按“1.”读取`);
     }
   }
   // "扣 0.1；分党员…" (000:221): the 分 of the amount slipped behind the semicolon; swap them back.
   const joined = out.join('');
-  for (const m of joined.matchAll(/\d([；;])分(?!别|值|管)/g)) {
-    const at = m.index + 1;
-    repairs.push({ at, from: `${m[1]}分`, to: `分${m[1]}`, message: `“${m[1]}分”按“分${m[1]}”读取（分号错位）` });
+  for (const found of joined.matchAll(/\d([；;])分(?!别|值|管)/g)) {
+    const at = found.index + 1;
+    repairs.push({ at, from: `${found[1]}分`, to: `分${found[1]}`, message: `“${found[1]}分”按“分${found[1]}”读取（分号错位）` });
     out[at] = '分';
-    out[at + 1] = m[1]!;
+    out[at + 1] = found[1]!;
   }
   return { text: out.join(''), repairs };
 }
@@ -52,4 +51,9 @@ function nextNonSpace(chars: string[], i: number): string | undefined {
   let j = i;
   while (j < chars.length && /\s/.test(chars[j]!)) j++;
   return chars[j];
+}
+
+/** Text without the punctuation and spaces around it (a condition as a key: "，非产区" → "非产区"). */
+export function trimPunctuation(text: string): string {
+  return text.replace(/^[，,、；;：:。\s]+/u, '').replace(/[，,、；;：:。\s]+$/u, '');
 }

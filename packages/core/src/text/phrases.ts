@@ -1,6 +1,7 @@
 import type { Dec } from '../points';
 import { alt, findFirst, gap, lit, many1, map, num, opt, punct, seq, word, type Pattern } from './grammar';
 import type { NumTok, Tok } from './rule-tokens';
+import { BASELINE_PREVIOUS, COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, TIME_UNITS } from './vocabulary';
 
 /**
  * The phrase grammar of scoring sentences: amount frames (扣X分, 分别扣a、b分, 扣a-b分, 不得分,
@@ -9,16 +10,16 @@ import type { NumTok, Tok } from './rule-tokens';
  */
 export type Verb = 'deduct' | 'add' | 'get';
 
-export const isPoints = (t: NumTok): boolean => t.q.unit === '分' || t.q.unit === undefined;
-const isPointsStrict = (t: NumTok): boolean => t.q.unit === '分';
-const single = (t: NumTok): boolean => t.q.range === undefined;
+export const isPoints = (token: NumTok): boolean => token.q.unit === '分' || token.q.unit === undefined;
+const isPointsStrict = (token: NumTok): boolean => token.q.unit === '分';
+const single = (token: NumTok): boolean => token.q.range === undefined;
 
-export const COUNTERS = ['人次', '批次', '起', '件', '次', '例', '项', '条', '人', '处', '个', '篇', '家', '宗', '户', '名', '位', '样', '单', '所', '月', '期', '场', '票'];
-const isCounter = (t: NumTok): boolean => t.q.unit !== undefined && COUNTERS.includes(t.q.unit);
-const TIME_UNITS: Record<string, 'day' | 'workday' | 'month'> = { 天: 'day', 日: 'day', 个自然日: 'day', 工作日: 'workday', 个工作日: 'workday', 月: 'month', 个月: 'month' };
+export { COUNTERS };
+const isCounter = (token: NumTok): boolean => token.q.unit !== undefined && COUNTERS.includes(token.q.unit);
 
-const verbOf = (t: Tok): Verb => (t.kind === 'word' && t.tag === 'add' ? 'add' : t.kind === 'word' && t.tag === 'get' ? 'get' : 'deduct');
-const verbWord = word('deduct', 'add', 'get');
+const verbOf = (token: Tok): Verb => (token.kind === 'word' && token.tag === 'add' ? 'add' : token.kind === 'word' && token.tag === 'get' ? 'get' : 'deduct');
+/** 倒扣 deducts like 扣 (below zero: the compiler reports `allowNegative` for the item). */
+const verbWord = word('deduct', 'add', 'get', 'reverse');
 
 type FrameBase = { at: number; next: number };
 export type AmountFrame = FrameBase &
@@ -46,45 +47,44 @@ export type Modifier = FrameBase &
 
 /** 分别扣 0.5 分、0.3 分、0.2 分 / 分别加0.5、0.4、0.3分 / 每件分别扣… */
 const tiersFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = map(
-  seq(word('respectively'), opt(verbWord), many1(num((t) => isPoints(t) && single(t)), opt(alt(punct('enum', 'comma'), lit('和', '及'))))),
-  ([, v, values]) => ({ type: 'tiers' as const, verb: v ? verbOf(v) : ('deduct' as Verb), values }),
+  seq(word('respectively'), opt(verbWord), many1(num((token) => isPoints(token) && single(token)), opt(alt(punct('enum', 'comma'), lit('和', '及'))))),
+  ([, verbToken, values]) => ({ type: 'tiers' as const, verb: verbToken ? verbOf(verbToken) : ('deduct' as Verb), values }),
 );
 
 /** 扣 0.1-0.2 分 / 扣减0.1-1分 / 得1～3分. */
-const rangeFrame = map(seq(opt(word('again')), verbWord, num((t) => t.q.range !== undefined && isPoints(t))), ([, v, t]) => ({
+const rangeFrame = map(seq(opt(word('again')), verbWord, num((token) => token.q.range !== undefined && isPoints(token))), ([, verbToken, token]) => ({
   type: 'range' as const,
-  verb: verbOf(v),
-  min: t.q.range!.min,
-  max: t.q.range!.max,
-  tok: t,
+  verb: verbOf(verbToken),
+  min: token.q.range!.min,
+  max: token.q.range!.max,
+  tok: token,
 }));
 
 /** 扣 1 分 / 再扣 0.1 分 / 各扣0.5分 / 加0.2分 / 得5分. */
-const fixedFrame = map(seq(opt(word('again')), opt(word('each')), verbWord, num((t) => isPoints(t) && single(t))), ([again, each, v, t]) => ({
+const fixedFrame = map(seq(opt(word('again')), opt(word('each')), verbWord, num((token) => isPoints(token) && single(token))), ([again, each, verbToken, token]) => ({
   type: 'fixed' as const,
-  verb: verbOf(v),
-  value: t.q.value,
-  tok: t,
+  verb: verbOf(verbToken),
+  value: token.q.value,
+  tok: token,
   again: again !== undefined,
   each: each !== undefined,
 }));
 
 /** 扣牵头单位1分，扣相关配合单位0.5分 (P36): the amount names the role it applies to. */
-const ROLES = ['相关配合单位', '配合单位', '牵头单位', '责任单位', '主办单位', '协办单位', '一类责任单位', '二类责任单位'];
-const roleFrame = map(seq(word('deduct', 'add'), lit(...ROLES), num((t) => isPoints(t) && single(t))), ([v, role, t]) => ({
+const roleFrame = map(seq(word('deduct', 'add'), lit(...ROLES), num((token) => isPoints(token) && single(token))), ([verbToken, role, token]) => ({
   type: 'fixed' as const,
-  verb: verbOf(v),
-  value: t.q.value,
-  tok: t,
+  verb: verbOf(verbToken),
+  value: token.q.value,
+  tok: token,
   again: false,
   each: false,
-  role: role.replace(/^相关/, ''),
+  role: role.startsWith(ROLE_PREFIX) ? role.slice(ROLE_PREFIX.length) : role,
 }));
 
 /** 一票否决 as a consequence (…的，一票否决 / 按“一票否决”规定执行), not as a condition (因一票否决项目导致…). */
 const vetoFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
-  const t = toks[i];
-  if (!t || t.kind !== 'word' || t.tag !== 'veto') return null;
+  const token = toks[i];
+  if (!token || token.kind !== 'word' || token.tag !== 'veto') return null;
   let j = i + 1;
   while (toks[j] && /^[”’"』」]$/.test(toks[j]!.raw)) j++;
   const after = toks[j];
@@ -98,31 +98,43 @@ const noScoreFrame = map(word('no-score'), () => ({ type: 'no-score' as const })
 const zeroFrame = map(alt(word('zero'), lit('计为0分', '按0分计', '计0分')), () => ({ type: 'zero' as const }));
 const fullFrame = map(seq(opt(lit('可')), alt(word('get'), lit('为', '计')), word('full')), () => ({ type: 'full' as const }));
 const discretionFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
-  const m = word('discretion')(toks, i);
-  if (!m) return null;
+  const found = word('discretion')(toks, i);
+  if (!found) return null;
   // 酌情扣分 / 视情况得分 / 视情打分 / 酌情扣 0.5 分 (then the fixed frame reads the amount).
-  let j = m.next;
-  let v: Verb = 'deduct';
+  let j = found.next;
+  let verbToken: Verb = 'deduct';
   for (let k = j; k < Math.min(toks.length, j + 3); k++) {
-    const t = toks[k]!;
-    if (t.kind === 'num' || t.kind === 'punct') break;
-    if (t.kind === 'word' && (t.tag === 'deduct' || t.tag === 'add' || t.tag === 'get' || t.tag === 'score-by')) {
-      v = t.tag === 'score-by' || t.tag === 'get' ? 'get' : t.tag === 'add' ? 'add' : 'deduct';
+    const token = toks[k]!;
+    if (token.kind === 'num' || token.kind === 'punct') break;
+    if (token.kind === 'word' && (token.tag === 'deduct' || token.tag === 'add' || token.tag === 'get' || token.tag === 'score-by')) {
+      verbToken = token.tag === 'score-by' || token.tag === 'get' ? 'get' : token.tag === 'add' ? 'add' : 'deduct';
       j = k + 1;
       if (toks[j]?.raw === '分') j++;
       break;
     }
   }
   if (toks[j]?.kind === 'num') return null;
-  return { value: { type: 'discretion', verb: v }, next: j };
+  // 酌情给分 / 酌情减分: the verb is a plain character the lexicon does not tag.
+  if (j === found.next) {
+    const next = toks[j]?.raw;
+    if (next === '给' || next === '评') {
+      verbToken = 'get';
+      j++;
+      if (toks[j]?.raw === '分') j++;
+    } else if (next === '减') {
+      j++;
+      if (toks[j]?.raw === '分') j++;
+    }
+  }
+  return { value: { type: 'discretion', verb: verbToken }, next: j };
 };
 /** "低于95%0.05分", "每少10%0.01分": the verb 扣 is missing (§8.3); read as a deduction, with a warning. */
 const missingVerbFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
   const prev = toks[i - 1];
-  const t = toks[i];
-  if (!t || t.kind !== 'num' || !isPointsStrict(t) || t.q.range) return null;
-  if (!prev || prev.kind !== 'num' || prev.q.percent === undefined || prev.end !== t.start) return null;
-  return { value: { type: 'fixed', verb: 'deduct', value: t.q.value, tok: t, again: false, each: false, inferredVerb: true }, next: i + 1 };
+  const token = toks[i];
+  if (!token || token.kind !== 'num' || !isPointsStrict(token) || token.q.range) return null;
+  if (!prev || prev.kind !== 'num' || prev.q.percent === undefined || prev.end !== token.start) return null;
+  return { value: { type: 'fixed', verb: 'deduct', value: token.q.value, tok: token, again: false, each: false, inferredVerb: true }, next: i + 1 };
 };
 
 const AMOUNT_PATTERNS = [vetoFrame, tiersFrame, rangeFrame, roleFrame, fixedFrame, noScoreFrame, zeroFrame, fullFrame, discretionFrame, missingVerbFrame];
@@ -130,10 +142,10 @@ const AMOUNT_PATTERNS = [vetoFrame, tiersFrame, rangeFrame, roleFrame, fixedFram
 // ---- modifiers -----------------------------------------------------------------------------
 
 const capFrame = map(
-  seq(word('cap'), opt(word('cap')), opt(alt(verbWord, lit('扣分', '加分', '得分'))), opt(lit('至', '为')), num((t) => isPoints(t) && single(t))),
-  ([, , v, , t]) => ({ type: 'cap' as const, value: t.q.value, tok: t, verb: v === undefined ? undefined : typeof v === 'string' ? (v.startsWith('加') ? ('add' as Verb) : v.startsWith('得') ? ('get' as Verb) : ('deduct' as Verb)) : verbOf(v) }),
+  seq(word('cap'), opt(word('cap')), opt(alt(verbWord, lit('扣分', '加分', '得分'))), opt(lit('至', '为')), num((token) => isPoints(token) && single(token))),
+  ([, , verbToken, , token]) => ({ type: 'cap' as const, value: token.q.value, tok: token, verb: verbToken === undefined ? undefined : typeof verbToken === 'string' ? (verbToken.startsWith('加') ? ('add' as Verb) : verbToken.startsWith('得') ? ('get' as Verb) : ('deduct' as Verb)) : verbOf(verbToken) }),
 );
-const minimumFrame = map(seq(word('minimum'), opt(verbWord), num((t) => isPoints(t) && single(t))), ([, , t]) => ({ type: 'minimum' as const, value: t.q.value, tok: t }));
+const minimumFrame = map(seq(word('minimum'), opt(verbWord), num((token) => isPoints(token) && single(token))), ([, , token]) => ({ type: 'minimum' as const, value: token.q.value, tok: token }));
 const floorFrame = map(alt(word('floor'), lit('小于0分的以0分计算', '不计负分')), () => ({ type: 'floor' as const }));
 const doubleFrame = map(seq(word('double'), opt(alt(lit('扣分', '扣除', '计算'), word('deduct')))), () => ({ type: 'double' as const }));
 const dedupeFrame = alt(
@@ -152,21 +164,21 @@ export function scanFrames(toks: readonly Tok[]): Frame[] {
   let i = 0;
   while (i < toks.length) {
     let hit = false;
-    for (const p of MODIFIER_PATTERNS) {
-      const m = p(toks, i);
-      if (m) {
-        out.push({ kind: 'modifier', f: { ...m.value, at: i, next: m.next } as Modifier });
-        i = m.next;
+    for (const pattern of MODIFIER_PATTERNS) {
+      const found = pattern(toks, i);
+      if (found) {
+        out.push({ kind: 'modifier', f: { ...found.value, at: i, next: found.next } as Modifier });
+        i = found.next;
         hit = true;
         break;
       }
     }
     if (hit) continue;
-    for (const p of AMOUNT_PATTERNS) {
-      const m = p(toks, i);
-      if (m) {
-        out.push({ kind: 'amount', f: { ...m.value, at: i, next: m.next } as AmountFrame });
-        i = m.next;
+    for (const param of AMOUNT_PATTERNS) {
+      const matched = param(toks, i);
+      if (matched) {
+        out.push({ kind: 'amount', f: { ...matched.value, at: i, next: matched.next } as AmountFrame });
+        i = matched.next;
         hit = true;
         break;
       }
@@ -183,11 +195,11 @@ export type Feature<T> = T & { at: number; next: number };
 /** 每起 / 每人次 / 每发生一起 / 每发现1个问题镇 / 每 3 例 / 发生 1 起 / 一次. */
 export function findCount(toks: readonly Tok[], from: number, to: number): Feature<{ counter: string; per: number }> | null {
   const sub = toks.slice(0, to);
-  const everyCounter = map(seq(word('every'), gap(8), num(isCounter)), ([, , t]) => ({ counter: t.q.unit!, per: Number(t.q.value) / 1e6 }));
-  const everyLit = map(seq(word('every'), lit(...COUNTERS)), ([, c]) => ({ counter: c, per: 1 }));
-  const happened = map(seq(lit('发生', '发现', '出现', '查实', '有'), num((t) => isCounter(t) && t.q.value === 1_000_000)), ([, t]) => ({ counter: t.q.unit!, per: 1 }));
-  const m = findFirst(alt(everyLit, everyCounter, happened), sub, from);
-  if (m && m.at < to) return { ...m.value, at: m.at, next: m.next };
+  const everyCounter = map(seq(word('every'), gap(8), num(isCounter)), ([, , token]) => ({ counter: token.q.unit!, per: Number(token.q.value) / 1e6 }));
+  const everyLit = map(seq(word('every'), lit(...COUNTERS)), ([, character]) => ({ counter: character, per: 1 }));
+  const happened = map(seq(lit('发生', '发现', '出现', '查实', '有'), num((token) => isCounter(token) && token.q.value === 1_000_000)), ([, token]) => ({ counter: token.q.unit!, per: 1 }));
+  const found = findFirst(alt(everyLit, everyCounter, happened), sub, from);
+  if (found && found.at < to) return { ...found.value, at: found.at, next: found.next };
   // "一次扣5分": a count of one right before the amount.
   const last = toks[to - 1];
   if (last && last.kind === 'num' && isCounter(last) && last.q.value === 1_000_000) return { counter: last.q.unit!, per: 1, at: to - 1, next: to };
@@ -196,40 +208,42 @@ export function findCount(toks: readonly Tok[], from: number, to: number): Featu
 
 /** 少一次 / 每少1个 / 少组织一次 / 缺一样 / 缺少一项. */
 export function findShortfall(toks: readonly Tok[], from: number, to: number): Feature<{ counter: string; per: number }> | null {
-  const p = map(seq(opt(word('every')), word('less'), gap(3), num((t) => isCounter(t) || t.q.unit === '样')), ([, , , t]) => ({ counter: t.q.unit!, per: Number(t.q.value) / 1e6 }));
+  const pattern = map(seq(opt(word('every')), word('less'), gap(3), num((token) => isCounter(token) || token.q.unit === '样')), ([, , , token]) => ({ counter: token.q.unit!, per: Number(token.q.value) / 1e6 }));
   let i = from;
   for (;;) {
-    const m = findFirst(p, toks.slice(0, to), i);
-    if (!m) return null;
+    const found = findFirst(pattern, toks.slice(0, to), i);
+    if (!found) return null;
     // 至少 / 不少于 / 减少 state a requirement, not a shortfall.
-    const prev = toks[m.at - 1]?.raw;
-    const lessTok = toks[m.at]!.kind === 'word' && toks[m.at]!.raw === '每' ? toks[m.at + 1] : toks[m.at];
-    const before = lessTok === toks[m.at] ? prev : toks[m.at]?.raw;
+    const prev = toks[found.at - 1]?.raw;
+    const lessTok = toks[found.at]!.kind === 'word' && toks[found.at]!.raw === '每' ? toks[found.at + 1] : toks[found.at];
+    const before = lessTok === toks[found.at] ? prev : toks[found.at]?.raw;
     if (before !== '至' && before !== '不' && before !== '减' && !(lessTok && lessTok.raw === '少' && toks[toks.indexOf(lessTok) + 1]?.raw === '于')) {
-      return { ...m.value, at: m.at, next: m.next };
+      return { ...found.value, at: found.at, next: found.next };
     }
-    i = m.at + 1;
+    i = found.at + 1;
   }
 }
 
 /** 每低 5 个百分点 / 每降1% / 每下降5个百分点 / 每少10% (below) ; 每增加1个百分点 / 每超过一人 (above). */
 export function findStep(toks: readonly Tok[], from: number, to: number): Feature<{ step: NumTok; direction: 'below' | 'above' }> | null {
-  const below = map(seq(word('every'), alt(word('fall', 'below', 'less'), lit('低', '减少')), opt(lit('于')), num((t) => !isTime(t))), ([, , , t]) => ({ step: t, direction: 'below' as const }));
-  const above = map(seq(word('every'), alt(word('above', 'rise'), lit('超', '多', '高')), opt(lit('出')), num((t) => !isTime(t))), ([, , , t]) => ({ step: t, direction: 'above' as const }));
-  const m = findFirst(alt(below, above), toks.slice(0, to), from);
-  if (!m) return null;
-  // 每少一次 is a shortfall, not a step.
-  if (m.value.direction === 'below' && isCounter(m.value.step) && m.value.step.q.percent === undefined && m.value.step.q.unit !== '个') return null;
-  return { ...m.value, at: m.at, next: m.next };
+  const below = map(seq(word('every'), alt(word('fall', 'below', 'less'), lit('低', '减少')), opt(lit('于')), num((token) => !isTime(token))), ([, , , token]) => ({ step: token, direction: 'below' as const }));
+  const above = map(seq(word('every'), alt(word('above', 'rise'), lit('超', '多', '高')), opt(lit('出')), num((token) => !isTime(token))), ([, , , token]) => ({ step: token, direction: 'above' as const }));
+  const found = findFirst(alt(below, above), toks.slice(0, to), from);
+  if (!found) return null;
+  // 每少一次 is a shortfall, not a step — unless the count is compared with last year (对比上年度，每减少1名).
+  const before = toks.slice(0, found.at).map((token) => token.raw).join('');
+  const againstBaseline = BASELINE_PREVIOUS.some((word) => before.includes(word));
+  if (found.value.direction === 'below' && isCounter(found.value.step) && found.value.step.q.percent === undefined && found.value.step.q.unit !== '个' && !againstBaseline) return null;
+  return { ...found.value, at: found.at, next: found.next };
 }
 
-const isTime = (t: NumTok): boolean => t.q.unit !== undefined && t.q.unit in TIME_UNITS;
+const isTime = (token: NumTok): boolean => token.q.unit !== undefined && token.q.unit in TIME_UNITS;
 
 /** 每超一天 / 每逾期1个工作日 / 每延迟一个月. */
 export function findLateness(toks: readonly Tok[], from: number, to: number): Feature<{ period: 'day' | 'workday' | 'month'; n: Dec }> | null {
-  const p = map(seq(word('every'), alt(word('above'), lit('超期', '超', '逾期', '延迟', '推迟', '延期', '晚', '拖延')), num(isTime)), ([, , t]) => ({ period: TIME_UNITS[t.q.unit!]!, n: t.q.value }));
-  const m = findFirst(p, toks.slice(0, to), from);
-  return m ? { ...m.value, at: m.at, next: m.next } : null;
+  const pattern = map(seq(word('every'), alt(word('above'), lit('超期', '超', '逾期', '延迟', '推迟', '延期', '晚', '拖延')), num(isTime)), ([, , token]) => ({ period: TIME_UNITS[token.q.unit!]!, n: token.q.value }));
+  const found = findFirst(pattern, toks.slice(0, to), from);
+  return found ? { ...found.value, at: found.at, next: found.next } : null;
 }
 
 export type Threshold = {
@@ -245,21 +259,25 @@ export type Threshold = {
 export function findThresholds(text: string, toks: readonly Tok[], from: number, to: number): Feature<Threshold>[] {
   const out: Feature<Threshold>[] = [];
   for (let i = from; i < to; i++) {
-    const t = toks[i]!;
-    if (t.kind === 'word' && (t.tag === 'below' || t.tag === 'above') && t.raw !== '以下' && t.raw !== '以上') {
+    const token = toks[i]!;
+    if (token.kind === 'word' && (token.tag === 'below' || token.tag === 'above') && token.raw !== '以下' && token.raw !== '以上') {
       let j = i + 1;
       if (toks[j]?.raw === '于') j++;
-      const n = toks[j];
-      if (n && n.kind === 'num' && n.q.range === undefined && j < to) {
+      const count = toks[j];
+      if (count && count.kind === 'num' && count.q.range === undefined && j < to) {
+        // 不低于 T / 不超过 T: the condition is that x meets T (x ≥ T / x ≤ T), the other side of 低于 / 超过.
+        const negated = toks[i - 1]?.raw === '不' && i - 1 >= from;
+        const start = negated ? toks[i - 1]!.start : token.start;
+        const direction = negated ? (token.tag === 'below' ? 'above' : 'below') : token.tag;
         // 低于 / 不足 / 未达: x < T triggers (T itself meets); 高于 / 超过: x > T triggers.
-        out.push({ value: n.q.value, tok: n, direction: t.tag, inclusive: false, phrase: text.slice(t.start, n.end), at: i, next: j + 1 });
+        out.push({ value: count.q.value, tok: count, direction, inclusive: negated, phrase: text.slice(start, count.end), at: negated ? i - 1 : i, next: j + 1 });
         i = j;
       }
-    } else if (t.kind === 'num' && t.q.range === undefined) {
-      const w = toks[i + 1];
-      if (w && w.kind === 'word' && (w.raw === '以下' || w.raw === '以上') && i + 1 < to) {
+    } else if (token.kind === 'num' && token.q.range === undefined) {
+      const wordToken = toks[i + 1];
+      if (wordToken && wordToken.kind === 'word' && (wordToken.raw === '以下' || wordToken.raw === '以上') && i + 1 < to) {
         // 以上/以下 include the figure itself unless a neighbour band claims it with （含…）.
-        out.push({ value: t.q.value, tok: t, direction: w.raw === '以下' ? 'below' : 'above', inclusive: true, phrase: text.slice(t.start, w.end), at: i, next: i + 2 });
+        out.push({ value: token.q.value, tok: token, direction: wordToken.raw === '以下' ? 'below' : 'above', inclusive: true, phrase: text.slice(token.start, wordToken.end), at: i, next: i + 2 });
         i++;
       }
     }
@@ -269,16 +287,16 @@ export function findThresholds(text: string, toks: readonly Tok[], from: number,
 
 /** Required count for a shortfall: 全年未达到 4 次 / 至少安排2 次 / 不少于6次 / 2次以上. */
 export function findRequired(toks: readonly Tok[], from: number, to: number): Feature<{ n: number; tok: NumTok }> | null {
-  const countTok = num((t) => isCounter(t) && t.q.range === undefined);
-  const p = alt(
-    map(seq(alt(word('below'), lit('至少', '不少于', '不低于', '应当', '应')), gap(6), countTok), ([, , t]) => t),
-    map(seq(lit('不'), word('below'), countTok), ([, , t]) => t),
-    map(seq(countTok, alt(word('above'), lit('及以上'))), ([t]) => t),
+  const countTok = num((token) => isCounter(token) && token.q.range === undefined);
+  const pattern = alt(
+    map(seq(alt(word('below'), lit('至少', '不少于', '不低于', '应当', '应')), gap(6), countTok), ([, , token]) => token),
+    map(seq(lit('不'), word('below'), countTok), ([, , token]) => token),
+    map(seq(countTok, alt(word('above'), lit('及以上'))), ([token]) => token),
   );
-  const m = findFirst(p, toks.slice(0, to), from);
-  if (!m) return null;
-  const n = Number(m.value.q.value) / 1e6;
-  return Number.isInteger(n) ? { n, tok: m.value, at: m.at, next: m.next } : null;
+  const found = findFirst(pattern, toks.slice(0, to), from);
+  if (!found) return null;
+  const figure = Number(found.value.q.value) / 1e6;
+  return Number.isInteger(figure) ? { n: figure, tok: found.value, at: found.at, next: found.next } : null;
 }
 
 /** Every required count before a shortfall (组长…未达到 4 次，成员…未达到 2 次). */
@@ -286,57 +304,75 @@ export function findRequiredAll(toks: readonly Tok[], from: number, to: number):
   const out: Feature<{ n: number; tok: NumTok }>[] = [];
   let i = from;
   for (;;) {
-    const r = findRequired(toks, i, to);
-    if (!r) return out;
-    out.push(r);
-    i = r.next;
+    const entry = findRequired(toks, i, to);
+    if (!entry) return out;
+    out.push(entry);
+    i = entry.next;
   }
 }
 
-/** "（1 分）" / "(0.2)" : the points of a clause written in parentheses. */
-export function findParenPoints(toks: readonly Tok[], from: number, to: number): Feature<{ value: Dec; tok: NumTok }>[] {
-  const p = map(seq(punct('open'), num((t) => isPoints(t) && single(t)), punct('close')), ([, t]) => ({ value: t.q.value, tok: t }));
+/**
+ * "（1 分）" / "(0.2)" : the points of a clause written in parentheses. A bare number in
+ * parentheses that opens the text, a line or a sentence — （二） （12） — is an item ordinal, never points.
+ */
+export function findParenPoints(toks: readonly Tok[], from: number, to: number, text?: string): Feature<{ value: Dec; tok: NumTok }>[] {
+  const pattern = map(seq(punct('open'), num((token) => isPoints(token) && single(token)), punct('close')), ([, token]) => ({ value: token.q.value, tok: token }));
   const out: Feature<{ value: Dec; tok: NumTok }>[] = [];
   for (let i = from; i < to; i++) {
-    const m = p(toks, i);
-    if (m && m.next <= to) {
-      out.push({ ...m.value, at: i, next: m.next });
-      i = m.next - 1;
+    const found = pattern(toks, i);
+    if (found && found.value.tok.q.unit === undefined && isOrdinalPosition(toks, i, text)) continue;
+    if (found && found.next <= to) {
+      out.push({ ...found.value, at: i, next: found.next });
+      i = found.next - 1;
     }
   }
   return out;
+}
+
+/** Whether the token at i opens the text, a line or a sentence (where （12） is an ordinal). */
+function isOrdinalPosition(toks: readonly Tok[], i: number, text?: string): boolean {
+  const prev = toks[i - 1];
+  if (!prev) return true;
+  if (prev.kind === 'punct' && (prev.tag === 'stop' || prev.tag === 'semi' || prev.tag === 'colon')) return true;
+  if (text !== undefined) {
+    const between = text.slice(prev.end, toks[i]!.start);
+    if (between.includes('\n')) return true;
+  }
+  return false;
 }
 
 // ---- tier keys -------------------------------------------------------------------------------
 
-const LEVEL_PATTERNS: [RegExp, string][] = [
-  [/中央|国家|国务院|部委|全国/y, '中央'],
-  [/省(?!略|份)/y, '省'],
-  [/(?<![城全超门都])市(?![场民管])/y, '市'],
-  [/县(?!城)|(?<![社地园景城校街])区(?![域别分])/y, '县'],
-];
-
-/** Authority levels named in a condition, in order, consecutive repeats merged (省委、省政府 → 省). */
+/** Authority levels named in a condition, in order, consecutive repeats merged (省委、省政府 → 省); keys as written. */
 export function levelsIn(text: string): { key: string; at: number }[] {
-  const out: { key: string; at: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    for (const [re, key] of LEVEL_PATTERNS) {
-      re.lastIndex = i;
-      if (re.test(text)) {
-        if (out[out.length - 1]?.key !== key) out.push({ key, at: i });
-        break;
-      }
-    }
+  const out: { key: string; level: string; at: number }[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const hit = levelAt(text, at);
+    if (!hit) continue;
+    if (out[out.length - 1]?.level !== hit.level) out.push({ key: hit.word, level: hit.level, at });
+    at += hit.word.length - 1;
   }
-  return out;
+  return out.map(({ key, at }) => ({ key, at }));
 }
 
-const SEVERITY_WORDS = ['诫勉', '谈话', '处分', '刑事', '一般', '较大', '重大', '特别重大', '特大', '严重', '警告', '记过', '撤职', '开除', '通报批评', '约谈'];
-export const hasSeverityWord = (s: string): boolean => SEVERITY_WORDS.some((w) => s.includes(w));
+function levelAt(text: string, at: number): { level: string; word: string } | undefined {
+  for (const { level, words } of LEVELS) {
+    for (const entry of words) {
+      if (!text.startsWith(entry.word, at)) continue;
+      const before = text[at - 1] ?? '';
+      const after = text[at + entry.word.length] ?? '';
+      if (entry.notBefore?.includes(before) || entry.notAfter?.includes(after)) continue;
+      return { level, word: entry.word };
+    }
+  }
+  return undefined;
+}
+
+export const hasSeverityWord = (decimalText: string): boolean => SEVERITY_WORDS.some((wordToken) => decimalText.includes(wordToken));
 
 /** A condition as a tier label: "其中，被诫勉谈话的" → "诫勉谈话". */
 export function tierLabel(cond: string): string {
-  const pieces = cond.replace(/[的，,\s]+$/, '').split(/[，,；;]|其中/).filter((x) => x.trim() !== '');
+  const pieces = cond.replace(/[的，,\s]+$/, '').split(/[，,；;]|其中/).filter((entry) => entry.trim() !== '');
   const withSeverity = pieces.filter(hasSeverityWord);
   return (withSeverity[withSeverity.length - 1] ?? pieces[pieces.length - 1] ?? cond)
     .replace(/^[，,、；;。\s]+/, '')

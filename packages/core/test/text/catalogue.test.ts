@@ -65,7 +65,7 @@ const EXPECTED: Record<string, { status: 'ok' | 'needs-review'; rules: unknown[]
   '002:586': { status: 'ok', rules: [{"kind":"threshold-steps","effect":"deduction","metric":{"of":"value"},"threshold":"80","direction":"below","step":"10","perStep":"0.01"}] },
   '003:4780': { status: 'ok', rules: [{"kind":"per-occurrence","effect":"bonus","amount":"1","per":20}] },
   '003:421b': { status: 'ok', rules: [{"kind":"lateness","effect":"deduction","amountPerPeriod":"1","period":"day"}] },
-  '000:667': { status: 'ok', rules: [{"kind":"per-occurrence","effect":"deduction","tiers":{"by":"level","amounts":{"中央":"0.3","省":"0.2","市":"0.1"}},"double":{"flag":"not-rectified"}}] },
+  '000:667': { status: 'ok', rules: [{"kind":"per-occurrence","effect":"deduction","tiers":{"by":"level","amounts":{"国家":"0.3","省":"0.2","市":"0.1"}},"double":{"flag":"not-rectified"}}] },
   '002:332': { status: 'ok', rules: [{"kind":"per-occurrence","effect":"deduction","amount":"0.05","double":{"flag":"被省检查组扣分"}}] },
   '000:1176': { status: 'ok', rules: [{"kind":"proportional","effect":"score","target":"20","points":"1"}] },
   '000:326': { status: 'ok', rules: [{"kind":"proportional","effect":"deduction"}] },

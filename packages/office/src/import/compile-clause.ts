@@ -1,4 +1,4 @@
-import type { Dec } from '@kaohe/core';
+import { toStr, type Dec } from '@kaohe/core';
 import type { SourceRef } from '../document';
 import { compileRuleText, type CompiledRule } from './rule-text';
 
@@ -30,6 +30,16 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   if (result.status === 'ok' && result.rules.length === 0) {
     out.status = 'needs-review';
     out.reason = '未找到计分规则';
+  }
+  // Item policies the import does not apply yet: points by unit category, 倒扣 below zero. Until it
+  // sets them on the indicator, the clause must not be ok (its rule alone would score wrong).
+  const category = result.indicator?.pointsByCategory;
+  if (out.status === 'ok' && category) {
+    out.status = 'needs-review';
+    out.reason = `分值按单位类别不同（${Object.entries(category).map(([k, v]) => `${k}${toStr(v)}分`).join('，')}），需在指标上按类别设置分值`;
+  } else if (out.status === 'ok' && result.indicator?.allowNegative) {
+    out.status = 'needs-review';
+    out.reason = '“倒扣”可扣至负分，需将本项的最低分设为不限（floor: null）';
   }
   if (points !== undefined) out.points = points;
   if (result.indicator?.deductionCap !== undefined) out.deductionCap = result.indicator.deductionCap;

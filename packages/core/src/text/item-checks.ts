@@ -1,0 +1,100 @@
+import type { Rule } from '../rules/rule.types';
+import type { Built } from './build-rules';
+import type { CompileIssue, CompileResult, CompiledRule } from './compile.types';
+import { trimPunctuation } from './normalize-text';
+import { findStep, findThresholds } from './phrases';
+import type { Tok } from './rule-tokens';
+import { STACKING_WORDS, containsAny } from './vocabulary';
+
+/**
+ * Checks over the rules one item (1. / （2） / ①) compiled to: an otherwise that belongs to the
+ * allocation before it, several positive allocations whose relation is not written, an item
+ * policy found twice. They turn readings that would be wrong if left alone into review.
+ */
+type Range = { start: number; end: number };
+
+/**
+ * "；否则不得分" as a sentence of its own after a 得N分 (corpus 06: "…在此基础上…得N分；否则不得分"): the
+ * otherwise of the positive allocation before it, which scores 0 when not complete anyway — not a
+ * rule that zeroes the whole item.
+ */
+export function absorbOtherwise(original: string, itemRules: CompiledRule[]): void {
+  for (let k = itemRules.length - 1; k > 0; k--) {
+    const rule = itemRules[k]!;
+    // "得N分，否则酌情扣分" (corpus 06): the points are judged partially when not complete.
+    if (rule.rule.kind === 'discretionary' && rule.rule.effect === 'deduction' && rule.rule.max === undefined && trimPunctuation(rule.text).startsWith('否则')) {
+      const before = itemRules[k - 1]!;
+      if (before.rule.kind === 'completion' && before.rule.points !== undefined) {
+        before.rule = { ...before.rule, allowPartial: true };
+        before.params.push({ name: 'allowPartial', value: 'true', phrase: original.slice(rule.span[0], rule.span[1]) });
+        before.span = [before.span[0], rule.span[1]];
+        itemRules.splice(k, 1);
+      }
+      continue;
+    }
+    if (rule.rule.kind !== 'zero' || trimPunctuation(rule.text.replace('不得分', '')) !== '否则') continue;
+    const before = itemRules[k - 1]!;
+    if (before.rule.kind !== 'completion') continue;
+    before.params.push({ name: 'otherwise', value: '0', phrase: original.slice(rule.span[0], rule.span[1]) });
+    before.span = [before.span[0], rule.span[1]];
+    itemRules.splice(k, 1);
+  }
+}
+
+/** A sentence that opens with 每低/每减少 s and states no threshold of its own. */
+export function stepWithoutThreshold(norm: string, toks: readonly Tok[]): boolean {
+  const step = findStep(toks, 0, toks.length);
+  return step !== null && step.at <= 1 && findThresholds(norm, toks, 0, toks.length).length === 0;
+}
+
+const isScoreRule = (rule: Rule): boolean =>
+  rule.kind === 'completion' || rule.kind === 'any-of' || rule.kind === 'partial-credit' || ('effect' in rule && rule.effect === 'score');
+
+/**
+ * Several positive allocations in one item ("…的，得a分；…的，得b分；否则不得分", corpus 06): whether they add
+ * up or only one applies is not written, unless a later one says 在此基础上 (stacked increments).
+ */
+export function checkScoreAlternatives(
+  norm: string,
+  itemRules: CompiledRule[],
+  issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void,
+  indicator: NonNullable<CompileResult['indicator']>,
+): void {
+  const judged = itemRules.find((entry) => entry.rule.kind === 'discretionary' && entry.rule.effect === 'score');
+  if (judged && itemRules.length > 1) {
+    issue({ start: judged.span[0], end: judged.span[1] }, '“酌情给分”与本项其他计分规则如何结合未写明，需人工确认');
+    return;
+  }
+  const scoring = itemRules.filter((entry) => isScoreRule(entry.rule));
+  if (scoring.length < 2) return;
+  const stacked = scoring.slice(1).every((entry, k) => containsAny(norm.slice(scoring[k]!.span[1], entry.span[1]), STACKING_WORDS));
+  // Stacked increments on top of points by category would need per-category clause points.
+  if (stacked && !indicator.pointsByCategory) return;
+  const amounts = scoring.map((entry) => entry.params.find((param) => param.name === 'points')?.value).filter((value) => value !== undefined);
+  const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
+  issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {
+    readings: [
+      { family: 'additive', rules: scoring.map((entry) => entry.rule) },
+      { family: 'one-of', rules: scoring.map((entry) => entry.rule) },
+    ],
+    suggestion: '按情形择一计分（取符合的最高一档）',
+  });
+}
+
+/** Indicators whose points a family set (a second one means the clause holds two scored items). */
+const policyPoints = new WeakSet<object>();
+
+/** Merges an item policy a family found; two different values for the same field go to review. */
+export function mergePolicy(indicator: NonNullable<CompileResult['indicator']>, policy: NonNullable<Built['policy']>, range: Range, issue: (entry: Range, reason: string) => void): void {
+  if (policy.pointsByCategory) {
+    if (indicator.pointsByCategory && JSON.stringify(indicator.pointsByCategory) !== JSON.stringify(policy.pointsByCategory)) {
+      issue(range, '同一条款中按单位类别的分值出现多组（是择一还是累加未写明），需人工确认');
+    } else indicator.pointsByCategory = policy.pointsByCategory;
+  }
+  if (policy.points !== undefined) {
+    // Two readings that each carry their own points (①…得1分 ②…得1分) are two clauses, not one.
+    if (indicator.points !== undefined && (indicator.points !== policy.points || policyPoints.has(indicator))) issue(range, '同一条款中有多个分项各带分值，需拆分为多个条款');
+    else indicator.points = policy.points;
+    policyPoints.add(indicator);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The vocabulary of scoring sentences, as data: every word list the rule-text compiler knows lives
+ * here (the tokenizer's lexicon, counters, units of measure, time units, authority levels,
+ * severities, roles, unit categories, baselines, subjects). The phrase families read these lists;
+ * none of them carries a word list of its own. Adding a word a real document uses is a one-line
+ * change here, with a golden row that cites it.
+ */
+
+/** Tags of the words the tokenizer recognises (longest entry first). */
+export type WordTag =
+  | 'deduct' // 扣 扣除 扣减
+  | 'add' // 加 奖
+  | 'get' // 得 计 记
+  | 'score-by' // 计分 打分 赋分 得分
+  | 'every' // 每
+  | 'respectively' // 分别 依次
+  | 'each' // 各
+  | 'again' // 再
+  | 'cap' // 最高 最多 不超过
+  | 'minimum' // 最少 最低
+  | 'floor' // 扣完为止 不计负分
+  | 'no-score' // 不得分 该项不得分
+  | 'zero' // 直接计零分 本项分值为0 全额扣分
+  | 'full' // 满分
+  | 'veto' // 一票否决
+  | 'double' // 加倍
+  | 'dedupe' // 不重复扣分
+  | 'discretion' // 酌情 视情
+  | 'convert' // 折算
+  | 'proportion' // 比例
+  | 'rank' // 排名 名次
+  | 'otherwise' // 否则 其余
+  | 'less' // 少 缺
+  | 'below' // 低于 未达到 不足 以下
+  | 'above' // 高于 超过 以上
+  | 'fall' // 下降 降
+  | 'rise' // 增加 增长 提高
+  | 'inclusive' // 含
+  | 'per-rule' // 按规定执行
+  | 'complete' // 完成
+  | 'reverse'; // 倒扣 (a deduction below zero, 06)
+
+export const LEXICON: Record<string, WordTag> = {
+  扣完为止: 'floor', 扣完即止: 'floor', 减完为止: 'floor', 不计负分: 'floor', 扣至零分为止: 'floor',
+  该单项不得分: 'no-score', 该项不得分: 'no-score', 本项不得分: 'no-score', 此项不得分: 'no-score', 不得分: 'no-score', 不计分: 'no-score', 不给分: 'no-score',
+  直接计零分: 'zero', 计零分: 'zero', 按零分计: 'zero', 直接归零: 'zero', 分值为0: 'zero', 全额扣分: 'zero', 全部分值: 'zero', 全部分数: 'zero',
+  满分: 'full',
+  一票否决: 'veto',
+  加倍: 'double',
+  不重复扣分: 'dedupe', 不重复加分: 'dedupe', 不重复计分: 'dedupe', 不重复: 'dedupe', 不累计加分: 'dedupe', 不累计: 'dedupe',
+  酌情: 'discretion', 视情况: 'discretion', 视情: 'discretion',
+  折算: 'convert', 换算: 'convert',
+  比例: 'proportion', 占比: 'proportion',
+  排名: 'rank', 名次: 'rank', 位列: 'rank',
+  否则: 'otherwise', 其余: 'otherwise',
+  计分: 'score-by', 打分: 'score-by', 赋分: 'score-by', 得分: 'score-by', 计算得分: 'score-by',
+  按规定执行: 'per-rule', 规定执行: 'per-rule', 按有关规定: 'per-rule', 按相关规定: 'per-rule',
+  倒扣: 'reverse',
+  扣除: 'deduct', 扣减: 'deduct', 扣: 'deduct',
+  加: 'add', 奖励: 'add', 奖: 'add',
+  得: 'get', 计: 'get', 记: 'get', 赋予: 'get',
+  每: 'every',
+  分别: 'respectively', 依次: 'respectively',
+  各: 'each',
+  再: 'again',
+  最高: 'cap', 最多: 'cap', 不超过: 'cap', 不得超过: 'cap', 不高于: 'cap', 封顶: 'cap', 上限为: 'cap',
+  最少: 'minimum', 最低: 'minimum',
+  缺少: 'less', 少于: 'below', 少: 'less', 缺: 'less',
+  低于: 'below', 未达到: 'below', 没有达到: 'below', 达不到: 'below', 未达: 'below', 不足: 'below', 不到: 'below', 以下: 'below', 不达标: 'below',
+  高于: 'above', 超过: 'above', 超出: 'above', 以上: 'above', 大于: 'above', 多于: 'above',
+  下降: 'fall', 降低: 'fall', 降: 'fall',
+  增加: 'rise', 增长: 'rise', 提高: 'rise',
+  含: 'inclusive',
+  完成: 'complete',
+};
+
+/** Counters of occurrences and subjects (每起 / 3 人次 / 每个). */
+export const COUNTERS = ['人次', '批次', '起', '件', '次', '例', '项', '条', '人', '处', '个', '篇', '家', '宗', '户', '名', '位', '样', '单', '所', '月', '期', '场', '票'];
+
+/** Counters that are periods: 每月 / 每期 states a cadence, never an amount per occurrence. */
+export const PERIOD_COUNTERS = ['月', '期'];
+
+/** Counters whose count is a measured count (metric of: count) when a threshold or step reads it. */
+export const COUNT_METRIC_COUNTERS = ['次', '件', '起', '个', '项', '条', '人', '家', '篇', '名', '处', '例'];
+
+/** Periods of lateness (每超一天 / 每逾期1个工作日 / 每延迟一个月). */
+export const TIME_UNITS: Record<string, 'day' | 'workday' | 'month'> = { 天: 'day', 日: 'day', 个自然日: 'day', 工作日: 'workday', 个工作日: 'workday', 月: 'month', 个月: 'month' };
+
+/** Units that state a duration or a date, never a threshold of the scored quantity. */
+export const DURATION_UNITS = ['天', '日', '工作日', '个工作日', '小时', '分钟', '个月', '个自然日', '年', '周'];
+
+/** Ranking counters (前3名 / 第6位). */
+export const RANK_COUNTERS = ['名', '位'];
+
+/** Roles an amount can name (扣牵头单位1分，扣相关配合单位0.5分). The leading 相关 is not part of the key. */
+export const ROLES = ['相关配合单位', '配合单位', '牵头单位', '责任单位', '主办单位', '协办单位', '一类责任单位', '二类责任单位'];
+export const ROLE_PREFIX = '相关';
+
+/**
+ * Authority levels. Each level lists the words that name it; the tier key is the word as the
+ * document writes it (国家 or 中央, 县 or 区). `notAfter`/`notBefore` rule out compounds in which
+ * the character is not a level (省略, 市场, 城市, 区域).
+ */
+export type LevelWord = { word: string; notBefore?: string[]; notAfter?: string[] };
+export const LEVELS: { level: string; words: LevelWord[] }[] = [
+  { level: 'national', words: [{ word: '中央' }, { word: '国家' }, { word: '国务院' }, { word: '部委' }, { word: '全国' }] },
+  { level: 'province', words: [{ word: '省', notAfter: ['略', '份'] }] },
+  { level: 'city', words: [{ word: '市', notBefore: ['城', '全', '超', '门', '都'], notAfter: ['场', '民', '管'] }] },
+  { level: 'county', words: [{ word: '县', notAfter: ['城'] }, { word: '区', notBefore: ['社', '地', '园', '景', '城', '校', '街', '产', '湾', '新', '辖'], notAfter: ['域', '别', '分'] }] },
+];
+
+/** Words that name a severity or a sanction (tier keys are the condition as written around them). */
+export const SEVERITY_WORDS = ['诫勉', '谈话', '处分', '刑事', '一般', '较大', '重大', '特别重大', '特大', '严重', '警告', '记过', '撤职', '开除', '通报批评', '约谈'];
+
+/** Words that make a run of amounts a ladder by authority level (通报 by 省/市/县). */
+export const LEVEL_LADDER_WORDS = ['通报', '批评', '约谈', '督查', '检查', '表彰', '表扬', '报道', '媒体', '问责', '奖', '推广', '用稿', '肯定'];
+
+/**
+ * Unit categories a document scores differently in one sentence ("产区得a分，非产区得b分", corpus 06).
+ * Longest first, so 非产区 is never read as 产区.
+ */
+export const UNIT_CATEGORY_WORDS = ['非产区', '产区', '主产区', '主销区', '产销平衡区'];
+
+/** Words that say a stated requirement was not met (达到60%以上，未实现的扣…). */
+export const FAILURE_WORDS = ['未实现', '未达标', '未达到', '未完成', '达不到', '没有达到'];
+
+/** Words that open the otherwise of an allocation (否则不得分 / 未完成的不得分 / 其余不得分). */
+export const OTHERWISE_WORDS = ['否则', '未完成', '其余'];
+
+/** Words that name a rate in a condition: a percentage there is a rate, otherwise a value. */
+export const RATE_WORDS = ['率', '度', '比例', '比重', '占比'];
+
+/** Words that make a sentence a ranking (排名1-3名得10分). */
+export const RANKING_WORDS = ['排名', '名次', '位列', '排序'];
+
+/** The rest of a ranking (其余得2分). */
+export const REST_WORDS = ['其余', '其他', '其它'];
+
+/** Words that say the threshold is the unit's target (每低…: 低于目标/计划/任务/指标). */
+export const TARGET_WORDS = ['目标', '计划', '任务', '指标'];
+
+/** Multiplication signs of a formula (事件处理率*15分, 完成率×10分). */
+export const TIMES_SIGNS = ['*', '×', '＊', 'x', 'X'];
+
+/** Proper names that contain scoring words but score nothing (“最多跑一次”改革): read as plain text. */
+export const NAMES = ['最多跑一次'];
+
+/** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
+export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
+
+/** Verbs that, right after a category word (产区扣0.5分), make an amount depend on the unit's category. */
+export const CATEGORY_AMOUNT_VERBS = ['扣', '加', '倒扣', '最多扣'];
+
+/** Baselines of a change ("与上年相比", "较上一年", "前三年平均", "全省平均"). */
+export const BASELINE_PREVIOUS = ['较上一年', '较上年', '上年度', '上一年度', '上一年', '去年', '上年'];
+export const BASELINE_AVERAGE = ['前三年平均', '前五年平均', '平均水平', '全省平均', '各地区平均', '平均值', '平均'];
+
+/** Subjects a shortfall or requirement is counted per (每人 / 每位 / 每个 / 每村 / 每月). */
+export const SUBJECT_COUNTERS = ['位', '名', '个', '月', '村', '人', '镇'];
+
+/** Subjects counted once however many problems they have (每发现1个问题镇). */
+export const DISTINCT_SUBJECTS = ['问题镇', '问题乡', '问题村', '问题单位'];
+
+/** Verbs of "nothing was done at all" (未开展专题学习扣 0.5 分): the none amount of a shortfall. */
+export const NONE_DONE_WORDS = ['未开展', '未组织', '未召开', '未举办', '未安排', '没有开展', '没有组织', '全年未'];
+
+/** Words that say a clause adds to the one before it ("在此基础上…得0.2分", 06). */
+export const STACKING_WORDS = ['在此基础上', '在此基础上，', '另外', '此外'];
+
+/** Words that scope a 不得分 to the unit total instead of the item. */
+export const UNIT_SCOPE_WORDS = ['总分', '总成绩', '年度考核中', '年度目标考核中', '全部得分'];
+
+/** Words of an option list ("完成以下一项即得满分"). */
+export const ANY_OF_WORDS = ['完成一项', '任一项', '其中一项', '之一', '以下一项', '任意一项'];
+
+/** Words after which "（N分）" or a number are the item's own points, not an amount. */
+export const ORDINAL_OPENERS = ['（', '('];
+
+/** Compounds in which 口 is a real word, not a mistyped 扣 (出口, 排污口…): used by the normaliser. */
+export const KOU_WORDS = ['出口', '入口', '人口', '窗口', '路口', '港口', '接口', '端口', '关口', '门口', '道口', '河口', '污口', '排口', '缺口', '借口', '进口', '户口', '口岸'];
+
+/** True when `text` contains one of `words`. */
+export const containsAny = (text: string, words: readonly string[]): boolean => words.some((word) => text.includes(word));
+
+/** The first of `words` found in `text` (in list order), or undefined. */
+export const firstOf = (text: string, words: readonly string[]): string | undefined => words.find((word) => text.includes(word));
