@@ -31,6 +31,14 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
     out.status = 'needs-review';
     out.reason = '未找到计分规则';
   }
+  const split = categoryPoints(text);
+  if (split && !rulesKeyBy(result.rules, split)) {
+    // "产区得4分，非产区得3分" read as two rules would add the two amounts up: a wrong score marked ok.
+    out.status = 'needs-review';
+    const why = `分值按单位类别不同（${split.join('、')}），同一条款只取本单位类别的分值，不能按两条规则相加；请按单位类别设置分值`;
+    out.reason = out.reason ? `${out.reason}；${why}` : why;
+    out.unread = [...unread, { text: split.join('…'), reason: why }];
+  }
   if (points !== undefined) out.points = points;
   if (result.indicator?.deductionCap !== undefined) out.deductionCap = result.indicator.deductionCap;
   if (result.indicator?.bonusCap !== undefined) out.bonusCap = result.indicator.bonusCap;
@@ -39,4 +47,18 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
 
 function toCoreSource(s: SourceRef): { file: string; table?: number; row?: number; line?: number } {
   return { file: s.file, ...(s.table !== undefined ? { table: s.table } : {}), ...(s.row !== undefined ? { row: s.row } : {}), ...(s.line !== undefined ? { line: s.line } : {}) };
+}
+
+/** "产区得4分，非产区得3分" / "城区得2分，其他地区得1分": the category words when a sentence gives points per unit category. */
+export function categoryPoints(text: string): string[] | undefined {
+  const m = /([\p{Script=Han}]{1,6}?)(?:的)?得\s*[\d.]+\s*分\s*[，,、；;]\s*(非\1|其[他余][\p{Script=Han}]{0,4}?)(?:的)?得\s*[\d.]+\s*分/u.exec(text.replace(/\s+/g, ''));
+  return m ? [m[1]!, m[2]!] : undefined;
+}
+
+/** True when a compiled rule already keys its amounts by those category words (the compiler read the split). */
+function rulesKeyBy(rules: readonly CompiledRule[], words: readonly string[]): boolean {
+  return rules.some((r) => {
+    const json = JSON.stringify(r.rule);
+    return words.every((w) => json.includes(`"${w}"`));
+  });
 }

@@ -157,6 +157,15 @@ describe.skipIf(!present)('corpus imports', () => {
       expect(task).toMatchObject({ title: '1.耕地保有量；基本农田保护', leadAssessors: ['浙江省自然资源厅'], divisions: ['浙江省农业农村厅'] });
       expect(task.children![0]).toMatchObject({ title: '2018年末耕地面积大于或等于规划下达的耕地保有量的', points: 3_000_000 });
     });
+
+    it('never marks ok a clause whose points depend on the unit’s category (产区得4分，非产区得3分): the two amounts must not add up', () => {
+      const split = r[0]!.report.clauses.filter((c) => /产区得\s*[\d.]+\s*分[，,]\s*非产区得/.test(c.text.replace(/\s+/g, '')));
+      expect(split.length).toBeGreaterThan(40);
+      for (const c of split) {
+        expect(c.status).toBe('needs-review');
+        expect(r[0]!.report.workList.find((w) => w.code === c.code)?.suggestion).toMatch(/^按单位类别分别计分：产区 [\d.]+ 分、非产区 [\d.]+ 分/);
+      }
+    });
   });
 
   describe('07 / 08 湖州 机构编制 (rank scoring, filled-in data columns)', () => {

@@ -361,9 +361,14 @@ export class TableReader {
       }
     }
     // Who: 考核牵头部门, 牵头单位, 责任单位, 牵头领导/责任处室 (merged cells are inherited on purpose: 001:6 责任单位).
-    const assessors = this.names(r, 'assessor').concat(this.names(r, 'lead'));
+    // "牵头：县水利局；配合：县环保局" in one cell: each name goes to the role its prefix says.
+    const byPrefix = (['assessor', 'lead', 'responsible'] as const).map((role) => ({ role, parts: rolePrefixed(this.cell(r, this.col(role)).text) }));
+    const prefixed = (want: 'lead' | 'co'): string[] => byPrefix.flatMap((x) => (x.parts ?? []).filter((p) => p.role === want).flatMap((p) => p.names));
+    const plain = (role: 'assessor' | 'lead' | 'responsible'): string[] => (byPrefix.find((x) => x.role === role)!.parts ? [] : this.names(r, role));
+    if (byPrefix.some((x) => x.parts)) notes.push('按“牵头/配合”前缀拆分单位');
+    const assessors = [...plain('assessor'), ...plain('lead'), ...prefixed('lead')];
     if (assessors.length > 0) leaf.assessors = [...new Set([...(leaf.assessors ?? []), ...assessors])];
-    const responsible = this.names(r, 'responsible');
+    const responsible = [...plain('responsible'), ...prefixed('co')];
     const ownerText = this.cell(r, this.col('owner')).text;
     const owner = ownerText.trim() !== '' ? parseOwnerCell(ownerText, { clauseCount: 99 }) : undefined;
     if (owner?.unparsed.length) this.warn('owner-unparsed', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：责任处室“${owner.unparsed.join('；')}”未能识别`, source);
@@ -586,6 +591,26 @@ function compileSplit(text: string, shared: string | undefined, opts: { source: 
   const parts = pieces.map((p) => compileClause(`${p}。${method}。`, opts));
   if (parts.some((p) => p.status !== 'ok' || p.rules.length !== 1)) return whole;
   return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as Dec };
+}
+
+const ROLE_PREFIX = /(牵头|主责|主办|负责|配合|协办|协同|参与)(?:部门|单位|处室)?\s*[：:]/g;
+
+/**
+ * "牵头：县河长办 配合：县水利局、县环保局" / "配合部门：…": the names after each prefix, with its role
+ * (lead for 牵头/主责/主办/负责, co for 配合/协办/协同/参与). Undefined when the cell has no such prefix.
+ */
+export function rolePrefixed(text: string): { role: 'lead' | 'co'; names: string[] }[] | undefined {
+  const flat = text.replace(/\s+/g, ' ');
+  const marks = [...flat.matchAll(ROLE_PREFIX)];
+  if (marks.length === 0) return undefined;
+  const before = flat.slice(0, marks[0]!.index).trim().replace(/[；;，,]$/, '');
+  const parts: { role: 'lead' | 'co'; names: string[] }[] = before ? [{ role: 'lead', names: splitNames(before) }] : [];
+  marks.forEach((m, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : flat.length;
+    const names = splitNames(flat.slice(m.index + m[0].length, end).replace(/[；;。]\s*$/, ''));
+    parts.push({ role: /牵头|主责|主办|负责/.test(m[1]!) ? 'lead' : 'co', names });
+  });
+  return parts;
 }
 
 /** "（1）2018年末耕地面积…" → "2018年末耕地面积…": a leading ordinal is not part of a title. */
