@@ -513,8 +513,10 @@ export class TableReader {
     // In a 扣分标准 table every line is a deduction item, whatever its words.
     if (this.kind === 'deduction' || target.isDeductionList) return false;
     const flat = joinCell(text);
-    const allocs = [...flat.matchAll(/[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/g)];
-    const rest = flat.replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '');
+    // "（20分）" anywhere, or a bare "（20）" closing the line (01 县水文站); a leading "（12）" is an ordinal, never points.
+    const ALLOC = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|[（(]\s*(\d+(?:\.\d+)?)\s*[)）](?=\s*[。；;]?\s*$)/g;
+    const allocs = [...flat.matchAll(ALLOC)].filter((m) => m.index > 0).map((m) => [m[0], m[1] ?? m[2]] as const);
+    const rest = flat.replace(ALLOC, (x, _a, _b, at: number) => (at > 0 ? '' : x));
     if (METHOD_WORD.test(rest)) return false;
     if (allocs.length === 0) {
       // Without points of its own the item would score nothing: such a line stays a clause for review (000:1275).
