@@ -8,6 +8,14 @@ import { headerRoles, type ColumnRole } from '../header-roles';
 import { parseRuleCell, sharedMethod } from '../rule-cell';
 import { cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
+/** "+5" / "加5分" → "加5分", "-10" / "扣10分" / "减10" → "扣10分"; undefined for a plain number or anything else. */
+export function signedAmount(raw: string): string | undefined {
+  const t = joinCell(raw).replace(/\s+/g, '').replace(/＋/g, '+').replace(/[－—–]/g, '-');
+  const m = /^(\+|加|-|扣|减)(\d{1,4}(?:\.\d+)?)分?$/.exec(t);
+  if (!m) return undefined;
+  return `${m[1] === '+' || m[1] === '加' ? '加' : '扣'}${m[2]}分`;
+}
+
 /** Words that say how a line is scored; a line without any is a task or a requirement, not a rule. */
 const METHOD_WORD = /扣|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计分|得分|加分|减分|给分|赋分|折算|酌情|评分|[×*＊]|比例|为止|满分|零分|0分|倒扣/;
 
@@ -267,6 +275,15 @@ export class TableReader {
         break;
       }
       const kind: NodeKind = level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : level.role === 'unit' ? 'unit' : 'indicator';
+      // The same 类别 merged again right below its last block (10: 守信信息 over several merges) is that category, continued.
+      const same = parentList[parentList.length - 1];
+      if (kind === 'category' && same && same.kind === 'category' && same === this.current[depth]?.node && same.title === (tp.title || '（无名称）') && tp.points === undefined) {
+        this.current = [...this.current.slice(0, depth), { key: c.key, node: same }];
+        leaf = same;
+        parentList = same.children;
+        depth++;
+        continue;
+      }
       const node = this.makeNode(kind, tp, c.source);
       if (level.role === 'unit') this.addUnit(node, r, c.source);
       else if (this.col('unit') >= 0 && depth === 0) node.allUnits = true;
@@ -283,7 +300,8 @@ export class TableReader {
     }
     if (!leaf) {
       // No level cell of its own: the row continues the item above (000:689) or names it in the value cell.
-      const above = this.current[this.current.length - 1]?.node;
+      // A table with no name column at all (评价标准 | 加减分, corpus 10): every row is an indicator of its own.
+      const above = this.levels.length > 0 ? this.current[this.current.length - 1]?.node : undefined;
       if (above) leaf = above;
       else {
         const sectionTitle = this.sectionParent?.title;
@@ -351,7 +369,10 @@ export class TableReader {
       const v = readPointsCell(pc.text);
       const itemStart = this.current[this.current.length - 1]?.key.split(':')[0];
       const ownPoints = pc.own || (itemStart !== undefined && Number(pc.key.split(':')[0]) >= Number(itemStart));
-      if (v !== undefined && ownPoints && leaf.points === undefined) {
+      if (signedAmount(pc.text) !== undefined && this.col('rule') >= 0) {
+        // "+5" / "-10" / "加5分" beside a 评价标准 (corpus 10): the amount of the rule, not points to allocate.
+        notes.push(`分值“${pc.text.trim()}”为加减分数额`);
+      } else if (v !== undefined && ownPoints && leaf.points === undefined) {
         leaf.points = v;
         notes.push(`分值 ${pc.text.trim()}`);
       } else if (v !== undefined && !ownPoints && created) {
@@ -386,7 +407,14 @@ export class TableReader {
       notes.push('接上一行被分页截断的条款');
     } else if (this.col('rule') >= 0 && ruleCell.text.trim() !== '' && ruleCell.key !== this.lastRuleKey) {
       this.lastRuleKey = ruleCell.key;
-      const res = this.readRules(leaf, ruleCell.text, ruleCell.source);
+      const amount = signedAmount(pc.text);
+      // A cap or period limit in 备注 beside an amount ("每年最多加3分") belongs to the rule: the compiler must read it or flag it.
+      const notesWithPoints = this.roles.flatMap((role, c) => {
+        const cell = this.cell(r, c);
+        return role === 'note' && cell.own && /[\d.]+\s*分/.test(cell.text) ? [joinCell(cell.text)] : [];
+      });
+      const limit = amount && notesWithPoints.length ? notesWithPoints.join('，') : undefined;
+      const res = this.readRules(leaf, ruleCell.text, ruleCell.source, amount && limit ? `${amount}，${limit}` : amount);
       newNodes = res.nodes;
       newClauses = res.clauses;
       notes.push(`${res.clauses.length} 条评分条款`);
@@ -448,7 +476,7 @@ export class TableReader {
   }
 
   /** Parts (一、…) and clauses (1. …) of a rule cell, compiled. */
-  private readRules(leaf: DraftNode, text: string, source: SourceRef): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
+  private readRules(leaf: DraftNode, text: string, source: SourceRef, amount?: string): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
     const parts = parseRuleCell(text);
     const nodes: DraftNode[] = [];
     const all: ClauseDraftNode[] = [];
@@ -476,10 +504,12 @@ export class TableReader {
         const m = method >= 0 ? methods[k + method] : undefined;
         const covered = m && (m.count === undefined || method < m.count) && !/按[^。；]*(计分|折算|得分)/.test(draft.text.replace(m.sentence, '')) ? m : undefined;
         const clauseSource = lineAt(source, draft.lineOffset);
-        const compileText = covered && !draft.text.includes(covered.sentence) ? `${draft.text}${/[。；;]$/.test(draft.text) ? '' : '。'}${covered.sentence}。` : draft.text;
+        const withMethod = covered && !draft.text.includes(covered.sentence) ? `${draft.text}${/[。；;]$/.test(draft.text) ? '' : '。'}${covered.sentence}。` : draft.text;
+        // The amount from the 加减分 column joins a sentence that states none ("获评…的" + "加5分").
+        const compileText = amount && !/[扣加减得]\s*[\d.]+\s*分|不得分/.test(withMethod) ? `${withMethod.replace(/[。；;，,\s]+$/, '')}，${amount}。` : withMethod;
         const clause = compileSplit(compileText, covered?.sentence, { source: clauseSource, deduction: this.kind === 'deduction' || !!leaf.isDeductionList });
         const node: ClauseDraftNode = {
-          text: draft.text,
+          text: amount && compileText !== withMethod ? compileText : draft.text,
           compiledFrom: compileText,
           ...(covered && compileText !== draft.text ? { sharedMethod: covered.sentence } : {}),
           status: clause.status,
