@@ -12,9 +12,14 @@ export type ClauseCompile = {
   points?: Dec;
   deductionCap?: Dec;
   bonusCap?: Dec;
-  /** The phrases the compiler could not read, each with its reason (the report's work list). */
-  unread: { text: string; reason: string }[];
+  /** The phrases the compiler could not read, each with its reason and its suggested reading (the report's work list). */
+  unread: { text: string; reason: string; suggestion?: string }[];
+  /** "产区得4分，非产区得3分": the item's points by unit category, in the document's words. */
+  pointsByCategory?: Record<string, Dec>;
 };
+
+/** Item policies a newer compiler may return beside the ones this importer always applied. */
+type ItemPolicies = { pointsByCategory?: Record<string, Dec> };
 
 /**
  * Compiles one clause text with the core's rule-text compiler. A rule the compiler built but wants a
@@ -24,7 +29,11 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   const result = compileRuleText(text, { ...(opts.source ? { source: toCoreSource(opts.source) } : {}), ...(opts.points !== undefined ? { points: opts.points } : {}) });
   const points = result.indicator?.points;
   const manualEffect: 'score' | 'deduction' = opts.deduction || (points === undefined && /扣/.test(text)) ? 'deduction' : 'score';
-  const unread = result.issues.map((i) => ({ text: i.text, reason: i.reason }));
+  const unread = result.issues.map((i) => {
+    const suggestion = (i as { suggestion?: unknown }).suggestion;
+    return { text: i.text, reason: i.reason, ...(typeof suggestion === 'string' && suggestion !== '' ? { suggestion } : {}) };
+  });
+  const policies = (result.indicator ?? {}) as ItemPolicies;
   const out: ClauseCompile = { status: result.status, rules: result.rules, warnings: result.warnings, manualEffect, unread };
   if (result.status === 'needs-review') out.reason = result.reason ?? '未能完整识别计分规则';
   if (result.status === 'ok' && result.rules.length === 0) {
@@ -32,7 +41,9 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
     out.reason = '未找到计分规则';
   }
   const split = categoryPoints(text);
-  if (split && !rulesKeyBy(result.rules, split)) {
+  const byCategory = policies.pointsByCategory;
+  if (split && byCategory && split.every((w) => w in byCategory)) out.pointsByCategory = byCategory;
+  else if (split && !rulesKeyBy(result.rules, split)) {
     // "产区得4分，非产区得3分" read as two rules would add the two amounts up: a wrong score marked ok.
     out.status = 'needs-review';
     const why = `分值按单位类别不同（${split.join('、')}），同一条款只取本单位类别的分值，不能按两条规则相加；请按单位类别设置分值`;

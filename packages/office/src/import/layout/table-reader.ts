@@ -6,7 +6,7 @@ import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
 import { headerRoles, type ColumnRole } from '../header-roles';
 import { parseRuleCell, sharedMethod } from '../rule-cell';
-import { cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
+import { applyCategoryPoints, cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
 /** "+5" / "加5分" → "加5分", "-10" / "扣10分" / "减10" → "扣10分"; undefined for a plain number or anything else. */
 export function signedAmount(raw: string): string | undefined {
@@ -522,6 +522,7 @@ export class TableReader {
           ...(clause.unread.length ? { unread: clause.unread } : {}),
           ...(clause.points !== undefined ? { points: clause.points } : {}),
         };
+        if (clause.pointsByCategory) applyCategoryPoints(target, node, clause.pointsByCategory);
         if (clause.deductionCap !== undefined) target.caps = { ...target.caps, deduction: clause.deductionCap };
         if (clause.bonusCap !== undefined) target.caps = { ...target.caps, bonus: clause.bonusCap };
         target.clauses.push(node);
