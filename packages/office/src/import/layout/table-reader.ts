@@ -179,6 +179,8 @@ export class TableReader {
       leaf.children = [];
       if (leaf.text) first.text = leaf.text;
       if (leaf.caps) first.caps = leaf.caps;
+      if (leaf.pointsByCategory) first.pointsByCategory = leaf.pointsByCategory;
+      delete leaf.pointsByCategory;
       if (leaf.isDeductionList) first.isDeductionList = true;
       leaf.clauses = [];
       delete leaf.points;
