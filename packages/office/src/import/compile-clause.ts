@@ -12,9 +12,14 @@ export type ClauseCompile = {
   points?: Dec;
   deductionCap?: Dec;
   bonusCap?: Dec;
-  /** The phrases the compiler could not read, each with its reason (the report's work list). */
-  unread: { text: string; reason: string }[];
+  /** The phrases the compiler could not read, each with its reason and its suggested reading (the report's work list). */
+  unread: { text: string; reason: string; suggestion?: string }[];
+  /** "产区得4分，非产区得3分": the item's points by unit category, in the document's words. */
+  pointsByCategory?: Record<string, Dec>;
 };
+
+/** Item policies a newer compiler may return beside the ones this importer always applied. */
+type ItemPolicies = { pointsByCategory?: Record<string, Dec> };
 
 /**
  * Compiles one clause text with the core's rule-text compiler. A rule the compiler built but wants a
@@ -24,20 +29,34 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   const result = compileRuleText(text, { ...(opts.source ? { source: toCoreSource(opts.source) } : {}), ...(opts.points !== undefined ? { points: opts.points } : {}) });
   const points = result.indicator?.points;
   const manualEffect: 'score' | 'deduction' = opts.deduction || (points === undefined && /扣/.test(text)) ? 'deduction' : 'score';
-  const unread = result.issues.map((i) => ({ text: i.text, reason: i.reason }));
+  const unread = result.issues.map((i) => {
+    const suggestion = (i as { suggestion?: unknown }).suggestion;
+    return { text: i.text, reason: i.reason, ...(typeof suggestion === 'string' && suggestion !== '' ? { suggestion } : {}) };
+  });
+  const policies = (result.indicator ?? {}) as ItemPolicies;
   const out: ClauseCompile = { status: result.status, rules: result.rules, warnings: result.warnings, manualEffect, unread };
   if (result.status === 'needs-review') out.reason = result.reason ?? '未能完整识别计分规则';
   if (result.status === 'ok' && result.rules.length === 0) {
     out.status = 'needs-review';
     out.reason = '未找到计分规则';
   }
-  // Item policies the import does not apply yet: points by unit category, 倒扣 below zero. Until it
-  // sets them on the indicator, the clause must not be ok (its rule alone would score wrong).
-  const category = result.indicator?.pointsByCategory;
-  if (out.status === 'ok' && category) {
+  const split = categoryPoints(text);
+  const byCategory = policies.pointsByCategory;
+  if (split && byCategory && split.every((w) => w in byCategory)) out.pointsByCategory = byCategory;
+  else if (out.status === 'ok' && byCategory) {
+    // The compiler read points by category the importer could not match to the words it found: the
+    // clause must not be ok (its rule alone would score wrong).
     out.status = 'needs-review';
-    out.reason = `分值按单位类别不同（${Object.entries(category).map(([k, v]) => `${k}${toStr(v)}分`).join('，')}），需在指标上按类别设置分值`;
-  } else if (out.status === 'ok' && result.indicator?.allowNegative) {
+    out.reason = `分值按单位类别不同（${Object.entries(byCategory).map(([k, v]) => `${k}${toStr(v)}分`).join('，')}），需在指标上按类别设置分值`;
+  } else if (split && !rulesKeyBy(result.rules, split)) {
+    // "产区得4分，非产区得3分" read as two rules would add the two amounts up: a wrong score marked ok.
+    out.status = 'needs-review';
+    const why = `分值按单位类别不同（${split.join('、')}），同一条款只取本单位类别的分值，不能按两条规则相加；请按单位类别设置分值`;
+    out.reason = out.reason ? `${out.reason}；${why}` : why;
+    out.unread = [...unread, { text: split.join('…'), reason: why }];
+  }
+  if (out.status === 'ok' && result.indicator?.allowNegative) {
+    // 倒扣 below zero: the import does not set the item's floor yet.
     out.status = 'needs-review';
     out.reason = '“倒扣”可扣至负分，需将本项的最低分设为不限（floor: null）';
   }
@@ -49,4 +68,18 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
 
 function toCoreSource(s: SourceRef): { file: string; table?: number; row?: number; line?: number } {
   return { file: s.file, ...(s.table !== undefined ? { table: s.table } : {}), ...(s.row !== undefined ? { row: s.row } : {}), ...(s.line !== undefined ? { line: s.line } : {}) };
+}
+
+/** "产区得4分，非产区得3分" / "城区得2分，其他地区得1分": the category words when a sentence gives points per unit category. */
+export function categoryPoints(text: string): string[] | undefined {
+  const m = /([\p{Script=Han}]{1,6}?)(?:的)?得\s*[\d.]+\s*分\s*[，,、；;]\s*(非\1|其[他余][\p{Script=Han}]{0,4}?)(?:的)?得\s*[\d.]+\s*分/u.exec(text.replace(/\s+/g, ''));
+  return m ? [m[1]!, m[2]!] : undefined;
+}
+
+/** True when a compiled rule already keys its amounts by those category words (the compiler read the split). */
+function rulesKeyBy(rules: readonly CompiledRule[], words: readonly string[]): boolean {
+  return rules.some((r) => {
+    const json = JSON.stringify(r.rule);
+    return words.every((w) => json.includes(`"${w}"`));
+  });
 }

@@ -9,7 +9,7 @@ import type { ColumnRole } from './header-vocabulary';
  */
 export type ColumnProfile = { filled: number; points: number; rule: number; bodies: number; seq: number; meanLength: number };
 
-const POINTS = /^[+-]?\d{1,4}(\.\d+)?\s*分?$/;
+const POINTS = /^([+\-＋－]|加|减|扣)?\d{1,4}(\.\d+)?\s*分?$/;
 const RULE = /扣\s*[\d.０-９一二三四五六七八九十半]|扣分|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计\s*[\d.]+\s*分|酌情(给|加|扣|减)分|[×*]\s*[\d.]+\s*分/;
 const SEQ = /^(\d{1,3}([.．]\d{1,3})*[.、．]?|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[)）])$/;
 /** Endings of the names of bodies (部门、单位、乡镇) in the seeds and the corpus. */

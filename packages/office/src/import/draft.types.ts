@@ -12,7 +12,7 @@ export type ClauseDraftNode = {
   status: 'ok' | 'needs-review';
   reason?: string;
   /** Phrases of the text the compiler could not read, with the reason for each. */
-  unread?: { text: string; reason: string }[];
+  unread?: { text: string; reason: string; suggestion?: string }[];
   rules: CompiledRule[];
   /** Rule used when the text did not compile (the assessor scores it by hand). */
   manualEffect: 'score' | 'deduction';
@@ -42,6 +42,8 @@ export type DraftNode = {
   unit?: string;
   /** Set on common blocks (共性考核指标): the heading that names their units' category. */
   commonFor?: string;
+  /** Points by unit category as the document words them (产区/非产区). */
+  pointsByCategory?: Record<string, Dec>;
   /** Template with per-unit variants (set by the template merge). */
   pointsByUnit?: Record<string, Dec>;
   targets?: Record<string, Target>;

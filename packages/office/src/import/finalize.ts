@@ -11,7 +11,7 @@ export type ClauseRecord = {
   text: string;
   status: 'ok' | 'needs-review';
   reason?: string;
-  unread?: { text: string; reason: string }[];
+  unread?: { text: string; reason: string; suggestion?: string }[];
   /** The clause's points, or its indicator's when it is the only clause. */
   points?: Dec;
   rules: { kind: string; text: string; span: [number, number]; params: RuleParam[]; review?: string }[];
@@ -69,6 +69,11 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     const ind: Indicator = { code, title: node.title };
     if (node.points !== undefined) ind.points = node.points;
     if (node.pointsByUnit) ind.pointsByUnit = node.pointsByUnit;
+    if (node.pointsByCategory) {
+      ind.pointsByCategory = node.pointsByCategory;
+      // The document's category words are the scheme's unit categories; units are assigned to them later.
+      for (const c of Object.keys(node.pointsByCategory)) if (!categories.has(c)) categories.set(c, { code: c, name: c });
+    }
     if (scope && (isTop || scope !== inherited)) ind.appliesTo = scope;
     if (node.text) ind.text = node.text;
     if (node.targets) ind.targets = node.targets;

@@ -42,7 +42,10 @@ export function findHeader(table: RawTable): HeaderFound | null {
       const { roles, notes } = refineRoles(named, columns, row);
       return { row: r, roles, notes, above, inferred: false };
     }
-    if (row.some((c) => joinCell(c).length > 14) || distinct.length < 2) return null;
+    // A header in unknown words: short Chinese labels over at least three columns and three data rows
+    // (a key | value sheet such as 来源说明, or a 章 | 条文 text table, is not a scheme table).
+    if (row.some((c) => joinCell(c).length > 14) || distinct.length < 3 || table.grid.length - r - 1 < 3) return null;
+    if (distinct.some((c) => !/\p{Script=Han}/u.test(c))) return null;
     const { roles, notes } = refineRoles(row.map(() => undefined), columns, row);
     const resolved = resolveRoles(row, roles);
     const scoring = resolved.includes('rule') || resolved.includes('points');

@@ -45,7 +45,8 @@ export function workItems(clauses: readonly ClauseRecord[], pointsOf: (c: Clause
     .filter((c) => c.status !== 'ok')
     .map((c) => {
       const points = pointsOf(c);
-      const suggestion = SUGGESTIONS.map((f) => f(c.text.replace(/\s+/g, ''), points)).find((s) => s !== null) ?? undefined;
+      const own = (c.unread ?? []).map((u) => u.suggestion).find((x) => x !== undefined);
+      const suggestion = own ?? SUGGESTIONS.map((f) => f(c.text.replace(/\s+/g, ''), points)).find((s) => s !== null) ?? undefined;
       const unread = (c.unread ?? []).map((u) => u.text).filter((u) => u !== '');
       const reason = specificReason(c);
       const reasons = [...new Set([...(c.unread ?? []).map((u) => u.reason), ...c.rules.flatMap((r) => (r.review ? [r.review] : []))])];

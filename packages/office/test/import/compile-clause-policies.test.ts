@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { compileClause } from '../../src/import/compile-clause';
+import { dec } from '@kaohe/core';
 
 // Sentences written for this test after corpus 06's patterns.
 describe('compileClause item policies the import does not apply yet', () => {
-  it('keeps a clause whose points depend on the unit category in review, naming the points', () => {
+  it('hands points that depend on the unit category to the indicator (the layout sets them per category)', () => {
     const c = compileClause('按时完成年度任务的，产区得5分，非产区得2分，否则不得分。');
-    expect(c.status).toBe('needs-review');
-    expect(c.reason).toBe('分值按单位类别不同（产区5分，非产区2分），需在指标上按类别设置分值');
+    expect(c.status).toBe('ok');
+    expect(c.pointsByCategory).toEqual({ 产区: dec('5'), 非产区: dec('2') });
+    expect(c.rules.map((r) => r.rule.kind)).toEqual(['completion']);
   });
 
   it('keeps a 倒扣 clause in review until the item may go below zero', () => {

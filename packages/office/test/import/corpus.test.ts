@@ -153,9 +153,27 @@ describe.skipIf(!present)('corpus imports', () => {
     });
 
     it('keeps criterion (1) under its task, without the ordinal in its title, with 牵头 and 配合 departments', () => {
-      const task = r[0]!.scheme.indicators[0]!;
+      expect(r[0]!.scheme.indicators.map((i) => i.title)).toEqual(['2018年度评分标准（99条）', '2019年措辞（10条，演示数据）']);
+      const task = r[0]!.scheme.indicators[0]!.children![0]!;
       expect(task).toMatchObject({ title: '1.耕地保有量；基本农田保护', leadAssessors: ['浙江省自然资源厅'], divisions: ['浙江省农业农村厅'] });
       expect(task.children![0]).toMatchObject({ title: '2018年末耕地面积大于或等于规划下达的耕地保有量的', points: 3_000_000 });
+    });
+
+    it('never marks ok a clause whose points depend on the unit’s category (产区得4分，非产区得3分) unless the item carries those points by category', () => {
+      const x = r[0]!;
+      const split = x.report.clauses.filter((c) => /产区得\s*[\d.]+\s*分[，,]\s*非产区得/.test(c.text.replace(/\s+/g, '')));
+      expect(split.length).toBeGreaterThan(40);
+      const byCode = new Map(all(x.scheme.indicators).map((i) => [i.code, i]));
+      for (const c of split) {
+        const item = byCode.get(c.indicator.split(' ')[0]!)!;
+        if (c.status === 'ok') {
+          // Read as one rule with the item's points per category, never two amounts that add up.
+          expect(Object.keys(item.pointsByCategory ?? {})).toEqual(expect.arrayContaining(['产区', '非产区']));
+          expect(x.scheme.unitCategories.map((u) => u.code)).toEqual(expect.arrayContaining(['产区', '非产区']));
+        } else {
+          expect(x.report.workList.find((w) => w.code === c.code)?.reason).toBeTruthy();
+        }
+      }
     });
   });
 
@@ -177,9 +195,16 @@ describe.skipIf(!present)('corpus imports', () => {
       // The workbook's title names no year; the pasted file's header block does.
       expect(x!.report.issues.some((i) => i.code === 'year-missing')).toBe(true);
       expect(tsv!.scheme.year).toBe(2020);
-      expect(x!.scheme.indicators.length).toBeGreaterThanOrEqual(3);
-      const scored = leaves(x!.scheme).filter((i) => i.points !== undefined || i.clauses?.length);
-      expect(scored.length).toBeGreaterThan(200);
+      expect(x!.scheme.indicators.map((i) => [i.title, i.children?.length])).toEqual([
+        ['农村居民信用信息指标目录（赋分标准）', 2],
+        ['社区附加标准', 61],
+      ]);
+      expect(x!.scheme.indicators[0]!.children!.map((i) => i.title)).toEqual(['守信信息', '失信信息']);
+      // The 办法 sheet (章 | 条文) is prose, not a scoring table: it is listed as not imported.
+      expect(x!.report.issues.some((i) => i.code === 'table-unrecognised' && i.message.includes('威海市文登区农村居民信用积分评价办法'))).toBe(true);
+      // One clause per row with a 评价标准: 228 in the 指标目录, 61 in the 社区附加标准; "+5" / "加5分" is the rule's amount, never points.
+      expect(x!.report.coverage.scoring).toBe(289);
+      expect(all(x!.scheme.indicators).filter((i) => i.points !== undefined && i.points < 0)).toEqual([]);
     });
   });
 

@@ -123,6 +123,28 @@ describe('layout recognition', () => {
     ]);
   });
 
+  it('splits “牵头：…；配合：…” in one cell into the lead and the co-responsible bodies', async () => {
+    const text = ['考核项目\t评分标准\t分值\t责任单位', '河道保洁\t每发现一处垃圾堆放点扣0.5分，扣完为止。\t10\t牵头：县水利局；配合：县环保局、县林业局'].join('\n');
+    const { scheme } = await importScheme({ name: 'prefixes.tsv', bytes: utf8(text) });
+    expect(scheme.indicators[0]).toMatchObject({ title: '河道保洁', leadAssessors: ['县水利局'], divisions: ['县环保局', '县林业局'] });
+  });
+
+  it('carries a task name down the pasted rows it covers, and starts again under a new 一、 part', async () => {
+    const text = [
+      '序号\t考核项目\t分值\t评分标准',
+      '一、\t基础工作\t30\t',
+      '1\t制度建设\t10\t未建立工作制度的，扣5分。',
+      '\t\t20\t工作台账不全的，每缺一项扣2分。',
+      '二、\t重点工作\t70\t',
+      '2\t项目推进\t70\t项目每延期一个月扣5分。',
+    ].join('\n');
+    const { scheme } = await importScheme({ name: 'carried.tsv', bytes: utf8(text) });
+    expect(scheme.indicators.map((i) => [i.title, pts(i.points), i.children?.map((c) => [c.title, pts(c.points), c.children?.map((k) => pts(k.points))])])).toEqual([
+      ['基础工作', 30, [['制度建设', undefined, [10, 20]]]],
+      ['重点工作', 70, [['项目推进', 70, undefined]]],
+    ]);
+  });
+
   it('exits with “没有导入任何指标” and the reason when a table has no scheme in it', async () => {
     const text = ['姓名\t电话\t备用电话', '张三\t13800000000\t13900000000', '李四\t13700000000\t'].join('\n');
     const e = await failure({ name: 'contacts.tsv', bytes: utf8(text) });

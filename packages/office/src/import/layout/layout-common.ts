@@ -1,6 +1,7 @@
 import type { SourceRef } from '../../document';
 import { joinCell, readMarker } from '../cell-text';
-import type { DraftNode, NodeKind } from '../draft.types';
+import type { Dec } from '@kaohe/core';
+import type { ClauseDraftNode, DraftNode, NodeKind } from '../draft.types';
 import type { ColumnRole } from '../header-roles';
 
 /** A heading of the document's own outline (一、 （一） unit names) that tables are read under. */
@@ -42,4 +43,17 @@ export function cleanText(text: string): string {
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .reduce((acc, l) => (acc === '' ? l : /[\p{Script=Han}，、（“]$/u.test(acc) && /^[\p{Script=Han}，。、；）”]/u.test(l) ? acc + l : `${acc}\n${l}`), '');
+}
+
+/**
+ * Points by unit category read from a clause ("产区得4分，非产区得3分") become the item's. A second clause
+ * of the same item with other category points cannot be both: it goes to review.
+ */
+export function applyCategoryPoints(item: DraftNode, clause: ClauseDraftNode, points: Record<string, Dec>): void {
+  if (item.pointsByCategory && JSON.stringify(item.pointsByCategory) !== JSON.stringify(points)) {
+    clause.status = 'needs-review';
+    clause.reason = `${clause.reason ? `${clause.reason}；` : ''}同一指标中另有一处按单位类别的分值，不能同时适用`;
+    return;
+  }
+  item.pointsByCategory = points;
 }

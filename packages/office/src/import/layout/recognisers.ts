@@ -17,7 +17,8 @@ export const tableLayout: LayoutRecogniser = {
   label: '表格方案',
   detect: (doc) => tablesOf(doc).some((t) => findHeader(t) !== null),
   read(doc, state) {
-    const w = new TableWalker(state);
+    const sheets = new Set(tablesOf(doc).filter((t) => t.sheet !== undefined && findHeader(t) !== null).map((t) => t.sheet));
+    const w = new TableWalker(state, sheets.size > 1);
     const lastTable = doc.blocks.reduce((k, b, i) => (b.kind === 'table' ? i : k), -1);
     const tail = doc.blocks.slice(lastTable + 1);
     const tailIsRules = paragraphLayout.detect({ ...doc, blocks: tail });

@@ -16,12 +16,18 @@ const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|
 export class TableWalker {
   private headings: Heading[] = [];
   private unit: string | undefined;
-  private lastRoles: { roles: (ColumnRole | undefined)[]; width: number; kind: TableKind } | undefined;
+  private lastRoles: { roles: (ColumnRole | undefined)[]; width: number; kind: TableKind; sheet: string | undefined } | undefined;
   private lastGroup: string | undefined;
   private pendingGroupList: { name: string; source: SourceRef } | undefined;
   private tableNodes = new Map<number, DraftNode>();
 
-  constructor(private readonly s: BuildState) {}
+  /** Set when several sheets hold scheme tables: each sheet's indicators go under a node named after it. */
+  private readonly sheetNodes = new Map<string, DraftNode>();
+
+  constructor(
+    private readonly s: BuildState,
+    private readonly bySheet = false,
+  ) {}
 
   private row(source: SourceRef, kind: RowRecord['kind'], summary: string): void {
     this.s.rows.push({ source, kind, summary });
@@ -149,7 +155,7 @@ export class TableWalker {
     let roles: (ColumnRole | undefined)[];
     let start: number;
     if (!found) {
-      if (this.lastRoles && this.lastRoles.width === width) {
+      if (this.lastRoles && this.lastRoles.width === width && this.lastRoles.sheet === table.sheet) {
         roles = this.lastRoles.roles;
         start = 0;
         this.row(table.source, 'merged', `第 ${table.index} 个表格没有表头，与上一个表格列数相同，按上一个表格的续表读取`);
@@ -169,9 +175,19 @@ export class TableWalker {
     }
     if (table.mergesUnknown) table = inferMerges(table, roles, start - 1);
     const kind: TableKind = start === 0 && this.lastRoles ? this.lastRoles.kind : tableKind(table.grid[start - 1] ?? [], roles, this.headings);
-    this.lastRoles = { roles, width, kind };
+    this.lastRoles = { roles, width, kind, sheet: table.sheet };
     if (kind === 'negative') return readNegativeTable(this.s, table, roles, start);
-    const { siblings } = this.contextNode();
+    let { siblings } = this.contextNode();
+    if (this.bySheet && table.sheet) {
+      let sheetNode = this.sheetNodes.get(table.sheet);
+      if (!sheetNode) {
+        sheetNode = newNode('section', table.sheet, table.source);
+        this.sheetNodes.set(table.sheet, sheetNode);
+        siblings.push(sheetNode);
+        this.row(table.source, 'heading', `工作表“${table.sheet}”：其指标归入同名的一级指标`);
+      }
+      siblings = sheetNode.children;
+    }
     const heading = this.headings[this.headings.length - 1];
     let host: DraftNode[] = siblings;
     if (this.unit) {

@@ -6,7 +6,15 @@ import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
 import { headerRoles, type ColumnRole } from '../header-roles';
 import { parseRuleCell, sharedMethod } from '../rule-cell';
-import { cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
+import { applyCategoryPoints, cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
+
+/** "+5" / "加5分" → "加5分", "-10" / "扣10分" / "减10" → "扣10分"; undefined for a plain number or anything else. */
+export function signedAmount(raw: string): string | undefined {
+  const t = joinCell(raw).replace(/\s+/g, '').replace(/＋/g, '+').replace(/[－—–]/g, '-');
+  const m = /^(\+|加|-|扣|减)(\d{1,4}(?:\.\d+)?)分?$/.exec(t);
+  if (!m) return undefined;
+  return `${m[1] === '+' || m[1] === '加' ? '加' : '扣'}${m[2]}分`;
+}
 
 /** Words that say how a line is scored; a line without any is a task or a requirement, not a rule. */
 const METHOD_WORD = /扣|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计分|得分|加分|减分|给分|赋分|折算|酌情|评分|[×*＊]|比例|为止|满分|零分|0分|倒扣/;
@@ -171,6 +179,8 @@ export class TableReader {
       leaf.children = [];
       if (leaf.text) first.text = leaf.text;
       if (leaf.caps) first.caps = leaf.caps;
+      if (leaf.pointsByCategory) first.pointsByCategory = leaf.pointsByCategory;
+      delete leaf.pointsByCategory;
       if (leaf.isDeductionList) first.isDeductionList = true;
       leaf.clauses = [];
       delete leaf.points;
@@ -267,6 +277,15 @@ export class TableReader {
         break;
       }
       const kind: NodeKind = level.role === 'category' ? 'category' : level.role === 'item' ? 'item' : level.role === 'unit' ? 'unit' : 'indicator';
+      // The same 类别 merged again right below its last block (10: 守信信息 over several merges) is that category, continued.
+      const same = parentList[parentList.length - 1];
+      if (kind === 'category' && same && same.kind === 'category' && same === this.current[depth]?.node && same.title === (tp.title || '（无名称）') && tp.points === undefined) {
+        this.current = [...this.current.slice(0, depth), { key: c.key, node: same }];
+        leaf = same;
+        parentList = same.children;
+        depth++;
+        continue;
+      }
       const node = this.makeNode(kind, tp, c.source);
       if (level.role === 'unit') this.addUnit(node, r, c.source);
       else if (this.col('unit') >= 0 && depth === 0) node.allUnits = true;
@@ -283,7 +302,8 @@ export class TableReader {
     }
     if (!leaf) {
       // No level cell of its own: the row continues the item above (000:689) or names it in the value cell.
-      const above = this.current[this.current.length - 1]?.node;
+      // A table with no name column at all (评价标准 | 加减分, corpus 10): every row is an indicator of its own.
+      const above = this.levels.length > 0 ? this.current[this.current.length - 1]?.node : undefined;
       if (above) leaf = above;
       else {
         const sectionTitle = this.sectionParent?.title;
@@ -351,7 +371,10 @@ export class TableReader {
       const v = readPointsCell(pc.text);
       const itemStart = this.current[this.current.length - 1]?.key.split(':')[0];
       const ownPoints = pc.own || (itemStart !== undefined && Number(pc.key.split(':')[0]) >= Number(itemStart));
-      if (v !== undefined && ownPoints && leaf.points === undefined) {
+      if (signedAmount(pc.text) !== undefined && this.col('rule') >= 0) {
+        // "+5" / "-10" / "加5分" beside a 评价标准 (corpus 10): the amount of the rule, not points to allocate.
+        notes.push(`分值“${pc.text.trim()}”为加减分数额`);
+      } else if (v !== undefined && ownPoints && leaf.points === undefined) {
         leaf.points = v;
         notes.push(`分值 ${pc.text.trim()}`);
       } else if (v !== undefined && !ownPoints && created) {
@@ -361,9 +384,14 @@ export class TableReader {
       }
     }
     // Who: 考核牵头部门, 牵头单位, 责任单位, 牵头领导/责任处室 (merged cells are inherited on purpose: 001:6 责任单位).
-    const assessors = this.names(r, 'assessor').concat(this.names(r, 'lead'));
+    // "牵头：县水利局；配合：县环保局" in one cell: each name goes to the role its prefix says.
+    const byPrefix = (['assessor', 'lead', 'responsible'] as const).map((role) => ({ role, parts: rolePrefixed(this.cell(r, this.col(role)).text) }));
+    const prefixed = (want: 'lead' | 'co'): string[] => byPrefix.flatMap((x) => (x.parts ?? []).filter((p) => p.role === want).flatMap((p) => p.names));
+    const plain = (role: 'assessor' | 'lead' | 'responsible'): string[] => (byPrefix.find((x) => x.role === role)!.parts ? [] : this.names(r, role));
+    if (byPrefix.some((x) => x.parts)) notes.push('按“牵头/配合”前缀拆分单位');
+    const assessors = [...plain('assessor'), ...plain('lead'), ...prefixed('lead')];
     if (assessors.length > 0) leaf.assessors = [...new Set([...(leaf.assessors ?? []), ...assessors])];
-    const responsible = this.names(r, 'responsible');
+    const responsible = [...plain('responsible'), ...prefixed('co')];
     const ownerText = this.cell(r, this.col('owner')).text;
     const owner = ownerText.trim() !== '' ? parseOwnerCell(ownerText, { clauseCount: 99 }) : undefined;
     if (owner?.unparsed.length) this.warn('owner-unparsed', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(source)}：责任处室“${owner.unparsed.join('；')}”未能识别`, source);
@@ -381,7 +409,14 @@ export class TableReader {
       notes.push('接上一行被分页截断的条款');
     } else if (this.col('rule') >= 0 && ruleCell.text.trim() !== '' && ruleCell.key !== this.lastRuleKey) {
       this.lastRuleKey = ruleCell.key;
-      const res = this.readRules(leaf, ruleCell.text, ruleCell.source);
+      const amount = signedAmount(pc.text);
+      // A cap or period limit in 备注 beside an amount ("每年最多加3分") belongs to the rule: the compiler must read it or flag it.
+      const notesWithPoints = this.roles.flatMap((role, c) => {
+        const cell = this.cell(r, c);
+        return role === 'note' && cell.own && /[\d.]+\s*分/.test(cell.text) ? [joinCell(cell.text)] : [];
+      });
+      const limit = amount && notesWithPoints.length ? notesWithPoints.join('，') : undefined;
+      const res = this.readRules(leaf, ruleCell.text, ruleCell.source, amount && limit ? `${amount}，${limit}` : amount);
       newNodes = res.nodes;
       newClauses = res.clauses;
       notes.push(`${res.clauses.length} 条评分条款`);
@@ -443,7 +478,7 @@ export class TableReader {
   }
 
   /** Parts (一、…) and clauses (1. …) of a rule cell, compiled. */
-  private readRules(leaf: DraftNode, text: string, source: SourceRef): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
+  private readRules(leaf: DraftNode, text: string, source: SourceRef, amount?: string): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
     const parts = parseRuleCell(text);
     const nodes: DraftNode[] = [];
     const all: ClauseDraftNode[] = [];
@@ -471,10 +506,12 @@ export class TableReader {
         const m = method >= 0 ? methods[k + method] : undefined;
         const covered = m && (m.count === undefined || method < m.count) && !/按[^。；]*(计分|折算|得分)/.test(draft.text.replace(m.sentence, '')) ? m : undefined;
         const clauseSource = lineAt(source, draft.lineOffset);
-        const compileText = covered && !draft.text.includes(covered.sentence) ? `${draft.text}${/[。；;]$/.test(draft.text) ? '' : '。'}${covered.sentence}。` : draft.text;
+        const withMethod = covered && !draft.text.includes(covered.sentence) ? `${draft.text}${/[。；;]$/.test(draft.text) ? '' : '。'}${covered.sentence}。` : draft.text;
+        // The amount from the 加减分 column joins a sentence that states none ("获评…的" + "加5分").
+        const compileText = amount && !/[扣加减得]\s*[\d.]+\s*分|不得分/.test(withMethod) ? `${withMethod.replace(/[。；;，,\s]+$/, '')}，${amount}。` : withMethod;
         const clause = compileSplit(compileText, covered?.sentence, { source: clauseSource, deduction: this.kind === 'deduction' || !!leaf.isDeductionList });
         const node: ClauseDraftNode = {
-          text: draft.text,
+          text: amount && compileText !== withMethod ? compileText : draft.text,
           compiledFrom: compileText,
           ...(covered && compileText !== draft.text ? { sharedMethod: covered.sentence } : {}),
           status: clause.status,
@@ -487,6 +524,7 @@ export class TableReader {
           ...(clause.unread.length ? { unread: clause.unread } : {}),
           ...(clause.points !== undefined ? { points: clause.points } : {}),
         };
+        if (clause.pointsByCategory) applyCategoryPoints(target, node, clause.pointsByCategory);
         if (clause.deductionCap !== undefined) target.caps = { ...target.caps, deduction: clause.deductionCap };
         if (clause.bonusCap !== undefined) target.caps = { ...target.caps, bonus: clause.bonusCap };
         target.clauses.push(node);
@@ -508,8 +546,10 @@ export class TableReader {
     // In a 扣分标准 table every line is a deduction item, whatever its words.
     if (this.kind === 'deduction' || target.isDeductionList) return false;
     const flat = joinCell(text);
-    const allocs = [...flat.matchAll(/[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/g)];
-    const rest = flat.replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '');
+    // "（20分）" anywhere, or a bare "（20）" closing the line (01 县水文站); a leading "（12）" is an ordinal, never points.
+    const ALLOC = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|[（(]\s*(\d+(?:\.\d+)?)\s*[)）](?=\s*[。；;]?\s*$)/g;
+    const allocs = [...flat.matchAll(ALLOC)].filter((m) => m.index > 0).map((m) => [m[0], m[1] ?? m[2]] as const);
+    const rest = flat.replace(ALLOC, (x, _a, _b, at: number) => (at > 0 ? '' : x));
     if (METHOD_WORD.test(rest)) return false;
     if (allocs.length === 0) {
       // Without points of its own the item would score nothing: such a line stays a clause for review (000:1275).
@@ -586,6 +626,26 @@ function compileSplit(text: string, shared: string | undefined, opts: { source: 
   const parts = pieces.map((p) => compileClause(`${p}。${method}。`, opts));
   if (parts.some((p) => p.status !== 'ok' || p.rules.length !== 1)) return whole;
   return { ...whole, status: 'ok', rules: parts.map((p) => p.rules[0]!), warnings: [...whole.warnings, `一句中有 ${parts.length} 个分项，已按“${method}”分别编译`], reason: undefined as unknown as string, points: undefined as unknown as Dec };
+}
+
+const ROLE_PREFIX = /(牵头|主责|主办|负责|配合|协办|协同|参与)(?:部门|单位|处室)?\s*[：:]/g;
+
+/**
+ * "牵头：县河长办 配合：县水利局、县环保局" / "配合部门：…": the names after each prefix, with its role
+ * (lead for 牵头/主责/主办/负责, co for 配合/协办/协同/参与). Undefined when the cell has no such prefix.
+ */
+export function rolePrefixed(text: string): { role: 'lead' | 'co'; names: string[] }[] | undefined {
+  const flat = text.replace(/\s+/g, ' ');
+  const marks = [...flat.matchAll(ROLE_PREFIX)];
+  if (marks.length === 0) return undefined;
+  const before = flat.slice(0, marks[0]!.index).trim().replace(/[；;，,]$/, '');
+  const parts: { role: 'lead' | 'co'; names: string[] }[] = before ? [{ role: 'lead', names: splitNames(before) }] : [];
+  marks.forEach((m, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : flat.length;
+    const names = splitNames(flat.slice(m.index + m[0].length, end).replace(/[；;。]\s*$/, ''));
+    parts.push({ role: /牵头|主责|主办|负责/.test(m[1]!) ? 'lead' : 'co', names });
+  });
+  return parts;
 }
 
 /** "（1）2018年末耕地面积…" → "2018年末耕地面积…": a leading ordinal is not part of a title. */
