@@ -553,3 +553,4 @@ export const imports = pgTable(
   },
   (t) => [unique('imports_client_key').on(t.assessmentId, t.clientKey)],
 );
+export * from './schema-year';

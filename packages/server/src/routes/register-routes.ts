@@ -6,6 +6,8 @@ import { auditRoutes } from './audit.route';
 import { authRoutes } from './auth.route';
 import { orgRoutes } from './org.route';
 import { resultRoutes } from './results.route';
+import { schemeUploadRoutes } from './scheme-upload.route';
+import { unitsFromSchemeRoutes } from './units-from-scheme.route';
 import { userRoutes } from './users.route';
 import { workRoutes } from './work.route';
 
@@ -16,7 +18,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes]) {
     await app.register(plugin(ctx));
   }
 }
