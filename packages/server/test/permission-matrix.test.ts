@@ -108,7 +108,9 @@ describe('data scoping', () => {
       const res = await sessions.get(who)!.request('POST', `/api/assessments/${a}/${route}`, body);
       expect(res.statusCode, `${who} ${route}`).toBe(403);
     }
-    const allowed = await sessions.get('lead1')!.request('POST', `/api/assessments/${a}/judgements`, { unitId: U2, clauseKey: 'C1', kind: 'deduction', points: '0.5', reason: '通报' });
+    // lead1 leads C1 (a per-occurrence clause, which reads no judgement): it verifies U2's C1 report
+    const [report] = (await sessions.get('lead1')!.request('GET', `/api/assessments/${a}/reports?unitId=${U2}&clauseKey=C1`)).json() as { id: string; version: number }[];
+    const allowed = await sessions.get('lead1')!.request('POST', `/api/reports/${report!.id}/verify`, { version: report!.version });
     expect(allowed.statusCode).toBe(200);
   });
 

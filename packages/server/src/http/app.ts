@@ -11,6 +11,9 @@ import { registerRoutes } from '../routes/register-routes';
 import { createRecomputeScheduler } from '../services/recompute-scheduler';
 import { createJobRunner } from '../jobs/job-runner';
 import { jobHandlers } from '../jobs/job-handlers';
+import { recordAudit } from '../audit/audit';
+import { AppError } from '../lib/app-error';
+import { actorOf } from '../routes/route-helpers';
 import { errorHandler } from './error-handler';
 import { permissionOf } from './require-permission';
 
@@ -61,6 +64,19 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Refused attempts are on record: every 403 for scope or permission (or a missing CSRF token)
+  // gets an audit row with the route and what was refused.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof AppError) || (error.code !== 'forbidden' && error.code !== 'csrf')) return;
+    const details = error.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : {};
+    await recordAudit(ctx.db, ctx.audit, actorOf(request), {
+      action: 'access.denied',
+      objectType: 'route',
+      objectId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+      after: { message: error.userMessage, url: request.url, ...details },
+      outcome: 'denied',
+    }).catch((e: unknown) => request.log.error({ err: e }, 'could not audit a refused request'));
+  });
 
   await app.register(cookie, { secret: ctx.config.sessionSecret });
   await app.register(multipart, {

@@ -141,7 +141,7 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       if (!scheme) throw new AppError('bad-request', '该考核尚无考核方案');
       const keys = new Set((await ctx.db.select({ k: schemeClauses.clauseKey }).from(schemeClauses).where(eq(schemeClauses.schemeId, scheme.id))).map((r) => r.k));
       request.body.targets.forEach((t, i) => {
-        if (!keys.has(t.clauseKey)) throw new AppError('not-found', `targets.${i}.clauseKey: 方案中没有条款“${t.clauseKey}”`);
+        if (!keys.has(t.clauseKey)) throw new AppError('not-found', `targets.${i}.clauseKey: 方案中没有条款或指标“${t.clauseKey}”`);
       });
       for (const unitId of new Set(request.body.targets.map((t) => t.unitId))) await assertUnitInOrganisation(ctx.db, assessment.organisationId, unitId);
       const now = ctx.clock.now();

@@ -9,6 +9,7 @@ import { resultRoutes } from './results.route';
 import { schemeUploadRoutes } from './scheme-upload.route';
 import { unitsFromSchemeRoutes } from './units-from-scheme.route';
 import { userRoutes } from './users.route';
+import { evidenceRoutes } from './evidence.route';
 import { workRoutes } from './work.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -18,7 +19,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes]) {
     await app.register(plugin(ctx));
   }
 }
