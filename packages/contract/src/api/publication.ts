@@ -100,3 +100,13 @@ export const verifyView = z
     problems: z.array(z.string()).describe('发现的问题（中文）'),
   })
   .describe('快照校验结果');
+
+export const publishedLedger = z
+  .object({
+    publicationId: z.string(),
+    sequence: z.number().int(),
+    unit: resultRow,
+    lines: z.array(z.object({ index: z.number().int().describe('申诉时引用的行号'), ref: z.string().describe('指标或条款编码'), text: z.string().describe('说明（中文）'), amount: decimalText.describe('得失分') })),
+  })
+  .describe('某单位在某一发布版本中的台账');
+export const publishedLedgerParams = z.strictObject({ id: uuid('id'), unitId: uuid('unitId') });

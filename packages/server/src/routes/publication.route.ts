@@ -1,5 +1,5 @@
 import { assessmentParams, idParams, reasonText } from '@kaohe/contract/api/common';
-import { objectionAnswerBody, objectionBody, objectionParams, objectionView, openPublicityBody, publicationResults, publicationView, publicityView, publishBody, verifyView } from '@kaohe/contract/api/publication';
+import { publishedLedger, publishedLedgerParams, objectionAnswerBody, objectionBody, objectionParams, objectionView, openPublicityBody, publicationResults, publicationView, publicityView, publishBody, verifyView } from '@kaohe/contract/api/publication';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { getVisibleAssessment } from '../services/assessment.service';
 import { openPublicity, publicationRows, publicationView as viewOf, publishAfterPublicity, verifyPublication, withdrawPublicity } from '../services/publication.service';
-import { type FullRow, publicRow } from '../services/result-rows';
+import { type FullRow, ledgerLines, publicRow } from '../services/result-rows';
 import { actorOf, userActor } from './route-helpers';
 
 const periodStatusNames = { open: '公示中', published: '已发布', withdrawn: '已撤回' } as const;
@@ -160,6 +160,17 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         const view = await viewOf(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, view.assessmentId);
         return { publication: view, results: (await visibleRows(ctx, request.actor, view.assessmentId, await publicationRows(ctx.db, view.id))).map(publicRow) };
+      },
+    );
+    app.get(
+      '/api/publications/:id/units/:unitId',
+      { schema: { tags, summary: '发布的台账', description: '某单位在某一发布版本中的得分台账，每行带行号（申诉时引用）。', params: publishedLedgerParams, response: { 200: publishedLedger } }, preHandler: requirePermission('result:read') },
+      async (request) => {
+        const view = await viewOf(ctx.db, request.params.id);
+        await getVisibleAssessment(ctx, request.actor, view.assessmentId);
+        const row = (await visibleRows(ctx, request.actor, view.assessmentId, await publicationRows(ctx.db, view.id))).find((r) => r.unitId === request.params.unitId);
+        if (!row) throw new AppError('not-found', '该发布版本中没有该单位的结果');
+        return { publicationId: view.id, sequence: view.sequence, unit: publicRow(row), lines: ledgerLines(row.ledger).map((l, index) => ({ index, ...l })) };
       },
     );
     app.get(

@@ -5,6 +5,7 @@ import { assessmentRoutes } from './assessment.route';
 import { auditRoutes } from './audit.route';
 import { authRoutes } from './auth.route';
 import { orgRoutes } from './org.route';
+import { appealRoutes } from './appeals.route';
 import { publicationRoutes } from './publication.route';
 import { resultRoutes } from './results.route';
 import { schemeUploadRoutes } from './scheme-upload.route';
@@ -20,7 +21,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes]) {
     await app.register(plugin(ctx));
   }
 }

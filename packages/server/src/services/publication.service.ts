@@ -159,8 +159,8 @@ export function diffRows(before: FullRow[], after: FullRow[]): DiffLine[] {
   const out: DiffLine[] = [];
   for (const r of after) {
     const b = old.get(r.unitId);
-    const linesBefore = b ? ledgerLines(b.ledger).map((l) => `${l.text}（${l.amount}）`) : [];
-    const linesAfter = ledgerLines(r.ledger).map((l) => `${l.text}（${l.amount}）`);
+    const linesBefore = b ? ledgerLines(b.ledger).map((l) => `${l.ref}：${l.text}（${l.amount}）`) : [];
+    const linesAfter = ledgerLines(r.ledger).map((l) => `${l.ref}：${l.text}（${l.amount}）`);
     const removed = linesBefore.filter((l) => !linesAfter.includes(l)).map((l) => `删去：${l}`);
     const added = linesAfter.filter((l) => !linesBefore.includes(l)).map((l) => `新增：${l}`);
     if (b && b.total === r.total && b.rank === r.rank && b.grade === r.grade && removed.length === 0 && added.length === 0) continue;
