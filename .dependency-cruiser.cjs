@@ -27,8 +27,8 @@ module.exports = {
       name: 'no-circular',
       comment: 'schema.ts re-exports each schema-<area>.ts, whose tables reference schema.ts tables: that one cycle is by design.',
       severity: 'error',
-      from: { pathNot: '^packages/server/src/db/schema-[a-z-]+\\.ts$' },
-      to: { circular: true },
+      from: {},
+      to: { circular: true, viaNot: '^packages/server/src/db/schema-[a-z-]+\\.ts$' },
     },
   ],
   options: {
