@@ -62,6 +62,13 @@ describe('factWarnings', () => {
     expect(factWarnings(index, index.units.get('U1')!, facts, u.ledger).map((x) => [x.fact, x.kind, x.readInstead])).toEqual([['j2', 'conflict', 'j1']]);
   });
 
+  it('reads the first of two not-applicable facts (as every one-fact reader does) and warns about the second', () => {
+    const facts = [f.na({ id: 'na1', ref: 'C2', reason: '不涉及' }), f.na({ id: 'na2', ref: 'C2', reason: '另一理由' })];
+    const u = unitOf(run(scheme, facts));
+    expect(u.ledger.filter((l) => l.kind === 'not-applicable').map((l) => l.facts)).toEqual([['na1']]);
+    expect(factWarnings(index, index.units.get('U1')!, facts, u.ledger).map((x) => [x.fact, x.kind, x.readInstead])).toEqual([['na2', 'conflict', 'na1']]);
+  });
+
   it('ignores other units’ facts', () => {
     expect(warningsFor([f.flag(true, { id: 'x', ref: 'NOPE', unit: 'U2' })])).toEqual([]);
   });

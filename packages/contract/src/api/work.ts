@@ -203,6 +203,15 @@ export const queueItemDto = z
 
 export const verificationQueueResponse = z.object({ items: z.array(queueItemDto) }).describe('考核牵头部门的待核定队列（其牵头的条款）');
 
+export const judgementEffectDto = z
+  .object({
+    judgement: judgementDto,
+    computedAt: time.nullable().describe('最近一次计算的时间；尚未计算为 null'),
+    isCurrent: z.boolean().describe('最近一次计算是否已包含该判定的当前版本'),
+    lines: z.array(z.object({ amount: z.string().describe('对总分的影响（带符号）'), text: z.string().describe('得分明细中的说明') })),
+  })
+  .describe('判定在单位得分明细中的结果（考核牵头部门查看自己判定的效果）');
+
 export type FactDto = z.infer<typeof factDto>;
 export type FactVersionDto = z.infer<typeof factVersionDto>;
 export type ReportDto = z.infer<typeof reportDto>;

@@ -51,21 +51,25 @@ export function readsOf(rule: Rule): Reads {
       many('count');
       break;
     case 'threshold-steps':
-    case 'proportional':
-      one(metricType(rule.kind === 'proportional' ? (rule.metric ?? { of: 'value' }) : rule.metric));
+      one(metricType(rule.metric));
       one('target-override');
-      one('judgement');
+      if (rule.judgementBeyond !== undefined) one('judgement');
+      break;
+    case 'proportional':
+      one(metricType(rule.metric ?? { of: 'value' }));
+      one('target-override');
       break;
     case 'bands':
       one(metricType(rule.metric));
-      one('judgement');
+      if (rule.bands.some((b) => b.judgement)) one('judgement');
       break;
     case 'relative-to-best':
+      one(rule.denominatorOfBest ? 'rate' : metricType(rule.metric));
+      break;
     case 'rank-bands':
     case 'bottom-k':
     case 'top-k':
       one(metricType(rule.metric));
-      if (rule.kind === 'relative-to-best' && rule.denominatorOfBest) one('rate');
       break;
     case 'lateness':
       many('lateness');
@@ -86,11 +90,10 @@ export function readsOf(rule: Rule): Reads {
       break;
     case 'external-rank':
       one('rank');
-      one('rate');
       break;
     case 'conversion':
       many('sub-score');
-      one('judgement');
+      if (rule.method.type === 'deduction-range' || (rule.method.type === 'bands' && rule.method.bands.some((b) => b.judgement))) one('judgement');
       break;
     case 'survey':
       many('survey');
@@ -142,7 +145,7 @@ function siteOf(index: SchemeIndex, unit: Unit, ref: Code): Site {
 /**
  * Warnings for one unit's facts, given the ledger its scoring produced. Facts are taken in the
  * order given (the server passes them in the fact lifecycle's total order), which is also the
- * order a one-fact reader picks from: the first, except not-applicable where the last counts.
+ * order a one-fact reader picks from: the first.
  */
 export function factWarnings(index: SchemeIndex, unit: Unit, facts: readonly Fact[], ledger: readonly LedgerLine[]): FactWarning[] {
   const cited = new Set<string>();
@@ -171,7 +174,7 @@ export function factWarnings(index: SchemeIndex, unit: Unit, facts: readonly Fac
       if (mode === 'many') continue;
       const same = list.filter((g) => g.type === f.type);
       if (same.length === 1) continue;
-      const read = same.find((g) => cited.has(g.id)) ?? (f.type === 'not-applicable' ? same[same.length - 1]! : same[0]!);
+      const read = same.find((g) => cited.has(g.id)) ?? same[0]!;
       if (read.id !== f.id && !cited.has(f.id)) out.push({ ...base, kind: 'conflict', reason: 'one-read', readInstead: read.id });
     }
   }

@@ -299,7 +299,11 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
 
   const own = st.unitFacts?.get(node.code) ?? NO_FACTS;
   let na: Fact | undefined;
-  for (const f of own) if (f.type === 'not-applicable') na = f;
+  // the first, like every one-fact reader: the caller's order decides (the server's is the fact lifecycle's)
+  for (const f of own) if (f.type === 'not-applicable') {
+    na = f;
+    break;
+  }
   if (na && na.type === 'not-applicable') {
     st.naIndicators.add(node.code);
     result.status = 'not-applicable';
@@ -476,7 +480,10 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   let facts = st.unitFacts?.get(clause.code) ?? NO_FACTS;
   const cite = citeOf(clause);
   let na: Fact | undefined;
-  for (const f of facts) if (f.type === 'not-applicable') na = f;
+  for (const f of facts) if (f.type === 'not-applicable') {
+    na = f;
+    break;
+  }
   if (na && na.type === 'not-applicable') {
     // 不涉及此项工作的不扣分: a positive clause keeps its points, a deduction clause deducts nothing.
     const positive = ruleEffect(clause.rule) === 'score';

@@ -7,8 +7,9 @@ import type { AdminRole, BusinessRole } from '../access/roles';
 import { generateTotpSecret, otpauthUri } from '../auth/totp';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
-import { assessments, divisions, facts, leaderUnits, leaders, organisations, schemes, unitCategories, units, users } from '../db/schema';
+import { assessments, divisions, leaderUnits, leaders, organisations, schemes, unitCategories, units, users } from '../db/schema';
 import { cliActor, createAccount, grantBusinessRole } from '../services/account.service';
+import { periodOf, writeFacts } from '../services/fact-lifecycle';
 import { audited } from '../services/audited';
 import { indexSchemeClauses } from '../services/assessment.service';
 import { publishResults, recomputeResults } from '../services/results.service';
@@ -98,12 +99,11 @@ export async function loadDemo(ctx: ServerContext, options: { schemePath: string
     const rows = list.map((f, i) => {
       const unitCode = codeOf.get(String(f.unit));
       if (!unitCode) throw new Error(`${options.factsPath}: facts[${i}].unit “${String(f.unit)}” is not a unit of the scheme`);
-      const value = { ...f, unit: unitCode, id: typeof f.id === 'string' ? f.id : `demo-${i + 1}` };
-      return { assessmentId: setup.assessment.id, unitId: setup.unitIds.get(unitCode)!, clauseKey: String(f.ref), factKey: value.id, value, source: 'import', updatedAt: now };
+      const { unit: _unit, ref, ...value } = { ...f, id: typeof f.id === 'string' ? f.id : `demo-${i + 1}` } as Record<string, unknown> & { id: string };
+      return { unitId: setup.unitIds.get(unitCode)!, ref: String(ref), factKey: value.id, period: periodOf(value), value, source: 'import' as const, state: 'official' as const, reportId: null, reason: '演示数据' };
     });
-    await audited(ctx, actor, { action: 'fact.import', objectType: 'assessment', objectId: setup.assessment.id, after: () => ({ count: rows.length }) }, async (tx: Db) => {
-      for (let i = 0; i < rows.length; i += 500) await tx.insert(facts).values(rows.slice(i, i + 500));
-    });
+    // official data through the fact lifecycle, so every demo fact has its first version
+    await audited(ctx, actor, { action: 'fact.import', objectType: 'assessment', objectId: setup.assessment.id, after: () => ({ count: rows.length }) }, async (tx: Db) => writeFacts(tx, setup.assessment.id, null, now, rows));
     factCount = rows.length;
   }
 

@@ -18,7 +18,19 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.get('/api/assessments/:id/results', { schema: { tags, params: assessmentParams }, preHandler: requirePermission('result:read') }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       return ctx.db
-        .select({ unitId: results.unitId, unitCode: units.code, unitName: units.name, total: results.total, grade: results.grade, rank: results.rank, computedAt: results.computedAt, schemeId: results.schemeId })
+        .select({
+          unitId: results.unitId,
+          unitCode: units.code,
+          unitName: units.name,
+          total: results.total,
+          // 自评 beside the verified total: with the units' submitted, not yet verified values
+          selfAssessedTotal: sql<string | null>`${results.ledger}->>'selfAssessedTotal'`,
+          warnings: sql<number>`COALESCE(jsonb_array_length(${results.ledger}->'warnings'), 0)`,
+          grade: results.grade,
+          rank: results.rank,
+          computedAt: results.computedAt,
+          schemeId: results.schemeId,
+        })
         .from(results)
         .innerJoin(units, eq(units.id, results.unitId))
         .where(and(eq(results.assessmentId, a.id), scopePredicate(request.actor, { assessmentId: sql`${results.assessmentId}`, unitId: sql`${results.unitId}`, clauseKey: null }, 'read')))

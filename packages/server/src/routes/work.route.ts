@@ -9,6 +9,7 @@ import {
   importFactsRequest,
   importFactsResponse,
   judgementDto,
+  judgementEffectDto,
   reportDto,
   reportTransitionRequest,
   returnReportRequest,
@@ -23,7 +24,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertInScope, scopePredicate } from '../access/scope';
 import type { ServerContext } from '../context';
-import { factVersions, facts, imports, judgements, reports, units } from '../db/schema';
+import { factVersions, facts, imports, judgements, reports, results, units } from '../db/schema';
 import { requirePermission } from '../http/require-permission';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
@@ -310,6 +311,26 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       }
       const row = await createJudgement(ctx, who(request), a.id, body);
       return (await judgementDtos(ctx.db, [row]))[0]!;
+    });
+
+    app.get('/api/judgements/:id/effect', { schema: { tags, summary: '判定的计分结果', description: '该判定在单位得分明细中产生的各行（金额与说明），以及最近一次计算是否已包含它', params: idParams, response: { 200: judgementEffectDto } }, preHandler: requirePermission('judgement:read') }, async (request) => {
+      const [row] = await ctx.db
+        .select()
+        .from(judgements)
+        .where(and(eq(judgements.id, request.params.id), scopePredicate(request.actor, { assessmentId: col(judgements.assessmentId), unitId: col(judgements.unitId), clauseKey: col(judgements.clauseKey) }, 'read')));
+      if (!row) throw new AppError('not-found', '判定不存在');
+      await getVisibleAssessment(ctx, request.actor, row.assessmentId);
+      const [result] = await ctx.db.select({ ledger: results.ledger, computedAt: results.computedAt }).from(results).where(and(eq(results.assessmentId, row.assessmentId), eq(results.unitId, row.unitId)));
+      const ledger = (result?.ledger ?? {}) as { ledger?: { facts?: string[]; amount?: string }[]; lines?: string[] };
+      const id = `judgement:${row.id}`;
+      const lines = (ledger.ledger ?? []).flatMap((l, i) => (l.facts?.includes(id) ? [{ amount: String(l.amount ?? '0'), text: ledger.lines?.[i] ?? '' }] : []));
+      const changedAt = row.updatedAt ?? row.enteredAt;
+      return {
+        judgement: (await judgementDtos(ctx.db, [row]))[0]!,
+        computedAt: result ? result.computedAt.toISOString() : null,
+        isCurrent: result !== undefined && result.computedAt >= changedAt,
+        lines,
+      };
     });
 
     for (const [path, isWithdraw] of [['correct', false], ['withdraw', true]] as const) {

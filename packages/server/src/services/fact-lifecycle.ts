@@ -97,7 +97,7 @@ async function lockExisting(tx: Db, assessmentId: string, writes: readonly FactW
 }
 
 /** Writes facts as new versions under the lifecycle rules; all or nothing (runs inside the caller's transaction). */
-export async function writeFacts(tx: Db, assessmentId: string, userId: string, now: Date, input: readonly FactWrite[]): Promise<WriteOutcome> {
+export async function writeFacts(tx: Db, assessmentId: string, userId: string | null, now: Date, input: readonly FactWrite[]): Promise<WriteOutcome> {
   const writes = [...input].sort(compareKeys);
   for (let i = 1; i < writes.length; i++) {
     if (compareKeys(writes[i - 1]!, writes[i]!) === 0) throw new AppError('bad-request', `事实“${writes[i]!.factKey}”（${writes[i]!.period}）在同一次提交中出现两次`);

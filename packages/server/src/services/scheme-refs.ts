@@ -43,6 +43,7 @@ export function refInfo(scheme: Scheme, key: string): RefInfo | null {
         if (rule.kind === 'discretionary') return { min: rule.min, max: rule.max ?? points(unit), total: rule.cap ?? points(unit) };
         if (rule.kind === 'manual') return { min: undefined, max: rule.max ?? points(unit), total: undefined };
         if (rule.kind === 'completion') return { min: undefined, max: rule.points ?? points(unit), total: undefined };
+        if (rule.kind === 'conversion' && rule.method.type === 'deduction-range') return { min: rule.method.min, max: rule.method.max, total: undefined };
         return { min: undefined, max: points(unit), total: undefined };
       },
     };
@@ -82,6 +83,8 @@ export function checkJudgement(scheme: Scheme, unit: Unit, key: string, kind: Ju
   }
   const amount = dec(points);
   const { min, max, total } = info.bounds(unit);
+  // 001's 省市驻佳单位 blocks other than 从严治党 have blank points (001:5309-5363): nothing to score
+  if (info.kind === 'indicator' && max === undefined) throw new AppError('bad-request', `${name}在方案中没有${unit.name}的分值，不能评分；请先在方案中补充分值`);
   if (max !== undefined && amount > max) {
     const limit = info.effect === 'score' ? (kind === 'score' ? '满分' : '分值') : '最高';
     throw new AppError('bad-request', `${name}的${limit}为 ${pts(max)}，${kindText[kind]} ${pts(amount)}超出该分值`);

@@ -48,13 +48,6 @@ ALTER TABLE "reports" ADD COLUMN "state_reason" text;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "updated_by" uuid;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "updated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "scheme_clauses" ADD COLUMN "ref_kind" text DEFAULT 'clause' NOT NULL;--> statement-breakpoint
-ALTER TABLE "fact_versions" ADD CONSTRAINT "fact_versions_fact_id_facts_id_fk" FOREIGN KEY ("fact_id") REFERENCES "facts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "fact_versions" ADD CONSTRAINT "fact_versions_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "fact_versions" ADD CONSTRAINT "fact_versions_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "fact_versions" ADD CONSTRAINT "fact_versions_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "fact_versions" ADD CONSTRAINT "fact_versions_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "judgement_versions" ADD CONSTRAINT "judgement_versions_judgement_id_judgements_id_fk" FOREIGN KEY ("judgement_id") REFERENCES "judgements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "judgement_versions" ADD CONSTRAINT "judgement_versions_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "fact_versions_assessment" ON "fact_versions" USING btree ("assessment_id","unit_id");--> statement-breakpoint
 ALTER TABLE "judgements" ADD CONSTRAINT "judgements_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,3 +1,18 @@
+-- Foreign keys of the history tables (declared here so schema-facts.ts need not import schema.ts).
+ALTER TABLE fact_versions ADD CONSTRAINT fact_versions_fact_id_fk FOREIGN KEY (fact_id) REFERENCES facts(id);
+--> statement-breakpoint
+ALTER TABLE fact_versions ADD CONSTRAINT fact_versions_assessment_id_fk FOREIGN KEY (assessment_id) REFERENCES assessments(id);
+--> statement-breakpoint
+ALTER TABLE fact_versions ADD CONSTRAINT fact_versions_unit_id_fk FOREIGN KEY (unit_id) REFERENCES units(id);
+--> statement-breakpoint
+ALTER TABLE fact_versions ADD CONSTRAINT fact_versions_report_id_fk FOREIGN KEY (report_id) REFERENCES reports(id);
+--> statement-breakpoint
+ALTER TABLE fact_versions ADD CONSTRAINT fact_versions_changed_by_fk FOREIGN KEY (changed_by) REFERENCES users(id);
+--> statement-breakpoint
+ALTER TABLE judgement_versions ADD CONSTRAINT judgement_versions_judgement_id_fk FOREIGN KEY (judgement_id) REFERENCES judgements(id);
+--> statement-breakpoint
+ALTER TABLE judgement_versions ADD CONSTRAINT judgement_versions_changed_by_fk FOREIGN KEY (changed_by) REFERENCES users(id);
+--> statement-breakpoint
 -- Fact and judgement histories are a record of every change: never rewritten.
 CREATE TRIGGER fact_versions_append_only BEFORE UPDATE OR DELETE ON fact_versions
   FOR EACH ROW EXECUTE PROCEDURE kaohe_publication_append_only();
