@@ -16,6 +16,8 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     .replace('/api/categories/:id', `/api/categories/${missing}`)
     .replace('/api/schemes/:id', `/api/schemes/${ids.schemeId}`)
     .replace('/api/evidence/:id', `/api/evidence/${missing}`)
+    .replace(/^\/api\/(jobs|scheme-uploads|publicity|objections|publications|appeals)\/:id/, `/api/$1/${missing}`)
+    .replace(':clauseCode', 'C1')
     .replace('/api/facts/:id', `/api/facts/${missing}`)
     .replace('/api/reports/:id', `/api/reports/${missing}`)
     .replace('/api/judgements/:id', `/api/judgements/${missing}`)
@@ -56,12 +58,31 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'POST /api/reports/:id/lock': () => ({}),
     'POST /api/judgements/:id/correct': () => ({ points: '0.5', reason: '推进不力', changeReason: '复核' }),
     'POST /api/judgements/:id/withdraw': () => ({ reason: '误录' }),
+    'POST /api/schemes/:id/clauses/:clauseCode/review': () => ({ action: 'confirm', note: '确认' }),
+    'POST /api/schemes/:id/units': () => ({ dryRun: true }),
+    'POST /api/assessments/:id/publicity': () => ({ days: 1 }),
+    'POST /api/publicity/:id/withdraw': () => ({ reason: '更正' }),
+    'POST /api/publicity/:id/objections': () => ({ unitId: ids.units.U1, text: '异议' }),
+    'POST /api/objections/:id/answer': () => ({ answer: '已核实', version: 1 }),
+    'POST /api/assessments/:id/publications': () => ({ periodId: missing }),
+    'POST /api/assessments/:id/appeals': () => ({ clientKey: uniq('appeal'), unitId: ids.units.U1, ref: 'C1', lineIndex: 0, reason: '扣分有误' }),
+    'POST /api/appeals/:id/lead-opinion': () => ({ opinion: 'reject', reason: '不成立', version: 1 }),
+    'POST /api/appeals/:id/decision': () => ({ decision: 'rejected', reason: '不成立', version: 1 }),
   };
+  if (key === 'POST /api/assessments/:id/scheme-uploads') {
+    const m = multipart({ clientKey: uniq('upload') }, { name: 'scheme.txt', content: Buffer.from('考核细则\n') });
+    return { url: fill, payload: m.payload, headers: m.headers };
+  }
   if (key === 'POST /api/assessments/:id/evidence') {
     const m = multipart({ clientKey: uniq('ev'), unitId: ids.units.U1, clauseKey: 'C1' }, { name: 'a.pdf', content: pdfBytes });
     return { url: fill, payload: m.payload, headers: m.headers };
   }
+  const queries: Record<string, string> = {
+    'GET /api/publications/:id/tongbao.docx': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
+    'GET /api/publications/:id/tongbao.pdf': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
+    'GET /api/assessments/:id/facts-template.xlsx': `?unitId=${ids.units.U1}`,
+  };
   const body = bodies[key];
-  return { url: fill, ...(body ? { payload: body() } : {}) };
+  return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };
 }
 

@@ -42,6 +42,13 @@ const tables: [string, PgTable][] = [
   ['publications', schema.publications],
   ['published_results', schema.publishedResults],
   ['imports', schema.imports],
+  ['jobs', schema.jobs],
+  ['scheme_uploads', schema.schemeUploads],
+  ['unit_aliases', schema.unitAliases],
+  ['publicity_periods', schema.publicityPeriods],
+  ['publicity_objections', schema.publicityObjections],
+  ['publication_snapshots', schema.publicationSnapshots],
+  ['appeals', schema.appeals],
   ['audit_log', schema.auditLog],
   ['audit_head', schema.auditHead],
 ];
@@ -142,6 +149,8 @@ export async function restoreBackup(db: Db, evidenceDir: string, archive: Return
         .map(([k]) => k);
       const rows = (JSON.parse(file.toString('utf8')) as Record<string, unknown>[]).map((row) => {
         for (const k of dateKeys) if (typeof row[k] === 'string') row[k] = new Date(row[k] as string);
+        // bytea (an uploaded scheme file) went out as JSON's { type: 'Buffer', data: [...] }
+        for (const [k, v] of Object.entries(row)) if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data)) row[k] = Buffer.from((v as { data: number[] }).data);
         return row;
       });
       for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);

@@ -591,5 +591,5 @@ export const imports = pgTable(
   },
   (t) => [unique('imports_client_key').on(t.assessmentId, t.clientKey)],
 );
-
 export * from './schema-facts';
+export * from './schema-year';

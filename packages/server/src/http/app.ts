@@ -9,6 +9,8 @@ import { resolveSession, sessionCookieName } from '../auth/session.service';
 import type { ServerContext } from '../context';
 import { registerRoutes } from '../routes/register-routes';
 import { createRecomputeScheduler } from '../services/recompute-scheduler';
+import { createJobRunner } from '../jobs/job-runner';
+import { jobHandlers } from '../jobs/job-handlers';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../lib/app-error';
 import { actorOf } from '../routes/route-helpers';
@@ -22,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its declared permission (the permission matrix test walks it). */
     routeCatalogue: RouteInfo[];
+    /** The background job runner (tests drain it). */
+    jobRunner: { wake: () => void; drain: () => Promise<void> };
   }
 }
 
@@ -48,7 +52,14 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
 
   const scheduler = createRecomputeScheduler(baseCtx, (error) => app.log.error({ err: error }, 'background recompute failed'));
   const ctx: ServerContext = { ...baseCtx, factsChanged: scheduler.schedule };
-  app.addHook('onClose', async () => scheduler.close());
+  const runner = createJobRunner(ctx, jobHandlers(ctx), { ...baseCtx.config.jobs, reclaimOnStart: baseCtx.dbKind === 'pglite' }, (error) => app.log.error({ err: error }, 'background job failed'));
+  ctx.jobs = runner;
+  app.decorate('jobRunner', runner);
+  app.addHook('onReady', async () => runner.wake());
+  app.addHook('onClose', async () => {
+    await runner.close();
+    await scheduler.close();
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

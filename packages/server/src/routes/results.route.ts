@@ -7,9 +7,9 @@ import { requirePermission } from '../http/require-permission';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { getVisibleAssessment } from '../services/assessment.service';
-import { publishResults, recomputeResults } from '../services/results.service';
+import { recomputeResults } from '../services/results.service';
 import { assessmentParams } from './assessment.types';
-import { actorOf, userActor } from './route-helpers';
+import { actorOf } from './route-helpers';
 
 /** Results: recompute through the core engine, read (scoped), publish, and the public view. */
 export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
@@ -54,10 +54,6 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post('/api/assessments/:id/recompute', { schema: { tags, params: assessmentParams }, preHandler: requirePermission('result:recompute') }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       return recomputeResults(ctx, actorOf(request), a);
-    });
-    app.post('/api/assessments/:id/publications', { schema: { tags, params: assessmentParams }, preHandler: requirePermission('result:publish') }, async (request) => {
-      const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      return publishResults(ctx, actorOf(request), userActor(request).userId, a);
     });
     app.get('/api/public/assessments', { schema: { tags: ['public'] }, preHandler: requirePermission('public') }, async () =>
       ctx.db
