@@ -9,6 +9,7 @@ import { resolveSession, sessionCookieName } from '../auth/session.service';
 import type { ServerContext } from '../context';
 import { registerRoutes } from '../routes/register-routes';
 import { createRecomputeScheduler } from '../services/recompute-scheduler';
+import { registerSecurityHooks } from '../security/http-hooks';
 import { errorHandler } from './error-handler';
 import { permissionOf } from './require-permission';
 
@@ -43,6 +44,7 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
     genReqId: () => baseCtx.crypto.randomToken(9),
   }).withTypeProvider<ZodTypeProvider>();
 
+  await baseCtx.fields.open();
   const scheduler = createRecomputeScheduler(baseCtx, (error) => app.log.error({ err: error }, 'background recompute failed'));
   const ctx: ServerContext = { ...baseCtx, factsChanged: scheduler.schedule };
   app.addHook('onClose', async () => scheduler.close());
@@ -92,6 +94,7 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
     request.actor = await resolveSession(ctx, unsigned.value, request.ip);
   });
 
+  registerSecurityHooks(app, ctx);
   await registerRoutes(app, ctx);
   return app;
 }
