@@ -8,7 +8,8 @@ import { createSoftHsm, fromBase64, type HsmAdapter, toBase64 } from '../../src/
  */
 export async function serveHsmDouble(options: { token?: string; corruptSignatures?: boolean } = {}) {
   const hsm = createSoftHsm();
-  const handlers: Record<string, (body: Record<string, string & number>) => Promise<unknown>> = {
+  type Body = { bytes: number; keyLabel: string; data: string };
+  const handlers: Record<string, (body: Body) => Promise<unknown>> = {
     random: async (b) => ({ random: toBase64(await hsm.random(b.bytes)) }),
     sign: async (b) => {
       const signature = await hsm.sign(b.keyLabel, fromBase64(b.data));
