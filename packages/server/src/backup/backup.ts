@@ -13,7 +13,7 @@ import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider
  * touching the database, so a truncated or edited archive is refused.
  */
 const magic = 'KAOHE-BACKUP/1\n';
-const optionalTables = new Set(['data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events']);
+const optionalTables = new Set(['data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals']);
 
 /** Restore order respects foreign keys; sessions and login throttles are deliberately not kept. */
 const tables: [string, PgTable][] = [
@@ -48,6 +48,7 @@ const tables: [string, PgTable][] = [
   ['sso_links', schema.ssoLinks],
   ['notification_channels', schema.notificationChannels],
   ['alert_events', schema.alertEvents],
+  ['integrity_seals', schema.integritySeals],
   ['published_results', schema.publishedResults],
   ['imports', schema.imports],
   ['audit_log', schema.auditLog],

@@ -136,3 +136,28 @@ export const notificationOutbox = pgTable('notification_outbox', {
   channelId: text('channel_id'),
   error: text('error'),
 });
+
+/**
+ * Signatures over canonical JSON of a published object (publication snapshot, ledger): the
+ * server seal, and the 审定/发布 signatures of approvers. Append-only for the app role.
+ */
+export const integritySeals = pgTable(
+  'integrity_seals',
+  {
+    id: id(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    /** 'seal' for the server's own signature, or the approval action ('审定', '发布'). */
+    purpose: text('purpose').notNull(),
+    signerUserId: uuid('signer_user_id'),
+    algorithm: text('algorithm').notNull(),
+    keyId: text('key_id').notNull(),
+    publicKey: text('public_key'),
+    certificate: text('certificate'),
+    digestAlgorithm: text('digest_algorithm').notNull(),
+    digest: text('digest').notNull(),
+    signature: text('signature').notNull(),
+    signedAt: ts('signed_at').notNull(),
+  },
+  (t) => [index('integrity_seals_object').on(t.objectType, t.objectId)],
+);

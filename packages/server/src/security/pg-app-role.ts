@@ -5,7 +5,7 @@
  * (`DATABASE_MIGRATE=true` with the owner's URL, or `kaohe` as the owner), the server with
  * `DATABASE_MIGRATE=false` as this role. Print it with `kaohe db app-role-sql --role kaohe_app`.
  */
-export const appendOnlyTables = ['audit_log', 'publications', 'published_results'] as const;
+export const appendOnlyTables = ['audit_log', 'publications', 'published_results', 'integrity_seals'] as const;
 
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`不是合法的 SQL 标识符：${name}`);

@@ -30,6 +30,22 @@ CREATE TABLE "data_keys" (
 	"rewrapped_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "integrity_seals" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"object_type" text NOT NULL,
+	"object_id" text NOT NULL,
+	"purpose" text NOT NULL,
+	"signer_user_id" uuid,
+	"algorithm" text NOT NULL,
+	"key_id" text NOT NULL,
+	"public_key" text,
+	"certificate" text,
+	"digest_algorithm" text NOT NULL,
+	"digest" text NOT NULL,
+	"signature" text NOT NULL,
+	"signed_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "notification_channels" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -101,4 +117,5 @@ ALTER TABLE "users" ADD COLUMN "email_enc" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "last_login_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "alert_events_kind_ip_at" ON "alert_events" USING btree ("kind","source_ip","at");--> statement-breakpoint
 CREATE INDEX "approver_keys_user" ON "approver_keys" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "integrity_seals_object" ON "integrity_seals" USING btree ("object_type","object_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_login_lower" ON "users" USING btree (lower("login"));
