@@ -18,6 +18,7 @@ export const appErrorCodes = [
   'role-conflict',
   'password-policy',
   'rate-limited',
+  'idp-unavailable',
 ] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
@@ -57,6 +58,8 @@ export function httpStatusOf(code: AppErrorCode): number {
       return 415;
     case 'rate-limited':
       return 429;
+    case 'idp-unavailable':
+      return 503;
     default:
       return assertUnreachable(code);
   }

@@ -8,6 +8,7 @@ import { orgRoutes } from './org.route';
 import { resultRoutes } from './results.route';
 import { userRoutes } from './users.route';
 import { workRoutes } from './work.route';
+import { ssoRoutes } from '../sso/sso.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get('/api/health', { schema: { tags: ['system'] }, preHandler: requirePermission('public') }, async () => ({
@@ -16,7 +17,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes, ssoRoutes]) {
     await app.register(plugin(ctx));
   }
 }
