@@ -23,6 +23,7 @@ export type NewAccount = {
  * `kaohe admin create` and the demo loader (HTTP creates business accounts only).
  */
 export async function createAccount(ctx: ServerContext, actor: AuditActor, input: NewAccount) {
+  await ctx.fields.open(); // idempotent; outside the transaction (PGlite has one connection)
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${input.login.toLowerCase()}`);
   if (existing) throw new AppError('conflict', `登录名“${input.login}”已存在`);
   const hash = await checkNewPassword(ctx, ctx.db, { id: '00000000-0000-0000-0000-000000000000', login: input.login }, input.password);
