@@ -70,12 +70,14 @@ export function registerSecurityHooks(app: FastifyInstance, ctx: ServerContext) 
     return undefined;
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // onSend, not onResponse: the alert is written before the client has its answer
+  app.addHook('onSend', async (request, reply, payload) => {
     if (request.method === 'POST' && request.routeOptions.url === '/api/auth/login' && reply.statusCode === 401) {
       await monitor.note('failed-logins', request.ip);
     } else if (reply.statusCode === 403 && !refused.has(request) && isAdminRoute(request)) {
       await monitor.note('forbidden-admin', request.ip);
     }
+    return payload;
   });
 
   app.setNotFoundHandler((request, reply) =>
