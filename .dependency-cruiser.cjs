@@ -24,6 +24,20 @@ module.exports = {
       to: { path: '^packages/server/src' },
     },
     {
+      name: 'crypto-only-in-lib-crypto',
+      comment:
+        'Only packages/server/src/lib/crypto/ may import node:crypto or a crypto library (等保/密评: one audited CryptoProvider, profiles intl / gm-soft / gm-hsm).',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src/', pathNot: '^packages/server/src/lib/crypto/' },
+      to: {
+        path: [
+          '^crypto$',
+          '^node:crypto$',
+          'node_modules/(sm-crypto|sm-crypto-v2|gm-crypto|@noble/|@node-rs/argon2|argon2|bcrypt|crypto-js|node-forge|jose|tweetnacl|jsrsasign|elliptic|otplib|otpauth)(/|$)',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
       comment: 'schema.ts re-exports each schema-<area>.ts, whose tables reference schema.ts tables: that one cycle is by design.',
       severity: 'error',

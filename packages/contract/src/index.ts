@@ -9,3 +9,4 @@ export { parseFacts } from './parse-facts';
 export { parseCsv } from './csv';
 export { schemeJsonSchema } from './json-schema';
 export * from './api/work';
+export * as ssoApi from './api/sso';

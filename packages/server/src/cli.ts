@@ -16,6 +16,8 @@ import { formatDemoAccounts, loadDemo } from './demo/load-demo';
 import { AppError } from './lib/app-error';
 import { systemClock } from './lib/clock';
 import { cryptoProviderFor } from './lib/crypto-provider';
+import { securityCommands, securityUsage } from './security/cli-security';
+import { prepareCrypto } from './security/startup';
 import { demoPaths } from './main-paths';
 import { cliActor, createAccount } from './services/account.service';
 
@@ -28,11 +30,12 @@ export const usage = `用法（服务器数据库命令；选项也可由 DATABA
   kaohe audit verify
   kaohe demo reset --yes [--scheme <方案文件>] [--dry-run]
   kaohe backup --out <文件>
-  kaohe restore <文件> --yes [--dry-run]`;
+  kaohe restore <文件> --yes [--dry-run]
+${securityUsage}`;
 
 class UsageError extends Error {}
 
-type Flags = { positional: string[]; options: Map<string, string | true> };
+export type Flags = { positional: string[]; options: Map<string, string | true> };
 
 export function parseArgs(argv: string[]): Flags {
   const positional: string[] = [];
@@ -64,7 +67,8 @@ function targetOf(config: Config): DatabaseTarget {
 async function withContext<T>(config: Config, run: (ctx: ServerContext, database: Database) => Promise<T>, database?: Database): Promise<T> {
   const db = database ?? (await openDatabase(targetOf(config)));
   try {
-    const ctx = createContext({ config, db: db.db, dbKind: db.kind, clock: systemClock, crypto: cryptoProviderFor(config.cryptoProfile) });
+    const ctx = createContext({ config, db: db.db, dbKind: db.kind, clock: systemClock, ...(await prepareCrypto(config)) });
+    await ctx.fields.open();
     return await run(ctx, db);
   } finally {
     await db.close();
@@ -174,6 +178,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     console.log(verify.ok ? `审计链完整（${verify.records} 条）` : `警告：审计链校验失败 #${verify.firstBadSeq}：${verify.reason}`);
     return verify.ok ? 0 : 1;
   }
+
+  const security = securityCommands[key];
+  if (security) return security({ flags, option: (name) => option(flags, name), config, env, withContext: (run) => withContext(config, run), usage: (m) => new UsageError(m) });
 
   throw new UsageError(`未知的服务器命令：${argv.join(' ') || '（无）'}`);
 }

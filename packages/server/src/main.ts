@@ -5,7 +5,8 @@ import { DatabaseLockedError } from './db/lock';
 import { formatDemoAccounts, isDatabaseEmpty, loadDemo } from './demo/load-demo';
 import { buildApp } from './http/app';
 import { systemClock } from './lib/clock';
-import { cryptoProviderFor } from './lib/crypto-provider';
+import { CryptoSelfTestError } from './lib/crypto';
+import { prepareCrypto } from './security/startup';
 import { demoPaths } from './main-paths';
 
 async function main() {
@@ -14,6 +15,16 @@ async function main() {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let prepared;
+  try {
+    prepared = await prepareCrypto(config);
+  } catch (error) {
+    if (error instanceof CryptoSelfTestError) {
       console.error(error.message);
       process.exit(1);
     }
@@ -29,7 +40,8 @@ async function main() {
     }
     throw error;
   }
-  const ctx = createContext({ config, db: database.db, dbKind: database.kind, clock: systemClock, crypto: cryptoProviderFor(config.cryptoProfile) });
+  const ctx = createContext({ config, db: database.db, dbKind: database.kind, clock: systemClock, ...prepared });
+  await ctx.fields.open();
 
   if (config.demo.onEmpty && (await isDatabaseEmpty(database.db))) {
     const paths = demoPaths(config.demo.schemePath);

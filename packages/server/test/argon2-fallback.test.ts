@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { hashPure, verifyPure } from '../src/auth/argon2-fallback';
+import { hashPure, verifyPure } from '../src/lib/crypto/argon2-fallback';
 
 // The pure-JavaScript argon2id is the fallback for CPUs without a native binding (LoongArch…).
 // Its PHC strings must verify with the native add-on and the other way round, so a server can move

@@ -98,7 +98,7 @@ describe('kaohe CLI', () => {
     expect(restored.status, restored.out).toBe(0);
     expect(restored.out).toMatch(/users 4/);
     expect(restored.out).toMatch(/审计链完整/);
-  });
+  }, 240_000); // nine CLI processes, each starting tsx and the database: slow on a shared machine
 
   it('audit verify names the first edited record and exits 1', async () => {
     await tamper(sql`UPDATE audit_log SET action = 'user.delete' WHERE seq = 2`);

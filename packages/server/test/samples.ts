@@ -21,6 +21,8 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     .replace('/api/facts/:id', `/api/facts/${missing}`)
     .replace('/api/reports/:id', `/api/reports/${missing}`)
     .replace('/api/judgements/:id', `/api/judgements/${missing}`)
+    .replace('/api/security/sso-links/:id', `/api/security/sso-links/${missing}`)
+    .replace(':provider', 'matrix-oidc')
     .replace(':unitId', ids.units.U1)
     .replace('/api/assessments/:id', `/api/assessments/${ids.assessmentId}`)
     .replace('/api/public/assessments/:id', `/api/public/assessments/${ids.assessmentId}`);
@@ -41,6 +43,13 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'PATCH /api/users/:id': () => ({ displayName: '目标账户' }),
     'POST /api/users/:id/roles': () => ({ role: 'leader', leaderId: ids.leaderId }),
     'POST /api/security/lockouts/clear': () => ({ login: 'nobody' }),
+    'PUT /api/security/sso-providers/:provider': () => ({
+      kind: 'oidc',
+      displayName: '矩阵',
+      enabled: false,
+      config: { authorizationEndpoint: 'https://idp.invalid/a', tokenEndpoint: 'https://idp.invalid/t', userinfoEndpoint: 'https://idp.invalid/u', clientId: 'k', redirectUri: 'https://kaohe.invalid/cb' },
+    }),
+    'POST /api/security/sso-links/:id/link': () => ({ userId: targetUserId }),
     'POST /api/assessments': () => ({ organisationId: ids.organisationId, year: 2027, name: uniq('考核') }),
     'POST /api/assessments/:id/schemes': () => ({ document: { formatVersion: 2 } }),
     'PUT /api/schemes/:id': () => ({ document: { formatVersion: 2 } }),

@@ -44,6 +44,10 @@ export const permissions = [
   'appeal:submit',
   'appeal:review',
   'appeal:decide',
+  /** security policy objects: labels, SSO providers and links, approver keys, alerts, channels */
+  'security:manage',
+  /** personal data (phone, ID number, e-mail) unmasked */
+  'pii:view',
 ] as const;
 export type Permission = (typeof permissions)[number];
 /** 'public' needs no account; 'authenticated' any full session; 'session' also a restricted one (password change, TOTP enrolment). */
@@ -53,7 +57,7 @@ const businessRead: Permission[] = ['assessment:read', 'scheme:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   'system-admin': ['org:read', 'org:write', 'user:read', 'user:write'],
-  'security-admin': ['user:read', 'role:assign', 'lockout:manage'],
+  'security-admin': ['user:read', 'role:assign', 'lockout:manage', 'security:manage'],
   'audit-admin': ['audit:read', 'audit:export'],
   'assessment-admin': [
     ...businessRead,
@@ -78,6 +82,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'unit:from-scheme',
     'appeal:read',
     'appeal:decide',
+    'pii:view',
   ],
   'lead-assessor': [
     ...businessRead,
@@ -160,3 +165,10 @@ export function roleLabel(actor: Actor): string | null {
   if (actor.kind !== 'user') return null;
   return [...new Set(actor.grants.map((g) => g.role))].join(',') || actor.roleClass;
 }
+
+/** Permissions only administrator roles hold: their routes are the 管理接口 of the admin-network allowlist. */
+export const adminOnlyPermissions: ReadonlySet<string> = new Set(
+  permissions.filter(
+    (p) => adminRoles.some((r) => rolePermissions[r].includes(p)) && !businessRoles.some((r) => rolePermissions[r].includes(p)),
+  ),
+);

@@ -60,6 +60,14 @@ function chainInput(f: ChainedFields): string {
 }
 
 /**
+ * The head is keyed too: without AUDIT_KEY nobody can delete the tail of the log and set the head
+ * to the last remaining record (its (seq, hash) pair would need a tag only the key can make).
+ */
+export function headMac(crypto: CryptoProvider, auditKey: string, seq: number, hash: string): string {
+  return crypto.mac(auditKey, canonicalJson({ purpose: 'kaohe:audit-head', seq, hash }));
+}
+
+/**
  * Appends one record to the chain inside the caller's transaction. Locking the head row
  * serialises writers across processes; if anything here fails the caller's change rolls back
  * with it (fail-closed, 等保 安全审计 d).
@@ -85,7 +93,10 @@ export async function appendAudit(tx: Db, deps: AuditDeps, actor: AuditActor, ev
   };
   const hash = deps.crypto.mac(deps.auditKey, chainInput(fields));
   await tx.insert(auditLog).values({ ...fields, hash });
-  await tx.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1));
+  await tx
+    .update(auditHead)
+    .set({ seq: fields.seq, hash, mac: `${deps.crypto.macAlgorithm}:${headMac(deps.crypto, deps.auditKey, fields.seq, hash)}` })
+    .where(eq(auditHead.id, 1));
   return fields.seq;
 }
 
@@ -149,6 +160,23 @@ export async function verifyAuditChain(db: Db, auditKey: string, batchSize = 200
       firstBadSeq: expectedSeq,
       reason: `the chain ends at record ${expectedSeq - 1} but its head says ${head?.seq ?? 'nothing'}: records after ${expectedSeq - 1} were deleted`,
     };
+  }
+  if (head.seq > 0) {
+    const [algorithm, tag] = (head.mac ?? '').split(':', 2);
+    let provider: CryptoProvider | null = null;
+    try {
+      provider = algorithm ? cryptoProviderByMac(algorithm) : null;
+    } catch {
+      provider = null;
+    }
+    if (!provider || !tag || !provider.equal(headMac(provider, auditKey, head.seq, head.hash), tag)) {
+      return {
+        ok: false,
+        records,
+        firstBadSeq: head.seq,
+        reason: `the head (record ${head.seq}) carries no valid keyed tag: it was rewritten, so records after ${head.seq} may have been deleted`,
+      };
+    }
   }
   return { ok: true, records, lastSeq: expectedSeq - 1 };
 }

@@ -1,4 +1,4 @@
-import { desc, eq, ne, and, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { SessionStage } from '../access/roles';
 import { appendAudit, type AuditActor, recordAudit } from '../audit/audit';
 import type { ServerContext } from '../context';
@@ -30,7 +30,7 @@ export async function login(ctx: ServerContext, input: LoginInput, sourceIp: str
     throw new AppError('login-failed', lockedMessage);
   }
 
-  const [user] = await ctx.db.select().from(users).where(eq(users.login, input.login.trim()));
+  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.login}) = ${input.login.trim().toLowerCase()}`);
   let reason: string | null = null;
   let totpStep: number | null = null;
   if (!user || user.isDisabled) {
@@ -39,7 +39,8 @@ export async function login(ctx: ServerContext, input: LoginInput, sourceIp: str
   } else if (!(await verifyPassword(user.passwordHash, input.password))) {
     reason = 'bad-password';
   } else if (user.totpSecret) {
-    totpStep = input.totp ? verifyTotp(user.totpSecret, input.totp, now, user.totpLastStep) : null;
+    const seed = ctx.fields.decrypt('users.totp_secret', user.totpSecret);
+    totpStep = input.totp ? verifyTotp(seed, input.totp, now, user.totpLastStep) : null;
     if (totpStep === null) reason = input.totp ? 'bad-totp' : 'totp-missing';
   }
 
@@ -52,7 +53,10 @@ export async function login(ctx: ServerContext, input: LoginInput, sourceIp: str
   const actor: AuditActor = { id: user.id, login: user.login, role: user.roleClass, sourceIp };
   return ctx.db.transaction(async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.login, key));
-    if (totpStep !== null) await tx.update(users).set({ totpLastStep: totpStep }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ lastLoginAt: now, ...(totpStep !== null ? { totpLastStep: totpStep } : {}) })
+      .where(eq(users.id, user.id));
     const session = await createSession(tx, ctx, user, stage, sourceIp);
     await appendAudit(tx, ctx.audit, actor, {
       action: 'auth.login',
@@ -125,6 +129,16 @@ export async function changePassword(
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordAudit(ctx.db, ctx.audit, actor, { action: 'auth.password-change', objectType: 'user', objectId: actor.id, outcome: 'failure' });
+    // a wrong current password is a guess like a failed login: it counts toward the lockout,
+    // and reaching the threshold ends every session of the account
+    const locked = user ? await recordFailure(ctx, throttleKey(user.login), actor, 'bad-current-password') : false;
+    if (locked && user) {
+      await ctx.db
+        .update(sessions)
+        .set({ revokedAt: ctx.clock.now() })
+        .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+      throw new AppError('unauthenticated', lockedMessage);
+    }
     throw new AppError('login-failed', '当前密码错误');
   }
   const newHash = await checkNewPassword(ctx, ctx.db, user, input.newPassword);
@@ -164,7 +178,10 @@ export async function confirmTotp(
     throw new AppError('bad-request', '动态口令不正确');
   }
   return ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: input.secret, totpLastStep: step }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ totpSecret: ctx.fields.encrypt('users.totp_secret', input.secret), totpLastStep: step })
+      .where(eq(users.id, user.id));
     const stage = stageFor(ctx, { ...user, totpSecret: input.secret });
     await tx.update(sessions).set({ stage }).where(eq(sessions.id, sessionId));
     await appendAudit(tx, ctx.audit, actor, { action: 'auth.totp-enrol', objectType: 'user', objectId: user.id, outcome: 'success' });

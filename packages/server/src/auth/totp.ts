@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { protocolHmac, randomBytesOf } from '../lib/crypto';
 
 /** RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits): what every authenticator app speaks. */
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -38,14 +38,14 @@ export function base32Decode(text: string): Buffer {
 }
 
 export function generateTotpSecret(): string {
-  return base32Encode(randomBytes(20));
+  return base32Encode(randomBytesOf(20));
 }
 
 /** RFC 4226 HOTP value for a counter. */
 export function hotp(secret: Buffer, counter: number, digits = 6): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac('sha1', secret).update(message).digest();
+  const mac = Buffer.from(protocolHmac('sha1', secret, message));
   const offset = mac[mac.length - 1]! & 0x0f;
   const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
   return code.toString().padStart(digits, '0');

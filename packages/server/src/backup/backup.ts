@@ -13,6 +13,7 @@ import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider
  * touching the database, so a truncated or edited archive is refused.
  */
 const magic = 'KAOHE-BACKUP/1\n';
+const optionalTables = new Set(['data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals']);
 
 /** Restore order respects foreign keys; sessions and login throttles are deliberately not kept. */
 const tables: [string, PgTable][] = [
@@ -40,6 +41,16 @@ const tables: [string, PgTable][] = [
   ['judgement_versions', schema.judgementVersions],
   ['results', schema.results],
   ['publications', schema.publications],
+  // security tables (absent from archives written before them): data keys are needed to read encrypted fields
+  ['data_keys', schema.dataKeys],
+  ['signing_keys', schema.signingKeys],
+  ['approver_keys', schema.approverKeys],
+  ['security_labels', schema.securityLabels],
+  ['sso_providers', schema.ssoProviders],
+  ['sso_links', schema.ssoLinks],
+  ['notification_channels', schema.notificationChannels],
+  ['alert_events', schema.alertEvents],
+  ['integrity_seals', schema.integritySeals],
   ['published_results', schema.publishedResults],
   ['imports', schema.imports],
   ['jobs', schema.jobs],
@@ -140,8 +151,11 @@ export async function restoreBackup(db: Db, evidenceDir: string, archive: Return
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     await tx.execute(sql`DELETE FROM audit_head`);
+    // a data key the restoring process may have created in the empty database gives way to the archive's
+    await tx.execute(sql`DELETE FROM data_keys`);
     for (const [name, table] of tables) {
       const file = archive.files.get(`db/${name}.json`);
+      if (!file && optionalTables.has(name)) continue;
       if (!file) throw new BackupError(`archive has no table ${name}`);
       const columns = getTableColumns(table);
       const dateKeys = Object.entries(columns)

@@ -30,6 +30,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
+  /** false when the server connects as a role that does not own the tables (the owner runs migrations). */
+  DATABASE_MIGRATE: bool.default(true),
   /** Schema to install into on PostgreSQL (default: the server's search_path, normally public). */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -40,7 +42,33 @@ const envSchema = z.object({
   /** Signs the session cookie and keys the audit chain's HMAC unless AUDIT_KEY is set. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  CRYPTO_PROFILE: z.enum(['intl', 'gm']).default('intl'),
+  /** 'gm' is the older name of 'gm-soft'. */
+  CRYPTO_PROFILE: z
+    .enum(['intl', 'gm', 'gm-soft', 'gm-hsm'])
+    .default('intl')
+    .transform((v) => (v === 'gm' ? 'gm-soft' : v)),
+  /** Key-encryption key (32 bytes, base64 or hex) that wraps the data keys of field encryption. */
+  KEK: z.string().optional(),
+  /** File holding the KEK (same encoding); preferred over KEK in the environment. */
+  KEK_FILE: z.string().min(1).optional(),
+  HSM_URL: z.string().url('must be a URL').optional(),
+  HSM_TOKEN: z.string().optional(),
+  HSM_KEK_LABEL: z.string().min(1).default('kaohe-kek'),
+  HSM_SIGN_LABEL: z.string().min(1).default('kaohe-seal'),
+  /** 'level3' switches on every 等保 三级 requirement (plain HTTP refused, HSTS, admin allowlist if set). */
+  SECURITY_PROFILE: z.enum(['standard', 'level3']).default('standard'),
+  /** TLS ends at a trusted proxy listed in TRUST_PROXIES (e.g. a 国密 TLCP gateway). */
+  BEHIND_TLS_PROXY: bool.default(false),
+  HSTS_MAX_AGE_SECONDS: int(0, 63_072_000).default(31_536_000),
+  /** Administrator routes answer only from these networks (empty = anywhere). */
+  ADMIN_ALLOWED_CIDRS: csv.default([]),
+  INACTIVE_ACCOUNT_DAYS: int(1, 3650).default(90),
+  INACTIVE_AUTO_DISABLE: bool.default(false),
+  ALERT_FAILED_LOGINS_PER_IP: int(2, 10_000).default(10),
+  ALERT_FORBIDDEN_ADMIN_BURST: int(2, 10_000).default(10),
+  ALERT_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  /** Timeout of every call to an identity provider (≤ 5 s so local login never waits on it). */
+  SSO_TIMEOUT_MS: int(100, 5000).default(5000),
   /** Six months of logs is the legal minimum (网络安全法 第二十一条); 184 days covers any six months. */
   AUDIT_RETENTION_DAYS: int(184, 36500).default(184),
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
@@ -69,12 +97,21 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string; migrate: boolean };
   dataDir: string;
   evidence: { dir: string; maxBytes: number; extensions: string[] };
   sessionSecret: string;
   auditKey: string;
-  cryptoProfile: 'intl' | 'gm';
+  cryptoProfile: 'intl' | 'gm-soft' | 'gm-hsm';
+  kek: { source: 'env'; value: string } | { source: 'file'; path: string } | { source: 'hsm' } | { source: 'dev'; value: string };
+  hsm: { url: string; token: string | null; kekLabel: string; signLabel: string } | null;
+  securityProfile: 'standard' | 'level3';
+  behindTlsProxy: boolean;
+  hstsMaxAgeSeconds: number;
+  adminAllowedCidrs: string[];
+  inactiveAccounts: { days: number; autoDisable: boolean };
+  alerts: { failedLoginsPerIp: number; forbiddenAdminBurst: number; windowMinutes: number };
+  ssoTimeoutMs: number;
   auditRetentionDays: number;
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   trustProxies: string[];
@@ -121,6 +158,15 @@ export function loadConfig(env: Env = process.env): Config {
   const production = (cleaned.NODE_ENV ?? 'development') === 'production';
   if (production && !cleaned.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
   if (production && !cleaned.AUDIT_KEY) problems.push('AUDIT_KEY: required when NODE_ENV=production');
+  const profile = cleaned.CRYPTO_PROFILE;
+  if (profile === 'gm-hsm' && !cleaned.HSM_URL) problems.push('HSM_URL: required when CRYPTO_PROFILE=gm-hsm');
+  if (production && !cleaned.KEK && !cleaned.KEK_FILE && profile !== 'gm-hsm') {
+    problems.push('KEK or KEK_FILE: required when NODE_ENV=production (or CRYPTO_PROFILE=gm-hsm with the KEK in the device)');
+  }
+  if (cleaned.KEK && cleaned.KEK_FILE) problems.push('KEK, KEK_FILE: set only one of them');
+  if (cleaned.SECURITY_PROFILE === 'level3' && cleaned.BEHIND_TLS_PROXY && !cleaned.TRUST_PROXIES) {
+    problems.push('TRUST_PROXIES: required when BEHIND_TLS_PROXY=true (the TLS proxy must be listed)');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const e = parsed.data;
@@ -130,7 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, ...(e.DATABASE_SCHEMA ? { searchPath: e.DATABASE_SCHEMA } : {}) }
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, migrate: e.DATABASE_MIGRATE, ...(e.DATABASE_SCHEMA ? { searchPath: e.DATABASE_SCHEMA } : {}) }
       : { kind: 'pglite', dataDir: `${e.DATA_DIR.replace(/\/+$/, '')}/pglite` },
     dataDir: e.DATA_DIR,
     evidence: {
@@ -141,6 +187,21 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret,
     auditKey: e.AUDIT_KEY ?? devSecret('audit', e.DATA_DIR),
     cryptoProfile: e.CRYPTO_PROFILE,
+    kek: e.KEK_FILE
+      ? { source: 'file', path: e.KEK_FILE }
+      : e.KEK
+        ? { source: 'env', value: e.KEK }
+        : e.CRYPTO_PROFILE === 'gm-hsm'
+          ? { source: 'hsm' }
+          : { source: 'dev', value: devSecret('kek', e.DATA_DIR) },
+    hsm: e.HSM_URL ? { url: e.HSM_URL, token: e.HSM_TOKEN ?? null, kekLabel: e.HSM_KEK_LABEL, signLabel: e.HSM_SIGN_LABEL } : null,
+    securityProfile: e.SECURITY_PROFILE,
+    behindTlsProxy: e.BEHIND_TLS_PROXY,
+    hstsMaxAgeSeconds: e.HSTS_MAX_AGE_SECONDS,
+    adminAllowedCidrs: e.ADMIN_ALLOWED_CIDRS,
+    inactiveAccounts: { days: e.INACTIVE_ACCOUNT_DAYS, autoDisable: e.INACTIVE_AUTO_DISABLE },
+    alerts: { failedLoginsPerIp: e.ALERT_FAILED_LOGINS_PER_IP, forbiddenAdminBurst: e.ALERT_FORBIDDEN_ADMIN_BURST, windowMinutes: e.ALERT_WINDOW_MINUTES },
+    ssoTimeoutMs: e.SSO_TIMEOUT_MS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     session: {
       idleMinutes: e.SESSION_IDLE_MINUTES,

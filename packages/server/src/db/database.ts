@@ -28,7 +28,7 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'm
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-instance'; client: PGlite }
-  | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string };
+  | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string; migrate?: boolean };
 
 /**
  * Opens the database and brings it to the latest migration. PGlite (the default) lives in a
@@ -45,10 +45,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    await migratePg(db as never, {
-      migrationsFolder,
-      ...(target.searchPath ? { migrationsSchema: target.searchPath } : {}),
-    });
+    // DATABASE_MIGRATE=false: the server runs as a role that does not own the tables; the owner migrates
+    if (target.migrate !== false) {
+      await migratePg(db as never, {
+        migrationsFolder,
+        ...(target.searchPath ? { migrationsSchema: target.searchPath } : {}),
+      });
+    }
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   let lock: Lock | null = null;

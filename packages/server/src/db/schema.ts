@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -37,7 +36,7 @@ const text = customType<{ data: string; driverData: string | null }>({
 const id = () =>
   uuid('id')
     .primaryKey()
-    .$defaultFn(() => randomUUID());
+    .$defaultFn(() => globalThis.crypto.randomUUID());
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 // ---------------------------------------------------------------- organisation
@@ -141,13 +140,21 @@ export const users = pgTable(
     roleClass: text('role_class').notNull(),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: ts('password_changed_at').notNull(),
+    /** Field-encrypted (enc1:…), never base32 in clear. */
     totpSecret: text('totp_secret'),
+    /** Personal data, field-encrypted; shown masked unless the viewer holds pii:view. */
+    phoneEnc: text('phone_enc'),
+    idNumberEnc: text('id_number_enc'),
+    emailEnc: text('email_enc'),
+    lastLoginAt: ts('last_login_at'),
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     isDisabled: boolean('is_disabled').notNull().default(false),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
     unique('users_id_role_class').on(t.id, t.roleClass),
+    // Zhang and zhang are the same login (等保 身份标识唯一)
+    uniqueIndex('users_login_lower').on(sql`lower(${t.login})`),
     check(
       'users_role_class_valid',
       sql`${t.roleClass} IN ('system-admin', 'security-admin', 'audit-admin', 'business')`,
@@ -570,6 +577,8 @@ export const auditHead = pgTable('audit_head', {
   id: integer('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** Keyed tag over (seq, hash): a head rewritten after deleting the tail does not verify. */
+  mac: text('mac'),
 });
 
 /** Imports and other idempotent operations keyed by the client. */
@@ -593,3 +602,5 @@ export const imports = pgTable(
 );
 export * from './schema-facts';
 export * from './schema-year';
+
+export * from './schema-security';

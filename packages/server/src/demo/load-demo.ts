@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesOf } from '../lib/crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseScheme, parseYamlOrJson } from '@kaohe/contract';
@@ -26,7 +26,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /** A password that meets the default policy: 16 random characters plus one of each class. */
 export function randomPassword(): string {
-  return `${randomBytes(12).toString('base64url')}Aa1#`;
+  return `${Buffer.from(randomBytesOf(12)).toString('base64url')}Aa1#`;
 }
 
 /**

@@ -14,6 +14,7 @@ import { jobHandlers } from '../jobs/job-handlers';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../lib/app-error';
 import { actorOf } from '../routes/route-helpers';
+import { registerSecurityHooks } from '../security/http-hooks';
 import { errorHandler } from './error-handler';
 import { permissionOf } from './require-permission';
 
@@ -50,6 +51,7 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
     genReqId: () => baseCtx.crypto.randomToken(9),
   }).withTypeProvider<ZodTypeProvider>();
 
+  await baseCtx.fields.open();
   const scheduler = createRecomputeScheduler(baseCtx, (error) => app.log.error({ err: error }, 'background recompute failed'));
   const ctx: ServerContext = { ...baseCtx, factsChanged: scheduler.schedule };
   const runner = createJobRunner(ctx, jobHandlers(ctx), { ...baseCtx.config.jobs, reclaimOnStart: baseCtx.dbKind === 'pglite' }, (error) => app.log.error({ err: error }, 'background job failed'));
@@ -119,6 +121,7 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
     request.actor = await resolveSession(ctx, unsigned.value, request.ip);
   });
 
+  registerSecurityHooks(app, ctx);
   await registerRoutes(app, ctx);
   return app;
 }

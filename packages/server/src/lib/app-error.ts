@@ -19,6 +19,7 @@ export const appErrorCodes = [
   'password-policy',
   'rate-limited',
   'unavailable',
+  'idp-unavailable',
 ] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
@@ -59,6 +60,7 @@ export function httpStatusOf(code: AppErrorCode): number {
     case 'rate-limited':
       return 429;
     case 'unavailable':
+    case 'idp-unavailable':
       return 503;
     default:
       return assertUnreachable(code);

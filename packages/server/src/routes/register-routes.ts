@@ -14,6 +14,7 @@ import { unitsFromSchemeRoutes } from './units-from-scheme.route';
 import { userRoutes } from './users.route';
 import { evidenceRoutes } from './evidence.route';
 import { workRoutes } from './work.route';
+import { ssoRoutes } from '../sso/sso.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get('/api/health', { schema: { tags: ['system'] }, preHandler: requirePermission('public') }, async () => ({
@@ -22,7 +23,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes]) {
     await app.register(plugin(ctx));
   }
 }

@@ -1,5 +1,9 @@
 import type { Db } from '../db/database';
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { recordAudit } from '../audit/audit';
+import type { Actor } from '../access/roles';
+import { encryptPersonalData, personalDataView } from '../security/personal-data';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkNewPassword } from '../auth/login.service';
@@ -11,7 +15,8 @@ import { audited } from '../services/audited';
 import { actorOf, idParams } from './route-helpers';
 import { clearLockoutBody, createUserBody, grantRoleBody, roleParams, updateUserBody, userView } from './users.types';
 
-const view = (u: typeof users.$inferSelect) => ({
+const view = (ctx: ServerContext, viewer: Actor, u: typeof users.$inferSelect) => ({
+  ...personalDataView(ctx.fields, u, viewer),
   id: u.id,
   login: u.login,
   displayName: u.displayName,
@@ -29,37 +34,38 @@ const view = (u: typeof users.$inferSelect) => ({
 export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['users'];
-    app.get('/api/users', { schema: { tags, response: { 200: z.array(userView) } }, preHandler: requirePermission('user:read') }, async () =>
-      (await ctx.db.select().from(users).orderBy(asc(users.login))).map(view),
+    app.get('/api/users', { schema: { tags, response: { 200: z.array(userView) } }, preHandler: requirePermission('user:read') }, async (request) =>
+      (await ctx.db.select().from(users).orderBy(asc(users.login))).map((u) => view(ctx, request.actor, u)),
     );
     app.post('/api/users', { schema: { tags, body: createUserBody, response: { 200: userView } }, preHandler: requirePermission('user:write') }, async (request) => {
-      const { login, displayName, initialPassword } = request.body;
-      const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, login));
-      if (existing) throw new AppError('conflict', '登录名已存在');
+      const { login, displayName, initialPassword, ...personal } = request.body;
+      const [existing] = await ctx.db.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${login.toLowerCase()}`);
+      if (existing) throw new AppError('conflict', '登录名已存在（登录名不区分大小写）');
       const hash = await checkNewPassword(ctx, ctx.db, { id: '00000000-0000-0000-0000-000000000000', login }, initialPassword);
       const now = ctx.clock.now();
-      const row = await audited(ctx, actorOf(request), { action: 'user.create', objectType: 'user', objectIdOf: (r) => r.id, after: (r) => view(r) }, async (tx: Db) => {
+      const row = await audited(ctx, actorOf(request), { action: 'user.create', objectType: 'user', objectIdOf: (r) => r.id, after: (r) => ({ login: r.login, displayName: r.displayName }) }, async (tx: Db) => {
         // an initial password set by someone else must be changed at first login
         const [u] = await tx
           .insert(users)
-          .values({ login, displayName, roleClass: 'business', passwordHash: hash, passwordChangedAt: new Date(0), createdAt: now })
+          .values({ login, displayName, roleClass: 'business', passwordHash: hash, passwordChangedAt: new Date(0), createdAt: now, ...encryptPersonalData(ctx.fields, personal) })
           .returning();
         await tx.insert(passwordHistory).values({ userId: u!.id, passwordHash: hash, createdAt: now });
         return u!;
       });
-      return view(row);
+      return view(ctx, request.actor, row);
     });
     app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userView } }, preHandler: requirePermission('user:write') }, async (request) => {
-      const user = await getUser(ctx, request.params.id);
+      const user = await getBusinessUser(ctx, request, request.params.id, '停用、改名或修改');
       if (Object.keys(request.body).length === 0) throw new AppError('bad-request', '请求参数有误：body: 没有要修改的字段');
-      const row = await audited(ctx, actorOf(request), { action: 'user.update', objectType: 'user', objectId: user.id, before: view(user), after: (r) => view(r) }, async (tx: Db) => {
-        const [u] = await tx.update(users).set(request.body).where(eq(users.id, user.id)).returning();
+      const row = await audited(ctx, actorOf(request), { action: 'user.update', objectType: 'user', objectId: user.id, before: { displayName: user.displayName, isDisabled: user.isDisabled }, after: (r) => ({ displayName: r.displayName, isDisabled: r.isDisabled, personalData: ['phone', 'idNumber', 'email'].filter((k) => k in request.body) }) }, async (tx: Db) => {
+        const { phone, idNumber, email, ...plain } = request.body;
+        const [u] = await tx.update(users).set({ ...plain, ...encryptPersonalData(ctx.fields, { phone, idNumber, email }) }).where(eq(users.id, user.id)).returning();
         if (request.body.isDisabled) {
           await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
         }
         return u!;
       });
-      return view(row);
+      return view(ctx, request.actor, row);
     });
     app.get('/api/users/:id/roles', { schema: { tags, params: idParams }, preHandler: requirePermission('user:read') }, async (request) => {
       await getUser(ctx, request.params.id);
@@ -119,7 +125,7 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       });
     });
     app.post('/api/users/:id/totp-reset', { schema: { tags: ['security'], params: idParams }, preHandler: requirePermission('lockout:manage') }, async (request) => {
-      const user = await getUser(ctx, request.params.id);
+      const user = await getBusinessUser(ctx, request, request.params.id, '重置动态口令');
       return audited(ctx, actorOf(request), { action: 'user.totp-reset', objectType: 'user', objectId: user.id }, async (tx: Db) => {
         await tx.update(users).set({ totpSecret: null, totpLastStep: null }).where(eq(users.id, user.id));
         await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
@@ -127,6 +133,19 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       });
     });
   };
+}
+
+/**
+ * 三权分立: no administrator changes an administrator account over HTTP (disable, rename, reset
+ * factors); that takes `kaohe admin …` on the host, which is audited. The refusal is audited too.
+ */
+async function getBusinessUser(ctx: ServerContext, request: FastifyRequest, id: string, what: string) {
+  const user = await getUser(ctx, id);
+  if (user.roleClass !== 'business') {
+    await recordAudit(ctx.db, ctx.audit, actorOf(request), { action: 'user.admin-change-refused', objectType: 'user', objectId: user.id, outcome: 'denied', after: { what } });
+    throw new AppError('forbidden', `三权分立：不能通过接口${what}管理员账户，请在服务器上使用 kaohe admin 命令`);
+  }
+  return user;
 }
 
 async function getUser(ctx: ServerContext, id: string) {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { BusinessRole, RoleClass } from '../access/roles';
 import type { AuditActor } from '../audit/audit';
 import { checkNewPassword } from '../auth/login.service';
@@ -23,7 +23,8 @@ export type NewAccount = {
  * `kaohe admin create` and the demo loader (HTTP creates business accounts only).
  */
 export async function createAccount(ctx: ServerContext, actor: AuditActor, input: NewAccount) {
-  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, input.login));
+  await ctx.fields.open(); // idempotent; outside the transaction (PGlite has one connection)
+  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${input.login.toLowerCase()}`);
   if (existing) throw new AppError('conflict', `登录名“${input.login}”已存在`);
   const hash = await checkNewPassword(ctx, ctx.db, { id: '00000000-0000-0000-0000-000000000000', login: input.login }, input.password);
   const now = ctx.clock.now();
@@ -36,7 +37,7 @@ export async function createAccount(ctx: ServerContext, actor: AuditActor, input
         roleClass: input.roleClass,
         passwordHash: hash,
         passwordChangedAt: input.passwordChangedAt ?? now,
-        totpSecret: input.totpSecret ?? null,
+        totpSecret: ctx.fields.encryptOptional('users.totp_secret', input.totpSecret),
         createdAt: now,
       })
       .returning();

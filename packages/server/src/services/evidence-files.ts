@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createSha256, randomUuid } from '../lib/crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -61,10 +61,10 @@ export async function storeEvidence(
     throw new AppError('unsupported-media-type', `不允许的文件类型“.${extension || '?'}”，允许：${allowed.join('、')}`);
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const storedName = randomUUID();
+  const storedName = randomUuid();
   const partial = join(dir, `${storedName}.partial`);
   const path = join(dir, storedName);
-  const hash = createHash('sha256');
+  const hash = createSha256();
   let size = 0;
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
