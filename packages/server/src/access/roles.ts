@@ -2,46 +2,11 @@
  * 三权分立: three administrator roles, each held alone, and business roles that never mix with
  * them (enforced by user_roles' checks and foreign key too). Permissions are declared per route.
  */
-export const adminRoles = ['system-admin', 'security-admin', 'audit-admin'] as const;
-export const businessRoles = ['assessment-admin', 'lead-assessor', 'unit-reporter', 'division-user', 'leader'] as const;
-export type AdminRole = (typeof adminRoles)[number];
-export type BusinessRole = (typeof businessRoles)[number];
-export type Role = AdminRole | BusinessRole;
-export type RoleClass = AdminRole | 'business';
-export const roleClasses = [...adminRoles, 'business'] as const;
+import { adminRoles as adminRolesList, type AdminRole, type Permission, type Role, type RoleClass, type RoutePermission, type SessionStage } from '@kaohe/contract/api';
 
-export const permissions = [
-  'org:read',
-  'org:write',
-  'user:read',
-  'user:write',
-  'role:assign',
-  'lockout:manage',
-  'audit:read',
-  'audit:export',
-  'assessment:read',
-  'assessment:create',
-  'scheme:read',
-  'scheme:write',
-  'scheme:publish',
-  'assignment:write',
-  'target:read',
-  'target:write',
-  'fact:read',
-  'fact:import',
-  'report:read',
-  'report:submit',
-  'evidence:read',
-  'evidence:upload',
-  'judgement:read',
-  'judgement:write',
-  'result:read',
-  'result:recompute',
-  'result:publish',
-] as const;
-export type Permission = (typeof permissions)[number];
-/** 'public' needs no account; 'authenticated' any full session; 'session' also a restricted one (password change, TOTP enrolment). */
-export type RoutePermission = Permission | 'public' | 'authenticated' | 'session';
+// The names are the contract's (the web shows them); which role holds which permission is decided here.
+export { adminRoles, businessRoles, permissions, roleClasses } from '@kaohe/contract/api';
+export type { AdminRole, BusinessRole, Permission, Role, RoleClass, RoutePermission, SessionStage } from '@kaohe/contract/api';
 
 const businessRead: Permission[] = ['assessment:read', 'scheme:read'];
 
@@ -126,7 +91,6 @@ export type Actor =
     }
   | { kind: 'anonymous' };
 
-export type SessionStage = 'full' | 'password-change' | 'totp-enrol';
 
 export function hasPermission(actor: Actor, permission: RoutePermission): boolean {
   if (permission === 'public') return true;
@@ -138,7 +102,7 @@ export function hasPermission(actor: Actor, permission: RoutePermission): boolea
 }
 
 export function isAdminRoleClass(roleClass: string): roleClass is AdminRole {
-  return (adminRoles as readonly string[]).includes(roleClass);
+  return (adminRolesList as readonly string[]).includes(roleClass);
 }
 
 /** Label recorded in the audit trail: the roles held, comma-separated. */
