@@ -1,7 +1,7 @@
 /**
  * Role and permission names (三权分立: three administrator roles, each held alone, and business
- * roles that never mix with them). Which role holds which permission is the server's table
- * (access/roles.ts); the names and their Chinese labels are shared so the web can show them.
+ * roles that never mix with them). The server checks each route's permission against
+ * `rolePermissions`; the web uses the same table to show each role only the menus it may use.
  */
 export const adminRoles = ['system-admin', 'security-admin', 'audit-admin'] as const;
 export const businessRoles = ['assessment-admin', 'lead-assessor', 'unit-reporter', 'division-user', 'leader'] as const;
@@ -64,3 +64,65 @@ export type RoutePermission = Permission | 'public' | 'authenticated' | 'session
 
 export const sessionStages = ['full', 'password-change', 'totp-enrol'] as const;
 export type SessionStage = (typeof sessionStages)[number];
+
+const businessRead: Permission[] = ['assessment:read', 'scheme:read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  'system-admin': ['org:read', 'org:write', 'user:read', 'user:write'],
+  'security-admin': ['user:read', 'role:assign', 'lockout:manage'],
+  'audit-admin': ['audit:read', 'audit:export'],
+  'assessment-admin': [
+    ...businessRead,
+    'org:read',
+    'assessment:create',
+    'scheme:write',
+    'scheme:publish',
+    'assignment:write',
+    'target:read',
+    'target:write',
+    'fact:read',
+    'fact:import',
+    'report:read',
+    'report:submit',
+    'evidence:read',
+    'evidence:upload',
+    'judgement:read',
+    'judgement:write',
+    'result:read',
+    'result:recompute',
+    'result:publish',
+  ],
+  'lead-assessor': [
+    ...businessRead,
+    'org:read',
+    'target:read',
+    'fact:read',
+    'report:read',
+    'evidence:read',
+    'judgement:read',
+    'judgement:write',
+  ],
+  'unit-reporter': [
+    ...businessRead,
+    'target:read',
+    'fact:read',
+    'report:read',
+    'report:submit',
+    'evidence:read',
+    'evidence:upload',
+    'judgement:read',
+    'result:read',
+  ],
+  'division-user': [
+    ...businessRead,
+    'target:read',
+    'fact:read',
+    'report:read',
+    'report:submit',
+    'evidence:read',
+    'evidence:upload',
+    'judgement:read',
+  ],
+  leader: [...businessRead, 'result:read'],
+};
+

@@ -2,72 +2,11 @@
  * 三权分立: three administrator roles, each held alone, and business roles that never mix with
  * them (enforced by user_roles' checks and foreign key too). Permissions are declared per route.
  */
-import { adminRoles as adminRolesList, type AdminRole, type Permission, type Role, type RoleClass, type RoutePermission, type SessionStage } from '@kaohe/contract/api';
+import { adminRoles as adminRolesList, rolePermissions, type AdminRole, type RoleClass, type RoutePermission, type SessionStage, type Role } from '@kaohe/contract/api';
 
-// The names are the contract's (the web shows them); which role holds which permission is decided here.
-export { adminRoles, businessRoles, permissions, roleClasses } from '@kaohe/contract/api';
+// The names and the role → permission table are the contract's, so the web shows exactly the menus a role may use.
+export { adminRoles, businessRoles, permissions, roleClasses, rolePermissions } from '@kaohe/contract/api';
 export type { AdminRole, BusinessRole, Permission, Role, RoleClass, RoutePermission, SessionStage } from '@kaohe/contract/api';
-
-const businessRead: Permission[] = ['assessment:read', 'scheme:read'];
-
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  'system-admin': ['org:read', 'org:write', 'user:read', 'user:write'],
-  'security-admin': ['user:read', 'role:assign', 'lockout:manage'],
-  'audit-admin': ['audit:read', 'audit:export'],
-  'assessment-admin': [
-    ...businessRead,
-    'org:read',
-    'assessment:create',
-    'scheme:write',
-    'scheme:publish',
-    'assignment:write',
-    'target:read',
-    'target:write',
-    'fact:read',
-    'fact:import',
-    'report:read',
-    'report:submit',
-    'evidence:read',
-    'evidence:upload',
-    'judgement:read',
-    'judgement:write',
-    'result:read',
-    'result:recompute',
-    'result:publish',
-  ],
-  'lead-assessor': [
-    ...businessRead,
-    'org:read',
-    'target:read',
-    'fact:read',
-    'report:read',
-    'evidence:read',
-    'judgement:read',
-    'judgement:write',
-  ],
-  'unit-reporter': [
-    ...businessRead,
-    'target:read',
-    'fact:read',
-    'report:read',
-    'report:submit',
-    'evidence:read',
-    'evidence:upload',
-    'judgement:read',
-    'result:read',
-  ],
-  'division-user': [
-    ...businessRead,
-    'target:read',
-    'fact:read',
-    'report:read',
-    'report:submit',
-    'evidence:read',
-    'evidence:upload',
-    'judgement:read',
-  ],
-  leader: [...businessRead, 'result:read'],
-};
 
 export type RoleGrant = {
   id: string;

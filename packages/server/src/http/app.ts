@@ -11,6 +11,7 @@ import { registerRoutes } from '../routes/register-routes';
 import { createRecomputeScheduler } from '../services/recompute-scheduler';
 import { errorHandler } from './error-handler';
 import { permissionOf } from './require-permission';
+import { registerWeb } from './static-web';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,7 +27,8 @@ export type RouteInfo = { method: string; url: string; permission: RoutePermissi
 
 export type App = FastifyInstance;
 
-export type BuildAppOptions = { logger?: boolean };
+/** `webDist`: the built web app to serve from the same origin (main.ts passes the repository's; tests none). */
+export type BuildAppOptions = { logger?: boolean; webDist?: string | null };
 
 /** Builds the HTTP server around a context; tests inject requests, main.ts listens. */
 export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions = {}): Promise<App> {
@@ -93,5 +95,6 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
   });
 
   await registerRoutes(app, ctx);
+  await registerWeb(app, options.webDist ?? null);
   return app;
 }
