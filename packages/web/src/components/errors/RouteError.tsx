@@ -11,7 +11,7 @@ export function RouteError() {
     <Result
       status={notFound ? '404' : 'error'}
       title={notFound ? '页面不存在' : '页面出错了'}
-      subTitle={notFound ? '地址可能有误，或该页面尚未提供。' : `${messageOf(error)}。可返回首页后重试。`}
+      subTitle={notFound ? '地址可能有误，或该页面尚未提供。' : `${messageOf(error)}（可返回首页后重试）`}
       extra={<Button type="primary" onClick={() => navigate('/')}>返回首页</Button>}
     />
   );

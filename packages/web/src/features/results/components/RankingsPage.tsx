@@ -21,9 +21,10 @@ export function RankingsPage() {
   const { data, error, isLoading } = useRankings(id);
   useEffect(() => writeSetting(storageKeys.lastAssessment, id), [id]);
   const groups = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const r of data ?? []) for (const g of r.ranks) seen.set(g.group, g.groupName);
-    return [...seen].map(([value, label]) => ({ value, label }));
+    // the largest group first (镇 before the department groups), then in order of appearance
+    const seen = new Map<string, { label: string; units: number }>();
+    for (const r of data ?? []) for (const g of r.ranks) seen.set(g.group, { label: g.groupName, units: (seen.get(g.group)?.units ?? 0) + 1 });
+    return [...seen].sort((a, b) => b[1].units - a[1].units).map(([value, { label }]) => ({ value, label }));
   }, [data]);
   const [group, setGroup] = useState<string | null>(null);
   const [grade, setGrade] = useState<string | null>(null);

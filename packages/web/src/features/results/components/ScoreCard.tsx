@@ -1,10 +1,10 @@
 import type { UnitResultView } from '@kaohe/contract/api';
 import { Alert, Card, Descriptions, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Key } from 'react';
 import { Points, pointsColumn } from '../../../components/ui/Points';
 import { formatDateTime } from '../../../lib/format';
-import { LedgerLines } from './LedgerLines';
-import { cardRows, lossesOnly, statusLabelsZh, type CardRow } from './score-card-rows';
+import { LedgerLine, LedgerLines } from './LedgerLines';
+import { cardRows, lossesOnly, parentKeys, statusLabelsZh, type CardRow } from './score-card-rows';
 
 /**
  * 计分卡 / 得分反查: a unit's total, then each item → clause with its score, and under each row the
@@ -15,6 +15,12 @@ export function ScoreCard({ result }: { result: UnitResultView }) {
   const { rows, other } = useMemo(() => cardRows(card), [card]);
   const [onlyLosses, setOnlyLosses] = useState(false);
   const shown = onlyLosses ? lossesOnly(rows) : rows;
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  const toggleLosses = (on: boolean) => {
+    setOnlyLosses(on);
+    // 只看失分 opens the whole path down to the ledger lines that lost the points
+    setExpanded(on ? parentKeys(lossesOnly(rows)) : []);
+  };
   const otherShown = onlyLosses ? other.filter((l) => l.amount.startsWith('-')) : other;
 
   return (
@@ -62,7 +68,7 @@ export function ScoreCard({ result }: { result: UnitResultView }) {
         extra={
           <Space>
             <span>只看失分</span>
-            <Switch checked={onlyLosses} onChange={setOnlyLosses} aria-label="只看失分" />
+            <Switch checked={onlyLosses} onChange={toggleLosses} aria-label="只看失分" />
           </Space>
         }
       >
@@ -72,16 +78,17 @@ export function ScoreCard({ result }: { result: UnitResultView }) {
           dataSource={shown}
           pagination={false}
           scroll={{ x: 720 }}
-          expandable={{
-            expandedRowRender: (row) => <LedgerLines lines={row.lines} />,
-            rowExpandable: (row) => row.lines.length > 0,
-          }}
+          expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded, indentSize: 16 }}
+          onRow={(row) => (row.kind === 'line' ? { className: 'kh-ledger-row' } : {})}
           locale={{ emptyText: onlyLosses ? '没有失分项。' : '方案中没有指标。' }}
           columns={[
             {
               title: '指标 / 条款',
               dataIndex: 'title',
-              render: (title: string, row) => (
+              render: (title: string, row) =>
+                row.kind === 'line' && row.line ? (
+                  <LedgerLine line={row.line} />
+                ) : (
                 <span>
                   {row.kind === 'clause' ? <Typography.Text type="secondary">条款 </Typography.Text> : null}
                   {title}
@@ -89,17 +96,17 @@ export function ScoreCard({ result }: { result: UnitResultView }) {
                     {row.code}
                   </Typography.Text>
                 </span>
-              ),
+                ),
             },
-            { title: '分值', dataIndex: 'points', width: 90, ...pointsColumn, render: (v?: string) => <Points value={v} /> },
-            { title: '得分', dataIndex: 'score', width: 90, ...pointsColumn, render: (v: string) => <Points value={v} /> },
-            { title: '扣分', dataIndex: 'deduction', width: 90, ...pointsColumn, render: (v: string) => <Points value={v} /> },
-            { title: '加分', dataIndex: 'bonus', width: 90, ...pointsColumn, render: (v: string) => <Points value={v} /> },
+            { title: '分值', dataIndex: 'points', width: 90, ...pointsColumn, render: (v: string | undefined, row) => (row.kind === 'line' ? null : <Points value={v} />) },
+            { title: '得分', dataIndex: 'score', width: 90, ...pointsColumn, render: (v: string, row) => <Points value={v} signed={row.kind === 'line'} /> },
+            { title: '扣分', dataIndex: 'deduction', width: 90, ...pointsColumn, render: (v: string, row) => (row.kind === 'line' ? null : <Points value={v} />) },
+            { title: '加分', dataIndex: 'bonus', width: 90, ...pointsColumn, render: (v: string, row) => (row.kind === 'line' ? null : <Points value={v} />) },
             {
               title: '状态',
               dataIndex: 'status',
               width: 100,
-              render: (s: string) => <Tag color={statusLabelsZh[s]?.color}>{statusLabelsZh[s]?.text ?? s}</Tag>,
+              render: (s: string, row) => (row.kind === 'line' ? null : <Tag color={statusLabelsZh[s]?.color}>{statusLabelsZh[s]?.text ?? s}</Tag>),
             },
           ]}
         />

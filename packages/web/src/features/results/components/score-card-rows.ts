@@ -4,7 +4,9 @@ import { compareDecimal } from '../../../lib/format';
 /** A row of the score card tree: an indicator or one of its clauses, with its ledger lines. */
 export type CardRow = {
   key: string;
-  kind: 'indicator' | 'clause';
+  kind: 'indicator' | 'clause' | 'line';
+  /** For a line row: the ledger line it shows. */
+  line?: LedgerLineView;
   code: string;
   title: string;
   points?: string | undefined;
@@ -17,6 +19,22 @@ export type CardRow = {
   hasLoss: boolean;
   children?: CardRow[];
 };
+
+/** Ledger lines as rows under their clause or indicator: the last level of the drill-down. */
+const lineRows = (parent: string, lines: LedgerLineView[]): CardRow[] =>
+  lines.map((line, i) => ({
+    key: `${parent}~${i}`,
+    kind: 'line',
+    line,
+    code: line.ref,
+    title: line.text,
+    score: line.amount,
+    deduction: '0',
+    bonus: '0',
+    status: '',
+    lines: [],
+    hasLoss: isLoss(line),
+  }));
 
 const isZero = (d: string) => /^-?0*(\.0*)?$/.test(d);
 const isLoss = (l: LedgerLineView) => l.amount.startsWith('-') && !isZero(l.amount);
@@ -39,11 +57,25 @@ export function cardRows(card: ScoreCardView): { rows: CardRow[]; other: LedgerL
     const key = parent ? `${parent}/${node.code}` : node.code;
     const clauseRows: CardRow[] = node.clauses.map((c) => {
       const lines = take(c.code);
-      return { key: `${key}#${c.code}`, kind: 'clause', code: c.code, title: lines[0]?.cite?.text ?? c.code, score: c.score, deduction: c.deduction, bonus: c.bonus, status: c.status, lines, hasLoss: lines.some(isLoss) || !isZero(c.deduction) };
+      const rowKey = `${key}#${c.code}`;
+      const children = lineRows(rowKey, lines);
+      return {
+        key: rowKey,
+        kind: 'clause',
+        code: c.code,
+        title: lines[0]?.cite?.text ?? c.code,
+        score: c.score,
+        deduction: c.deduction,
+        bonus: c.bonus,
+        status: c.status,
+        lines,
+        hasLoss: lines.some(isLoss) || !isZero(c.deduction),
+        ...(children.length > 0 ? { children } : {}),
+      };
     });
     const childRows = node.children.map((c) => build(c, key));
     const lines = take(node.code);
-    const children = [...clauseRows, ...childRows];
+    const children = [...lineRows(key, lines), ...clauseRows, ...childRows];
     return {
       key,
       kind: 'indicator',
@@ -70,7 +102,7 @@ export function lossesOnly(rows: CardRow[]): CardRow[] {
     .filter((r) => r.hasLoss)
     .map((r) => {
       if (!r.children) return r;
-      // an indicator scored below its points whose clauses deduct nothing: its clauses explain the loss
+      // a row short of its points whose parts deduct nothing: all its parts explain the loss
       const lossy = r.children.filter((c) => c.hasLoss);
       return { ...r, children: lossy.length > 0 ? lossesOnly(r.children) : r.children };
     });
@@ -84,3 +116,8 @@ export const statusLabelsZh: Record<string, { text: string; color: string }> = {
   vetoed: { text: '一票否决', color: 'red' },
   clamped: { text: '已封顶/保底', color: 'blue' },
 };
+
+/** Every row key that has children (to open the whole drill-down at once). */
+export function parentKeys(rows: CardRow[]): string[] {
+  return rows.flatMap((r) => (r.children ? [r.key, ...parentKeys(r.children)] : []));
+}
