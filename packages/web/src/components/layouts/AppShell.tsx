@@ -25,7 +25,12 @@ export function AppShell() {
   if (session.stage === 'totp-enrol') return <Navigate to="/totp-enrol" replace />;
 
   const groups = visibleMenu(can);
-  const selected = groups.flatMap((g) => g.entries).find((e) => location.pathname.startsWith(e.key))?.key ?? '';
+  // a unit's results live under /assessments/:id/results but belong to 考核结果与排名
+  const path = /^\/assessments\/[^/]+\/results/.test(location.pathname) ? '/results' : location.pathname;
+  const selected = groups
+    .flatMap((g) => g.entries)
+    .filter((e) => path === e.key || path.startsWith(`${e.key}/`))
+    .sort((a, b) => b.key.length - a.key.length)[0]?.key ?? '';
   const items = groups.map((g) => ({ key: g.key, type: 'group' as const, label: g.label, children: g.entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label })) }));
   const logout = async () => {
     await signOut();
@@ -38,7 +43,7 @@ export function AppShell() {
         <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} />
       </Sider>
       <Layout>
-        <Header className="kh-header">
+        <Header className="kh-header" style={{ background: '#fff', paddingInline: 16, lineHeight: 'normal' }}>
           <Typography.Text strong className="kh-header-title">
             {screens.md ? '目标责任制考核管理系统' : '考核通'}
           </Typography.Text>
@@ -52,7 +57,7 @@ export function AppShell() {
             </Button>
           </Space>
         </Header>
-        <Content className="kh-content">
+        <Content className="kh-content" style={screens.lg ? undefined : { paddingTop: 56 }}>
           <Suspense fallback={<Spin tip="正在加载…"><div style={{ minHeight: 200 }} /></Spin>}>
             <Outlet />
           </Suspense>

@@ -30,7 +30,12 @@ export function RankingsPage() {
   const [grade, setGrade] = useState<string | null>(null);
   const [keyword, setKeyword] = useState('');
   const current = group ?? groups[0]?.value ?? null;
-  const grades = useMemo(() => [...new Set((data ?? []).map((r) => r.gradeName).filter((g): g is string => !!g))], [data]);
+  // grades best first: ordered by the best total that reached each (the scheme lists them best first too)
+  const grades = useMemo(() => {
+    const best = new Map<string, string>();
+    for (const r of data ?? []) if (r.gradeName && (!best.has(r.gradeName) || compareDecimal(r.total, best.get(r.gradeName)!) > 0)) best.set(r.gradeName, r.total);
+    return [...best].sort((a, b) => compareDecimal(b[1], a[1])).map(([name]) => name);
+  }, [data]);
 
   const rows: Row[] = useMemo(
     () =>
