@@ -47,9 +47,10 @@ module.exports = {
     },
     {
       name: 'no-circular',
+      comment: 'schema.ts re-exports each schema-<area>.ts, whose tables reference schema.ts tables: that one cycle is by design.',
       severity: 'error',
       from: {},
-      to: { circular: true },
+      to: { circular: true, viaNot: '^packages/server/src/db/schema-[a-z-]+\\.ts$' },
     },
   ],
   options: {

@@ -8,3 +8,4 @@ export { parseScheme, locateLint, pathKeys, type ParsedScheme } from './parse-sc
 export { parseFacts } from './parse-facts';
 export { parseCsv } from './csv';
 export { schemeJsonSchema } from './json-schema';
+export * from './api/work';

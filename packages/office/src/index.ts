@@ -24,3 +24,4 @@ export { readViaLibreOffice, type ConvertOptions, type LegacySource } from './li
 export { parseTextLines, splitParagraphCells, type ParagraphCell } from './txt-parse';
 export { decodeText, splitLines, type DecodedText, type TextEncoding } from './text-decode';
 export { defaultLimits, type ReadLimits } from './limits';
+export { writeTongbaoDocx, tongbaoResults, tongbaoDocument, writeGongwenDocx, docxToPdf, officeToPdf, ExportError, isExportError, type TongbaoInput, type TongbaoGroup, type TongbaoRow, type TongbaoGradeList, type GongwenDocument } from './export/index';

@@ -81,10 +81,10 @@ async function convertToDocx(bytes: Uint8Array, file: string, source: LegacySour
   }
 }
 
-/** null on success, 'missing' when the program is not installed, else a short reason. */
-function run(program: string, args: string[], timeout: number): Promise<null | 'missing' | string> {
+/** null on success, 'missing' when the program is not installed, else a short reason. Also used by export/to-pdf.ts. */
+export function run(program: string, args: string[], timeout: number, env?: NodeJS.ProcessEnv): Promise<null | 'missing' | string> {
   return new Promise((resolve) => {
-    execFile(program, args, { timeout, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024 }, (error) => {
+    execFile(program, args, { timeout, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024, ...(env ? { env } : {}) }, (error) => {
       if (!error) return resolve(null);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EACCES') return resolve('missing');

@@ -14,6 +14,8 @@ export type ServerContext = {
   audit: AuditDeps;
   /** Called after facts, reports or judgements of an assessment changed (set by buildApp). */
   factsChanged?: (assessmentId: string) => void;
+  /** Background job runner (set by buildApp): `wake` after an enqueue, `drain` waits until idle. */
+  jobs?: { wake: () => void; drain: () => Promise<void> };
 };
 
 export function createContext(input: {

@@ -39,12 +39,6 @@ describe('the API contract', () => {
     }
   });
 
-  it('leaves only the work routes (another module) outside the contract modules above', () => {
-    const known = new Set(operations.map(({ op }) => `${op.method} ${op.path}`));
-    const rest = h.app.routeCatalogue.filter((r) => !known.has(`${r.method} ${r.url}`)).map((r) => r.url);
-    for (const url of rest) expect(url).toMatch(/\/(facts|reports|judgements|evidence)(\/|$)|\/api\/evidence\//);
-  });
-
   it('answers errors with the contract error body', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/users' });
     expect(res.statusCode).toBe(401);

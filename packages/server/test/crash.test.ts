@@ -14,6 +14,7 @@ import { createFakeClock } from '../src/lib/clock';
 import { intlCryptoProvider } from '../src/lib/crypto-provider';
 import { cliActor } from '../src/services/account.service';
 import { recomputeResults } from '../src/services/results.service';
+import { openPublicity } from '../src/services/publication.service';
 import { assessments } from '../src/db/schema';
 import { password, seedWorld } from './harness';
 import { openTestDatabase, templateDump } from './test-database';
@@ -43,6 +44,9 @@ beforeAll(async () => {
   assessmentId = world.assessmentId;
   const [assessment] = await ctx.db.select().from(assessments).where(eq(assessments.id, assessmentId));
   await recomputeResults(ctx, cliActor('test'), assessment!);
+  // a 公示 opened two days ago and ended yesterday: what a publication needs
+  const past = createContext({ config, db: database.db, dbKind: database.kind, clock: createFakeClock(new Date(Date.now() - 2 * 24 * 60 * 60 * 1000)), crypto: intlCryptoProvider });
+  await openPublicity(past, cliActor('test'), world.users.kpb!, assessment!, { days: 1 });
   if (!pgDatabase) await database.close();
 });
 afterAll(async () => {

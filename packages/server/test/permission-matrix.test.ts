@@ -3,6 +3,7 @@ import { hasPermission, type Actor, type Role } from '../src/access/roles';
 import { accounts, createHarness, type Harness, type Session } from './harness';
 import { pdfBytes } from './multipart';
 import { sampleRequest } from './samples';
+import { publishThroughPublicity } from './publish-helper';
 import { seedWork, uniq } from './world-data';
 
 let h: Harness;
@@ -108,7 +109,9 @@ describe('data scoping', () => {
       const res = await sessions.get(who)!.request('POST', `/api/assessments/${a}/${route}`, body);
       expect(res.statusCode, `${who} ${route}`).toBe(403);
     }
-    const allowed = await sessions.get('lead1')!.request('POST', `/api/assessments/${a}/judgements`, { unitId: U2, clauseKey: 'C1', kind: 'deduction', points: '0.5', reason: '通报' });
+    // lead1 leads C1 (a per-occurrence clause, which reads no judgement): it verifies U2's C1 report
+    const [report] = (await sessions.get('lead1')!.request('GET', `/api/assessments/${a}/reports?unitId=${U2}&clauseKey=C1`)).json() as { id: string; version: number }[];
+    const allowed = await sessions.get('lead1')!.request('POST', `/api/reports/${report!.id}/verify`, { version: report!.version });
     expect(allowed.statusCode).toBe(200);
   });
 
@@ -125,7 +128,12 @@ describe('data scoping', () => {
   });
 
   it('shows the public only published results', async () => {
-    expect((await sessions.get('kpb')!.request('POST', `/api/assessments/${h.ids.assessmentId}/publications`)).statusCode).toBe(200);
+    await sessions.get('kpb')!.request('POST', `/api/assessments/${h.ids.assessmentId}/recompute`);
+    for (const p of (await sessions.get('kpb')!.request('GET', `/api/assessments/${h.ids.assessmentId}/publicity`)).json() as { id: string; status: string }[]) {
+      if (p.status === 'open') await sessions.get('kpb')!.request('POST', `/api/publicity/${p.id}/withdraw`, { reason: '结果已更新' });
+    }
+    const published = await publishThroughPublicity(h, sessions.get('kpb')!, h.ids.assessmentId);
+    expect(published.statusCode, published.body).toBe(200);
     const after = await h.app.inject({ method: 'GET', url: `/api/public/assessments/${h.ids.assessmentId}/results` });
     expect(after.statusCode).toBe(200);
     expect((after.json() as { results: unknown[] }).results).toHaveLength(2);

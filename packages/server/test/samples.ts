@@ -16,6 +16,11 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     .replace('/api/categories/:id', `/api/categories/${missing}`)
     .replace('/api/schemes/:id', `/api/schemes/${ids.schemeId}`)
     .replace('/api/evidence/:id', `/api/evidence/${missing}`)
+    .replace(/^\/api\/(jobs|scheme-uploads|publicity|objections|publications|appeals)\/:id/, `/api/$1/${missing}`)
+    .replace(':clauseCode', 'C1')
+    .replace('/api/facts/:id', `/api/facts/${missing}`)
+    .replace('/api/reports/:id', `/api/reports/${missing}`)
+    .replace('/api/judgements/:id', `/api/judgements/${missing}`)
     .replace(':unitId', ids.units.U1)
     .replace('/api/assessments/:id', `/api/assessments/${ids.assessmentId}`)
     .replace('/api/public/assessments/:id', `/api/public/assessments/${ids.assessmentId}`);
@@ -43,8 +48,31 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'PUT /api/assessments/:id/targets': () => ({ targets: [{ unitId: ids.units.U1, clauseKey: 'C1', target: '零通报' }] }),
     'POST /api/assessments/:id/facts/import': () => ({ clientKey: uniq('import'), facts: [{ id: 'f-u1-c1', unit: 'U1', ref: 'C1', type: 'occurrence', count: 1 }] }),
     'POST /api/assessments/:id/reports': () => ({ clientKey: uniq('report'), unitId: ids.units.U1, clauseKey: 'C1', facts: [] }),
-    'POST /api/assessments/:id/judgements': () => ({ unitId: ids.units.U1, clauseKey: 'C1', kind: 'deduction', points: '0.5', reason: '通报' }),
+    'POST /api/assessments/:id/judgements': () => ({ unitId: ids.units.U1, clauseKey: 'C2', kind: 'deduction', points: '0.5', reason: '推进不力' }),
+    'POST /api/facts/:id/correct': () => ({ value: { id: 'f-u1-c1', type: 'occurrence', count: 1 }, reason: '核定更正' }),
+    'POST /api/facts/:id/withdraw': () => ({ reason: '重复录入' }),
+    'PUT /api/reports/:id': () => ({ narrative: '补充说明' }),
+    'POST /api/reports/:id/submit': () => ({}),
+    'POST /api/reports/:id/verify': () => ({}),
+    'POST /api/reports/:id/return': () => ({ reason: '材料不全' }),
+    'POST /api/reports/:id/lock': () => ({}),
+    'POST /api/judgements/:id/correct': () => ({ points: '0.5', reason: '推进不力', changeReason: '复核' }),
+    'POST /api/judgements/:id/withdraw': () => ({ reason: '误录' }),
+    'POST /api/schemes/:id/clauses/:clauseCode/review': () => ({ action: 'confirm', note: '确认' }),
+    'POST /api/schemes/:id/units': () => ({ dryRun: true }),
+    'POST /api/assessments/:id/publicity': () => ({ days: 1 }),
+    'POST /api/publicity/:id/withdraw': () => ({ reason: '更正' }),
+    'POST /api/publicity/:id/objections': () => ({ unitId: ids.units.U1, text: '异议' }),
+    'POST /api/objections/:id/answer': () => ({ answer: '已核实', version: 1 }),
+    'POST /api/assessments/:id/publications': () => ({ periodId: missing }),
+    'POST /api/assessments/:id/appeals': () => ({ clientKey: uniq('appeal'), unitId: ids.units.U1, ref: 'C1', lineIndex: 0, reason: '扣分有误' }),
+    'POST /api/appeals/:id/lead-opinion': () => ({ opinion: 'reject', reason: '不成立', version: 1 }),
+    'POST /api/appeals/:id/decision': () => ({ decision: 'rejected', reason: '不成立', version: 1 }),
   };
+  if (key === 'POST /api/assessments/:id/scheme-uploads') {
+    const m = multipart({ clientKey: uniq('upload') }, { name: 'scheme.txt', content: Buffer.from('考核细则\n') });
+    return { url: fill, payload: m.payload, headers: m.headers };
+  }
   if (key === 'POST /api/assessments/:id/evidence') {
     const m = multipart({ clientKey: uniq('ev'), unitId: ids.units.U1, clauseKey: 'C1' }, { name: 'a.pdf', content: pdfBytes });
     return { url: fill, payload: m.payload, headers: m.headers };

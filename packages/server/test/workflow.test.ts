@@ -4,6 +4,7 @@ import { pgErrorOf } from '../src/db/pg-error';
 import { auditLog, schemes } from '../src/db/schema';
 import { evaluationStats } from '../src/services/evaluator';
 import { createHarness, type Harness, schemeFixture, type Session } from './harness';
+import { publishThroughPublicity } from './publish-helper';
 import { seedWork, uniq } from './world-data';
 
 let h: Harness;
@@ -71,7 +72,8 @@ describe('results', () => {
   });
 
   it('publishes a snapshot that later recomputes do not change', async () => {
-    const published = await kpb.request('POST', `/api/assessments/${h.ids.assessmentId}/publications`);
+    const published = await publishThroughPublicity(h, kpb, h.ids.assessmentId);
+    kpb = await h.login('kpb');
     expect(published.statusCode).toBe(200);
     await kpb.request('POST', `/api/assessments/${h.ids.assessmentId}/facts/import`, { clientKey: uniq('import'), facts: [{ id: 'late', unit: 'U1', ref: 'C1', type: 'occurrence', count: 3 }] });
     await kpb.request('POST', `/api/assessments/${h.ids.assessmentId}/recompute`);

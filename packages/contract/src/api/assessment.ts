@@ -137,11 +137,11 @@ export const assessmentApi = {
     path: '/api/schemes/:id/publish',
     tag,
     summary: '发布方案版本',
-    description: '发布草稿版本；发布后不可修改，计算结果使用最新的已发布版本。',
+    description: '发布后该版本不可修改，计算结果使用最新的已发布版本。方案中的单位在系统中不存在、或仍有待复核条款时拒绝发布，并列出它们。',
     permission: 'scheme:publish',
     params: idParams,
     response: schemeWriteResult,
-    errors: ['not-found', 'scheme-published'],
+    errors: ['not-found', 'scheme-published', 'conflict'],
   }),
   setAssignment: defineOperation({
     method: 'PUT',

@@ -21,6 +21,7 @@ export const apiErrorCodes = [
   'role-conflict',
   'password-policy',
   'rate-limited',
+  'unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
@@ -42,6 +43,7 @@ export const apiErrorStatus: Record<ApiErrorCode, number> = {
   'unsupported-media-type': 415,
   'rate-limited': 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /** What each code means, in the words the OpenAPI document and the web use when a message is missing. */
@@ -62,6 +64,7 @@ export const apiErrorMeaning: Record<ApiErrorCode, string> = {
   'unsupported-media-type': '不支持的内容类型',
   'rate-limited': '请求过于频繁，请稍后再试',
   internal: '服务器内部错误',
+  unavailable: '系统繁忙，请稍后再试',
 };
 
 export const apiIssueSchema = z.object({ path: z.string(), message: z.string() });

@@ -57,6 +57,12 @@ export const permissions = [
   'result:read',
   'result:recompute',
   'result:publish',
+  'unit:from-scheme',
+  'objection:submit',
+  'appeal:read',
+  'appeal:submit',
+  'appeal:review',
+  'appeal:decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 /** 'public' needs no account; 'authenticated' any full session; 'session' also a restricted one (password change, TOTP enrolment). */
@@ -91,6 +97,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'result:read',
     'result:recompute',
     'result:publish',
+    'unit:from-scheme',
+    'appeal:read',
+    'appeal:decide',
   ],
   'lead-assessor': [
     ...businessRead,
@@ -101,6 +110,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evidence:read',
     'judgement:read',
     'judgement:write',
+    'appeal:read',
+    'appeal:review',
   ],
   'unit-reporter': [
     ...businessRead,
@@ -112,6 +123,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evidence:upload',
     'judgement:read',
     'result:read',
+    'objection:submit',
+    'appeal:read',
+    'appeal:submit',
   ],
   'division-user': [
     ...businessRead,

@@ -129,7 +129,6 @@ export const unitResultView = z.object({
 export type UnitResultView = z.infer<typeof unitResultView>;
 
 export const recomputeResult = z.object({ units: z.number().int(), inputSha256: z.string(), schemeVersion: z.number().int(), computedAt: timestamp });
-export const publicationResult = z.object({ id: z.string(), sequence: z.number().int(), units: z.number().int(), sha256: z.string() });
 export const publicAssessmentView = z.object({ id: z.string(), year: z.number().int(), name: z.string() });
 export const publicResultsView = z.object({
   publishedAt: timestamp,
@@ -172,17 +171,6 @@ export const resultsApi = {
     params: assessmentParams,
     response: recomputeResult,
     errors: ['not-found'],
-  }),
-  publish: defineOperation({
-    method: 'POST',
-    path: '/api/assessments/:id/publications',
-    tag,
-    summary: '发布结果',
-    description: '把当前计算结果发布为一个不可更改的快照（序号递增）；之后的重新计算不影响已发布的快照。',
-    permission: 'result:publish',
-    params: assessmentParams,
-    response: publicationResult,
-    errors: ['not-found', 'conflict'],
   }),
   publicAssessments: defineOperation({
     method: 'GET',

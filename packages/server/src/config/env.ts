@@ -57,6 +57,9 @@ const envSchema = z.object({
   TOTP_REQUIRED_FOR_ALL: bool.default(false),
   /** Results are recomputed this long after the last change to an assessment's facts (0 = only on request). */
   RECOMPUTE_DELAY_MS: int(0, 600_000).default(2000),
+  /** Background jobs (scheme import): how often the runner looks for work, and how long a claim lasts without a progress report. */
+  JOB_POLL_MS: int(0, 600_000).default(2000),
+  JOB_LEASE_MS: int(1000, 3_600_000).default(120_000),
   DEMO_ON_EMPTY: bool.default(true),
   DEMO_SCHEME_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -79,6 +82,7 @@ export type Config = {
   lockout: { threshold: number; windowMinutes: number; durationMinutes: number };
   totpRequiredForAll: boolean;
   recomputeDelayMs: number;
+  jobs: { pollMs: number; leaseMs: number };
   demo: { onEmpty: boolean; schemePath: string | null };
   logLevel: string;
 };
@@ -157,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     totpRequiredForAll: e.TOTP_REQUIRED_FOR_ALL,
     recomputeDelayMs: e.RECOMPUTE_DELAY_MS,
+    jobs: { pollMs: e.JOB_POLL_MS, leaseMs: e.JOB_LEASE_MS },
     demo: { onEmpty: e.DEMO_ON_EMPTY, schemePath: e.DEMO_SCHEME_PATH ?? null },
     logLevel: e.LOG_LEVEL,
   };

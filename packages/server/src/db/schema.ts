@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { text as pgText } from 'drizzle-orm/pg-core';
 
 /**
  * One schema for PGlite and PostgreSQL. SQL stays at PostgreSQL 12 level so it also runs on
@@ -282,6 +283,8 @@ export const schemeClauses = pgTable(
     clauseKey: text('clause_key').notNull(),
     title: text('title').notNull(),
     maxPoints: text('max_points'),
+    /** 'clause' (细则条款) or 'indicator' (a leaf indicator scored without a rule, 001's "target + points"). */
+    refKind: pgText('ref_kind').notNull().default('clause'),
   },
   (t) => [primaryKey({ columns: [t.schemeId, t.clauseKey] })],
 );
@@ -341,7 +344,14 @@ export const targets = pgTable(
   (t) => [unique('targets_assessment_unit_clause').on(t.assessmentId, t.unitId, t.clauseKey)],
 );
 
-/** Facts per unit and key: one row per data item (最多报一次), whatever clause uses it. */
+/**
+ * The current value of each fact: one row per unit × fact key × period, whatever clause or
+ * indicator (`clause_key`, the fact's ref) it informs. Every change is also a row of
+ * fact_versions (schema-facts.ts); `version` counts them. `source` is who stated the value
+ * (import = 考评办 official data, report = the unit, verification = the lead assessor) and
+ * `state` where it is in its lifecycle (official, draft, submitted, returned, verified, withdrawn);
+ * only official and verified values feed the published score.
+ */
 export const facts = pgTable(
   'facts',
   {
@@ -354,15 +364,22 @@ export const facts = pgTable(
       .references(() => units.id),
     clauseKey: text('clause_key').notNull(),
     factKey: text('fact_key').notNull(),
+    /** '全年' unless the fact is for a period (a quarter, a month); never '' (read as NULL on some engines). */
+    period: pgText('period').notNull().default('全年'),
     value: jsonb('value').notNull(),
     source: text('source').notNull(),
+    state: pgText('state').notNull().default('official'),
+    version: integer('version').notNull().default(1),
     reportId: uuid('report_id'),
+    reason: text('reason'),
     updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    unique('facts_assessment_unit_key').on(t.assessmentId, t.unitId, t.factKey),
+    unique('facts_assessment_unit_key_period').on(t.assessmentId, t.unitId, t.factKey, t.period),
     index('facts_clause').on(t.assessmentId, t.clauseKey),
+    check('facts_source_valid', sql`${t.source} IN ('import', 'report', 'verification')`),
+    check('facts_state_valid', sql`${t.state} IN ('official', 'draft', 'submitted', 'returned', 'verified', 'withdrawn')`),
   ],
 );
 
@@ -380,13 +397,22 @@ export const reports = pgTable(
     narrative: text('narrative'),
     facts: jsonb('facts').notNull(),
     clientKey: text('client_key').notNull(),
+    /** The reporter and when the report was created. */
     submittedBy: uuid('submitted_by')
       .notNull()
       .references(() => users.id),
     submittedAt: ts('submitted_at').notNull(),
+    /** draft → submitted → verified | returned (→ submitted again) → locked. */
+    state: pgText('state').notNull().default('submitted'),
+    version: integer('version').notNull().default(1),
+    /** Why it was returned (or any other reason given with the last change of state). */
+    stateReason: text('state_reason'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: ts('updated_at'),
   },
   (t) => [
     unique('reports_client_key').on(t.assessmentId, t.clientKey),
+    check('reports_state_valid', sql`${t.state} IN ('draft', 'submitted', 'returned', 'verified', 'locked')`),
     index('reports_unit_clause').on(t.assessmentId, t.unitId, t.clauseKey),
   ],
 );
@@ -438,9 +464,21 @@ export const judgements = pgTable(
       .notNull()
       .references(() => users.id),
     enteredAt: ts('entered_at').notNull(),
+    /** current | withdrawn; a correction is a new version of the same row. */
+    status: pgText('status').notNull().default('current'),
+    version: integer('version').notNull().default(1),
+    /** The clause reads one judgement (manual, completion, a leaf indicator): at most one current. */
+    isSingle: boolean('is_single').notNull().default(false),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: ts('updated_at'),
   },
   (t) => [
-    check('judgements_kind_valid', sql`${t.kind} IN ('deduction', 'bonus', 'judgement')`),
+    // 'judgement' is the kind of rows written before kinds were kept (read as the clause's own effect)
+    check('judgements_kind_valid', sql`${t.kind} IN ('score', 'deduction', 'bonus', 'judgement')`),
+    check('judgements_status_valid', sql`${t.status} IN ('current', 'withdrawn')`),
+    uniqueIndex('judgements_one_current')
+      .on(t.assessmentId, t.unitId, t.clauseKey)
+      .where(sql`is_single AND status = 'current'`),
     unique('judgements_client_key').on(t.assessmentId, t.clientKey),
     index('judgements_unit').on(t.assessmentId, t.unitId),
   ],
@@ -553,3 +591,5 @@ export const imports = pgTable(
   },
   (t) => [unique('imports_client_key').on(t.assessmentId, t.clientKey)],
 );
+export * from './schema-facts';
+export * from './schema-year';

@@ -9,6 +9,11 @@ import { resolveSession, sessionCookieName } from '../auth/session.service';
 import type { ServerContext } from '../context';
 import { registerRoutes } from '../routes/register-routes';
 import { createRecomputeScheduler } from '../services/recompute-scheduler';
+import { createJobRunner } from '../jobs/job-runner';
+import { jobHandlers } from '../jobs/job-handlers';
+import { recordAudit } from '../audit/audit';
+import { AppError } from '../lib/app-error';
+import { actorOf } from '../routes/route-helpers';
 import { errorHandler } from './error-handler';
 import { permissionOf } from './require-permission';
 import { registerWeb } from './static-web';
@@ -20,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its declared permission (the permission matrix test walks it). */
     routeCatalogue: RouteInfo[];
+    /** The background job runner (tests drain it). */
+    jobRunner: { wake: () => void; drain: () => Promise<void> };
   }
 }
 
@@ -47,11 +54,31 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
 
   const scheduler = createRecomputeScheduler(baseCtx, (error) => app.log.error({ err: error }, 'background recompute failed'));
   const ctx: ServerContext = { ...baseCtx, factsChanged: scheduler.schedule };
-  app.addHook('onClose', async () => scheduler.close());
+  const runner = createJobRunner(ctx, jobHandlers(ctx), { ...baseCtx.config.jobs, reclaimOnStart: baseCtx.dbKind === 'pglite' }, (error) => app.log.error({ err: error }, 'background job failed'));
+  ctx.jobs = runner;
+  app.decorate('jobRunner', runner);
+  app.addHook('onReady', async () => runner.wake());
+  app.addHook('onClose', async () => {
+    await runner.close();
+    await scheduler.close();
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Refused attempts are on record: every 403 for scope or permission (or a missing CSRF token)
+  // gets an audit row with the route and what was refused.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof AppError) || (error.code !== 'forbidden' && error.code !== 'csrf')) return;
+    const details = error.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : {};
+    await recordAudit(ctx.db, ctx.audit, actorOf(request), {
+      action: 'access.denied',
+      objectType: 'route',
+      objectId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+      after: { message: error.userMessage, url: request.url, ...details },
+      outcome: 'denied',
+    }).catch((e: unknown) => request.log.error({ err: e }, 'could not audit a refused request'));
+  });
 
   await app.register(cookie, { secret: ctx.config.sessionSecret });
   await app.register(multipart, {

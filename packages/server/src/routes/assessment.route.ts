@@ -9,20 +9,11 @@ import { assessmentApi } from '@kaohe/contract/api';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment, indexSchemeClauses, latestScheme } from '../services/assessment.service';
-import { parseSchemeDocument as parseWithContract } from '../services/evaluator';
-import { diffSchemes, schemeDocumentSchema, type SchemeDocument } from '../services/scheme-document';
+import type { SchemeDocument } from '../services/scheme-document';
+import { needsReviewClauses } from '../services/scheme-review.service';
+import { createSchemeVersion, getScheme, parseSchemeDocument, replaceDraftDocument } from '../services/scheme-version.service';
+import { missingUnits } from '../services/units-from-scheme.service';
 import { actorOf, userActor } from './route-helpers';
-
-/** Full validation by the contract (path-precise issues), then the outline the server indexes. */
-function parseSchemeDocument(document: unknown): SchemeDocument {
-  parseWithContract(document);
-  const parsed = schemeDocumentSchema.safeParse(document);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: `document.${i.path.join('.')}`, message: i.message }));
-    throw new AppError('bad-request', `方案文件有误：${issues.map((i) => `${i.path}: ${i.message}`).join('；')}`, { issues });
-  }
-  return parsed.data;
-}
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -65,56 +56,55 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const document = parseSchemeDocument(request.body.document);
       const actor = userActor(request);
-      const created = await audited(ctx, actorOf(request), { action: 'scheme.create-version', objectType: 'scheme', objectIdOf: (r) => r.id, after: (r) => ({ version: r.version, diff: r.diff }) }, async (tx: Db) => {
-        // a new version is numbered under a lock on the assessment row so two writers cannot collide
-        await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).for('update');
-        const previous = await latestScheme(tx, assessment.id);
-        const diff = previous ? diffSchemes(previous.document as SchemeDocument, document) : null;
-        const [row] = await tx
-          .insert(schemes)
-          .values({
-            assessmentId: assessment.id,
-            version: (previous?.version ?? 0) + 1,
-            status: 'draft',
-            document,
-            sha256: ctx.crypto.digest(JSON.stringify(document)),
-            diff,
-            createdBy: actor.userId,
-            createdAt: ctx.clock.now(),
-          })
-          .returning({ id: schemes.id, version: schemes.version, status: schemes.status, diff: schemes.diff });
-        await indexSchemeClauses(tx, assessment.organisationId, row!.id, document);
-        return row!;
-      });
+      const created = await audited(ctx, actorOf(request), { action: 'scheme.create-version', objectType: 'scheme', objectIdOf: (r) => r.id, after: (r) => ({ version: r.version, diff: r.diff }) }, async (tx: Db) =>
+        createSchemeVersion(ctx, tx, assessment, document, actor.userId),
+      );
       return { ...created, status: created.status as SchemeStatus };
     });
     app.get(assessmentApi.scheme.path, routeOf(assessmentApi.scheme), async (request) => {
-      const scheme = await getScheme(ctx, request.params.id);
+      const scheme = await getScheme(ctx.db, request.params.id);
       await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
       return { ...scheme, status: scheme.status as SchemeStatus, createdAt: iso(scheme.createdAt), publishedAt: isoOrNull(scheme.publishedAt) };
     });
     app.put(assessmentApi.updateScheme.path, routeOf(assessmentApi.updateScheme), async (request) => {
-      const scheme = await getScheme(ctx, request.params.id);
+      const scheme = await getScheme(ctx.db, request.params.id);
       const assessment = await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
       if (scheme.status === 'published') throw new AppError('scheme-published', '已发布的方案不可修改，请创建新版本');
       const document = parseSchemeDocument(request.body.document);
       return audited(ctx, actorOf(request), { action: 'scheme.update-draft', objectType: 'scheme', objectId: scheme.id, after: (r) => r }, async (tx: Db) => {
-        await tx.delete(schemeClauses).where(eq(schemeClauses.schemeId, scheme.id));
-        await tx.execute(sql`DELETE FROM scheme_clause_leads WHERE scheme_id = ${scheme.id}`);
-        await tx.update(schemes).set({ document, sha256: ctx.crypto.digest(JSON.stringify(document)) }).where(eq(schemes.id, scheme.id));
-        await indexSchemeClauses(tx, assessment.organisationId, scheme.id, document);
+        await replaceDraftDocument(ctx, tx, scheme, assessment.organisationId, document);
         return { id: scheme.id, version: scheme.version, status: scheme.status as SchemeStatus };
       });
     });
-    app.post(assessmentApi.publishScheme.path, routeOf(assessmentApi.publishScheme), async (request) => {
-      const scheme = await getScheme(ctx, request.params.id);
-      await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
-      if (scheme.status === 'published') throw new AppError('scheme-published', '该版本已发布');
-      return audited(ctx, actorOf(request), { action: 'scheme.publish', objectType: 'scheme', objectId: scheme.id }, async (tx: Db) => {
-        await tx.update(schemes).set({ status: 'published', publishedAt: ctx.clock.now() }).where(eq(schemes.id, scheme.id));
-        return { id: scheme.id, version: scheme.version, status: 'published' as const };
-      });
-    });
+    app.post(
+      assessmentApi.publishScheme.path,
+      routeOf(assessmentApi.publishScheme),
+      async (request) => {
+        const scheme = await getScheme(ctx.db, request.params.id);
+        const assessment = await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
+        if (scheme.status === 'published') throw new AppError('scheme-published', '该版本已发布');
+        return audited(ctx, actorOf(request), { action: 'scheme.publish', objectType: 'scheme', objectId: scheme.id }, async (tx: Db) => {
+          const current = await getScheme(tx, scheme.id);
+          const document = current.document as SchemeDocument;
+          const missing = await missingUnits(tx, assessment.organisationId, document);
+          const review = needsReviewClauses(document).map((c) => ({ code: c.code, reason: c.reason }));
+          if (missing.length > 0 || review.length > 0) {
+            const parts = [
+              missing.length > 0 ? `方案中的 ${missing.length} 个单位在系统中不存在（${names(missing.map((u) => u.name))}），请先“从方案建立或匹配单位”` : '',
+              review.length > 0 ? `仍有 ${review.length} 条条款待复核（${names(review.map((c) => c.code))}）` : '',
+            ].filter((p) => p !== '');
+            throw new AppError('conflict', `不能发布方案第 ${current.version} 版：${parts.join('；')}`, {
+              issues: [
+                ...missing.map((u) => ({ path: `units.${u.code}`, message: `单位“${u.name}”在系统中不存在` })),
+                ...review.map((c) => ({ path: `clauses.${c.code}`, message: `待复核：${c.reason}` })),
+              ],
+            });
+          }
+          await tx.update(schemes).set({ status: 'published', publishedAt: ctx.clock.now() }).where(eq(schemes.id, scheme.id));
+          return { id: scheme.id, version: scheme.version, status: 'published' as const };
+        });
+      },
+    );
 
     app.put(assessmentApi.setAssignment.path, routeOf(assessmentApi.setAssignment), async (request) => {
       const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
@@ -156,7 +146,7 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       if (!scheme) throw new AppError('bad-request', '该考核尚无考核方案');
       const keys = new Set((await ctx.db.select({ k: schemeClauses.clauseKey }).from(schemeClauses).where(eq(schemeClauses.schemeId, scheme.id))).map((r) => r.k));
       request.body.targets.forEach((t, i) => {
-        if (!keys.has(t.clauseKey)) throw new AppError('not-found', `targets.${i}.clauseKey: 方案中没有条款“${t.clauseKey}”`);
+        if (!keys.has(t.clauseKey)) throw new AppError('not-found', `targets.${i}.clauseKey: 方案中没有条款或指标“${t.clauseKey}”`);
       });
       for (const unitId of new Set(request.body.targets.map((t) => t.unitId))) await assertUnitInOrganisation(ctx.db, assessment.organisationId, unitId);
       const now = ctx.clock.now();
@@ -174,8 +164,6 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   };
 }
 
-async function getScheme(ctx: ServerContext, id: string) {
-  const [row] = await ctx.db.select().from(schemes).where(eq(schemes.id, id));
-  if (!row) throw new AppError('not-found', '方案不存在');
-  return row;
+function names(list: string[]): string {
+  return list.length > 10 ? `${list.slice(0, 10).join('、')} 等` : list.join('、');
 }

@@ -6,8 +6,13 @@ import { assessmentRoutes } from './assessment.route';
 import { auditRoutes } from './audit.route';
 import { authRoutes } from './auth.route';
 import { orgRoutes } from './org.route';
+import { appealRoutes } from './appeals.route';
+import { publicationRoutes } from './publication.route';
 import { resultRoutes } from './results.route';
+import { schemeUploadRoutes } from './scheme-upload.route';
+import { unitsFromSchemeRoutes } from './units-from-scheme.route';
 import { userRoutes } from './users.route';
+import { evidenceRoutes } from './evidence.route';
 import { workRoutes } from './work.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
@@ -17,7 +22,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? ('single-node' as const) : ('database-server' as const),
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, resultRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes]) {
     await app.register(plugin(ctx));
   }
 }

@@ -8,9 +8,9 @@ import { resultsApi } from '@kaohe/contract/api';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { getVisibleAssessment } from '../services/assessment.service';
-import { publishResults, recomputeResults } from '../services/results.service';
+import { recomputeResults } from '../services/results.service';
 import { groupRanks, schemeNames, type SchemeNames, scoreCard } from '../services/result-views';
-import { actorOf, userActor } from './route-helpers';
+import { actorOf } from './route-helpers';
 
 /** Results: recompute through the core engine, read (scoped), publish, and the public view. */
 export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
@@ -78,10 +78,6 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const done = await recomputeResults(ctx, actorOf(request), a);
       return { ...done, computedAt: done.computedAt.toISOString() };
-    });
-    app.post(resultsApi.publish.path, routeOf(resultsApi.publish), async (request) => {
-      const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      return publishResults(ctx, actorOf(request), userActor(request).userId, a);
     });
     app.get(resultsApi.publicAssessments.path, routeOf(resultsApi.publicAssessments), async () =>
       ctx.db

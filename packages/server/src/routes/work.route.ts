@@ -1,33 +1,71 @@
 import type { Db } from '../db/database';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
+import {
+  correctFactRequest,
+  correctJudgementRequest,
+  createJudgementRequest,
+  createReportRequest,
+  factDto,
+  factVersionDto,
+  importFactsRequest,
+  importFactsResponse,
+  judgementDto,
+  reportDto,
+  reportTransitionRequest,
+  returnReportRequest,
+  updateReportRequest,
+  verificationQueueResponse,
+  verifyReportRequest,
+  withdrawRequest,
+  workListQuery,
+} from '@kaohe/contract';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { assertInScope, scopePredicate } from '../access/scope';
-import { recordAudit } from '../audit/audit';
 import type { ServerContext } from '../context';
-import { evidence, facts, imports, judgements, reports, units } from '../db/schema';
+import { factVersions, facts, imports, judgements, reports, units } from '../db/schema';
 import { requirePermission } from '../http/require-permission';
 import { AppError } from '../lib/app-error';
+import { canonicalJson } from '../lib/canonical-json';
 import { audited } from '../services/audited';
 import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment, latestScheme } from '../services/assessment.service';
 import { parseSchemeCached, validateFacts } from '../services/evaluator';
-import { removeEvidenceFile, storeEvidence } from '../services/evidence-files';
-import { canonicalJson } from '../lib/canonical-json';
-import { assessmentParams, evidenceFields, importFactsBody, judgementBody, reportBody, scopedListQuery } from './assessment.types';
+import { factDtoOf, periodOf, userNames, writeFacts } from '../services/fact-lifecycle';
+import { changeJudgement, createJudgement, judgementDtos } from '../services/judgement.service';
+import { createReport, reportDtos, transitionReport, updateReport } from '../services/report.service';
+import { withRetry } from '../services/retry';
+import { verificationQueue } from '../services/verification-queue';
+import { assessmentParams } from './assessment.types';
 import { actorOf, idParams, userActor } from './route-helpers';
 
 const col = (c: { name: string }) => sql`${c}`;
+const list = <T extends z.ZodTypeAny>(item: T) => z.array(item);
 
-/** Facts (import and list), reports, judgements and evidence files: the assessed work itself. */
+/** The version the client read: the `version` field, else an `If-Match` header ("3" or W/"3"). */
+function expectedVersion(headers: Record<string, unknown>, fromBody: number | undefined): number | undefined {
+  if (fromBody !== undefined) return fromBody;
+  const raw = headers['if-match'];
+  if (typeof raw !== 'string') return undefined;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim());
+  if (!m) throw new AppError('bad-request', `If-Match 须为版本号，如 "3"（收到 ${raw.slice(0, 40)}）`);
+  return Number(m[1]);
+}
+
+/**
+ * Facts with their lifecycle, reports and their verification, judgements: the assessed work.
+ * Handlers are thin: scope is checked on the row's own unit and ref, the services do the rest.
+ */
 export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['work'];
+    const who = (request: Parameters<typeof userActor>[0]) => ({ userId: userActor(request).userId, audit: actorOf(request) });
 
-    app.get('/api/assessments/:id/facts', { schema: { tags, params: assessmentParams, querystring: scopedListQuery }, preHandler: requirePermission('fact:read') }, async (request) => {
+    // ------------------------------------------------------------ facts
+
+    app.get('/api/assessments/:id/facts', { schema: { tags, summary: '事实当前值列表', description: '按单位、条款（指标）、状态筛选；只列出调用者可见范围内的事实', params: assessmentParams, querystring: workListQuery, response: { 200: list(factDto) } }, preHandler: requirePermission('fact:read') }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
-      return ctx.db
+      const rows = await ctx.db
         .select()
         .from(facts)
         .where(
@@ -35,70 +73,118 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             eq(facts.assessmentId, a.id),
             q.unitId ? eq(facts.unitId, q.unitId) : undefined,
             q.clauseKey ? eq(facts.clauseKey, q.clauseKey) : undefined,
+            q.state ? eq(facts.state, q.state) : undefined,
             scopePredicate(request.actor, { assessmentId: col(facts.assessmentId), unitId: col(facts.unitId), clauseKey: col(facts.clauseKey) }, 'read'),
           ),
         )
-        .orderBy(asc(facts.unitId), asc(facts.factKey))
+        .orderBy(asc(facts.unitId), asc(facts.clauseKey), asc(facts.factKey), asc(facts.period), asc(facts.id))
         .limit(q.limit);
+      const names = await userNames(ctx.db, rows.map((r) => r.updatedBy));
+      return rows.map((r) => factDtoOf(r, names));
+    });
+
+    const visibleFact = async (request: Parameters<typeof userActor>[0], factId: string, mode: 'read' | 'write') => {
+      const [row] = await ctx.db.select().from(facts).where(eq(facts.id, factId));
+      if (!row) throw new AppError('not-found', '事实不存在');
+      await getVisibleAssessment(ctx, request.actor, row.assessmentId);
+      const [visible] = await ctx.db
+        .select({ id: facts.id })
+        .from(facts)
+        .where(and(eq(facts.id, factId), scopePredicate(request.actor, { assessmentId: col(facts.assessmentId), unitId: col(facts.unitId), clauseKey: col(facts.clauseKey) }, 'read')));
+      if (!visible) throw new AppError('not-found', '事实不存在');
+      if (mode === 'write') await assertInScope(ctx.db, request.actor, { assessmentId: row.assessmentId, unitId: row.unitId, clauseKey: row.clauseKey }, 'write');
+      return row;
+    };
+
+    app.get('/api/facts/:id/versions', { schema: { tags, summary: '事实的全部历史版本', description: '每次变更（来源、状态、理由、修改人、时间）按版本号排列', params: idParams, response: { 200: list(factVersionDto) } }, preHandler: requirePermission('fact:read') }, async (request) => {
+      const fact = await visibleFact(request, request.params.id, 'read');
+      const rows = await ctx.db.select().from(factVersions).where(eq(factVersions.factId, fact.id)).orderBy(asc(factVersions.version));
+      const names = await userNames(ctx.db, rows.map((r) => r.changedBy));
+      return rows.map((r) => ({ version: r.version, value: r.value as Record<string, unknown>, source: r.source as never, state: r.state as never, reportId: r.reportId, reason: r.reason, changedBy: r.changedBy ? (names.get(r.changedBy) ?? null) : null, changedAt: r.changedAt.toISOString() }));
     });
 
     // An import is one transaction and idempotent: the same clientKey with the same content
     // returns the earlier result; with different content it is refused.
-    app.post('/api/assessments/:id/facts/import', { schema: { tags, params: assessmentParams, body: importFactsBody }, preHandler: requirePermission('fact:import'), bodyLimit: 32 * 1024 * 1024 }, async (request) => {
+    app.post('/api/assessments/:id/facts/import', { schema: { tags, summary: '导入官方数据（考评办）', description: '每项事实成为新版本（来源 import，状态 official）；不能覆盖单位报送或已核定的值', params: assessmentParams, body: importFactsRequest, response: { 200: importFactsResponse } }, preHandler: requirePermission('fact:import'), bodyLimit: 32 * 1024 * 1024 }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const actor = userActor(request);
       const sha256 = ctx.crypto.digest(canonicalJson(request.body.facts));
       const [previous] = await ctx.db.select().from(imports).where(and(eq(imports.assessmentId, a.id), eq(imports.clientKey, request.body.clientKey)));
       if (previous) {
-        if (previous.sha256 !== sha256) throw new AppError('conflict', 'clientKey 已用于内容不同的另一次导入');
-        return { importId: previous.id, count: previous.rowCount, replayed: true };
+        if (previous.sha256 !== sha256) throw new AppError('conflict', `clientKey“${request.body.clientKey}”已用于内容不同的另一次导入`);
+        return { importId: previous.id, count: previous.rowCount, created: null, superseded: null, unchanged: null, replayed: true };
       }
       const unitRows = await ctx.db.select({ id: units.id, code: units.code }).from(units).where(eq(units.organisationId, a.organisationId));
       const unitByCode = new Map(unitRows.map((u) => [u.code, u.id]));
-      const seen = new Set<string>();
       request.body.facts.forEach((f, i) => {
         if (!unitByCode.has(f.unit)) throw new AppError('not-found', `facts.${i}.unit: 未知单位“${f.unit}”`);
-        const key = `${f.unit}\u0000${f.id}`;
-        if (seen.has(key)) throw new AppError('bad-request', `facts.${i}.id: 事实编号“${f.id}”重复`);
-        seen.add(key);
       });
       await validateAgainstScheme(ctx, a.id, request.body.facts);
-      const now = ctx.clock.now();
-      return audited(ctx, actorOf(request), { action: 'fact.import', objectType: 'assessment', objectId: a.id, after: (r) => r }, async (tx: Db) => {
-        const [imp] = await tx
-          .insert(imports)
-          .values({ assessmentId: a.id, kind: 'facts', clientKey: request.body.clientKey, sha256, rowCount: request.body.facts.length, importedBy: actor.userId, importedAt: now })
-          .returning();
-        const rows = request.body.facts.map((f) => ({
-          assessmentId: a.id,
-          unitId: unitByCode.get(f.unit)!,
-          clauseKey: f.ref,
-          factKey: f.id,
-          value: f,
-          source: 'import',
-          updatedBy: actor.userId,
-          updatedAt: now,
-        }));
-        for (let i = 0; i < rows.length; i += 500) {
-          await tx
-            .insert(facts)
-            .values(rows.slice(i, i + 500))
-            .onConflictDoUpdate({
-              target: [facts.assessmentId, facts.unitId, facts.factKey],
-              set: { value: sql`excluded.value`, clauseKey: sql`excluded.clause_key`, source: sql`excluded.source`, updatedBy: actor.userId, updatedAt: now },
-            });
-        }
-        return { importId: imp!.id, count: rows.length, replayed: false };
-      }).then((result) => {
-        ctx.factsChanged?.(a.id);
-        return result;
+      const reason = request.body.reason || null;
+      const writes = request.body.facts.map((f) => {
+        const { unit, ref, ...value } = f;
+        return { unitId: unitByCode.get(unit)!, ref, factKey: f.id, period: periodOf(value), value, source: 'import' as const, state: 'official' as const, reportId: null, reason };
       });
+      const result = await withRetry(() =>
+        audited(ctx, actorOf(request), { action: 'fact.import', objectType: 'assessment', objectId: a.id, after: (r) => r }, async (tx: Db) => {
+          const now = ctx.clock.now();
+          const [imp] = await tx
+            .insert(imports)
+            .values({ assessmentId: a.id, kind: 'facts', clientKey: request.body.clientKey, sha256, rowCount: writes.length, importedBy: actor.userId, importedAt: now })
+            .returning();
+          const outcome = await writeFacts(tx, a.id, actor.userId, now, writes);
+          return { importId: imp!.id, count: writes.length, created: outcome.created, superseded: outcome.superseded, unchanged: outcome.unchanged, replayed: false };
+        }),
+      );
+      ctx.factsChanged?.(a.id);
+      return result;
     });
 
-    app.get('/api/assessments/:id/reports', { schema: { tags, params: assessmentParams, querystring: scopedListQuery }, preHandler: requirePermission('report:read') }, async (request) => {
+    for (const [path, isWithdraw] of [['correct', false], ['withdraw', true]] as const) {
+      app.post(
+        `/api/facts/:id/${path}`,
+        {
+          schema: {
+            tags,
+            summary: isWithdraw ? '撤回一项事实' : '更正一项事实（核定）',
+            description: isWithdraw ? '成为新版本（状态 withdrawn），不再计分；须说明理由' : '考核牵头部门或考评办更正：成为新版本（来源 verification，状态 verified），取代报送值或导入值',
+            params: idParams,
+            body: isWithdraw ? withdrawRequest : correctFactRequest,
+            response: { 200: factDto },
+          },
+          preHandler: requirePermission('judgement:write'),
+        },
+        async (request) => {
+          const fact = await visibleFact(request, request.params.id, 'write');
+          const body = request.body as z.infer<typeof withdrawRequest> & Partial<z.infer<typeof correctFactRequest>>;
+          const version = expectedVersion(request.headers, body.version);
+          const value = isWithdraw ? (fact.value as Record<string, unknown>) : (({ unit: _u, ref: _r, ...rest }) => rest)(body.value!);
+          if (!isWithdraw) {
+            if (value['id'] !== fact.factKey) throw new AppError('bad-request', `value.id: 更正不能改变事实编号（应为“${fact.factKey}”）`);
+            const [u] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, fact.unitId));
+            await validateAgainstScheme(ctx, fact.assessmentId, [{ ...value, unit: u!.code, ref: fact.clauseKey }]);
+          }
+          const u = who(request);
+          const written = await withRetry(() =>
+            audited(ctx, u.audit, { action: isWithdraw ? 'fact.withdraw' : 'fact.correct', objectType: 'fact', objectId: fact.id, before: { value: fact.value, version: fact.version, state: fact.state }, after: (r) => ({ value: r.value, version: r.version, state: r.state, reason: r.reason }) }, async (tx: Db) => {
+              const out = await writeFacts(tx, fact.assessmentId, u.userId, ctx.clock.now(), [
+                { unitId: fact.unitId, ref: fact.clauseKey, factKey: fact.factKey, period: fact.period, value, source: isWithdraw ? (fact.source as 'import') : 'verification', state: isWithdraw ? 'withdrawn' : 'verified', reportId: fact.reportId, reason: body.reason, expectedVersion: version },
+              ]);
+              return out.rows[0]!;
+            }),
+          );
+          ctx.factsChanged?.(fact.assessmentId);
+          return factDtoOf(written, await userNames(ctx.db, [written.updatedBy]));
+        },
+      );
+    }
+
+    // ------------------------------------------------------------ reports
+
+    app.get('/api/assessments/:id/reports', { schema: { tags, summary: '报送列表', description: '可按单位、条款（指标）、状态筛选', params: assessmentParams, querystring: workListQuery, response: { 200: list(reportDto) } }, preHandler: requirePermission('report:read') }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
-      return ctx.db
+      const rows = await ctx.db
         .select()
         .from(reports)
         .where(
@@ -106,14 +192,16 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             eq(reports.assessmentId, a.id),
             q.unitId ? eq(reports.unitId, q.unitId) : undefined,
             q.clauseKey ? eq(reports.clauseKey, q.clauseKey) : undefined,
+            q.state ? eq(reports.state, q.state) : undefined,
             scopePredicate(request.actor, { assessmentId: col(reports.assessmentId), unitId: col(reports.unitId), clauseKey: col(reports.clauseKey) }, 'read'),
           ),
         )
-        .orderBy(desc(reports.submittedAt))
+        .orderBy(desc(reports.submittedAt), asc(reports.id))
         .limit(q.limit);
+      return reportDtos(ctx.db, rows);
     });
 
-    app.post('/api/assessments/:id/reports', { schema: { tags, params: assessmentParams, body: reportBody }, preHandler: requirePermission('report:submit') }, async (request) => {
+    app.post('/api/assessments/:id/reports', { schema: { tags, summary: '报送（单位）', description: '新建一份报送（草稿或直接提交）；其事实只能是本条款（指标）的，不能覆盖官方数据或已核定的值', params: assessmentParams, body: createReportRequest, response: { 200: reportDto } }, preHandler: requirePermission('report:submit') }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const actor = userActor(request);
       const body = request.body;
@@ -122,38 +210,74 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       await assertInScope(ctx.db, request.actor, { assessmentId: a.id, unitId: unit.id, clauseKey: body.clauseKey }, 'write');
       const [previous] = await ctx.db.select().from(reports).where(and(eq(reports.assessmentId, a.id), eq(reports.clientKey, body.clientKey)));
       if (previous) {
-        if (previous.submittedBy !== actor.userId || previous.unitId !== unit.id || previous.clauseKey !== body.clauseKey) {
-          throw new AppError('conflict', 'clientKey 已用于另一份报送');
-        }
-        return { ...previous, replayed: true };
+        if (previous.submittedBy !== actor.userId || previous.unitId !== unit.id || previous.clauseKey !== body.clauseKey) throw new AppError('conflict', `clientKey“${body.clientKey}”已用于另一份报送`);
+        return { ...(await reportDtos(ctx.db, [previous]))[0]!, replayed: true };
       }
-      const now = ctx.clock.now();
-      const factsWithRef = body.facts.map((f) => ({ ...f, unit: unit.code, ref: body.clauseKey }));
-      if (factsWithRef.length > 0) await validateAgainstScheme(ctx, a.id, factsWithRef);
-      const row = await audited(ctx, actorOf(request), { action: 'report.submit', objectType: 'report', objectIdOf: (r) => r.id, after: (r) => ({ unitId: r.unitId, clauseKey: r.clauseKey, facts: r.facts }) }, async (tx: Db) => {
-        const [report] = await tx
-          .insert(reports)
-          .values({ assessmentId: a.id, unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: factsWithRef, clientKey: body.clientKey, submittedBy: actor.userId, submittedAt: now })
-          .returning();
-        for (const f of factsWithRef) {
-          await tx
-            .insert(facts)
-            .values({ assessmentId: a.id, unitId: unit.id, clauseKey: body.clauseKey, factKey: f.id, value: f, source: 'report', reportId: report!.id, updatedBy: actor.userId, updatedAt: now })
-            .onConflictDoUpdate({
-              target: [facts.assessmentId, facts.unitId, facts.factKey],
-              set: { value: f, clauseKey: body.clauseKey, source: 'report', reportId: report!.id, updatedBy: actor.userId, updatedAt: now },
-            });
-        }
-        return report!;
-      });
-      if (factsWithRef.length > 0) ctx.factsChanged?.(a.id);
-      return { ...row, replayed: false };
+      if (body.facts.length > 0) await validateAgainstScheme(ctx, a.id, body.facts.map((f) => ({ ...f, unit: unit.code, ref: body.clauseKey })));
+      const row = await createReport(ctx, who(request), a.id, unit, body);
+      return { ...(await reportDtos(ctx.db, [row]))[0]!, replayed: false };
     });
 
-    app.get('/api/assessments/:id/judgements', { schema: { tags, params: assessmentParams, querystring: scopedListQuery }, preHandler: requirePermission('judgement:read') }, async (request) => {
+    const visibleReport = async (request: Parameters<typeof userActor>[0], reportId: string) => {
+      const [row] = await ctx.db
+        .select()
+        .from(reports)
+        .where(and(eq(reports.id, reportId), scopePredicate(request.actor, { assessmentId: col(reports.assessmentId), unitId: col(reports.unitId), clauseKey: col(reports.clauseKey) }, 'read')));
+      if (!row) throw new AppError('not-found', '报送不存在');
+      await getVisibleAssessment(ctx, request.actor, row.assessmentId);
+      await assertInScope(ctx.db, request.actor, { assessmentId: row.assessmentId, unitId: row.unitId, clauseKey: row.clauseKey }, 'write');
+      return row;
+    };
+
+    app.put('/api/reports/:id', { schema: { tags, summary: '修改草稿或被退回的报送', description: '修改后为草稿，须再次提交', params: idParams, body: updateReportRequest, response: { 200: reportDto } }, preHandler: requirePermission('report:submit') }, async (request) => {
+      const report = await visibleReport(request, request.params.id);
+      if (request.body.facts && request.body.facts.length > 0) {
+        const [u] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, report.unitId));
+        await validateAgainstScheme(ctx, report.assessmentId, request.body.facts.map((f) => ({ ...f, unit: u!.code, ref: report.clauseKey })));
+      }
+      const row = await updateReport(ctx, who(request), report.id, { ...request.body, expectedVersion: expectedVersion(request.headers, request.body.version) });
+      return (await reportDtos(ctx.db, [row]))[0]!;
+    });
+
+    const transitions = [
+      { path: 'submit', permission: 'report:submit', body: reportTransitionRequest, summary: '提交报送', description: '草稿或被退回的报送提交审核' },
+      { path: 'verify', permission: 'judgement:write', body: verifyReportRequest, summary: '核定报送（考核牵头部门）', description: '核定值（可附更正）取代报送值，计入正式得分' },
+      { path: 'return', permission: 'judgement:write', body: returnReportRequest, summary: '退回报送（考核牵头部门）', description: '退回须说明理由；退回的值不计分，单位修改后再提交' },
+      { path: 'lock', permission: 'fact:import', body: reportTransitionRequest, summary: '锁定已核定的报送（考评办）', description: '锁定后不能再退回或修改' },
+    ] as const;
+    for (const t of transitions) {
+      app.post(`/api/reports/:id/${t.path}`, { schema: { tags, summary: t.summary, description: t.description, params: idParams, body: t.body, response: { 200: reportDto } }, preHandler: requirePermission(t.permission) }, async (request) => {
+        const report = await visibleReport(request, request.params.id);
+        const body = request.body as { version?: number; reason?: string; corrections?: { id: string; type: string }[] };
+        const version = expectedVersion(request.headers, body.version);
+        if (t.path === 'verify' && (body.corrections?.length ?? 0) > 0) {
+          const [u] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, report.unitId));
+          await validateAgainstScheme(ctx, report.assessmentId, body.corrections!.map((f) => ({ ...f, unit: u!.code, ref: report.clauseKey })));
+        }
+        const transition =
+          t.path === 'submit'
+            ? { to: 'submitted' as const, expectedVersion: version }
+            : t.path === 'verify'
+              ? { to: 'verified' as const, expectedVersion: version, corrections: (body.corrections ?? []) as never, reason: body.reason }
+              : t.path === 'return'
+                ? { to: 'returned' as const, expectedVersion: version, reason: body.reason! }
+                : { to: 'locked' as const, expectedVersion: version };
+        const row = await transitionReport(ctx, who(request), report.id, transition);
+        return (await reportDtos(ctx.db, [row]))[0]!;
+      });
+    }
+
+    app.get('/api/assessments/:id/verification-queue', { schema: { tags, summary: '待核定队列（考核牵头部门）', description: '其牵头条款下已提交待核定的报送，附证明材料和已有判定', params: assessmentParams, querystring: workListQuery, response: { 200: verificationQueueResponse } }, preHandler: requirePermission('judgement:write') }, async (request) => {
+      const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
+      return verificationQueue(ctx.db, request.actor, a.id, request.query);
+    });
+
+    // ------------------------------------------------------------ judgements
+
+    app.get('/api/assessments/:id/judgements', { schema: { tags, summary: '评分判定列表', description: '含已撤回的判定（status）', params: assessmentParams, querystring: workListQuery, response: { 200: list(judgementDto) } }, preHandler: requirePermission('judgement:read') }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
-      return ctx.db
+      const rows = await ctx.db
         .select()
         .from(judgements)
         .where(
@@ -161,14 +285,16 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             eq(judgements.assessmentId, a.id),
             q.unitId ? eq(judgements.unitId, q.unitId) : undefined,
             q.clauseKey ? eq(judgements.clauseKey, q.clauseKey) : undefined,
+            q.state ? eq(judgements.status, q.state) : undefined,
             scopePredicate(request.actor, { assessmentId: col(judgements.assessmentId), unitId: col(judgements.unitId), clauseKey: col(judgements.clauseKey) }, 'read'),
           ),
         )
-        .orderBy(desc(judgements.enteredAt))
+        .orderBy(desc(judgements.enteredAt), asc(judgements.id))
         .limit(q.limit);
+      return judgementDtos(ctx.db, rows);
     });
 
-    app.post('/api/assessments/:id/judgements', { schema: { tags, params: assessmentParams, body: judgementBody }, preHandler: requirePermission('judgement:write') }, async (request) => {
+    app.post('/api/assessments/:id/judgements', { schema: { tags, summary: '评分判定（考核牵头部门）', description: '得分、扣分或加分，须与条款（指标）的计分方式相符且不超过其分值', params: assessmentParams, body: createJudgementRequest, response: { 200: judgementDto } }, preHandler: requirePermission('judgement:write') }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const actor = userActor(request);
       const body = request.body;
@@ -178,130 +304,38 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       if (body.clientKey) {
         const [previous] = await ctx.db.select().from(judgements).where(and(eq(judgements.assessmentId, a.id), eq(judgements.clientKey, body.clientKey)));
         if (previous) {
-          if (previous.enteredBy !== actor.userId) throw new AppError('conflict', 'clientKey 已被使用');
-          return previous;
+          if (previous.enteredBy !== actor.userId) throw new AppError('conflict', `clientKey“${body.clientKey}”已被使用`);
+          return { ...(await judgementDtos(ctx.db, [previous]))[0]!, replayed: true };
         }
       }
-      const row = await audited(ctx, actorOf(request), { action: `judgement.${body.kind}`, objectType: 'judgement', objectIdOf: (r) => r.id }, async (tx: Db) => {
-        const [inserted] = await tx
-          .insert(judgements)
-          .values({ assessmentId: a.id, unitId: body.unitId, clauseKey: body.clauseKey, kind: body.kind, points: body.points, reason: body.reason, clientKey: body.clientKey ?? null, enteredBy: actor.userId, enteredAt: ctx.clock.now() })
-          .returning();
-        return inserted!;
-      });
-      ctx.factsChanged?.(a.id);
-      return row;
+      const row = await createJudgement(ctx, who(request), a.id, body);
+      return (await judgementDtos(ctx.db, [row]))[0]!;
     });
 
-    app.post(
-      '/api/assessments/:id/evidence',
-      { schema: { tags, params: assessmentParams, consumes: ['multipart/form-data'] }, preHandler: requirePermission('evidence:upload') },
-      async (request, reply) => {
-        const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-        const actor = userActor(request);
-        if (!request.isMultipart()) throw new AppError('unsupported-media-type', '须以 multipart/form-data 上传');
-        const file = await request.file();
-        if (!file) throw new AppError('bad-request', '缺少文件（字段 file）');
-        // form fields must precede the file part so they can be checked before anything is stored
-        const raw: Record<string, string> = {};
-        for (const [name, field] of Object.entries(file.fields)) {
-          const f = Array.isArray(field) ? field[0] : field;
-          if (f && f.type === 'field' && typeof f.value === 'string') raw[name] = f.value;
-        }
-        const parsed = evidenceFields.safeParse(raw);
-        if (!parsed.success) {
-          file.file.resume();
-          const issues = parsed.error.issues.map((i) => ({ path: `fields.${i.path.join('.')}`, message: i.message }));
-          throw new AppError('bad-request', `请求参数有误：${issues.map((i) => `${i.path}: ${i.message}`).join('；')}`, { issues });
-        }
-        const fields = parsed.data;
-        try {
-          await assertUnitInOrganisation(ctx.db, a.organisationId, fields.unitId);
-          await assertClauseExists(ctx.db, a.id, fields.clauseKey);
-          await assertInScope(ctx.db, request.actor, { assessmentId: a.id, unitId: fields.unitId, clauseKey: fields.clauseKey }, 'write');
-          if (fields.reportId) {
-            const [r] = await ctx.db.select().from(reports).where(and(eq(reports.id, fields.reportId), eq(reports.assessmentId, a.id), eq(reports.unitId, fields.unitId)));
-            if (!r) throw new AppError('not-found', '报送不存在');
-          }
-        } catch (error) {
-          file.file.resume();
-          throw error;
-        }
-        const [previous] = await ctx.db.select().from(evidence).where(and(eq(evidence.assessmentId, a.id), eq(evidence.clientKey, fields.clientKey)));
-        if (previous) {
-          file.file.resume();
-          if (previous.uploadedBy !== actor.userId) throw new AppError('conflict', 'clientKey 已被使用');
-          return { ...evidenceView(previous), replayed: true };
-        }
-        const stored = await storeEvidence(ctx.config.evidence.dir, ctx.config.evidence.extensions, file.filename, file.file, ctx.config.evidence.maxBytes);
-        try {
-          const row = await audited(ctx, actorOf(request), { action: 'evidence.upload', objectType: 'evidence', objectIdOf: (r) => r.id, after: (r) => evidenceView(r) }, async (tx: Db) => {
-            const [e] = await tx
-              .insert(evidence)
-              .values({
-                assessmentId: a.id,
-                unitId: fields.unitId,
-                clauseKey: fields.clauseKey,
-                reportId: fields.reportId ?? null,
-                originalName: file.filename.slice(0, 255) || 'file',
-                storedName: stored.storedName,
-                extension: stored.extension,
-                mediaType: stored.mediaType,
-                sizeBytes: stored.sizeBytes,
-                sha256: stored.sha256,
-                clientKey: fields.clientKey,
-                uploadedBy: actor.userId,
-                uploadedAt: ctx.clock.now(),
-              })
-              .returning();
-            return e!;
-          });
-          reply.status(201);
-          return { ...evidenceView(row), replayed: false };
-        } catch (error) {
-          await removeEvidenceFile(ctx.config.evidence.dir, stored.storedName);
-          throw error;
-        }
-      },
-    );
-
-    app.get('/api/assessments/:id/evidence', { schema: { tags, params: assessmentParams, querystring: scopedListQuery }, preHandler: requirePermission('evidence:read') }, async (request) => {
-      const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      const q = request.query;
-      const rows = await ctx.db
-        .select()
-        .from(evidence)
-        .where(
-          and(
-            eq(evidence.assessmentId, a.id),
-            q.unitId ? eq(evidence.unitId, q.unitId) : undefined,
-            q.clauseKey ? eq(evidence.clauseKey, q.clauseKey) : undefined,
-            scopePredicate(request.actor, { assessmentId: col(evidence.assessmentId), unitId: col(evidence.unitId), clauseKey: col(evidence.clauseKey) }, 'read'),
-          ),
-        )
-        .orderBy(desc(evidence.uploadedAt))
-        .limit(q.limit);
-      return rows.map(evidenceView);
-    });
-
-    app.get('/api/evidence/:id', { schema: { tags, params: idParams }, preHandler: requirePermission('evidence:read') }, async (request, reply) => {
-      const [row] = await ctx.db
-        .select()
-        .from(evidence)
-        .where(
-          and(
-            eq(evidence.id, request.params.id),
-            scopePredicate(request.actor, { assessmentId: col(evidence.assessmentId), unitId: col(evidence.unitId), clauseKey: col(evidence.clauseKey) }, 'read'),
-          ),
-        );
-      if (!row) throw new AppError('not-found', '文件不存在');
-      await recordAudit(ctx.db, ctx.audit, actorOf(request), { action: 'evidence.download', objectType: 'evidence', objectId: row.id, outcome: 'success' });
-      const ascii = row.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      reply.header('Content-Type', 'application/octet-stream');
-      reply.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.originalName)}`);
-      reply.header('Content-Length', String(row.sizeBytes));
-      return reply.send(createReadStream(join(ctx.config.evidence.dir, row.storedName)));
-    });
+    for (const [path, isWithdraw] of [['correct', false], ['withdraw', true]] as const) {
+      app.post(
+        `/api/judgements/:id/${path}`,
+        {
+          schema: { tags, summary: isWithdraw ? '撤回判定' : '更正判定', description: '成为该判定的新版本，须说明理由；版本已变则 409', params: idParams, body: isWithdraw ? withdrawRequest : correctJudgementRequest, response: { 200: judgementDto } },
+          preHandler: requirePermission('judgement:write'),
+        },
+        async (request) => {
+          const [row] = await ctx.db
+            .select()
+            .from(judgements)
+            .where(and(eq(judgements.id, request.params.id), scopePredicate(request.actor, { assessmentId: col(judgements.assessmentId), unitId: col(judgements.unitId), clauseKey: col(judgements.clauseKey) }, 'read')));
+          if (!row) throw new AppError('not-found', '判定不存在');
+          await getVisibleAssessment(ctx, request.actor, row.assessmentId);
+          await assertInScope(ctx.db, request.actor, { assessmentId: row.assessmentId, unitId: row.unitId, clauseKey: row.clauseKey }, 'write');
+          const body = request.body as z.infer<typeof withdrawRequest> & Partial<z.infer<typeof correctJudgementRequest>>;
+          const version = expectedVersion(request.headers, body.version);
+          const updated = isWithdraw
+            ? await changeJudgement(ctx, who(request), row, { withdraw: true, expectedVersion: version, changeReason: body.reason })
+            : await changeJudgement(ctx, who(request), row, { withdraw: false, expectedVersion: version, changeReason: body.changeReason!, kind: body.kind ?? (row.kind === 'judgement' ? 'score' : (row.kind as 'score')), points: body.points!, reason: body.reason });
+          return (await judgementDtos(ctx.db, [updated]))[0]!;
+        },
+      );
+    }
   };
 }
 
@@ -310,9 +344,4 @@ async function validateAgainstScheme(ctx: ServerContext, assessmentId: string, l
   const scheme = await latestScheme(ctx.db, assessmentId);
   if (!scheme) throw new AppError('bad-request', '该考核尚无考核方案');
   validateFacts(list, parseSchemeCached(scheme.sha256, scheme.document));
-}
-
-function evidenceView(e: typeof evidence.$inferSelect) {
-  const { storedName: _hidden, ...rest } = e;
-  return rest;
 }

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
 import { assessments, schemeClauseLeads, schemeClauses, schemes, units } from '../db/schema';
 import { AppError } from '../lib/app-error';
-import { clausesOf, type SchemeDocument } from './scheme-document';
+import { clausesOf, indicatorsOf, type SchemeDocument } from './scheme-document';
 
 /** 404 (not 403) for an assessment outside the actor's grants: its existence is not disclosed. */
 export async function getVisibleAssessment(ctx: ServerContext, actor: Actor, id: string) {
@@ -28,16 +28,17 @@ export async function latestScheme(db: Db, assessmentId: string, status?: 'publi
 
 /** Writes the clause index of a scheme version: clause keys and their lead departments (units by code). */
 export async function indexSchemeClauses(tx: Db, organisationId: string, schemeId: string, document: SchemeDocument) {
-  const clauses = clausesOf(document);
+  // clauses and indicators share one code space: a fact's ref names either
+  const clauses = [...clausesOf(document), ...indicatorsOf(document)];
   if (clauses.length === 0) return;
   const seen = new Set<string>();
   for (const c of clauses) {
-    if (seen.has(c.key)) throw new AppError('bad-request', `方案中条款编码“${c.key}”重复`);
+    if (seen.has(c.key)) throw new AppError('bad-request', `方案中编码“${c.key}”重复（条款与指标的编码须互不相同）`);
     seen.add(c.key);
   }
   for (let i = 0; i < clauses.length; i += 500) {
     await tx.insert(schemeClauses).values(
-      clauses.slice(i, i + 500).map((c) => ({ schemeId, clauseKey: c.key, title: c.title, maxPoints: c.points })),
+      clauses.slice(i, i + 500).map((c) => ({ schemeId, clauseKey: c.key, title: c.title, maxPoints: c.points, refKind: c.refKind })),
     );
   }
   const leadCodes = [...new Set(clauses.flatMap((c) => c.leadAssessors))];
@@ -66,7 +67,7 @@ export async function assertClauseExists(db: Db, assessmentId: string, clauseKey
     FROM schemes s WHERE s.assessment_id = ${assessmentId} ORDER BY s.version DESC LIMIT 1`)) as unknown as { rows: { scheme_id: string; has_clause: boolean }[] };
   const row = result.rows[0];
   if (!row) throw new AppError('bad-request', '该考核尚无考核方案');
-  if (!row.has_clause) throw new AppError('not-found', `方案中没有条款“${clauseKey}”`);
+  if (!row.has_clause) throw new AppError('not-found', `方案中没有条款或指标“${clauseKey}”`);
 }
 
 export async function assertUnitInOrganisation(db: Db, organisationId: string, unitId: string) {

@@ -1,7 +1,9 @@
 import { ContractError, parseFacts, parseScheme } from '@kaohe/contract';
-import { describeLine, evaluateWithState, rescore, type Evaluation, type Fact, type Scheme, toStr, type UnitResult } from '@kaohe/core';
+import { describeFactWarning, describeLine, evaluate, evaluateWithState, factWarnings, rescore, type Evaluation, type Fact, type Scheme, toStr, type UnitResult } from '@kaohe/core';
 import { canonicalJson } from '../lib/canonical-json';
 import { AppError } from '../lib/app-error';
+import { schemeIndexOf } from './scheme-refs';
+import type { Orphan } from './scoring-input';
 
 /**
  * The thin layer between stored JSON documents and the scoring core: the contract parses the
@@ -35,7 +37,8 @@ export function validateFacts(factsInFileFormat: unknown[], scheme: Scheme, path
   }
 }
 
-export type UnitSnapshot = { unitCode: string; total: string; grade: string | null; rank: number | null; ledger: unknown };
+export type FactWarningView = { fact: string; ref: string; kind: 'unread' | 'conflict'; reason: string; readInstead?: string; message: string };
+export type UnitSnapshot = { unitCode: string; total: string; grade: string | null; rank: number | null; ledger: unknown; warnings: FactWarningView[] };
 
 /**
  * The last evaluation per cache key (one per assessment): a recompute after some units' facts
@@ -56,7 +59,7 @@ function byUnit(facts: readonly Fact[]): Map<string, Fact[]> {
   return m;
 }
 
-export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[], cacheKey?: { key: string; schemeSha256: string }): UnitSnapshot[] {
+export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[], cacheKey?: { key: string; schemeSha256: string }, orphans: readonly Orphan[] = []): UnitSnapshot[] {
   let parsedFacts;
   try {
     parsedFacts = parseFacts(JSON.stringify({ facts: factsInFileFormat }), 'facts.json', scheme);
@@ -83,13 +86,33 @@ export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[], 
     evaluations.set(cacheKey.key, { schemeKey: cacheKey.schemeSha256, unitKeys, state });
   }
   const result = state.result;
-  return result.units.map((u) => ({
-    unitCode: u.unit,
-    total: toStr(u.total),
-    grade: u.grade ?? null,
-    rank: u.ranks[0]?.rank ?? null,
-    ledger: snapshotOf(u),
-  }));
+  const index = schemeIndexOf(scheme);
+  return result.units.map((u) => {
+    const warnings: FactWarningView[] = factWarnings(index, index.units.get(u.unit)!, grouped.get(u.unit) ?? [], u.ledger).map((w) => ({
+      fact: w.fact,
+      ref: w.ref,
+      kind: w.kind,
+      reason: w.reason,
+      ...(w.readInstead ? { readInstead: w.readInstead } : {}),
+      message: describeFactWarning(w),
+    }));
+    for (const o of orphans) {
+      if (o.unit !== u.unit) continue;
+      warnings.push({ fact: o.id, ref: o.ref, kind: 'unread', reason: 'unknown-ref', message: `事实“${o.id}”（${o.ref}）未被任何评分规则读取：当前方案中没有该编码，请核对` });
+    }
+    return { unitCode: u.unit, total: toStr(u.total), grade: u.grade ?? null, rank: u.ranks[0]?.rank ?? null, ledger: { ...(snapshotOf(u) as object), warnings }, warnings };
+  });
+}
+
+/** Totals with the units' submitted, not yet verified values too (自评), for showing beside the verified score. */
+export function selfAssessedTotals(scheme: Scheme, factsInFileFormat: unknown[]): Map<string, string> {
+  let parsed;
+  try {
+    parsed = parseFacts(JSON.stringify({ facts: factsInFileFormat }), 'facts.json', scheme);
+  } catch (error) {
+    throw contractToAppError(error, 'facts', 'facts');
+  }
+  return new Map(evaluate(scheme, parsed).units.map((u) => [u.unit, toStr(u.total)]));
 }
 
 function changedUnits(before: Map<string, string>, after: Map<string, string>): string[] {

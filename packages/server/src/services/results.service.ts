@@ -2,31 +2,15 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/audit';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
-import { assessments, facts, judgements, publications, publishedResults, results, units, users } from '../db/schema';
+import { assessments, publications, publishedResults, results, units } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
 import { audited } from './audited';
 import { latestScheme } from './assessment.service';
-import { evaluateDocuments, parseSchemeDocument } from './evaluator';
+import { evaluateDocuments, parseSchemeCached, selfAssessedTotals } from './evaluator';
+import { gatherScoringInput } from './scoring-input';
 
 type Assessment = typeof assessments.$inferSelect;
-
-/** Facts as the core reads them: stored facts plus assessors' judgements as judgement facts. */
-async function gatherFacts(db: Db, assessmentId: string) {
-  const unitRows = await db.select({ id: units.id, code: units.code }).from(units);
-  const codeOf = new Map(unitRows.map((u) => [u.id, u.code]));
-  const factRows = await db.select().from(facts).where(eq(facts.assessmentId, assessmentId));
-  const judgementRows = await db
-    .select({ id: judgements.id, unitId: judgements.unitId, clauseKey: judgements.clauseKey, points: judgements.points, reason: judgements.reason, by: users.displayName })
-    .from(judgements)
-    .innerJoin(users, eq(users.id, judgements.enteredBy))
-    .where(eq(judgements.assessmentId, assessmentId));
-  const list: unknown[] = factRows.map((f) => ({ ...(f.value as object), unit: codeOf.get(f.unitId), ref: f.clauseKey }));
-  for (const j of judgementRows) {
-    list.push({ id: `judgement:${j.id}`, type: 'judgement', unit: codeOf.get(j.unitId), ref: j.clauseKey, amount: j.points, reason: j.reason, by: j.by });
-  }
-  return list;
-}
 
 /**
  * Recomputes every unit's ledger through the core engine and replaces the snapshot in one
@@ -38,10 +22,13 @@ export async function recomputeResults(ctx: ServerContext, actor: AuditActor, as
     await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).for('update');
     const schemeRow = await latestScheme(tx, assessment.id, 'published');
     if (!schemeRow) throw new AppError('bad-request', '该考核尚无已发布的考核方案，无法计算');
-    const scheme = parseSchemeDocument(schemeRow.document);
-    const input = await gatherFacts(tx, assessment.id);
+    const scheme = parseSchemeCached(schemeRow.sha256, schemeRow.document);
+    const { input, orphans } = await gatherScoringInput(tx, scheme, assessment.id, assessment.organisationId, 'published');
     const inputSha256 = ctx.crypto.digest(canonicalJson({ scheme: schemeRow.sha256, facts: input }));
-    const snapshots = evaluateDocuments(scheme, input, { key: assessment.id, schemeSha256: schemeRow.sha256 });
+    const snapshots = evaluateDocuments(scheme, input, { key: assessment.id, schemeSha256: schemeRow.sha256 }, orphans);
+    // 自评: the same scheme with the units' submitted, unverified values; shown beside, never published
+    const self = await gatherScoringInput(tx, scheme, assessment.id, assessment.organisationId, 'self-assessed');
+    const selfTotals = self.input.length === input.length ? null : selfAssessedTotals(scheme, self.input);
     const unitRows = await tx.select({ id: units.id, code: units.code }).from(units).where(eq(units.organisationId, assessment.organisationId));
     const idOf = new Map(unitRows.map((u) => [u.code, u.id]));
     const now = ctx.clock.now();
@@ -49,10 +36,11 @@ export async function recomputeResults(ctx: ServerContext, actor: AuditActor, as
     const rows = snapshots.map((s) => {
       const unitId = idOf.get(s.unitCode);
       if (!unitId) throw new AppError('bad-request', `方案中的单位“${s.unitCode}”在系统中不存在`);
-      return { assessmentId: assessment.id, unitId, schemeId: schemeRow.id, total: s.total, grade: s.grade, rank: s.rank, ledger: s.ledger, inputSha256, computedAt: now };
+      const selfAssessedTotal = selfTotals?.get(s.unitCode) ?? s.total;
+      return { assessmentId: assessment.id, unitId, schemeId: schemeRow.id, total: s.total, grade: s.grade, rank: s.rank, ledger: { ...(s.ledger as object), selfAssessedTotal }, inputSha256, computedAt: now };
     });
     for (let i = 0; i < rows.length; i += 200) await tx.insert(results).values(rows.slice(i, i + 200));
-    return { units: rows.length, inputSha256, schemeVersion: schemeRow.version, computedAt: now };
+    return { units: rows.length, inputSha256, schemeVersion: schemeRow.version, computedAt: now, warnings: snapshots.reduce((n, x) => n + x.warnings.length, 0) };
   });
 }
 

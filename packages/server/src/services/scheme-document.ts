@@ -47,7 +47,7 @@ export const schemeDocumentSchema = z.looseObject({
 });
 export type SchemeDocument = z.infer<typeof schemeDocumentSchema>;
 
-export type ClauseOutline = { key: string; title: string; leadAssessors: string[]; divisions: string[]; points: string | null };
+export type ClauseOutline = { key: string; title: string; leadAssessors: string[]; divisions: string[]; points: string | null; refKind: 'clause' | 'indicator' };
 
 /** Every clause with the lead assessors and divisions it inherits from its indicators. */
 export function clausesOf(document: SchemeDocument): ClauseOutline[] {
@@ -62,8 +62,27 @@ export function clausesOf(document: SchemeDocument): ClauseOutline[] {
         leadAssessors: c.leadAssessors ?? l,
         divisions: c.divisions ?? d,
         points: c.points === undefined ? null : String(c.points),
+        refKind: 'clause',
       });
     }
+    for (const child of node.children ?? []) walk(child, l, d);
+  };
+  for (const node of document.indicators as IndicatorOutline[]) walk(node, [], []);
+  return out;
+}
+
+/**
+ * Every indicator as a ref work can address (targets, reports, evidence, judgements), with the lead
+ * assessors and divisions it inherits: a leaf indicator without clauses (001's "target + points")
+ * is scored on its own.
+ */
+export function indicatorsOf(document: SchemeDocument): ClauseOutline[] {
+  const out: ClauseOutline[] = [];
+  const walk = (node: IndicatorOutline, leads: string[], divisions: string[]) => {
+    const l = node.leadAssessors ?? leads;
+    const d = node.divisions ?? divisions;
+    const points = node['points'];
+    out.push({ key: node.code, title: node.title.slice(0, 500), leadAssessors: l, divisions: d, points: typeof points === 'string' || typeof points === 'number' ? String(points) : null, refKind: 'indicator' });
     for (const child of node.children ?? []) walk(child, l, d);
   };
   for (const node of document.indicators as IndicatorOutline[]) walk(node, [], []);

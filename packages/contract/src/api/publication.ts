@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { decimalText, isoTime, reasonText, uuid, versionField } from './common';
+
+/** A result row as people read it: grades and groups by their Chinese names. */
+export const resultRow = z.object({
+  unitId: z.string(),
+  unitCode: z.string(),
+  unitName: z.string().describe('单位名称'),
+  group: z.string().nullable().describe('考核分组（中文名称）'),
+  total: decimalText.describe('总分'),
+  rank: z.number().int().nullable().describe('组内名次'),
+  grade: z.string().nullable().describe('等次代码'),
+  gradeName: z.string().nullable().describe('等次（中文，如 优秀）'),
+});
+export type ResultRow = z.infer<typeof resultRow>;
+
+export const openPublicityBody = z.strictObject({
+  days: z.number().int().min(1).max(30).default(5).describe('公示天数'),
+  note: z.string().trim().max(2000).optional().describe('公示说明'),
+});
+export const publicityView = z
+  .object({
+    id: z.string(),
+    assessmentId: z.string(),
+    sequence: z.number().int(),
+    status: z.enum(['open', 'published', 'withdrawn']),
+    statusName: z.string().describe('状态（中文）'),
+    startsAt: isoTime,
+    endsAt: isoTime,
+    note: z.string().nullable(),
+    previewDigest: z.string().describe('公示内容摘要值'),
+    openObjections: z.number().int().describe('尚未答复的异议数'),
+    results: z.array(resultRow).describe('公示结果（单位只看到本单位）'),
+    version: z.number().int(),
+  })
+  .describe('公示');
+export type PublicityView = z.infer<typeof publicityView>;
+
+export const objectionBody = z.strictObject({
+  unitId: uuid('unitId'),
+  ref: z.string().trim().min(1).max(100).optional().describe('有异议的指标或条款编码'),
+  text: reasonText('异议内容'),
+});
+export const objectionAnswerBody = z.strictObject({ answer: reasonText('答复'), version: versionField });
+export const objectionView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  ref: z.string().nullable(),
+  text: z.string(),
+  status: z.enum(['open', 'answered']),
+  statusName: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: isoTime.nullable(),
+  createdAt: isoTime,
+  version: z.number().int(),
+});
+export const objectionParams = z.strictObject({ id: uuid('id') });
+
+export const publishBody = z.strictObject({
+  periodId: uuid('periodId').describe('已结束的公示'),
+  appealDays: z.number().int().min(1).max(60).default(10).describe('发布后可申诉的天数'),
+});
+
+export const publicationDiffLine = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  group: z.string().nullable(),
+  before: z.object({ total: z.string(), rank: z.number().int().nullable(), gradeName: z.string().nullable() }),
+  after: z.object({ total: z.string(), rank: z.number().int().nullable(), gradeName: z.string().nullable() }),
+  lines: z.array(z.string()).describe('变化的台账行（中文说明）'),
+});
+export const publicationView = z
+  .object({
+    id: z.string(),
+    assessmentId: z.string(),
+    sequence: z.number().int().describe('发布版本号'),
+    publishedAt: isoTime,
+    schemeVersion: z.number().int(),
+    digest: z.string().describe('快照内容摘要'),
+    digestAlgorithm: z.string().describe('摘要算法（SHA-256 或 SM3）'),
+    appealsUntil: isoTime.describe('申诉截止时间'),
+    previousPublicationId: z.string().nullable(),
+    reason: z.string().describe('发布原因'),
+    diff: z.array(publicationDiffLine).describe('与上一版本的差异'),
+    units: z.number().int(),
+  })
+  .describe('结果发布（不可更改的快照）');
+export type PublicationView = z.infer<typeof publicationView>;
+
+export const publicationResults = z.object({ publication: publicationView, results: z.array(resultRow) });
+export const verifyView = z
+  .object({
+    ok: z.boolean(),
+    publicationId: z.string(),
+    sequence: z.number().int(),
+    digest: z.string(),
+    recomputedDigest: z.string(),
+    problems: z.array(z.string()).describe('发现的问题（中文）'),
+  })
+  .describe('快照校验结果');
+
+export const publishedLedger = z
+  .object({
+    publicationId: z.string(),
+    sequence: z.number().int(),
+    unit: resultRow,
+    lines: z.array(z.object({ index: z.number().int().describe('申诉时引用的行号'), ref: z.string().describe('指标或条款编码'), text: z.string().describe('说明（中文）'), amount: decimalText.describe('得失分') })),
+  })
+  .describe('某单位在某一发布版本中的台账');
+export const publishedLedgerParams = z.strictObject({ id: uuid('id'), unitId: uuid('unitId') });

@@ -1,0 +1,140 @@
+import type { Db } from '../db/database';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { assertInScope, scopePredicate } from '../access/scope';
+import { recordAudit } from '../audit/audit';
+import type { ServerContext } from '../context';
+import { evidence, reports } from '../db/schema';
+import { requirePermission } from '../http/require-permission';
+import { AppError } from '../lib/app-error';
+import { audited } from '../services/audited';
+import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment } from '../services/assessment.service';
+import { removeEvidenceFile, storeEvidence } from '../services/evidence-files';
+import { assessmentParams, evidenceFields, scopedListQuery } from './assessment.types';
+import { actorOf, idParams, userActor } from './route-helpers';
+
+const col = (c: { name: string }) => sql`${c}`;
+
+/** Evidence files (证明材料) of a unit's clause or indicator, optionally tied to a report. */
+export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['work'];
+    app.post(
+      '/api/assessments/:id/evidence',
+      { schema: { tags, params: assessmentParams, consumes: ['multipart/form-data'] }, preHandler: requirePermission('evidence:upload') },
+      async (request, reply) => {
+        const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
+        const actor = userActor(request);
+        if (!request.isMultipart()) throw new AppError('unsupported-media-type', '须以 multipart/form-data 上传');
+        const file = await request.file();
+        if (!file) throw new AppError('bad-request', '缺少文件（字段 file）');
+        // form fields must precede the file part so they can be checked before anything is stored
+        const raw: Record<string, string> = {};
+        for (const [name, field] of Object.entries(file.fields)) {
+          const f = Array.isArray(field) ? field[0] : field;
+          if (f && f.type === 'field' && typeof f.value === 'string') raw[name] = f.value;
+        }
+        const parsed = evidenceFields.safeParse(raw);
+        if (!parsed.success) {
+          file.file.resume();
+          const issues = parsed.error.issues.map((i) => ({ path: `fields.${i.path.join('.')}`, message: i.message }));
+          throw new AppError('bad-request', `请求参数有误：${issues.map((i) => `${i.path}: ${i.message}`).join('；')}`, { issues });
+        }
+        const fields = parsed.data;
+        try {
+          await assertUnitInOrganisation(ctx.db, a.organisationId, fields.unitId);
+          await assertClauseExists(ctx.db, a.id, fields.clauseKey);
+          await assertInScope(ctx.db, request.actor, { assessmentId: a.id, unitId: fields.unitId, clauseKey: fields.clauseKey }, 'write');
+          if (fields.reportId) {
+            const [r] = await ctx.db.select().from(reports).where(and(eq(reports.id, fields.reportId), eq(reports.assessmentId, a.id), eq(reports.unitId, fields.unitId)));
+            if (!r) throw new AppError('not-found', '报送不存在');
+          }
+        } catch (error) {
+          file.file.resume();
+          throw error;
+        }
+        const [previous] = await ctx.db.select().from(evidence).where(and(eq(evidence.assessmentId, a.id), eq(evidence.clientKey, fields.clientKey)));
+        if (previous) {
+          file.file.resume();
+          if (previous.uploadedBy !== actor.userId) throw new AppError('conflict', 'clientKey 已被使用');
+          return { ...evidenceView(previous), replayed: true };
+        }
+        const stored = await storeEvidence(ctx.config.evidence.dir, ctx.config.evidence.extensions, file.filename, file.file, ctx.config.evidence.maxBytes);
+        try {
+          const row = await audited(ctx, actorOf(request), { action: 'evidence.upload', objectType: 'evidence', objectIdOf: (r) => r.id, after: (r) => evidenceView(r) }, async (tx: Db) => {
+            const [e] = await tx
+              .insert(evidence)
+              .values({
+                assessmentId: a.id,
+                unitId: fields.unitId,
+                clauseKey: fields.clauseKey,
+                reportId: fields.reportId ?? null,
+                originalName: file.filename.slice(0, 255) || 'file',
+                storedName: stored.storedName,
+                extension: stored.extension,
+                mediaType: stored.mediaType,
+                sizeBytes: stored.sizeBytes,
+                sha256: stored.sha256,
+                clientKey: fields.clientKey,
+                uploadedBy: actor.userId,
+                uploadedAt: ctx.clock.now(),
+              })
+              .returning();
+            return e!;
+          });
+          reply.status(201);
+          return { ...evidenceView(row), replayed: false };
+        } catch (error) {
+          await removeEvidenceFile(ctx.config.evidence.dir, stored.storedName);
+          throw error;
+        }
+      },
+    );
+
+    app.get('/api/assessments/:id/evidence', { schema: { tags, params: assessmentParams, querystring: scopedListQuery }, preHandler: requirePermission('evidence:read') }, async (request) => {
+      const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
+      const q = request.query;
+      const rows = await ctx.db
+        .select()
+        .from(evidence)
+        .where(
+          and(
+            eq(evidence.assessmentId, a.id),
+            q.unitId ? eq(evidence.unitId, q.unitId) : undefined,
+            q.clauseKey ? eq(evidence.clauseKey, q.clauseKey) : undefined,
+            scopePredicate(request.actor, { assessmentId: col(evidence.assessmentId), unitId: col(evidence.unitId), clauseKey: col(evidence.clauseKey) }, 'read'),
+          ),
+        )
+        .orderBy(desc(evidence.uploadedAt))
+        .limit(q.limit);
+      return rows.map(evidenceView);
+    });
+
+    app.get('/api/evidence/:id', { schema: { tags, params: idParams }, preHandler: requirePermission('evidence:read') }, async (request, reply) => {
+      const [row] = await ctx.db
+        .select()
+        .from(evidence)
+        .where(
+          and(
+            eq(evidence.id, request.params.id),
+            scopePredicate(request.actor, { assessmentId: col(evidence.assessmentId), unitId: col(evidence.unitId), clauseKey: col(evidence.clauseKey) }, 'read'),
+          ),
+        );
+      if (!row) throw new AppError('not-found', '文件不存在');
+      await recordAudit(ctx.db, ctx.audit, actorOf(request), { action: 'evidence.download', objectType: 'evidence', objectId: row.id, outcome: 'success' });
+      const ascii = row.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      reply.header('Content-Type', 'application/octet-stream');
+      reply.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.originalName)}`);
+      reply.header('Content-Length', String(row.sizeBytes));
+      return reply.send(createReadStream(join(ctx.config.evidence.dir, row.storedName)));
+    });
+  };
+}
+
+
+function evidenceView(e: typeof evidence.$inferSelect) {
+  const { storedName: _hidden, ...rest } = e;
+  return rest;
+}
