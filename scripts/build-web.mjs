@@ -22,5 +22,6 @@ if (!force && existsSync(index) && statSync(index).mtimeMs >= Math.max(...source
   process.exit(0);
 }
 console.log('building the web app (packages/web/dist)…');
-const result = spawnSync('npm', ['run', 'build', '-w', 'packages/web'], { cwd: root, stdio: 'inherit' });
+// a caller's NODE_ENV (vitest sets test) must not turn the bundle into React's and antd's development builds
+const result = spawnSync('npm', ['run', 'build', '-w', 'packages/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 process.exit(result.status ?? 1);

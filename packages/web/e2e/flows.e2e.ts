@@ -45,6 +45,8 @@ describe('考评办 (assessment office)', () => {
     const total = page.getByRole('row', { name: /螅镇/ }).locator('.kh-points').first();
     expect(await total.innerText()).toMatch(/^\d+\.\d{2}$/);
     expect(await runtimeStylesUseWhere(page)).toBe(false);
+    // the production build of antd (a development build marks its classes css-dev-only-…)
+    expect(await page.evaluate(() => document.body.innerHTML.includes('css-dev-only'))).toBe(false);
 
     // a Kaohe preference was stored (the last assessment), so the logout check below can fail
     expect((await storageOf(page)).local).toContain('kaohe.lastAssessment');
@@ -57,6 +59,27 @@ describe('考评办 (assessment office)', () => {
     expect(await page.getByText('完成 54168 / 目标 54168 × 1 分 = 1 分').count()).toBe(0);
     const card = await screenshot(page, 'score-card');
     for (const text of ['螅镇 计分卡', '得分明细（得分反查）', '粮食播种面积', '依据：', '事实：']) expect(card).toContain(text);
+    await logout(page);
+    await context.close();
+  });
+
+  it('opens a 公示 of the current results from 公示与发布', async () => {
+    const context = await browsing.newContext();
+    const page = await context.newPage();
+    await login(page, server.origin, account('kpb'));
+    await page.getByText('公示与发布').first().click();
+    await page.waitForURL(/\/assessments\/[^/]+\/publication$/);
+    await page.getByRole('button', { name: '开始公示' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('公示说明').fill('2020 年度目标责任考核结果公示');
+    await dialog.getByRole('button', { name: '开始公示' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: /公示/ }).first();
+    await row.waitFor();
+    // publishing waits for the 公示 to end: the button is there but disabled
+    expect(await row.getByRole('button', { name: /发\s*布/ }).isDisabled()).toBe(true);
+    const text = await screenshot(page, 'publication');
+    for (const t of ['公示与发布', '公示期', '发布版本']) expect(text).toContain(t);
     await logout(page);
     await context.close();
   });
@@ -78,6 +101,7 @@ describe('被考核单位 (unit reporter) on a phone', () => {
     const context = await browsing.newContext({ width: 390, height: 844 });
     const page = await context.newPage();
     await login(page, server.origin, account('reporter'));
+    await page.getByTestId('current-user').waitFor();
     await page.goto(`${server.origin}/results`);
     await page.waitForURL(/\/results$/);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
@@ -139,7 +163,7 @@ describe('系统管理员, 安全管理员 and 审计管理员', () => {
     await page.getByLabel('确认新密码').fill('short');
     await page.getByRole('button', { name: '修改密码' }).click();
     // the server's password policy answers in Chinese
-    await page.getByRole('alert').filter({ hasText: /密码/ }).waitFor();
+    await page.locator('.ant-alert-error').filter({ hasText: /密码至少/ }).waitFor();
     await screenshot(page, 'change-password');
     await page.getByLabel('新密码', { exact: true }).fill('Clerk#2026new');
     await page.getByLabel('确认新密码').fill('Clerk#2026new');

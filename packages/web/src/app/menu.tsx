@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, CalendarOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CalendarOutlined, NotificationOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@kaohe/contract/api';
 import type { ReactNode } from 'react';
 
@@ -12,7 +12,14 @@ export type MenuGroup = { key: string; label: string; entries: MenuEntry[] };
  */
 export const menu: MenuGroup[] = [
   { key: 'assess', label: '考核管理', entries: [{ key: '/assessments', label: '考核年度', icon: <CalendarOutlined />, permission: 'assessment:read' }] },
-  { key: 'results', label: '结果发布', entries: [{ key: '/results', label: '考核结果与排名', icon: <BarChartOutlined />, permission: 'result:read' }] },
+  {
+    key: 'results',
+    label: '结果发布',
+    entries: [
+      { key: '/results', label: '考核结果与排名', icon: <BarChartOutlined />, permission: 'result:read' },
+      { key: '/publication', label: '公示与发布', icon: <NotificationOutlined />, permission: 'result:publish' },
+    ],
+  },
   {
     key: 'system',
     label: '系统管理',

@@ -15,6 +15,7 @@ const ScoreCardPage = lazy(() => import('../features/results/components/ScoreCar
 const UsersPage = lazy(() => import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage').then((m) => ({ default: m.AuditPage })));
 const LatestResultsRedirect = lazy(() => import('./routes/LatestResultsRedirect').then((m) => ({ default: m.LatestResultsRedirect })));
+const PublicationPage = lazy(() => import('../features/publication/components/PublicationPage').then((m) => ({ default: m.PublicationPage })));
 const HomePage = lazy(() => import('./routes/HomePage').then((m) => ({ default: m.HomePage })));
 
 export const routes: RouteObject[] = [
@@ -32,6 +33,8 @@ export const routes: RouteObject[] = [
       { path: 'results', element: <RequirePermission permission="result:read"><LatestResultsRedirect /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'assessments/:id/results', element: <RequirePermission permission="result:read"><RankingsPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'assessments/:id/results/:unitId', element: <RequirePermission permission="result:read"><ScoreCardPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'publication', element: <RequirePermission permission="result:publish"><LatestResultsRedirect suffix="publication" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/publication', element: <RequirePermission permission="result:read"><PublicationPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/users', element: <RequirePermission permission="user:read"><UsersPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'index.html', element: <Navigate to="/" replace /> },

@@ -26,7 +26,7 @@ export function AppShell() {
 
   const groups = visibleMenu(can);
   // a unit's results live under /assessments/:id/results but belong to 考核结果与排名
-  const path = /^\/assessments\/[^/]+\/results/.test(location.pathname) ? '/results' : location.pathname;
+  const path = /^\/assessments\/[^/]+\/results/.test(location.pathname) ? '/results' : /^\/assessments\/[^/]+\/publication/.test(location.pathname) ? '/publication' : location.pathname;
   const selected = groups
     .flatMap((g) => g.entries)
     .filter((e) => path === e.key || path.startsWith(`${e.key}/`))
