@@ -7,6 +7,7 @@ import { auditRoutes } from './audit.route';
 import { authRoutes } from './auth.route';
 import { orgRoutes } from './org.route';
 import { appealRoutes } from './appeals.route';
+import { exportRoutes } from './exports.route';
 import { publicationRoutes } from './publication.route';
 import { resultRoutes } from './results.route';
 import { schemeUploadRoutes } from './scheme-upload.route';
@@ -22,7 +23,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? ('single-node' as const) : ('database-server' as const),
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes]) {
     await app.register(plugin(ctx));
   }
 }

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { clientKey, uuid } from './common';
+
+/** 通报 options: 发文字号 is required (never invented); the rest default from the assessment. */
+export const tongbaoQuery = z.strictObject({
+  docNumber: z.string().trim().min(1, '发文字号不能为空').max(50).describe('发文字号，如 佳考发〔2021〕3号'),
+  issuer: z.string().trim().min(1).max(100).optional().describe('发文机关（默认：组织名称 + 目标责任考核领导小组办公室）'),
+  title: z.string().trim().min(1).max(200).optional().describe('标题（默认：关于××结果的通报）'),
+  date: z.string().trim().max(20).optional().describe('成文日期，如 2021-03-01（默认：发布日期）'),
+  recipients: z.string().trim().max(200).optional().describe('主送机关'),
+});
+export const factsTemplateQuery = z.strictObject({ unitId: uuid('unitId').describe('填报单位') });
+export const factsUploadFields = z.strictObject({ clientKey, unitId: uuid('unitId') });
+export const factsUploadResult = z
+  .object({
+    unitId: z.string(),
+    rows: z.number().int().describe('读取的数据行数'),
+    written: z.number().int().describe('写入的事实数'),
+    created: z.number().int().nullable(),
+    superseded: z.number().int().nullable(),
+    unchanged: z.number().int().nullable(),
+    replayed: z.boolean(),
+  })
+  .describe('事实表上传结果（任一行有误则全部不写入，错误列表在 error.issues 中，按行列给出）');
+export const fileResponse = z.any().describe('文件（附件下载）');
