@@ -77,7 +77,12 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     const m = multipart({ clientKey: uniq('ev'), unitId: ids.units.U1, clauseKey: 'C1' }, { name: 'a.pdf', content: pdfBytes });
     return { url: fill, payload: m.payload, headers: m.headers };
   }
+  const queries: Record<string, string> = {
+    'GET /api/publications/:id/tongbao.docx': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
+    'GET /api/publications/:id/tongbao.pdf': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
+    'GET /api/assessments/:id/facts-template.xlsx': `?unitId=${ids.units.U1}`,
+  };
   const body = bodies[key];
-  return { url: fill, ...(body ? { payload: body() } : {}) };
+  return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };
 }
 

@@ -104,7 +104,7 @@ export async function readFactsSheet(bytes: Buffer, fileName: string, scheme: Sc
     const type = typeByName.get(typeName);
     if (type !== row.type) return void at('类型', `应为“${typeNames[row.type]}”，不是“${typeName}”`);
     const note = cell(r, '说明');
-    const id = cell(r, '事实编号') || `${ref}-${type}`;
+    const id = cell(r, '事实编号') || `${unit.code}:${ref}:${type}`;
     if (seen.has(id)) return void at('事实编号', `“${id}”与前面的行重复`);
     seen.add(id);
     const decimal = /^-?\d+(\.\d{1,6})?$/;
