@@ -151,6 +151,7 @@ describe('系统管理员, 安全管理员 and 审计管理员', () => {
     await dialog.getByLabel('姓名或单位').fill('县考评办 张三');
     await dialog.getByLabel('初始密码').fill('Init#Passw0rd');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'clerk01' }).waitFor();
     const text = await screenshot(page, 'users');
     for (const t of ['用户管理', 'clerk01', '首次登录须修改', '共 ']) expect(text).toContain(t);
