@@ -1,5 +1,5 @@
 /** Enforces the one-way dependency rule of docs/ARCHITECTURE.md:
- *  core <- contract <- office/server/cli. The scoring core stays pure: it may import
+ *  core <- contract <- office/server/cli/web (web: contract only). The scoring core stays pure: it may import
  *  nothing but its own files (no framework, database, file-format or node: IO module). */
 module.exports = {
   forbidden: [
@@ -38,6 +38,28 @@ module.exports = {
       },
     },
     {
+      name: 'web-imports-contract-only',
+      comment:
+        'packages/web may import its own files, npm packages and @kaohe/contract (the API contract) only: never server, office, cli or core directly. Types of core the web needs come through the contract.',
+      severity: 'error',
+      from: { path: '^packages/web/(src|test)' },
+      to: { path: '^packages/(core|server|office|cli)/' },
+    },
+    {
+      name: 'web-uses-the-api-contract',
+      comment: 'The web takes @kaohe/contract/api (zod only); the contract root also parses YAML scheme files, which the browser has no use for.',
+      severity: 'error',
+      from: { path: '^packages/web/(src|test)' },
+      to: { path: '^packages/contract/src', pathNot: '^packages/contract/src/api/' },
+    },
+    {
+      name: 'web-features-are-independent',
+      comment: 'No imports between features (bulletproof-react): shared pieces go to components/ or lib/.',
+      severity: 'error',
+      from: { path: '^packages/web/src/features/([^/]+)/' },
+      to: { path: '^packages/web/src/features/', pathNot: '^packages/web/src/features/$1/' },
+    },
+    {
       name: 'no-circular',
       comment: 'schema.ts re-exports each schema-<area>.ts, whose tables reference schema.ts tables: that one cycle is by design.',
       severity: 'error',
@@ -47,7 +69,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '\\.test\\.ts$' },
+    exclude: { path: ['\\.test\\.tsx?$', '^packages/web/dist'] },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/database';
 import { DatabaseLockedError } from './db/lock';
 import { formatDemoAccounts, isDatabaseEmpty, loadDemo } from './demo/load-demo';
 import { buildApp } from './http/app';
+import { repositoryWebDist } from './http/static-web';
 import { systemClock } from './lib/clock';
 import { CryptoSelfTestError } from './lib/crypto';
 import { prepareCrypto } from './security/startup';
@@ -53,7 +54,7 @@ async function main() {
     }
   }
 
-  const app = await buildApp(ctx, { logger: true });
+  const app = await buildApp(ctx, { logger: true, webDist: repositoryWebDist });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -63,7 +64,7 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
-  console.log(`Kaohe 考核通 listening on http://${config.host}:${config.port} (database: ${database.kind}); API docs at /api/docs`);
+  console.log(`Kaohe 考核通 listening on http://${config.host}:${config.port} (database: ${database.kind}); open it in a browser; API docs at /api/docs`);
 }
 
 await main();

@@ -2,126 +2,11 @@
  * 三权分立: three administrator roles, each held alone, and business roles that never mix with
  * them (enforced by user_roles' checks and foreign key too). Permissions are declared per route.
  */
-export const adminRoles = ['system-admin', 'security-admin', 'audit-admin'] as const;
-export const businessRoles = ['assessment-admin', 'lead-assessor', 'unit-reporter', 'division-user', 'leader'] as const;
-export type AdminRole = (typeof adminRoles)[number];
-export type BusinessRole = (typeof businessRoles)[number];
-export type Role = AdminRole | BusinessRole;
-export type RoleClass = AdminRole | 'business';
-export const roleClasses = [...adminRoles, 'business'] as const;
+import { adminRoles, adminRoles as adminRolesList, businessRoles, permissions, rolePermissions, type AdminRole, type RoleClass, type RoutePermission, type SessionStage, type Role } from '@kaohe/contract/api';
 
-export const permissions = [
-  'org:read',
-  'org:write',
-  'user:read',
-  'user:write',
-  'role:assign',
-  'lockout:manage',
-  'audit:read',
-  'audit:export',
-  'assessment:read',
-  'assessment:create',
-  'scheme:read',
-  'scheme:write',
-  'scheme:publish',
-  'assignment:write',
-  'target:read',
-  'target:write',
-  'fact:read',
-  'fact:import',
-  'report:read',
-  'report:submit',
-  'evidence:read',
-  'evidence:upload',
-  'judgement:read',
-  'judgement:write',
-  'result:read',
-  'result:recompute',
-  'result:publish',
-  'unit:from-scheme',
-  'objection:submit',
-  'appeal:read',
-  'appeal:submit',
-  'appeal:review',
-  'appeal:decide',
-  /** security policy objects: labels, SSO providers and links, approver keys, alerts, channels */
-  'security:manage',
-  /** personal data (phone, ID number, e-mail) unmasked */
-  'pii:view',
-] as const;
-export type Permission = (typeof permissions)[number];
-/** 'public' needs no account; 'authenticated' any full session; 'session' also a restricted one (password change, TOTP enrolment). */
-export type RoutePermission = Permission | 'public' | 'authenticated' | 'session';
-
-const businessRead: Permission[] = ['assessment:read', 'scheme:read'];
-
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  'system-admin': ['org:read', 'org:write', 'user:read', 'user:write'],
-  'security-admin': ['user:read', 'role:assign', 'lockout:manage', 'security:manage'],
-  'audit-admin': ['audit:read', 'audit:export'],
-  'assessment-admin': [
-    ...businessRead,
-    'org:read',
-    'assessment:create',
-    'scheme:write',
-    'scheme:publish',
-    'assignment:write',
-    'target:read',
-    'target:write',
-    'fact:read',
-    'fact:import',
-    'report:read',
-    'report:submit',
-    'evidence:read',
-    'evidence:upload',
-    'judgement:read',
-    'judgement:write',
-    'result:read',
-    'result:recompute',
-    'result:publish',
-    'unit:from-scheme',
-    'appeal:read',
-    'appeal:decide',
-    'pii:view',
-  ],
-  'lead-assessor': [
-    ...businessRead,
-    'org:read',
-    'target:read',
-    'fact:read',
-    'report:read',
-    'evidence:read',
-    'judgement:read',
-    'judgement:write',
-    'appeal:read',
-    'appeal:review',
-  ],
-  'unit-reporter': [
-    ...businessRead,
-    'target:read',
-    'fact:read',
-    'report:read',
-    'report:submit',
-    'evidence:read',
-    'evidence:upload',
-    'judgement:read',
-    'result:read',
-    'objection:submit',
-    'appeal:read',
-    'appeal:submit',
-  ],
-  'division-user': [
-    ...businessRead,
-    'target:read',
-    'fact:read',
-    'report:read',
-    'report:submit',
-    'evidence:read',
-    'evidence:upload',
-    'judgement:read',
-  ],
-  leader: [...businessRead, 'result:read'],
-};
+// The names and the role → permission table are the contract's, so the web shows exactly the menus a role may use.
+export { adminRoles, businessRoles, permissions, roleClasses, rolePermissions } from '@kaohe/contract/api';
+export type { AdminRole, BusinessRole, Permission, Role, RoleClass, RoutePermission, SessionStage } from '@kaohe/contract/api';
 
 export type RoleGrant = {
   id: string;
@@ -145,7 +30,6 @@ export type Actor =
     }
   | { kind: 'anonymous' };
 
-export type SessionStage = 'full' | 'password-change' | 'totp-enrol';
 
 export function hasPermission(actor: Actor, permission: RoutePermission): boolean {
   if (permission === 'public') return true;
@@ -157,7 +41,7 @@ export function hasPermission(actor: Actor, permission: RoutePermission): boolea
 }
 
 export function isAdminRoleClass(roleClass: string): roleClass is AdminRole {
-  return (adminRoles as readonly string[]).includes(roleClass);
+  return (adminRolesList as readonly string[]).includes(roleClass);
 }
 
 /** Label recorded in the audit trail: the roles held, comma-separated. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -12,7 +11,7 @@ import { index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid 
 const id = () =>
   uuid('id')
     .primaryKey()
-    .$defaultFn(() => randomUUID());
+    .$defaultFn(() => globalThis.crypto.randomUUID());
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const factVersions = pgTable(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, jsonb, pgTable, primaryKey, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { assessments, organisations, publications, schemes, units, users } from './schema';
@@ -19,7 +18,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 const id = () =>
   uuid('id')
     .primaryKey()
-    .$defaultFn(() => randomUUID());
+    .$defaultFn(() => globalThis.crypto.randomUUID());
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**

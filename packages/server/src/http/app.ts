@@ -17,6 +17,7 @@ import { actorOf } from '../routes/route-helpers';
 import { registerSecurityHooks } from '../security/http-hooks';
 import { errorHandler } from './error-handler';
 import { permissionOf } from './require-permission';
+import { registerWeb } from './static-web';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,7 +35,8 @@ export type RouteInfo = { method: string; url: string; permission: RoutePermissi
 
 export type App = FastifyInstance;
 
-export type BuildAppOptions = { logger?: boolean };
+/** `webDist`: the built web app to serve from the same origin (main.ts passes the repository's; tests none). */
+export type BuildAppOptions = { logger?: boolean; webDist?: string | null };
 
 /** Builds the HTTP server around a context; tests inject requests, main.ts listens. */
 export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions = {}): Promise<App> {
@@ -123,5 +125,6 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
 
   registerSecurityHooks(app, ctx);
   await registerRoutes(app, ctx);
+  await registerWeb(app, options.webDist ?? null);
   return app;
 }

@@ -1,9 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { pgErrorOf } from '../db/pg-error';
+import type { ApiErrorCode, ErrorBody } from '@kaohe/contract/api';
 import { AppError, httpStatusOf } from '../lib/app-error';
-
-type ErrorBody = { error: { code: string; message: string; requestId: string; issues?: { path: string; message: string }[] } };
 
 /** One mapping from anything thrown to a response; unknown errors are 500 with a request id in the log. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -48,7 +47,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {
-    const code =
+    const code: ApiErrorCode =
       status === 413 ? 'payload-too-large' : status === 415 ? 'unsupported-media-type' : status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : 'bad-request';
     return send(status, { code, message: error.message });
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
@@ -40,7 +39,7 @@ export type JobRunnerOptions = {
  * ran out — the worker died — until its attempts are used up.
  */
 export function createJobRunner(ctx: ServerContext, handlers: Partial<Record<JobKind, JobHandler>>, options: JobRunnerOptions, onError: (error: unknown) => void): JobRunner {
-  const workerId = `${process.pid}:${randomUUID().slice(0, 8)}`;
+  const workerId = `${process.pid}:${ctx.crypto.randomToken(6)}`;
   let closed = false;
   let running: Promise<void> | null = null;
   let again = false;

@@ -1,27 +1,12 @@
 /**
  * The one server error. Services throw it with a code and a message for the user; the HTTP
- * layer maps the code to a status in one exhaustive table.
+ * layer maps the code to a status in one exhaustive table (the contract's `apiErrorStatus`).
  */
-export const appErrorCodes = [
-  'bad-request',
-  'unauthenticated',
-  'login-failed',
-  'password-change-required',
-  'totp-enrolment-required',
-  'csrf',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'payload-too-large',
-  'unsupported-media-type',
-  'scheme-published',
-  'role-conflict',
-  'password-policy',
-  'rate-limited',
-  'unavailable',
-  'idp-unavailable',
-] as const;
-export type AppErrorCode = (typeof appErrorCodes)[number];
+import { apiErrorCodes, apiErrorStatus, type ApiErrorCode } from '@kaohe/contract/api';
+
+/** The codes are the contract's error codes (the web maps them to screens); 'internal' is the handler's own. */
+export const appErrorCodes = apiErrorCodes.filter((c): c is Exclude<ApiErrorCode, 'internal'> => c !== 'internal');
+export type AppErrorCode = Exclude<ApiErrorCode, 'internal'>;
 
 export class AppError extends Error {
   constructor(
@@ -35,36 +20,7 @@ export class AppError extends Error {
 }
 
 export function httpStatusOf(code: AppErrorCode): number {
-  switch (code) {
-    case 'bad-request':
-    case 'password-policy':
-      return 400;
-    case 'unauthenticated':
-    case 'login-failed':
-      return 401;
-    case 'csrf':
-    case 'forbidden':
-    case 'password-change-required':
-    case 'totp-enrolment-required':
-      return 403;
-    case 'not-found':
-      return 404;
-    case 'conflict':
-    case 'scheme-published':
-    case 'role-conflict':
-      return 409;
-    case 'payload-too-large':
-      return 413;
-    case 'unsupported-media-type':
-      return 415;
-    case 'rate-limited':
-      return 429;
-    case 'unavailable':
-    case 'idp-unavailable':
-      return 503;
-    default:
-      return assertUnreachable(code);
-  }
+  return apiErrorStatus[code];
 }
 
 export function assertUnreachable(value: never): never {

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentScope, scopePredicate } from '../access/scope';
 import type { ServerContext } from '../context';
 import { assessments, clauseAssignments, divisions, organisations, schemeClauses, schemes, targets } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
+import { assessmentApi } from '@kaohe/contract/api';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment, indexSchemeClauses, latestScheme } from '../services/assessment.service';
@@ -12,69 +13,72 @@ import type { SchemeDocument } from '../services/scheme-document';
 import { needsReviewClauses } from '../services/scheme-review.service';
 import { createSchemeVersion, getScheme, parseSchemeDocument, replaceDraftDocument } from '../services/scheme-version.service';
 import { missingUnits } from '../services/units-from-scheme.service';
-import { schemePublishResult } from '@kaohe/contract/api/scheme-upload';
-import { assessmentParams, assignmentBody, createAssessmentBody, schemeBody, scopedListQuery, targetsBody } from './assessment.types';
-import { actorOf, idParams, userActor } from './route-helpers';
+import { actorOf, userActor } from './route-helpers';
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+type SchemeStatus = 'draft' | 'published';
+const assessmentView = (r: typeof assessments.$inferSelect) => ({ ...r, createdAt: iso(r.createdAt) });
 
 /** Assessment years, versioned schemes, clause-to-division assignments and targets. */
 export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['assessment'];
-    app.get('/api/assessments', { schema: { tags }, preHandler: requirePermission('assessment:read') }, async (request) => {
+    app.get(assessmentApi.list.path, routeOf(assessmentApi.list), async (request) => {
       const scope = assessmentScope(request.actor);
-      return ctx.db
+      const rows = await ctx.db
         .select()
         .from(assessments)
         .where(scope === null ? undefined : scope.length === 0 ? sql`FALSE` : inArray(assessments.id, scope))
         .orderBy(desc(assessments.year));
+      return rows.map(assessmentView);
     });
-    app.post('/api/assessments', { schema: { tags, body: createAssessmentBody }, preHandler: requirePermission('assessment:create') }, async (request) => {
+    app.post(assessmentApi.create.path, routeOf(assessmentApi.create), async (request) => {
       if (assessmentScope(request.actor) !== null) throw new AppError('forbidden', '只有全局考评办管理员可以新建考核');
       const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, request.body.organisationId));
       if (!org) throw new AppError('not-found', '组织不存在');
-      return audited(ctx, actorOf(request), { action: 'assessment.create', objectType: 'assessment', objectIdOf: (r) => r.id }, async (tx: Db) => {
+      const created = await audited(ctx, actorOf(request), { action: 'assessment.create', objectType: 'assessment', objectIdOf: (r) => r.id }, async (tx: Db) => {
         const [row] = await tx.insert(assessments).values({ ...request.body, createdAt: ctx.clock.now() }).returning();
         return row!;
       });
+      return assessmentView(created);
     });
 
-    app.get('/api/assessments/:id/schemes', { schema: { tags, params: assessmentParams }, preHandler: requirePermission('scheme:read') }, async (request) => {
+    app.get(assessmentApi.schemes.path, routeOf(assessmentApi.schemes), async (request) => {
       await getVisibleAssessment(ctx, request.actor, request.params.id);
-      return ctx.db
+      const rows = await ctx.db
         .select({ id: schemes.id, version: schemes.version, status: schemes.status, sha256: schemes.sha256, diff: schemes.diff, createdAt: schemes.createdAt, publishedAt: schemes.publishedAt })
         .from(schemes)
         .where(eq(schemes.assessmentId, request.params.id))
         .orderBy(asc(schemes.version));
+      return rows.map((r) => ({ ...r, status: r.status as SchemeStatus, createdAt: iso(r.createdAt), publishedAt: isoOrNull(r.publishedAt) }));
     });
-    app.post('/api/assessments/:id/schemes', { schema: { tags, params: assessmentParams, body: schemeBody }, preHandler: requirePermission('scheme:write') }, async (request) => {
+    app.post(assessmentApi.createScheme.path, routeOf(assessmentApi.createScheme), async (request) => {
       const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const document = parseSchemeDocument(request.body.document);
       const actor = userActor(request);
-      return audited(ctx, actorOf(request), { action: 'scheme.create-version', objectType: 'scheme', objectIdOf: (r) => r.id, after: (r) => ({ version: r.version, diff: r.diff }) }, async (tx: Db) =>
+      const created = await audited(ctx, actorOf(request), { action: 'scheme.create-version', objectType: 'scheme', objectIdOf: (r) => r.id, after: (r) => ({ version: r.version, diff: r.diff }) }, async (tx: Db) =>
         createSchemeVersion(ctx, tx, assessment, document, actor.userId),
       );
+      return { ...created, status: created.status as SchemeStatus };
     });
-    app.get('/api/schemes/:id', { schema: { tags, params: idParams }, preHandler: requirePermission('scheme:read') }, async (request) => {
+    app.get(assessmentApi.scheme.path, routeOf(assessmentApi.scheme), async (request) => {
       const scheme = await getScheme(ctx.db, request.params.id);
       await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
-      return scheme;
+      return { ...scheme, status: scheme.status as SchemeStatus, createdAt: iso(scheme.createdAt), publishedAt: isoOrNull(scheme.publishedAt) };
     });
-    app.put('/api/schemes/:id', { schema: { tags, params: idParams, body: schemeBody }, preHandler: requirePermission('scheme:write') }, async (request) => {
+    app.put(assessmentApi.updateScheme.path, routeOf(assessmentApi.updateScheme), async (request) => {
       const scheme = await getScheme(ctx.db, request.params.id);
       const assessment = await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
       if (scheme.status === 'published') throw new AppError('scheme-published', '已发布的方案不可修改，请创建新版本');
       const document = parseSchemeDocument(request.body.document);
       return audited(ctx, actorOf(request), { action: 'scheme.update-draft', objectType: 'scheme', objectId: scheme.id, after: (r) => r }, async (tx: Db) => {
         await replaceDraftDocument(ctx, tx, scheme, assessment.organisationId, document);
-        return { id: scheme.id, version: scheme.version, status: scheme.status };
+        return { id: scheme.id, version: scheme.version, status: scheme.status as SchemeStatus };
       });
     });
     app.post(
-      '/api/schemes/:id/publish',
-      {
-        schema: { tags, summary: '发布方案版本', description: '发布后该版本不可修改。方案中的单位在系统中不存在、或仍有待复核条款时拒绝发布，并列出它们。', params: idParams, response: { 200: schemePublishResult } },
-        preHandler: requirePermission('scheme:publish'),
-      },
+      assessmentApi.publishScheme.path,
+      routeOf(assessmentApi.publishScheme),
       async (request) => {
         const scheme = await getScheme(ctx.db, request.params.id);
         const assessment = await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
@@ -102,7 +106,7 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.put('/api/assessments/:id/assignments', { schema: { tags, params: assessmentParams, body: assignmentBody }, preHandler: requirePermission('assignment:write') }, async (request) => {
+    app.put(assessmentApi.setAssignment.path, routeOf(assessmentApi.setAssignment), async (request) => {
       const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const { unitId, clauseKey, divisionId } = request.body;
       await assertUnitInOrganisation(ctx.db, assessment.organisationId, unitId);
@@ -118,10 +122,10 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       });
     });
 
-    app.get('/api/assessments/:id/targets', { schema: { tags, params: assessmentParams, querystring: scopedListQuery }, preHandler: requirePermission('target:read') }, async (request) => {
+    app.get(assessmentApi.targets.path, routeOf(assessmentApi.targets), async (request) => {
       const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
-      return ctx.db
+      const rows = await ctx.db
         .select()
         .from(targets)
         .where(
@@ -134,8 +138,9 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         )
         .orderBy(asc(targets.unitId), asc(targets.clauseKey))
         .limit(q.limit);
+      return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) }));
     });
-    app.put('/api/assessments/:id/targets', { schema: { tags, params: assessmentParams, body: targetsBody }, preHandler: requirePermission('target:write') }, async (request) => {
+    app.put(assessmentApi.setTargets.path, routeOf(assessmentApi.setTargets), async (request) => {
       const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const scheme = await latestScheme(ctx.db, assessment.id);
       if (!scheme) throw new AppError('bad-request', '该考核尚无考核方案');

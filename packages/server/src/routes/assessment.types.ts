@@ -1,35 +1,8 @@
 import { z } from 'zod';
 import { clauseKeySchema, clientKey, nonEmpty, uuidParam } from './route-helpers';
 
-export const createAssessmentBody = z.strictObject({
-  organisationId: uuidParam('organisationId'),
-  year: z.number().int().min(2000).max(2100),
-  name: nonEmpty(),
-});
-export const schemeBody = z.strictObject({ document: z.record(z.string(), z.unknown()) });
-export const assignmentBody = z.strictObject({
-  unitId: uuidParam('unitId'),
-  clauseKey: clauseKeySchema,
-  divisionId: uuidParam('divisionId'),
-});
-export const targetsBody = z.strictObject({
-  targets: z
-    .array(
-      z.strictObject({
-        unitId: uuidParam('unitId'),
-        clauseKey: clauseKeySchema,
-        target: nonEmpty(2000),
-        value: z.union([z.string().regex(/^-?\d+(\.\d{1,6})?$/, '须为数字'), z.null()]).optional(),
-      }),
-    )
-    .min(1)
-    .max(5000),
-});
-export const scopedListQuery = z.strictObject({
-  unitId: uuidParam('unitId').optional(),
-  clauseKey: clauseKeySchema.optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
-});
+// Assessment schemas live in the contract (packages/contract/src/api/assessment.ts).
+export { assessmentParams, scopedListQuery } from '@kaohe/contract/api';
 
 /** A fact in the scheme file format; `unit` and `ref` are set by the server from the request. */
 const factObject = z.looseObject({
@@ -64,4 +37,3 @@ export const evidenceFields = z.strictObject({
   clauseKey: clauseKeySchema,
   reportId: uuidParam('reportId').optional(),
 });
-export const assessmentParams = z.strictObject({ id: uuidParam('id') });

@@ -1,24 +1,16 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditApi, type auditQuery } from '@kaohe/contract/api';
+import type { z } from 'zod';
 import { recordAudit, verifyAuditChain } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { auditLog } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
 import { actorOf } from './route-helpers';
 
-export const auditQuery = z.strictObject({
-  action: z.string().max(100).optional(),
-  actorLogin: z.string().max(100).optional(),
-  objectType: z.string().max(100).optional(),
-  objectId: z.string().max(100).optional(),
-  outcome: z.enum(['success', 'failure', 'denied'], { message: 'outcome 只能是 success、failure 或 denied' }).optional(),
-  sourceIp: z.string().max(64).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  beforeSeq: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+export { auditQuery } from '@kaohe/contract/api';
+
+const entryView = (r: typeof auditLog.$inferSelect) => ({ ...r, at: r.at.toISOString() });
 
 function filters(q: z.infer<typeof auditQuery>): SQL | undefined {
   const parts: (SQL | undefined)[] = [
@@ -38,13 +30,12 @@ function filters(q: z.infer<typeof auditQuery>): SQL | undefined {
 /** Search, export and verification of the audit trail (audit administrator only). */
 export function auditRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['audit'];
-    app.get('/api/audit', { schema: { tags, querystring: auditQuery }, preHandler: requirePermission('audit:read') }, async (request) => {
+    app.get(auditApi.search.path, routeOf(auditApi.search), async (request) => {
       const rows = await ctx.db.select().from(auditLog).where(filters(request.query)).orderBy(desc(auditLog.seq)).limit(request.query.limit);
       await recordAudit(ctx.db, ctx.audit, actorOf(request), { action: 'audit.search', after: { count: rows.length }, outcome: 'success' });
-      return rows;
+      return rows.map(entryView);
     });
-    app.get('/api/audit/export', { schema: { tags, querystring: auditQuery }, preHandler: requirePermission('audit:export') }, async (request, reply) => {
+    app.get(auditApi.export.path, routeOf(auditApi.export), async (request, reply) => {
       const rows = await ctx.db.select().from(auditLog).where(filters(request.query)).orderBy(desc(auditLog.seq)).limit(request.query.limit);
       // the export is itself on record before anything leaves the server
       await recordAudit(ctx.db, ctx.audit, actorOf(request), {
@@ -54,9 +45,11 @@ export function auditRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       });
       reply.header('Content-Type', 'application/x-ndjson; charset=utf-8');
       reply.header('Content-Disposition', 'attachment; filename="audit-export.ndjson"');
+      // NDJSON as it is: the declared string schema documents it, JSON serialisation would quote it
+      reply.serializer((payload: unknown) => String(payload));
       return rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
     });
-    app.get('/api/audit/verify', { schema: { tags }, preHandler: requirePermission('audit:read') }, async (request) => {
+    app.get(auditApi.verify.path, routeOf(auditApi.verify), async (request) => {
       const result = await verifyAuditChain(ctx.db, ctx.config.auditKey);
       await recordAudit(ctx.db, ctx.audit, actorOf(request), { action: 'audit.verify', after: result, outcome: result.ok ? 'success' : 'failure' });
       return result;

@@ -4,9 +4,9 @@ import { changePassword, confirmTotp, login } from '../auth/login.service';
 import { resolveSession, revokeSession, sessionCookieName } from '../auth/session.service';
 import { generateTotpSecret, otpauthUri } from '../auth/totp';
 import type { ServerContext } from '../context';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
+import { authApi } from '@kaohe/contract/api';
 import { actorOf, userActor } from './route-helpers';
-import { changePasswordBody, loginBody, sessionResponse, stageResponse, totpConfirmBody, totpEnrolResponse } from './auth.types';
 
 export function authRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   const setCookie = (reply: FastifyReply, token: string) =>
@@ -20,8 +20,8 @@ export function authRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
   return async (app) => {
     app.post(
-      '/api/auth/login',
-      { schema: { tags: ['auth'], body: loginBody, response: { 200: sessionResponse } }, preHandler: requirePermission('public') },
+      authApi.login.path,
+      routeOf(authApi.login),
       async (request, reply) => {
         const result = await login(ctx, request.body, request.ip);
         setCookie(reply, result.token);
@@ -32,25 +32,25 @@ export function authRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/api/auth/session',
-      { schema: { tags: ['auth'], response: { 200: sessionResponse } }, preHandler: requirePermission('session') },
+      authApi.session.path,
+      routeOf(authApi.session),
       async (request) => sessionView(userActor(request)),
     );
 
     app.post(
-      '/api/auth/logout',
-      { schema: { tags: ['auth'] }, preHandler: requirePermission('session') },
+      authApi.logout.path,
+      routeOf(authApi.logout),
       async (request, reply) => {
         const actor = userActor(request);
         await revokeSession(ctx, actorOf(request), actor.sessionId);
         reply.clearCookie(sessionCookieName, { path: '/' });
-        return { ok: true };
+        return { ok: true as const };
       },
     );
 
     app.post(
-      '/api/auth/password',
-      { schema: { tags: ['auth'], body: changePasswordBody, response: { 200: stageResponse } }, preHandler: requirePermission('session') },
+      authApi.changePassword.path,
+      routeOf(authApi.changePassword),
       async (request) => {
         const actor = userActor(request);
         const stage = await changePassword(ctx, { ...actorOf(request), id: actor.userId }, actor.sessionId, request.body);
@@ -59,8 +59,8 @@ export function authRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/api/auth/totp/enrol',
-      { schema: { tags: ['auth'], response: { 200: totpEnrolResponse } }, preHandler: requirePermission('session') },
+      authApi.totpEnrol.path,
+      routeOf(authApi.totpEnrol),
       async (request) => {
         const actor = userActor(request);
         const secret = generateTotpSecret();
@@ -69,8 +69,8 @@ export function authRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/api/auth/totp/confirm',
-      { schema: { tags: ['auth'], body: totpConfirmBody, response: { 200: stageResponse } }, preHandler: requirePermission('session') },
+      authApi.totpConfirm.path,
+      routeOf(authApi.totpConfirm),
       async (request) => {
         const actor = userActor(request);
         const stage = await confirmTotp(ctx, { ...actorOf(request), id: actor.userId }, actor.sessionId, request.body);

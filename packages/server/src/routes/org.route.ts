@@ -3,36 +3,29 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerContext } from '../context';
 import { divisions, leaders, leaderUnits, organisations, unitCategories, unitGroups, units } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
+import { orgApi } from '@kaohe/contract/api';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
-import {
-  createCategoryBody,
-  createDivisionBody,
-  createGroupBody,
-  createLeaderBody,
-  createOrganisationBody,
-  createUnitBody,
-  leaderUnitBody,
-  unitListQuery,
-  updateUnitBody,
-} from './org.types';
-import { actorOf, idParams } from './route-helpers';
+import { actorOf } from './route-helpers';
+
+const iso = (d: Date) => d.toISOString();
+const organisationView = (r: typeof organisations.$inferSelect) => ({ ...r, createdAt: iso(r.createdAt) });
+const unitView = (r: typeof units.$inferSelect) => ({ ...r, createdAt: iso(r.createdAt) });
 
 /** Organisations, unit categories/groups, units, divisions and leaders (system administrator). */
 export function orgRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['organisation'];
-    app.get('/api/organisations', { schema: { tags }, preHandler: requirePermission('org:read') }, async () =>
-      ctx.db.select().from(organisations).orderBy(asc(organisations.code)),
+    app.get(orgApi.organisations.path, routeOf(orgApi.organisations), async () =>
+      (await ctx.db.select().from(organisations).orderBy(asc(organisations.code))).map(organisationView),
     );
-    app.post('/api/organisations', { schema: { tags, body: createOrganisationBody }, preHandler: requirePermission('org:write') }, async (request) =>
-      audited(ctx, actorOf(request), { action: 'organisation.create', objectType: 'organisation', objectIdOf: (r) => r.id }, async (tx: Db) => {
+    app.post(orgApi.createOrganisation.path, routeOf(orgApi.createOrganisation), async (request) =>
+      organisationView(await audited(ctx, actorOf(request), { action: 'organisation.create', objectType: 'organisation', objectIdOf: (r) => r.id }, async (tx: Db) => {
         const [row] = await tx.insert(organisations).values({ ...request.body, createdAt: ctx.clock.now() }).returning();
         return row!;
-      }),
+      })),
     );
-    app.get('/api/organisations/:id/categories', { schema: { tags, params: idParams }, preHandler: requirePermission('org:read') }, async (request) => {
+    app.get(orgApi.categories.path, routeOf(orgApi.categories), async (request) => {
       await getOrganisation(ctx, request.params.id);
       const categories = await ctx.db.select().from(unitCategories).where(eq(unitCategories.organisationId, request.params.id));
       const groups = await ctx.db
@@ -42,14 +35,14 @@ export function orgRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         .where(eq(unitCategories.organisationId, request.params.id));
       return categories.map((c) => ({ ...c, groups: groups.filter((g) => g.categoryId === c.id) }));
     });
-    app.post('/api/organisations/:id/categories', { schema: { tags, params: idParams, body: createCategoryBody }, preHandler: requirePermission('org:write') }, async (request) => {
+    app.post(orgApi.createCategory.path, routeOf(orgApi.createCategory), async (request) => {
       await getOrganisation(ctx, request.params.id);
       return audited(ctx, actorOf(request), { action: 'category.create', objectType: 'unit-category', objectIdOf: (r) => r.id }, async (tx: Db) => {
         const [row] = await tx.insert(unitCategories).values({ organisationId: request.params.id, name: request.body.name }).returning();
         return row!;
       });
     });
-    app.post('/api/categories/:id/groups', { schema: { tags, params: idParams, body: createGroupBody }, preHandler: requirePermission('org:write') }, async (request) => {
+    app.post(orgApi.createGroup.path, routeOf(orgApi.createGroup), async (request) => {
       const [category] = await ctx.db.select().from(unitCategories).where(eq(unitCategories.id, request.params.id));
       if (!category) throw new AppError('not-found', '单位类别不存在');
       return audited(ctx, actorOf(request), { action: 'group.create', objectType: 'unit-group', objectIdOf: (r) => r.id }, async (tx: Db) => {
@@ -57,55 +50,60 @@ export function orgRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         return row!;
       });
     });
-    app.get('/api/units', { schema: { tags, querystring: unitListQuery }, preHandler: requirePermission('org:read') }, async (request) =>
-      ctx.db
-        .select()
-        .from(units)
-        .where(request.query.organisationId ? eq(units.organisationId, request.query.organisationId) : undefined)
-        .orderBy(asc(units.code)),
+    app.get(orgApi.units.path, routeOf(orgApi.units), async (request) =>
+      (
+        await ctx.db
+          .select()
+          .from(units)
+          .where(request.query.organisationId ? eq(units.organisationId, request.query.organisationId) : undefined)
+          .orderBy(asc(units.code))
+      ).map(unitView),
     );
-    app.post('/api/units', { schema: { tags, body: createUnitBody }, preHandler: requirePermission('org:write') }, async (request) => {
+    app.post(orgApi.createUnit.path, routeOf(orgApi.createUnit), async (request) => {
       await getOrganisation(ctx, request.body.organisationId);
       await checkCategoryAndGroup(ctx, request.body.organisationId, request.body.categoryId ?? null, request.body.groupId ?? null);
-      return audited(ctx, actorOf(request), { action: 'unit.create', objectType: 'unit', objectIdOf: (r) => r.id }, async (tx: Db) => {
+      const created = await audited(ctx, actorOf(request), { action: 'unit.create', objectType: 'unit', objectIdOf: (r) => r.id }, async (tx: Db) => {
         const [row] = await tx.insert(units).values({ ...request.body, createdAt: ctx.clock.now() }).returning();
         return row!;
       });
+      return unitView(created);
     });
-    app.patch('/api/units/:id', { schema: { tags, params: idParams, body: updateUnitBody }, preHandler: requirePermission('org:write') }, async (request) => {
+    app.patch(orgApi.updateUnit.path, routeOf(orgApi.updateUnit), async (request) => {
       const unit = await getUnit(ctx, request.params.id);
       if (Object.keys(request.body).length === 0) throw new AppError('bad-request', '请求参数有误：body: 没有要修改的字段');
       const next = { ...unit, ...request.body };
       await checkCategoryAndGroup(ctx, unit.organisationId, next.categoryId, next.groupId);
-      return audited(ctx, actorOf(request), { action: 'unit.update', objectType: 'unit', objectId: unit.id, before: unit }, async (tx: Db) => {
+      const updated = await audited(ctx, actorOf(request), { action: 'unit.update', objectType: 'unit', objectId: unit.id, before: unit }, async (tx: Db) => {
         const [row] = await tx.update(units).set(request.body).where(eq(units.id, unit.id)).returning();
         return row!;
       });
+      return unitView(updated);
     });
-    app.get('/api/units/:id/divisions', { schema: { tags, params: idParams }, preHandler: requirePermission('org:read') }, async (request) => {
+    app.get(orgApi.divisions.path, routeOf(orgApi.divisions), async (request) => {
       await getUnit(ctx, request.params.id);
       return ctx.db.select().from(divisions).where(eq(divisions.unitId, request.params.id)).orderBy(asc(divisions.name));
     });
-    app.post('/api/units/:id/divisions', { schema: { tags, params: idParams, body: createDivisionBody }, preHandler: requirePermission('org:write') }, async (request) => {
+    app.post(orgApi.createDivision.path, routeOf(orgApi.createDivision), async (request) => {
       const unit = await getUnit(ctx, request.params.id);
       return audited(ctx, actorOf(request), { action: 'division.create', objectType: 'division', objectIdOf: (r) => r.id }, async (tx: Db) => {
         const [row] = await tx.insert(divisions).values({ unitId: unit.id, name: request.body.name }).returning();
         return row!;
       });
     });
-    app.get('/api/leaders', { schema: { tags }, preHandler: requirePermission('org:read') }, async () => {
+    app.get(orgApi.leaders.path, routeOf(orgApi.leaders), async () => {
       const rows = await ctx.db.select().from(leaders).orderBy(asc(leaders.name));
       const links = await ctx.db.select().from(leaderUnits);
       return rows.map((l) => ({ ...l, unitIds: links.filter((x) => x.leaderId === l.id).map((x) => x.unitId) }));
     });
-    app.post('/api/leaders', { schema: { tags, body: createLeaderBody }, preHandler: requirePermission('org:write') }, async (request) => {
+    app.post(orgApi.createLeader.path, routeOf(orgApi.createLeader), async (request) => {
       await getOrganisation(ctx, request.body.organisationId);
-      return audited(ctx, actorOf(request), { action: 'leader.create', objectType: 'leader', objectIdOf: (r) => r.id }, async (tx: Db) => {
+      const leader = await audited(ctx, actorOf(request), { action: 'leader.create', objectType: 'leader', objectIdOf: (r) => r.id }, async (tx: Db) => {
         const [row] = await tx.insert(leaders).values(request.body).returning();
         return row!;
       });
+      return { ...leader, unitIds: [] };
     });
-    app.post('/api/leaders/:id/units', { schema: { tags, params: idParams, body: leaderUnitBody }, preHandler: requirePermission('org:write') }, async (request) => {
+    app.post(orgApi.linkLeaderUnit.path, routeOf(orgApi.linkLeaderUnit), async (request) => {
       const [leader] = await ctx.db.select().from(leaders).where(eq(leaders.id, request.params.id));
       if (!leader) throw new AppError('not-found', '领导不存在');
       await getUnit(ctx, request.body.unitId);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
-import { requirePermission } from '../http/require-permission';
+import { systemApi } from '@kaohe/contract/api';
+import { routeOf } from '../http/route-schema';
 import { assessmentRoutes } from './assessment.route';
 import { auditRoutes } from './audit.route';
 import { authRoutes } from './auth.route';
@@ -17,11 +18,11 @@ import { workRoutes } from './work.route';
 import { ssoRoutes } from '../sso/sso.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  app.get('/api/health', { schema: { tags: ['system'] }, preHandler: requirePermission('public') }, async () => ({
-    status: 'ok',
+  app.get(systemApi.health.path, routeOf(systemApi.health), async () => ({
+    status: 'ok' as const,
     database: ctx.dbKind,
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
-    availability: ctx.dbKind === 'pglite' ? 'single-node' : 'database-server',
+    availability: ctx.dbKind === 'pglite' ? ('single-node' as const) : ('database-server' as const),
   }));
   for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes]) {
     await app.register(plugin(ctx));

@@ -3,21 +3,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { scopePredicate } from '../access/scope';
 import type { ServerContext } from '../context';
 import { assessments, publications, publishedResults, results, units } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
+import { resultsApi } from '@kaohe/contract/api';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { getVisibleAssessment } from '../services/assessment.service';
 import { recomputeResults } from '../services/results.service';
-import { assessmentParams } from './assessment.types';
+import { groupRanks, schemeNames, type SchemeNames, scoreCard } from '../services/result-views';
 import { actorOf } from './route-helpers';
 
 /** Results: recompute through the core engine, read (scoped), publish, and the public view. */
 export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['results'];
-    app.get('/api/assessments/:id/results', { schema: { tags, params: assessmentParams }, preHandler: requirePermission('result:read') }, async (request) => {
+    app.get(resultsApi.rankings.path, routeOf(resultsApi.rankings), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      return ctx.db
+      const rows = await ctx.db
         .select({
           unitId: results.unitId,
           unitCode: units.code,
@@ -30,17 +30,26 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           rank: results.rank,
           computedAt: results.computedAt,
           schemeId: results.schemeId,
+          category: sql<string | null>`${results.ledger}->>'category'`,
+          ranks: sql<unknown>`${results.ledger}->'ranks'`,
         })
         .from(results)
         .innerJoin(units, eq(units.id, results.unitId))
         .where(and(eq(results.assessmentId, a.id), scopePredicate(request.actor, { assessmentId: sql`${results.assessmentId}`, unitId: sql`${results.unitId}`, clauseKey: null }, 'read')))
         .orderBy(asc(results.rank), asc(units.code));
+      const names = new Map<string, SchemeNames>();
+      for (const id of new Set(rows.map((r) => r.schemeId))) names.set(id, await schemeNames(ctx.db, id));
+      return rows.map(({ ranks, ...r }) => {
+        const n = names.get(r.schemeId)!;
+        return { ...r, computedAt: r.computedAt.toISOString(), categoryName: n.category(r.category), gradeName: n.grade(r.grade), ranks: groupRanks(ranks, n) };
+      });
     });
-    app.get('/api/assessments/:id/results/:unitId', { schema: { tags, params: assessmentParams.extend({ unitId: assessmentParams.shape.id }) }, preHandler: requirePermission('result:read') }, async (request) => {
+    app.get(resultsApi.unit.path, routeOf(resultsApi.unit), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const [row] = await ctx.db
-        .select()
+        .select({ result: results, unitCode: units.code, unitName: units.name })
         .from(results)
+        .innerJoin(units, eq(units.id, results.unitId))
         .where(
           and(
             eq(results.assessmentId, a.id),
@@ -49,20 +58,38 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           ),
         );
       if (!row) throw new AppError('not-found', '没有该单位的结果');
-      return row;
+      const r = row.result;
+      const names = await schemeNames(ctx.db, r.schemeId);
+      const card = scoreCard(r.ledger, names);
+      return {
+        assessmentId: r.assessmentId,
+        unitId: r.unitId,
+        unitCode: row.unitCode,
+        unitName: row.unitName,
+        schemeId: r.schemeId,
+        total: r.total,
+        grade: r.grade,
+        gradeName: names.grade(r.grade),
+        rank: r.rank,
+        ranks: groupRanks((r.ledger as { ranks?: unknown }).ranks, names),
+        computedAt: r.computedAt.toISOString(),
+        inputSha256: r.inputSha256,
+        ledger: card,
+      };
     });
-    app.post('/api/assessments/:id/recompute', { schema: { tags, params: assessmentParams }, preHandler: requirePermission('result:recompute') }, async (request) => {
+    app.post(resultsApi.recompute.path, routeOf(resultsApi.recompute), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      return recomputeResults(ctx, actorOf(request), a);
+      const done = await recomputeResults(ctx, actorOf(request), a);
+      return { ...done, computedAt: done.computedAt.toISOString() };
     });
-    app.get('/api/public/assessments', { schema: { tags: ['public'] }, preHandler: requirePermission('public') }, async () =>
+    app.get(resultsApi.publicAssessments.path, routeOf(resultsApi.publicAssessments), async () =>
       ctx.db
         .selectDistinct({ id: assessments.id, year: assessments.year, name: assessments.name })
         .from(assessments)
         .innerJoin(publications, eq(publications.assessmentId, assessments.id))
         .orderBy(desc(assessments.year)),
     );
-    app.get('/api/public/assessments/:id/results', { schema: { tags: ['public'], params: assessmentParams }, preHandler: requirePermission('public') }, async (request) => {
+    app.get(resultsApi.publicResults.path, routeOf(resultsApi.publicResults), async (request) => {
       const [publication] = await ctx.db
         .select()
         .from(publications)
@@ -76,7 +103,7 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         .innerJoin(units, eq(units.id, publishedResults.unitId))
         .where(eq(publishedResults.publicationId, publication.id))
         .orderBy(asc(publishedResults.rank), asc(units.code));
-      return { publishedAt: publication.publishedAt, sequence: publication.sequence, results: rows };
+      return { publishedAt: publication.publishedAt.toISOString(), sequence: publication.sequence, results: rows };
     });
   };
 }

@@ -5,26 +5,33 @@ import { recordAudit } from '../audit/audit';
 import type { Actor } from '../access/roles';
 import { encryptPersonalData, personalDataView } from '../security/personal-data';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { checkNewPassword } from '../auth/login.service';
 import type { ServerContext } from '../context';
 import { divisions, leaders, loginThrottle, passwordHistory, sessions, userRoles, users } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
+import { usersApi } from '@kaohe/contract/api';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
-import { actorOf, idParams } from './route-helpers';
-import { clearLockoutBody, createUserBody, grantRoleBody, roleParams, updateUserBody, userView } from './users.types';
+import { actorOf } from './route-helpers';
+import type { RoleClass } from '../access/roles';
 
 const view = (ctx: ServerContext, viewer: Actor, u: typeof users.$inferSelect) => ({
   ...personalDataView(ctx.fields, u, viewer),
   id: u.id,
   login: u.login,
   displayName: u.displayName,
-  roleClass: u.roleClass,
+  roleClass: u.roleClass as RoleClass,
   isDisabled: u.isDisabled,
   hasTotp: u.totpSecret !== null,
-  passwordChangedAt: u.passwordChangedAt,
-  createdAt: u.createdAt,
+  passwordChangedAt: u.passwordChangedAt.toISOString(),
+  createdAt: u.createdAt.toISOString(),
+});
+const grantView = (r: typeof userRoles.$inferSelect) => ({ ...r, createdAt: r.createdAt.toISOString() });
+const lockoutView = (r: typeof loginThrottle.$inferSelect) => ({
+  login: r.login,
+  failures: r.failures,
+  windowStartedAt: r.windowStartedAt.toISOString(),
+  lockedUntil: r.lockedUntil?.toISOString() ?? null,
 });
 
 /**
@@ -33,11 +40,10 @@ const view = (ctx: ServerContext, viewer: Actor, u: typeof users.$inferSelect) =
  */
 export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['users'];
-    app.get('/api/users', { schema: { tags, response: { 200: z.array(userView) } }, preHandler: requirePermission('user:read') }, async (request) =>
+    app.get(usersApi.list.path, routeOf(usersApi.list), async (request) =>
       (await ctx.db.select().from(users).orderBy(asc(users.login))).map((u) => view(ctx, request.actor, u)),
     );
-    app.post('/api/users', { schema: { tags, body: createUserBody, response: { 200: userView } }, preHandler: requirePermission('user:write') }, async (request) => {
+    app.post(usersApi.create.path, routeOf(usersApi.create), async (request) => {
       const { login, displayName, initialPassword, ...personal } = request.body;
       const [existing] = await ctx.db.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${login.toLowerCase()}`);
       if (existing) throw new AppError('conflict', '登录名已存在（登录名不区分大小写）');
@@ -54,7 +60,7 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       });
       return view(ctx, request.actor, row);
     });
-    app.patch('/api/users/:id', { schema: { tags, params: idParams, body: updateUserBody, response: { 200: userView } }, preHandler: requirePermission('user:write') }, async (request) => {
+    app.patch(usersApi.update.path, routeOf(usersApi.update), async (request) => {
       const user = await getBusinessUser(ctx, request, request.params.id, '停用、改名或修改');
       if (Object.keys(request.body).length === 0) throw new AppError('bad-request', '请求参数有误：body: 没有要修改的字段');
       const row = await audited(ctx, actorOf(request), { action: 'user.update', objectType: 'user', objectId: user.id, before: { displayName: user.displayName, isDisabled: user.isDisabled }, after: (r) => ({ displayName: r.displayName, isDisabled: r.isDisabled, personalData: ['phone', 'idNumber', 'email'].filter((k) => k in request.body) }) }, async (tx: Db) => {
@@ -67,11 +73,11 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       });
       return view(ctx, request.actor, row);
     });
-    app.get('/api/users/:id/roles', { schema: { tags, params: idParams }, preHandler: requirePermission('user:read') }, async (request) => {
+    app.get(usersApi.roles.path, routeOf(usersApi.roles), async (request) => {
       await getUser(ctx, request.params.id);
-      return ctx.db.select().from(userRoles).where(eq(userRoles.userId, request.params.id));
+      return (await ctx.db.select().from(userRoles).where(eq(userRoles.userId, request.params.id))).map(grantView);
     });
-    app.post('/api/users/:id/roles', { schema: { tags, params: idParams, body: grantRoleBody }, preHandler: requirePermission('role:assign') }, async (request) => {
+    app.post(usersApi.grantRole.path, routeOf(usersApi.grantRole), async (request) => {
       const user = await getUser(ctx, request.params.id);
       if (user.roleClass !== 'business') {
         throw new AppError('role-conflict', '三权分立：管理员账户不能再持有业务角色');
@@ -85,7 +91,7 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         const [l] = await ctx.db.select().from(leaders).where(eq(leaders.id, body.leaderId));
         if (!l) throw new AppError('not-found', '领导不存在');
       }
-      return audited(ctx, actorOf(request), { action: 'role.grant', objectType: 'user', objectId: user.id }, async (tx: Db) => {
+      const granted = await audited(ctx, actorOf(request), { action: 'role.grant', objectType: 'user', objectId: user.id }, async (tx: Db) => {
         const [row] = await tx
           .insert(userRoles)
           .values({
@@ -101,8 +107,9 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           .returning();
         return row!;
       });
+      return grantView(granted);
     });
-    app.delete('/api/users/:id/roles/:roleId', { schema: { tags, params: roleParams }, preHandler: requirePermission('role:assign') }, async (request) => {
+    app.delete(usersApi.revokeRole.path, routeOf(usersApi.revokeRole), async (request) => {
       const [role] = await ctx.db
         .select()
         .from(userRoles)
@@ -114,22 +121,22 @@ export function userRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         return { revoked: role.id };
       });
     });
-    app.get('/api/security/lockouts', { schema: { tags: ['security'] }, preHandler: requirePermission('lockout:manage') }, async () =>
-      ctx.db.select().from(loginThrottle).where(gt(loginThrottle.lockedUntil, ctx.clock.now())),
+    app.get(usersApi.lockouts.path, routeOf(usersApi.lockouts), async () =>
+      (await ctx.db.select().from(loginThrottle).where(gt(loginThrottle.lockedUntil, ctx.clock.now()))).map(lockoutView),
     );
-    app.post('/api/security/lockouts/clear', { schema: { tags: ['security'], body: clearLockoutBody }, preHandler: requirePermission('lockout:manage') }, async (request) => {
+    app.post(usersApi.clearLockout.path, routeOf(usersApi.clearLockout), async (request) => {
       const key = request.body.login.toLowerCase();
       return audited(ctx, actorOf(request), { action: 'lockout.clear', objectType: 'login', objectId: key }, async (tx: Db) => {
         const removed = await tx.delete(loginThrottle).where(eq(loginThrottle.login, key)).returning();
         return { cleared: removed.length };
       });
     });
-    app.post('/api/users/:id/totp-reset', { schema: { tags: ['security'], params: idParams }, preHandler: requirePermission('lockout:manage') }, async (request) => {
+    app.post(usersApi.resetTotp.path, routeOf(usersApi.resetTotp), async (request) => {
       const user = await getBusinessUser(ctx, request, request.params.id, '重置动态口令');
       return audited(ctx, actorOf(request), { action: 'user.totp-reset', objectType: 'user', objectId: user.id }, async (tx: Db) => {
         await tx.update(users).set({ totpSecret: null, totpLastStep: null }).where(eq(users.id, user.id));
         await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
-        return { reset: true };
+        return { reset: true as const };
       });
     });
   };

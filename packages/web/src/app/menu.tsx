@@ -1,0 +1,36 @@
+import { AuditOutlined, BarChartOutlined, CalendarOutlined, NotificationOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Permission } from '@kaohe/contract/api';
+import type { ReactNode } from 'react';
+
+export type MenuEntry = { key: string; label: string; icon: ReactNode; permission: Permission | 'any' };
+export type MenuGroup = { key: string; label: string; entries: MenuEntry[] };
+
+/**
+ * The left menu, grouped by job as in the admin systems clerks know (考核管理 / 结果发布 / 系统管理).
+ * An entry shows only to a role that holds its permission (the contract's role table). Screens
+ * whose server routes do not exist yet (数据填报, 审核评分) are not listed rather than faked.
+ */
+export const menu: MenuGroup[] = [
+  { key: 'assess', label: '考核管理', entries: [{ key: '/assessments', label: '考核年度', icon: <CalendarOutlined />, permission: 'assessment:read' }] },
+  {
+    key: 'results',
+    label: '结果发布',
+    entries: [
+      { key: '/results', label: '考核结果与排名', icon: <BarChartOutlined />, permission: 'result:read' },
+      { key: '/publication', label: '公示与发布', icon: <NotificationOutlined />, permission: 'result:publish' },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统管理',
+    entries: [
+      { key: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user:read' },
+      { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
+    ],
+  },
+  { key: 'me', label: '个人中心', entries: [{ key: '/account', label: '账户与安全', icon: <UserOutlined />, permission: 'any' }] },
+];
+
+export function visibleMenu(can: (p: Permission) => boolean): MenuGroup[] {
+  return menu.map((g) => ({ ...g, entries: g.entries.filter((e) => e.permission === 'any' || can(e.permission)) })).filter((g) => g.entries.length > 0);
+}

@@ -1,0 +1,46 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { NotFound, RouteError } from '../components/errors/RouteError';
+import { AppShell } from '../components/layouts/AppShell';
+import { RequirePermission } from './routes/RequirePermission';
+
+// route-level code splitting: each screen is its own chunk, loaded when first opened
+const LoginPage = lazy(() => import('../features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const TotpEnrolPage = lazy(() => import('../features/auth/components/TotpEnrolPage').then((m) => ({ default: m.TotpEnrolPage })));
+const AccountPage = lazy(() => import('../features/auth/components/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AssessmentListPage = lazy(() => import('../features/assessments/components/AssessmentListPage').then((m) => ({ default: m.AssessmentListPage })));
+const RankingsPage = lazy(() => import('../features/results/components/RankingsPage').then((m) => ({ default: m.RankingsPage })));
+const ScoreCardPage = lazy(() => import('../features/results/components/ScoreCardPage').then((m) => ({ default: m.ScoreCardPage })));
+const UsersPage = lazy(() => import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/components/AuditPage').then((m) => ({ default: m.AuditPage })));
+const LatestResultsRedirect = lazy(() => import('./routes/LatestResultsRedirect').then((m) => ({ default: m.LatestResultsRedirect })));
+const PublicationPage = lazy(() => import('../features/publication/components/PublicationPage').then((m) => ({ default: m.PublicationPage })));
+const HomePage = lazy(() => import('./routes/HomePage').then((m) => ({ default: m.HomePage })));
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/change-password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
+  { path: '/totp-enrol', element: <TotpEnrolPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage />, errorElement: <RouteError /> },
+      { path: 'account', element: <AccountPage />, errorElement: <RouteError /> },
+      { path: 'assessments', element: <RequirePermission permission="assessment:read"><AssessmentListPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'results', element: <RequirePermission permission="result:read"><LatestResultsRedirect /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/results', element: <RequirePermission permission="result:read"><RankingsPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/results/:unitId', element: <RequirePermission permission="result:read"><ScoreCardPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'publication', element: <RequirePermission permission="result:publish"><LatestResultsRedirect suffix="publication" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/publication', element: <RequirePermission permission="result:read"><PublicationPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'admin/users', element: <RequirePermission permission="user:read"><UsersPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'admin/audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'index.html', element: <Navigate to="/" replace /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);
