@@ -80,7 +80,5 @@ export function registerSecurityHooks(app: FastifyInstance, ctx: ServerContext) 
     return payload;
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(errorBody(request, 'not-found', `接口不存在：${request.method} ${request.url.split('?')[0]}`)),
-  );
+  // Unknown routes: http/static-web.ts's not-found handler answers /api/* in the error format, in Chinese.
 }
