@@ -45,12 +45,24 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    // DATABASE_MIGRATE=false: the server runs as a role that does not own the tables; the owner migrates
+    // DATABASE_MIGRATE=false: the server runs as a role that does not own the tables; the owner migrates.
+    // N processes may start at once: one migrates under a session advisory lock held on a
+    // dedicated connection, the others wait on it and then find nothing left to apply.
+    // A separate client, not one from the pool: with DATABASE_POOL_SIZE=1 the migrator would wait forever.
     if (target.migrate !== false) {
-      await migratePg(db as never, {
-        migrationsFolder,
-        ...(target.searchPath ? { migrationsSchema: target.searchPath } : {}),
-      });
+      const lockClient = new pg.Client({ connectionString: target.url });
+      await lockClient.connect();
+      const lockKey = `kaohe:migrate:${target.searchPath ?? 'default'}`;
+      try {
+        await lockClient.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
+        await migratePg(db as never, {
+          migrationsFolder,
+          ...(target.searchPath ? { migrationsSchema: target.searchPath } : {}),
+        });
+      } finally {
+        await lockClient.query('select pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+        await lockClient.end().catch(() => undefined);
+      }
     }
     return { db, kind: 'postgres', close: () => pool.end() };
   }
