@@ -94,6 +94,17 @@ export const ledgerLineView = z.object({
 export type LedgerLineView = z.infer<typeof ledgerLineView>;
 
 /** A unit's score card (得分反查): totals, the indicator tree with clause results, and the ledger. */
+/** A fact the engine did not use: no rule reads it, or another one was read instead (never dropped silently). */
+export const factWarningView = z.object({
+  fact: z.string(),
+  ref: z.string(),
+  kind: z.enum(['unread', 'conflict']),
+  reason: z.string(),
+  readInstead: z.string().optional(),
+  message: z.string().describe('提示（中文）'),
+});
+export type FactWarningView = z.infer<typeof factWarningView>;
+
 export const scoreCardView = z.object({
   unit: z.string(),
   name: z.string(),
@@ -110,6 +121,8 @@ export const scoreCardView = z.object({
   lines: z.array(z.string()).describe('各行账目的中文说明（与 entries 一一对应）'),
   entries: z.array(ledgerLineView),
   gradeNotes: z.array(z.string()).describe('等次说明（中文）'),
+  selfAssessedTotal: decimalText.nullable().describe('自评总分：含单位已报送、尚未核验的数值'),
+  warnings: z.array(factWarningView).describe('未计入得分的事实及原因'),
 });
 export type ScoreCardView = z.infer<typeof scoreCardView>;
 

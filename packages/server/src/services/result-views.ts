@@ -1,4 +1,4 @@
-import type { GroupRankView, LedgerLineView, NodeResultView, ScoreCardView } from '@kaohe/contract/api';
+import type { FactWarningView, GroupRankView, LedgerLineView, NodeResultView, ScoreCardView } from '@kaohe/contract/api';
 import { describeGradeNote, type Scheme } from '@kaohe/core';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
@@ -49,6 +49,8 @@ type StoredSnapshot = {
   vetoes?: string[];
   pendingJudgements?: number;
   needsReview?: number;
+  selfAssessedTotal?: string;
+  warnings?: FactWarningView[];
   nodes?: NodeResultView[];
   ledger?: StoredLine[];
   lines?: string[];
@@ -84,5 +86,7 @@ export function scoreCard(stored: unknown, names: SchemeNames): ScoreCardView {
     lines,
     entries,
     gradeNotes: (s.gradeNotes ?? []).map((n) => describeGradeNote(n, names.scheme.grading?.grades ?? [])),
+    selfAssessedTotal: s.selfAssessedTotal ?? null,
+    warnings: s.warnings ?? [],
   };
 }
