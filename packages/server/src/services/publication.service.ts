@@ -10,7 +10,6 @@ import { audited } from './audited';
 import { parseSchemeCached } from './evaluator';
 import { currentResultRows, type FullRow, ledgerLines, named, namingOf, sortRows } from './result-rows';
 import { gatherScoringInput } from './scoring-input';
-import { sealObject, verifySealedObject } from '../security/result-signing';
 
 type Assessment = typeof assessments.$inferSelect;
 type SnapshotContent = {
@@ -146,9 +145,6 @@ async function writePublication(
     publicityPeriodId: meta.periodId,
     appealsUntil,
   });
-  // The server's signature (SM2 under the gm profiles, Ed25519 otherwise) over the same canonical
-  // snapshot, so the publication can be verified with the public key alone (security/result-signing.ts).
-  await sealObject(ctx, tx, { objectType: 'publication', objectId: id, snapshot: content });
   return { id, assessmentId: assessment.id, sequence, publishedAt: now.toISOString(), schemeVersion: current.scheme.version, digest, digestAlgorithm: ctx.crypto.digestAlgorithm, appealsUntil: appealsUntil.toISOString(), previousPublicationId: previous?.id ?? null, reason: meta.reason, diff, units: current.rows.length };
 }
 
@@ -226,8 +222,6 @@ export async function verifyPublication(ctx: ServerContext, publicationId: strin
   else if (recomputed !== s.digest) problems.push('快照内容与其摘要不符：快照在发布后被修改');
   if (!ctx.crypto.equal(sealOf(ctx, p.id, s.sequence, s.digest), s.mac)) problems.push('快照摘要的密钥校验值不符：摘要在发布后被改写');
   if (p.sha256 !== s.digest || p.sequence !== s.sequence) problems.push('发布记录与快照的摘要或版本号不符');
-  const signature = await verifySealedObject(ctx, 'publication', p.id, s.content);
-  if (signature.status !== '完整') problems.push(`服务器签名校验结果为“${signature.status}”：${signature.reason}`);
   const rows = await ctx.db.select({ unitId: publishedResults.unitId, total: publishedResults.total, grade: publishedResults.grade, rank: publishedResults.rank, ledger: publishedResults.ledger, unitName: units.name }).from(publishedResults).innerJoin(units, eq(units.id, publishedResults.unitId)).where(eq(publishedResults.publicationId, p.id)).orderBy(asc(units.code));
   const byUnit = new Map(s.content.results.map((r) => [r.unitId, r]));
   for (const r of rows) {

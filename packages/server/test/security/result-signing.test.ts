@@ -7,6 +7,7 @@ import { canonicalJson } from '../../src/lib/canonical-json';
 import { createSoftHsm, gmSoftCryptoProvider, hsmApproverKeyProvider } from '../../src/lib/crypto';
 import { publicationSnapshot, recordApproverSignature, sealObject, signApproval, verifySealedObject } from '../../src/security/result-signing';
 import { createHarness, type Harness } from '../harness';
+import { publishThroughPublicity } from '../publish-helper';
 import { seedWork } from '../world-data';
 
 let h: Harness;
@@ -16,7 +17,8 @@ beforeAll(async () => {
   h = await createHarness();
   await seedWork(h);
   const kpb = await h.login('kpb');
-  const res = await kpb.request('POST', `/api/assessments/${h.ids.assessmentId}/publications`);
+  // publishing goes through a 公示 now (test/publish-helper.ts)
+  const res = await publishThroughPublicity(h, kpb, h.ids.assessmentId);
   expect(res.statusCode, res.body).toBe(200);
   publicationId = (res.json() as { id: string }).id;
   // the same database seen by a gm-soft server
