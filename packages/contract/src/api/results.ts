@@ -86,6 +86,8 @@ export const ledgerLineView = z.object({
   path: z.array(z.string()).describe('自顶层起的指标代码'),
   ref: z.string().describe('条款或指标代码'),
   kind: z.string(),
+  msg: z.string().describe('说明的消息键（如 node.ceiling），供程序识别行的类型'),
+  params: z.record(z.string(), z.unknown()).optional().describe('说明的参数（分值为十进制字符串）'),
   amount: decimalText.describe('对该指标得分的影响（带符号）'),
   facts: z.array(z.string()).describe('依据的事实编号'),
   text: z.string().describe('中文说明'),

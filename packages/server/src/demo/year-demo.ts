@@ -223,8 +223,8 @@ export async function runYearDemo(app: App & { jobRunner: { drain: () => Promise
   const current = (await ok('计算结果', kpb.request('GET', `/api/assessments/${a}/results`))).json() as { unitId: string; total: string; rank: number; grade: string | null }[];
   const ledgers = new Map<string, { kind: string; ref: string; amount: string; msg: string }[]>();
   for (const r of current) {
-    const detail = (await ok('单位结果', kpb.request('GET', `/api/assessments/${a}/results/${r.unitId}`))).json() as { ledger: { ledger: { kind: string; ref: string; amount: string; msg: string }[] } };
-    ledgers.set(r.unitId, detail.ledger.ledger);
+    const detail = (await ok('单位结果', kpb.request('GET', `/api/assessments/${a}/results/${r.unitId}`))).json() as { ledger: { entries: { kind: string; ref: string; amount: string; msg: string }[] } };
+    ledgers.set(r.unitId, detail.ledger.entries);
   }
   step('9 重新计算', `${current.length} 个单位已计算`);
 

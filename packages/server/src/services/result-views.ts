@@ -36,7 +36,7 @@ export function groupRanks(stored: unknown, names: SchemeNames): GroupRankView[]
   return (stored as StoredRank[]).map((r) => ({ group: r.group, groupName: names.group(r.group), rank: r.rank, of: r.of, isTied: r.isTied }));
 }
 
-type StoredLine = { path: string[]; ref: string; kind: string; amount: string; facts: string[]; cite?: { text: string; source?: Record<string, unknown> } };
+type StoredLine = { path: string[]; ref: string; kind: string; msg: string; params?: Record<string, unknown>; amount: string; facts: string[]; cite?: { text: string; source?: Record<string, unknown> } };
 type StoredSnapshot = {
   unit: string;
   name: string;
@@ -65,6 +65,8 @@ export function scoreCard(stored: unknown, names: SchemeNames): ScoreCardView {
     path: [...l.path],
     ref: l.ref,
     kind: l.kind,
+    msg: l.msg,
+    ...(l.params ? { params: l.params } : {}),
     amount: String(l.amount),
     facts: [...l.facts],
     text: lines[i] ?? '',

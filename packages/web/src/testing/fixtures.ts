@@ -50,11 +50,13 @@ export function unitResultFixture(): UnitResultView {
       ],
       lines: ['完成 21600 / 目标 24000 × 1 分 = 0.9 分', '完成 54168 / 目标 54168 × 1 分 = 1 分', '负面清单：被县级以上通报批评 1 次，扣 0.5 分'],
       entries: [
-        { path: ['NY', 'NY.LSMJ'], ref: 'NY.LSMJ.p', kind: 'score', amount: '0.9', facts: ['facts.yaml#1'], text: '完成 21600 / 目标 24000 × 1 分 = 0.9 分', cite: { text: '粮食播种面积', source: { file: 'scheme.yaml', line: 40 } } },
-        { path: ['NY', 'NY.LSCL'], ref: 'NY.LSCL.p', kind: 'score', amount: '1', facts: ['facts.yaml#2'], text: '完成 54168 / 目标 54168 × 1 分 = 1 分', cite: { text: '粮食总产量' } },
-        { path: [], ref: 'FM.1', kind: 'negative', amount: '-0.5', facts: ['facts.yaml#9'], text: '负面清单：被县级以上通报批评 1 次，扣 0.5 分', cite: { text: '被县级以上通报批评的，每次扣0.5分' } },
+        { path: ['NY', 'NY.LSMJ'], ref: 'NY.LSMJ.p', kind: 'score', msg: 'rule.proportional', amount: '0.9', facts: ['facts.yaml#1'], text: '完成 21600 / 目标 24000 × 1 分 = 0.9 分', cite: { text: '粮食播种面积', source: { file: 'scheme.yaml', line: 40 } } },
+        { path: ['NY', 'NY.LSCL'], ref: 'NY.LSCL.p', kind: 'score', msg: 'rule.proportional', amount: '1', facts: ['facts.yaml#2'], text: '完成 54168 / 目标 54168 × 1 分 = 1 分', cite: { text: '粮食总产量' } },
+        { path: [], ref: 'FM.1', kind: 'negative', msg: 'negative.item', amount: '-0.5', facts: ['facts.yaml#9'], text: '负面清单：被县级以上通报批评 1 次，扣 0.5 分', cite: { text: '被县级以上通报批评的，每次扣0.5分' } },
       ],
       gradeNotes: [],
+      selfAssessedTotal: null,
+      warnings: [],
     },
   });
 }
