@@ -17,6 +17,21 @@ describe('score card (得分反查)', () => {
     expect(screen.getByText(/尚有 1 项待考核牵头部门认定/)).toBeTruthy();
   });
 
+  it('lists every fact the engine did not use, with its reason, so nothing is ignored silently', () => {
+    const result = unitResultFixture();
+    result.ledger.warnings = [
+      { fact: 'c4-b', ref: 'I2', kind: 'conflict', reason: 'one-read', readInstead: 'c4-a', message: '事实“c4-b”（I2）未计入：评分规则只读取一条此类事实，已采用“c4-a”，请核对后撤回或更正其中一条' },
+    ];
+    render(<ScoreCard result={result} />);
+    expect(screen.getByText('有 1 条事实未计入得分，请核对后更正或撤回：')).toBeTruthy();
+    expect(within(screen.getByTestId('fact-warnings')).getByText(/已采用“c4-a”/)).toBeTruthy();
+  });
+
+  it('shows no warning block when every fact was used', () => {
+    render(<ScoreCard result={unitResultFixture()} />);
+    expect(screen.queryByTestId('fact-warnings')).toBeNull();
+  });
+
   it('drills total → item → clause → ledger line with its clause text and facts', () => {
     render(<ScoreCard result={unitResultFixture()} />);
     const expand = () => {

@@ -59,6 +59,21 @@ export function ScoreCard({ result }: { result: UnitResultView }) {
             message={`尚有 ${card.pendingJudgements} 项待考核牵头部门认定、${card.needsReview} 项待人工复核；认定或复核后得分可能变化。`}
           />
         )}
+        {card.warnings.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            message={`有 ${card.warnings.length} 条事实未计入得分，请核对后更正或撤回：`}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="fact-warnings">
+                {card.warnings.map((w) => (
+                  <li key={`${w.fact}-${w.ref}`}>{w.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         {card.gradeNotes.map((n) => (
           <Alert key={n} type="info" showIcon message={n} style={{ marginTop: 8 }} />
         ))}
