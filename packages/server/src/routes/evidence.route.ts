@@ -13,7 +13,7 @@ import { audited } from '../services/audited';
 import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment } from '../services/assessment.service';
 import { removeEvidenceFile, storeEvidence } from '../services/evidence-files';
 import { assessmentParams, evidenceFields, scopedListQuery } from './assessment.types';
-import { actorOf, idParams, userActor } from './route-helpers';
+import { actorOf, idParams, userActor, multipartFields } from './route-helpers';
 
 const col = (c: { name: string }) => sql`${c}`;
 
@@ -31,11 +31,7 @@ export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         const file = await request.file();
         if (!file) throw new AppError('bad-request', '缺少文件（字段 file）');
         // form fields must precede the file part so they can be checked before anything is stored
-        const raw: Record<string, string> = {};
-        for (const [name, field] of Object.entries(file.fields)) {
-          const f = Array.isArray(field) ? field[0] : field;
-          if (f && f.type === 'field' && typeof f.value === 'string') raw[name] = f.value;
-        }
+        const raw = multipartFields(file.fields);
         const parsed = evidenceFields.safeParse(raw);
         if (!parsed.success) {
           file.file.resume();

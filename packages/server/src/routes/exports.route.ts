@@ -18,7 +18,7 @@ import { periodOf, writeFacts } from '../services/fact-lifecycle';
 import { factsTemplate, readFactsSheet } from '../services/facts-sheet.service';
 import { publicationRows } from '../services/publication.service';
 import { currentResultRows } from '../services/result-rows';
-import { actorOf, userActor } from './route-helpers';
+import { actorOf, userActor, multipartFields } from './route-helpers';
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -94,11 +94,7 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       if (!request.isMultipart()) throw new AppError('unsupported-media-type', '须以 multipart/form-data 上传');
       const file = await request.file();
       if (!file) throw new AppError('bad-request', '缺少文件（字段 file）');
-      const raw: Record<string, string> = {};
-      for (const [name, field] of Object.entries(file.fields)) {
-        const f = Array.isArray(field) ? field[0] : field;
-        if (f && f.type === 'field' && typeof f.value === 'string') raw[name] = f.value;
-      }
+      const raw = multipartFields(file.fields);
       const parsed = factsUploadFields.safeParse(raw);
       if (!parsed.success) {
         file.file.resume();

@@ -18,3 +18,13 @@ export function actorOf(request: FastifyRequest): AuditActor {
 }
 
 export { clauseKeySchema, clientKey, idParams, nonEmpty, uuidParam } from '@kaohe/contract/api';
+
+/** The text fields sent before the file part of a multipart upload (the first value of each name). */
+export function multipartFields(fields: Record<string, unknown>): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const f = (Array.isArray(field) ? field[0] : field) as { type?: string; value?: unknown } | undefined;
+    if (f && f.type === 'field' && typeof f.value === 'string') raw[name] = f.value;
+  }
+  return raw;
+}

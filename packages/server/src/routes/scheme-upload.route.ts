@@ -15,7 +15,7 @@ import type { SchemeDocument } from '../services/scheme-document';
 import { needsReviewClauses, resolveClause } from '../services/scheme-review.service';
 import { createSchemeUpload, getUpload, readUpload, uploadView } from '../services/scheme-upload.service';
 import { getScheme, parseSchemeDocument, replaceDraftDocument } from '../services/scheme-version.service';
-import { actorOf, userActor } from './route-helpers';
+import { actorOf, userActor, multipartFields } from './route-helpers';
 
 /** Scheme files in (multipart → background import job → draft version), and the review of what the import could not compile. */
 export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
@@ -33,11 +33,7 @@ export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         if (!request.isMultipart()) throw new AppError('unsupported-media-type', '须以 multipart/form-data 上传');
         const file = await request.file({ limits: { fileSize: 50 * 1024 * 1024 } });
         if (!file) throw new AppError('bad-request', '缺少文件（字段 file）');
-        const raw: Record<string, string> = {};
-        for (const [name, field] of Object.entries(file.fields)) {
-          const f = Array.isArray(field) ? field[0] : field;
-          if (f && f.type === 'field' && typeof f.value === 'string') raw[name] = f.value;
-        }
+        const raw = multipartFields(file.fields);
         const parsed = schemeUploadFields.safeParse(raw);
         if (!parsed.success) {
           file.file.resume();
