@@ -10,6 +10,7 @@ import { clauseAssignments, divisions, leaderUnits, leaders, organisations, unit
 import { type App, buildApp } from '../src/http/app';
 import { createFakeClock, type FakeClock } from '../src/lib/clock';
 import { intlCryptoProvider } from '../src/lib/crypto-provider';
+import { gmSoftCryptoProvider } from '../src/lib/crypto';
 import { cliActor, createAccount, grantBusinessRole } from '../src/services/account.service';
 import { indexSchemeClauses } from '../src/services/assessment.service';
 import type { SchemeDocument } from '../src/services/scheme-document';
@@ -64,7 +65,7 @@ export async function createHarness(env: Record<string, string> = {}, options: {
   const dataDir = mkdtempSync(join(tmpdir(), 'kaohe-test-'));
   const config = loadConfig({ ...process.env, DATABASE_URL: '', NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'false', RECOMPUTE_DELAY_MS: '0', ...env });
   const clock = createFakeClock();
-  const ctx = createContext({ config, db: database.db, dbKind: database.kind, clock, crypto: intlCryptoProvider });
+  const ctx = createContext({ config, db: database.db, dbKind: database.kind, clock, crypto: config.cryptoProfile === 'gm-soft' ? gmSoftCryptoProvider : intlCryptoProvider });
   const app = await buildApp(ctx);
   const totpSecrets = new Map<string, string>();
   const ids = options.seed === false ? ({} as World) : await seedWorld(ctx, totpSecrets);

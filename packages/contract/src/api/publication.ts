@@ -98,6 +98,18 @@ export const verifyView = z
     digest: z.string(),
     recomputedDigest: z.string(),
     problems: z.array(z.string()).describe('发现的问题（中文）'),
+    status: z.enum(['完整', '篡改']).describe('完整：摘要、密钥校验值、服务器签名和公布结果均与快照一致；篡改：见 problems'),
+    signature: z
+      .object({
+        algorithm: z.string().describe('SM2-SM3（国密）或 Ed25519'),
+        keyId: z.string(),
+        publicKey: z.string().describe('签名公钥（SM2 为 04 开头的十六进制未压缩点）'),
+        signature: z.string().describe('对快照规范 JSON 的签名（SM2 为 DER 十六进制，默认 ID 1234567812345678）'),
+        signedAt: z.string(),
+        approvals: z.number().int().describe('审批人签名（审定、发布）的个数'),
+      })
+      .nullable()
+      .describe('服务器签名；签名不能验证时为 null'),
   })
   .describe('快照校验结果');
 

@@ -2,7 +2,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
 import { approverKeys, integritySeals, signingKeys } from '../db/schema-security';
-import { publications, publishedResults } from '../db/schema';
 import { canonicalJson } from '../lib/canonical-json';
 import { type ApproverKeyProvider, cryptoProviderBySignature, hsmSigner, type SignatureAlgorithm } from '../lib/crypto';
 
@@ -11,14 +10,16 @@ import { type ApproverKeyProvider, cryptoProviderBySignature, hsmSigner, type Si
  *
  *   const seal = await sealObject(ctx, tx, { objectType: 'publication', objectId, snapshot });
  *
- * inside the publishing transaction, with `snapshot` = the immutable content (scheme version,
- * facts, ledgers, grades, ranks…). The seal is an SM2 (gm) or Ed25519 (intl) signature by the
+ * inside the publishing transaction (services/publication.service.ts writePublication), with
+ * `snapshot` = the publication's one snapshot definition (`SnapshotContent`: scheme version,
+ * facts, ledgers, grades, ranks), the same content that is digested and stored. The seal is an SM2 (gm) or Ed25519 (intl) signature by the
  * server's key over the canonical JSON of the snapshot, stored in integrity_seals. Later
  *
  *   const check = await verifySealedObject(ctx, 'publication', objectId, snapshotReadBackFromTheTables);
  *
  * gives { status: '完整' } or { status: '篡改', reason } — a score edited by SQL without
- * re-signing no longer matches. Approvers may add their own signature of the 审定/发布 action
+ * re-signing no longer matches. `verifyPublication` (GET /api/publications/:id/verify) does this
+ * with the stored snapshot and also compares published_results with it. Approvers may add their own signature of the 审定/发布 action
  * (`signApproval` with a key provider such as a UKey through the HSM adapter, or
  * `recordApproverSignature` for a signature made on the client with a registered key).
  */
@@ -186,18 +187,4 @@ async function storeApproval(
     })
     .returning();
   return row!;
-}
-
-/**
- * The snapshot of a publication as stored by the current publication tables (units in a fixed
- * order). The year-on-server publication can pass its own, richer snapshot instead.
- */
-export async function publicationSnapshot(db: Db, publicationId: string) {
-  const [publication] = await db.select().from(publications).where(eq(publications.id, publicationId));
-  if (!publication) return null;
-  const rows = await db.select().from(publishedResults).where(eq(publishedResults.publicationId, publicationId)).orderBy(asc(publishedResults.unitId));
-  return {
-    publication: { id: publication.id, assessmentId: publication.assessmentId, schemeId: publication.schemeId, sequence: publication.sequence, publishedAt: publication.publishedAt },
-    results: rows.map((r) => ({ unitId: r.unitId, total: r.total, grade: r.grade, rank: r.rank, ledger: r.ledger })),
-  };
 }

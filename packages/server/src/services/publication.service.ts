@@ -3,16 +3,22 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { AuditActor } from '../audit/audit';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
+import { integritySeals } from '../db/schema-security';
 import { assessments, publications, publicationSnapshots, publicityObjections, publicityPeriods, publishedResults, schemes, units } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
+import { sealObject, verifySealedObject } from '../security/result-signing';
 import { audited } from './audited';
 import { parseSchemeCached } from './evaluator';
 import { currentResultRows, type FullRow, ledgerLines, named, namingOf, sortRows } from './result-rows';
 import { gatherScoringInput } from './scoring-input';
 
 type Assessment = typeof assessments.$inferSelect;
-type SnapshotContent = {
+/**
+ * The one definition of a publication's snapshot: what is digested, keyed (mac) and signed
+ * (integrity_seals, objectType 'publication'), stored as publication_snapshots.content.
+ */
+export type SnapshotContent = {
   assessment: { id: string; year: number; name: string };
   scheme: { id: string; version: number; sha256: string; documentDigest: string };
   inputSha256: string;
@@ -145,6 +151,8 @@ async function writePublication(
     publicityPeriodId: meta.periodId,
     appealsUntil,
   });
+  // 密评 integrity: the server's SM2 (gm) or Ed25519 (intl) signature over the same content, in this transaction
+  await sealObject(ctx, tx, { objectType: 'publication', objectId: id, snapshot: content });
   return { id, assessmentId: assessment.id, sequence, publishedAt: now.toISOString(), schemeVersion: current.scheme.version, digest, digestAlgorithm: ctx.crypto.digestAlgorithm, appealsUntil: appealsUntil.toISOString(), previousPublicationId: previous?.id ?? null, reason: meta.reason, diff, units: current.rows.length };
 }
 
@@ -232,7 +240,37 @@ export async function verifyPublication(ctx: ServerContext, publicationId: strin
   if (rows.length !== s.content.results.length) problems.push(`公布结果有 ${rows.length} 个单位，快照有 ${s.content.results.length} 个`);
   const [scheme] = await ctx.db.select().from(schemes).where(eq(schemes.id, s.content.scheme.id));
   if (!scheme || scheme.sha256 !== s.content.scheme.sha256 || ctx.crypto.digest(canonicalJson(scheme.document)) !== s.content.scheme.documentDigest) problems.push(`快照引用的方案第 ${s.content.scheme.version} 版已被修改或删除`);
-  return { ok: problems.length === 0, publicationId: p.id, sequence: s.sequence, digest: s.digest, recomputedDigest: recomputed, problems };
+  // a missing seal is a problem too: deleting the integrity_seals row must not make an edit pass
+  const sealCheck = await verifySealedObject(ctx, 'publication', p.id, s.content);
+  if (sealCheck.status !== '完整') problems.push(sealCheck.status === '未签名' ? `快照没有服务器签名（${sealCheck.reason}）` : sealCheck.reason);
+  const seal = await publicationSeal(ctx.db, p.id);
+  return {
+    ok: problems.length === 0,
+    status: problems.length === 0 ? ('完整' as const) : ('篡改' as const),
+    publicationId: p.id,
+    sequence: s.sequence,
+    digest: s.digest,
+    recomputedDigest: recomputed,
+    problems,
+    signature: sealCheck.status === '完整' && seal ? { algorithm: seal.algorithm, keyId: seal.keyId, publicKey: seal.publicKey ?? '', signature: seal.signature, signedAt: seal.signedAt.toISOString(), approvals: sealCheck.seals - 1 } : null,
+  };
+}
+
+/** The server's seal of a publication (the first one stored), for independent verification. */
+async function publicationSeal(db: Db, publicationId: string) {
+  const [row] = await db
+    .select()
+    .from(integritySeals)
+    .where(and(eq(integritySeals.objectType, 'publication'), eq(integritySeals.objectId, publicationId), eq(integritySeals.purpose, 'seal')))
+    .orderBy(asc(integritySeals.signedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The signed snapshot of a publication as stored (the content the seal covers). */
+export async function publicationSnapshot(db: Db, publicationId: string): Promise<SnapshotContent | null> {
+  const [row] = await db.select({ content: publicationSnapshots.content }).from(publicationSnapshots).where(eq(publicationSnapshots.publicationId, publicationId));
+  return row ? (row.content as SnapshotContent) : null;
 }
 
 /** Rows of a publication with names, for reading and for exports. */

@@ -1,99 +1,135 @@
 import { eq, sql } from 'drizzle-orm';
 import smCrypto from 'sm-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type ServerContext } from '../../src/context';
-import { approverKeys, integritySeals, publishedResults } from '../../src/db/schema';
+import { createContext } from '../../src/context';
+import { approverKeys, integritySeals } from '../../src/db/schema';
 import { canonicalJson } from '../../src/lib/canonical-json';
-import { createSoftHsm, gmSoftCryptoProvider, hsmApproverKeyProvider } from '../../src/lib/crypto';
-import { publicationSnapshot, recordApproverSignature, sealObject, signApproval, verifySealedObject } from '../../src/security/result-signing';
-import { createHarness, type Harness } from '../harness';
+import { createSoftHsm, gmSoftCryptoProvider, hsmApproverKeyProvider, intlCryptoProvider } from '../../src/lib/crypto';
+import { recordApproverSignature, sealObject, signApproval, verifySealedObject } from '../../src/security/result-signing';
+import { publicationSnapshot } from '../../src/services/publication.service';
+import { createHarness, type Harness, type Session } from '../harness';
 import { publishThroughPublicity } from '../publish-helper';
 import { seedWork } from '../world-data';
 
+type Verify = {
+  ok: boolean;
+  status: '完整' | '篡改';
+  digest: string;
+  problems: string[];
+  signature: { algorithm: string; keyId: string; publicKey: string; signature: string; approvals: number } | null;
+};
+
+// a whole server in the gm-soft profile (SM2/SM3/SM4), on PGlite or on PostgreSQL when DATABASE_URL is set
 let h: Harness;
-let gm: ServerContext;
+let kpb: Session;
 let publicationId = '';
+const verify = async () => (await (await h.login('kpb')).request('GET', `/api/publications/${publicationId}/verify`)).json() as Verify;
+const disableGuards = async (table: 'published_results' | 'publication_snapshots', edit: () => Promise<unknown>) => {
+  // the append-only trigger refuses the edit; only the tables' owner can switch it off first
+  await h.ctx.db.execute(sql.raw(`ALTER TABLE ${table} DISABLE TRIGGER USER`));
+  await edit();
+  await h.ctx.db.execute(sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER USER`));
+};
+
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ CRYPTO_PROFILE: 'gm-soft' });
+  expect(h.ctx.crypto.signatureAlgorithm).toBe('SM2-SM3');
   await seedWork(h);
-  const kpb = await h.login('kpb');
-  // publishing goes through a 公示 now (test/publish-helper.ts)
+  kpb = await h.login('kpb');
   const res = await publishThroughPublicity(h, kpb, h.ids.assessmentId);
   expect(res.statusCode, res.body).toBe(200);
   publicationId = (res.json() as { id: string }).id;
-  // the same database seen by a gm-soft server
-  gm = createContext({ config: h.config, db: h.ctx.db, dbKind: h.ctx.dbKind, clock: h.clock, crypto: gmSoftCryptoProvider });
-  await gm.fields.open();
 });
 afterAll(async () => {
   await h?.close();
 });
 
 describe('publication seal (gm-soft)', () => {
-  it('is an SM2 signature over the canonical JSON that sm-crypto verifies independently', async () => {
-    const snapshot = (await publicationSnapshot(gm.db, publicationId))!;
+  it('publishing stores an SM2 signature over the snapshot that sm-crypto verifies independently', async () => {
+    const check = await verify();
+    expect(check).toMatchObject({ ok: true, status: '完整', problems: [] });
+    expect(check.signature).toMatchObject({ algorithm: 'SM2-SM3', approvals: 0 });
+    // the signed text is the canonical JSON of the one stored snapshot (publication_snapshots.content)
+    const snapshot = (await publicationSnapshot(h.ctx.db, publicationId))!;
     expect(snapshot.results.length).toBe(2);
-    const seal = await gm.db.transaction((tx) => sealObject(gm, tx, { objectType: 'publication', objectId: publicationId, snapshot }));
-    expect(seal.algorithm).toBe('SM2-SM3');
-    expect(seal.digestAlgorithm).toBe('SM3');
     const text = canonicalJson(snapshot);
-    expect(smCrypto.sm2.doVerifySignature(text, seal.signature, seal.publicKey!, { der: true, hash: true, userId: '1234567812345678' })).toBe(true);
-    expect(smCrypto.sm3(text)).toBe(seal.digest);
-    expect(await verifySealedObject(gm, 'publication', publicationId, snapshot)).toMatchObject({ status: '完整', algorithm: 'SM2-SM3' });
+    const { publicKey, signature } = check.signature!;
+    expect(smCrypto.sm2.doVerifySignature(text, signature, publicKey, { der: true, hash: true, userId: '1234567812345678' })).toBe(true);
+    expect(smCrypto.sm2.doVerifySignature(`${text} `, signature, publicKey, { der: true, hash: true, userId: '1234567812345678' })).toBe(false);
+    // the publication's digest is SM3 of the same text
+    expect(smCrypto.sm3(text)).toBe(check.digest);
+    const [seal] = await h.ctx.db.select().from(integritySeals).where(eq(integritySeals.objectId, publicationId));
+    expect(seal).toMatchObject({ objectType: 'publication', purpose: 'seal', algorithm: 'SM2-SM3', digestAlgorithm: 'SM3', digest: check.digest });
   });
 
   it('an approver signs 审定 through the HSM adapter (UKey), stored with the publication', async () => {
-    const snapshot = (await publicationSnapshot(gm.db, publicationId))!;
+    const snapshot = (await publicationSnapshot(h.ctx.db, publicationId))!;
     const provider = hsmApproverKeyProvider(createSoftHsm());
-    const row = await gm.db.transaction((tx) => signApproval(gm, tx, provider, h.ids.users.kpb!, '审定', { objectType: 'publication', objectId: publicationId, snapshot }));
+    const row = await h.ctx.db.transaction((tx) => signApproval(h.ctx, tx, provider, h.ids.users.kpb!, '审定', { objectType: 'publication', objectId: publicationId, snapshot }));
     expect(row.purpose).toBe('审定');
     expect(smCrypto.sm2.doVerifySignature(canonicalJson(snapshot), row.signature, row.publicKey!, { der: true, hash: true })).toBe(true);
-    expect(await verifySealedObject(gm, 'publication', publicationId, snapshot)).toMatchObject({ status: '完整', seals: 2 });
+    expect(await verifySealedObject(h.ctx, 'publication', publicationId, snapshot)).toMatchObject({ status: '完整', seals: 2 });
+    expect((await verify()).signature).toMatchObject({ approvals: 1 });
   });
 
-  it('a client-side 发布 signature is accepted only with the approver\'s registered key', async () => {
-    const snapshot = (await publicationSnapshot(gm.db, publicationId))!;
+  it("a client-side 发布 signature is accepted only with the approver's registered key", async () => {
+    const snapshot = (await publicationSnapshot(h.ctx.db, publicationId))!;
     const ukey = gmSoftCryptoProvider.generateSigningKeyPair();
     const other = gmSoftCryptoProvider.generateSigningKeyPair();
-    await gm.db.insert(approverKeys).values({ userId: h.ids.users.kpb!, algorithm: 'SM2-SM3', publicKey: ukey.publicKey, createdAt: h.clock.now() });
+    await h.ctx.db.insert(approverKeys).values({ userId: h.ids.users.kpb!, algorithm: 'SM2-SM3', publicKey: ukey.publicKey, createdAt: h.clock.now() });
     const object = { objectType: 'publication', objectId: publicationId, snapshot };
     const forged = gmSoftCryptoProvider.sign(other.privateKey, canonicalJson(snapshot));
-    await expect(gm.db.transaction((tx) => recordApproverSignature(gm, tx, h.ids.users.kpb!, '发布', object, forged))).rejects.toThrow(/登记的公钥/);
+    await expect(h.ctx.db.transaction((tx) => recordApproverSignature(h.ctx, tx, h.ids.users.kpb!, '发布', object, forged))).rejects.toThrow(/登记的公钥/);
     const real = gmSoftCryptoProvider.sign(ukey.privateKey, canonicalJson(snapshot));
-    const row = await gm.db.transaction((tx) => recordApproverSignature(gm, tx, h.ids.users.kpb!, '发布', object, real));
+    const row = await h.ctx.db.transaction((tx) => recordApproverSignature(h.ctx, tx, h.ids.users.kpb!, '发布', object, real));
     expect(row.purpose).toBe('发布');
+    expect((await verify()).status).toBe('完整');
   });
 
   it('a direct SQL edit of a published score is reported as 篡改', async () => {
-    await h.ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`ALTER TABLE published_results DISABLE TRIGGER USER`);
-      await tx.execute(sql`UPDATE published_results SET total = total + 1 WHERE publication_id = ${publicationId}`);
-      await tx.execute(sql`ALTER TABLE published_results ENABLE TRIGGER USER`);
-    });
-    const edited = (await publicationSnapshot(gm.db, publicationId))!;
-    const check = await verifySealedObject(gm, 'publication', publicationId, edited);
-    expect(check.status).toBe('篡改');
-    if (check.status === '篡改') expect(check.reason).toMatch(/签名后被修改/);
-    const rows = await h.ctx.db.select().from(publishedResults).where(eq(publishedResults.publicationId, publicationId));
-    expect(rows.length).toBe(2);
+    await disableGuards('published_results', () => h.ctx.db.execute(sql`UPDATE published_results SET total = '9.5' WHERE unit_id = ${h.ids.units.U1}`));
+    const edited = await verify();
+    expect(edited).toMatchObject({ ok: false, status: '篡改' });
+    expect(edited.problems).toEqual(['“甲镇”的公布结果与快照不符（快照总分 9，公布 9.5）']);
+
+    // an attacker who edits the snapshot too and recomputes its SM3 digest is still caught by the seal
+    const snapshot = (await publicationSnapshot(h.ctx.db, publicationId))!;
+    const forged = { ...snapshot, results: snapshot.results.map((r) => (r.unitId === h.ids.units.U1 ? { ...r, total: '9.5' } : r)) };
+    const forgedDigest = smCrypto.sm3(canonicalJson(forged));
+    await disableGuards('publication_snapshots', () => h.ctx.db.execute(sql`UPDATE publication_snapshots SET content = ${JSON.stringify(forged)}::jsonb, digest = ${forgedDigest} WHERE publication_id = ${publicationId}`));
+    const both = await verify();
+    expect(both.status).toBe('篡改');
+    expect(both.signature).toBeNull();
+    expect(both.problems).toContain('服务器签名与当前内容不符：内容在签名后被修改');
+    expect(both.problems).not.toContain('快照内容与其摘要不符：快照在发布后被修改');
   });
 
-  it('a seal whose public key is swapped for an attacker\'s is reported as 篡改', async () => {
-    const snapshot = (await publicationSnapshot(gm.db, publicationId))!;
+  it('a deleted seal is reported, never passed as unsigned-but-fine', async () => {
+    await h.ctx.db.delete(integritySeals).where(eq(integritySeals.objectId, publicationId));
+    const check = await verify();
+    expect(check.status).toBe('篡改');
+    expect(check.problems.some((p) => p.startsWith('快照没有服务器签名'))).toBe(true);
+  });
+
+  it("a seal whose public key is swapped for an attacker's is reported as 篡改", async () => {
+    const snapshot = { x: 1 };
+    await h.ctx.db.transaction((tx) => sealObject(h.ctx, tx, { objectType: 'ledger', objectId: 'L9', snapshot }));
     const attacker = gmSoftCryptoProvider.generateSigningKeyPair();
-    await gm.db
+    await h.ctx.db
       .update(integritySeals)
       .set({ publicKey: attacker.publicKey, signature: gmSoftCryptoProvider.sign(attacker.privateKey, canonicalJson(snapshot)) })
-      .where(eq(integritySeals.purpose, 'seal'));
-    expect((await verifySealedObject(gm, 'publication', publicationId, snapshot)).status).toBe('篡改');
+      .where(eq(integritySeals.objectId, 'L9'));
+    expect((await verifySealedObject(h.ctx, 'ledger', 'L9', snapshot)).status).toBe('篡改');
   });
 
   it('intl profile seals with Ed25519', async () => {
+    const intl = createContext({ config: h.config, db: h.ctx.db, dbKind: h.ctx.dbKind, clock: h.clock, crypto: intlCryptoProvider });
+    await intl.fields.open();
     const snapshot = { x: 1 };
-    const seal = await h.ctx.db.transaction((tx) => sealObject(h.ctx, tx, { objectType: 'ledger', objectId: 'L1', snapshot }));
+    const seal = await intl.db.transaction((tx) => sealObject(intl, tx, { objectType: 'ledger', objectId: 'L1', snapshot }));
     expect(seal.algorithm).toBe('Ed25519');
-    expect((await verifySealedObject(h.ctx, 'ledger', 'L1', snapshot)).status).toBe('完整');
-    expect((await verifySealedObject(h.ctx, 'ledger', 'L1', { x: 2 })).status).toBe('篡改');
-    expect((await verifySealedObject(h.ctx, 'ledger', 'L2', snapshot)).status).toBe('未签名');
+    expect((await verifySealedObject(intl, 'ledger', 'L1', snapshot)).status).toBe('完整');
+    expect((await verifySealedObject(intl, 'ledger', 'L1', { x: 2 })).status).toBe('篡改');
+    expect((await verifySealedObject(intl, 'ledger', 'L2', snapshot)).status).toBe('未签名');
   });
 });
