@@ -29,6 +29,21 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Or the connection in parts (信创 databases listen on their own ports, e.g. KingbaseES 54321):
+   * used when DATABASE_URL is not set and DATABASE_HOST is.
+   */
+  DATABASE_HOST: z.string().regex(/^[A-Za-z0-9._:\-[\]]+$/, 'must be a host name or address').optional(),
+  DATABASE_PORT: int(1, 65535).default(5432),
+  DATABASE_NAME: z.string().min(1).default('kaohe'),
+  DATABASE_USER: z.string().min(1).default('kaohe'),
+  DATABASE_PASSWORD: z.string().optional(),
+  /** How the server authenticates: password (SCRAM/MD5 as the server asks, or an openGauss SHA256 driver) or none (trust/peer). */
+  DATABASE_AUTH: z.enum(['password', 'none']).default('password'),
+  /** SQL dialect: pg (PostgreSQL, KingbaseES/openGauss/Vastbase in PG mode). dm (达梦) is reserved and refused until built. */
+  DATABASE_DIALECT: z.enum(['pg', 'dm']).default('pg'),
+  /** A module exporting a pg-compatible { Pool, Client } (e.g. an openGauss driver with SHA256 auth) used instead of `pg`. */
+  DATABASE_DRIVER_MODULE: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   /** false when the server connects as a role that does not own the tables (the owner runs migrations). */
   DATABASE_MIGRATE: bool.default(true),
@@ -97,7 +112,7 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string; migrate: boolean };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string; migrate: boolean; dialect: 'pg'; driverModule?: string };
   dataDir: string;
   evidence: { dir: string; maxBytes: number; extensions: string[] };
   sessionSecret: string;
@@ -167,6 +182,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (cleaned.SECURITY_PROFILE === 'level3' && cleaned.BEHIND_TLS_PROXY && !cleaned.TRUST_PROXIES) {
     problems.push('TRUST_PROXIES: required when BEHIND_TLS_PROXY=true (the TLS proxy must be listed)');
   }
+  if (cleaned.DATABASE_DIALECT === 'dm') problems.push('DATABASE_DIALECT: dm (达梦) is reserved and not supported yet; use pg');
+  if (cleaned.DATABASE_AUTH === 'none' && cleaned.DATABASE_PASSWORD) problems.push('DATABASE_PASSWORD: set with DATABASE_AUTH=none');
+  if (cleaned.DATABASE_AUTH !== 'none' && cleaned.DATABASE_HOST && !cleaned.DATABASE_URL && !cleaned.DATABASE_PASSWORD) {
+    problems.push('DATABASE_PASSWORD: required with DATABASE_HOST unless DATABASE_AUTH=none');
+  }
+  if (cleaned.DATABASE_URL && cleaned.DATABASE_HOST) problems.push('DATABASE_URL, DATABASE_HOST: set only one of them');
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const e = parsed.data;
@@ -175,9 +196,18 @@ export function loadConfig(env: Env = process.env): Config {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, migrate: e.DATABASE_MIGRATE, ...(e.DATABASE_SCHEMA ? { searchPath: e.DATABASE_SCHEMA } : {}) }
-      : { kind: 'pglite', dataDir: `${e.DATA_DIR.replace(/\/+$/, '')}/pglite` },
+    database:
+      e.DATABASE_URL || e.DATABASE_HOST
+        ? {
+            kind: 'postgres',
+            url: e.DATABASE_URL ?? databaseUrlOf(e),
+            poolSize: e.DATABASE_POOL_SIZE,
+            migrate: e.DATABASE_MIGRATE,
+            dialect: 'pg',
+            ...(e.DATABASE_SCHEMA ? { searchPath: e.DATABASE_SCHEMA } : {}),
+            ...(e.DATABASE_DRIVER_MODULE ? { driverModule: e.DATABASE_DRIVER_MODULE } : {}),
+          }
+        : { kind: 'pglite', dataDir: `${e.DATA_DIR.replace(/\/+$/, '')}/pglite` },
     dataDir: e.DATA_DIR,
     evidence: {
       dir: e.EVIDENCE_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/evidence`,
@@ -226,6 +256,14 @@ export function loadConfig(env: Env = process.env): Config {
     demo: { onEmpty: e.DEMO_ON_EMPTY, schemePath: e.DEMO_SCHEME_PATH ?? null },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** The connection string from its parts, every part percent-encoded (passwords often hold @ or /). */
+function databaseUrlOf(e: z.infer<typeof envSchema>): string {
+  const user = encodeURIComponent(e.DATABASE_USER);
+  const credentials = e.DATABASE_AUTH === 'none' || !e.DATABASE_PASSWORD ? user : `${user}:${encodeURIComponent(e.DATABASE_PASSWORD)}`;
+  const host = e.DATABASE_HOST!.includes(':') && !e.DATABASE_HOST!.startsWith('[') ? `[${e.DATABASE_HOST}]` : e.DATABASE_HOST;
+  return `postgres://${credentials}@${host}:${e.DATABASE_PORT}/${encodeURIComponent(e.DATABASE_NAME)}`;
 }
 
 /**

@@ -28,7 +28,18 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'm
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-instance'; client: PGlite }
-  | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string; migrate?: boolean };
+  | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string; migrate?: boolean; driverModule?: string };
+
+type PgDriver = { Pool: typeof pg.Pool; Client: typeof pg.Client };
+
+/** `pg`, or a pg-compatible driver named by DATABASE_DRIVER_MODULE (an openGauss SHA256-auth driver). */
+async function pgDriver(moduleName: string | undefined): Promise<PgDriver> {
+  if (!moduleName) return pg;
+  const loaded = (await import(moduleName)) as Partial<PgDriver> & { default?: Partial<PgDriver> };
+  const driver = loaded.Pool ? loaded : loaded.default;
+  if (!driver?.Pool || !driver.Client) throw new Error(`数据库驱动模块 ${moduleName} 没有导出 pg 兼容的 Pool 和 Client`);
+  return driver as PgDriver;
+}
 
 /**
  * Opens the database and brings it to the latest migration. PGlite (the default) lives in a
@@ -37,7 +48,8 @@ export type DatabaseTarget =
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({
+    const driver = await pgDriver(target.driverModule);
+    const pool = new driver.Pool({
       connectionString: target.url,
       max: target.poolSize,
       ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
@@ -50,7 +62,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // dedicated connection, the others wait on it and then find nothing left to apply.
     // A separate client, not one from the pool: with DATABASE_POOL_SIZE=1 the migrator would wait forever.
     if (target.migrate !== false) {
-      const lockClient = new pg.Client({ connectionString: target.url });
+      const lockClient = new driver.Client({ connectionString: target.url });
       await lockClient.connect();
       const lockKey = `kaohe:migrate:${target.searchPath ?? 'default'}`;
       try {
