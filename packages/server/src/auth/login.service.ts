@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import { loginThrottle, passwordHistory, sessions, users } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { minutes } from '../lib/clock';
-import { burnVerifyTime, hashPassword, passwordPolicyProblems, verifyPassword } from './password';
+import { burnVerifyTime, hashPassword, passwordPolicyProblems, passwordSchemeFor, verifyPassword } from './password';
 import { createSession, stageFor, type UserRow } from './session.service';
 import { verifyTotp } from './totp';
 
@@ -25,7 +25,7 @@ export async function login(ctx: ServerContext, input: LoginInput, sourceIp: str
   const [throttle] = await ctx.db.select().from(loginThrottle).where(eq(loginThrottle.login, key));
   const attemptActor: AuditActor = { id: null, login: input.login.slice(0, 100), role: null, sourceIp };
   if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > now.getTime()) {
-    await burnVerifyTime(input.password);
+    await burnVerifyTime(input.password, passwordSchemeFor(ctx.crypto.profile, ctx.config.pbkdf2Iterations));
     await recordAudit(ctx.db, ctx.audit, attemptActor, { action: 'auth.login', outcome: 'denied', after: { reason: 'locked' } });
     throw new AppError('login-failed', lockedMessage);
   }
@@ -34,7 +34,7 @@ export async function login(ctx: ServerContext, input: LoginInput, sourceIp: str
   let reason: string | null = null;
   let totpStep: number | null = null;
   if (!user || user.isDisabled) {
-    await burnVerifyTime(input.password);
+    await burnVerifyTime(input.password, passwordSchemeFor(ctx.crypto.profile, ctx.config.pbkdf2Iterations));
     reason = user ? 'disabled' : 'unknown-login';
   } else if (!(await verifyPassword(user.passwordHash, input.password))) {
     reason = 'bad-password';
@@ -117,7 +117,7 @@ export async function checkNewPassword(ctx: ServerContext, db: Db, user: Pick<Us
       }
     }
   }
-  return hashPassword(password);
+  return hashPassword(password, passwordSchemeFor(ctx.crypto.profile, ctx.config.pbkdf2Iterations));
 }
 
 export async function changePassword(

@@ -1,13 +1,15 @@
 import type { PasswordPolicy } from '../config/env';
-import { hashPassword, verifyPassword } from '../lib/crypto/password-hash';
+import { hashPassword, type PasswordScheme, verifyPassword } from '../lib/crypto/password-hash';
 
-export { argonImplementation, hashPassword, verifyPassword } from '../lib/crypto/password-hash';
+export { argonImplementation, hashPassword, passwordSchemeFor, verifyPassword } from '../lib/crypto/password-hash';
 
-/** A real hash of a random string: verifying against it costs what a real verify costs. */
-let dummyHash: Promise<string> | null = null;
-export async function burnVerifyTime(password: string): Promise<void> {
-  dummyHash ??= hashPassword(`dummy-${Math.random()}`);
-  await verifyPassword(await dummyHash, password);
+/** A real hash of a random string, per scheme: verifying against it costs what a real verify costs. */
+const dummyHashes = new Map<string, Promise<string>>();
+export async function burnVerifyTime(password: string, scheme: PasswordScheme = { kind: 'argon2id' }): Promise<void> {
+  const key = JSON.stringify(scheme);
+  let dummy = dummyHashes.get(key);
+  if (!dummy) dummyHashes.set(key, (dummy = hashPassword(`dummy-${Math.random()}`, scheme)));
+  await verifyPassword(await dummy, password);
 }
 
 export function characterClasses(password: string): number {

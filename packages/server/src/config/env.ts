@@ -93,6 +93,8 @@ const envSchema = z.object({
   PASSWORD_MIN_LENGTH: int(8, 128).default(8),
   PASSWORD_MIN_CLASSES: int(1, 4).default(3),
   PASSWORD_HISTORY: int(0, 24).default(5),
+  /** PBKDF2-HMAC-SM3 iterations for passwords in the gm profiles (密评: at least 100 000). */
+  PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000_000).default(100_000),
   PASSWORD_MAX_AGE_DAYS: int(0, 3650).default(90),
   LOCKOUT_THRESHOLD: int(1, 100).default(5),
   LOCKOUT_WINDOW_MINUTES: int(1, 24 * 60).default(15),
@@ -131,6 +133,7 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   trustProxies: string[];
   passwordPolicy: PasswordPolicy;
+  pbkdf2Iterations: number;
   lockout: { threshold: number; windowMinutes: number; durationMinutes: number };
   totpRequiredForAll: boolean;
   recomputeDelayMs: number;
@@ -245,6 +248,7 @@ export function loadConfig(env: Env = process.env): Config {
       history: e.PASSWORD_HISTORY,
       maxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     },
+    pbkdf2Iterations: e.PASSWORD_PBKDF2_ITERATIONS,
     lockout: {
       threshold: e.LOCKOUT_THRESHOLD,
       windowMinutes: e.LOCKOUT_WINDOW_MINUTES,

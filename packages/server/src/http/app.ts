@@ -36,7 +36,7 @@ export type RouteInfo = { method: string; url: string; permission: RoutePermissi
 export type App = FastifyInstance;
 
 /** `webDist`: the built web app to serve from the same origin (main.ts passes the repository's; tests none). */
-export type BuildAppOptions = { logger?: boolean; webDist?: string | null };
+export type BuildAppOptions = { logger?: boolean; webDist?: string | null; /** where the log goes (default stdout); tests capture it */ logStream?: { write: (line: string) => void } };
 
 /** Builds the HTTP server around a context; tests inject requests, main.ts listens. */
 export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions = {}): Promise<App> {
@@ -46,6 +46,7 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
           level: baseCtx.config.logLevel,
           // credentials never reach the log: no bodies, no cookies, no auth headers
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          ...(options.logStream ? { stream: options.logStream } : {}),
         }
       : false,
     trustProxy: baseCtx.config.trustProxies.length > 0 ? baseCtx.config.trustProxies : false,

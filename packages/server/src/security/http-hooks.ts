@@ -2,6 +2,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminOnlyPermissions } from '../access/roles';
 import { recordAudit } from '../audit/audit';
+import { actorOf } from '../routes/route-helpers';
 import type { ServerContext } from '../context';
 import { createAlertMonitor } from './alerts';
 
@@ -36,6 +37,16 @@ const errorBody = (request: FastifyRequest, code: string, message: string) => ({
  * - failed logins and refused administrator requests feed the alert monitor;
  * - unknown routes answer 404 in the usual error format, in Chinese.
  */
+function errorCodeOf(payload: unknown): string | null {
+  if (typeof payload !== 'string' || !payload.startsWith('{')) return null;
+  try {
+    const code = (JSON.parse(payload) as { error?: { code?: unknown } }).error?.code;
+    return typeof code === 'string' ? code : null;
+  } catch {
+    return null;
+  }
+}
+
 export function registerSecurityHooks(app: FastifyInstance, ctx: ServerContext) {
   const allowlist = ctx.config.adminAllowedCidrs.length > 0 ? cidrList(ctx.config.adminAllowedCidrs) : null;
   const level3 = ctx.config.securityProfile === 'level3';
@@ -77,8 +88,33 @@ export function registerSecurityHooks(app: FastifyInstance, ctx: ServerContext) 
     } else if (reply.statusCode === 403 && !refused.has(request) && isAdminRoute(request)) {
       await monitor.note('forbidden-admin', request.ip);
     }
+    await auditFailedChange(request, reply.statusCode, payload);
     return payload;
   });
+
+  /**
+   * 等保 安全审计: a state-changing request that failed leaves an audit row too (successes are
+   * written by services/audited.ts inside the change's transaction). Not written twice: login
+   * and the SSO routes record every outcome themselves, and refused requests (403 forbidden/csrf,
+   * admin network) are recorded where they are refused. (A wrong password at change-password or
+   * a wrong TOTP code at enrolment has its auth.* row and this row, which names the route.)
+   */
+  const auditFailedChange = async (request: FastifyRequest, status: number, payload: unknown) => {
+    if (status < 400 || request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    const route = request.routeOptions.url ?? '';
+    if (!request.url.startsWith('/api/')) return;
+    if (route === '/api/auth/login' || route.startsWith('/api/sso/') || refused.has(request)) return;
+    const code = errorCodeOf(payload);
+    if (status === 403 && (code === 'forbidden' || code === 'csrf')) return;
+    const actor = request.actor ? actorOf(request) : { id: null, login: null, role: null, sourceIp: request.ip };
+    await recordAudit(ctx.db, ctx.audit, actor, {
+      action: 'request.failed',
+      objectType: 'route',
+      objectId: `${request.method} ${route || request.url}`,
+      after: { status, code, requestId: request.id },
+      outcome: status === 401 || status === 403 ? 'denied' : 'failure',
+    }).catch((e: unknown) => request.log.error({ err: e }, 'could not audit a failed request'));
+  };
 
   // Unknown routes: http/static-web.ts's not-found handler answers /api/* in the error format, in Chinese.
 }

@@ -43,8 +43,8 @@ describe('信创 databases (no version parsing, capability probes only)', () => 
     const database = await openDatabase({ kind: 'pglite-instance', client });
     const dataDir = mkdtempSync(join(tmpdir(), 'kaohe-kingbase-'));
     try {
-      const [{ version }] = await queryRows<{ version: string }>(database.db, sql`SELECT version() AS version`);
-      expect(version).toMatch(/^KingbaseES V008R006/);
+      const [probe] = await queryRows<{ version: string }>(database.db, sql`SELECT version() AS version`);
+      expect(probe?.version).toMatch(/^KingbaseES V008R006/);
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'false', RECOMPUTE_DELAY_MS: '0' });
       const clock = createFakeClock();
       const ctx = createContext({ config, db: database.db, dbKind: database.kind, clock, crypto: intlCryptoProvider });
@@ -83,8 +83,8 @@ describe('信创 databases (no version parsing, capability probes only)', () => 
       expect(config.database).toMatchObject({ kind: 'postgres', dialect: 'pg', driverModule: modulePath });
       if (config.database.kind !== 'postgres') throw new Error('expected postgres');
       const database = await openDatabase(config.database);
-      const [{ n }] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM users`);
-      expect(n).toBe(0);
+      const [count] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM users`);
+      expect(count?.n).toBe(0);
       await database.close();
       const driver = (await import(modulePath)) as { opened: string[] };
       expect(driver.opened).toEqual(['Pool', 'Client']);
