@@ -24,7 +24,8 @@ function checkTest(ref: string): string | null {
   if (!file || !title) return `"${ref}" is not file::title`;
   const path = join(root, expand(file));
   if (!existsSync(path)) return `${file} does not exist`;
-  if (!/\.test\.ts$/.test(path)) return `${file} is not a test file`;
+  // *.e2e.ts: the browser tests (vitest.browser.config.ts), the second pass of `npm test`
+  if (!/\.(test|e2e)\.ts$/.test(path)) return `${file} is not a test file`;
   return readFileSync(path, 'utf8').includes(title) ? null : `${file} has no test titled "${title}"`;
 }
 
