@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -125,5 +125,29 @@ describe('compliance: fully offline (row 48)', () => {
     // the server loaded the demo, scored it and served every page above without leaving loopback
     expect(server.output()).toContain('listening on');
     expect(server.output()).not.toContain('KAOHE-EGRESS');
+  });
+});
+
+/** A password literal an attacker would try first, assigned to anything named like a password. */
+const defaultCredential = /(password|passwd|pwd|口令|密码)["']?\s*[:=]\s*["'](admin|123456|12345678|111111|888888|admin123|Admin@123|password|kaohe|root|changeme)["']|admin\/admin\b/i;
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
+
+describe('compliance: no default credentials in what ships (row 8)', () => {
+  it('the CLI bundle, the web build and the server sources hold no default password', () => {
+    // the pattern finds a planted default (the check can fail)
+    expect(defaultCredential.test(`const user = { login: 'admin', password: "admin" }`)).toBe(true);
+    expect(defaultCredential.test(`{"密码":"123456"}`)).toBe(true);
+    expect(defaultCredential.test(`password: input.password`)).toBe(false);
+    const cliDist = join(root, 'packages/cli/dist');
+    if (!existsSync(cliDist)) {
+      const built = spawnSync(process.execPath, [join(root, 'packages/cli/scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
+      expect(built.status, built.stderr).toBe(0);
+    }
+    const shipped = [...filesUnder(cliDist), ...filesUnder(join(root, 'packages/web/dist')), ...filesUnder(join(root, 'packages/server/src')).filter((f) => !f.endsWith('.test.ts'))].filter((f) => /\.(m?js|ts|html|css|json|yaml|yml)$/.test(f));
+    expect(shipped.filter((f) => f.startsWith(cliDist)).length).toBeGreaterThan(3);
+    expect(shipped.filter((f) => f.includes('packages/web/dist')).length).toBeGreaterThan(10);
+    const hits = shipped.filter((f) => defaultCredential.test(readFileSync(f, 'utf8')) || readFileSync(f, 'utf8').includes('Kaohe#2026pass'));
+    expect(hits).toEqual([]);
   });
 });
