@@ -1,6 +1,6 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { auditHead, auditLog } from '../db/schema';
+import { auditAnchor, auditHead, auditLog } from '../db/schema';
 import { canonicalJson } from '../lib/canonical-json';
 import type { Clock } from '../lib/clock';
 import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider';
@@ -67,6 +67,11 @@ export function headMac(crypto: CryptoProvider, auditKey: string, seq: number, h
   return crypto.mac(auditKey, canonicalJson({ purpose: 'kaohe:audit-head', seq, hash }));
 }
 
+/** Keyed tag of the retention anchor (the last purged record): a forged anchor does not verify. */
+export function anchorMac(crypto: CryptoProvider, auditKey: string, seq: number, hash: string): string {
+  return crypto.mac(auditKey, canonicalJson({ purpose: 'kaohe:audit-anchor', seq, hash }));
+}
+
 /**
  * Appends one record to the chain inside the caller's transaction. Locking the head row
  * serialises writers across processes; if anything here fails the caller's change rolls back
@@ -117,6 +122,22 @@ export async function verifyAuditChain(db: Db, auditKey: string, batchSize = 200
   let expectedSeq = 1;
   let prevHash = 'genesis';
   let records = 0;
+  // after a retention purge the chain starts at the keyed anchor (security/audit-retention.ts)
+  const [anchor] = await db.select().from(auditAnchor).where(eq(auditAnchor.id, 1));
+  if (anchor) {
+    const [algorithm, tag] = anchor.mac.split(':', 2);
+    let anchorProvider: CryptoProvider | null = null;
+    try {
+      anchorProvider = algorithm ? cryptoProviderByMac(algorithm) : null;
+    } catch {
+      anchorProvider = null;
+    }
+    if (!anchorProvider || !tag || !anchorProvider.equal(anchorMac(anchorProvider, auditKey, anchor.seq, anchor.hash), tag)) {
+      return { ok: false, records, firstBadSeq: anchor.seq + 1, reason: `the retention anchor (records up to ${anchor.seq} purged) was altered: its keyed hash does not match` };
+    }
+    expectedSeq = anchor.seq + 1;
+    prevHash = anchor.hash;
+  }
   const providers = new Map<string, CryptoProvider>();
   for (;;) {
     const rows = await db

@@ -13,7 +13,7 @@ import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider
  * touching the database, so a truncated or edited archive is refused.
  */
 const magic = 'KAOHE-BACKUP/1\n';
-const optionalTables = new Set(['data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals']);
+const optionalTables = new Set(['audit_anchor', 'data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals']);
 
 /** Restore order respects foreign keys; sessions and login throttles are deliberately not kept. */
 const tables: [string, PgTable][] = [
@@ -62,6 +62,7 @@ const tables: [string, PgTable][] = [
   ['appeals', schema.appeals],
   ['audit_log', schema.auditLog],
   ['audit_head', schema.auditHead],
+  ['audit_anchor', schema.auditAnchor],
 ];
 
 type Entry = { name: string; size: number; digest: string };

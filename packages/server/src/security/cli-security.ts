@@ -8,6 +8,7 @@ import { sessions, users } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { cliActor } from '../services/account.service';
+import { purgeAuditRecords } from './audit-retention';
 import { listInactiveAccounts, runInactiveAccountJob } from './inactive-accounts';
 import { kekFromConfig, localKek, parseKek } from './key-encryption-key';
 import { rotateKek } from './field-encryption';
@@ -18,6 +19,7 @@ export const securityUsage = `  kaohe admin disable|enable --login <名称>     
   kaohe admin reset-totp --login <名称>              重置动态口令并显示新密钥
   kaohe keys status | keys rotate-kek --new-kek-file <文件>
   kaohe accounts inactive [--disable]                列出（并停用）长期未登录的账户
+  kaohe audit purge [--days <天数>] [--dry-run]        清理超过保存期的审计记录（至少保存 184 天，审计链仍可校验）
   kaohe db app-role-sql --role <应用角色> [--schema <模式>]`;
 
 type Deps = {
@@ -43,6 +45,16 @@ const needLogin = (d: Deps) => {
 
 /** Host-side account and key commands: the only way to change an administrator account (三权分立). */
 export const securityCommands: Record<string, (d: Deps) => Promise<number>> = {
+  'audit purge': async (d) => {
+    const daysText = d.option('days');
+    const days = daysText === null ? undefined : Number(daysText);
+    if (days !== undefined && !Number.isInteger(days)) throw d.usage('--days 须为整数天数');
+    const dryRun = d.flags.options.get('dry-run') === true;
+    const result = await d.withContext((ctx) => purgeAuditRecords(ctx, cliActor(d.env.USER ?? null), { ...(days === undefined ? {} : { retentionDays: days }), dryRun }));
+    const when = result.before.toISOString().slice(0, 10);
+    console.log(result.purged === 0 ? `没有 ${when} 之前的审计记录需要清理` : `${dryRun ? '将清理' : '已清理'} ${when} 之前的审计记录 ${result.purged} 条（至第 ${result.throughSeq} 条）；审计链从该处继续校验`);
+    return 0;
+  },
   'admin disable': (d) => setDisabled(d, true),
   'admin enable': (d) => setDisabled(d, false),
   'admin rename': async (d) => {
