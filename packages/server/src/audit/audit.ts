@@ -67,6 +67,18 @@ export function headMac(crypto: CryptoProvider, auditKey: string, seq: number, h
   return crypto.mac(auditKey, canonicalJson({ purpose: 'kaohe:audit-head', seq, hash }));
 }
 
+/** Whether a stored "algorithm:tag" keyed tag is what `expected` computes with that algorithm's provider. */
+function keyedTagHolds(stored: string | null, expected: (provider: CryptoProvider) => string): boolean {
+  const [algorithm, tag] = (stored ?? '').split(':', 2);
+  let provider: CryptoProvider | null = null;
+  try {
+    provider = algorithm ? cryptoProviderByMac(algorithm) : null;
+  } catch {
+    provider = null;
+  }
+  return provider !== null && !!tag && provider.equal(expected(provider), tag);
+}
+
 /** Keyed tag of the retention anchor (the last purged record): a forged anchor does not verify. */
 export function anchorMac(crypto: CryptoProvider, auditKey: string, seq: number, hash: string): string {
   return crypto.mac(auditKey, canonicalJson({ purpose: 'kaohe:audit-anchor', seq, hash }));
@@ -125,14 +137,7 @@ export async function verifyAuditChain(db: Db, auditKey: string, batchSize = 200
   // after a retention purge the chain starts at the keyed anchor (security/audit-retention.ts)
   const [anchor] = await db.select().from(auditAnchor).where(eq(auditAnchor.id, 1));
   if (anchor) {
-    const [algorithm, tag] = anchor.mac.split(':', 2);
-    let anchorProvider: CryptoProvider | null = null;
-    try {
-      anchorProvider = algorithm ? cryptoProviderByMac(algorithm) : null;
-    } catch {
-      anchorProvider = null;
-    }
-    if (!anchorProvider || !tag || !anchorProvider.equal(anchorMac(anchorProvider, auditKey, anchor.seq, anchor.hash), tag)) {
+    if (!keyedTagHolds(anchor.mac, (provider) => anchorMac(provider, auditKey, anchor.seq, anchor.hash))) {
       return { ok: false, records, firstBadSeq: anchor.seq + 1, reason: `the retention anchor (records up to ${anchor.seq} purged) was altered: its keyed hash does not match` };
     }
     expectedSeq = anchor.seq + 1;
@@ -183,14 +188,7 @@ export async function verifyAuditChain(db: Db, auditKey: string, batchSize = 200
     };
   }
   if (head.seq > 0) {
-    const [algorithm, tag] = (head.mac ?? '').split(':', 2);
-    let provider: CryptoProvider | null = null;
-    try {
-      provider = algorithm ? cryptoProviderByMac(algorithm) : null;
-    } catch {
-      provider = null;
-    }
-    if (!provider || !tag || !provider.equal(headMac(provider, auditKey, head.seq, head.hash), tag)) {
+    if (!keyedTagHolds(head.mac, (provider) => headMac(provider, auditKey, head.seq, head.hash))) {
       return {
         ok: false,
         records,
