@@ -111,10 +111,10 @@ export function periodsOf(w: ReportWindow, year: number, cal: WorkCalendar): Due
  * `unitBeforeLead` business days before it, and the unit's divisions `divisionBeforeUnit` business
  * days before the unit.
  */
-export type Cascade = { unitBeforeLead: number; divisionBeforeUnit: number };
+export type DueCascade = { unitBeforeLead: number; divisionBeforeUnit: number };
 export type CascadedDue = { lead: IsoDate; unit: IsoDate; division: IsoDate };
 
-export function cascadeDue(cal: WorkCalendar, leadDue: IsoDate, c: Cascade): CascadedDue {
+export function cascadeDue(cal: WorkCalendar, leadDue: IsoDate, c: DueCascade): CascadedDue {
   for (const [k, v] of Object.entries(c)) {
     if (!Number.isInteger(v) || v < 0) throw new CoreError('calendar-invalid', `提前工作日数 ${k} 须为非负整数`, `cascade.${k}`);
   }
