@@ -83,6 +83,7 @@ export const generateResult = z.object({
   roundsCap: z.number().int().nullable(),
   overCap: z.array(roundsOverView).describe('超过每月报送轮次上限的单位和月份'),
   reason: z.string().nullable(),
+  reminderJobs: z.number().int().describe('新安排的提醒任务数（每个提醒日一项）'),
 });
 
 export const dueStates = ['due', 'submitted', 'verified', 'returned', 'late', 'missing'] as const;

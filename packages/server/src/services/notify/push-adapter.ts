@@ -8,15 +8,17 @@ import type { ServerContext } from '../../context';
 export type PushMessage = { userId: string; login: string; title: string; body: string };
 export type PushAdapter = { name: string; send: (message: PushMessage) => Promise<{ messageId: string }> };
 
-const adapters = new WeakMap<ServerContext, PushAdapter>();
+// Keyed by the context's field cipher: buildApp derives its own context from the one it is given
+// (spreading it), and both share that object, so an adapter set on either reaches the job handlers.
+const adapters = new WeakMap<object, PushAdapter>();
 
-export function setPushAdapter(ctx: ServerContext, adapter: PushAdapter | null): void {
-  if (adapter) adapters.set(ctx, adapter);
-  else adapters.delete(ctx);
+export function setPushAdapter(ctx: Pick<ServerContext, 'fields'>, adapter: PushAdapter | null): void {
+  if (adapter) adapters.set(ctx.fields, adapter);
+  else adapters.delete(ctx.fields);
 }
 
-export function pushAdapterOf(ctx: ServerContext): PushAdapter | null {
-  return adapters.get(ctx) ?? null;
+export function pushAdapterOf(ctx: Pick<ServerContext, 'fields'>): PushAdapter | null {
+  return adapters.get(ctx.fields) ?? null;
 }
 
 /** An adapter that keeps every message it is given (tests and the demo: the "mock channel"). */
