@@ -21,3 +21,4 @@ export { addBusinessDays, businessDaysAfter, nextBusinessDay, nthBusinessDay, wo
 export { cadences, cascadeDue, periodsOf, validateWindow, type Cadence, type DueCascade, type CascadedDue, type DuePeriod, type ReportWindow } from './calendar/windows';
 export { latenessOf, roundsOverCap, roundsPerMonth, type Lateness, type LatenessState } from './calendar/lateness';
 export { holidaysCn2026 } from './calendar/holiday-data';
+export { planCalendar, refUnits, type PlannedItem, type WindowSetting } from './calendar/plan';

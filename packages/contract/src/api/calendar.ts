@@ -173,3 +173,11 @@ export const calendarApi = {
   proposals: defineOperation({ method: 'GET', path: '/api/assessments/:id/calendar/late-proposals', tag, summary: '迟报漏报扣分建议', description: '扣分建议及其处理状态，牵头部门只看到其牵头条款的。', permission: 'judgement:read', params: assessmentParams, response: z.array(proposalView), errors: ['not-found'] }),
   decide: defineOperation({ method: 'POST', path: '/api/calendar/late-proposals/:id/decision', tag, summary: '确认或免除扣分', description: '牵头部门确认扣分（写入核定事实，由计分引擎计分，台账注明截止日与提交时间）或免于扣分，均须说明理由并记入审计。', permission: 'judgement:write', params: proposalParams, body: decideProposalBody, response: proposalView, errors: ['not-found', 'conflict'] }),
 } as const;
+
+/** The windows file of `kaohe calendar` (YAML or JSON): the windows, and optionally the holiday list and the round cap. */
+export const calendarFileSchema = z.strictObject({
+  holidays: holidayListSchema.optional().describe('节假日与调休清单；不填时 2026 年用国务院放假安排，其他年度仅按周末计算'),
+  roundsCap: z.number().int().min(1).max(31).optional(),
+  windows: z.array(reportWindowBody).min(1, '至少设定一个报送周期'),
+});
+export type CalendarFile = z.infer<typeof calendarFileSchema>;

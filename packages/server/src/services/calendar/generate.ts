@@ -1,5 +1,5 @@
-import { cascadeDue, type DueCascade, periodsOf, type ReportWindow, roundsOverCap } from '@kaohe/core';
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { type DueCascade, planCalendar, type ReportWindow, roundsOverCap } from '@kaohe/core';
+import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { AuditActor } from '../../audit/audit';
 import type { ServerContext } from '../../context';
 import type { Db } from '../../db/database';
@@ -7,7 +7,7 @@ import { assessments, dueItems, lateProposals, reportWindows } from '../../db/sc
 import { AppError } from '../../lib/app-error';
 import { audited } from '../audited';
 import { scheduleReminders } from '../notify/reminders';
-import { calendarScheme, refUnits, unitIdsByCode } from './scheme-units';
+import { calendarScheme, unitIdsByCode } from './scheme-units';
 import { calendarOf, getCalendarSettings } from './settings';
 
 type Planned = {
@@ -24,36 +24,26 @@ type Planned = {
   divisionDue: string;
 };
 
-/** The due items the windows give on the office's calendar (pure over its inputs). */
+/** The due items the windows give on the office's calendar (core planCalendar, units mapped to the system's). */
 export async function planDueItems(db: Db, assessmentId: string): Promise<{ planned: Planned[]; missingUnits: string[] }> {
   const [assessment] = await db.select().from(assessments).where(eq(assessments.id, assessmentId));
   if (!assessment) throw new AppError('not-found', '考核不存在');
   const settings = await getCalendarSettings(db, assessmentId);
-  const cal = calendarOf(settings);
-  const windows = await db.select().from(reportWindows).where(eq(reportWindows.assessmentId, assessmentId));
+  const windows = await db.select().from(reportWindows).where(eq(reportWindows.assessmentId, assessmentId)).orderBy(asc(reportWindows.createdAt), asc(reportWindows.id));
   if (windows.length === 0) return { planned: [], missingUnits: [] };
   const scheme = await calendarScheme(db, assessmentId);
+  const { items, unknownRefs } = planCalendar(scheme, windows.map((w) => ({ ref: w.ref, unitCategory: w.unitCategory, window: w.window as ReportWindow, cascade: w.cascade as DueCascade | null })), calendarOf(settings));
+  if (unknownRefs.length > 0) throw new AppError('conflict', `报送周期的条款或指标“${unknownRefs.join('、')}”已不在方案中，请删除该报送周期`);
   const unitIds = await unitIdsByCode(db, assessment.organisationId, scheme.units.map((u) => u.code));
   const planned: Planned[] = [];
   const missing = new Set<string>();
-  for (const w of windows) {
-    const target = refUnits(scheme, w.ref);
-    if (!target) throw new AppError('conflict', `报送周期的条款或指标“${w.ref}”已不在方案中，请删除该报送周期`);
-    const window = w.window as ReportWindow;
-    const cascade = (w.cascade as DueCascade | null) ?? { unitBeforeLead: 0, divisionBeforeUnit: 0 };
-    const periods = periodsOf(window, scheme.year, cal);
-    for (const u of target.units) {
-      if (w.unitCategory && u.category !== w.unitCategory) continue;
-      const unit = unitIds.get(u.code);
-      if (!unit) {
-        missing.add(`${u.code} ${u.name}`);
-        continue;
-      }
-      for (const p of periods) {
-        const c = cascadeDue(cal, p.due, cascade);
-        planned.push({ windowId: w.id, unitId: unit.id, unitName: unit.name, ref: w.ref, period: p.period, factPeriod: window.cadence === 'annual' ? '全年' : p.period, label: p.label, dueDate: c.lead, nominalDue: p.nominalDue, unitDue: c.unit, divisionDue: c.division });
-      }
+  for (const it of items) {
+    const unit = unitIds.get(it.unit.code);
+    if (!unit) {
+      missing.add(`${it.unit.code} ${it.unit.name}`);
+      continue;
     }
+    planned.push({ windowId: windows[it.window]!.id, unitId: unit.id, unitName: unit.name, ref: it.ref, period: it.period, factPeriod: it.factPeriod, label: it.label, dueDate: it.due, nominalDue: it.nominalDue, unitDue: it.unitDue, divisionDue: it.divisionDue });
   }
   return { planned, missingUnits: [...missing] };
 }

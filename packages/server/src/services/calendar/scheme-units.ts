@@ -1,4 +1,4 @@
-import { inScope, type Scheme, type Unit } from '@kaohe/core';
+import { refUnits as coreRefUnits, type Scheme, type Unit } from '@kaohe/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { units } from '../../db/schema';
@@ -14,15 +14,9 @@ export async function calendarScheme(db: Db, assessmentId: string): Promise<Sche
   return parseSchemeCached(row.sha256, row.document);
 }
 
-/** A ref's title and the scheme units it applies to: every indicator on its path must have the unit in scope. */
+/** A ref's title and the scheme units it applies to (core planCalendar's reading, on the cached index). */
 export function refUnits(scheme: Scheme, ref: string): { title: string; units: Unit[] } | null {
-  const index = schemeIndexOf(scheme);
-  const site = index.clauses.get(ref);
-  const node = site ? index.indicators.get(site.indicator.code) : index.indicators.get(ref);
-  if (!node) return null;
-  const path = node.path.map((code) => index.indicators.get(code)!.indicator);
-  const list = scheme.units.filter((u) => path.every((ind) => inScope(ind.appliesTo, u, index.groupsOfUnit)));
-  return { title: site ? site.clause.text : node.indicator.title, units: list };
+  return coreRefUnits(scheme, ref, schemeIndexOf(scheme));
 }
 
 /** System unit ids of scheme unit codes (units from the scheme share their codes). */
