@@ -36,7 +36,7 @@ export function periodReport(s: Session, assessmentId: string, unitId: string, r
     unitId,
     clauseKey: ref,
     narrative: `${period} 报送`,
-    facts: [{ id: `items-${period}`, type: 'value', value: '3', period }],
+    facts: [{ id: `items-${unitId.slice(0, 8)}-${ref}-${period}`, type: 'value', value: '3', period }],
     submit,
   });
 }

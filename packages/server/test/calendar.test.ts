@@ -106,7 +106,7 @@ describe('due items, late deductions and the completion dashboard', () => {
     const proposed = await ok<{ created: number; proposals: { id: string; unitId: string; kind: string; period: string; fact: Record<string, unknown>; version: number }[] }>(kpb.request('POST', `/api/assessments/${a}/calendar/late-proposals`, { asOf: '2026-03-10' }));
     expect(proposed.created).toBe(3);
     const byKey = new Map(proposed.proposals.map((p) => [`${p.unitId === h.ids.units.U1 ? 'U1' : 'U2'} ${p.period}`, p]));
-    expect(byKey.get('U1 2026-02')!.fact).toEqual({ id: 'calendar:2026-02', type: 'occurrence', date: '2026-03-05', kind: '迟报', variant: '迟报', note: '2月应于 2026-03-05 前报送，实际于 2026-03-09 10:00 提交（逾期 4 天，2 个工作日）' });
+    expect(byKey.get('U1 2026-02')!.fact).toEqual({ id: 'calendar:U1:C3:2026-02', type: 'occurrence', date: '2026-03-05', kind: '迟报', variant: '迟报', note: '2月应于 2026-03-05 前报送，实际于 2026-03-09 10:00 提交（逾期 4 天，2 个工作日）' });
     expect(byKey.get('U2 2026-01')!.fact).toMatchObject({ kind: '漏报', note: '1月应于 2026-02-05 前报送，截至 2026-03-10 未报送' });
     // nothing twice
     expect((await ok<{ created: number }>(kpb.request('POST', `/api/assessments/${a}/calendar/late-proposals`, { asOf: '2026-03-10' }))).created).toBe(0);

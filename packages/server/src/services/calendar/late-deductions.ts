@@ -69,6 +69,8 @@ export async function proposeLateDeductions(ctx: ServerContext, actor: AuditActo
   const index = schemeIndexOf(scheme);
   const items = await listDueItems(ctx.db, assessmentId, instantOf(asOf, '23:59', settings.utcOffsetMinutes));
   const existing = new Set((await ctx.db.select({ id: lateProposals.dueItemId }).from(lateProposals).where(eq(lateProposals.assessmentId, assessmentId))).map((r) => r.id));
+  // fact ids are unique across the whole assessment's input (the engine's facts file): unit, ref and period
+  const codes = new Map((await ctx.db.select({ id: units.id, code: units.code }).from(units).where(inArray(units.id, [...new Set(items.map((i) => i.unitId))].concat(['00000000-0000-4000-8000-000000000000'])))).map((u) => [u.id, u.code]));
   const skipped = new Map<string, string>();
   const rows: (typeof lateProposals.$inferInsert)[] = [];
   const now = ctx.clock.now();
@@ -90,7 +92,7 @@ export async function proposeLateDeductions(ctx: ServerContext, actor: AuditActo
     if (!cover[kind]) continue;
     const submitted = it.submittedAt ? new Date(it.submittedAt) : null;
     const fact = proposalFact(cover.rule, {
-      id: `${calendarFactPrefix}${it.period}`,
+      id: `${calendarFactPrefix}${codes.get(it.unitId) ?? it.unitId}:${it.ref}:${it.period}`,
       label: it.label,
       due: it.unitDue,
       submitted: submitted ? localDateOf(submitted, settings.utcOffsetMinutes) : null,
