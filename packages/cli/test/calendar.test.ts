@@ -87,3 +87,26 @@ describe('kaohe calendar', () => {
     expect(r2.err).toMatch(/noday\.yaml.*windows\[0\]\.window\.cadence/s);
   });
 });
+
+describe('kaohe calendar on seed 001', () => {
+  it('gives each of the 20 towns its monthly and quarterly items on indicators that apply to towns only', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const repo = join(import.meta.dirname, '..', '..', '..');
+    const seed = join(repo, 'packages', 'office', 'test', 'fixtures', 'seeds', '001_c9fa6fd301574412.txt');
+    const out = join(dir, '001.yaml');
+    // year given: the calendar of 2026 (the seed's own year, 2020, has no holiday list shipped)
+    const res = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'packages', 'cli', 'src', 'main.ts'), 'import', seed, '-o', out, '--year', '2026'], { encoding: 'utf8', timeout: 120_000 });
+    expect(res.status, res.stderr).toBe(0);
+    const w = file('001-windows.yaml', 'roundsCap: 1\nwindows:\n  - {ref: "2.1.1", window: {cadence: monthly, dueDay: 5}}\n  - {ref: "2.1.2", window: {cadence: quarterly, dueDay: 10}, cascade: {unitBeforeLead: 2, divisionBeforeUnit: 1}}\n');
+    const r = cli('calendar', out, w, '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out) as { items: { unitName: string; ref: string }[]; overCap: unknown[] };
+    // 2.1.1 (20 points) and 2.1.2 (12) are town indicators (镇（办、中心）): 20 towns × 12 months + 20 × 4 quarters
+    expect(new Set(doc.items.map((i) => i.unitName)).size).toBe(20);
+    expect(doc.items.filter((i) => i.ref === '2.1.1')).toHaveLength(240);
+    expect(doc.items.filter((i) => i.ref === '2.1.2')).toHaveLength(80);
+    expect(doc.items.map((i) => i.unitName)).toContain('螅镇');
+    // cap 1: every town has two rounds in April, July, October 2026 and January 2027
+    expect(doc.overCap).toHaveLength(80);
+  }, 180_000);
+});
