@@ -81,6 +81,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     notes: ['示例：kaohe export scheme.yaml --as xlsx --layout targets -o 各单位目标.xlsx', '通报：kaohe export scheme.yaml --as docx --layout tongbao --facts facts.yaml --issuer 佳县目标责任考核领导小组办公室 --doc-number 佳考发〔2021〕3号 --date 2021-03-01'],
   },
+  {
+    name: 'calendar',
+    summary: '按报送周期生成全年应报事项（节假日顺延、层层报送），或列出某日到期的事项',
+    positionals: ['方案文件', '周期文件'],
+    options: {
+      on: { type: 'string', placeholder: 'YYYY-MM-DD', help: '只列单位截止日为这一天的事项', fromEnv: false },
+      unit: { type: 'string', placeholder: '单位', help: '只列一个单位（编码、名称或别名）', fromEnv: false },
+      format: format(['table', 'json', 'csv'], 'table'),
+    },
+    notes: ['示例：kaohe calendar scheme.yaml windows.yaml --on 2026-04-07', '周期文件（YAML/JSON）：windows（ref、window、unitCategory、cascade），可选 holidays（节假日与调休）和 roundsCap（每月报送轮次上限），见 docs/calendar.md。'],
+  },
   { name: 'schema', summary: '输出方案文件的 JSON Schema（供编辑器补全）', positionals: [], options: {}, notes: ['示例：kaohe schema > scheme.schema.json'] },
   {
     name: 'completion',

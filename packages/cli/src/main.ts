@@ -6,6 +6,7 @@ import { CliError, UsageError } from './cli-error';
 import { commandSpec, commandUsage, COMMANDS, generalUsage, SERVER_COMMANDS } from './command-specs';
 import { bashCompletion, zshCompletion } from './completion';
 import { validateCommand } from './commands/validate.command';
+import { calendarCommand } from './commands/calendar.command';
 import { scoreCommand } from './commands/score.command';
 import { explainCommand } from './commands/explain.command';
 import { fileSystemError } from './fs-error';
@@ -166,6 +167,11 @@ function dispatch(argv: string[], io: Io, canWait: boolean): number | Promise<nu
       const by = str('by') as 'division' | 'leader' | undefined;
       const format = (str('format') ?? 'text') as 'text' | 'json';
       return explainCommand(positionals[0]!, positionals[1]!, { unit, format, ...(by ? { by } : {}) }, io.out);
+    }
+    case 'calendar': {
+      const on = str('on');
+      const unit = str('unit');
+      return calendarCommand(positionals[0]!, positionals[1]!, { format: (str('format') ?? 'table') as 'table' | 'json' | 'csv', ...(on ? { on } : {}), ...(unit ? { unit } : {}) }, io.out);
     }
     case 'schema':
       io.out(JSON.stringify(schemeJsonSchema(), null, 2));

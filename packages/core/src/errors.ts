@@ -8,6 +8,7 @@ export const coreErrorCodes = [
   'scheme-invalid',
   'unknown-reference',
   'fact-invalid',
+  'calendar-invalid',
 ] as const;
 export type CoreErrorCode = (typeof coreErrorCodes)[number];
 

@@ -1,4 +1,4 @@
-import { assessmentApi, auditApi, authApi, errorCodesOf, apiErrorStatus, orgApi, resultsApi, systemApi, usersApi, type Operation } from '@kaohe/contract/api';
+import { assessmentApi, auditApi, authApi, calendarApi, errorCodesOf, apiErrorStatus, notificationsApi, orgApi, resultsApi, systemApi, usersApi, type Operation } from '@kaohe/contract/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './harness';
 import { seedWork } from './world-data';
@@ -12,7 +12,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi } as Record<string, Record<string, Operation>>;
+const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi } as Record<string, Record<string, Operation>>;
 const operations = Object.entries(modules).flatMap(([module, ops]) => Object.entries(ops).map(([name, op]) => ({ id: `${module}.${name}`, op })));
 const han = /[\u4e00-\u9fff]/;
 

@@ -17,6 +17,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     .replace('/api/schemes/:id', `/api/schemes/${ids.schemeId}`)
     .replace('/api/evidence/:id', `/api/evidence/${missing}`)
     .replace(/^\/api\/(jobs|scheme-uploads|publicity|objections|publications|appeals)\/:id/, `/api/$1/${missing}`)
+    .replace(/^\/api\/(calendar\/windows|calendar\/late-proposals|notifications)\/:id/, `/api/$1/${missing}`)
     .replace(':clauseCode', 'C1')
     .replace('/api/facts/:id', `/api/facts/${missing}`)
     .replace('/api/reports/:id', `/api/reports/${missing}`)
@@ -77,6 +78,12 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'POST /api/assessments/:id/appeals': () => ({ clientKey: uniq('appeal'), unitId: ids.units.U1, ref: 'C1', lineIndex: 0, reason: '扣分有误' }),
     'POST /api/appeals/:id/lead-opinion': () => ({ opinion: 'reject', reason: '不成立', version: 1 }),
     'POST /api/appeals/:id/decision': () => ({ decision: 'rejected', reason: '不成立', version: 1 }),
+    'PUT /api/assessments/:id/calendar/settings': () => ({ roundsCap: 4 }),
+    'POST /api/assessments/:id/calendar/windows': () => ({ ref: 'C1', window: { cadence: 'quarterly', dueDay: 10 } }),
+    'POST /api/assessments/:id/calendar/generate': () => ({ reason: '权限矩阵测试' }),
+    'POST /api/assessments/:id/calendar/late-proposals': () => ({}),
+    'POST /api/calendar/late-proposals/:id/decision': () => ({ decision: 'waive', reason: '免扣', version: 1 }),
+    'PUT /api/notification-channels/smtp': () => ({ host: '127.0.0.1', port: 2525, secure: false, from: 'kaohe@example.cn', enabled: false }),
   };
   if (key === 'POST /api/assessments/:id/scheme-uploads') {
     const m = multipart({ clientKey: uniq('upload') }, { name: 'scheme.txt', content: Buffer.from('考核细则\n') });

@@ -10,3 +10,5 @@ export * from './org';
 export * from './audit';
 export * from './assessment';
 export * from './results';
+export * from './calendar';
+export * from './notifications';

@@ -67,6 +67,9 @@ export const permissions = [
   'security:manage',
   /** personal data (phone, ID number, e-mail) unmasked */
   'pii:view',
+  /** the year's calendar: windows, due items, completion (read: scoped) and its settings (write: 考评办) */
+  'calendar:read',
+  'calendar:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 /** 'public' needs no account; 'authenticated' any full session; 'session' also a restricted one (password change, TOTP enrolment). */
@@ -75,7 +78,7 @@ export type RoutePermission = Permission | 'public' | 'authenticated' | 'session
 export const sessionStages = ['full', 'password-change', 'totp-enrol'] as const;
 export type SessionStage = (typeof sessionStages)[number];
 
-const businessRead: Permission[] = ['assessment:read', 'scheme:read'];
+const businessRead: Permission[] = ['assessment:read', 'scheme:read', 'calendar:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   'system-admin': ['org:read', 'org:write', 'user:read', 'user:write'],
@@ -105,6 +108,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeal:read',
     'appeal:decide',
     'pii:view',
+    'calendar:write',
   ],
   'lead-assessor': [
     ...businessRead,

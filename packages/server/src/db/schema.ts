@@ -605,3 +605,4 @@ export * from './schema-year';
 
 export * from './schema-security';
 export * from './schema-compliance';
+export * from './schema-calendar';
