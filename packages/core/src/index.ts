@@ -16,3 +16,6 @@ export { describeLine, describeGradeNote, signed } from './explain/explain';
 export { unitResultJson, nodeResultJson, ledgerLineJson, type UnitResultJson, type NodeResultJson, type LedgerLineJson, type ClauseResultJson } from './explain/result-json';
 export { zhCN } from './explain/messages.zh-CN';
 export { compileRuleText, singleRuleOf, type CompileResult, type CompiledRule, type CompileIssue, type CompileOptions, type RuleParam } from './text/compile-rule';
+export type * from './whatif/scenario.types';
+export { applyScenario } from './whatif/apply-scenario';
+export { runWhatIf, diffResults, compareWhatIfs, outcomeOf, type ScenarioComparison } from './whatif/what-if';
