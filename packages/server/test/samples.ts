@@ -18,6 +18,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     .replace('/api/evidence/:id', `/api/evidence/${missing}`)
     .replace(/^\/api\/(jobs|scheme-uploads|publicity|objections|publications|appeals)\/:id/, `/api/$1/${missing}`)
     .replace(':clauseCode', 'C1')
+    .replace(':scenarioId', missing)
     .replace('/api/facts/:id', `/api/facts/${missing}`)
     .replace('/api/reports/:id', `/api/reports/${missing}`)
     .replace('/api/judgements/:id', `/api/judgements/${missing}`)
@@ -77,6 +78,8 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'POST /api/assessments/:id/appeals': () => ({ clientKey: uniq('appeal'), unitId: ids.units.U1, ref: 'C1', lineIndex: 0, reason: '扣分有误' }),
     'POST /api/appeals/:id/lead-opinion': () => ({ opinion: 'reject', reason: '不成立', version: 1 }),
     'POST /api/appeals/:id/decision': () => ({ decision: 'rejected', reason: '不成立', version: 1 }),
+    'POST /api/assessments/:id/whatif/run': () => ({ name: '矩阵情景', ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
+    'POST /api/assessments/:id/whatif/scenarios': () => ({ name: uniq('情景'), ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
   };
   if (key === 'POST /api/assessments/:id/scheme-uploads') {
     const m = multipart({ clientKey: uniq('upload') }, { name: 'scheme.txt', content: Buffer.from('考核细则\n') });
@@ -90,6 +93,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/publications/:id/tongbao.docx': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
     'GET /api/publications/:id/tongbao.pdf': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
     'GET /api/assessments/:id/facts-template.xlsx': `?unitId=${ids.units.U1}`,
+    'GET /api/assessments/:id/whatif/compare': `?a=${missing}&b=${missing}`,
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

@@ -10,3 +10,4 @@ export * from './org';
 export * from './audit';
 export * from './assessment';
 export * from './results';
+export * from './whatif';

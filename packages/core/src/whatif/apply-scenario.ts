@@ -19,15 +19,18 @@ export function applyScenario(scheme: Scheme, facts: readonly Fact[], scenario: 
   let s = scheme;
   let list: Fact[] = [...facts];
   const applied: AppliedOp[] = [];
-  const units = new Set(scheme.units.map((u) => u.code));
-  scenario.ops.forEach((op, index) => {
+  // a scenario may name a unit by code, name or alias, as a facts file may
+  const unitByName = new Map<string, string>();
+  for (const u of scheme.units) for (const k of [u.code, u.name, ...(u.aliases ?? [])]) if (!unitByName.has(k)) unitByName.set(k, u.code);
+  scenario.ops.forEach((given, index) => {
+    let op = given;
     const at = `ops[${index}]`;
     const fail = (message: string): never => {
       throw new CoreError('unknown-reference', `情景“${scenario.name}”第 ${index + 1} 项（${op.op}）：${message}`, at);
     };
-    const needUnit = (u: string): void => {
-      if (!units.has(u)) fail(`方案中没有单位“${u}”`);
-    };
+    const unitOf = (u: string): string => unitByName.get(u) ?? fail(`方案中没有单位“${u}”`);
+    if ('unit' in op) op = { ...op, unit: unitOf(op.unit) };
+    if (op.op === 'set-fact') op = { ...op, fact: { ...op.fact, unit: unitOf(op.fact.unit) } };
     const record = (summary: string, ids: string[]): void => {
       applied.push({ index, op: op.op, reason: op.reason, summary, facts: ids });
     };
@@ -39,7 +42,6 @@ export function applyScenario(scheme: Scheme, facts: readonly Fact[], scenario: 
     };
     switch (op.op) {
       case 'uphold-judgement': {
-        needUnit(op.unit);
         if (!hasRef(s, op.ref)) fail(`方案中没有条款或指标“${op.ref}”`);
         const id = `whatif:${index + 1}`;
         list.push({ id, type: 'judgement', unit: op.unit, ref: op.ref, amount: op.amount, reason: op.reason, source: { doc: `情景：${scenario.name}` } });
@@ -53,9 +55,10 @@ export function applyScenario(scheme: Scheme, facts: readonly Fact[], scenario: 
         return;
       }
       case 'appeal-upheld': {
-        needUnit(op.unit);
         const result = before.units.find((u) => u.unit === op.unit)!;
-        const cited = new Set(result.ledger.filter((l) => l.ref === op.ref && !P.isZero(l.amount)).flatMap((l) => l.facts));
+        const lines = op.line === undefined ? result.ledger : result.ledger.slice(op.line, op.line + 1);
+        if (op.line !== undefined && lines[0]?.ref !== op.ref) fail(`单位“${op.unit}”得分说明第 ${op.line} 行不属于“${op.ref}”`);
+        const cited = new Set(lines.filter((l) => l.ref === op.ref && !P.isZero(l.amount)).flatMap((l) => l.facts));
         if (cited.size === 0) fail(`单位“${op.unit}”在“${op.ref}”没有引用事实的得失分行，无法按申诉撤销`);
         const ids = drop((f) => cited.has(f.id));
         record(`撤销 ${op.unit} 在 ${op.ref} 的 ${ids.length} 条事实`, ids);
@@ -85,14 +88,12 @@ export function applyScenario(scheme: Scheme, facts: readonly Fact[], scenario: 
         return;
       }
       case 'waive-late': {
-        needUnit(op.unit);
         const ids = drop((f) => f.type === 'lateness' && f.unit === op.unit && (op.ref === undefined || f.ref === op.ref));
         if (ids.length === 0) fail(`单位“${op.unit}”${op.ref ? `在“${op.ref}”` : ''}没有迟报记录`);
         record(`免除 ${op.unit} 的 ${ids.length} 条迟报扣分`, ids);
         return;
       }
       case 'set-fact': {
-        needUnit(op.fact.unit);
         if (!hasRef(s, op.fact.ref)) fail(`方案中没有条款或指标“${op.fact.ref}”`);
         const i = list.findIndex((f) => f.id === op.fact.id);
         if (i >= 0) list = list.map((f, j) => (j === i ? op.fact : f));

@@ -12,8 +12,11 @@ export type ScenarioOp =
   | { op: 'uphold-judgement'; unit: Code; ref: Code; amount: Dec; reason: string }
   /** A pending deduction, judgement or any fact waived: the fact is left out. */
   | { op: 'waive-fact'; fact: string; reason: string }
-  /** An appeal succeeding: the facts cited by the unit's ledger lines at `ref` are left out (the lines reversed). */
-  | { op: 'appeal-upheld'; unit: Code; ref: Code; reason: string }
+  /**
+   * An appeal succeeding: the facts cited by the unit's ledger lines at `ref` are left out (the lines
+   * reversed); with `line` (its index in the unit's ledger, as an appeal names it) only that line's.
+   */
+  | { op: 'appeal-upheld'; unit: Code; ref: Code; line?: number; reason: string }
   /** An ambiguous clause read the other way: the clause's rule is replaced. */
   | { op: 'replace-rule'; clause: Code; rule: Rule; reason: string }
   /** A quota changed (or added) for a grade; `max` and `maxPercent` absent removes the grade's quota. */

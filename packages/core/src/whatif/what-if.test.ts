@@ -166,3 +166,16 @@ describe('compareWhatIfs', () => {
     ]);
   });
 });
+
+describe('applyScenario appeal-upheld with a line', () => {
+  it('reverses only the ledger line the appeal names', () => {
+    const { scheme, facts } = world();
+    const ledger = evaluate(scheme, facts).units.find((u) => u.unit === 'U2')!.ledger;
+    const line = ledger.findIndex((l) => l.ref === 'C3');
+    const r = runWhatIf(scheme, facts, { name: 'a', ops: [{ op: 'appeal-upheld', unit: 'U2', ref: 'C3', line, reason: '迟报系系统故障' }] });
+    // 7 + 2 × 0.5 = 8: the two C1 deductions stay
+    expect(P.toStr(r.units.find((u) => u.unit === 'U2')!.after.total)).toBe('8');
+    expect(r.applied[0]!.facts).toEqual(['u2-c3']);
+    expect(() => runWhatIf(scheme, facts, { name: 'a', ops: [{ op: 'appeal-upheld', unit: 'U2', ref: 'C1', line, reason: 'r' }] })).toThrow(`单位“U2”得分说明第 ${line} 行不属于“C1”`);
+  });
+});
