@@ -11,3 +11,5 @@ export * from './audit';
 export * from './assessment';
 export * from './results';
 export * from './whatif';
+export * from './burden';
+export * from './survey';

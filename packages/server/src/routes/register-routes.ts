@@ -17,6 +17,8 @@ import { evidenceRoutes } from './evidence.route';
 import { workRoutes } from './work.route';
 import { ssoRoutes } from '../sso/sso.route';
 import { whatifRoutes } from './whatif.route';
+import { burdenRoutes } from './burden.route';
+import { surveyRoutes } from './survey.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get(systemApi.health.path, routeOf(systemApi.health), async () => ({
@@ -25,7 +27,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? ('single-node' as const) : ('database-server' as const),
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes, whatifRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes, whatifRoutes, burdenRoutes, surveyRoutes]) {
     await app.register(plugin(ctx));
   }
 }
