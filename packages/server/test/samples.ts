@@ -79,6 +79,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'POST /api/appeals/:id/lead-opinion': () => ({ opinion: 'reject', reason: '不成立', version: 1 }),
     'POST /api/appeals/:id/decision': () => ({ decision: 'rejected', reason: '不成立', version: 1 }),
     'POST /api/assessments/:id/whatif/run': () => ({ name: '矩阵情景', ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
+    'POST /api/assessments/:id/copy-to-next-year': () => ({ name: uniq('下一年度'), mapping: [] }),
     'POST /api/assessments/:id/whatif/scenarios': () => ({ name: uniq('情景'), ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
   };
   if (key === 'POST /api/assessments/:id/scheme-uploads') {
@@ -94,6 +95,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/publications/:id/tongbao.pdf': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
     'GET /api/assessments/:id/facts-template.xlsx': `?unitId=${ids.units.U1}`,
     'GET /api/assessments/:id/whatif/compare': `?a=${missing}&b=${missing}`,
+    'GET /api/assessments/:id/compare-years': `?with=${missing}&unitId=${ids.units.U1}`,
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

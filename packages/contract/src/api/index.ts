@@ -13,3 +13,4 @@ export * from './results';
 export * from './whatif';
 export * from './burden';
 export * from './survey';
+export * from './multiyear';
