@@ -19,4 +19,4 @@ export { compileRuleText, singleRuleOf, type CompileResult, type CompiledRule, t
 export type * from './whatif/scenario.types';
 export { applyScenario } from './whatif/apply-scenario';
 export { runWhatIf, diffResults, compareWhatIfs, outcomeOf, type ScenarioComparison } from './whatif/what-if';
-export { surveyAverages, surveyFacts, type SurveyResponse, type GroupAverage } from './survey/survey-score';
+export { surveyAverages, type SurveyResponse, type GroupAverage } from './survey/survey-score';

@@ -1,6 +1,5 @@
 import * as P from '../points';
 import type { Dec } from '../points';
-import type { SurveyFact } from '../scheme/fact.types';
 import type { Code } from '../scheme/scheme.types';
 
 /** One rater's answer in a 满意度测评: the unit rated, the rater group, a satisfaction score in percent. */
@@ -25,15 +24,4 @@ export function surveyAverages(responses: readonly SurveyResponse[]): Map<Code, 
   const out = new Map<Code, GroupAverage[]>();
   for (const [unit, byGroup] of acc) out.set(unit, [...byGroup].map(([group, g]) => ({ group, responses: g.n, total: g.total, average: P.div(g.total, P.fromInt(g.n)) })));
   return out;
-}
-
-/** The survey facts of one clause: one per unit and rater group, its value the group's average. */
-export function surveyFacts(clause: Code, responses: readonly SurveyResponse[], source?: string): SurveyFact[] {
-  const facts: SurveyFact[] = [];
-  for (const [unit, groups] of surveyAverages(responses)) {
-    for (const g of groups) {
-      facts.push({ id: `survey:${clause}:${unit}:${g.group}`, type: 'survey', unit, ref: clause, group: g.group, value: g.average, note: `${g.responses} 份测评，平均 ${P.toStr(g.average)}`, ...(source ? { source: { doc: source } } : {}) });
-    }
-  }
-  return facts;
 }
