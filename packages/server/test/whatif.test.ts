@@ -13,7 +13,7 @@ let base: string;
 /** Row count of every table in the database and a hash of the facts and results, to prove nothing real changed. */
 async function fingerprint(): Promise<{ counts: Record<string, number>; facts: string; results: string }> {
   const rows = async (q: ReturnType<typeof sql.raw>): Promise<Record<string, unknown>[]> => ((await h.ctx.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
-  const tables = (await rows(sql.raw(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`))) as { t: string }[];
+  const tables = (await rows(sql.raw(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`))) as { t: string }[];
   expect(tables.length).toBeGreaterThan(30);
   const counts: Record<string, number> = {};
   for (const { t } of tables) counts[t] = Number((await rows(sql.raw(`SELECT count(*)::int AS n FROM "${t}"`)))[0]!['n']);

@@ -31,12 +31,12 @@ CREATE TABLE "whatif_scenarios" (
 	CONSTRAINT "whatif_scenarios_name" UNIQUE("assessment_id","name")
 );
 --> statement-breakpoint
-ALTER TABLE "indicator_mappings" ADD CONSTRAINT "indicator_mappings_from_assessment_id_assessments_id_fk" FOREIGN KEY ("from_assessment_id") REFERENCES "public"."assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "indicator_mappings" ADD CONSTRAINT "indicator_mappings_to_assessment_id_assessments_id_fk" FOREIGN KEY ("to_assessment_id") REFERENCES "public"."assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "whatif_scenarios" ADD CONSTRAINT "whatif_scenarios_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "whatif_scenarios" ADD CONSTRAINT "whatif_scenarios_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_mappings" ADD CONSTRAINT "indicator_mappings_from_assessment_id_assessments_id_fk" FOREIGN KEY ("from_assessment_id") REFERENCES "assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_mappings" ADD CONSTRAINT "indicator_mappings_to_assessment_id_assessments_id_fk" FOREIGN KEY ("to_assessment_id") REFERENCES "assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "whatif_scenarios" ADD CONSTRAINT "whatif_scenarios_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "whatif_scenarios" ADD CONSTRAINT "whatif_scenarios_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "indicator_mappings_pair" ON "indicator_mappings" USING btree ("from_assessment_id","to_assessment_id");--> statement-breakpoint
 CREATE INDEX "survey_responses_clause" ON "survey_responses" USING btree ("assessment_id","clause_key","unit_id");
