@@ -92,6 +92,36 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     notes: ['示例：kaohe calendar scheme.yaml windows.yaml --on 2026-04-07', '周期文件（YAML/JSON）：windows（ref、window、unitCategory、cascade），可选 holidays（节假日与调休）和 roundsCap（每月报送轮次上限），见 docs/calendar.md。'],
   },
+  {
+    name: 'whatif',
+    summary: '情景试算：把情景文件应用到方案与事实的副本上，列出总分、等次或名次有变化的单位（不改动任何文件）',
+    positionals: ['方案文件', '事实文件', '情景文件'],
+    options: {
+      format: format(['table', 'json'], 'table'),
+      all: { type: 'boolean', help: '列出全部单位（默认只列有变化的）', fromEnv: false },
+    },
+    notes: [
+      '示例：kaohe whatif scheme.yaml facts.yaml 申诉成立.yaml --format json',
+      '情景文件（YAML/JSON）：name、ops；每项操作有 op 和 reason，op 可为 uphold-judgement、waive-fact、appeal-upheld、replace-rule、set-quota、set-band、waive-late、set-fact（见 docs/whatif.md）。',
+    ],
+  },
+  {
+    name: 'publish',
+    summary: '在运行中的服务器上开始公示（公示）或发布结果（发布）',
+    positionals: ['公示|发布'],
+    options: {
+      server: { type: 'string', placeholder: '地址', help: '服务器地址，如 http://127.0.0.1:3000（必填）' },
+      assessment: { type: 'string', placeholder: '考核编号', help: '考核的编号（UUID，必填）' },
+      login: { type: 'string', placeholder: '账户', help: '考评办账户（必填）' },
+      password: { type: 'string', placeholder: '密码', help: '密码（建议由环境变量给出，不要写在命令行）' },
+      totp: { type: 'string', placeholder: '动态口令', help: '账户启用动态口令时的 6 位口令', fromEnv: false },
+      days: { type: 'string', placeholder: '天数', help: '公示天数（默认 5）', fromEnv: false },
+      'appeal-days': { type: 'string', placeholder: '天数', help: '发布后可申诉的天数（默认由服务器定为 10）', fromEnv: false },
+      recompute: { type: 'boolean', help: '公示前先按最新事实重新计算', fromEnv: false },
+      format: format(['text', 'json'], 'text'),
+    },
+    notes: ['示例：KAOHE_PASSWORD=… kaohe publish 公示 --server http://127.0.0.1:3000 --assessment <编号> --login kpb --recompute', '公示期满且异议均已答复后：kaohe publish 发布 …（发布最近一次进行中的公示）。'],
+  },
   { name: 'schema', summary: '输出方案文件的 JSON Schema（供编辑器补全）', positionals: [], options: {}, notes: ['示例：kaohe schema > scheme.schema.json'] },
   {
     name: 'completion',

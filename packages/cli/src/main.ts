@@ -3,12 +3,13 @@ import { ContractError, schemeJsonSchema } from '@kaohe/contract';
 import pkg from '../package.json';
 import { parseCommandArgs } from './args';
 import { CliError, UsageError } from './cli-error';
-import { commandSpec, commandUsage, COMMANDS, generalUsage, SERVER_COMMANDS } from './command-specs';
+import { commandSpec, commandUsage, COMMANDS, envName, generalUsage, SERVER_COMMANDS } from './command-specs';
 import { bashCompletion, zshCompletion } from './completion';
 import { validateCommand } from './commands/validate.command';
 import { calendarCommand } from './commands/calendar.command';
 import { scoreCommand } from './commands/score.command';
 import { explainCommand } from './commands/explain.command';
+import { whatifCommand } from './commands/whatif.command';
 import { fileSystemError } from './fs-error';
 
 function yearOf(text: string): number {
@@ -172,6 +173,45 @@ function dispatch(argv: string[], io: Io, canWait: boolean): number | Promise<nu
       const on = str('on');
       const unit = str('unit');
       return calendarCommand(positionals[0]!, positionals[1]!, { format: (str('format') ?? 'table') as 'table' | 'json' | 'csv', ...(on ? { on } : {}), ...(unit ? { unit } : {}) }, io.out);
+    }
+    case 'whatif': {
+      const format = (str('format') ?? 'table') as 'table' | 'json';
+      const opts = { format, ...(values['all'] === true ? { all: true } : {}) };
+      const [schemePath, factsPath, scenarioPath] = positionals as [string, string, string];
+      if (/\.xlsx$/i.test(factsPath)) {
+        if (!canWait) return Promise.resolve(2);
+        return readFactsXlsx(schemePath, factsPath).then((facts) => whatifCommand(schemePath, factsPath, scenarioPath, opts, io.out, io.progress, facts));
+      }
+      return whatifCommand(schemePath, factsPath, scenarioPath, opts, io.out, io.progress);
+    }
+    case 'publish': {
+      const stage = positionals[0];
+      if (stage !== '公示' && stage !== '发布') throw new UsageError(`第一个参数应为“公示”或“发布”，收到“${stage}”`, 'publish');
+      const need = (name: string): string => {
+        const v = str(name);
+        if (!v) throw new UsageError(`kaohe publish 需要 --${name}（或环境变量 ${envName(name, spec.options[name])}）`, 'publish');
+        return v;
+      };
+      const int = (name: string): number | undefined => {
+        const v = str(name);
+        if (v === undefined) return undefined;
+        if (!/^\d+$/.test(v)) throw new UsageError(`--${name} 应为整数天数，收到“${v}”`, 'publish');
+        return Number(v);
+      };
+      const opts = {
+        stage: stage as '公示' | '发布',
+        server: need('server'),
+        assessment: need('assessment'),
+        login: need('login'),
+        password: need('password'),
+        format: (str('format') ?? 'text') as 'text' | 'json',
+        ...(str('totp') ? { totp: str('totp')! } : {}),
+        ...(int('days') !== undefined ? { days: int('days')! } : {}),
+        ...(int('appeal-days') !== undefined ? { appealDays: int('appeal-days')! } : {}),
+        ...(values['recompute'] === true ? { recompute: true } : {}),
+      };
+      if (!canWait) return Promise.resolve(2);
+      return import('./commands/publish.command').then(({ publishCommand }) => publishCommand(opts, io.out, io.progress));
     }
     case 'schema':
       io.out(JSON.stringify(schemeJsonSchema(), null, 2));

@@ -10,3 +10,4 @@ export { parseCsv } from './csv';
 export { schemeJsonSchema } from './json-schema';
 export * from './api/work';
 export * as ssoApi from './api/sso';
+export { parseScenario, scenarioFromJson, scenarioSchema, scenarioOpSchema, scenarioOpKinds } from './parse-scenario';

@@ -81,7 +81,10 @@ function resolveAgainstScheme(items: Placed[], file: string, scheme: Scheme): Fa
   const walk = (list: Scheme['indicators']): void => {
     for (const n of list) {
       refs.add(n.code);
-      for (const c of n.clauses ?? []) refs.add(c.code);
+      for (const c of n.clauses ?? []) {
+        refs.add(c.code);
+        if (c.dataItem !== undefined) refs.add(c.dataItem);
+      }
       walk(n.children ?? []);
     }
   };

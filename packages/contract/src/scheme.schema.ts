@@ -29,6 +29,7 @@ export const clauseSchema = z.strictObject({
   cadence: cadence.optional(),
   dimension: code.optional(),
   dedupeGroup: code.optional(),
+  dataItem: code.optional().describe('最多报一次：共享数据项编码；各条款读取同一事实，单位只报一次'),
   status: z.enum(['ok', 'needs-review']).optional(),
   reviewReason: z.string().optional(),
   source: sourceRef.optional(),

@@ -19,6 +19,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     .replace(/^\/api\/(jobs|scheme-uploads|publicity|objections|publications|appeals)\/:id/, `/api/$1/${missing}`)
     .replace(/^\/api\/(calendar\/windows|calendar\/late-proposals|notifications)\/:id/, `/api/$1/${missing}`)
     .replace(':clauseCode', 'C1')
+    .replace(':scenarioId', missing)
     .replace('/api/facts/:id', `/api/facts/${missing}`)
     .replace('/api/reports/:id', `/api/reports/${missing}`)
     .replace('/api/judgements/:id', `/api/judgements/${missing}`)
@@ -84,6 +85,9 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'POST /api/assessments/:id/calendar/late-proposals': () => ({}),
     'POST /api/calendar/late-proposals/:id/decision': () => ({ decision: 'waive', reason: '免扣', version: 1 }),
     'PUT /api/notification-channels/smtp': () => ({ host: '127.0.0.1', port: 2525, secure: false, from: 'kaohe@example.cn', enabled: false }),
+    'POST /api/assessments/:id/whatif/run': () => ({ name: '矩阵情景', ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
+    'POST /api/assessments/:id/copy-to-next-year': () => ({ name: uniq('下一年度'), mapping: [] }),
+    'POST /api/assessments/:id/whatif/scenarios': () => ({ name: uniq('情景'), ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
   };
   if (key === 'POST /api/assessments/:id/scheme-uploads') {
     const m = multipart({ clientKey: uniq('upload') }, { name: 'scheme.txt', content: Buffer.from('考核细则\n') });
@@ -97,6 +101,8 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/publications/:id/tongbao.docx': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
     'GET /api/publications/:id/tongbao.pdf': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
     'GET /api/assessments/:id/facts-template.xlsx': `?unitId=${ids.units.U1}`,
+    'GET /api/assessments/:id/whatif/compare': `?a=${missing}&b=${missing}`,
+    'GET /api/assessments/:id/compare-years': `?with=${missing}&unitId=${ids.units.U1}`,
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

@@ -12,3 +12,7 @@ export * from './assessment';
 export * from './results';
 export * from './calendar';
 export * from './notifications';
+export * from './whatif';
+export * from './burden';
+export * from './survey';
+export * from './multiyear';

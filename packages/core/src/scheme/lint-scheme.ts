@@ -53,6 +53,7 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
   const grades = new Set((scheme.grading?.grades ?? []).map((g) => g.code));
   const subs = new Set(scheme.subAssessments.map((x) => x.code));
   const indicatorCodes = new Set<Code>();
+  const dataItemUses: { code: Code; path: string }[] = [];
 
   const ref = (set: Set<Code>, kind: string, codes: readonly Code[] | undefined, path: string): void => {
     for (const c of codes ?? []) if (!set.has(c)) warn('unknown-reference', path, `未定义的${kind}“${c}”`, 'error');
@@ -102,6 +103,7 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
     (node.clauses ?? []).forEach((c, j) => {
       const cp = `${path}.clauses[${j}]`;
       claim('clause', c.code, cp);
+      if (c.dataItem !== undefined) dataItemUses.push({ code: c.dataItem, path: `${cp}.dataItem` });
       ref(divisions, '责任处室', c.divisions, `${cp}.divisions`);
       ref(divisions, '参与处室', c.participatingDivisions, `${cp}.participatingDivisions`);
       ref(leaders, '牵头领导', c.leaders, `${cp}.leaders`);
@@ -150,6 +152,11 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
       if ((e.type === 'max-grade' || e.type === 'force-grade') && !grades.has(e.grade)) warn('unknown-reference', `vetoes[${i}].effects[${j}]`, `未定义的等次“${e.grade}”`, 'error');
     });
   });
+
+  // 最多报一次: a shared data item's code must name nothing else, or a fact at it would be ambiguous
+  const taken = new Set<Code>([...indicatorCodes, ...scheme.negativeList.map((n) => n.code), ...scheme.vetoes.map((v) => v.code), ...subs, 'grading']);
+  for (const [, site] of walkClauses(scheme.indicators)) taken.add(site);
+  for (const u of dataItemUses) if (taken.has(u.code)) warn('duplicate-code', u.path, `数据项编码“${u.code}”与方案中的其他编码相同，请另取一个`, 'error');
 
   const g = scheme.grading;
   if (g) {
@@ -270,4 +277,11 @@ function lintBands(bands: readonly Band[], path: string, warn: Warn): void {
 
 function describe(b: Band): string {
   return `${b.min === undefined ? '' : P.toStr(b.min)}–${b.max === undefined ? '' : P.toStr(b.max)}`;
+}
+
+function* walkClauses(list: readonly Indicator[]): Generator<[Indicator, Code]> {
+  for (const n of list) {
+    for (const c of n.clauses ?? []) yield [n, c.code];
+    yield* walkClauses(n.children ?? []);
+  }
 }

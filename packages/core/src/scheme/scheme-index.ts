@@ -14,6 +14,8 @@ export type SchemeIndex = {
   clauses: Map<Code, ClauseSite>;
   indicators: Map<Code, { indicator: Indicator; path: Code[]; parent?: Indicator }>;
   subAssessments: Map<Code, SubAssessment>;
+  /** 最多报一次: each shared data item and the clauses that read it (`Clause.dataItem`). */
+  dataItems: Map<Code, ClauseSite[]>;
 };
 
 export const ALL_UNITS = '*';
@@ -37,18 +39,25 @@ export function indexScheme(scheme: Scheme): SchemeIndex {
   }
   const clauses = new Map<Code, ClauseSite>();
   const indicators = new Map<Code, { indicator: Indicator; path: Code[]; parent?: Indicator }>();
+  const dataItems = new Map<Code, ClauseSite[]>();
   const walk = (node: Indicator, path: Code[], parent?: Indicator): void => {
     const here = [...path, node.code];
     if (indicators.has(node.code)) throw new CoreError('scheme-invalid', `指标编码重复：${node.code}`);
     indicators.set(node.code, parent ? { indicator: node, path: here, parent } : { indicator: node, path: here });
     for (const c of node.clauses ?? []) {
       if (clauses.has(c.code)) throw new CoreError('scheme-invalid', `条款编码重复：${c.code}`);
-      clauses.set(c.code, { clause: c, indicator: node, path: here });
+      const site = { clause: c, indicator: node, path: here };
+      clauses.set(c.code, site);
+      if (c.dataItem !== undefined) {
+        const list = dataItems.get(c.dataItem);
+        if (list) list.push(site);
+        else dataItems.set(c.dataItem, [site]);
+      }
     }
     for (const child of node.children ?? []) walk(child, here, node);
   };
   for (const top of scheme.indicators) walk(top, []);
-  return { scheme, units, groupsOfUnit, unitsOfGroup, clauses, indicators, subAssessments: new Map(scheme.subAssessments.map((s) => [s.code, s])) };
+  return { scheme, units, groupsOfUnit, unitsOfGroup, clauses, indicators, subAssessments: new Map(scheme.subAssessments.map((s) => [s.code, s])), dataItems };
 }
 
 export function inScope(scope: Scope | undefined, unit: Unit, groupsOfUnit: ReadonlyMap<Code, Code[]>): boolean {

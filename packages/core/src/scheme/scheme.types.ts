@@ -167,6 +167,12 @@ export type Clause = {
   dimension?: Code;
   /** P27: clauses sharing a group count the same event key once (highest). */
   dedupeGroup?: Code;
+  /**
+   * 最多报一次: the shared data item (metric × unit × period) this clause reads. Facts given at this
+   * code are read by every clause naming it, so a unit reports the figure once; facts at the
+   * clause's own code (a not-applicable, a judgement) come first. Not the code of anything else.
+   */
+  dataItem?: Code;
   status?: ClauseStatus;
   reviewReason?: string;
   source?: SourceRef;

@@ -10,7 +10,7 @@ import { rankUnits } from '../ranking/rank-units';
 import { gradeUnits, gradingFlags } from '../grading/grade-units';
 import { factsFor, indexFacts, type FactIndex } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
-import { scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
+import { clauseFacts, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
 
 /** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
 export type Evaluation = {
@@ -54,7 +54,8 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
   const touched = [...new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()])];
-  if (touched.some((c) => state.crossUnitClauses.has(c))) return full();
+  // a shared data item (最多报一次) may feed several clauses, some comparing units: redo the whole pass
+  if (touched.some((c) => state.crossUnitClauses.has(c) || env.index.dataItems.has(c))) return full();
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
   const score = scoreUnit(env, unit);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only
@@ -146,7 +147,7 @@ function computePeers(env: ScoringEnv): Set<Code> {
       const group = peerGroupOf(env.index, u.code);
       let values = byGroup.get(group);
       if (!values) byGroup.set(group, (values = new Map()));
-      const facts = factsFor(env.facts, u.code, code);
+      const facts = clauseFacts(env.facts.get(u.code), site.clause);
       if (byNumerator) {
         const r = facts.find((f) => f.type === 'rate');
         if (r && r.type === 'rate') {

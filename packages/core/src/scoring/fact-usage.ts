@@ -139,6 +139,15 @@ function siteOf(index: SchemeIndex, unit: Unit, ref: Code): Site {
   const veto = index.scheme.vetoes.find((v) => v.code === ref);
   if (veto) return inScope(veto.appliesTo, unit, index.groupsOfUnit) ? { reads: TRIGGERS } : { unread: 'out-of-scope' };
   if (ref === 'grading') return { reads: new Map([['flag', 'many']]) };
+  const shared = index.dataItems.get(ref);
+  if (shared) {
+    // 最多报一次: a shared data item reads what any clause naming it reads, where that clause applies
+    const inScopeSites = shared.filter((s) => inPath(s.path));
+    if (inScopeSites.length === 0) return { unread: 'out-of-scope' };
+    const reads = new Map<FactType, 'one' | 'many'>();
+    for (const s of inScopeSites) for (const [t, m] of readsOf(s.clause.rule)) if (reads.get(t) !== 'many') reads.set(t, m);
+    return { reads };
+  }
   return { unread: 'unknown-ref' };
 }
 

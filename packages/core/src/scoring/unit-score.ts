@@ -522,6 +522,14 @@ function pathOf(node: Indicator, parentPath: readonly Code[]): readonly Code[] {
 }
 
 /** Citations are shared by every unit's ledger lines of a clause (one object per clause, not per line). */
+/** A clause's facts: those at its own code, then those at its shared data item (最多报一次). */
+export function clauseFacts(unitFacts: ReadonlyMap<Code, readonly Fact[]> | undefined, clause: Clause): readonly Fact[] {
+  const own = unitFacts?.get(clause.code) ?? NO_FACTS;
+  if (clause.dataItem === undefined) return own;
+  const shared = unitFacts?.get(clause.dataItem);
+  return shared === undefined ? own : own.length === 0 ? shared : [...own, ...shared];
+}
+
 const citations = new WeakMap<Clause, NonNullable<LedgerLine['cite']>>();
 function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
   let c = citations.get(clause);
@@ -531,7 +539,7 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
 
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
-  let facts = st.unitFacts?.get(clause.code) ?? NO_FACTS;
+  let facts = clauseFacts(st.unitFacts, clause);
   const cite = citeOf(clause);
   let na: Fact | undefined;
   for (const f of facts) if (f.type === 'not-applicable') {

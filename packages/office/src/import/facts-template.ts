@@ -119,11 +119,19 @@ export function factsTemplateRows(scheme: Scheme): Row[] {
   const rows: Row[] = [];
   const groups = new Map<string, string[]>();
   for (const g of scheme.rankingGroups) for (const u of g.units ?? []) groups.set(u, [...(groups.get(u) ?? []), g.code]);
+  // 最多报一次: clauses sharing a data item are asked once, under the data item's code
+  const asked = new Set<string>();
   const walk = (nodes: readonly Indicator[], inherited: Scope | undefined): void => {
     for (const ind of nodes) {
       const scope = ind.appliesTo ?? inherited;
       const units = scheme.units.filter((u) => inScope(scope, u, groups));
-      for (const clause of ind.clauses ?? []) rows.push(...rowsOf(units, ind, clause));
+      for (const clause of ind.clauses ?? []) {
+        if (clause.dataItem !== undefined) {
+          if (asked.has(clause.dataItem)) continue;
+          asked.add(clause.dataItem);
+        }
+        rows.push(...rowsOf(units, ind, clause));
+      }
       walk(ind.children ?? [], scope);
     }
   };
@@ -135,9 +143,9 @@ function rowsOf(units: readonly Unit[], ind: Indicator, clause: Clause): Row[] {
   const need = factNeed(clause.rule);
   return (units.length ? units : [{ code: '', name: '' }]).map((u) => ({
     unit: u.name || u.code,
-    ref: clause.code,
+    ref: clause.dataItem ?? clause.code,
     type: need.type,
-    说明: `${ind.title}：${need.hint}`,
+    说明: `${ind.title}：${need.hint}${clause.dataItem !== undefined ? `（数据项 ${clause.dataItem}，各条款共用，只填一次）` : ''}`,
     条款原文: clause.text,
     状态: clause.status === 'ok' ? '已编译' : `待复核：${clause.reviewReason ?? ''}`,
   }));

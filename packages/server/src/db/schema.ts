@@ -606,3 +606,4 @@ export * from './schema-year';
 export * from './schema-security';
 export * from './schema-compliance';
 export * from './schema-calendar';
+export * from './schema-whatif';

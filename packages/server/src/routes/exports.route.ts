@@ -23,7 +23,7 @@ import { actorOf, userActor, multipartFields } from './route-helpers';
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function sendFile(reply: FastifyReply, name: string, type: string, bytes: Buffer) {
+export function sendFile(reply: FastifyReply, name: string, type: string, bytes: Buffer) {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_');
   reply.header('Content-Type', type);
   reply.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);

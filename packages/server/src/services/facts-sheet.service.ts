@@ -1,4 +1,4 @@
-import { type Indicator, indexScheme, inScope, pointsFor, readsOf, type Scheme, toStr, type Unit } from '@kaohe/core';
+import { type Cadence, type Indicator, indexScheme, inScope, pointsFor, readsOf, type Scheme, toStr, type Unit } from '@kaohe/core';
 import ExcelJS from 'exceljs';
 import { AppError } from '../lib/app-error';
 
@@ -13,7 +13,8 @@ type SheetType = 'judgement' | 'occurrence' | 'value' | 'count' | 'flag' | 'rate
 const typeNames: Record<SheetType, string> = { judgement: '得分', occurrence: '发生次数', value: '数值', count: '完成个数', flag: '是否完成', rate: '比率（分子/分母）' };
 const typeByName = new Map(Object.entries(typeNames).map(([k, v]) => [v, k as SheetType]));
 
-type TemplateRow = { ref: string; title: string; points: string; target: string; type: SheetType };
+/** One row of the unit's sheet; `clauses` are the clause codes its fact feeds, `cadence` and `evidence` the nearest stated (for the burden meter). */
+export type TemplateRow = { ref: string; title: string; points: string; target: string; type: SheetType; clauses: string[]; cadence: Cadence | undefined; evidence: readonly string[] };
 
 function targetText(t: { text?: string; value?: number } | undefined): string {
   if (!t) return '';
@@ -23,21 +24,32 @@ function targetText(t: { text?: string; value?: number } | undefined): string {
 export function templateRows(scheme: Scheme, unit: Unit): TemplateRow[] {
   const index = indexScheme(scheme);
   const rows: TemplateRow[] = [];
-  const walk = (nodes: readonly Indicator[]) => {
+  // 最多报一次: clauses sharing a data item get one row, under the data item's code
+  const asked = new Set<string>();
+  const walk = (nodes: readonly Indicator[], up: { cadence: Cadence | undefined; evidence: readonly string[] } = { cadence: undefined, evidence: [] }) => {
     for (const n of nodes) {
       if (!inScope(n.appliesTo, unit, index.groupsOfUnit)) continue;
+      const here = { cadence: n.cadence ?? up.cadence, evidence: n.evidence ?? up.evidence };
       const m = pointsFor(n, unit);
       const target = targetText((n.targets?.[unit.code] ?? n.target) as never);
       const clauses = n.clauses ?? [];
-      if ((n.children?.length ?? 0) === 0 && clauses.length === 0 && m !== undefined) rows.push({ ref: n.code, title: n.title, points: toStr(m), target, type: 'judgement' });
+      if ((n.children?.length ?? 0) === 0 && clauses.length === 0 && m !== undefined) rows.push({ ref: n.code, title: n.title, points: toStr(m), target, type: 'judgement', clauses: [], ...here });
       for (const c of clauses) {
         const reads = [...readsOf(c.rule).keys()];
         const type = (['occurrence', 'value', 'count', 'flag', 'rate'] as const).find((t) => reads.includes(t)) ?? (reads.includes('judgement') ? 'judgement' : null);
         if (!type) continue;
         const cp = c.points ?? m;
-        rows.push({ ref: c.code, title: c.text.slice(0, 200), points: cp === undefined ? '' : toStr(cp), target, type });
+        const at = { cadence: c.cadence ?? here.cadence, evidence: c.evidence ?? here.evidence };
+        if (c.dataItem !== undefined && type !== 'judgement') {
+          if (asked.has(c.dataItem)) continue;
+          asked.add(c.dataItem);
+          const users = (index.dataItems.get(c.dataItem) ?? []).map((s) => s.clause.code);
+          rows.push({ ref: c.dataItem, title: `数据项 ${c.dataItem}（条款 ${users.join('、')} 共用，只填一次）：${c.text.slice(0, 160)}`, points: '', target, type, clauses: users, ...at });
+          continue;
+        }
+        rows.push({ ref: c.code, title: c.text.slice(0, 200), points: cp === undefined ? '' : toStr(cp), target, type, clauses: [c.code], ...at });
       }
-      walk(n.children ?? []);
+      walk(n.children ?? [], here);
     }
   };
   walk(scheme.indicators);

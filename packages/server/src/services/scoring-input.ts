@@ -70,7 +70,10 @@ function knownRefs(scheme: Scheme): Set<string> {
   const walk = (list: Scheme['indicators']): void => {
     for (const n of list) {
       refs.add(n.code);
-      for (const c of n.clauses ?? []) refs.add(c.code);
+      for (const c of n.clauses ?? []) {
+        refs.add(c.code);
+        if (c.dataItem !== undefined) refs.add(c.dataItem); // 最多报一次: a shared data item
+      }
       walk(n.children ?? []);
     }
   };
