@@ -18,7 +18,7 @@ export { zhCN } from './explain/messages.zh-CN';
 export { compileRuleText, singleRuleOf, type CompileResult, type CompiledRule, type CompileIssue, type CompileOptions, type RuleParam } from './text/compile-rule';
 export { addDays, dayNumber, isoOf, weekday, type IsoDate } from './calendar/days';
 export { addBusinessDays, businessDaysAfter, nextBusinessDay, nthBusinessDay, workCalendar, type HolidayList, type WorkCalendar } from './calendar/business-days';
-export { cadences, cascadeDue, periodsOf, validateWindow, type Cadence, type DueCascade, type CascadedDue, type DuePeriod, type ReportWindow } from './calendar/windows';
+export { cadences, cascadeDue, periodsOf, validateWindow, type Cadence as ReportCadence, type DueCascade, type CascadedDue, type DuePeriod, type ReportWindow } from './calendar/windows';
 export { latenessOf, roundsOverCap, roundsPerMonth, type Lateness, type LatenessState } from './calendar/lateness';
 export { holidaysCn2026 } from './calendar/holiday-data';
 export { planCalendar, refUnits, type PlannedItem, type WindowSetting } from './calendar/plan';
