@@ -57,3 +57,27 @@ describe('facts template', () => {
     expect([total('甲镇'), total('乙镇')]).toEqual([15, 20]);
   });
 });
+
+describe('facts template and 最多报一次', () => {
+  it('asks once per unit for a data item two clauses share, and the one value scores both', async () => {
+    const { twoClausesOneMetric } = await import('../../../core/test/scoring/data-item-scheme');
+    const s = twoClausesOneMetric();
+    const rows = factsTemplateRows(s);
+    expect(rows.map((r) => [r.unit, r.ref, r.type])).toEqual([
+      ['甲镇', 'jobs', 'value'],
+      ['乙镇', 'jobs', 'value'],
+    ]);
+    expect(rows[0]!.说明).toContain('数据项 jobs，各条款共用，只填一次');
+    const path = join(dir, 'jobs.xlsx');
+    writeFileSync(path, await writeFactsTemplate(s));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('事实')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    ws.getRow(2).getCell(header.findIndex((h) => h.endsWith('（value）')) + 1).value = 900;
+    await wb.xlsx.writeFile(path);
+    const facts = await readFactsWorkbook(path, s);
+    // 甲镇: 5 × 900/1000 = 4.5 + 2 (900 ≥ 800) = 6.5
+    expect(evaluate(s, facts).units[0]!.total / 1_000_000).toBe(6.5);
+  });
+});
