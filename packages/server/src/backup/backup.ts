@@ -13,7 +13,7 @@ import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider
  * touching the database, so a truncated or edited archive is refused.
  */
 const magic = 'KAOHE-BACKUP/1\n';
-const optionalTables = new Set(['audit_anchor', 'data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals']);
+const optionalTables = new Set(['audit_anchor', 'data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals', 'calendar_settings', 'report_windows', 'due_items', 'late_proposals', 'notifications']);
 
 /** Restore order respects foreign keys; sessions and login throttles are deliberately not kept. */
 const tables: [string, PgTable][] = [
@@ -60,6 +60,12 @@ const tables: [string, PgTable][] = [
   ['publicity_objections', schema.publicityObjections],
   ['publication_snapshots', schema.publicationSnapshots],
   ['appeals', schema.appeals],
+  // the year's calendar (absent from archives written before it)
+  ['calendar_settings', schema.calendarSettings],
+  ['report_windows', schema.reportWindows],
+  ['due_items', schema.dueItems],
+  ['late_proposals', schema.lateProposals],
+  ['notifications', schema.notifications],
   ['audit_log', schema.auditLog],
   ['audit_head', schema.auditHead],
   ['audit_anchor', schema.auditAnchor],

@@ -11,11 +11,11 @@ export type JobKind = 'scheme-import' | 'calendar-reminders' | 'notify-deliver';
  * exists exactly when the row that needs it does) and read a job's state. Only this file and
  * job-runner.ts know the table, so pg-boss (send / work / getJobById) can replace both.
  */
-export async function enqueueJob(tx: Db, clock: Clock, input: { kind: JobKind; payload: Record<string, unknown>; createdBy: string | null; maxAttempts?: number }): Promise<Job> {
+export async function enqueueJob(tx: Db, clock: Clock, input: { kind: JobKind; payload: Record<string, unknown>; createdBy: string | null; maxAttempts?: number; runAfter?: Date }): Promise<Job> {
   const now = clock.now();
   const [row] = await tx
     .insert(jobs)
-    .values({ kind: input.kind, status: 'queued', payload: input.payload, createdBy: input.createdBy, maxAttempts: input.maxAttempts ?? 3, runAfter: now, createdAt: now, updatedAt: now })
+    .values({ kind: input.kind, status: 'queued', payload: input.payload, createdBy: input.createdBy, maxAttempts: input.maxAttempts ?? 3, runAfter: input.runAfter ?? now, createdAt: now, updatedAt: now })
     .returning();
   return row!;
 }

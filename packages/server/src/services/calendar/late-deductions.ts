@@ -1,6 +1,6 @@
 import type { Rule } from '@kaohe/core';
 import type { ProposalView } from '@kaohe/contract/api';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/roles';
 import { assertInScope, scopePredicate } from '../../access/scope';
 import type { AuditActor } from '../../audit/audit';
@@ -11,7 +11,6 @@ import { AppError } from '../../lib/app-error';
 import { audited } from '../audited';
 import { staleVersion, writeFacts } from '../fact-lifecycle';
 import { schemeIndexOf } from '../scheme-refs';
-import { sql } from 'drizzle-orm';
 import { calendarFactPrefix, listDueItems } from './due-items';
 import { calendarScheme } from './scheme-units';
 import { getCalendarSettings, instantOf, localDateOf } from './settings';
@@ -117,7 +116,7 @@ export async function proposeLateDeductions(ctx: ServerContext, actor: AuditActo
   return { created: created.length, skipped: [...skipped].map(([ref, reason]) => ({ ref, reason })), proposals };
 }
 
-export async function proposalViews(db: Db, where: ReturnType<typeof eq>): Promise<ProposalView[]> {
+export async function proposalViews(db: Db, where: SQL | undefined): Promise<ProposalView[]> {
   const rows = await db.select({ p: lateProposals, unitName: units.name }).from(lateProposals).innerJoin(units, eq(units.id, lateProposals.unitId)).where(where).orderBy(asc(lateProposals.dueDate), asc(units.code), asc(lateProposals.ref));
   return rows.map(({ p, unitName }) => ({
     id: p.id,
@@ -145,7 +144,7 @@ export async function proposalViews(db: Db, where: ReturnType<typeof eq>): Promi
 /** The proposals the actor may see: a lead assessor those of the clauses it leads. */
 export function listProposals(db: Db, actor: Actor, assessmentId: string) {
   const scope = scopePredicate(actor, { assessmentId: sql`${lateProposals.assessmentId}`, unitId: sql`${lateProposals.unitId}`, clauseKey: sql`${lateProposals.ref}` }, 'read');
-  return proposalViews(db, and(eq(lateProposals.assessmentId, assessmentId), scope) as ReturnType<typeof eq>);
+  return proposalViews(db, and(eq(lateProposals.assessmentId, assessmentId), scope));
 }
 
 export async function decideProposal(ctx: ServerContext, audit: AuditActor, actor: Actor, userId: string, id: string, body: { decision: 'confirm' | 'waive'; reason: string; version: number }) {

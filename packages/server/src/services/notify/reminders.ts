@@ -38,8 +38,7 @@ export async function scheduleReminders(tx: Db, ctx: ServerContext, assessmentId
     if (have.has(date)) continue;
     const at = outOfQuietHours(instantOf(date, settings.reminders.sendAt, settings.utcOffsetMinutes), settings.reminders.quietFrom, settings.reminders.quietTo, settings.utcOffsetMinutes);
     if (at.getTime() < now.getTime() - 86_400_000) continue; // a reminder for a day already gone
-    const job = await enqueueJob(tx, ctx.clock, { kind: 'calendar-reminders', payload: { assessmentId, date }, createdBy: userId });
-    await tx.execute(sql`UPDATE jobs SET run_after = ${at} WHERE id = ${job.id}`);
+    await enqueueJob(tx, ctx.clock, { kind: 'calendar-reminders', payload: { assessmentId, date }, createdBy: userId, runAfter: at });
     n++;
   }
   return n;
@@ -119,8 +118,7 @@ export function deliverHandler(ctx: ServerContext): JobHandler {
     const quietEnd = outOfQuietHours(now, settings.reminders.quietFrom, settings.reminders.quietTo, settings.utcOffsetMinutes);
     if (quietEnd.getTime() !== now.getTime()) {
       return async (tx) => {
-        const next = await enqueueJob(tx, ctx.clock, { kind: 'notify-deliver', payload: { assessmentId }, createdBy: null });
-        await tx.execute(sql`UPDATE jobs SET run_after = ${quietEnd} WHERE id = ${next.id}`);
+        await enqueueJob(tx, ctx.clock, { kind: 'notify-deliver', payload: { assessmentId }, createdBy: null, runAfter: quietEnd });
         return { deferredTo: quietEnd.toISOString(), reason: `免打扰时段（${settings.reminders.quietFrom}–${settings.reminders.quietTo}，当地 ${localDateOf(now, settings.utcOffsetMinutes)}）` };
       };
     }
