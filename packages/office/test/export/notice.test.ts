@@ -51,4 +51,10 @@ describe('writeNoticeDocx', () => {
     // Two pages of notice and the breakdown as the plain .docx prints it (about 22 pages; the issue measured 41).
     expect(pdfPages(pdf)).toBeLessThanOrEqual(30);
   }, 60_000);
+
+  it('refuses 抄送机关 without the 印发机关 of the 版记 rather than dropping them', async () => {
+    await expect(
+      writeNoticeDocx({ issuer: '嘉兴市文化广电旅游局', docNumber: '嘉文广旅〔2020〕87号', title: '关于印发清单的通知', date: '2020-05-20', body: ['现印发。'], attachments: [], copyTo: ['市委办公室'] }),
+    ).rejects.toThrow('通知的印发机关为空：有抄送机关时须写明版记的印发机关');
+  });
 });

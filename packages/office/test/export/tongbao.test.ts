@@ -164,6 +164,7 @@ describe('writeTongbaoDocx (GB/T 9704-2012)', () => {
     expect(bad({ docNumber: '佳考发[2021]3号' })).toMatch(/^通报的发文字号"佳考发\[2021\]3号"应写作.*六角括号〔〕/);
     expect(bad({ date: '2021-02-30' })).toBe('通报的成文日期"2021-02-30"不是有效日期');
     expect(bad({ issuer: ' ' })).toBe('通报的发文机关为空');
+    expect(bad({ printedBy: undefined })).toBe('通报的印发机关为空：有抄送机关时须写明版记的印发机关');
     expect(bad({ groups: [{ name: '镇', rows: [{ rank: 1, unit: '螅镇', total: '九十八', grade: '优秀' }] }] })).toBe('通报的第1组第1行的总分"九十八"不是数字');
   });
 

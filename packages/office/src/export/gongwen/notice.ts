@@ -30,6 +30,8 @@ export async function writeNoticeDocx(input: NoticeInput): Promise<Uint8Array> {
     if (!v?.trim()) throw new ExportError('bad-export-input', `通知的${field}为空`, field);
   }
   if (input.body.length === 0) throw new ExportError('bad-export-input', '通知的正文为空', '正文');
+  // the 抄送机关 stand in the 版记, which needs its 印发机关: never drop them silently
+  if (input.copyTo?.length && !input.printedBy?.trim()) throw new ExportError('bad-export-input', '通知的印发机关为空：有抄送机关时须写明版记的印发机关', '印发机关');
   const attachments: GongwenAttachment[] = input.attachments.map((a) => ({ title: a.title, blocks: asGongwen(a.blocks) }));
   return writeGongwenDocx({
     mark: input.mark ?? `${input.issuer}文件`,

@@ -90,6 +90,8 @@ function resultsBody(input: TongbaoInput, subject: string, attachments: GongwenA
 export function tongbaoDocument(input: TongbaoInput): GongwenDocument {
   for (const [field, v] of [['发文机关', input.issuer], ['发文字号', input.docNumber], ['标题', input.title]] as const) if (!v?.trim()) refuse(field, '为空');
   if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2999) refuse('考核年度', `"${input.year}"不是年份`);
+  // the 抄送机关 stand in the 版记, which needs its 印发机关: never drop them silently
+  if (input.copyTo?.length && !input.printedBy?.trim()) refuse('印发机关', '为空：有抄送机关时须写明版记的印发机关');
   if (!/〔\d{4}〕/.test(input.docNumber)) refuse('发文字号', `"${input.docNumber}"应写作 机关代字〔年份〕序号号，年份用六角括号〔〕括入（GB/T 9704-2012 7.2.4）`);
   input.groups.forEach((g, i) =>
     g.rows.forEach((r, j) => {
