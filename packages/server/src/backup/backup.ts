@@ -13,7 +13,7 @@ import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider
  * touching the database, so a truncated or edited archive is refused.
  */
 const magic = 'KAOHE-BACKUP/1\n';
-const optionalTables = new Set(['audit_anchor', 'data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals', 'calendar_settings', 'report_windows', 'due_items', 'late_proposals', 'notifications']);
+const optionalTables = new Set(['audit_anchor', 'data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals', 'calendar_settings', 'report_windows', 'due_items', 'late_proposals', 'notifications', 'whatif_scenarios', 'survey_responses', 'indicator_mappings']);
 
 /** Restore order respects foreign keys; sessions and login throttles are deliberately not kept. */
 const tables: [string, PgTable][] = [
@@ -66,10 +66,18 @@ const tables: [string, PgTable][] = [
   ['due_items', schema.dueItems],
   ['late_proposals', schema.lateProposals],
   ['notifications', schema.notifications],
+  // planning: saved what-if scenarios, survey responses, year-to-year indicator mappings
+  ['whatif_scenarios', schema.whatifScenarios],
+  ['survey_responses', schema.surveyResponses],
+  ['indicator_mappings', schema.indicatorMappings],
   ['audit_log', schema.auditLog],
   ['audit_head', schema.auditHead],
   ['audit_anchor', schema.auditAnchor],
 ];
+
+/** Tables an archive deliberately leaves out: sessions and throttles, and the outbox of messages not yet sent (re-queued by their jobs). */
+export const tablesNotBackedUp = ['sessions', 'login_throttle', 'notification_outbox'] as const;
+export const backedUpTables = (): string[] => tables.map(([name]) => name);
 
 type Entry = { name: string; size: number; digest: string };
 type Manifest = { format: 1; createdAt: string; mac: string; digest: string; entries: Entry[] };
