@@ -50,6 +50,8 @@ export type Built = {
   siblings?: Built[];
   /** Item policies the reading implies (产区得a分，非产区得b分 → the item's points by category). */
   policy?: { pointsByCategory?: Record<string, Dec>; points?: Dec };
+  /** The reading also read the words after its last amount, to the end of the sentence (第2-5名按第1名的比例得分). */
+  claimsTail?: boolean;
 };
 export type Failed = { segs: Segment[]; reason: string };
 

@@ -13,7 +13,7 @@ import {
 } from './build-rules';
 import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
 import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
-import { findParenPoints, scanFrames, type Modifier } from './phrases';
+import { findLeadingParenPoints, findParenPoints, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
@@ -90,6 +90,12 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     // "（1 分）" / "(0.2)" written once in the clause: its points.
     points = parenPoints[0]!.value;
     indicator.points = points;
+  }
+  const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length) : [];
+  if (points === undefined && leadingPoints.length === 1) {
+    points = leadingPoints[0]!.value;
+    indicator.points = points;
+    consumed.add(leadingPoints[0]!.tok.start, leadingPoints[0]!.tok.end);
   }
   const issue = (entry: Range, reason: string, extra: Partial<CompileIssue> = {}): void => {
     issues.push({ text: text.slice(entry.start, entry.end).trim(), span: [entry.start, entry.end], reason, ...extra });
@@ -291,6 +297,7 @@ function compileSentence(
   }
 
   const sentence: SentenceInfo = { hasQizhong: ctx.original.slice(range.start, range.end).includes('其中') };
+  let tailClaimed = false;
   let i = 0;
   while (i < segs.length) {
     // Every family tries the segments at i; two different readings go to review with both.
@@ -326,6 +333,7 @@ function compileSentence(
       if (floor) indicator.floorAtZero = true;
       for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       if (builtRule.policy) mergePolicy(indicator, builtRule.policy, range, issue);
+      if (builtRule.claimsTail) tailClaimed = true;
       if (builtRule.siblings) for (const sib of builtRule.siblings) itemRules.push({ ...compiled(ctx, { ...sib, review: builtRule.review }), family: family! });
       else itemRules.push({ ...compiled(ctx, builtRule), family: family! });
     } else {
@@ -337,10 +345,13 @@ function compileSentence(
   }
 
   // Words after the last amount: a veto or 按规定执行 there is a consequence nobody has quantified.
-  if (tailFrom < toks.length) {
+  if (tailFrom < toks.length && !tailClaimed) {
     const tail = toks.slice(tailFrom);
     const record = { start: tail[0]!.start, end: tail[tail.length - 1]!.end };
     const token = ctx.original.slice(record.start, record.end);
+    const paren = findParenPoints(tail, 0, tail.length);
+    // "…出现1例未处理扣2分（5分）；" (corpus 01): the item's own points closing the sentence, not an amount.
+    if (paren.length === 1 && ctx.points !== undefined && paren[0]!.value === ctx.points && paren[0]!.at === 0 && tail.slice(paren[0]!.next).every((t) => t.kind === 'punct')) return;
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');

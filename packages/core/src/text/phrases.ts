@@ -329,6 +329,17 @@ export function findParenPoints(toks: readonly Tok[], from: number, to: number, 
   return out;
 }
 
+/** "（3分，少一次扣1分）" (corpus 01): the item's points opening a parenthesis that goes on with its rule. */
+export function findLeadingParenPoints(toks: readonly Tok[], from: number, to: number): Feature<{ value: Dec; tok: NumTok }>[] {
+  const pattern = map(seq(punct('open'), num((token) => isPointsStrict(token) && single(token)), punct('comma')), ([, token]) => ({ value: token.q.value, tok: token }));
+  const out: Feature<{ value: Dec; tok: NumTok }>[] = [];
+  for (let i = from; i < to; i++) {
+    const found = pattern(toks, i);
+    if (found && found.next <= to) out.push({ ...found.value, at: i + 1, next: i + 2 });
+  }
+  return out;
+}
+
 /** Whether the token at i opens the text, a line or a sentence (where （12） is an ordinal). */
 function isOrdinalPosition(toks: readonly Tok[], i: number, text?: string): boolean {
   const prev = toks[i - 1];
