@@ -133,6 +133,9 @@ export const RATE_WORDS = ['率', '度', '比例', '比重', '占比'];
 /** Words that make a sentence a ranking (排名1-3名得10分). */
 export const RANKING_WORDS = ['排名', '名次', '位列', '排序'];
 
+/** Money units and their size in 元: a band on an amount is kept in 元 whatever unit the sentence writes it in. */
+export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 1, 万元: 10000, 亿元: 100000000 };
+
 /** The others score by their ratio to the leader (第1名得6分，第2-5名按第1名的比例得分, corpus 07). */
 export const LEADER_RATIO_WORDS = ['按第1名的比例', '按第一名的比例', '按第1名比例', '按第一名比例', '与第1名的比例', '与第一名的比例'];
 
