@@ -17,7 +17,7 @@ import { findLeadingParenPoints, findParenPoints, scanFrames, type Modifier } fr
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -142,7 +142,10 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       else if (allocation) {
         allocations.push(allocation);
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
-      } else if (SCORING_VOCAB.test(pending)) issue(record, /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+      } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
+        const other = delegatedTo(pending);
+        issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+      }
       else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
     }
     absorbOtherwise(text, itemRules);
@@ -176,7 +179,8 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   for (const compiledRule of rules) if (compiledRule.review) issues.push({ text: compiledRule.text, span: compiledRule.span, reason: compiledRule.review });
   const hasPolicy = Object.keys(indicator).filter((k) => k !== 'points').length > 0;
   if (rules.length === 0 && issues.length === 0 && allocations.length === 0 && !hasPolicy) {
-    issues.push({ text: text.trim(), span: [0, text.length], reason: '未找到计分规则' });
+    const other = delegatedTo(norm);
+    issues.push({ text: text.trim(), span: [0, text.length], reason: other && containsAny(norm, DELEGATE_VERBS) ? `计分依据另一份文件${other}（未随本方案提供），需按该文件人工评分` : '未找到计分规则' });
   }
   const status = issues.length > 0 ? 'needs-review' : 'ok';
   const result: CompileResult = { status, rules, issues, warnings, ignored };
