@@ -16,6 +16,12 @@ export function signedAmount(raw: string): string | undefined {
   return `${m[1] === '+' || m[1] === '加' ? '加' : '扣'}${m[2]}分`;
 }
 
+/** "降B级" / "直接判级" in a points column: a grade effect instead of points (corpus 10). */
+export function gradeEffect(raw: string): string | undefined {
+  const t = joinCell(raw).replace(/\s+/g, '');
+  return /^(降[A-Ea-e]级|直接判级|降[一二三两]级)$/.test(t) ? t : undefined;
+}
+
 /** Words that say how a line is scored; a line without any is a task or a requirement, not a rule. */
 const METHOD_WORD = /扣|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|(?<!统)计分|得分|加分|减分|给分|赋分|折算|酌情|评分|[×*＊]|比例|为止|满分|零分|0分|倒扣/;
 
@@ -433,6 +439,16 @@ export class TableReader {
       const res = this.readRules(leaf, ruleCell.text, ruleCell.source, amount && limit ? `${amount}，${limit}` : amount);
       newNodes = res.nodes;
       newClauses = res.clauses;
+      const grade = amount === undefined ? gradeEffect(pc.text) : undefined;
+      if (grade) {
+        // 10 区级: "降B级" in the 信用赋分 column is the consequence, not points; the rule format cannot say it yet.
+        const why = `赋分列写的是“${grade}”（降级，不是分值）：规则格式还不能表达降级效果，需人工处理`;
+        for (const c of res.clauses) {
+          if (c.status === 'ok') continue;
+          c.reason = why;
+          c.unread = [{ text: grade, reason: why, suggestion: `按“${grade}”人工处理：符合条件的，评定等级降为${grade.replace(/^降/, '')}` }];
+        }
+      }
       notes.push(`${res.clauses.length} 条评分条款`);
     } else if (this.col('rule') >= 0 && ruleCell.key === this.lastRuleKey && ruleCell.text.trim() !== '') {
       notes.push('评分标准与上一行合并');
