@@ -58,4 +58,15 @@ describe('item layout: tasks beside scoring lines, 倒扣', () => {
     expect(report.coverage).toMatchObject({ scoring: 2, compiled: 1, needsReview: 1 });
     expect(report.workList.map((w) => [w.text, w.reason])).toEqual([['被评为不合格党员的', '赋分列写的是“降B级”（降级，不是分值）：规则格式还不能表达降级效果，需人工处理']]);
   });
+
+  it('splits ①② sub-items that each carry their own points into clauses of their own', async () => {
+    const text = ['序号\t考核项目\t评分标准', '1\t人员结构\t①科级干部中40岁以下的不低于25%的，得1分。每低1%，扣0.1分。②新进人员中本科以上占比不低于60%的，得2分；每低1%，扣0.2分。'].join('\n');
+    const { scheme, report } = await importScheme({ name: 'circled.tsv', bytes: utf8(text) });
+    const clauses = scheme.indicators[0]!.clauses!;
+    expect(clauses.map((c) => [c.text, pts(c.points), c.rule.kind, c.status ?? 'ok'])).toEqual([
+      ['科级干部中40岁以下的不低于25%的，得1分。每低1%，扣0.1分。', 1, 'threshold-steps', 'ok'],
+      ['新进人员中本科以上占比不低于60%的，得2分；每低1%，扣0.2分。', 2, 'threshold-steps', 'ok'],
+    ]);
+    expect(report.coverage).toMatchObject({ scoring: 2, compiled: 2 });
+  });
 });

@@ -5,7 +5,7 @@ import { joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, tit
 import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
 import { headerRoles, type ColumnRole } from '../header-roles';
-import { parseRuleCell, sharedMethod } from '../rule-cell';
+import { parseRuleCell, sharedMethod, type ClauseDraft } from '../rule-cell';
 import { applyClausePolicies, cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
 /** "+5" / "加5分" → "加5分", "-10" / "扣10分" / "减10" → "扣10分"; undefined for a plain number or anything else. */
@@ -510,6 +510,7 @@ export class TableReader {
   /** Parts (一、…) and clauses (1. …) of a rule cell, compiled. */
   private readRules(leaf: DraftNode, text: string, source: SourceRef, amount?: string): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
     const parts = parseRuleCell(text);
+    for (const p of parts) p.clauses = p.clauses.flatMap(splitCircled);
     const nodes: DraftNode[] = [];
     const all: ClauseDraftNode[] = [];
     const allDrafts = parts.flatMap((p) => p.clauses);
@@ -678,6 +679,21 @@ export class TableReader {
       if (own !== owner.divisions && own.length > 0) c.divisions = own;
     }
   }
+}
+
+/**
+ * "①…不低于20%的，得1分。每低1%，扣0.1分。②…不低于30%的，得1分。每低1%，扣0.1分。" (corpus 07): sub-items
+ * each with their own points in one numbered clause. When the compiler asks for the split (多个分项各带分值),
+ * each ①② piece becomes a clause of its own, with its own points; otherwise the clause stays whole.
+ */
+function splitCircled(draft: ClauseDraft): ClauseDraft[] {
+  const marks = [...draft.text.matchAll(/(?:^|[。；;\n]\s*)([①-⑳])/g)].map((m) => m.index + m[0].length - 1);
+  if (marks.length < 2 || !(compileClause(draft.text).reason ?? '').includes('多个分项各带分值')) return [draft];
+  const head = draft.text.slice(0, marks[0]).trim();
+  return marks.map((at, k) => {
+    const piece = draft.text.slice(at + 1, marks[k + 1] ?? draft.text.length).trim();
+    return { marker: draft.text[at]!, text: k === 0 && head !== '' ? `${head}${piece}` : piece, lineOffset: draft.lineOffset + (draft.text.slice(0, at).match(/\n/g)?.length ?? 0) };
+  });
 }
 
 /**
