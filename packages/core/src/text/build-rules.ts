@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -50,6 +50,8 @@ export type Built = {
   siblings?: Built[];
   /** Item policies the reading implies (产区得a分，非产区得b分 → the item's points by category). */
   policy?: { pointsByCategory?: Record<string, Dec>; points?: Dec };
+  /** The reading also read the words after its last amount, to the end of the sentence (第2-5名按第1名的比例得分). */
+  claimsTail?: boolean;
 };
 export type Failed = { segs: Segment[]; reason: string };
 
@@ -315,6 +317,23 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
       ...(missAtThreshold ? { missAtThreshold: true } : {}),
       initial: frame.value,
     });
+  }
+
+  // A bonus for a measured value past a figure (corpus 10 "拾金不昧金额 1 万元以上的，加10分"): one band of that value.
+  // The value is read in the unit written (元 for money, % for a rate); a figure without a unit stays for review.
+  const edgeUnit = ths[0]?.tok.q.unit;
+  const money = edgeUnit === undefined ? undefined : MONEY_UNITS[edgeUnit];
+  if (ths.length === 1 && stated.length === 1 && frame.verb === 'add' && (money !== undefined || ths[0]!.tok.q.percent !== undefined) && !FAILURE_WORDS.some((word) => cond.includes(word))
+    && !findStep(ctx.toks, seg.condFrom, seg.condTo) && !findCount(ctx.toks, seg.condFrom, seg.condTo) && !ctx.toks.slice(seg.condFrom, seg.condTo).some((token) => token.kind === 'word' && token.tag === 'every')) {
+    const edge = ths[0]!;
+    const value = money === undefined ? edge.value : P.mulInt(edge.value, money);
+    add('band', decimalText(value), edge.phrase);
+    add('amount', decimalText(frame.value), amountP);
+    const label = money === undefined ? edge.phrase : `${edge.phrase}（按元计）`;
+    const band: Band = edge.direction === 'above'
+      ? { min: value, ...(edge.inclusive ? {} : { minInclusive: false }), amount: frame.value, label }
+      : { max: value, ...(edge.inclusive ? { maxInclusive: true } : {}), amount: frame.value, label };
+    return done({ kind: 'bands', effect: 'bonus', metric: metricFor(cond, edge.tok), bands: [band] });
   }
 
   if (frame.verb === 'get') {

@@ -13,11 +13,11 @@ import {
 } from './build-rules';
 import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
 import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
-import { findParenPoints, scanFrames, type Modifier } from './phrases';
+import { findLeadingParenPoints, findParenPoints, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -91,6 +91,12 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     points = parenPoints[0]!.value;
     indicator.points = points;
   }
+  const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length) : [];
+  if (points === undefined && leadingPoints.length === 1) {
+    points = leadingPoints[0]!.value;
+    indicator.points = points;
+    consumed.add(leadingPoints[0]!.tok.start, leadingPoints[0]!.tok.end);
+  }
   const issue = (entry: Range, reason: string, extra: Partial<CompileIssue> = {}): void => {
     issues.push({ text: text.slice(entry.start, entry.end).trim(), span: [entry.start, entry.end], reason, ...extra });
   };
@@ -136,7 +142,10 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       else if (allocation) {
         allocations.push(allocation);
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
-      } else if (SCORING_VOCAB.test(pending)) issue(record, /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+      } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
+        const other = delegatedTo(pending);
+        issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+      }
       else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
     }
     absorbOtherwise(text, itemRules);
@@ -170,7 +179,8 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   for (const compiledRule of rules) if (compiledRule.review) issues.push({ text: compiledRule.text, span: compiledRule.span, reason: compiledRule.review });
   const hasPolicy = Object.keys(indicator).filter((k) => k !== 'points').length > 0;
   if (rules.length === 0 && issues.length === 0 && allocations.length === 0 && !hasPolicy) {
-    issues.push({ text: text.trim(), span: [0, text.length], reason: '未找到计分规则' });
+    const other = delegatedTo(norm);
+    issues.push({ text: text.trim(), span: [0, text.length], reason: other && containsAny(norm, DELEGATE_VERBS) ? `计分依据另一份文件${other}（未随本方案提供），需按该文件人工评分` : '未找到计分规则' });
   }
   const status = issues.length > 0 ? 'needs-review' : 'ok';
   const result: CompileResult = { status, rules, issues, warnings, ignored };
@@ -291,6 +301,7 @@ function compileSentence(
   }
 
   const sentence: SentenceInfo = { hasQizhong: ctx.original.slice(range.start, range.end).includes('其中') };
+  let tailClaimed = false;
   let i = 0;
   while (i < segs.length) {
     // Every family tries the segments at i; two different readings go to review with both.
@@ -326,6 +337,7 @@ function compileSentence(
       if (floor) indicator.floorAtZero = true;
       for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       if (builtRule.policy) mergePolicy(indicator, builtRule.policy, range, issue);
+      if (builtRule.claimsTail) tailClaimed = true;
       if (builtRule.siblings) for (const sib of builtRule.siblings) itemRules.push({ ...compiled(ctx, { ...sib, review: builtRule.review }), family: family! });
       else itemRules.push({ ...compiled(ctx, builtRule), family: family! });
     } else {
@@ -337,10 +349,13 @@ function compileSentence(
   }
 
   // Words after the last amount: a veto or 按规定执行 there is a consequence nobody has quantified.
-  if (tailFrom < toks.length) {
+  if (tailFrom < toks.length && !tailClaimed) {
     const tail = toks.slice(tailFrom);
     const record = { start: tail[0]!.start, end: tail[tail.length - 1]!.end };
     const token = ctx.original.slice(record.start, record.end);
+    const paren = findParenPoints(tail, 0, tail.length);
+    // "…出现1例未处理扣2分（5分）；" (corpus 01): the item's own points closing the sentence, not an amount.
+    if (paren.length === 1 && ctx.points !== undefined && paren[0]!.value === ctx.points && paren[0]!.at === 0 && tail.slice(paren[0]!.next).every((t) => t.kind === 'punct')) return;
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');

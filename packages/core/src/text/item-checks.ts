@@ -2,7 +2,7 @@ import type { Rule } from '../rules/rule.types';
 import type { Built } from './build-rules';
 import type { CompileIssue, CompileResult, CompiledRule } from './compile.types';
 import { trimPunctuation } from './normalize-text';
-import { findStep, findThresholds } from './phrases';
+import { findStep, findStepAgainst, findThresholds } from './phrases';
 import type { Tok } from './rule-tokens';
 import { STACKING_WORDS, containsAny } from './vocabulary';
 
@@ -43,7 +43,7 @@ export function absorbOtherwise(original: string, itemRules: CompiledRule[]): vo
 
 /** A sentence that opens with 每低/每减少 s and states no threshold of its own. */
 export function stepWithoutThreshold(norm: string, toks: readonly Tok[]): boolean {
-  const step = findStep(toks, 0, toks.length);
+  const step = findStep(toks, 0, toks.length) ?? findStepAgainst(toks, 0, toks.length);
   return step !== null && step.at <= 1 && findThresholds(norm, toks, 0, toks.length).length === 0;
 }
 

@@ -329,6 +329,24 @@ export function findParenPoints(toks: readonly Tok[], from: number, to: number, 
   return out;
 }
 
+/** 每超平均某值s (corpus 08 "每超平均年龄1岁"): a step above a named quantity, with words between 超 and the figure. */
+export function findStepAgainst(toks: readonly Tok[], from: number, to: number): { step: NumTok; direction: 'above'; at: number; next: number } | null {
+  const pattern = seq(word('every'), alt(lit('超', '高'), word('above')), gap(6), num((token) => token.q.range === undefined && token.q.unit !== '分'));
+  const hit = findFirst(pattern, toks.slice(0, to), from);
+  return hit ? { step: hit.value[3], direction: 'above', at: hit.at, next: hit.next } : null;
+}
+
+/** "（3分，少一次扣1分）" (corpus 01): the item's points opening a parenthesis that goes on with its rule. */
+export function findLeadingParenPoints(toks: readonly Tok[], from: number, to: number): Feature<{ value: Dec; tok: NumTok }>[] {
+  const pattern = map(seq(punct('open'), num((token) => isPointsStrict(token) && single(token)), punct('comma')), ([, token]) => ({ value: token.q.value, tok: token }));
+  const out: Feature<{ value: Dec; tok: NumTok }>[] = [];
+  for (let i = from; i < to; i++) {
+    const found = pattern(toks, i);
+    if (found && found.next <= to) out.push({ ...found.value, at: i + 1, next: i + 2 });
+  }
+  return out;
+}
+
 /** Whether the token at i opens the text, a line or a sentence (where （12） is an ordinal). */
 function isOrdinalPosition(toks: readonly Tok[], i: number, text?: string): boolean {
   const prev = toks[i - 1];

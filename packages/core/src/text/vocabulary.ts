@@ -133,6 +133,31 @@ export const RATE_WORDS = ['率', '度', '比例', '比重', '占比'];
 /** Words that make a sentence a ranking (排名1-3名得10分). */
 export const RANKING_WORDS = ['排名', '名次', '位列', '排序'];
 
+/** Scoring handed to another document: 依据《…办法》相应给予减分 / 根据…方案确定的评分标准执行 (corpus 11, 06). */
+export const DELEGATE_OPENERS = ['依据', '根据', '按照', '参照'];
+export const DELEGATE_DOCUMENTS = ['》', '办法', '细则', '方案', '评分标准', '责任书'];
+/** What the other document decides: the score (评分标准执行) or the deduction (相应给予减分). */
+export const DELEGATE_VERBS = ['评分', '计分', '扣分', '减分', '执行'];
+
+/** The other document a sentence hands its scoring to (《name》 when written, else the words), or undefined. */
+export function delegatedTo(text: string): string | undefined {
+  const opener = DELEGATE_OPENERS.map((word) => ({ word, at: text.indexOf(word) })).filter((hit) => hit.at >= 0).sort((a, b) => a.at - b.at)[0];
+  if (!opener) return undefined;
+  const rest = text.slice(opener.at);
+  if (!containsAny(rest, DELEGATE_DOCUMENTS)) return undefined;
+  const open = rest.indexOf('《');
+  const close = rest.indexOf('》', open);
+  if (open >= 0 && close > open) return rest.slice(open, close + 1);
+  const end = Math.max(...DELEGATE_DOCUMENTS.map((word) => (rest.indexOf(word) >= 0 ? rest.indexOf(word) + word.length : -1)));
+  return rest.slice(opener.word.length, end).trim() || undefined;
+}
+
+/** Money units and their size in 元: a band on an amount is kept in 元 whatever unit the sentence writes it in. */
+export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 1, 万元: 10000, 亿元: 100000000 };
+
+/** The others score by their ratio to the leader (第1名得6分，第2-5名按第1名的比例得分, corpus 07). */
+export const LEADER_RATIO_WORDS = ['按第1名的比例', '按第一名的比例', '按第1名比例', '按第一名比例', '与第1名的比例', '与第一名的比例'];
+
 /** The rest of a ranking (其余得2分). */
 export const REST_WORDS = ['其余', '其他', '其它'];
 

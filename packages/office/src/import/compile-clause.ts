@@ -16,6 +16,8 @@ export type ClauseCompile = {
   unread: { text: string; reason: string; suggestion?: string }[];
   /** "产区得4分，非产区得3分": the item's points by unit category, in the document's words. */
   pointsByCategory?: Record<string, Dec>;
+  /** 倒扣: the item may score below zero (its `floor: null`). */
+  allowNegative?: true;
 };
 
 /** Item policies a newer compiler may return beside the ones this importer always applied. */
@@ -55,11 +57,8 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
     out.reason = out.reason ? `${out.reason}；${why}` : why;
     out.unread = [...unread, { text: split.join('…'), reason: why }];
   }
-  if (out.status === 'ok' && result.indicator?.allowNegative) {
-    // 倒扣 below zero: the import does not set the item's floor yet.
-    out.status = 'needs-review';
-    out.reason = '“倒扣”可扣至负分，需将本项的最低分设为不限（floor: null）';
-  }
+  // 倒扣 below zero: the item that holds the clause gets no floor (layout-common applyClausePolicies).
+  if (result.indicator?.allowNegative) out.allowNegative = true;
   if (points !== undefined) out.points = points;
   if (result.indicator?.deductionCap !== undefined) out.deductionCap = result.indicator.deductionCap;
   if (result.indicator?.bonusCap !== undefined) out.bonusCap = result.indicator.bonusCap;

@@ -48,6 +48,8 @@ export type DraftNode = {
   pointsByUnit?: Record<string, Dec>;
   targets?: Record<string, Target>;
   caps?: { deduction?: Dec; bonus?: Dec };
+  /** 倒扣 (corpus 06): the item may go below zero (the scheme's `floor: null`). */
+  noFloor?: boolean;
   isDeductionList?: boolean;
   /** Set on parts common to every unit of a table that has a 被考核单位 column (01 一、通用考核项目). */
   allUnits?: boolean;

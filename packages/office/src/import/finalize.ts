@@ -90,6 +90,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
       node.leaders.forEach((l) => leaders.add(l));
     }
     if (node.caps) ind.caps = node.caps;
+    if (node.noFloor) ind.floor = null;
     ind.source = coreSource(node.source);
     if (node.children.length) ind.children = node.children.map((c, i) => toIndicator(c, `${code}.${i + 1}`, scope, false));
     if (node.clauses.length) ind.clauses = clausesOf(node, code);

@@ -11,10 +11,12 @@ describe('compileClause item policies the import does not apply yet', () => {
     expect(c.rules.map((r) => r.rule.kind)).toEqual(['completion']);
   });
 
-  it('keeps a 倒扣 clause in review until the item may go below zero', () => {
+  it('compiles a 倒扣 clause and says that its item may go below zero (the layout sets floor: null)', () => {
     const c = compileClause('出现违规行为未及时处置的，倒扣2分。');
-    expect(c.status).toBe('needs-review');
-    expect(c.reason).toContain('倒扣');
+    expect(c.status).toBe('ok');
+    expect(c.allowNegative).toBe(true);
+    expect(c.rules.map((r) => r.rule)).toEqual([{ kind: 'condition', effect: 'deduction', amount: dec('2') }]);
+    expect(compileClause('未按时报送材料的，每次扣0.1分。').allowNegative).toBeUndefined();
   });
 
   it('leaves an ordinary clause ok', () => {

@@ -8,6 +8,7 @@ import { buildTierRun } from './tier-ladder.family';
 
 import { readCategoryPoints } from './category-points.family';
 import { readThresholdScoreSteps } from './threshold-score-steps.family';
+import { readRatioToLeader } from './ratio-to-leader.family';
 
 /** What a family may know about the whole sentence besides its segments. */
 export type SentenceInfo = { hasQizhong: boolean };
@@ -27,6 +28,7 @@ export type Family = { name: string; read: (ctx: SentenceCtx, segs: Segment[], i
 export const FAMILIES: Family[] = [
   { name: 'category-points', read: (ctx, segs, i) => readCategoryPoints(ctx, segs, i) },
   { name: 'rank-bands', read: (ctx, segs, i) => buildRanking(ctx, segs, i) },
+  { name: 'ratio-to-leader', read: (ctx, segs, i) => readRatioToLeader(ctx, segs, i) },
   { name: 'threshold-score-steps', read: (ctx, segs, i) => readThresholdScoreSteps(ctx, segs, i) },
   { name: 'full-then-steps', read: (ctx, segs, i) => buildFullThenSteps(ctx, segs, i) },
   { name: 'threshold-pair', read: (ctx, segs, i) => buildThresholdPair(ctx, segs, i) },
@@ -38,6 +40,7 @@ export const FAMILIES: Family[] = [
 export const FAMILY_NAMES_ZH: Record<string, string> = {
   'category-points': '按单位类别的分值',
   'rank-bands': '按排名计分',
+  'ratio-to-leader': '第1名得满分、其余按与第1名的比例',
   'threshold-score-steps': '达标得分、每低一档扣分',
   'full-then-steps': '达标满分、逐档扣分',
   'threshold-pair': '未达标扣分并逐档扣分',

@@ -2,7 +2,7 @@ import * as P from '../../points';
 import { alt, findFirst, gap, lit, num, opt, seq, word } from '../grammar';
 import { amountPhrase, metricFor, phraseOf, type Built, type Segment, type SentenceCtx } from '../build-rules';
 import type { RuleParam } from '../compile.types';
-import { findStep } from '../phrases';
+import { findStep, findStepAgainst } from '../phrases';
 import type { NumTok } from '../rule-tokens';
 import { BASELINE_AVERAGE, firstOf } from '../vocabulary';
 
@@ -59,9 +59,7 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   };
 }
 
-/** 每超平均某值s: a step above a named quantity, with words between 超 and the figure. */
+/** 每超平均某值s: a step above a named quantity (phrases.ts findStepAgainst). */
 function stepAgainst(ctx: SentenceCtx, seg: Segment): { step: NumTok; direction: 'above' | 'below'; at: number; next: number } | null {
-  const pattern = seq(word('every'), alt(lit('超', '高'), word('above')), gap(6), num((token) => token.q.range === undefined && token.q.unit !== '分'));
-  const hit = findFirst(pattern, ctx.toks.slice(0, seg.condTo), seg.condFrom);
-  return hit ? { step: hit.value[3], direction: 'above', at: hit.at, next: hit.next } : null;
+  return findStepAgainst(ctx.toks, seg.condFrom, seg.condTo);
 }

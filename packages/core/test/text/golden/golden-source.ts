@@ -12,7 +12,13 @@ export const CORPUS_DIR = process.env['KAOHE_CORPUS'] ?? fileURLToPath(new URL('
 export const hasCorpus = existsSync(CORPUS_DIR);
 
 /** A golden sentence's address: seed 000 line 49, corpus 06 line 20 cell 1, corpus 11-008 line 30. */
-export type Address = { file: string; line: number; cell?: number; lines?: number };
+export type Address = { file: string; line: number; cell?: number; lines?: number; item?: number };
+
+/** The k-th numbered item (1. 2. at a line start) of a cell, without its marker: what the importer compiles as one clause. */
+function itemOf(cell: string, k: number): string | undefined {
+  const items = cell.split(/\n(?=\s*\d{1,2}[.．、](?!\d))/);
+  return items[k - 1]?.replace(/^\s*\d{1,2}[.．、]\s*/, '');
+}
 
 export const isSeed = (file: string): boolean => /^\d{3}$/.test(file);
 
@@ -42,14 +48,15 @@ export function sentenceAt(address: Address): string | undefined {
   if (address.cell !== undefined) {
     const cell = first.split('\t')[address.cell];
     // TSV cells write an in-cell line break as the two characters \n (corpus README).
-    return cell?.replace(/\\n/g, '\n');
+    const text = cell?.replace(/\\n/g, '\n');
+    return text !== undefined && address.item !== undefined ? itemOf(text, address.item) : text;
   }
   return lines.slice(address.line - 1, address.line - 1 + (address.lines ?? 1)).join('\n');
 }
 
-/** "06:20#1" → { file: '06', line: 20, cell: 1 }; "000:68+2" → two lines from 68. */
+/** "06:20#1" → { file: '06', line: 20, cell: 1 }; "01:29#5@3" → its third numbered item; "000:68+2" → two lines from 68. */
 export function parseAddress(at: string): Address {
-  const m = /^([\d-]+):(\d+)(?:#(\d+))?(?:\+(\d+))?$/.exec(at);
+  const m = /^([\d-]+):(\d+)(?:#(\d+))?(?:@(\d+))?(?:\+(\d+))?$/.exec(at);
   if (!m) throw new Error(`bad golden address ${at}`);
-  return { file: m[1]!, line: Number(m[2]), ...(m[3] !== undefined ? { cell: Number(m[3]) } : {}), ...(m[4] !== undefined ? { lines: Number(m[4]) } : {}) };
+  return { file: m[1]!, line: Number(m[2]), ...(m[3] !== undefined ? { cell: Number(m[3]) } : {}), ...(m[4] !== undefined ? { item: Number(m[4]) } : {}), ...(m[5] !== undefined ? { lines: Number(m[5]) } : {}) };
 }

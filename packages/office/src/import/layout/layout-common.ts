@@ -3,6 +3,7 @@ import { joinCell, readMarker } from '../cell-text';
 import type { Dec } from '@kaohe/core';
 import type { ClauseDraftNode, DraftNode, NodeKind } from '../draft.types';
 import type { ColumnRole } from '../header-roles';
+import type { ClauseCompile } from '../compile-clause';
 
 /** A heading of the document's own outline (一、 （一） unit names) that tables are read under. */
 export type Heading = { level: number; title: string; source: SourceRef; node?: DraftNode; kind: NodeKind };
@@ -56,4 +57,12 @@ export function applyCategoryPoints(item: DraftNode, clause: ClauseDraftNode, po
     return;
   }
   item.pointsByCategory = points;
+}
+
+/** The item policies a compiled clause carries, set on the indicator that holds it (caps, 倒扣 below zero, points by category). */
+export function applyClausePolicies(item: DraftNode, clause: ClauseDraftNode, compiled: ClauseCompile): void {
+  if (compiled.pointsByCategory) applyCategoryPoints(item, clause, compiled.pointsByCategory);
+  if (compiled.deductionCap !== undefined) item.caps = { ...item.caps, deduction: compiled.deductionCap };
+  if (compiled.bonusCap !== undefined) item.caps = { ...item.caps, bonus: compiled.bonusCap };
+  if (compiled.allowNegative) item.noFloor = true;
 }

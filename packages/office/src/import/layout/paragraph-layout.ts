@@ -5,7 +5,7 @@ import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind } from '../draft.types';
 import { titleAmong, yearIn } from '../header-find';
 import type { LayoutRecogniser } from './recogniser.types';
-import { applyCategoryPoints, newNode } from './layout-common';
+import { applyClausePolicies, newNode } from './layout-common';
 
 /**
  * A scheme written as paragraphs (web text, a 目标责任书, Word list numbering, the 细则 after a table):
@@ -164,9 +164,7 @@ class ParagraphReader {
       ...(c.unread.length ? { unread: c.unread } : {}),
       ...(c.points !== undefined ? { points: c.points } : {}),
     };
-    if (c.pointsByCategory) applyCategoryPoints(host, clause, c.pointsByCategory);
-    if (c.deductionCap !== undefined) host.caps = { ...host.caps, deduction: c.deductionCap };
-    if (c.bonusCap !== undefined) host.caps = { ...host.caps, bonus: c.bonusCap };
+    applyClausePolicies(host, clause, c);
     host.clauses.push(clause);
     this.row(source, 'clauses', `“${host.title}”的评分条款：${titleOf(text, 30)}（${c.status === 'ok' ? '已编译' : '待复核'}）`);
   }

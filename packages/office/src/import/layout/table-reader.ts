@@ -1,12 +1,12 @@
-import { dec, type Dec } from '@kaohe/core';
+import { dec, toStr, type Dec } from '@kaohe/core';
 import type { RawTable, SourceRef } from '../../document';
 import { divisionsOfClause, parseOwnerCell, type OwnerCell } from '../assignment';
 import { joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, titleOf } from '../cell-text';
 import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
 import { headerRoles, type ColumnRole } from '../header-roles';
-import { parseRuleCell, sharedMethod } from '../rule-cell';
-import { applyCategoryPoints, cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
+import { parseRuleCell, sharedMethod, type ClauseDraft } from '../rule-cell';
+import { applyClausePolicies, cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
 /** "+5" / "加5分" → "加5分", "-10" / "扣10分" / "减10" → "扣10分"; undefined for a plain number or anything else. */
 export function signedAmount(raw: string): string | undefined {
@@ -16,8 +16,28 @@ export function signedAmount(raw: string): string | undefined {
   return `${m[1] === '+' || m[1] === '加' ? '加' : '扣'}${m[2]}分`;
 }
 
+/** "降B级" / "直接判级" in a points column: a grade effect instead of points (corpus 10). */
+export function gradeEffect(raw: string): string | undefined {
+  const t = joinCell(raw).replace(/\s+/g, '');
+  return /^(降[A-Ea-e]级|直接判级|降[一二三两]级)$/.test(t) ? t : undefined;
+}
+
 /** Words that say how a line is scored; a line without any is a task or a requirement, not a rule. */
-const METHOD_WORD = /扣|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|计分|得分|加分|减分|给分|赋分|折算|酌情|评分|[×*＊]|比例|为止|满分|零分|0分|倒扣/;
+const METHOD_WORD = /扣|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分|不得分|(?<!统)计分|得分|加分|减分|给分|赋分|折算|酌情|评分|[×*＊]|比例|为止|满分|零分|0分|倒扣/;
+
+/** "（20分）" anywhere, or a bare "（20）" closing the line (01 县水文站); a leading "（12）" is an ordinal, never points. */
+const ALLOC = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|[（(]\s*(\d+(?:\.\d+)?)\s*[)）](?=\s*[。；;]?\s*$)/g;
+/** "（5分）" written as points (with 分). */
+const ALLOCATION = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/g;
+
+/** The points of a line's one "（N分）" (not leading), or undefined. */
+function ownAllocation(text: string): { points: Dec; before: string } | undefined {
+  const flat = joinCell(text);
+  const found = [...flat.matchAll(OWN_POINTS)].filter((m) => m.index > 0);
+  return found.length === 1 ? { points: dec(found[0]![1]!), before: flat.slice(0, found[0]!.index) } : undefined;
+}
+/** "（5分）" or "（3分，少一次扣1分）": a line's own points. */
+const OWN_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*(?:[)）]|[，,])/g;
 
 const SCOPE_NAME = /成员单位|相关责任单位|各部门|各单位|有关部门|各县|市级各/;
 
@@ -419,6 +439,16 @@ export class TableReader {
       const res = this.readRules(leaf, ruleCell.text, ruleCell.source, amount && limit ? `${amount}，${limit}` : amount);
       newNodes = res.nodes;
       newClauses = res.clauses;
+      const grade = amount === undefined ? gradeEffect(pc.text) : undefined;
+      if (grade) {
+        // 10 区级: "降B级" in the 信用赋分 column is the consequence, not points; the rule format cannot say it yet.
+        const why = `赋分列写的是“${grade}”（降级，不是分值）：规则格式还不能表达降级效果，需人工处理`;
+        for (const c of res.clauses) {
+          if (c.status === 'ok') continue;
+          c.reason = why;
+          c.unread = [{ text: grade, reason: why, suggestion: `按“${grade}”人工处理：符合条件的，评定等级降为${grade.replace(/^降/, '')}` }];
+        }
+      }
       notes.push(`${res.clauses.length} 条评分条款`);
     } else if (this.col('rule') >= 0 && ruleCell.key === this.lastRuleKey && ruleCell.text.trim() !== '') {
       notes.push('评分标准与上一行合并');
@@ -480,6 +510,7 @@ export class TableReader {
   /** Parts (一、…) and clauses (1. …) of a rule cell, compiled. */
   private readRules(leaf: DraftNode, text: string, source: SourceRef, amount?: string): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
     const parts = parseRuleCell(text);
+    for (const p of parts) p.clauses = p.clauses.flatMap(splitCircled);
     const nodes: DraftNode[] = [];
     const all: ClauseDraftNode[] = [];
     const allDrafts = parts.flatMap((p) => p.clauses);
@@ -487,6 +518,13 @@ export class TableReader {
     const methods = allDrafts.map((c) => sharedMethod(c.text));
     // A cell none of whose lines says how it is scored is a list of tasks with their points (01), not rules.
     const plain = methods.every((m) => m === undefined) && allDrafts.every((d) => !METHOD_WORD.test(joinCell(d.text).replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '')));
+    // A cell mixing tasks with their "（N分）" and scoring lines (01 县水利局: "清查…台账（5分）；…出现1例未处理扣2分（5分）"):
+    // each task is a target + points sub-indicator, and a scoring line with its own "（N分）" is a sub-indicator of
+    // those points holding its clause (its deductions come off its own points, not off the tasks' sum).
+    const mixed = !plain && methods.every((m) => m === undefined) && allDrafts.length > 1 && this.kind !== 'deduction' && !leaf.isDeductionList
+      // A method sentence in a line (…（1分）。按完成情况计分, 000:1190-1192) may be meant for its neighbours: no split then.
+      && !allDrafts.some((d) => /按[^。；]*(计分|折算|得分)/.test(d.text))
+      && allDrafts.some((d) => this.taskPieces(d.text) !== undefined);
     for (const part of parts) {
       let target = leaf;
       if (part.title !== undefined) {
@@ -500,7 +538,7 @@ export class TableReader {
       }
       if (part.preamble.length) target.text = part.preamble.join('\n');
       for (const draft of part.clauses) {
-        if (plain && this.allocation(target, draft.text, lineAt(source, draft.lineOffset))) continue;
+        if ((plain || mixed) && this.allocation(target, draft.text, lineAt(source, draft.lineOffset), mixed)) continue;
         const k = allDrafts.indexOf(draft);
         const method = methods.slice(k).findIndex((m) => m !== undefined);
         const m = method >= 0 ? methods[k + method] : undefined;
@@ -524,10 +562,16 @@ export class TableReader {
           ...(clause.unread.length ? { unread: clause.unread } : {}),
           ...(clause.points !== undefined ? { points: clause.points } : {}),
         };
-        if (clause.pointsByCategory) applyCategoryPoints(target, node, clause.pointsByCategory);
-        if (clause.deductionCap !== undefined) target.caps = { ...target.caps, deduction: clause.deductionCap };
-        if (clause.bonusCap !== undefined) target.caps = { ...target.caps, bonus: clause.bonusCap };
-        target.clauses.push(node);
+        const alloc = mixed ? ownAllocation(draft.text) : undefined;
+        const own = alloc && clause.points !== undefined && alloc.points === clause.points ? newNode('indicator', titleOf(withoutMarker(alloc.before.replace(/[。；;，,\s]+$/, ''))) || target.title, clauseSource) : undefined;
+        if (own) {
+          own.points = clause.points;
+          target.children.push(own);
+          this.row(clauseSource, 'indicator', `“${target.title}”的分项：${own.title}（${toStr(clause.points!)} 分，按本行评分标准计分）`);
+        }
+        const home = own ?? target;
+        applyClausePolicies(home, node, clause);
+        home.clauses.push(node);
         all.push(node);
         this.lastClause = node;
       }
@@ -542,15 +586,26 @@ export class TableReader {
    * without points or any scoring word is the item's requirement. Neither is a rule lacking an amount.
    * Only used when no line of the cell has a scoring word, so an item never mixes tasks and clauses.
    */
-  private allocation(target: DraftNode, text: string, source: SourceRef): boolean {
+  private allocation(target: DraftNode, text: string, source: SourceRef, mixed = false): boolean {
     // In a 扣分标准 table every line is a deduction item, whatever its words.
     if (this.kind === 'deduction' || target.isDeductionList) return false;
     const flat = joinCell(text);
-    // "（20分）" anywhere, or a bare "（20）" closing the line (01 县水文站); a leading "（12）" is an ordinal, never points.
-    const ALLOC = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]|[（(]\s*(\d+(?:\.\d+)?)\s*[)）](?=\s*[。；;]?\s*$)/g;
     const allocs = [...flat.matchAll(ALLOC)].filter((m) => m.index > 0).map((m) => [m[0], m[1] ?? m[2]] as const);
     const rest = flat.replace(ALLOC, (x, _a, _b, at: number) => (at > 0 ? '' : x));
     if (METHOD_WORD.test(rest)) return false;
+    if (mixed) {
+      // Beside scoring lines only a line with its own points is a task; each "（N分）" closes one task.
+      const pieces = this.taskPieces(text);
+      if (!pieces) return false;
+      for (const piece of pieces) {
+        const task = newNode('indicator', titleOf(withoutMarker(piece.title)) || target.title, source);
+        task.points = piece.points;
+        task.text = cleanText(piece.text);
+        target.children.push(task);
+        this.row(source, 'indicator', `“${target.title}”的分项：${task.title}（${toStr(piece.points)} 分，原文未写评分方法，由考核部门按完成情况评分）`);
+      }
+      return true;
+    }
     if (allocs.length === 0) {
       // Without points of its own the item would score nothing: such a line stays a clause for review (000:1275).
       if (target.points === undefined) return false;
@@ -566,6 +621,27 @@ export class TableReader {
     target.children.push(task);
     this.row(source, 'indicator', `“${target.title}”的分项：${task.title}（${allocs[0]![1]} 分，原文未写评分方法，由考核部门按完成情况评分）`);
     return true;
+  }
+
+  /**
+   * The tasks of a line that states no way of scoring, each closed by its "（N分）" ("成立领导小组（1分）；落实联络员，
+   * 加入工作群（3分）" → two tasks), or undefined when the line scores, has no points, or has words after its last points.
+   */
+  private taskPieces(text: string): { title: string; text: string; points: Dec }[] | undefined {
+    const flat = joinCell(text);
+    const found = [...flat.matchAll(ALLOCATION)].filter((m) => m.index > 0);
+    if (found.length === 0) return undefined;
+    const pieces: { title: string; text: string; points: Dec }[] = [];
+    let from = 0;
+    for (const m of found) {
+      const piece = flat.slice(from, m.index + m[0].length);
+      const words = flat.slice(from, m.index).replace(/^[\s，,；;。、]+/, '').replace(/[。；;，,\s]+$/, '');
+      if (words === '' || METHOD_WORD.test(words)) return undefined;
+      pieces.push({ title: words, text: piece.replace(/^[\s，,；;。、]+/, ''), points: dec(m[1]!) });
+      from = m.index + m[0].length;
+    }
+    if (flat.slice(from).replace(/[\s。；;，,]/g, '') !== '') return undefined;
+    return pieces;
   }
 
   /**
@@ -603,6 +679,21 @@ export class TableReader {
       if (own !== owner.divisions && own.length > 0) c.divisions = own;
     }
   }
+}
+
+/**
+ * "①…不低于20%的，得1分。每低1%，扣0.1分。②…不低于30%的，得1分。每低1%，扣0.1分。" (corpus 07): sub-items
+ * each with their own points in one numbered clause. When the compiler asks for the split (多个分项各带分值),
+ * each ①② piece becomes a clause of its own, with its own points; otherwise the clause stays whole.
+ */
+function splitCircled(draft: ClauseDraft): ClauseDraft[] {
+  const marks = [...draft.text.matchAll(/(?:^|[。；;\n]\s*)([①-⑳])/g)].map((m) => m.index + m[0].length - 1);
+  if (marks.length < 2 || !(compileClause(draft.text).reason ?? '').includes('多个分项各带分值')) return [draft];
+  const head = draft.text.slice(0, marks[0]).trim();
+  return marks.map((at, k) => {
+    const piece = draft.text.slice(at + 1, marks[k + 1] ?? draft.text.length).trim();
+    return { marker: draft.text[at]!, text: k === 0 && head !== '' ? `${head}${piece}` : piece, lineOffset: draft.lineOffset + (draft.text.slice(0, at).match(/\n/g)?.length ?? 0) };
+  });
 }
 
 /**
