@@ -13,7 +13,7 @@ import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider
  * touching the database, so a truncated or edited archive is refused.
  */
 const magic = 'KAOHE-BACKUP/1\n';
-const optionalTables = new Set(['data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals']);
+const optionalTables = new Set(['data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals', 'client_keys']);
 
 /** Restore order respects foreign keys; sessions and login throttles are deliberately not kept. */
 const tables: [string, PgTable][] = [
@@ -60,6 +60,7 @@ const tables: [string, PgTable][] = [
   ['publicity_objections', schema.publicityObjections],
   ['publication_snapshots', schema.publicationSnapshots],
   ['appeals', schema.appeals],
+  ['client_keys', schema.clientKeys],
   ['audit_log', schema.auditLog],
   ['audit_head', schema.auditHead],
 ];

@@ -604,3 +604,4 @@ export * from './schema-facts';
 export * from './schema-year';
 
 export * from './schema-security';
+export * from './schema-idempotency';
