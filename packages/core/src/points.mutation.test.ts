@@ -14,3 +14,26 @@ describe('points: default rounding', () => {
     expect(toStr(mulDiv(dec(1), dec(2), dec(3)))).toBe('0.666667');
   });
 });
+
+describe('points: products beyond 2^53 (the BigInt path) round like the small ones', () => {
+  // 9000000.000001 × 0.5 = 4500000.0000005: the raw product 9e12 × 5e5 leaves the safe integer range
+  const a = dec('9000000.000001');
+  const half = dec('0.5');
+  it.each([
+    ['half-up', '4500000.000001', '-4500000.000001'],
+    ['half-even', '4500000', '-4500000'],
+    ['down', '4500000', '-4500000'],
+    ['up', '4500000.000001', '-4500000.000001'],
+    ['floor', '4500000', '-4500000.000001'],
+    ['ceil', '4500000.000001', '-4500000'],
+  ] as const)('%s: +→ %s, −→ %s', (mode, positive, negative) => {
+    expect(toStr(mul(a, half, mode))).toBe(positive);
+    expect(toStr(mul(dec('-9000000.000001'), half, mode))).toBe(negative);
+  });
+  it('an exact large product needs no rounding: 9000000 × 1.5 = 13500000', () => {
+    expect(toStr(mul(dec('9000000'), dec('1.5'), 'floor'))).toBe('13500000');
+  });
+  it('half-even rounds a half up when the kept digit is odd: 9000000.000003 × 0.5 = 4500000.0000015 → 4500000.000002', () => {
+    expect(toStr(mul(dec('9000000.000003'), half, 'half-even'))).toBe('4500000.000002');
+  });
+});
