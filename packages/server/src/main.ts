@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config/env';
 import { createContext } from './context';
 import { type Database, openDatabase } from './db/database';
 import { DatabaseLockedError } from './db/lock';
-import { formatDemoAccounts, isDatabaseEmpty, loadDemo } from './demo/load-demo';
+import { formatDemoAccounts, isDatabaseEmpty, loadDemoIfEmpty } from './demo/load-demo';
 import { buildApp } from './http/app';
 import { repositoryWebDist } from './http/static-web';
 import { systemClock } from './lib/clock';
@@ -47,8 +47,9 @@ async function main() {
   if (config.demo.onEmpty && (await isDatabaseEmpty(database.db))) {
     const paths = demoPaths(config.demo.schemePath);
     if (paths) {
-      const result = await loadDemo(ctx, paths);
-      console.log(formatDemoAccounts(result));
+      // another process starting at the same time may have loaded it while this one waited
+      const result = await loadDemoIfEmpty(ctx, paths);
+      if (result) console.log(formatDemoAccounts(result));
     } else {
       console.log('数据库为空，且未找到演示方案（DEMO_SCHEME_PATH）。请用 `kaohe admin create` 创建第一个管理员。');
     }

@@ -13,7 +13,7 @@ import { type CryptoProvider, cryptoProviderByMac } from '../lib/crypto-provider
  * touching the database, so a truncated or edited archive is refused.
  */
 const magic = 'KAOHE-BACKUP/1\n';
-const optionalTables = new Set(['audit_anchor', 'data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals', 'calendar_settings', 'report_windows', 'due_items', 'late_proposals', 'notifications', 'whatif_scenarios', 'survey_responses', 'indicator_mappings']);
+const optionalTables = new Set(['audit_anchor', 'data_keys', 'signing_keys', 'approver_keys', 'security_labels', 'sso_providers', 'sso_links', 'notification_channels', 'alert_events', 'integrity_seals', 'calendar_settings', 'report_windows', 'due_items', 'late_proposals', 'notifications', 'whatif_scenarios', 'survey_responses', 'indicator_mappings', 'client_keys']);
 
 /** Restore order respects foreign keys; sessions and login throttles are deliberately not kept. */
 const tables: [string, PgTable][] = [
@@ -70,6 +70,7 @@ const tables: [string, PgTable][] = [
   ['whatif_scenarios', schema.whatifScenarios],
   ['survey_responses', schema.surveyResponses],
   ['indicator_mappings', schema.indicatorMappings],
+  ['client_keys', schema.clientKeys],
   ['audit_log', schema.auditLog],
   ['audit_head', schema.auditHead],
   ['audit_anchor', schema.auditAnchor],

@@ -25,7 +25,26 @@ describe('loadConfig', () => {
 
   it('uses PGlite unless DATABASE_URL is set, and treats empty values as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ database: { kind: 'pglite', dataDir: './data/pglite' }, port: 3000 });
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:54321/db', DATABASE_SCHEMA: 'kaohe' }).database).toMatchObject({ kind: 'postgres', searchPath: 'kaohe' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:54321/db', DATABASE_SCHEMA: 'kaohe', SESSION_SECRET: 's'.repeat(32), AUDIT_KEY: 'a'.repeat(32) }).database).toMatchObject({ kind: 'postgres', searchPath: 'kaohe' });
+  });
+
+  it('requires SESSION_SECRET and AUDIT_KEY with PostgreSQL, listing in Chinese each one missing, so every process signs with the same keys', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    const both = problems({ DATABASE_URL: 'postgres://u@h:5432/db' });
+    expect(both.map((p) => p.split(':')[0])).toEqual(['SESSION_SECRET', 'AUDIT_KEY']);
+    expect(both[0]).toContain('使用 PostgreSQL（DATABASE_URL）时必须设置');
+    expect(problems({ DATABASE_URL: 'postgres://u@h:5432/db', SESSION_SECRET: 's'.repeat(32) }).map((p) => p.split(':')[0])).toEqual(['AUDIT_KEY']);
+    expect(problems({ DATABASE_URL: 'postgres://u@h:5432/db', SESSION_SECRET: 's'.repeat(32), AUDIT_KEY: 'a'.repeat(32) })).toEqual([]);
+    // PGlite has one process per folder; a test process opens its own schema with its own keys
+    expect(problems({})).toEqual([]);
+    expect(problems({ DATABASE_URL: 'postgres://u@h:5432/db', NODE_ENV: 'test' })).toEqual([]);
   });
 
   it('takes the database connection as host, port, name, user and auth mode, with a dialect and a driver module', () => {

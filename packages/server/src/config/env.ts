@@ -174,8 +174,14 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const production = (cleaned.NODE_ENV ?? 'development') === 'production';
-  if (production && !cleaned.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
-  if (production && !cleaned.AUDIT_KEY) problems.push('AUDIT_KEY: required when NODE_ENV=production');
+  // With PostgreSQL several processes may share the database: each must sign sessions and key the
+  // audit chain with the same secrets, which a default derived from its own DATA_DIR is not.
+  // (NODE_ENV=test: a test process opens its own schema and sets its keys itself.)
+  const shared = !production && cleaned.DATABASE_URL !== undefined && cleaned.NODE_ENV !== 'test';
+  for (const name of ['SESSION_SECRET', 'AUDIT_KEY'] as const) {
+    if (production && !cleaned[name]) problems.push(`${name}: required when NODE_ENV=production`);
+    if (shared && !cleaned[name]) problems.push(`${name}: 使用 PostgreSQL（DATABASE_URL）时必须设置（至少 32 个字符），且每个服务进程使用相同的值；未设置时各进程按自己的数据目录生成不同的密钥，会话和审计链在进程之间无法互认`);
+  }
   const profile = cleaned.CRYPTO_PROFILE;
   if (profile === 'gm-hsm' && !cleaned.HSM_URL) problems.push('HSM_URL: required when CRYPTO_PROFILE=gm-hsm');
   if (production && !cleaned.KEK && !cleaned.KEK_FILE && profile !== 'gm-hsm') {

@@ -42,6 +42,26 @@ async function pgDriver(moduleName: string | undefined): Promise<PgDriver> {
 }
 
 /**
+ * Runs `fn` holding this PostgreSQL database's (and schema's) start-up lock, a session advisory
+ * lock on a dedicated connection: migrations and the demo load of N processes starting at once
+ * take turns (each re-checks what is left to do once it holds the lock). A separate client, not
+ * one from the pool: with DATABASE_POOL_SIZE=1 the work inside would wait forever.
+ */
+export async function withStartupLock<T>(target: { url: string; searchPath?: string | undefined; driverModule?: string | undefined }, fn: () => Promise<T>): Promise<T> {
+  const driver = await pgDriver(target.driverModule);
+  const lockClient = new driver.Client({ connectionString: target.url });
+  await lockClient.connect();
+  const lockKey = `kaohe:migrate:${target.searchPath ?? 'default'}`;
+  try {
+    await lockClient.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
+    return await fn();
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+    await lockClient.end().catch(() => undefined);
+  }
+}
+
+/**
  * Opens the database and brings it to the latest migration. PGlite (the default) lives in a
  * folder owned by one process at a time; a lock file there refuses a second opener.
  * Never stack drizzle's node-postgres driver on PGlite's pg adapter: it wedges (STACK.md §3).
@@ -58,23 +78,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     // DATABASE_MIGRATE=false: the server runs as a role that does not own the tables; the owner migrates.
-    // N processes may start at once: one migrates under a session advisory lock held on a
-    // dedicated connection, the others wait on it and then find nothing left to apply.
-    // A separate client, not one from the pool: with DATABASE_POOL_SIZE=1 the migrator would wait forever.
+    // N processes may start at once: one migrates under the start-up lock, the others wait on it
+    // and then find nothing left to apply.
     if (target.migrate !== false) {
-      const lockClient = new driver.Client({ connectionString: target.url });
-      await lockClient.connect();
-      const lockKey = `kaohe:migrate:${target.searchPath ?? 'default'}`;
-      try {
-        await lockClient.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
-        await migratePg(db as never, {
+      await withStartupLock(target, () =>
+        migratePg(db as never, {
           migrationsFolder,
           ...(target.searchPath ? { migrationsSchema: target.searchPath } : {}),
-        });
-      } finally {
-        await lockClient.query('select pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
-        await lockClient.end().catch(() => undefined);
-      }
+        }),
+      );
     }
     return { db, kind: 'postgres', close: () => pool.end() };
   }

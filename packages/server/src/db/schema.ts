@@ -607,3 +607,4 @@ export * from './schema-security';
 export * from './schema-compliance';
 export * from './schema-calendar';
 export * from './schema-whatif';
+export * from './schema-idempotency';

@@ -6,7 +6,7 @@ import { count, eq } from 'drizzle-orm';
 import type { AdminRole, BusinessRole } from '../access/roles';
 import { generateTotpSecret, otpauthUri } from '../auth/totp';
 import type { ServerContext } from '../context';
-import type { Db } from '../db/database';
+import { type Db, withStartupLock } from '../db/database';
 import { assessments, divisions, leaderUnits, leaders, organisations, schemes, unitCategories, units, users } from '../db/schema';
 import { cliActor, createAccount, grantBusinessRole } from '../services/account.service';
 import { periodOf, writeFacts } from '../services/fact-lifecycle';
@@ -22,6 +22,19 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [u] = await db.select({ n: count() }).from(users);
   const [o] = await db.select({ n: count() }).from(organisations);
   return Number(u?.n ?? 0) === 0 && Number(o?.n ?? 0) === 0;
+}
+
+/**
+ * The first start's demo load, once however many processes start together on one empty
+ * PostgreSQL database: under the start-up lock that also serialises migrations
+ * (`withStartupLock`), and the database is checked empty again once the lock is held, so the
+ * others wait and then find the demo there. PGlite's folder has one owner, so no lock is needed.
+ * Null when the database was not empty.
+ */
+export async function loadDemoIfEmpty(ctx: ServerContext, paths: { schemePath: string; factsPath?: string | null }): Promise<DemoResult | null> {
+  const once = async () => ((await isDatabaseEmpty(ctx.db)) ? loadDemo(ctx, paths) : null);
+  const database = ctx.config.database;
+  return database.kind === 'postgres' ? withStartupLock(database, once) : once();
 }
 
 /** A password that meets the default policy: 16 random characters plus one of each class. */

@@ -21,8 +21,7 @@ export function appealRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       async (request) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
         await assertInScope(ctx.db, request.actor, { assessmentId: assessment.id, unitId: request.body.unitId, clauseKey: null }, 'write');
-        const row = await submitAppeal(ctx, actorOf(request), userActor(request).userId, assessment, request.body);
-        return appealOut(ctx.db, row);
+        return submitAppeal(ctx, actorOf(request), userActor(request).userId, assessment, request.body);
       },
     );
     app.get(

@@ -10,6 +10,8 @@ import { evidence, reports } from '../db/schema';
 import { requirePermission } from '../http/require-permission';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
+import { withClientKey } from '../services/client-key';
+import { withRetry } from '../services/retry';
 import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment } from '../services/assessment.service';
 import { removeEvidenceFile, storeEvidence } from '../services/evidence-files';
 import { assessmentParams, evidenceFields, scopedListQuery } from './assessment.types';
@@ -51,37 +53,39 @@ export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           file.file.resume();
           throw error;
         }
-        const [previous] = await ctx.db.select().from(evidence).where(and(eq(evidence.assessmentId, a.id), eq(evidence.clientKey, fields.clientKey)));
-        if (previous) {
-          file.file.resume();
-          if (previous.uploadedBy !== actor.userId) throw new AppError('conflict', 'clientKey 已被使用');
-          return { ...evidenceView(previous), replayed: true };
-        }
         const stored = await storeEvidence(ctx.config.evidence.dir, ctx.config.evidence.extensions, file.filename, file.file, ctx.config.evidence.maxBytes);
+        const originalName = file.filename.slice(0, 255) || 'file';
+        const claim = { kind: 'evidence' as const, assessmentId: a.id, key: fields.clientKey, userId: actor.userId, request: { unitId: fields.unitId, clauseKey: fields.clauseKey, reportId: fields.reportId ?? null, originalName, sha256: stored.sha256, sizeBytes: stored.sizeBytes }, what: '另一份材料' };
         try {
-          const row = await audited(ctx, actorOf(request), { action: 'evidence.upload', objectType: 'evidence', objectIdOf: (r) => r.id, after: (r) => evidenceView(r) }, async (tx: Db) => {
-            const [e] = await tx
-              .insert(evidence)
-              .values({
-                assessmentId: a.id,
-                unitId: fields.unitId,
-                clauseKey: fields.clauseKey,
-                reportId: fields.reportId ?? null,
-                originalName: file.filename.slice(0, 255) || 'file',
-                storedName: stored.storedName,
-                extension: stored.extension,
-                mediaType: stored.mediaType,
-                sizeBytes: stored.sizeBytes,
-                sha256: stored.sha256,
-                clientKey: fields.clientKey,
-                uploadedBy: actor.userId,
-                uploadedAt: ctx.clock.now(),
-              })
-              .returning();
-            return e!;
-          });
-          reply.status(201);
-          return { ...evidenceView(row), replayed: false };
+          const { response, replayed } = await withClientKey(ctx, claim, async (_tx, row: typeof evidence.$inferSelect) => ({ ...evidenceView(row), replayed: false }), (key) =>
+            withRetry(() => audited(ctx, actorOf(request), { action: 'evidence.upload', objectType: 'evidence', objectIdOf: (r) => r.id, after: (r) => evidenceView(r) }, async (tx: Db) => {
+              await key.claim(tx);
+              const [e] = await tx
+                .insert(evidence)
+                .values({
+                  assessmentId: a.id,
+                  unitId: fields.unitId,
+                  clauseKey: fields.clauseKey,
+                  reportId: fields.reportId ?? null,
+                  originalName,
+                  storedName: stored.storedName,
+                  extension: stored.extension,
+                  mediaType: stored.mediaType,
+                  sizeBytes: stored.sizeBytes,
+                  sha256: stored.sha256,
+                  clientKey: fields.clientKey,
+                  uploadedBy: actor.userId,
+                  uploadedAt: ctx.clock.now(),
+                })
+                .returning();
+              await key.respond(tx, e!);
+              return e!;
+            })),
+          );
+          // a replay keeps the first upload's file; this copy of it is not needed
+          if (replayed) await removeEvidenceFile(ctx.config.evidence.dir, stored.storedName);
+          else reply.status(201);
+          return response;
         } catch (error) {
           await removeEvidenceFile(ctx.config.evidence.dir, stored.storedName);
           throw error;

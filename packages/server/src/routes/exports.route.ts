@@ -11,6 +11,7 @@ import { requirePermission } from '../http/require-permission';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
 import { audited } from '../services/audited';
+import { withClientKey } from '../services/client-key';
 import { assertUnitInOrganisation, getVisibleAssessment, latestScheme } from '../services/assessment.service';
 import { parseSchemeCached, validateFacts } from '../services/evaluator';
 import { ledgerWorkbook, resultSetMeta, resultsWorkbook, type ResultSet, tongbaoDocx, tongbaoPdf } from '../services/exports.service';
@@ -18,6 +19,7 @@ import { periodOf, writeFacts } from '../services/fact-lifecycle';
 import { factsTemplate, readFactsSheet } from '../services/facts-sheet.service';
 import { publicationRows } from '../services/publication.service';
 import { currentResultRows } from '../services/result-rows';
+import { withRetry } from '../services/retry';
 import { actorOf, userActor, multipartFields } from './route-helpers';
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,25 +106,26 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const { scheme, unit } = await schemeAndUnit(a.id, a.organisationId, parsed.data.unitId);
       const { facts, rows } = await readFactsSheet(bytes, file.filename, scheme, unit);
       const sha256 = ctx.crypto.digest(canonicalJson({ unit: unit.code, facts }));
-      const [previous] = await ctx.db.select().from(imports).where(and(eq(imports.assessmentId, a.id), eq(imports.clientKey, parsed.data.clientKey)));
-      if (previous) {
-        if (previous.sha256 !== sha256) throw new AppError('conflict', `clientKey“${parsed.data.clientKey}”已用于内容不同的另一次导入`);
-        return { unitId: parsed.data.unitId, rows, written: previous.rowCount, created: null, superseded: null, unchanged: null, replayed: true };
-      }
-      validateFacts(facts.map((f) => ({ ...f, unit: unit.code })), scheme);
-      return audited(ctx, actorOf(request), { action: 'fact.import-sheet', objectType: 'assessment', objectId: a.id, after: (r) => ({ file: file.filename, unit: unit.code, ...r }) }, async (tx: Db) => {
-        const now = ctx.clock.now();
-        await tx.insert(imports).values({ assessmentId: a.id, kind: 'facts-sheet', clientKey: parsed.data.clientKey, sha256, rowCount: facts.length, importedBy: user.userId, importedAt: now });
-        const writes = facts.map((f) => {
-          const { ref, ...value } = f as { ref: string } & Record<string, unknown>;
-          return { unitId: parsed.data.unitId, ref, factKey: String(value.id), period: periodOf(value), value, source: 'import' as const, state: 'official' as const, reportId: null, reason: `事实填报表 ${file.filename}` };
-        });
-        const outcome = await writeFacts(tx, a.id, user.userId, now, writes);
-        return { unitId: parsed.data.unitId, rows, written: facts.length, created: outcome.created, superseded: outcome.superseded, unchanged: outcome.unchanged, replayed: false };
-      }).then((r) => {
-        ctx.factsChanged?.(a.id);
-        return r;
+      const claim = { kind: 'facts-import' as const, assessmentId: a.id, key: parsed.data.clientKey, userId: user.userId, request: { unit: unit.code, facts }, what: '内容不同的另一次导入' };
+      type Out = { unitId: string; rows: typeof rows; written: number; created: number | null; superseded: number | null; unchanged: number | null; replayed: boolean };
+      const { response, replayed } = await withClientKey<Out, Out>(ctx, claim, async (_tx, r) => r, async (key) => {
+        validateFacts(facts.map((f) => ({ ...f, unit: unit.code })), scheme);
+        return withRetry(() =>
+          audited(ctx, actorOf(request), { action: 'fact.import-sheet', objectType: 'assessment', objectId: a.id, after: (r) => ({ file: file.filename, unit: unit.code, ...r }) }, async (tx: Db) => {
+            await key.claim(tx);
+            const now = ctx.clock.now();
+            await tx.insert(imports).values({ assessmentId: a.id, kind: 'facts-sheet', clientKey: parsed.data.clientKey, sha256, rowCount: facts.length, importedBy: user.userId, importedAt: now });
+            const writes = facts.map((f) => {
+              const { ref, ...value } = f as { ref: string } & Record<string, unknown>;
+              return { unitId: parsed.data.unitId, ref, factKey: String(value.id), period: periodOf(value), value, source: 'import' as const, state: 'official' as const, reportId: null, reason: `事实填报表 ${file.filename}` };
+            });
+            const outcome = await writeFacts(tx, a.id, user.userId, now, writes);
+            return key.respond(tx, { unitId: parsed.data.unitId, rows, written: facts.length, created: outcome.created, superseded: outcome.superseded, unchanged: outcome.unchanged, replayed: false });
+          }),
+        );
       });
+      if (!replayed) ctx.factsChanged?.(a.id);
+      return response;
     });
   };
 }

@@ -41,9 +41,9 @@ export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           throw new AppError('bad-request', `请求参数有误：${issues.map((i) => `${i.path}: ${i.message}`).join('；')}`, { issues });
         }
         const bytes = await readUpload(file.file, file.filename);
-        const { upload, replayed } = await createSchemeUpload(ctx, actorOf(request), actor.userId, assessment, { clientKey: parsed.data.clientKey, fileName: file.filename, bytes });
+        const { view, replayed } = await createSchemeUpload(ctx, actorOf(request), actor.userId, assessment, { clientKey: parsed.data.clientKey, fileName: file.filename, bytes });
         reply.status(replayed ? 200 : 202);
-        return uploadView(ctx.db, upload, replayed);
+        return view;
       },
     );
     app.get(

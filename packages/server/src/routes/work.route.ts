@@ -32,8 +32,9 @@ import { audited } from '../services/audited';
 import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment, latestScheme } from '../services/assessment.service';
 import { parseSchemeCached, validateFacts } from '../services/evaluator';
 import { factDtoOf, periodOf, userNames, writeFacts } from '../services/fact-lifecycle';
-import { changeJudgement, createJudgement, judgementDtos } from '../services/judgement.service';
-import { createReport, reportDtos, transitionReport, updateReport } from '../services/report.service';
+import { changeJudgement, createJudgement, type JudgementRow, judgementDtos } from '../services/judgement.service';
+import { createReport, type ReportRow, reportDtos, transitionReport, updateReport } from '../services/report.service';
+import { withClientKey } from '../services/client-key';
 import { withRetry } from '../services/retry';
 import { verificationQueue } from '../services/verification-queue';
 import { assessmentParams } from './assessment.types';
@@ -109,35 +110,35 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post('/api/assessments/:id/facts/import', { schema: { tags, summary: '导入官方数据（考评办）', description: '每项事实成为新版本（来源 import，状态 official）；不能覆盖单位报送或已核定的值', params: assessmentParams, body: importFactsRequest, response: { 200: importFactsResponse } }, preHandler: requirePermission('fact:import'), bodyLimit: 32 * 1024 * 1024 }, async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const actor = userActor(request);
-      const sha256 = ctx.crypto.digest(canonicalJson(request.body.facts));
-      const [previous] = await ctx.db.select().from(imports).where(and(eq(imports.assessmentId, a.id), eq(imports.clientKey, request.body.clientKey)));
-      if (previous) {
-        if (previous.sha256 !== sha256) throw new AppError('conflict', `clientKey“${request.body.clientKey}”已用于内容不同的另一次导入`);
-        return { importId: previous.id, count: previous.rowCount, created: null, superseded: null, unchanged: null, replayed: true };
-      }
       const unitRows = await ctx.db.select({ id: units.id, code: units.code }).from(units).where(eq(units.organisationId, a.organisationId));
       const unitByCode = new Map(unitRows.map((u) => [u.code, u.id]));
-      request.body.facts.forEach((f, i) => {
-        if (!unitByCode.has(f.unit)) throw new AppError('not-found', `facts.${i}.unit: 未知单位“${f.unit}”`);
+      const claim = { kind: 'facts-import' as const, assessmentId: a.id, key: request.body.clientKey, userId: actor.userId, request: { facts: request.body.facts, reason: request.body.reason ?? null }, what: '内容不同的另一次导入' };
+      const sha256 = ctx.crypto.digest(canonicalJson(request.body.facts));
+      type Out = { importId: string; count: number; created: number | null; superseded: number | null; unchanged: number | null; replayed: boolean };
+      const { response: result, replayed } = await withClientKey<Out, Out>(ctx, claim, async (_tx, r) => r, async (key) => {
+        request.body.facts.forEach((f, i) => {
+          if (!unitByCode.has(f.unit)) throw new AppError('not-found', `facts.${i}.unit: 未知单位“${f.unit}”`);
+        });
+        await validateAgainstScheme(ctx, a.id, request.body.facts);
+        const reason = request.body.reason || null;
+        const writes = request.body.facts.map((f) => {
+          const { unit, ref, ...value } = f;
+          return { unitId: unitByCode.get(unit)!, ref, factKey: f.id, period: periodOf(value), value, source: 'import' as const, state: 'official' as const, reportId: null, reason };
+        });
+        return withRetry(() =>
+          audited(ctx, actorOf(request), { action: 'fact.import', objectType: 'assessment', objectId: a.id, after: (r) => r }, async (tx: Db) => {
+            await key.claim(tx);
+            const now = ctx.clock.now();
+            const [imp] = await tx
+              .insert(imports)
+              .values({ assessmentId: a.id, kind: 'facts', clientKey: request.body.clientKey, sha256, rowCount: writes.length, importedBy: actor.userId, importedAt: now })
+              .returning();
+            const outcome = await writeFacts(tx, a.id, actor.userId, now, writes);
+            return key.respond(tx, { importId: imp!.id, count: writes.length, created: outcome.created, superseded: outcome.superseded, unchanged: outcome.unchanged, replayed: false });
+          }),
+        );
       });
-      await validateAgainstScheme(ctx, a.id, request.body.facts);
-      const reason = request.body.reason || null;
-      const writes = request.body.facts.map((f) => {
-        const { unit, ref, ...value } = f;
-        return { unitId: unitByCode.get(unit)!, ref, factKey: f.id, period: periodOf(value), value, source: 'import' as const, state: 'official' as const, reportId: null, reason };
-      });
-      const result = await withRetry(() =>
-        audited(ctx, actorOf(request), { action: 'fact.import', objectType: 'assessment', objectId: a.id, after: (r) => r }, async (tx: Db) => {
-          const now = ctx.clock.now();
-          const [imp] = await tx
-            .insert(imports)
-            .values({ assessmentId: a.id, kind: 'facts', clientKey: request.body.clientKey, sha256, rowCount: writes.length, importedBy: actor.userId, importedAt: now })
-            .returning();
-          const outcome = await writeFacts(tx, a.id, actor.userId, now, writes);
-          return { importId: imp!.id, count: writes.length, created: outcome.created, superseded: outcome.superseded, unchanged: outcome.unchanged, replayed: false };
-        }),
-      );
-      ctx.factsChanged?.(a.id);
+      if (!replayed) ctx.factsChanged?.(a.id);
       return result;
     });
 
@@ -209,14 +210,12 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const unit = await assertUnitInOrganisation(ctx.db, a.organisationId, body.unitId);
       await assertClauseExists(ctx.db, a.id, body.clauseKey);
       await assertInScope(ctx.db, request.actor, { assessmentId: a.id, unitId: unit.id, clauseKey: body.clauseKey }, 'write');
-      const [previous] = await ctx.db.select().from(reports).where(and(eq(reports.assessmentId, a.id), eq(reports.clientKey, body.clientKey)));
-      if (previous) {
-        if (previous.submittedBy !== actor.userId || previous.unitId !== unit.id || previous.clauseKey !== body.clauseKey) throw new AppError('conflict', `clientKey“${body.clientKey}”已用于另一份报送`);
-        return { ...(await reportDtos(ctx.db, [previous]))[0]!, replayed: true };
-      }
-      if (body.facts.length > 0) await validateAgainstScheme(ctx, a.id, body.facts.map((f) => ({ ...f, unit: unit.code, ref: body.clauseKey })));
-      const row = await createReport(ctx, who(request), a.id, unit, body);
-      return { ...(await reportDtos(ctx.db, [row]))[0]!, replayed: false };
+      const claim = { kind: 'report' as const, assessmentId: a.id, key: body.clientKey, userId: actor.userId, request: { unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: body.facts, submit: body.submit }, what: '另一份报送' };
+      const { response } = await withClientKey(ctx, claim, async (tx, row: ReportRow) => ({ ...(await reportDtos(tx, [row]))[0]!, replayed: false }), async (key) => {
+        if (body.facts.length > 0) await validateAgainstScheme(ctx, a.id, body.facts.map((f) => ({ ...f, unit: unit.code, ref: body.clauseKey })));
+        return createReport(ctx, who(request), a.id, unit, body, key);
+      });
+      return response;
     });
 
     const visibleReport = async (request: Parameters<typeof userActor>[0], reportId: string) => {
@@ -302,15 +301,9 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       await assertUnitInOrganisation(ctx.db, a.organisationId, body.unitId);
       await assertClauseExists(ctx.db, a.id, body.clauseKey);
       await assertInScope(ctx.db, request.actor, { assessmentId: a.id, unitId: body.unitId, clauseKey: body.clauseKey }, 'write');
-      if (body.clientKey) {
-        const [previous] = await ctx.db.select().from(judgements).where(and(eq(judgements.assessmentId, a.id), eq(judgements.clientKey, body.clientKey)));
-        if (previous) {
-          if (previous.enteredBy !== actor.userId) throw new AppError('conflict', `clientKey“${body.clientKey}”已被使用`);
-          return { ...(await judgementDtos(ctx.db, [previous]))[0]!, replayed: true };
-        }
-      }
-      const row = await createJudgement(ctx, who(request), a.id, body);
-      return (await judgementDtos(ctx.db, [row]))[0]!;
+      const claim = body.clientKey ? { kind: 'judgement' as const, assessmentId: a.id, key: body.clientKey, userId: actor.userId, request: { unitId: body.unitId, clauseKey: body.clauseKey, kind: body.kind, points: body.points, reason: body.reason }, what: '另一项判定' } : null;
+      const { response } = await withClientKey(ctx, claim, async (tx, row: JudgementRow) => ({ ...(await judgementDtos(tx, [row]))[0]!, ...(claim ? { replayed: false } : {}) }), (key) => createJudgement(ctx, who(request), a.id, body, key));
+      return response;
     });
 
     app.get('/api/judgements/:id/effect', { schema: { tags, summary: '判定的计分结果', description: '该判定在单位得分明细中产生的各行（金额与说明），以及最近一次计算是否已包含它', params: idParams, response: { 200: judgementEffectDto } }, preHandler: requirePermission('judgement:read') }, async (request) => {

@@ -7,8 +7,10 @@ import type { Db } from '../db/database';
 import { appeals, assessments, evidence, schemeClauseLeads, units } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { audited } from './audited';
+import { withClientKey } from './client-key';
 import { latestPublication, republishAfterAppeal, snapshotOf } from './publication.service';
 import { ledgerLines } from './result-rows';
+import { withRetry } from './retry';
 
 type Assessment = typeof assessments.$inferSelect;
 type Appeal = typeof appeals.$inferSelect;
@@ -35,35 +37,38 @@ export async function getVisibleAppeal(db: Db, actor: Actor, id: string): Promis
 }
 
 /** 申诉: within the window of the latest publication, one ledger line of the unit's own published result. */
-export async function submitAppeal(ctx: ServerContext, actor: AuditActor, userId: string, assessment: Assessment, body: { clientKey: string; unitId: string; ref: string; lineIndex: number; reason: string; evidenceIds: string[] }) {
-  const [previous] = await ctx.db.select().from(appeals).where(and(eq(appeals.assessmentId, assessment.id), eq(appeals.clientKey, body.clientKey)));
-  if (previous) {
-    if (previous.createdBy !== userId || previous.unitId !== body.unitId || previous.lineIndex !== body.lineIndex) throw new AppError('conflict', 'clientKey 已用于另一份申诉');
-    return previous;
-  }
-  const publication = await latestPublication(ctx.db, assessment.id);
-  if (!publication) throw new AppError('conflict', '该考核尚未发布结果，不能申诉（公示期间请提出异议）');
-  const snapshot = await snapshotOf(ctx.db, publication.id);
-  if (ctx.clock.now() > snapshot.appealsUntil) throw new AppError('conflict', `申诉期已于 ${snapshot.appealsUntil.toISOString()} 结束`);
-  const row = snapshot.content.results.find((r) => r.unitId === body.unitId);
-  if (!row) throw new AppError('not-found', '第 ' + publication.sequence + ' 版发布中没有该单位的结果');
-  const line = ledgerLines(row.ledger)[body.lineIndex];
-  if (!line) throw new AppError('bad-request', `lineIndex: 该单位的台账只有 ${ledgerLines(row.ledger).length} 行`);
-  if (line.ref !== body.ref) throw new AppError('bad-request', `ref: 台账第 ${body.lineIndex + 1} 行属于“${line.ref}”，不是“${body.ref}”`);
-  if (body.evidenceIds.length > 0) {
-    const found = await ctx.db.select({ id: evidence.id }).from(evidence).where(and(inArray(evidence.id, body.evidenceIds), eq(evidence.assessmentId, assessment.id), eq(evidence.unitId, body.unitId)));
-    const missing = body.evidenceIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length > 0) throw new AppError('not-found', `evidenceIds: 佐证材料 ${missing.join('、')} 不存在或不属于该单位`);
-  }
-  const [lead] = await ctx.db.select({ leadUnitId: schemeClauseLeads.leadUnitId }).from(schemeClauseLeads).where(and(eq(schemeClauseLeads.schemeId, snapshot.content.scheme.id), eq(schemeClauseLeads.clauseKey, body.ref))).limit(1);
-  const now = ctx.clock.now();
-  return audited(ctx, actor, { action: 'appeal.submit', objectType: 'appeal', objectIdOf: (r) => r.id, after: (r) => ({ unitId: r.unitId, ref: r.ref, line: r.line, reason: r.reason, publication: publication.sequence }) }, async (tx: Db) => {
-    const [inserted] = await tx
-      .insert(appeals)
-      .values({ assessmentId: assessment.id, publicationId: publication.id, unitId: body.unitId, ref: body.ref, lineIndex: body.lineIndex, line: { text: line.text, amount: line.amount }, reason: body.reason, evidenceIds: body.evidenceIds, status: 'submitted', leadUnitId: lead?.leadUnitId ?? null, clientKey: body.clientKey, createdBy: userId, createdAt: now, updatedAt: now })
-      .returning();
-    return inserted!;
+export async function submitAppeal(ctx: ServerContext, actor: AuditActor, userId: string, assessment: Assessment, body: { clientKey: string; unitId: string; ref: string; lineIndex: number; reason: string; evidenceIds: string[] }): Promise<AppealView> {
+  const claim = { kind: 'appeal' as const, assessmentId: assessment.id, key: body.clientKey, userId, request: { unitId: body.unitId, ref: body.ref, lineIndex: body.lineIndex, reason: body.reason, evidenceIds: body.evidenceIds }, what: '另一份申诉' };
+  const { response } = await withClientKey(ctx, claim, (tx, row: Appeal) => appealOut(tx, row), async (key) => {
+    const publication = await latestPublication(ctx.db, assessment.id);
+    if (!publication) throw new AppError('conflict', '该考核尚未发布结果，不能申诉（公示期间请提出异议）');
+    const snapshot = await snapshotOf(ctx.db, publication.id);
+    if (ctx.clock.now() > snapshot.appealsUntil) throw new AppError('conflict', `申诉期已于 ${snapshot.appealsUntil.toISOString()} 结束`);
+    const row = snapshot.content.results.find((r) => r.unitId === body.unitId);
+    if (!row) throw new AppError('not-found', '第 ' + publication.sequence + ' 版发布中没有该单位的结果');
+    const line = ledgerLines(row.ledger)[body.lineIndex];
+    if (!line) throw new AppError('bad-request', `lineIndex: 该单位的台账只有 ${ledgerLines(row.ledger).length} 行`);
+    if (line.ref !== body.ref) throw new AppError('bad-request', `ref: 台账第 ${body.lineIndex + 1} 行属于“${line.ref}”，不是“${body.ref}”`);
+    if (body.evidenceIds.length > 0) {
+      const found = await ctx.db.select({ id: evidence.id }).from(evidence).where(and(inArray(evidence.id, body.evidenceIds), eq(evidence.assessmentId, assessment.id), eq(evidence.unitId, body.unitId)));
+      const missing = body.evidenceIds.filter((id) => !found.some((f) => f.id === id));
+      if (missing.length > 0) throw new AppError('not-found', `evidenceIds: 佐证材料 ${missing.join('、')} 不存在或不属于该单位`);
+    }
+    const [lead] = await ctx.db.select({ leadUnitId: schemeClauseLeads.leadUnitId }).from(schemeClauseLeads).where(and(eq(schemeClauseLeads.schemeId, snapshot.content.scheme.id), eq(schemeClauseLeads.clauseKey, body.ref))).limit(1);
+    return withRetry(() =>
+      audited(ctx, actor, { action: 'appeal.submit', objectType: 'appeal', objectIdOf: (r) => r.id, after: (r) => ({ unitId: r.unitId, ref: r.ref, line: r.line, reason: r.reason, publication: publication.sequence }) }, async (tx: Db) => {
+        await key.claim(tx);
+        const now = ctx.clock.now();
+        const [inserted] = await tx
+          .insert(appeals)
+          .values({ assessmentId: assessment.id, publicationId: publication.id, unitId: body.unitId, ref: body.ref, lineIndex: body.lineIndex, line: { text: line.text, amount: line.amount }, reason: body.reason, evidenceIds: body.evidenceIds, status: 'submitted', leadUnitId: lead?.leadUnitId ?? null, clientKey: body.clientKey, createdBy: userId, createdAt: now, updatedAt: now })
+          .returning();
+        await key.respond(tx, inserted!);
+        return inserted!;
+      }),
+    );
   });
+  return response;
 }
 
 /** Optimistic update of one appeal: a stale version is refused naming who changed it and when. */

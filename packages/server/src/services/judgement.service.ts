@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { judgementVersions, judgements, units } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { audited } from './audited';
+import type { ClientKeyGuard } from './client-key';
 import { latestScheme } from './assessment.service';
 import { parseSchemeCached } from './evaluator';
 import { staleVersion, userNames } from './fact-lifecycle';
@@ -18,7 +19,7 @@ import { checkJudgement, type JudgementKind } from './scheme-refs';
  * reason. Where the rule reads one judgement (manual, completion, a leaf indicator) there is at most
  * one current judgement per unit and ref (a partial unique index holds it under concurrency too).
  */
-type JudgementRow = typeof judgements.$inferSelect;
+export type JudgementRow = typeof judgements.$inferSelect;
 type Who = { userId: string; audit: AuditActor };
 
 async function schemeAndUnit(db: Db, assessmentId: string, unitId: string) {
@@ -46,10 +47,12 @@ export async function createJudgement(
   who: Who,
   assessmentId: string,
   body: { unitId: string; clauseKey: string; kind: JudgementKind; points: string; reason: string; clientKey?: string | undefined },
+  key: ClientKeyGuard<JudgementRow, unknown>,
 ) {
   const { scheme, unit } = await schemeAndUnit(ctx.db, assessmentId, body.unitId);
   const row = await withRetry(() =>
     audited(ctx, who.audit, { action: `judgement.${body.kind}`, objectType: 'judgement', objectIdOf: (r) => r.id, after: (r) => ({ unitId: r.unitId, clauseKey: r.clauseKey, kind: r.kind, points: r.points, reason: r.reason }) }, async (tx: Db) => {
+        await key.claim(tx);
         const info = checkJudgement(scheme, unit, body.clauseKey, body.kind, body.points, await othersTotal(tx, { assessmentId, unitId: body.unitId, clauseKey: body.clauseKey }, null));
         const isSingle = info.judgements === 'one';
         if (isSingle) {
@@ -65,6 +68,7 @@ export async function createJudgement(
           .values({ assessmentId, unitId: body.unitId, clauseKey: body.clauseKey, kind: body.kind, points: body.points, reason: body.reason, clientKey: body.clientKey ?? null, enteredBy: who.userId, enteredAt: now, isSingle, status: 'current', version: 1 })
           .returning();
         await tx.insert(judgementVersions).values({ judgementId: inserted!.id, version: 1, kind: body.kind, points: body.points, reason: body.reason, status: 'current', changedBy: who.userId, changedAt: now });
+        await key.respond(tx, inserted!);
         return inserted!;
       }),
   );

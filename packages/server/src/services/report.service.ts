@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { facts, reports } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { audited } from './audited';
+import type { ClientKeyGuard } from './client-key';
 import { type FactState, type FactWrite, periodOf, staleVersion, userNames, writeFacts } from './fact-lifecycle';
 import { withRetry } from './retry';
 
@@ -40,17 +41,20 @@ export async function createReport(
   assessmentId: string,
   unit: { id: string; code: string },
   body: { clientKey: string; clauseKey: string; narrative?: string | undefined; facts: FactInput[]; submit: boolean },
+  key: ClientKeyGuard<ReportRow, unknown>,
 ) {
   const state: ReportState = body.submit ? 'submitted' : 'draft';
   const stored = body.facts.map((f) => ({ ...f, unit: unit.code, ref: body.clauseKey }));
   const row = await withRetry(() =>
     audited(ctx, who.audit, { action: body.submit ? 'report.submit' : 'report.draft', objectType: 'report', objectIdOf: (r) => r.id, after: (r) => ({ unitId: r.unitId, clauseKey: r.clauseKey, state: r.state, facts: r.facts }) }, async (tx: Db) => {
+      await key.claim(tx);
       const now = ctx.clock.now();
       const [report] = await tx
         .insert(reports)
         .values({ assessmentId, unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: stored, clientKey: body.clientKey, submittedBy: who.userId, submittedAt: now, state, version: 1, updatedBy: who.userId, updatedAt: now })
         .returning();
       await writeFacts(tx, assessmentId, who.userId, now, factWrites(report!, body.facts, state, 'report', null));
+      await key.respond(tx, report!);
       return report!;
     }),
   );

@@ -11,6 +11,8 @@ import { enqueueJob, findJob, jobView, type Job } from '../jobs/job-queue';
 import type { JobHandler } from '../jobs/job-runner';
 import { AppError } from '../lib/app-error';
 import { audited } from './audited';
+import { withClientKey } from './client-key';
+import { withRetry } from './retry';
 import { needsReviewClauses } from './scheme-review.service';
 import { createSchemeVersion, parseSchemeDocument } from './scheme-version.service';
 import type { SchemeDocument } from './scheme-document';
@@ -46,32 +48,34 @@ export async function readUpload(stream: Readable & { truncated?: boolean }, fil
 /** Stores the file and queues its import in one audited transaction; the same clientKey replays. */
 export async function createSchemeUpload(ctx: ServerContext, actor: AuditActor, userId: string, assessment: Assessment, input: { clientKey: string; fileName: string; bytes: Buffer }) {
   const sha256 = ctx.crypto.digest(input.bytes);
-  const [previous] = await ctx.db.select().from(schemeUploads).where(and(eq(schemeUploads.assessmentId, assessment.id), eq(schemeUploads.clientKey, input.clientKey)));
-  if (previous) {
-    if (previous.sha256 !== sha256 || previous.uploadedBy !== userId) throw new AppError('conflict', 'clientKey 已用于另一次上传');
-    return { upload: previous, replayed: true };
-  }
-  const upload = await audited(ctx, actor, { action: 'scheme.upload', objectType: 'scheme-upload', objectIdOf: (r) => r.id, after: (r) => ({ file: r.originalName, sizeBytes: r.sizeBytes, sha256: r.sha256, jobId: r.jobId }) }, async (tx: Db) => {
-    const job = await enqueueJob(tx, ctx.clock, { kind: 'scheme-import', payload: { assessmentId: assessment.id }, createdBy: userId });
-    const [row] = await tx
-      .insert(schemeUploads)
-      .values({
-        assessmentId: assessment.id,
-        jobId: job.id,
-        originalName: input.fileName.slice(0, 255),
-        extension: extname(input.fileName).slice(1).toLowerCase(),
-        sizeBytes: input.bytes.length,
-        sha256,
-        content: input.bytes,
-        clientKey: input.clientKey,
-        uploadedBy: userId,
-        uploadedAt: ctx.clock.now(),
-      })
-      .returning();
-    return row!;
-  });
-  ctx.jobs?.wake();
-  return { upload, replayed: false };
+  const claim = { kind: 'scheme-upload' as const, assessmentId: assessment.id, key: input.clientKey, userId, request: { fileName: input.fileName, sha256, sizeBytes: input.bytes.length }, what: '另一次上传' };
+  const out = await withClientKey(ctx, claim, (tx, row: Upload) => uploadView(tx, row, false), (key) =>
+    withRetry(() =>
+      audited(ctx, actor, { action: 'scheme.upload', objectType: 'scheme-upload', objectIdOf: (r) => r.id, after: (r) => ({ file: r.originalName, sizeBytes: r.sizeBytes, sha256: r.sha256, jobId: r.jobId }) }, async (tx: Db) => {
+        await key.claim(tx);
+        const job = await enqueueJob(tx, ctx.clock, { kind: 'scheme-import', payload: { assessmentId: assessment.id }, createdBy: userId });
+        const [row] = await tx
+          .insert(schemeUploads)
+          .values({
+            assessmentId: assessment.id,
+            jobId: job.id,
+            originalName: input.fileName.slice(0, 255),
+            extension: extname(input.fileName).slice(1).toLowerCase(),
+            sizeBytes: input.bytes.length,
+            sha256,
+            content: input.bytes,
+            clientKey: input.clientKey,
+            uploadedBy: userId,
+            uploadedAt: ctx.clock.now(),
+          })
+          .returning();
+        await key.respond(tx, row!);
+        return row!;
+      }),
+    ),
+  );
+  if (!out.replayed) ctx.jobs?.wake();
+  return { view: out.response, replayed: out.replayed };
 }
 
 /**
