@@ -16,6 +16,7 @@ import { userRoutes } from './users.route';
 import { evidenceRoutes } from './evidence.route';
 import { workRoutes } from './work.route';
 import { ssoRoutes } from '../sso/sso.route';
+import { schemeEditorRoutes } from './scheme-editor.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get(systemApi.health.path, routeOf(systemApi.health), async () => ({
@@ -24,7 +25,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? ('single-node' as const) : ('database-server' as const),
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes, schemeEditorRoutes]) {
     await app.register(plugin(ctx));
   }
 }
