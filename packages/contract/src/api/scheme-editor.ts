@@ -26,6 +26,9 @@ export const schemeTreeNode = z.object({
   title: z.string(),
   points: decimalText.nullable().describe('分值（未写分值的扣分项为 null）'),
   pointsVary: z.boolean().describe('是否按单位类别或单位另有分值'),
+  isBonus: z.boolean().describe('加分项（在总分之外，不计入上级合计）'),
+  rescaleFrom: decimalText.nullable().describe('按百分制等另行计分时的满分（下级合计应等于它）'),
+  target: z.object({ text: z.string().nullable(), value: decimalText.nullable(), unit: z.string().nullable() }).nullable().describe('本级目标（分解到各单位的总目标）'),
   clauses: z.array(schemeTreeClause),
 });
 export type SchemeTreeNode = z.infer<typeof schemeTreeNode>;

@@ -11,6 +11,9 @@ export const needsReviewClause = z.object({
   text: z.string().describe('条款原文'),
   reason: z.string().describe('需要复核的原因'),
   rule: z.record(z.string(), z.unknown()).describe('当前规则（方案文件格式）'),
+  unread: z.array(z.string()).optional().describe('导入时未能读懂的词句'),
+  suggestion: z.string().optional().describe('建议的解读（须人工确认）'),
+  source: z.string().nullable().optional().describe('出处（文件:行）'),
 });
 
 export const schemeUploadView = z

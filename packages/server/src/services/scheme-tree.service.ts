@@ -18,6 +18,9 @@ export function schemeTree(scheme: Scheme, document: SchemeDocument) {
     title: string;
     points: string | null;
     pointsVary: boolean;
+    isBonus: boolean;
+    rescaleFrom: string | null;
+    target: { text: string | null; value: string | null; unit: string | null } | null;
     clauses: ReturnType<typeof clauseView>[];
   }[] = [];
   const clauseView = (c: Clause) => ({
@@ -44,6 +47,9 @@ export function schemeTree(scheme: Scheme, document: SchemeDocument) {
         title: n.title,
         points: n.points === undefined ? null : toStr(n.points),
         pointsVary: Object.keys(n.pointsByCategory ?? {}).length > 0 || Object.keys(n.pointsByUnit ?? {}).length > 0,
+        isBonus: n.role === 'bonus',
+        rescaleFrom: n.rescale ? toStr(n.rescale.from) : null,
+        target: n.target ? { text: n.target.text ?? null, value: n.target.value === undefined ? null : toStr(n.target.value), unit: n.target.unit ?? null } : null,
         clauses: (n.clauses ?? []).map(clauseView),
       });
       walk(n.children ?? [], n.code, depth + 1);

@@ -8,6 +8,7 @@ export const publicationOps = publicationApi;
 
 export const usePublicity = (id: string) => useQuery({ queryKey: ['publicity', id], queryFn: ({ signal }) => callApi(publicationApi.listPublicity, { params: { id }, signal }) });
 export const usePublications = (id: string) => useQuery({ queryKey: ['publications', id], queryFn: ({ signal }) => callApi(publicationApi.listPublications, { params: { id }, signal }) });
+export const usePublicationResults = (publicationId: string) => useQuery({ queryKey: ['publication-results', publicationId], queryFn: ({ signal }) => callApi(publicationApi.results, { params: { id: publicationId }, signal }) });
 export const useObjections = (periodId: string | undefined) =>
   useQuery({ queryKey: ['objections', periodId], enabled: !!periodId, queryFn: ({ signal }) => callApi(publicationApi.objections, { params: { id: periodId! }, signal }) });
 
