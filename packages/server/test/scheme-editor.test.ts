@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemeEditorApi } from '@kaohe/contract/api/scheme-editor';
+import { schemeUploadApi } from '@kaohe/contract/api/scheme-upload';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments } from '../src/db/schema';
 import { createHarness, type Harness, type Session } from './harness';
@@ -12,6 +13,7 @@ const seed000 = { name: '000_a59af3f7f36b9ebf.txt', content: readFileSync(join(i
 let h: Harness;
 let kpb: Session;
 let schemeId = '';
+let uploadId = '';
 beforeAll(async () => {
   h = await createHarness({ JOB_POLL_MS: '0' });
   kpb = await h.login('kpb');
@@ -20,7 +22,8 @@ beforeAll(async () => {
   const res = await kpb.request('POST', `/api/assessments/${a!.id}/scheme-uploads`, body.payload, body.headers);
   expect(res.statusCode, res.body).toBe(202);
   await h.app.jobRunner.drain();
-  const done = (await kpb.request('GET', `/api/scheme-uploads/${(res.json() as { id: string }).id}`)).json() as { schemeId: string };
+  uploadId = (res.json() as { id: string }).id;
+  const done = (await kpb.request('GET', `/api/scheme-uploads/${uploadId}`)).json() as { schemeId: string };
   schemeId = done.schemeId;
 });
 afterAll(async () => {
@@ -57,6 +60,16 @@ describe('scheme editor routes', () => {
     const bad = await kpb.request('POST', `/api/schemes/${schemeId}/clauses/${encodeURIComponent(target!.code)}/try`, { facts: [{ type: 'occurrence', count: -1 }] });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toMatch(/^body\.facts\.0/);
+  });
+
+  it('gives each needs-review clause of the upload the phrases the import could not read, its suggestion and source line', async () => {
+    const view = schemeUploadApi.get.response.parse((await kpb.request('GET', `/api/scheme-uploads/${uploadId}`)).json());
+    const first = view.needsReview.find((c) => c.code === '1.1.1.5.1')!;
+    // 000: 根据《“三服务”工作考核细则》折算扣分。 — the whole sentence unread, a reading proposed
+    expect(first.unread).toEqual(['根据《“三服务”工作考核细则》折算扣分。']);
+    expect(first.suggestion).toMatch(/^计分依据另一份文件/);
+    expect(first.source).toMatch(/^000_a59af3f7f36b9ebf\.txt:\d+$/);
+    expect(view.needsReview.every((c) => Array.isArray(c.unread))).toBe(true);
   });
 
   it('refuses an unknown clause in Chinese', async () => {

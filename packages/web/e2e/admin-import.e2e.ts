@@ -88,6 +88,7 @@ describe('考评办: scheme import → review → units → publish', () => {
     const tried = await page.getByTestId('try-result').innerText();
     expect(tried).toContain('扣分');
     expect(tried).toContain('0.50');
+    await page.evaluate(() => window.scrollTo(0, 0));
     const schemeEditor = await screenshot(page, 'scheme-editor');
     for (const text of ['方案编辑', '指标', '分值', '下级合计', '试算', '扣分', '试算不写入任何数据', '方案检查']) expect(schemeEditor).toContain(text);
     await context.close();

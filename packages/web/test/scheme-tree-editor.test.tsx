@@ -59,7 +59,7 @@ describe('scheme tree editor', () => {
 
   it('shows live, as a child’s points are edited, that the parent no longer adds up, and again when fixed', () => {
     render(<Editable />);
-    expect(screen.getByText('各级指标的下级分值合计均与本级相符')).toBeTruthy();
+    expect(screen.getByText('各级指标的下级分值合计均与本级相符（核对 2 项）')).toBeTruthy();
     expect(screen.getByTestId('sum-1').textContent).toContain('相符');
     fireEvent.change(screen.getByLabelText('政治建设分值'), { target: { value: '4' } });
     expect(screen.getByTestId('sum-1').textContent).toContain('10.50');
@@ -74,6 +74,12 @@ describe('scheme tree editor', () => {
     render(<Editable />);
     fireEvent.change(screen.getByLabelText('矛盾调处分值'), { target: { value: '0.1分' } });
     expect(screen.getByTestId('sum-mismatches').textContent).toContain('“基层治理”有分值不是数字');
+  });
+
+  it('says there is nothing to check rather than that everything adds up, when no level has points', () => {
+    render(<SchemeTreeEditor nodes={[node('d', null, '负面清单', null), node('d1', 'd', '扣分项', null)]} />);
+    expect(screen.getByText('本方案的指标未逐级写明分值（如扣分清单），没有可核对的下级合计')).toBeTruthy();
+    expect(screen.queryByText(/均与本级相符/)).toBeNull();
   });
 
   it('is read-only without an edit handler (a published version)', () => {

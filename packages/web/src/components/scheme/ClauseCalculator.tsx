@@ -102,22 +102,16 @@ export function ClauseCalculator({ clause, units, onTry }: { clause: { code: str
       {error && <Alert role="alert" type="error" showIcon message={error} />}
       {result && (
         <div data-testid="try-result">
-          <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="单位">{result.unitName}</Descriptions.Item>
-            <Descriptions.Item label="状态">{result.statusName}</Descriptions.Item>
-            <Descriptions.Item label="分值">
-              <Points value={result.points} />
-            </Descriptions.Item>
-            <Descriptions.Item label="得分">
-              <Points value={result.score} />
-            </Descriptions.Item>
-            <Descriptions.Item label="扣分">
-              <Points value={result.deduction} />
-            </Descriptions.Item>
-            <Descriptions.Item label="加分">
-              <Points value={result.bonus} />
-            </Descriptions.Item>
-          </Descriptions>
+          <Descriptions
+            size="small"
+            column={2}
+            bordered
+            items={[
+              { key: 'unit', label: '单位', children: result.unitName },
+              { key: 'status', label: '状态', children: result.statusName },
+              ...([['points', '分值'], ['score', '得分'], ['deduction', '扣分'], ['bonus', '加分']] as const).map(([key, label]) => ({ key, label, children: <Points value={result[key]} /> })),
+            ]}
+          />
           <Table
             size="small"
             rowKey={(_l, i) => String(i)}

@@ -3,7 +3,7 @@ import { Alert, Input, Table, Tag, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { isDecimal } from '../../lib/decimal';
 import { Points } from '../ui/Points';
-import { mismatches, sumCheck, treeRows, type TreeRow } from './tree-sums';
+import { checkedCount, mismatches, sumCheck, treeRows, type TreeRow } from './tree-sums';
 
 type Props = {
   nodes: readonly SchemeTreeNode[];
@@ -34,8 +34,10 @@ export function SchemeTreeEditor({ nodes, edits = {}, onPointsChange, selectedCl
           message={`${wrong.length} 个指标的下级分值合计与本级不符`}
           description={wrong.slice(0, 5).map(({ row, check }) => `“${row.title}”${check.state === 'invalid' ? '有分值不是数字' : `分值 ${check.expected} 分，下级合计 ${check.childrenSum} 分`}`).join('；')}
         />
+      ) : checkedCount(rows) === 0 ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message="本方案的指标未逐级写明分值（如扣分清单），没有可核对的下级合计" />
       ) : (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} message="各级指标的下级分值合计均与本级相符" />
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} message={`各级指标的下级分值合计均与本级相符（核对 ${checkedCount(rows)} 项）`} />
       )}
       <Table<TreeRow>
         size="small"
@@ -43,7 +45,7 @@ export function SchemeTreeEditor({ nodes, edits = {}, onPointsChange, selectedCl
         dataSource={rows}
         pagination={false}
         expandable={{ defaultExpandAllRows: true }}
-        scroll={{ x: 720, y: 520 }}
+        scroll={{ x: 520, y: 520 }}
         columns={[
           {
             title: '指标',
@@ -74,7 +76,7 @@ export function SchemeTreeEditor({ nodes, edits = {}, onPointsChange, selectedCl
           {
             title: '分值',
             dataIndex: 'points',
-            width: 120,
+            width: 100,
             align: 'right',
             render: (points: string | null, row) =>
               editable && row.points !== null ? (
@@ -93,7 +95,7 @@ export function SchemeTreeEditor({ nodes, edits = {}, onPointsChange, selectedCl
           {
             title: '下级合计',
             key: 'sum',
-            width: 150,
+            width: 130,
             align: 'right',
             render: (_v, row) => {
               const check = sumCheck(row);

@@ -45,3 +45,8 @@ export function mismatches(rows: readonly TreeRow[]): { row: TreeRow; check: Sum
   walk(rows);
   return out;
 }
+
+/** How many nodes have children whose points can be added up against them. */
+export function checkedCount(rows: readonly TreeRow[]): number {
+  return rows.reduce((n, row) => n + (sumCheck(row).state === 'none' ? 0 : 1) + checkedCount(row.children ?? []), 0);
+}
