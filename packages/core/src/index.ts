@@ -13,6 +13,7 @@ export { lintScheme, type LintIssue } from './scheme/lint-scheme';
 export { rankUnits } from './ranking/rank-units';
 export { gradeUnits } from './grading/grade-units';
 export { describeLine, describeGradeNote, signed } from './explain/explain';
+export { describeRule, describeRuleParts, ruleKindNamesZh } from './explain/describe-rule';
 export { unitResultJson, nodeResultJson, ledgerLineJson, type UnitResultJson, type NodeResultJson, type LedgerLineJson, type ClauseResultJson } from './explain/result-json';
 export { zhCN } from './explain/messages.zh-CN';
 export { compileRuleText, singleRuleOf, type CompileResult, type CompiledRule, type CompileIssue, type CompileOptions, type RuleParam } from './text/compile-rule';

@@ -1,5 +1,14 @@
 import { assessmentApi, auditApi, authApi, calendarApi, errorCodesOf, apiErrorStatus, notificationsApi, orgApi, resultsApi, systemApi, usersApi, type Operation } from '@kaohe/contract/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportsApi } from '@kaohe/contract/api/exports';
+import { burdenApi } from '@kaohe/contract/api/burden';
+import { multiyearApi } from '@kaohe/contract/api/multiyear';
+import { surveyApi } from '@kaohe/contract/api/survey';
+import { whatifApi } from '@kaohe/contract/api/whatif';
+import { publicationApi } from '@kaohe/contract/api/publication';
+import { schemeEditorApi } from '@kaohe/contract/api/scheme-editor';
+import { schemeUploadApi } from '@kaohe/contract/api/scheme-upload';
+import { unitsFromSchemeApi } from '@kaohe/contract/api/units-from-scheme';
 import { createHarness, type Harness } from './harness';
 import { seedWork } from './world-data';
 
@@ -12,7 +21,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi } as Record<string, Record<string, Operation>>;
+const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi } as Record<string, Record<string, Operation>>;
 const operations = Object.entries(modules).flatMap(([module, ops]) => Object.entries(ops).map(([name, op]) => ({ id: `${module}.${name}`, op })));
 const han = /[\u4e00-\u9fff]/;
 

@@ -71,6 +71,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'POST /api/judgements/:id/withdraw': () => ({ reason: '误录' }),
     'POST /api/schemes/:id/clauses/:clauseCode/review': () => ({ action: 'confirm', note: '确认' }),
     'POST /api/schemes/:id/units': () => ({ dryRun: true }),
+    'POST /api/schemes/:id/clauses/:clauseCode/try': () => ({ facts: [] }),
     'POST /api/assessments/:id/publicity': () => ({ days: 1 }),
     'POST /api/publicity/:id/withdraw': () => ({ reason: '更正' }),
     'POST /api/publicity/:id/objections': () => ({ unitId: ids.units.U1, text: '异议' }),
@@ -103,6 +104,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/assessments/:id/facts-template.xlsx': `?unitId=${ids.units.U1}`,
     'GET /api/assessments/:id/whatif/compare': `?a=${missing}&b=${missing}`,
     'GET /api/assessments/:id/compare-years': `?with=${missing}&unitId=${ids.units.U1}`,
+    'GET /api/schemes/:id/export': '?as=xlsx&layout=targets',
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

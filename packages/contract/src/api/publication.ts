@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { decimalText, isoTime, reasonText, uuid, versionField } from './common';
+import { assessmentParams, decimalText, idParams, isoTime, reasonText, uuid, versionField } from './common';
+import { defineOperation } from './operation';
 
 /** A result row as people read it: grades and groups by their Chinese names. */
 export const resultRow = z.object({
@@ -122,3 +123,21 @@ export const publishedLedger = z
   })
   .describe('某单位在某一发布版本中的台账');
 export const publishedLedgerParams = z.strictObject({ id: uuid('id'), unitId: uuid('unitId') });
+
+export const withdrawBody = z.strictObject({ reason: reasonText('撤回原因') });
+const tag = 'publication';
+
+/** The routes of packages/server/src/routes/publication.route.ts: 公示 → 异议 → 发布 → 校验. */
+export const publicationApi = {
+  openPublicity: defineOperation({ method: 'POST', path: '/api/assessments/:id/publicity', tag, summary: '开始公示', description: '以当前计算结果开始公示（结果须按最新事实计算）；公示期内各单位可查看本单位结果并提出异议。', permission: 'result:publish', params: assessmentParams, body: openPublicityBody, response: publicityView, errors: ['not-found', 'conflict'] }),
+  listPublicity: defineOperation({ method: 'GET', path: '/api/assessments/:id/publicity', tag, summary: '公示列表', description: '本考核的各次公示，含公示结果（单位只看到本单位）。', permission: 'result:read', params: assessmentParams, response: z.array(publicityView), errors: ['not-found'] }),
+  withdraw: defineOperation({ method: 'POST', path: '/api/publicity/:id/withdraw', tag, summary: '撤回公示', description: '结果需要更正时撤回公示，更正并重新计算后再次公示。', permission: 'result:publish', params: idParams, body: withdrawBody, response: publicityView, errors: ['not-found', 'conflict'] }),
+  objectionSubmit: defineOperation({ method: 'POST', path: '/api/publicity/:id/objections', tag, summary: '提出异议', description: '公示期内，单位对本单位的公示结果提出异议。', permission: 'objection:submit', params: idParams, body: objectionBody, response: objectionView, errors: ['not-found', 'conflict'] }),
+  objections: defineOperation({ method: 'GET', path: '/api/publicity/:id/objections', tag, summary: '公示异议', description: '本次公示收到的异议及答复（单位只看到本单位的）。', permission: 'result:read', params: idParams, response: z.array(objectionView), errors: ['not-found'] }),
+  objectionAnswer: defineOperation({ method: 'POST', path: '/api/objections/:id/answer', tag, summary: '答复异议', description: '考评办答复公示异议；所有异议答复后才能发布。', permission: 'result:publish', params: objectionParams, body: objectionAnswerBody, response: objectionView, errors: ['not-found', 'conflict'] }),
+  publish: defineOperation({ method: 'POST', path: '/api/assessments/:id/publications', tag, summary: '发布结果', description: '公示期满且异议均已答复后发布：生成不可更改的快照（方案版本、事实、台账、等次、名次）及其摘要（SHA-256 或 SM3），开始申诉期。', permission: 'result:publish', params: assessmentParams, body: publishBody, response: publicationView, errors: ['not-found', 'conflict'] }),
+  listPublications: defineOperation({ method: 'GET', path: '/api/assessments/:id/publications', tag, summary: '发布版本', description: '本考核的各发布版本，含与上一版本的差异。', permission: 'result:read', params: assessmentParams, response: z.array(publicationView), errors: ['not-found'] }),
+  results: defineOperation({ method: 'GET', path: '/api/publications/:id/results', tag, summary: '发布的结果', description: '某一发布版本的结果（等次、分组为中文名称；单位只看到本单位）。', permission: 'result:read', params: idParams, response: publicationResults, errors: ['not-found'] }),
+  ledger: defineOperation({ method: 'GET', path: '/api/publications/:id/units/:unitId', tag, summary: '发布的台账', description: '某单位在某一发布版本中的得分台账，每行带行号（申诉时引用）。', permission: 'result:read', params: publishedLedgerParams, response: publishedLedger, errors: ['not-found'] }),
+  verify: defineOperation({ method: 'GET', path: '/api/publications/:id/verify', tag, summary: '校验发布快照', description: '按快照内容重新计算摘要并核对密钥校验值、公布结果和方案版本；任何直接改库都会被发现。', permission: 'result:read', params: idParams, response: verifyView, errors: ['not-found'] }),
+} as const;

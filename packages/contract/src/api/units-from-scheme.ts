@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { uuid } from './common';
+import { idParams, uuid } from './common';
+import { defineOperation } from './operation';
 
 /** 从方案一次建立或匹配单位。 */
 export const unitsFromSchemeBody = z.strictObject({
@@ -31,3 +32,18 @@ export const unitsFromSchemeResult = z
   })
   .describe('单位匹配报告：已匹配 / 新建 / 有歧义（有歧义时不写入任何内容）');
 export type UnitsFromSchemeResult = z.infer<typeof unitsFromSchemeResult>;
+
+export const unitsFromSchemeApi = {
+  apply: defineOperation({
+    method: 'POST',
+    path: '/api/schemes/:id/units',
+    tag: 'scheme-upload',
+    summary: '从方案建立或匹配单位',
+    description: '按编码、名称和别名把方案中的单位与系统中的单位对应：唯一相符的匹配，没有的新建，有歧义的列出候选且不写入任何内容（可用 resolutions 指定后再提交）。dryRun 只预览。',
+    permission: 'unit:from-scheme',
+    params: idParams,
+    body: unitsFromSchemeBody,
+    response: unitsFromSchemeResult,
+    errors: ['not-found'],
+  }),
+} as const;

@@ -1,5 +1,5 @@
 import { assessmentParams, idParams } from '@kaohe/contract/api/common';
-import { factsTemplateQuery, factsUploadFields, factsUploadResult, fileResponse, tongbaoQuery } from '@kaohe/contract/api/exports';
+import { exportsApi, factsUploadFields, factsUploadResult } from '@kaohe/contract/api/exports';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
@@ -8,6 +8,7 @@ import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
 import { imports, publications } from '../db/schema';
 import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
 import { audited } from '../services/audited';
@@ -45,29 +46,29 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     };
     const exported = (request: Parameters<typeof actorOf>[0], what: string, objectId: string) => recordAudit(ctx.db, ctx.audit, actorOf(request), { action: `export.${what}`, objectType: 'publication', objectId, outcome: 'success' });
 
-    app.get('/api/publications/:id/results.xlsx', { schema: { tags, summary: '考核结果（Excel）', description: '某发布版本的结果：各分组的名次、单位、总分、等次，及等次名单。', params: idParams, produces: [xlsx], response: { 200: fileResponse } }, preHandler: requirePermission('result:read') }, async (request, reply) => {
+    app.get(exportsApi.resultsXlsx.path, routeOf(exportsApi.resultsXlsx), async (request, reply) => {
       const set = await publicationSet(request, request.params.id);
       await exported(request, 'results-xlsx', request.params.id);
       return sendFile(reply, `${set.title}.xlsx`, xlsx, await resultsWorkbook(set));
     });
-    app.get('/api/publications/:id/ledgers.xlsx', { schema: { tags, summary: '得分台账（Excel）', description: '某发布版本各单位的每一行得失分及其依据条款（考评办）。', params: idParams, produces: [xlsx], response: { 200: fileResponse } }, preHandler: requirePermission('result:publish') }, async (request, reply) => {
+    app.get(exportsApi.ledgersXlsx.path, routeOf(exportsApi.ledgersXlsx), async (request, reply) => {
       const set = await publicationSet(request, request.params.id);
       await exported(request, 'ledgers-xlsx', request.params.id);
       return sendFile(reply, `${set.title}台账.xlsx`, xlsx, await ledgerWorkbook(set));
     });
-    app.get('/api/publications/:id/tongbao.docx', { schema: { tags, summary: '结果通报（Word）', description: '按 GB/T 9704 公文格式生成的结果通报：标题、发文字号、据结果写成的正文、各组排名表和等次名单。', params: idParams, querystring: tongbaoQuery, produces: [docx], response: { 200: fileResponse } }, preHandler: requirePermission('result:publish') }, async (request, reply) => {
+    app.get(exportsApi.tongbaoDocx.path, routeOf(exportsApi.tongbaoDocx), async (request, reply) => {
       const set = await publicationSet(request, request.params.id);
       const bytes = await tongbaoDocx(set, request.query);
       await exported(request, 'tongbao-docx', request.params.id);
       return sendFile(reply, `${set.assessmentName}结果通报.docx`, docx, bytes);
     });
-    app.get('/api/publications/:id/tongbao.pdf', { schema: { tags, summary: '结果通报（PDF）', description: '同一通报经 LibreOffice 转为 PDF（中文字体 Noto CJK）。', params: idParams, querystring: tongbaoQuery, produces: ['application/pdf'], response: { 200: fileResponse } }, preHandler: requirePermission('result:publish') }, async (request, reply) => {
+    app.get(exportsApi.tongbaoPdf.path, routeOf(exportsApi.tongbaoPdf), async (request, reply) => {
       const set = await publicationSet(request, request.params.id);
       const bytes = await tongbaoPdf(set, request.query);
       await exported(request, 'tongbao-pdf', request.params.id);
       return sendFile(reply, `${set.assessmentName}结果通报.pdf`, 'application/pdf', bytes);
     });
-    app.get('/api/assessments/:id/results.xlsx', { schema: { tags, summary: '当前计算结果（Excel）', description: '最近一次计算的结果（未发布，供考评办核对）。', params: assessmentParams, produces: [xlsx], response: { 200: fileResponse } }, preHandler: requirePermission('result:recompute') }, async (request, reply) => {
+    app.get(exportsApi.currentResultsXlsx.path, routeOf(exportsApi.currentResultsXlsx), async (request, reply) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const current = await currentResultRows(ctx.db, a.id);
       if (!current.schemeId) throw new AppError('bad-request', '尚无计算结果，请先重新计算');
@@ -85,7 +86,7 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       if (!unit) throw new AppError('not-found', `单位“${dbUnit.name}”不在考核方案中`);
       return { scheme, unit };
     };
-    app.get('/api/assessments/:id/facts-template.xlsx', { schema: { tags, summary: '事实填报表模板（Excel）', description: '某单位应填报的每个指标或条款一行（分值、目标、类型），填写“数值”和“说明”后上传。', params: assessmentParams, querystring: factsTemplateQuery, produces: [xlsx], response: { 200: fileResponse } }, preHandler: requirePermission('fact:import') }, async (request, reply) => {
+    app.get(exportsApi.factsTemplate.path, routeOf(exportsApi.factsTemplate), async (request, reply) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const { scheme, unit } = await schemeAndUnit(a.id, a.organisationId, request.query.unitId);
       return sendFile(reply, `${unit.name}事实填报表.xlsx`, xlsx, await factsTemplate(scheme, unit));

@@ -1,14 +1,12 @@
-import { assessmentParams, idParams, reasonText } from '@kaohe/contract/api/common';
-import { publishedLedger, publishedLedgerParams, objectionAnswerBody, objectionBody, objectionParams, objectionView, openPublicityBody, publicationResults, publicationView, publicityView, publishBody, verifyView } from '@kaohe/contract/api/publication';
+import { publicationApi } from '@kaohe/contract/api/publication';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { assertInScope, scopePredicate } from '../access/scope';
 import type { Actor } from '../access/roles';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
 import { publications, publicityObjections, publicityPeriods, units } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { getVisibleAssessment } from '../services/assessment.service';
@@ -33,7 +31,6 @@ async function visibleRows(ctx: ServerContext, actor: Actor, assessmentId: strin
 /** 公示 (preview, objections) → 发布 (immutable snapshot with digest) → verify. */
 export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['publication'];
     const periodView = async (actor: Actor, period: typeof publicityPeriods.$inferSelect) => {
       const open = await ctx.db.select({ id: publicityObjections.id }).from(publicityObjections).where(and(eq(publicityObjections.periodId, period.id), eq(publicityObjections.status, 'open')));
       return {
@@ -59,8 +56,8 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     };
 
     app.post(
-      '/api/assessments/:id/publicity',
-      { schema: { tags, summary: '开始公示', description: '以当前计算结果开始公示（结果须按最新事实计算）；公示期内各单位可查看本单位结果并提出异议。', params: assessmentParams, body: openPublicityBody, response: { 200: publicityView } }, preHandler: requirePermission('result:publish') },
+      publicationApi.openPublicity.path,
+      routeOf(publicationApi.openPublicity),
       async (request) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
         const period = await openPublicity(ctx, actorOf(request), userActor(request).userId, assessment, request.body);
@@ -68,8 +65,8 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/assessments/:id/publicity',
-      { schema: { tags, summary: '公示列表', description: '本考核的各次公示，含公示结果（单位只看到本单位）。', params: assessmentParams, response: { 200: z.array(publicityView) } }, preHandler: requirePermission('result:read') },
+      publicationApi.listPublicity.path,
+      routeOf(publicationApi.listPublicity),
       async (request) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
         const periods = await ctx.db.select().from(publicityPeriods).where(eq(publicityPeriods.assessmentId, assessment.id)).orderBy(desc(publicityPeriods.sequence));
@@ -77,16 +74,16 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.post(
-      '/api/publicity/:id/withdraw',
-      { schema: { tags, summary: '撤回公示', description: '结果需要更正时撤回公示，更正并重新计算后再次公示。', params: idParams, body: z.strictObject({ reason: reasonText('撤回原因') }), response: { 200: publicityView } }, preHandler: requirePermission('result:publish') },
+      publicationApi.withdraw.path,
+      routeOf(publicationApi.withdraw),
       async (request) => {
         const { period } = await getPeriod(request.actor, request.params.id);
         return periodView(request.actor, await withdrawPublicity(ctx, actorOf(request), period, request.body.reason));
       },
     );
     app.post(
-      '/api/publicity/:id/objections',
-      { schema: { tags, summary: '提出异议', description: '公示期内，单位对本单位的公示结果提出异议。', params: idParams, body: objectionBody, response: { 200: objectionView } }, preHandler: requirePermission('objection:submit') },
+      publicationApi.objectionSubmit.path,
+      routeOf(publicationApi.objectionSubmit),
       async (request) => {
         const { period } = await getPeriod(request.actor, request.params.id);
         const user = userActor(request);
@@ -100,8 +97,8 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/publicity/:id/objections',
-      { schema: { tags, summary: '公示异议', description: '本次公示收到的异议及答复（单位只看到本单位的）。', params: idParams, response: { 200: z.array(objectionView) } }, preHandler: requirePermission('result:read') },
+      publicationApi.objections.path,
+      routeOf(publicationApi.objections),
       async (request) => {
         const { period } = await getPeriod(request.actor, request.params.id);
         const rows = await ctx.db
@@ -113,8 +110,8 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.post(
-      '/api/objections/:id/answer',
-      { schema: { tags, summary: '答复异议', description: '考评办答复公示异议；所有异议答复后才能发布。', params: objectionParams, body: objectionAnswerBody, response: { 200: objectionView } }, preHandler: requirePermission('result:publish') },
+      publicationApi.objectionAnswer.path,
+      routeOf(publicationApi.objectionAnswer),
       async (request) => {
         const [o] = await ctx.db.select().from(publicityObjections).where(eq(publicityObjections.id, request.params.id));
         if (!o) throw new AppError('not-found', '异议不存在');
@@ -134,19 +131,16 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/api/assessments/:id/publications',
-      {
-        schema: { tags, summary: '发布结果', description: '公示期满且异议均已答复后发布：生成不可更改的快照（方案版本、事实、台账、等次、名次）及其摘要（SHA-256 或 SM3），开始申诉期。', params: assessmentParams, body: publishBody, response: { 200: publicationView } },
-        preHandler: requirePermission('result:publish'),
-      },
+      publicationApi.publish.path,
+      routeOf(publicationApi.publish),
       async (request) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
         return publishAfterPublicity(ctx, actorOf(request), userActor(request).userId, assessment, request.body);
       },
     );
     app.get(
-      '/api/assessments/:id/publications',
-      { schema: { tags, summary: '发布版本', description: '本考核的各发布版本，含与上一版本的差异。', params: assessmentParams, response: { 200: z.array(publicationView) } }, preHandler: requirePermission('result:read') },
+      publicationApi.listPublications.path,
+      routeOf(publicationApi.listPublications),
       async (request) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
         const rows = await ctx.db.select({ id: publications.id }).from(publications).where(eq(publications.assessmentId, assessment.id)).orderBy(asc(publications.sequence));
@@ -154,8 +148,8 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/publications/:id/results',
-      { schema: { tags, summary: '发布的结果', description: '某一发布版本的结果（等次、分组为中文名称；单位只看到本单位）。', params: idParams, response: { 200: publicationResults } }, preHandler: requirePermission('result:read') },
+      publicationApi.results.path,
+      routeOf(publicationApi.results),
       async (request) => {
         const view = await viewOf(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, view.assessmentId);
@@ -163,8 +157,8 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/publications/:id/units/:unitId',
-      { schema: { tags, summary: '发布的台账', description: '某单位在某一发布版本中的得分台账，每行带行号（申诉时引用）。', params: publishedLedgerParams, response: { 200: publishedLedger } }, preHandler: requirePermission('result:read') },
+      publicationApi.ledger.path,
+      routeOf(publicationApi.ledger),
       async (request) => {
         const view = await viewOf(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, view.assessmentId);
@@ -174,8 +168,8 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/publications/:id/verify',
-      { schema: { tags, summary: '校验发布快照', description: '按快照内容重新计算摘要并核对密钥校验值、公布结果和方案版本；任何直接改库都会被发现。', params: idParams, response: { 200: verifyView } }, preHandler: requirePermission('result:read') },
+      publicationApi.verify.path,
+      routeOf(publicationApi.verify),
       async (request) => {
         const view = await viewOf(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, view.assessmentId);

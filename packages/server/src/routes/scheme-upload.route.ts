@@ -1,12 +1,10 @@
-import { clauseReviewBody, clauseReviewParams, clauseReviewResult, jobParams, needsReviewList, schemeUploadFields, schemeUploadParams, schemeUploadView } from '@kaohe/contract/api/scheme-upload';
-import { assessmentParams, jobView } from '@kaohe/contract/api/common';
+import { schemeUploadApi, schemeUploadFields, schemeUploadView } from '@kaohe/contract/api/scheme-upload';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
 import { schemeUploads } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
 import { findJob, jobView as toJobView } from '../jobs/job-queue';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
@@ -20,13 +18,10 @@ import { actorOf, userActor, multipartFields } from './route-helpers';
 /** Scheme files in (multipart → background import job → draft version), and the review of what the import could not compile. */
 export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['scheme-upload'];
+    const upload = routeOf(schemeUploadApi.upload);
     app.post(
-      '/api/assessments/:id/scheme-uploads',
-      {
-        schema: { tags, summary: '上传方案文件', description: '上传 .docx/.xlsx/.doc/.txt 方案文件（multipart，字段 clientKey 在文件之前），在后台导入为方案草稿；返回上传记录与任务进度。', params: assessmentParams, consumes: ['multipart/form-data'], response: { 202: schemeUploadView, 200: schemeUploadView } },
-        preHandler: requirePermission('scheme:write'),
-      },
+      schemeUploadApi.upload.path,
+      { ...upload, schema: { ...upload.schema, consumes: ['multipart/form-data'], response: { ...upload.schema.response, 202: schemeUploadView } } },
       async (request, reply) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
         const actor = userActor(request);
@@ -47,8 +42,8 @@ export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/assessments/:id/scheme-uploads',
-      { schema: { tags, summary: '方案上传记录', description: '本考核的方案上传及导入进度，最新在前。', params: assessmentParams, response: { 200: z.array(schemeUploadView) } }, preHandler: requirePermission('scheme:read') },
+      schemeUploadApi.list.path,
+      routeOf(schemeUploadApi.list),
       async (request) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
         const rows = await ctx.db.select().from(schemeUploads).where(eq(schemeUploads.assessmentId, assessment.id)).orderBy(desc(schemeUploads.uploadedAt)).limit(100);
@@ -56,8 +51,8 @@ export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/scheme-uploads/:id',
-      { schema: { tags, summary: '一次方案上传', description: '上传记录、导入任务进度、导入报告摘要和待复核条款。', params: schemeUploadParams, response: { 200: schemeUploadView } }, preHandler: requirePermission('scheme:read') },
+      schemeUploadApi.get.path,
+      routeOf(schemeUploadApi.get),
       async (request) => {
         const upload = await getUpload(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, upload.assessmentId);
@@ -65,8 +60,8 @@ export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/jobs/:id',
-      { schema: { tags, summary: '后台任务进度', description: '任务状态、进度百分比、当前步骤与失败原因（中文）。', params: jobParams, response: { 200: jobView } }, preHandler: requirePermission('scheme:read') },
+      schemeUploadApi.job.path,
+      routeOf(schemeUploadApi.job),
       async (request) => {
         const job = await findJob(ctx.db, request.params.id);
         if (!job) throw new AppError('not-found', '任务不存在');
@@ -77,8 +72,8 @@ export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/api/schemes/:id/needs-review',
-      { schema: { tags, summary: '待复核条款', description: '方案版本中仍标为待复核的条款及原因。', params: schemeUploadParams, response: { 200: needsReviewList } }, preHandler: requirePermission('scheme:read') },
+      schemeUploadApi.needsReview.path,
+      routeOf(schemeUploadApi.needsReview),
       async (request) => {
         const scheme = await getScheme(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
@@ -86,11 +81,8 @@ export function schemeUploadRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
     app.post(
-      '/api/schemes/:id/clauses/:clauseCode/review',
-      {
-        schema: { tags, summary: '复核一条条款', description: '考评办改写待复核条款的规则（edit-rule）或确认当前解读（confirm），附说明；每次修改记入审计日志（含修改前后）。', params: clauseReviewParams, body: clauseReviewBody, response: { 200: clauseReviewResult } },
-        preHandler: requirePermission('scheme:write'),
-      },
+      schemeUploadApi.review.path,
+      routeOf(schemeUploadApi.review),
       async (request) => {
         const scheme = await getScheme(ctx.db, request.params.id);
         const assessment = await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);

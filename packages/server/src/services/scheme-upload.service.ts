@@ -111,7 +111,7 @@ export function schemeImportHandler(ctx: ServerContext): JobHandler {
   };
 }
 
-export type StoredReport = { coverage: string; counts: Record<string, number>; units: string[]; issues: { severity: string; message: string }[] };
+export type StoredReport = { coverage: string; counts: Record<string, number>; units: string[]; issues: { severity: string; message: string }[]; work?: { code: string; unread: string[]; suggestion?: string; source: string | null }[] };
 
 function summariseReport(report: ImportReport): StoredReport {
   return {
@@ -119,6 +119,8 @@ function summariseReport(report: ImportReport): StoredReport {
     counts: report.counts,
     units: report.units,
     issues: report.issues.slice(0, 200).map((i) => ({ severity: i.severity, message: i.message })),
+    // what the compiler could not read, per clause, for the review screen (the document keeps only the reason)
+    work: report.workList.slice(0, 2000).map((w) => ({ code: w.code, unread: w.unread, ...(w.suggestion ? { suggestion: w.suggestion } : {}), source: w.source.file ? `${w.source.file}${w.source.line !== undefined ? `:${w.source.line}` : ''}` : null })),
   };
 }
 
@@ -146,7 +148,16 @@ export async function uploadView(db: Db, upload: Upload, replayed?: boolean): Pr
     counts: report?.counts ?? null,
     units: report?.units ?? [],
     issues: report?.issues ?? [],
-    needsReview: scheme ? needsReviewClauses(scheme.document as SchemeDocument) : [],
+    needsReview: scheme ? withWork(needsReviewClauses(scheme.document as SchemeDocument), report?.work ?? []) : [],
     ...(replayed === undefined ? {} : { replayed }),
   };
+}
+
+/** A needs-review clause with the phrases the import could not read and its suggested reading (a rule split into -a/-b shares its source clause's entry). */
+function withWork<C extends { code: string }>(clauses: C[], work: NonNullable<StoredReport['work']>): (C & { unread?: string[]; suggestion?: string; source?: string | null })[] {
+  const byCode = new Map(work.map((w) => [w.code, w]));
+  return clauses.map((c) => {
+    const w = byCode.get(c.code) ?? byCode.get(c.code.replace(/-[a-z]\d*$/, ''));
+    return w ? { ...c, unread: w.unread, ...(w.suggestion ? { suggestion: w.suggestion } : {}), source: w.source } : c;
+  });
 }

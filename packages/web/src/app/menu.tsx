@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, CalendarOutlined, NotificationOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FileAddOutlined, NotificationOutlined, PartitionOutlined, TeamOutlined, UserOutlined, AimOutlined } from '@ant-design/icons';
 import type { Permission } from '@kaohe/contract/api';
 import type { ReactNode } from 'react';
 
@@ -11,7 +11,17 @@ export type MenuGroup = { key: string; label: string; entries: MenuEntry[] };
  * whose server routes do not exist yet (数据填报, 审核评分) are not listed rather than faked.
  */
 export const menu: MenuGroup[] = [
-  { key: 'assess', label: '考核管理', entries: [{ key: '/assessments', label: '考核年度', icon: <CalendarOutlined />, permission: 'assessment:read' }] },
+  {
+    key: 'assess',
+    label: '考核管理',
+    entries: [
+      { key: '/assessments', label: '考核年度', icon: <CalendarOutlined />, permission: 'assessment:read' },
+      { key: '/import', label: '方案导入', icon: <FileAddOutlined />, permission: 'scheme:write' },
+      { key: '/scheme', label: '方案编辑', icon: <PartitionOutlined />, permission: 'scheme:write' },
+      { key: '/targets', label: '目标分解', icon: <AimOutlined />, permission: 'target:write' },
+      { key: '/responsibility', label: '责任分工', icon: <ApartmentOutlined />, permission: 'scheme:write' },
+    ],
+  },
   {
     key: 'results',
     label: '结果发布',

@@ -16,6 +16,11 @@ const UsersPage = lazy(() => import('../features/users/components/UsersPage').th
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage').then((m) => ({ default: m.AuditPage })));
 const LatestResultsRedirect = lazy(() => import('./routes/LatestResultsRedirect').then((m) => ({ default: m.LatestResultsRedirect })));
 const PublicationPage = lazy(() => import('../features/publication/components/PublicationPage').then((m) => ({ default: m.PublicationPage })));
+const ImportWizardPage = lazy(() => import('../features/import/components/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
+const SchemeEditorPage = lazy(() => import('../features/schemes/components/SchemeEditorPage').then((m) => ({ default: m.SchemeEditorPage })));
+const UnitsFromSchemePage = lazy(() => import('../features/units/components/UnitsFromSchemePage').then((m) => ({ default: m.UnitsFromSchemePage })));
+const DecompositionPage = lazy(() => import('../features/decomposition/components/DecompositionPage').then((m) => ({ default: m.DecompositionPage })));
+const ResponsibilityPage = lazy(() => import('../features/responsibility/components/ResponsibilityPage').then((m) => ({ default: m.ResponsibilityPage })));
 const HomePage = lazy(() => import('./routes/HomePage').then((m) => ({ default: m.HomePage })));
 
 export const routes: RouteObject[] = [
@@ -37,6 +42,15 @@ export const routes: RouteObject[] = [
       { path: 'assessments/:id/publication', element: <RequirePermission permission="result:read"><PublicationPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/users', element: <RequirePermission permission="user:read"><UsersPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'import', element: <RequirePermission permission="scheme:write"><LatestResultsRedirect suffix="import" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/import', element: <RequirePermission permission="scheme:write"><ImportWizardPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'scheme', element: <RequirePermission permission="scheme:read"><LatestResultsRedirect suffix="scheme" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/scheme', element: <RequirePermission permission="scheme:read"><SchemeEditorPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/units', element: <RequirePermission permission="unit:from-scheme"><UnitsFromSchemePage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'targets', element: <RequirePermission permission="target:read"><LatestResultsRedirect suffix="targets" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/targets', element: <RequirePermission permission="target:read"><DecompositionPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'responsibility', element: <RequirePermission permission="scheme:read"><LatestResultsRedirect suffix="responsibility" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/responsibility', element: <RequirePermission permission="scheme:read"><ResponsibilityPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'index.html', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -35,15 +35,31 @@ export function AssessmentListPage() {
           {
             title: '操作',
             key: 'actions',
-            width: 160,
-            render: (_v, a) =>
-              can('result:read') ? (
-                <Link to={`/assessments/${a.id}/results`}>
-                  <Button type="link" size="small">
-                    查看结果与排名
-                  </Button>
-                </Link>
-              ) : null,
+            width: 330,
+            render: (_v, a) => (
+              <Space size={0} wrap>
+                {can('scheme:write') && (
+                  <>
+                    <Link to={`/assessments/${a.id}/import`}>
+                      <Button type="link" size="small">导入方案</Button>
+                    </Link>
+                    <Link to={`/assessments/${a.id}/scheme`}>
+                      <Button type="link" size="small">方案编辑</Button>
+                    </Link>
+                  </>
+                )}
+                {can('unit:from-scheme') && (
+                  <Link to={`/assessments/${a.id}/units`}>
+                    <Button type="link" size="small">单位</Button>
+                  </Link>
+                )}
+                {can('result:read') && (
+                  <Link to={`/assessments/${a.id}/results`}>
+                    <Button type="link" size="small">查看结果与排名</Button>
+                  </Link>
+                )}
+              </Space>
+            ),
           },
         ]}
       />

@@ -1,4 +1,4 @@
-import type { PublicityView } from '@kaohe/contract/api/publication';
+import type { PublicationView, PublicityView } from '@kaohe/contract/api/publication';
 import { Alert, Breadcrumb, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { pagination } from '../../../components/ui/table';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useOpenPublicity, usePublications, usePublicity, usePublish, useWithdrawPublicity } from '../api/publication-api';
+import { TongbaoModal } from './TongbaoModal';
 
 const statusColour = { open: 'blue', published: 'green', withdrawn: 'default' } as const;
 
@@ -21,6 +22,7 @@ export function PublicationPage() {
   const withdraw = useWithdrawPublicity(id);
   const publish = usePublish(id);
   const [opening, setOpening] = useState(false);
+  const [tongbao, setTongbao] = useState<PublicationView | null>(null);
   const [form] = Form.useForm<{ days: number; note?: string }>();
   const manage = can('result:publish');
   const now = Date.now();
@@ -82,7 +84,7 @@ export function PublicationPage() {
         />
       </Card>
       <Card title="发布版本">
-        <Table
+        <Table<PublicationView>
           rowKey="id"
           loading={publications.isLoading}
           dataSource={publications.data ?? []}
@@ -96,9 +98,11 @@ export function PublicationPage() {
             { title: '单位数', dataIndex: 'units', width: 80, align: 'right' },
             { title: '申诉截止', dataIndex: 'appealsUntil', width: 150, render: formatDateTime },
             { title: '摘要', key: 'digest', render: (_v, p) => `${p.digestAlgorithm} ${p.digest.slice(0, 16)}…` },
+            { title: '通报', key: 'tongbao', width: 110, render: (_v, p) => (manage ? <Button type="link" size="small" onClick={() => setTongbao(p)}>预览与下载</Button> : null) },
           ]}
         />
       </Card>
+      {tongbao && <TongbaoModal publication={tongbao} onClose={() => setTongbao(null)} />}
       <Modal open={opening} title="开始公示" okText="开始公示" cancelText="取消" confirmLoading={open.isPending} onCancel={() => setOpening(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ days: 5 }} onFinish={(v) => open.mutate({ days: v.days, ...(v.note ? { note: v.note } : {}) }, { onSuccess: () => setOpening(false) })}>
           <Form.Item name="days" label="公示天数" rules={[{ required: true, message: '请输入公示天数' }]}>
