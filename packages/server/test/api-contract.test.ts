@@ -1,4 +1,7 @@
 import { assessmentApi, auditApi, authApi, errorCodesOf, apiErrorStatus, orgApi, resultsApi, systemApi, usersApi, type Operation } from '@kaohe/contract/api';
+import { appealsApi } from '@kaohe/contract/api/appeals';
+import { factsSheetApi } from '@kaohe/contract/api/exports';
+import { workApi } from '@kaohe/contract/api/work';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './harness';
 import { seedWork } from './world-data';
@@ -12,7 +15,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi } as Record<string, Record<string, Operation>>;
+const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, workApi, appealsApi, factsSheetApi } as Record<string, Record<string, Operation>>;
 const operations = Object.entries(modules).flatMap(([module, ops]) => Object.entries(ops).map(([name, op]) => ({ id: `${module}.${name}`, op })));
 const han = /[\u4e00-\u9fff]/;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { clientKey, uuid } from './common';
+import { assessmentParams, clientKey, uuid } from './common';
+import { defineOperation } from './operation';
 
 /** 通报 options: 发文字号 is required (never invented); the rest default from the assessment. */
 export const tongbaoQuery = z.strictObject({
@@ -23,3 +24,9 @@ export const factsUploadResult = z
   })
   .describe('事实表上传结果（任一行有误则全部不写入，错误列表在 error.issues 中，按行列给出）');
 export const fileResponse = z.any().describe('文件（附件下载）');
+
+/** The per-unit facts sheet (事实填报表) as operations: template download and upload. */
+export const factsSheetApi = {
+  template: defineOperation({ method: 'GET', path: '/api/assessments/:id/facts-template.xlsx', tag: 'exports', summary: '事实填报表模板（Excel）', description: '某单位应填报的每个指标或条款一行（分值、目标、类型），填写“数值”和“说明”后上传。', permission: 'fact:import', params: assessmentParams, querystring: factsTemplateQuery, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', response: fileResponse, errors: ['not-found'] }),
+  upload: defineOperation({ method: 'POST', path: '/api/assessments/:id/facts-upload', tag: 'exports', summary: '上传事实填报表', description: '读取填好的模板；任一行有误则全部不写入，错误逐条指出行号和列名。写入为考评办导入的官方数据。', permission: 'fact:import', params: assessmentParams, consumes: 'multipart/form-data', response: factsUploadResult, errors: ['not-found', 'conflict', 'unsupported-media-type'] }),
+} as const;
