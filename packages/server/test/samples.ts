@@ -90,6 +90,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/publications/:id/tongbao.docx': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
     'GET /api/publications/:id/tongbao.pdf': `?docNumber=${encodeURIComponent('测考发〔2027〕1号')}`,
     'GET /api/assessments/:id/facts-template.xlsx': `?unitId=${ids.units.U1}`,
+    'GET /api/assessments/:id/work-items': `?unitId=${ids.units.U1}`,
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

@@ -16,6 +16,10 @@ const UsersPage = lazy(() => import('../features/users/components/UsersPage').th
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage').then((m) => ({ default: m.AuditPage })));
 const LatestResultsRedirect = lazy(() => import('./routes/LatestResultsRedirect').then((m) => ({ default: m.LatestResultsRedirect })));
 const PublicationPage = lazy(() => import('../features/publication/components/PublicationPage').then((m) => ({ default: m.PublicationPage })));
+const WorkPage = lazy(() => import('../features/reports/components/WorkPage').then((m) => ({ default: m.WorkPage })));
+const VerificationPage = lazy(() => import('../features/verification/components/VerificationPage').then((m) => ({ default: m.VerificationPage })));
+const AppealsPage = lazy(() => import('../features/appeals/components/AppealsPage').then((m) => ({ default: m.AppealsPage })));
+const LeaderOverviewPage = lazy(() => import('../features/leader/components/LeaderOverviewPage').then((m) => ({ default: m.LeaderOverviewPage })));
 const HomePage = lazy(() => import('./routes/HomePage').then((m) => ({ default: m.HomePage })));
 
 export const routes: RouteObject[] = [
@@ -37,6 +41,14 @@ export const routes: RouteObject[] = [
       { path: 'assessments/:id/publication', element: <RequirePermission permission="result:read"><PublicationPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/users', element: <RequirePermission permission="user:read"><UsersPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'work', element: <RequirePermission permission="report:submit"><LatestResultsRedirect suffix="work" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/work', element: <RequirePermission permission="report:read"><WorkPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'verification', element: <RequirePermission permission="judgement:write"><LatestResultsRedirect suffix="verification" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/verification', element: <RequirePermission permission="judgement:write"><VerificationPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'appeals', element: <RequirePermission permission="appeal:read"><LatestResultsRedirect suffix="appeals" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/appeals', element: <RequirePermission permission="appeal:read"><AppealsPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'overview', element: <RequirePermission permission="result:read"><LatestResultsRedirect suffix="overview" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/overview', element: <RequirePermission permission="result:read"><LeaderOverviewPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'index.html', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFound /> },
     ],
