@@ -94,6 +94,8 @@ export function factText(fact: Record<string, unknown>): string {
       return `${word} ${String(fact['count'] ?? '')}`;
     case 'count':
       return `${word} ${String(fact['done'] ?? '')}`;
+    case 'value':
+      return `${word} ${String(fact['value'] ?? '')}`;
     case 'flag':
       return `${word} ${fact['value'] === true ? '是' : fact['value'] === false ? '否' : String(fact['value'])}`;
     case 'rate':

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { authApi } from '@kaohe/contract/api';
+import { workApi } from '@kaohe/contract/api/work';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ScoreCardPage } from '../src/features/results/components/ScoreCardPage';
+import { AuthProvider } from '../src/lib/auth';
+import { unitResultFixture } from '../src/testing/fixtures';
+import './setup';
+
+const assessmentId = '00000000-0000-4000-8000-000000000001';
+const unitId = '00000000-0000-4000-8000-000000000002';
+
+// the server's answers, each parsed through the contract's response schema (a drifting fixture fails here)
+const session = authApi.session.response.parse({ userId: 'u-1', login: 'xizhen', roleClass: 'business', roles: [{ role: 'unit-reporter', assessmentId: null, unitId, divisionId: null, leaderId: null }], stage: 'full', csrfToken: 'csrf' });
+const facts = workApi.facts.response.parse([
+  { id: 'fact-1', unitId, clauseKey: 'NY.LSMJ.p', factKey: 'facts.yaml#1', period: '全年', type: 'value', value: { id: 'facts.yaml#1', type: 'value', value: '21600' }, source: 'verification', state: 'verified', version: 2, reportId: null, reason: '按统计年报核定', updatedBy: '农业农村局', updatedAt: '2021-01-10T02:00:00.000Z' },
+]);
+const evidence = workApi.evidence.response.parse([
+  { id: 'ev-1', assessmentId, unitId, clauseKey: 'NY.LSMJ.p', reportId: null, originalName: '粮食播种面积统计表.pdf', extension: 'pdf', mediaType: 'application/pdf', sizeBytes: 2048, sha256: 'ab', uploadedBy: 'u-1', uploadedAt: '2021-01-05T02:00:00.000Z' },
+]);
+
+const requested: string[] = [];
+beforeEach(() => {
+  requested.length = 0;
+  vi.stubGlobal('fetch', async (input: string) => {
+    requested.push(input);
+    const path = input.split('?')[0] ?? input;
+    const body = path === '/api/auth/session' ? session : path === `/api/assessments/${assessmentId}/results/${unitId}` ? unitResultFixture() : path.endsWith('/facts') ? facts : path.endsWith('/judgements') ? [] : path.endsWith('/evidence') ? evidence : undefined;
+    return body === undefined ? new Response(JSON.stringify({ error: { code: 'not-found', message: '不存在' } }), { status: 404 }) : new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderPage() {
+  const router = createMemoryRouter([{ path: '/assessments/:id/results/:unitId', element: <ScoreCardPage /> }], { initialEntries: [`/assessments/${assessmentId}/results/${unitId}`] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </QueryClientProvider>,
+  );
+}
+
+describe('得分反查 to the end: total → item → clause → ledger line → fact → evidence', () => {
+  it('opens the fact a line used, with its verified value and source, and the evidence of its clause', async () => {
+    renderPage();
+    await screen.findByTestId('unit-total');
+    for (let i = 0; i < 10; i++) {
+      const button = document.querySelector('button.ant-table-row-expand-icon-collapsed') as HTMLElement | null;
+      if (!button) break;
+      fireEvent.click(button);
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'facts.yaml#1' }));
+    const detail = await screen.findByTestId('fact-detail');
+    expect(within(detail).getByText('数值 21600')).toBeTruthy();
+    expect(within(detail).getByText('牵头部门核定')).toBeTruthy();
+    expect(within(detail).getByText('已核定')).toBeTruthy();
+    expect(within(detail).getByText('按统计年报核定')).toBeTruthy();
+    expect(await screen.findByText('粮食播种面积统计表.pdf')).toBeTruthy();
+    // the facts and evidence asked for are the unit's, of the line's clause only
+    expect(requested).toContain(`/api/assessments/${assessmentId}/facts?unitId=${unitId}&clauseKey=NY.LSMJ.p&limit=500`);
+    expect(requested).toContain(`/api/assessments/${assessmentId}/evidence?unitId=${unitId}&clauseKey=NY.LSMJ.p`);
+  });
+
+  it('offers 申诉 on a lost point only, to a role that may appeal', async () => {
+    renderPage();
+    await screen.findByTestId('unit-total');
+    // the fixture's one loss is the negative-list line (−0.5), listed apart from the tree
+    const appeals = await screen.findAllByRole('button', { name: '申诉' });
+    expect(appeals).toHaveLength(1);
+    fireEvent.click(appeals[0]!);
+    await waitFor(() => expect(screen.getByText(/对台账第 3 行申诉：负面清单：被县级以上通报批评 1 次，扣 0.5 分/)).toBeTruthy());
+  });
+});
