@@ -84,3 +84,7 @@ export function useSaveReport(assessmentId: string, onProgress: (p: SaveProgress
 }
 
 export type CreateReportBody = BodyOf<typeof workApi.createReport>;
+
+/** The current facts of one clause for the unit: official data or a verified value are not asked again (减负). */
+export const useClauseFacts = (assessmentId: string, unitId: string, clauseKey: string) =>
+  useQuery({ queryKey: ['facts', assessmentId, unitId, clauseKey], queryFn: ({ signal }) => callApi(workApi.facts, { params: { id: assessmentId }, query: { unitId, clauseKey, limit: 500 }, signal }) });

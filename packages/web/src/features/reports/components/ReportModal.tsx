@@ -5,8 +5,8 @@ import { Alert, Form, Input, InputNumber, Modal, Progress, Radio, Space, Typogra
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { showFieldErrors } from '../../../lib/api-client';
-import { factsOf, fieldHelp, fieldsOf, type FactFields } from '../../../lib/fact-input';
-import { useSaveReport, type SaveProgress } from '../api/reports-api';
+import { factsOf, factText, fieldHelp, fieldsOf, type FactFields } from '../../../lib/fact-input';
+import { useClauseFacts, useSaveReport, type SaveProgress } from '../api/reports-api';
 
 type Item = z.infer<typeof workItemDto>;
 type Values = FactFields & { narrative?: string };
@@ -21,13 +21,16 @@ export function ReportModal({ assessmentId, unitId, item, onClose }: { assessmen
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<SaveProgress | null>(null);
   const save = useSaveReport(assessmentId, setProgress);
+  const current = useClauseFacts(assessmentId, unitId, item.ref);
+  // official data (考评办) or a verified value of this type is final: the server refuses to overwrite it
+  const settled = (current.data ?? []).filter((f) => f.type === item.factType && (f.state === 'official' || f.state === 'verified'));
   const report = item.report;
   const editable = report && (report.state === 'draft' || report.state === 'returned') ? report : null;
   const initial: Values = editable ? { ...fieldsOf(item, editable.facts), narrative: editable.narrative ?? '' } : {};
 
   const send = async (submit: boolean) => {
     const values = await form.validateFields();
-    const { facts, error } = factsOf(item, values);
+    const { facts, error } = settled.length > 0 ? { facts: [], error: undefined } : factsOf(item, values);
     if (error) return form.setFields([{ name: error.field, errors: [error.message] }]);
     save.mutate(
       { unitId, clauseKey: item.ref, narrative: values.narrative, facts, files, submit, existing: editable ? { id: editable.id, version: editable.version } : undefined },
@@ -63,7 +66,18 @@ export function ReportModal({ assessmentId, unitId, item, onClose }: { assessmen
       {report?.state === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`已退回：${report.stateReason ?? '（未说明理由）'}`} description="请按退回理由修改后重新提交。" />}
       <ErrorAlert error={save.error} />
       <Form form={form} layout="vertical" initialValues={initial} disabled={save.isPending}>
-        <FactFieldsInput item={item} />
+        {settled.length > 0 ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="settled-facts"
+            message={`已有数据：${settled.map((f) => `${factText(f.value)}（${f.source === 'import' ? '考评办导入' : '牵头部门核定'}）`).join('；')}`}
+            description="无需重复填报数值。如数据有误，请在报送说明中写明并附证明材料，由考核牵头部门核定。"
+          />
+        ) : (
+          <FactFieldsInput item={item} />
+        )}
         <Form.Item name="narrative" label="报送说明" rules={[{ max: 20000, message: '报送说明不能超过 20000 字' }]}>
           <Input.TextArea rows={4} placeholder="完成情况、数据来源和需要说明的事项" />
         </Form.Item>

@@ -1,6 +1,10 @@
+import { defineOperation } from '@kaohe/contract/api';
 import { appealsApi } from '@kaohe/contract/api/appeals';
+import { assessmentParams } from '@kaohe/contract/api/common';
+import { publicationView, publishedLedger, publishedLedgerParams } from '@kaohe/contract/api/publication';
 import { workApi } from '@kaohe/contract/api/work';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { callApi, downloadFile, newClientKey, uploadFile } from '../../../lib/api-client';
 
 /** 得分反查 below a ledger line: the facts of its clause for the unit, their judgements and evidence files. */
@@ -32,3 +36,15 @@ export function useSubmitAppeal(assessmentId: string, onProgress: (stage: string
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['appeals', assessmentId] }),
   });
 }
+
+/**
+ * The published versions (GET /api/assessments/:id/publications, the publication module's route,
+ * registered by hand with its contract schema; described here as in features/publication/api).
+ * An appeal names a line of the latest published ledger (by its number there), so the score card
+ * offers 申诉 on a line only when the published ledger has that same line (ref, text and amount).
+ */
+const listPublications = defineOperation({ method: 'GET', path: '/api/assessments/:id/publications', tag: 'publication', summary: '发布版本', description: '', permission: 'result:read', params: assessmentParams, response: z.array(publicationView), errors: ['not-found'] });
+export const usePublications = (assessmentId: string, enabled: boolean) => useQuery({ queryKey: ['publications', assessmentId], enabled, queryFn: ({ signal }) => callApi(listPublications, { params: { id: assessmentId }, signal }) });
+const publishedUnitLedger = defineOperation({ method: 'GET', path: '/api/publications/:id/units/:unitId', tag: 'publication', summary: '发布的台账', description: '', permission: 'result:read', params: publishedLedgerParams, response: publishedLedger, errors: ['not-found'] });
+export const usePublishedLedger = (publicationId: string | undefined, unitId: string) =>
+  useQuery({ queryKey: ['published-ledger', publicationId, unitId], enabled: publicationId !== undefined, queryFn: ({ signal }) => callApi(publishedUnitLedger, { params: { id: publicationId!, unitId }, signal }) });
