@@ -128,6 +128,8 @@ describe('分管领导 and 考核牵头部门', () => {
     await logout(page);
 
     await login(page, server.origin, account('lead'));
+    // the lead assessor's jobs (考核年度, 审核评分, 申诉) are cards on the home page
+    await page.getByText('考核年度').first().click();
     await page.waitForURL(/\/assessments$/);
     await page.getByRole('cell', { name: /佳县2020年度/ }).waitFor();
     const text = await screenshot(page, 'assessments');
