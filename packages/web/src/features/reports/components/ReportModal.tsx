@@ -1,9 +1,9 @@
-import { InboxOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import type { workItemDto } from '@kaohe/contract/api/work';
-import { Alert, Form, Input, InputNumber, Modal, Progress, Radio, Space, Typography, Upload } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { FilePicker } from '../../../components/ui/FilePicker';
 import { showFieldErrors } from '../../../lib/api-client';
 import { factsOf, factText, fieldHelp, fieldsOf, type FactFields } from '../../../lib/fact-input';
 import { useClauseFacts, useSaveReport, type SaveProgress } from '../api/reports-api';
@@ -82,20 +82,7 @@ export function ReportModal({ assessmentId, unitId, item, onClose }: { assessmen
           <Input.TextArea rows={4} placeholder="完成情况、数据来源和需要说明的事项" />
         </Form.Item>
         <Form.Item label="证明材料" extra="可拖入多个文件（PDF、Word、Excel、图片等）；证明材料非必传，方案要求时请上传。">
-          <Upload.Dragger
-            multiple
-            fileList={files.map((f, i) => ({ uid: String(i), name: f.name, size: f.size, status: 'done' as const }))}
-            beforeUpload={(file) => {
-              setFiles((list) => [...list, file]);
-              return false; // sent after the report is saved, tied to it
-            }}
-            onRemove={(file) => setFiles((list) => list.filter((_f, i) => String(i) !== file.uid))}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或拖拽文件到此处</p>
-          </Upload.Dragger>
+          <FilePicker files={files} onChange={setFiles} />
         </Form.Item>
       </Form>
       {progress && (

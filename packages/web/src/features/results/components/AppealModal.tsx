@@ -1,8 +1,8 @@
-import { InboxOutlined } from '@ant-design/icons';
 import type { LedgerLineView } from '@kaohe/contract/api';
-import { Alert, Form, Input, Modal, Progress, Typography, Upload } from 'antd';
+import { Alert, Form, Input, Modal, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { FilePicker } from '../../../components/ui/FilePicker';
 import { Points } from '../../../components/ui/Points';
 import { showFieldErrors } from '../../../lib/api-client';
 import { useSubmitAppeal } from '../api/drill-queries';
@@ -42,20 +42,7 @@ export function AppealModal({ assessmentId, unitId, line, lineIndex, onClose }: 
             <Input.TextArea rows={4} maxLength={4000} placeholder="说明该项得失分有误的事实和依据" />
           </Form.Item>
           <Form.Item label="佐证材料（可选）">
-            <Upload.Dragger
-              multiple
-              fileList={files.map((f, i) => ({ uid: String(i), name: f.name, size: f.size, status: 'done' as const }))}
-              beforeUpload={(file) => {
-                setFiles((list) => [...list, file]);
-                return false;
-              }}
-              onRemove={(file) => setFiles((list) => list.filter((_f, i) => String(i) !== file.uid))}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">点击或拖拽文件到此处</p>
-            </Upload.Dragger>
+            <FilePicker files={files} onChange={setFiles} />
           </Form.Item>
         </Form>
       )}

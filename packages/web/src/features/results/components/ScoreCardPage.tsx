@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { messageOf } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth';
 import { usePublications, usePublishedLedger } from '../api/drill-queries';
 import { useUnitResult } from '../api/results-queries';
@@ -29,7 +30,9 @@ export function ScoreCardPage() {
   const differs = published.data !== undefined && entries.some((l) => publishedIndex(l) === undefined);
   const appealNote = !mayAppeal || !data || publications.isLoading
     ? null
-    : !latest
+    : publications.error
+      ? `暂不能申诉：${messageOf(publications.error)}`
+      : !latest
       ? '结果尚未发布，发布后可在申诉期内对台账行申诉。'
       : !open
         ? `申诉期已于 ${formatDateTime(latest.appealsUntil)} 结束。`
