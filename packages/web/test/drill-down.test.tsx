@@ -73,12 +73,12 @@ describe('得分反查 to the end: total → item → clause → ledger line →
       fireEvent.click(button);
     }
     fireEvent.click(screen.getByRole('button', { name: 'facts.yaml#1' }));
-    const detail = await screen.findByTestId('fact-detail');
+    const detail = await screen.findByTestId('fact-detail', {}, { timeout: 10_000 });
     expect(within(detail).getByText('数值 21600')).toBeTruthy();
     expect(within(detail).getByText('牵头部门核定')).toBeTruthy();
     expect(within(detail).getByText('已核定')).toBeTruthy();
     expect(within(detail).getByText('按统计年报核定')).toBeTruthy();
-    expect(await screen.findByText('粮食播种面积统计表.pdf')).toBeTruthy();
+    expect(await screen.findByText('粮食播种面积统计表.pdf', {}, { timeout: 10_000 })).toBeTruthy();
     // the facts and evidence asked for are the unit's, of the line's clause only
     expect(requested).toContain(`/api/assessments/${assessmentId}/facts?unitId=${unitId}&clauseKey=NY.LSMJ.p&limit=500`);
     expect(requested).toContain(`/api/assessments/${assessmentId}/evidence?unitId=${unitId}&clauseKey=NY.LSMJ.p`);
@@ -92,11 +92,11 @@ describe('得分反查 to the end: total → item → clause → ledger line →
       if (!button) break;
       fireEvent.click(button);
     }
-    await waitFor(() => expect(screen.getByTestId('appeal-note').textContent).toContain('与发布版本不同的行不能申诉'));
+    await waitFor(() => expect(screen.getByTestId('appeal-note').textContent).toContain('与发布版本不同的行不能申诉'), { timeout: 10_000 });
     // 0.9 (published as line 0) and the negative list (line 2) can be appealed; 粮食总产量 was published with another amount
     const appeals = await screen.findAllByRole('button', { name: '申诉' });
     expect(appeals).toHaveLength(2);
     fireEvent.click(appeals[appeals.length - 1]!);
-    await waitFor(() => expect(screen.getByText(/对台账第 3 行申诉：负面清单：被县级以上通报批评 1 次，扣 0.5 分/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/对台账第 3 行申诉：负面清单：被县级以上通报批评 1 次，扣 0.5 分/)).toBeTruthy(), { timeout: 10_000 });
   });
 });
