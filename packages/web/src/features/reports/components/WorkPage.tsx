@@ -132,8 +132,8 @@ export function WorkPage() {
               title: '指标或条款',
               dataIndex: 'title',
               render: (title: string, item) => (
-                <Space direction="vertical" size={0}>
-                  <Typography.Text ellipsis={{ tooltip: title }} style={{ maxWidth: 420 }}>
+                <Space direction="vertical" size={0} style={{ maxWidth: 400, minWidth: 0 }}>
+                  <Typography.Text ellipsis={{ tooltip: title }} style={{ display: 'block', maxWidth: 400 }}>
                     {title}
                   </Typography.Text>
                   {item.report?.state === 'returned' && (
