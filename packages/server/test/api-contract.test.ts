@@ -1,6 +1,8 @@
 import { assessmentApi, auditApi, authApi, calendarApi, errorCodesOf, apiErrorStatus, notificationsApi, orgApi, resultsApi, systemApi, usersApi, type Operation } from '@kaohe/contract/api';
+import { appealsApi } from '@kaohe/contract/api/appeals';
+import { workApi } from '@kaohe/contract/api/work';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportsApi } from '@kaohe/contract/api/exports';
+import { exportsApi, factsSheetApi } from '@kaohe/contract/api/exports';
 import { burdenApi } from '@kaohe/contract/api/burden';
 import { multiyearApi } from '@kaohe/contract/api/multiyear';
 import { surveyApi } from '@kaohe/contract/api/survey';
@@ -21,7 +23,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi } as Record<string, Record<string, Operation>>;
+const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi, workApi, appealsApi, factsSheetApi } as Record<string, Record<string, Operation>>;
 const operations = Object.entries(modules).flatMap(([module, ops]) => Object.entries(ops).map(([name, op]) => ({ id: `${module}.${name}`, op })));
 const han = /[\u4e00-\u9fff]/;
 

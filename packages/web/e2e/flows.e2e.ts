@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildWeb, launch, login, screenshot, startServer, storageOf, type Browsing, type Server } from './harness';
+import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, storageOf, type Browsing, type Server } from './harness';
 
 let server: Server;
 let browsing: Browsing;
@@ -15,17 +15,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const account = (name: string) => {
-  const a = server.accounts.get(name);
-  if (!a) throw new Error(`demo account ${name} missing`);
-  return a;
-};
+const account = (name: string) => accountOf(server, name);
 
 async function logout(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.waitForURL('**/login');
   // nothing of Kaohe's stays in the browser (the session cookie is httpOnly and cleared by the server)
-  expect(await storageOf(page)).toEqual({ local: [], session: [] });
+  expect(await logOut(page)).toEqual({ local: [], session: [] });
 }
 
 /** antd styles are injected at run time: none may use :where( (Chromium 86 lacks it). */
@@ -128,6 +122,8 @@ describe('分管领导 and 考核牵头部门', () => {
     await logout(page);
 
     await login(page, server.origin, account('lead'));
+    // the lead assessor's jobs (考核年度, 审核评分, 申诉) are cards on the home page
+    await page.getByText('考核年度').first().click();
     await page.waitForURL(/\/assessments$/);
     await page.getByRole('cell', { name: /佳县2020年度/ }).waitFor();
     const text = await screenshot(page, 'assessments');

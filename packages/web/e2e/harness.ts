@@ -132,3 +132,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** What Kaohe left in the browser's storage: every key of local and session storage. */
 export const storageOf = (page: Page) =>
   page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+
+/** A demo account the server printed, by login name. */
+export function accountOf(server: Server, name: string): DemoAccount {
+  const account = server.accounts.get(name);
+  if (!account) throw new Error(`demo account ${name} missing`);
+  return account;
+}
+
+/** Logs out through the top bar and returns what Kaohe left in local and session storage (should be nothing). */
+export async function logOut(page: Page): Promise<{ local: string[]; session: string[] }> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL('**/login');
+  return storageOf(page);
+}

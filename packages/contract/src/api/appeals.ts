@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { clientKey, isoTime, reasonText, uuid, versionField } from './common';
+import { assessmentParams, clientKey, isoTime, reasonText, uuid, versionField } from './common';
+import { defineOperation } from './operation';
 import { publicationView } from './publication';
 
 export const appealBody = z.strictObject({
@@ -48,3 +49,13 @@ export const appealView = z
 export type AppealView = z.infer<typeof appealView>;
 export const appealDecisionResult = z.object({ appeal: appealView, publication: publicationView.nullable() });
 export const appealParams = z.strictObject({ id: uuid('id') });
+
+const tag = 'appeals';
+/** The appeal routes as operations: the server registers them with routeOf, the web calls them. */
+export const appealsApi = {
+  submit: defineOperation({ method: 'POST', path: '/api/assessments/:id/appeals', tag, summary: '提出申诉', description: '发布后的申诉期内，单位对本单位已发布台账中的一行提出申诉，附理由和佐证材料。', permission: 'appeal:submit', params: assessmentParams, body: appealBody, response: appealView, errors: ['not-found', 'conflict'] }),
+  list: defineOperation({ method: 'GET', path: '/api/assessments/:id/appeals', tag, summary: '申诉列表', description: '考评办看到全部，考核牵头部门看到其牵头条款的，单位看到本单位的。', permission: 'appeal:read', params: assessmentParams, response: z.array(appealView), errors: ['not-found'] }),
+  get: defineOperation({ method: 'GET', path: '/api/appeals/:id', tag, summary: '一份申诉', description: '申诉的理由、所涉台账行、牵头部门意见和考评办决定。', permission: 'appeal:read', params: appealParams, response: appealView, errors: ['not-found'] }),
+  leadOpinion: defineOperation({ method: 'POST', path: '/api/appeals/:id/lead-opinion', tag, summary: '牵头部门复核意见', description: '该条款的考核牵头部门提出申诉成立或不成立的意见及理由。', permission: 'appeal:review', params: appealParams, body: leadOpinionBody, response: appealView, errors: ['not-found', 'conflict'] }),
+  decide: defineOperation({ method: 'POST', path: '/api/appeals/:id/decision', tag, summary: '考评办决定', description: '申诉成立时，须已更正事实或评判并重新计算：决定即以更正后的结果发布新版本，并记录与上一版本的差异；驳回则原发布不变。', permission: 'appeal:decide', params: appealParams, body: appealDecisionBody, response: appealDecisionResult, errors: ['not-found', 'conflict'] }),
+} as const;

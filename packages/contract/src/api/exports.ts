@@ -36,5 +36,10 @@ export const exportsApi = {
   tongbaoDocx: defineOperation({ method: 'GET', path: '/api/publications/:id/tongbao.docx', tag, summary: '结果通报（Word）', description: '按 GB/T 9704 公文格式生成的结果通报：标题、发文字号、据结果写成的正文、各组排名表和等次名单。', permission: 'result:publish', params: idParams, querystring: tongbaoQuery, produces: docx, response: fileResponse, errors: ['not-found'] }),
   tongbaoPdf: defineOperation({ method: 'GET', path: '/api/publications/:id/tongbao.pdf', tag, summary: '结果通报（PDF）', description: '同一通报经 LibreOffice 转为 PDF（中文字体 Noto CJK）。', permission: 'result:publish', params: idParams, querystring: tongbaoQuery, produces: 'application/pdf', response: fileResponse, errors: ['not-found', 'unavailable'] }),
   currentResultsXlsx: defineOperation({ method: 'GET', path: '/api/assessments/:id/results.xlsx', tag, summary: '当前计算结果（Excel）', description: '最近一次计算的结果（未发布，供考评办核对）。', permission: 'result:recompute', params: assessmentParams, produces: xlsx, response: fileResponse, errors: ['not-found'] }),
-  factsTemplate: defineOperation({ method: 'GET', path: '/api/assessments/:id/facts-template.xlsx', tag, summary: '事实填报表模板（Excel）', description: '某单位应填报的每个指标或条款一行（分值、目标、类型），填写“数值”和“说明”后上传。', permission: 'fact:import', params: assessmentParams, querystring: factsTemplateQuery, produces: xlsx, response: fileResponse, errors: ['not-found'] }),
+} as const;
+
+/** The per-unit facts sheet (事实填报表) as operations: template download and upload. */
+export const factsSheetApi = {
+  template: defineOperation({ method: 'GET', path: '/api/assessments/:id/facts-template.xlsx', tag: 'exports', summary: '事实填报表模板（Excel）', description: '某单位应填报的每个指标或条款一行（分值、目标、类型），填写“数值”和“说明”后上传。', permission: 'fact:import', params: assessmentParams, querystring: factsTemplateQuery, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', response: fileResponse, errors: ['not-found'] }),
+  upload: defineOperation({ method: 'POST', path: '/api/assessments/:id/facts-upload', tag: 'exports', summary: '上传事实填报表', description: '读取填好的模板；任一行有误则全部不写入，错误逐条指出行号和列名。写入为考评办导入的官方数据。', permission: 'fact:import', params: assessmentParams, consumes: 'multipart/form-data', response: factsUploadResult, errors: ['not-found', 'conflict', 'unsupported-media-type'] }),
 } as const;

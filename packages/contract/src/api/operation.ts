@@ -22,6 +22,8 @@ export type Operation = {
   response: z.ZodType;
   /** Content type when the answer is not JSON (an export file). */
   produces?: string;
+  /** Content type of the request when it is not JSON (a multipart upload: no body schema, fields read by the handler). */
+  consumes?: string;
   /** Codes this operation answers with besides those its permission and inputs imply. */
   errors: readonly ApiErrorCode[];
 };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { scopedListQuery } from './assessment';
+import { defineOperation } from './operation';
 
 /**
  * HTTP API of the assessed work: facts with their lifecycle, reports and their verification,
@@ -217,3 +219,84 @@ export type FactVersionDto = z.infer<typeof factVersionDto>;
 export type ReportDto = z.infer<typeof reportDto>;
 export type JudgementDto = z.infer<typeof judgementDto>;
 export type QueueItemDto = z.infer<typeof queueItemDto>;
+
+// ---------------------------------------------------------------- operations
+
+const workParams = z.strictObject({ id: uuid('id') });
+const workIdParams = z.strictObject({ id: uuid('id') });
+
+export const workItemsQuery = z.strictObject({ unitId: uuid('unitId').describe('被考核单位') });
+
+export const workItemDto = z
+  .object({
+    ref: z.string().describe('条款编码，或没有评分规则的末级指标编码'),
+    title: z.string().describe('指标名称或条款原文（前 200 字）'),
+    points: z.string().describe('分值（文本）；未定分值为空'),
+    target: z.string().describe('本单位的目标'),
+    factType: z.enum(['judgement', 'occurrence', 'value', 'count', 'flag', 'rate']).describe('该条款的规则读取的事实类型'),
+    factTypeName: z.string().describe('事实类型的中文名称（与事实填报表的“类型”列相同）'),
+    factId: z.string().describe('建议的事实编号（与事实填报表相同：单位编码:条款编码:类型）'),
+    report: reportDto.nullable().describe('本单位该条款最近的一份报送；尚未报送为 null'),
+  })
+  .describe('单位应报送的一项（条款或指标）');
+
+export const workItemsResponse = z
+  .object({
+    unitId: z.string(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    schemeVersion: z.number().int().describe('所依据的已发布方案版本'),
+    items: z.array(workItemDto),
+  })
+  .describe('单位应报送的条款（指标）及其报送状态（按调用者的数据范围过滤）');
+
+export const evidenceDto = z
+  .object({
+    id: z.string(),
+    assessmentId: z.string(),
+    unitId: z.string(),
+    clauseKey: z.string(),
+    reportId: z.string().nullable(),
+    originalName: z.string(),
+    extension: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: z.string().describe('上传人（账户编号）'),
+    uploadedAt: time,
+    replayed: z.boolean().optional(),
+  })
+  .describe('一份证明材料（文件本身经下载接口取得）');
+
+export const evidenceUploadFields = z
+  .strictObject({ clientKey, unitId: uuid('unitId'), clauseKey: refKey, reportId: uuid('reportId').optional() })
+  .describe('multipart 表单字段（须在文件之前）：clientKey、unitId、clauseKey、reportId（可选）；文件字段名 file');
+
+const tag = 'work';
+const list = <T extends z.ZodType>(item: T) => z.array(item);
+
+/** The work routes as operations: the server registers them with routeOf, the web calls them. */
+export const workApi = {
+  facts: defineOperation({ method: 'GET', path: '/api/assessments/:id/facts', tag, summary: '事实当前值列表', description: '按单位、条款（指标）、状态筛选；只列出调用者可见范围内的事实', permission: 'fact:read', params: workParams, querystring: workListQuery, response: list(factDto), errors: ['not-found'] }),
+  factVersions: defineOperation({ method: 'GET', path: '/api/facts/:id/versions', tag, summary: '事实的全部历史版本', description: '每次变更（来源、状态、理由、修改人、时间）按版本号排列', permission: 'fact:read', params: workIdParams, response: list(factVersionDto), errors: ['not-found'] }),
+  importFacts: defineOperation({ method: 'POST', path: '/api/assessments/:id/facts/import', tag, summary: '导入官方数据（考评办）', description: '每项事实成为新版本（来源 import，状态 official）；不能覆盖单位报送或已核定的值', permission: 'fact:import', params: workParams, body: importFactsRequest, response: importFactsResponse, errors: ['not-found', 'conflict'] }),
+  correctFact: defineOperation({ method: 'POST', path: '/api/facts/:id/correct', tag, summary: '更正一项事实（核定）', description: '考核牵头部门或考评办更正：成为新版本（来源 verification，状态 verified），取代报送值或导入值', permission: 'judgement:write', params: workIdParams, body: correctFactRequest, response: factDto, errors: ['not-found', 'conflict'] }),
+  withdrawFact: defineOperation({ method: 'POST', path: '/api/facts/:id/withdraw', tag, summary: '撤回一项事实', description: '成为新版本（状态 withdrawn），不再计分；须说明理由', permission: 'judgement:write', params: workIdParams, body: withdrawRequest, response: factDto, errors: ['not-found', 'conflict'] }),
+  workItems: defineOperation({ method: 'GET', path: '/api/assessments/:id/work-items', tag, summary: '应报送事项（单位）', description: '已发布方案中适用于该单位、须报送事实的每个条款或末级指标（与事实填报表的行相同），附本单位最近一份报送的状态和退回理由', permission: 'report:read', params: workParams, querystring: workItemsQuery, response: workItemsResponse, errors: ['not-found'] }),
+  reports: defineOperation({ method: 'GET', path: '/api/assessments/:id/reports', tag, summary: '报送列表', description: '可按单位、条款（指标）、状态筛选', permission: 'report:read', params: workParams, querystring: workListQuery, response: list(reportDto), errors: ['not-found'] }),
+  createReport: defineOperation({ method: 'POST', path: '/api/assessments/:id/reports', tag, summary: '报送（单位）', description: '新建一份报送（草稿或直接提交）；其事实只能是本条款（指标）的，不能覆盖官方数据或已核定的值', permission: 'report:submit', params: workParams, body: createReportRequest, response: reportDto, errors: ['not-found', 'conflict'] }),
+  updateReport: defineOperation({ method: 'PUT', path: '/api/reports/:id', tag, summary: '修改草稿或被退回的报送', description: '修改后为草稿，须再次提交', permission: 'report:submit', params: workIdParams, body: updateReportRequest, response: reportDto, errors: ['not-found', 'conflict'] }),
+  submitReport: defineOperation({ method: 'POST', path: '/api/reports/:id/submit', tag, summary: '提交报送', description: '草稿或被退回的报送提交审核', permission: 'report:submit', params: workIdParams, body: reportTransitionRequest, response: reportDto, errors: ['not-found', 'conflict'] }),
+  verifyReport: defineOperation({ method: 'POST', path: '/api/reports/:id/verify', tag, summary: '核定报送（考核牵头部门）', description: '核定值（可附更正）取代报送值，计入正式得分', permission: 'judgement:write', params: workIdParams, body: verifyReportRequest, response: reportDto, errors: ['not-found', 'conflict'] }),
+  returnReport: defineOperation({ method: 'POST', path: '/api/reports/:id/return', tag, summary: '退回报送（考核牵头部门）', description: '退回须说明理由；退回的值不计分，单位修改后再提交', permission: 'judgement:write', params: workIdParams, body: returnReportRequest, response: reportDto, errors: ['not-found', 'conflict'] }),
+  lockReport: defineOperation({ method: 'POST', path: '/api/reports/:id/lock', tag, summary: '锁定已核定的报送（考评办）', description: '锁定后不能再退回或修改', permission: 'fact:import', params: workIdParams, body: reportTransitionRequest, response: reportDto, errors: ['not-found', 'conflict'] }),
+  verificationQueue: defineOperation({ method: 'GET', path: '/api/assessments/:id/verification-queue', tag, summary: '待核定队列（考核牵头部门）', description: '其牵头条款下已提交待核定的报送，附证明材料和已有判定', permission: 'judgement:write', params: workParams, querystring: workListQuery, response: verificationQueueResponse, errors: ['not-found'] }),
+  judgements: defineOperation({ method: 'GET', path: '/api/assessments/:id/judgements', tag, summary: '评分判定列表', description: '含已撤回的判定（status）', permission: 'judgement:read', params: workParams, querystring: workListQuery, response: list(judgementDto), errors: ['not-found'] }),
+  createJudgement: defineOperation({ method: 'POST', path: '/api/assessments/:id/judgements', tag, summary: '评分判定（考核牵头部门）', description: '得分、扣分或加分，须与条款（指标）的计分方式相符且不超过其分值', permission: 'judgement:write', params: workParams, body: createJudgementRequest, response: judgementDto, errors: ['not-found', 'conflict'] }),
+  judgementEffect: defineOperation({ method: 'GET', path: '/api/judgements/:id/effect', tag, summary: '判定的计分结果', description: '该判定在单位得分明细中产生的各行（金额与说明），以及最近一次计算是否已包含它', permission: 'judgement:read', params: workIdParams, response: judgementEffectDto, errors: ['not-found'] }),
+  correctJudgement: defineOperation({ method: 'POST', path: '/api/judgements/:id/correct', tag, summary: '更正判定', description: '成为该判定的新版本，须说明理由；版本已变则 409', permission: 'judgement:write', params: workIdParams, body: correctJudgementRequest, response: judgementDto, errors: ['not-found', 'conflict'] }),
+  withdrawJudgement: defineOperation({ method: 'POST', path: '/api/judgements/:id/withdraw', tag, summary: '撤回判定', description: '成为该判定的新版本，须说明理由；版本已变则 409', permission: 'judgement:write', params: workIdParams, body: withdrawRequest, response: judgementDto, errors: ['not-found', 'conflict'] }),
+  uploadEvidence: defineOperation({ method: 'POST', path: '/api/assessments/:id/evidence', tag, summary: '上传证明材料', description: '以 multipart/form-data 上传一个文件（字段 clientKey、unitId、clauseKey、reportId 须在文件之前）；同一 clientKey 重复上传返回第一次的结果', permission: 'evidence:upload', params: workParams, consumes: 'multipart/form-data', response: evidenceDto, errors: ['not-found', 'conflict', 'unsupported-media-type', 'payload-too-large'] }),
+  evidence: defineOperation({ method: 'GET', path: '/api/assessments/:id/evidence', tag, summary: '证明材料列表', description: '按单位、条款（指标）筛选；只列出调用者可见范围内的文件', permission: 'evidence:read', params: workParams, querystring: scopedListQuery, response: list(evidenceDto), errors: ['not-found'] }),
+  downloadEvidence: defineOperation({ method: 'GET', path: '/api/evidence/:id', tag, summary: '下载证明材料', description: '原文件（附件下载，文件名为上传时的名称）；下载记入审计日志', permission: 'evidence:read', params: workIdParams, produces: 'application/octet-stream', response: z.any().describe('文件（附件下载）'), errors: ['not-found'] }),
+} as const;

@@ -30,6 +30,7 @@ export function routeOf<O extends Operation>(operation: O, extra: { bodyLimit?: 
     summary: operation.summary,
     description: operation.description,
     ...(operation.produces ? { produces: [operation.produces] } : {}),
+    ...(operation.consumes ? { consumes: [operation.consumes] } : {}),
     ...inputs,
     response: { 200: operation.response as O['response'], ...errorResponses(operation) },
   } as { tags: string[]; summary: string; description: string; response: { 200: O['response'] } } & Inputs<O>;

@@ -2,30 +2,32 @@ import type { Db } from '../db/database';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { workApi } from '@kaohe/contract/api/work';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertInScope, scopePredicate } from '../access/scope';
 import { recordAudit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { evidence, reports } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
 import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { withClientKey } from '../services/client-key';
 import { withRetry } from '../services/retry';
 import { assertClauseExists, assertUnitInOrganisation, getVisibleAssessment } from '../services/assessment.service';
 import { removeEvidenceFile, storeEvidence } from '../services/evidence-files';
-import { assessmentParams, evidenceFields, scopedListQuery } from './assessment.types';
-import { actorOf, idParams, userActor, multipartFields } from './route-helpers';
+import { evidenceFields } from './assessment.types';
+import { actorOf, userActor, multipartFields } from './route-helpers';
 
 const col = (c: { name: string }) => sql`${c}`;
 
 /** Evidence files (证明材料) of a unit's clause or indicator, optionally tied to a report. */
 export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['work'];
+    const upload = routeOf(workApi.uploadEvidence);
     app.post(
-      '/api/assessments/:id/evidence',
-      { schema: { tags, params: assessmentParams, consumes: ['multipart/form-data'] }, preHandler: requirePermission('evidence:upload') },
+      workApi.uploadEvidence.path,
+      // 201 for a new file, 200 when the clientKey replays an earlier upload
+      { ...upload, schema: { ...upload.schema, response: { ...upload.schema.response, 201: workApi.uploadEvidence.response } } },
       async (request, reply) => {
         const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
         const actor = userActor(request);
@@ -93,7 +95,7 @@ export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/assessments/:id/evidence', { schema: { tags, params: assessmentParams, querystring: scopedListQuery }, preHandler: requirePermission('evidence:read') }, async (request) => {
+    app.get(workApi.evidence.path, routeOf(workApi.evidence), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
       const rows = await ctx.db
@@ -112,7 +114,7 @@ export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return rows.map(evidenceView);
     });
 
-    app.get('/api/evidence/:id', { schema: { tags, params: idParams }, preHandler: requirePermission('evidence:read') }, async (request, reply) => {
+    app.get(workApi.downloadEvidence.path, routeOf(workApi.downloadEvidence), async (request, reply) => {
       const [row] = await ctx.db
         .select()
         .from(evidence)
@@ -134,7 +136,20 @@ export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 }
 
 
+/** The DTO of an evidence row: never the stored name (the file's place on disk), times as ISO text. */
 function evidenceView(e: typeof evidence.$inferSelect) {
-  const { storedName: _hidden, ...rest } = e;
-  return rest;
+  return {
+    id: e.id,
+    assessmentId: e.assessmentId,
+    unitId: e.unitId,
+    clauseKey: e.clauseKey,
+    reportId: e.reportId,
+    originalName: e.originalName,
+    extension: e.extension,
+    mediaType: e.mediaType,
+    sizeBytes: e.sizeBytes,
+    sha256: e.sha256,
+    uploadedBy: e.uploadedBy,
+    uploadedAt: e.uploadedAt.toISOString(),
+  };
 }

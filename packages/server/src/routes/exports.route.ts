@@ -1,5 +1,5 @@
 import { assessmentParams, idParams } from '@kaohe/contract/api/common';
-import { exportsApi, factsUploadFields, factsUploadResult } from '@kaohe/contract/api/exports';
+import { exportsApi, factsSheetApi, factsUploadFields, factsUploadResult, fileResponse, tongbaoQuery } from '@kaohe/contract/api/exports';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
@@ -86,12 +86,12 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       if (!unit) throw new AppError('not-found', `单位“${dbUnit.name}”不在考核方案中`);
       return { scheme, unit };
     };
-    app.get(exportsApi.factsTemplate.path, routeOf(exportsApi.factsTemplate), async (request, reply) => {
+    app.get(factsSheetApi.template.path, routeOf(factsSheetApi.template), async (request, reply) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const { scheme, unit } = await schemeAndUnit(a.id, a.organisationId, request.query.unitId);
       return sendFile(reply, `${unit.name}事实填报表.xlsx`, xlsx, await factsTemplate(scheme, unit));
     });
-    app.post('/api/assessments/:id/facts-upload', { schema: { tags, summary: '上传事实填报表', description: '读取填好的模板；任一行有误则全部不写入，错误逐条指出行号和列名。写入为考评办导入的官方数据。', params: assessmentParams, consumes: ['multipart/form-data'], response: { 200: factsUploadResult } }, preHandler: requirePermission('fact:import') }, async (request) => {
+    app.post(factsSheetApi.upload.path, routeOf(factsSheetApi.upload), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const user = userActor(request);
       if (!request.isMultipart()) throw new AppError('unsupported-media-type', '须以 multipart/form-data 上传');

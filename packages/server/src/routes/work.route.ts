@@ -1,31 +1,12 @@
 import type { Db } from '../db/database';
-import {
-  correctFactRequest,
-  correctJudgementRequest,
-  createJudgementRequest,
-  createReportRequest,
-  factDto,
-  factVersionDto,
-  importFactsRequest,
-  importFactsResponse,
-  judgementDto,
-  judgementEffectDto,
-  reportDto,
-  reportTransitionRequest,
-  returnReportRequest,
-  updateReportRequest,
-  verificationQueueResponse,
-  verifyReportRequest,
-  withdrawRequest,
-  workListQuery,
-} from '@kaohe/contract';
+import { correctFactRequest, correctJudgementRequest, withdrawRequest, workApi } from '@kaohe/contract/api/work';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertInScope, scopePredicate } from '../access/scope';
 import type { ServerContext } from '../context';
 import { factVersions, facts, imports, judgements, reports, results, units } from '../db/schema';
-import { requirePermission } from '../http/require-permission';
+import { routeOf } from '../http/route-schema';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
 import { audited } from '../services/audited';
@@ -37,11 +18,10 @@ import { createReport, type ReportRow, reportDtos, transitionReport, updateRepor
 import { withClientKey } from '../services/client-key';
 import { withRetry } from '../services/retry';
 import { verificationQueue } from '../services/verification-queue';
-import { assessmentParams } from './assessment.types';
-import { actorOf, idParams, userActor } from './route-helpers';
+import { workItems } from '../services/work-items';
+import { actorOf, userActor } from './route-helpers';
 
 const col = (c: { name: string }) => sql`${c}`;
-const list = <T extends z.ZodTypeAny>(item: T) => z.array(item);
 
 /** The version the client read: the `version` field, else an `If-Match` header ("3" or W/"3"). */
 function expectedVersion(headers: Record<string, unknown>, fromBody: number | undefined): number | undefined {
@@ -59,12 +39,11 @@ function expectedVersion(headers: Record<string, unknown>, fromBody: number | un
  */
 export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['work'];
     const who = (request: Parameters<typeof userActor>[0]) => ({ userId: userActor(request).userId, audit: actorOf(request) });
 
     // ------------------------------------------------------------ facts
 
-    app.get('/api/assessments/:id/facts', { schema: { tags, summary: '事实当前值列表', description: '按单位、条款（指标）、状态筛选；只列出调用者可见范围内的事实', params: assessmentParams, querystring: workListQuery, response: { 200: list(factDto) } }, preHandler: requirePermission('fact:read') }, async (request) => {
+    app.get(workApi.facts.path, routeOf(workApi.facts), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
       const rows = await ctx.db
@@ -98,7 +77,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return row;
     };
 
-    app.get('/api/facts/:id/versions', { schema: { tags, summary: '事实的全部历史版本', description: '每次变更（来源、状态、理由、修改人、时间）按版本号排列', params: idParams, response: { 200: list(factVersionDto) } }, preHandler: requirePermission('fact:read') }, async (request) => {
+    app.get(workApi.factVersions.path, routeOf(workApi.factVersions), async (request) => {
       const fact = await visibleFact(request, request.params.id, 'read');
       const rows = await ctx.db.select().from(factVersions).where(eq(factVersions.factId, fact.id)).orderBy(asc(factVersions.version));
       const names = await userNames(ctx.db, rows.map((r) => r.changedBy));
@@ -107,7 +86,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
     // An import is one transaction and idempotent: the same clientKey with the same content
     // returns the earlier result; with different content it is refused.
-    app.post('/api/assessments/:id/facts/import', { schema: { tags, summary: '导入官方数据（考评办）', description: '每项事实成为新版本（来源 import，状态 official）；不能覆盖单位报送或已核定的值', params: assessmentParams, body: importFactsRequest, response: { 200: importFactsResponse } }, preHandler: requirePermission('fact:import'), bodyLimit: 32 * 1024 * 1024 }, async (request) => {
+    app.post(workApi.importFacts.path, routeOf(workApi.importFacts, { bodyLimit: 32 * 1024 * 1024 }), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const actor = userActor(request);
       const unitRows = await ctx.db.select({ id: units.id, code: units.code }).from(units).where(eq(units.organisationId, a.organisationId));
@@ -142,20 +121,11 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return result;
     });
 
-    for (const [path, isWithdraw] of [['correct', false], ['withdraw', true]] as const) {
+    for (const isWithdraw of [false, true] as const) {
+      const op = isWithdraw ? workApi.withdrawFact : workApi.correctFact;
       app.post(
-        `/api/facts/:id/${path}`,
-        {
-          schema: {
-            tags,
-            summary: isWithdraw ? '撤回一项事实' : '更正一项事实（核定）',
-            description: isWithdraw ? '成为新版本（状态 withdrawn），不再计分；须说明理由' : '考核牵头部门或考评办更正：成为新版本（来源 verification，状态 verified），取代报送值或导入值',
-            params: idParams,
-            body: isWithdraw ? withdrawRequest : correctFactRequest,
-            response: { 200: factDto },
-          },
-          preHandler: requirePermission('judgement:write'),
-        },
+        op.path,
+        routeOf(op),
         async (request) => {
           const fact = await visibleFact(request, request.params.id, 'write');
           const body = request.body as z.infer<typeof withdrawRequest> & Partial<z.infer<typeof correctFactRequest>>;
@@ -183,7 +153,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
     // ------------------------------------------------------------ reports
 
-    app.get('/api/assessments/:id/reports', { schema: { tags, summary: '报送列表', description: '可按单位、条款（指标）、状态筛选', params: assessmentParams, querystring: workListQuery, response: { 200: list(reportDto) } }, preHandler: requirePermission('report:read') }, async (request) => {
+    app.get(workApi.reports.path, routeOf(workApi.reports), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
       const rows = await ctx.db
@@ -203,7 +173,12 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return reportDtos(ctx.db, rows);
     });
 
-    app.post('/api/assessments/:id/reports', { schema: { tags, summary: '报送（单位）', description: '新建一份报送（草稿或直接提交）；其事实只能是本条款（指标）的，不能覆盖官方数据或已核定的值', params: assessmentParams, body: createReportRequest, response: { 200: reportDto } }, preHandler: requirePermission('report:submit') }, async (request) => {
+    app.get(workApi.workItems.path, routeOf(workApi.workItems), async (request) => {
+      const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
+      return workItems(ctx.db, request.actor, a, request.query.unitId);
+    });
+
+    app.post(workApi.createReport.path, routeOf(workApi.createReport), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const actor = userActor(request);
       const body = request.body;
@@ -229,7 +204,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return row;
     };
 
-    app.put('/api/reports/:id', { schema: { tags, summary: '修改草稿或被退回的报送', description: '修改后为草稿，须再次提交', params: idParams, body: updateReportRequest, response: { 200: reportDto } }, preHandler: requirePermission('report:submit') }, async (request) => {
+    app.put(workApi.updateReport.path, routeOf(workApi.updateReport), async (request) => {
       const report = await visibleReport(request, request.params.id);
       if (request.body.facts && request.body.facts.length > 0) {
         const [u] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, report.unitId));
@@ -240,13 +215,13 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     });
 
     const transitions = [
-      { path: 'submit', permission: 'report:submit', body: reportTransitionRequest, summary: '提交报送', description: '草稿或被退回的报送提交审核' },
-      { path: 'verify', permission: 'judgement:write', body: verifyReportRequest, summary: '核定报送（考核牵头部门）', description: '核定值（可附更正）取代报送值，计入正式得分' },
-      { path: 'return', permission: 'judgement:write', body: returnReportRequest, summary: '退回报送（考核牵头部门）', description: '退回须说明理由；退回的值不计分，单位修改后再提交' },
-      { path: 'lock', permission: 'fact:import', body: reportTransitionRequest, summary: '锁定已核定的报送（考评办）', description: '锁定后不能再退回或修改' },
+      { path: 'submit', op: workApi.submitReport },
+      { path: 'verify', op: workApi.verifyReport },
+      { path: 'return', op: workApi.returnReport },
+      { path: 'lock', op: workApi.lockReport },
     ] as const;
     for (const t of transitions) {
-      app.post(`/api/reports/:id/${t.path}`, { schema: { tags, summary: t.summary, description: t.description, params: idParams, body: t.body, response: { 200: reportDto } }, preHandler: requirePermission(t.permission) }, async (request) => {
+      app.post(t.op.path, routeOf(t.op), async (request) => {
         const report = await visibleReport(request, request.params.id);
         const body = request.body as { version?: number; reason?: string; corrections?: { id: string; type: string }[] };
         const version = expectedVersion(request.headers, body.version);
@@ -267,14 +242,14 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       });
     }
 
-    app.get('/api/assessments/:id/verification-queue', { schema: { tags, summary: '待核定队列（考核牵头部门）', description: '其牵头条款下已提交待核定的报送，附证明材料和已有判定', params: assessmentParams, querystring: workListQuery, response: { 200: verificationQueueResponse } }, preHandler: requirePermission('judgement:write') }, async (request) => {
+    app.get(workApi.verificationQueue.path, routeOf(workApi.verificationQueue), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       return verificationQueue(ctx.db, request.actor, a.id, request.query);
     });
 
     // ------------------------------------------------------------ judgements
 
-    app.get('/api/assessments/:id/judgements', { schema: { tags, summary: '评分判定列表', description: '含已撤回的判定（status）', params: assessmentParams, querystring: workListQuery, response: { 200: list(judgementDto) } }, preHandler: requirePermission('judgement:read') }, async (request) => {
+    app.get(workApi.judgements.path, routeOf(workApi.judgements), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const q = request.query;
       const rows = await ctx.db
@@ -294,7 +269,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return judgementDtos(ctx.db, rows);
     });
 
-    app.post('/api/assessments/:id/judgements', { schema: { tags, summary: '评分判定（考核牵头部门）', description: '得分、扣分或加分，须与条款（指标）的计分方式相符且不超过其分值', params: assessmentParams, body: createJudgementRequest, response: { 200: judgementDto } }, preHandler: requirePermission('judgement:write') }, async (request) => {
+    app.post(workApi.createJudgement.path, routeOf(workApi.createJudgement), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const actor = userActor(request);
       const body = request.body;
@@ -306,7 +281,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return response;
     });
 
-    app.get('/api/judgements/:id/effect', { schema: { tags, summary: '判定的计分结果', description: '该判定在单位得分明细中产生的各行（金额与说明），以及最近一次计算是否已包含它', params: idParams, response: { 200: judgementEffectDto } }, preHandler: requirePermission('judgement:read') }, async (request) => {
+    app.get(workApi.judgementEffect.path, routeOf(workApi.judgementEffect), async (request) => {
       const [row] = await ctx.db
         .select()
         .from(judgements)
@@ -326,13 +301,11 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       };
     });
 
-    for (const [path, isWithdraw] of [['correct', false], ['withdraw', true]] as const) {
+    for (const isWithdraw of [false, true] as const) {
+      const op = isWithdraw ? workApi.withdrawJudgement : workApi.correctJudgement;
       app.post(
-        `/api/judgements/:id/${path}`,
-        {
-          schema: { tags, summary: isWithdraw ? '撤回判定' : '更正判定', description: '成为该判定的新版本，须说明理由；版本已变则 409', params: idParams, body: isWithdraw ? withdrawRequest : correctJudgementRequest, response: { 200: judgementDto } },
-          preHandler: requirePermission('judgement:write'),
-        },
+        op.path,
+        routeOf(op),
         async (request) => {
           const [row] = await ctx.db
             .select()

@@ -9,8 +9,8 @@ import { AppError } from '../lib/app-error';
  */
 export const sheetName = '事实填报';
 const columns = ['编码', '指标或条款', '分值', '目标', '类型', '数值', '说明', '事实编号'] as const;
-type SheetType = 'judgement' | 'occurrence' | 'value' | 'count' | 'flag' | 'rate';
-const typeNames: Record<SheetType, string> = { judgement: '得分', occurrence: '发生次数', value: '数值', count: '完成个数', flag: '是否完成', rate: '比率（分子/分母）' };
+export type SheetType = 'judgement' | 'occurrence' | 'value' | 'count' | 'flag' | 'rate';
+export const typeNames: Record<SheetType, string> = { judgement: '得分', occurrence: '发生次数', value: '数值', count: '完成个数', flag: '是否完成', rate: '比率（分子/分母）' };
 const typeByName = new Map(Object.entries(typeNames).map(([k, v]) => [v, k as SheetType]));
 
 /** One row of the unit's sheet; `clauses` are the clause codes its fact feeds, `cadence` and `evidence` the nearest stated (for the burden meter). */

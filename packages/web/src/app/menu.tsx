@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FileAddOutlined, NotificationOutlined, PartitionOutlined, TeamOutlined, UserOutlined, AimOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, ExceptionOutlined, FileAddOutlined, FormOutlined, NotificationOutlined, PartitionOutlined, TeamOutlined, UserOutlined, AimOutlined } from '@ant-design/icons';
 import type { Permission } from '@kaohe/contract/api';
 import type { ReactNode } from 'react';
 
@@ -8,7 +8,7 @@ export type MenuGroup = { key: string; label: string; entries: MenuEntry[] };
 /**
  * The left menu, grouped by job as in the admin systems clerks know (考核管理 / 结果发布 / 系统管理).
  * An entry shows only to a role that holds its permission (the contract's role table). Screens
- * whose server routes do not exist yet (数据填报, 审核评分) are not listed rather than faked.
+ * whose server routes do not exist yet are not listed rather than faked.
  */
 export const menu: MenuGroup[] = [
   {
@@ -22,6 +22,16 @@ export const menu: MenuGroup[] = [
       { key: '/responsibility', label: '责任分工', icon: <ApartmentOutlined />, permission: 'scheme:write' },
     ],
   },
+  { key: 'report', label: '数据填报', entries: [{ key: '/work', label: '数据填报', icon: <FormOutlined />, permission: 'report:submit' }] },
+  {
+    key: 'review',
+    label: '审核评分',
+    entries: [
+      { key: '/verification', label: '审核评分', icon: <AuditOutlined />, permission: 'judgement:write' },
+      { key: '/appeals', label: '申诉', icon: <ExceptionOutlined />, permission: 'appeal:read' },
+    ],
+  },
+  { key: 'lead', label: '领导查看', entries: [{ key: '/overview', label: '考核概览', icon: <DashboardOutlined />, permission: 'result:read' }] },
   {
     key: 'results',
     label: '结果发布',

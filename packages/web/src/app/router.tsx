@@ -21,6 +21,10 @@ const SchemeEditorPage = lazy(() => import('../features/schemes/components/Schem
 const UnitsFromSchemePage = lazy(() => import('../features/units/components/UnitsFromSchemePage').then((m) => ({ default: m.UnitsFromSchemePage })));
 const DecompositionPage = lazy(() => import('../features/decomposition/components/DecompositionPage').then((m) => ({ default: m.DecompositionPage })));
 const ResponsibilityPage = lazy(() => import('../features/responsibility/components/ResponsibilityPage').then((m) => ({ default: m.ResponsibilityPage })));
+const WorkPage = lazy(() => import('../features/reports/components/WorkPage').then((m) => ({ default: m.WorkPage })));
+const VerificationPage = lazy(() => import('../features/verification/components/VerificationPage').then((m) => ({ default: m.VerificationPage })));
+const AppealsPage = lazy(() => import('../features/appeals/components/AppealsPage').then((m) => ({ default: m.AppealsPage })));
+const LeaderOverviewPage = lazy(() => import('../features/leader/components/LeaderOverviewPage').then((m) => ({ default: m.LeaderOverviewPage })));
 const HomePage = lazy(() => import('./routes/HomePage').then((m) => ({ default: m.HomePage })));
 
 export const routes: RouteObject[] = [
@@ -51,6 +55,14 @@ export const routes: RouteObject[] = [
       { path: 'assessments/:id/targets', element: <RequirePermission permission="target:read"><DecompositionPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'responsibility', element: <RequirePermission permission="scheme:read"><LatestResultsRedirect suffix="responsibility" /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'assessments/:id/responsibility', element: <RequirePermission permission="scheme:read"><ResponsibilityPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'work', element: <RequirePermission permission="report:submit"><LatestResultsRedirect suffix="work" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/work', element: <RequirePermission permission="report:read"><WorkPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'verification', element: <RequirePermission permission="judgement:write"><LatestResultsRedirect suffix="verification" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/verification', element: <RequirePermission permission="judgement:write"><VerificationPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'appeals', element: <RequirePermission permission="appeal:read"><LatestResultsRedirect suffix="appeals" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/appeals', element: <RequirePermission permission="appeal:read"><AppealsPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'overview', element: <RequirePermission permission="result:read"><LatestResultsRedirect suffix="overview" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/overview', element: <RequirePermission permission="result:read"><LeaderOverviewPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'index.html', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFound /> },
     ],

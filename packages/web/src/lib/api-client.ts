@@ -123,48 +123,63 @@ export function showFieldErrors(form: { setFields: (fields: never[]) => void }, 
 export const messageOf = (error: unknown): string =>
   error instanceof ApiError ? error.message : error instanceof Error ? `出现意外错误：${error.message}` : '出现意外错误';
 
+export type UploadInput<O extends Operation> = {
+  params?: ParamsOf<O>;
+  /** Form fields, sent before the file (the server checks them before storing anything). */
+  fields: Record<string, string | undefined>;
+  file: Blob & { name?: string };
+  /** 0–100 as the bytes leave the browser. */
+  onProgress?: (percent: number) => void;
+};
+
 /**
- * A multipart upload to a contract operation (scheme file, evidence): the same origin, cookie and
- * CSRF header as callApi, the same error mapping, and upload progress (XMLHttpRequest, since fetch
- * reports none). Text fields go first: the server reads them before the file.
+ * A multipart upload (evidence, facts sheet) through XMLHttpRequest, the one browser API that
+ * reports upload progress; same origin, cookie, CSRF header and error mapping as callApi.
  */
-export function uploadFile<O extends Operation>(
-  operation: O,
-  input: { params?: ParamsOf<O>; fields: Record<string, string>; file: File; onProgress?: (percent: number) => void },
-): Promise<ResponseOf<O>> {
+export function uploadFile<O extends Operation>(operation: O, input: UploadInput<O>): Promise<ResponseOf<O>> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(input.fields)) form.append(name, value);
-  form.append('file', input.file, input.file.name);
+  for (const [name, value] of Object.entries(input.fields)) if (value !== undefined) form.append(name, value);
+  form.append('file', input.file, input.file.name ?? 'file');
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open(operation.method, urlOf(operation, { params: input.params } as Pick<CallInput<O>, 'params'>));
+    request.open(operation.method, urlOf(operation, { params: input.params }));
     request.withCredentials = true;
     request.setRequestHeader('accept', 'application/json');
     if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) input.onProgress?.(Math.round((event.loaded / event.total) * 100));
     };
-    request.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'));
+    request.onerror = () => reject(new ApiError(0, 'network', '上传中断：无法连接服务器，请检查网络后重试'));
     request.onload = () => {
       const response = new Response(request.responseText, { status: request.status, headers: { 'content-type': 'application/json' } });
-      if (request.status < 200 || request.status >= 300) {
-        void errorOf(operation, response).then(reject);
-        return;
-      }
-      void response
-        .json()
-        .catch(() => undefined)
-        .then((json: unknown) => {
-          const parsed = operation.response.safeParse(json);
-          if (parsed.success) resolve(parsed.data as ResponseOf<O>);
-          else reject(new ApiError(request.status, 'bad-response', `服务器返回的数据不符合约定（${operation.summary}），请联系管理员`));
-        });
+      if (request.status < 200 || request.status >= 300) return void errorOf(operation, response).then(reject);
+      const parsed = operation.response.safeParse(JSON.parse(request.responseText || 'null'));
+      if (!parsed.success) return void reject(new ApiError(request.status, 'bad-response', `服务器返回的数据不符合约定（${operation.summary}），请联系管理员`));
+      input.onProgress?.(100);
+      resolve(parsed.data as ResponseOf<O>);
     };
     request.send(form);
   });
 }
 
-/** A file the browser downloads from a contract operation's URL (same origin; the cookie goes with it). */
-export function downloadUrl<O extends Operation>(operation: O, input: Pick<CallInput<O>, 'params' | 'query'> = {}): string {
-  return urlOf(operation, input);
+/** Downloads a file the server answers as an attachment (template, evidence) under the given name. */
+export async function downloadFile<O extends Operation>(operation: O, input: Pick<CallInput<O>, 'params' | 'query'>, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(operation, input), { method: 'GET', credentials: 'same-origin', headers: { accept: operation.produces ?? '*/*' } });
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) throw await errorOf(operation, response);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A fresh idempotency key for one user action (a retried request replays instead of duplicating). */
+export const newClientKey = (prefix: string) => `${prefix}-${globalThis.crypto.randomUUID()}`;

@@ -26,7 +26,9 @@ export function AppShell() {
 
   const groups = visibleMenu(can);
   // a unit's results live under /assessments/:id/results but belong to 考核结果与排名
-  const path = /^\/assessments\/[^/]+\/results/.test(location.pathname) ? '/results' : /^\/assessments\/[^/]+\/publication/.test(location.pathname) ? '/publication' : location.pathname;
+  // (and so do 公示与发布, 数据填报, 审核评分, 申诉 and 考核概览 under /assessments/:id/…)
+  const screen = /^\/assessments\/[^/]+\/(results|publication|work|verification|appeals|overview)(\/|$)/.exec(location.pathname)?.[1];
+  const path = screen ? `/${screen}` : location.pathname;
   const selected = groups
     .flatMap((g) => g.entries)
     .filter((e) => path === e.key || path.startsWith(`${e.key}/`))

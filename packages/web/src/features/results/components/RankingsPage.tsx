@@ -10,7 +10,8 @@ import { compareDecimal, formatDateTime } from '../../../lib/format';
 import { storageKeys, writeSetting } from '../../../lib/storage';
 import { useRankings } from '../api/results-queries';
 
-const GradeChart = lazy(() => import('./GradeChart'));
+const GradeChart = lazy(() => import('../../../components/charts/GradeChart'));
+const ScoreChart = lazy(() => import('../../../components/charts/ScoreChart'));
 const gradeColours = ['green', 'blue', 'gold', 'red', 'magenta'];
 
 type Row = RankingRowView & { groupRank: number | null; groupOf: number | null; isTied: boolean };
@@ -110,6 +111,15 @@ export function RankingsPage() {
             ) : (
               <Suspense fallback={<Spin />}>
                 <GradeChart counts={counts} />
+              </Suspense>
+            )}
+          </Card>
+          <Card title={`得分分布${groups.find((g) => g.value === current)?.label ? `（${groups.find((g) => g.value === current)!.label}）` : ''}`} style={{ marginTop: 16 }}>
+            {rows.length === 0 ? (
+              <EmptyState title="尚无得分" />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                <ScoreChart totals={rows.map((r) => r.total)} />
               </Suspense>
             )}
           </Card>

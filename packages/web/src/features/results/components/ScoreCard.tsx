@@ -3,14 +3,14 @@ import { Alert, Card, Descriptions, Space, Switch, Table, Tag, Typography } from
 import { useMemo, useState, type Key } from 'react';
 import { Points, pointsColumn } from '../../../components/ui/Points';
 import { formatDateTime } from '../../../lib/format';
-import { LedgerLine, LedgerLines } from './LedgerLines';
+import { LedgerLine, LedgerLines, type LineHandlers } from './LedgerLines';
 import { cardRows, lossesOnly, parentKeys, statusLabelsZh, type CardRow } from './score-card-rows';
 
 /**
  * 计分卡 / 得分反查: a unit's total, then each item → clause with its score, and under each row the
  * ledger lines that explain every point gained or lost, the clause text they cite and the facts used.
  */
-export function ScoreCard({ result }: { result: UnitResultView }) {
+export function ScoreCard({ result, onFact, actions }: { result: UnitResultView } & LineHandlers) {
   const card = result.ledger;
   const { rows, other } = useMemo(() => cardRows(card), [card]);
   const [onlyLosses, setOnlyLosses] = useState(false);
@@ -102,7 +102,7 @@ export function ScoreCard({ result }: { result: UnitResultView }) {
               dataIndex: 'title',
               render: (title: string, row) =>
                 row.kind === 'line' && row.line ? (
-                  <LedgerLine line={row.line} />
+                  <LedgerLine line={row.line} onFact={onFact} actions={actions} />
                 ) : (
                 <span>
                   {row.kind === 'clause' ? <Typography.Text type="secondary">条款 </Typography.Text> : null}
@@ -130,7 +130,7 @@ export function ScoreCard({ result }: { result: UnitResultView }) {
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               加减分、负面清单与其他
             </Typography.Title>
-            <LedgerLines lines={otherShown} />
+            <LedgerLines lines={otherShown} onFact={onFact} actions={actions} />
           </>
         )}
       </Card>

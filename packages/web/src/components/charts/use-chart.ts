@@ -7,18 +7,18 @@ import { useEffect, useRef } from 'react';
 // tree-shaken: only the bar chart, its grid and tooltip, drawn on canvas
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-/** 等次分布: how many units of the group got each grade. */
-export default function GradeChart({ counts }: { counts: { name: string; value: number }[] }) {
+/** A bar chart of categories → counts in the element returned, redrawn when the data change and on resize. */
+export function useCountChart(categories: string[], counts: number[], xAxis: Record<string, unknown> = {}, bottom = 28) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current);
     chart.setOption({
       tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 16, top: 24, bottom: 28 },
-      xAxis: { type: 'category', data: counts.map((c) => c.name) },
+      grid: { left: 40, right: 16, top: 24, bottom },
+      xAxis: { type: 'category', data: categories, ...xAxis },
       yAxis: { type: 'value', minInterval: 1, name: '单位数' },
-      series: [{ type: 'bar', data: counts.map((c) => c.value), barMaxWidth: 48, label: { show: true, position: 'top' } }],
+      series: [{ type: 'bar', data: counts, barMaxWidth: 48, label: { show: true, position: 'top' } }],
       textStyle: { fontFamily: '"Microsoft YaHei", "Noto Sans CJK SC", sans-serif' },
       animation: false,
     });
@@ -28,6 +28,7 @@ export default function GradeChart({ counts }: { counts: { name: string; value: 
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [counts]);
-  return <div ref={element} style={{ height: 220, width: '100%' }} role="img" aria-label={`等次分布：${counts.map((c) => `${c.name} ${c.value} 个`).join('，')}`} />;
+    // the arrays are rebuilt by the caller on each render: redraw only when their content changes
+  }, [JSON.stringify(categories), JSON.stringify(counts), JSON.stringify(xAxis), bottom]);
+  return element;
 }
