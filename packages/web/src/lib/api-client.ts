@@ -162,6 +162,11 @@ export function uploadFile<O extends Operation>(operation: O, input: UploadInput
   });
 }
 
+/** A file the browser downloads from a contract operation's URL (same origin; the cookie goes with it). */
+export function downloadUrl<O extends Operation>(operation: O, input: Pick<CallInput<O>, 'params' | 'query'> = {}): string {
+  return urlOf(operation, input);
+}
+
 /** Downloads a file the server answers as an attachment (template, evidence) under the given name. */
 export async function downloadFile<O extends Operation>(operation: O, input: Pick<CallInput<O>, 'params' | 'query'>, fileName: string): Promise<void> {
   let response: Response;
