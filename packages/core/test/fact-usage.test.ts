@@ -17,6 +17,7 @@ const scheme = buildScheme({
         clause('C2', { kind: 'proportional', effect: 'score', points: d('4'), target: d('100') }),
       ],
     },
+    { code: 'I4', title: '完成危房改造任务', points: d('2'), clauses: [clause('C4', { kind: 'completion' })] },
     { code: 'I2', title: '生产总值增长7%', points: d('2') },
     { code: 'I3', title: '仅乙单位', points: d('3'), appliesTo: { units: ['U2'] } },
   ],
@@ -67,6 +68,21 @@ describe('factWarnings', () => {
     const u = unitOf(run(scheme, facts));
     expect(u.ledger.filter((l) => l.kind === 'not-applicable').map((l) => l.facts)).toEqual([['na1']]);
     expect(factWarnings(index, index.units.get('U1')!, facts, u.ledger).map((x) => [x.fact, x.kind, x.readInstead])).toEqual([['na2', 'conflict', 'na1']]);
+  });
+
+  it('names a judgement the rule did not use: a completion clause already decided by its flag', () => {
+    // the official 是否完成 = 是 gives C4 its 2 points; the assessor's judgement of 1.5 changes nothing, and says so
+    const facts = [f.flag(true, { id: 'done', ref: 'C4' }), f.judge('1.5', { id: 'j-c4', ref: 'C4' })];
+    const u = unitOf(run(scheme, facts));
+    expect(P.toStr(u.nodes.find((n) => n.code === 'I4')!.score)).toBe('2');
+    const w = factWarnings(index, index.units.get('U1')!, facts, u.ledger);
+    expect(w.map((x) => [x.fact, x.kind, x.reason])).toEqual([['j-c4', 'unread', 'not-used']]);
+    expect(describeFactWarning(w[0]!)).toContain('未计入得分');
+    // without the flag the same judgement is the score, and no warning
+    const judged = [f.judge('1.5', { id: 'j-c4', ref: 'C4' })];
+    const v = unitOf(run(scheme, judged));
+    expect(P.toStr(v.nodes.find((n) => n.code === 'I4')!.score)).toBe('1.5');
+    expect(factWarnings(index, index.units.get('U1')!, judged, v.ledger)).toEqual([]);
   });
 
   it('ignores other units’ facts', () => {

@@ -9,7 +9,10 @@ import type { LedgerLine } from './result.types';
  * either read (cited by a ledger line, or of a type the rule at its ref reads) or reported here:
  * - `unread`: no rule reads a fact of this type at this ref (unknown ref, out of the unit's scope,
  *   a judgement on an indicator that has clauses, a value on an occurrence clause…);
- * - `conflict`: the rule reads one fact of this type and another one was read instead.
+ * - `conflict`: the rule reads one fact of this type and another one was read instead;
+ * - `unread` / `not-used`: an assessor's judgement the rule could read but did not use for this unit
+ *   (a completion clause already decided by its 是否完成 flag, a threshold's judgement beyond the
+ *   top step that was not reached): the assessor must see that the judgement changed nothing.
  * Pure and separate from the scoring pass, so the hot path is unchanged.
  */
 export type FactWarning = {
@@ -18,7 +21,7 @@ export type FactWarning = {
   ref: Code;
   type: FactType;
   kind: 'unread' | 'conflict';
-  reason: 'unknown-ref' | 'out-of-scope' | 'type-not-read' | 'one-read';
+  reason: 'unknown-ref' | 'out-of-scope' | 'type-not-read' | 'one-read' | 'not-used';
   /** For a conflict: the fact the rule read instead. */
   readInstead?: string;
 };
@@ -180,8 +183,13 @@ export function factWarnings(index: SchemeIndex, unit: Unit, facts: readonly Fac
         if (!cited.has(f.id)) out.push({ ...base, kind: 'unread', reason: 'type-not-read' });
         continue;
       }
-      if (mode === 'many') continue;
       const same = list.filter((g) => g.type === f.type);
+      // a judgement is a person's decision: when no ledger line cites it, say so (never a silent no-op)
+      if (f.type === 'judgement' && !cited.has(f.id) && (mode === 'many' || same.length === 1)) {
+        out.push({ ...base, kind: 'unread', reason: 'not-used' });
+        continue;
+      }
+      if (mode === 'many') continue;
       if (same.length === 1) continue;
       const read = same.find((g) => cited.has(g.id)) ?? same[0]!;
       if (read.id !== f.id && !cited.has(f.id)) out.push({ ...base, kind: 'conflict', reason: 'one-read', readInstead: read.id });
@@ -195,10 +203,12 @@ const reasonText: Record<FactWarning['reason'], string> = {
   'out-of-scope': '该项不适用于本单位',
   'type-not-read': '该条款（指标）的评分规则不读取此类事实',
   'one-read': '评分规则只读取一条此类事实',
+  'not-used': '评分规则在本单位的情形下没有采用这项判定（得分已由其他事实决定，例如已报“完成”）',
 };
 
 /** The warning in Chinese, for the unit's result. */
 export function describeFactWarning(w: FactWarning): string {
+  if (w.reason === 'not-used') return `判定“${w.fact}”（${w.ref}）未计入得分：${reasonText[w.reason]}，请核对后撤回，或更正所依据的事实`;
   if (w.kind === 'conflict') return `事实“${w.fact}”（${w.ref}）未计入：${reasonText[w.reason]}，已采用“${w.readInstead}”，请核对后撤回或更正其中一条`;
   return `事实“${w.fact}”（${w.ref}）未被任何评分规则读取：${reasonText[w.reason]}，请核对`;
 }
