@@ -50,7 +50,7 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const unit = env.index.units.get(unitCode);
   if (!unit) return state;
   const before = env.facts.get(unitCode);
-  const fresh = indexFacts(unitFacts).get(unitCode) ?? new Map<Code, Fact[]>();
+  const fresh = groupByRef(unitFacts.filter((f) => f.unit === unitCode));
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
   const touched = [...new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()])];
@@ -121,7 +121,18 @@ function reassemble(state: Evaluation, unitCode: Code): void {
 }
 
 function* allFacts(index: FactIndex): Generator<Fact> {
-  for (const byRef of index.values()) for (const list of byRef.values()) yield* list;
+  for (const unit of index.units()) for (const list of index.get(unit)!.values()) yield* list;
+}
+
+/** One unit's facts by code, in the caller's order. */
+function groupByRef(facts: readonly Fact[]): Map<Code, Fact[]> {
+  const byRef = new Map<Code, Fact[]>();
+  for (const f of facts) {
+    const list = byRef.get(f.ref);
+    if (list) list.push(f);
+    else byRef.set(f.ref, [f]);
+  }
+  return byRef;
 }
 
 function isUnder(index: SchemeIndex, code: Code, indicators: Set<Code>): boolean {

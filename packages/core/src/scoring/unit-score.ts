@@ -7,8 +7,9 @@ import type { PeerData, RuleContext, RuleLine, RuleOutcome } from '../rules/rule
 import { evaluateRule, ruleEffect } from '../rules/evaluate-rule';
 import { line, tierAmount } from '../rules/rule-helpers';
 import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
-import { factsFor, type FactIndex } from './fact-index';
+import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
+import { LedgerStore, lazyProperty, type Params } from './ledger-store';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -18,6 +19,8 @@ export type ScoringEnv = {
   peers: Map<Code, Map<Code, PeerData>>;
   /** Averages imputed for N/A indicators with the 'average-of-others' policy: unit → indicator → score. */
   imputed: Map<Code, Map<Code, Dec>>;
+  /** Where units' ledger lines are written (compact; materialised on read). Made on first use. */
+  ledger?: LedgerStore;
 };
 
 /** A unit's result plus what the engine needs across units (group averages for N/A items). */
@@ -32,7 +35,7 @@ export type UnitScore = {
 
 type State = {
   unit: Unit;
-  ledger: LedgerLine[];
+  ledger: LedgerStore;
   pending: number;
   review: number;
   vetoZero: Set<Code>;
@@ -46,7 +49,7 @@ type State = {
   dedupeOwner: Map<string, Code>;
   ctx: RuleContext | undefined;
   /** This unit's facts by code (looked up once per unit, not once per clause). */
-  unitFacts: Map<Code, Fact[]> | undefined;
+  unitFacts: UnitFacts | undefined;
 };
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
@@ -55,24 +58,30 @@ const ROOT_PATH: readonly Code[] = Object.freeze([]);
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
 const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
 
-/** Completes a rule's line in place (it was built with the ledger line's shape) and appends it. */
-function push(st: State, path: readonly Code[], ref: Code, cite: LedgerLine['cite'], l: RuleLine): void {
-  l.path = path;
-  l.ref = ref;
-  l.cite = cite;
-  st.ledger.push(l);
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** Appends a rule's line to the unit's ledger at `site` (the store copies what it keeps). */
+function push(st: State, site: number, l: RuleLine, kind: LedgerLine['kind'] = l.kind): void {
+  st.ledger.add(site, kind, l.amount, l.msg, l.params, l.facts);
 }
 
-function nodeLine(st: State, path: readonly Code[], node: Indicator, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Record<string, string | number>, facts: readonly string[] = []): void {
-  st.ledger.push({ path, ref: node.code, kind, amount, facts, msg, params, cite: { text: node.title, source: node.source } });
+function nodeLine(st: State, path: readonly Code[], node: Indicator, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Params, facts: readonly string[] = NO_IDS): void {
+  st.ledger.add(st.ledger.siteOf(node, path, node.code, { text: node.title, source: node.source }), kind, amount, msg, params, facts);
+}
+
+/** A line on the unit itself (path [], no citation). */
+function unitLine(st: State, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Params): void {
+  st.ledger.add(st.ledger.siteOf(st.unit, ROOT_PATH, st.unit.code, undefined, false), kind, amount, msg, params, NO_IDS);
 }
 
 export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   const { index } = env;
   const scheme = index.scheme;
+  const store = (env.ledger ??= new LedgerStore());
+  const start = store.size;
   const st: State = {
     unit,
-    ledger: [],
+    ledger: store,
     pending: 0,
     review: 0,
     vetoZero: new Set(),
@@ -118,12 +127,10 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
       maxPoints = P.add(maxPoints, top.ceiling === undefined || top.ceiling === null ? pts : top.ceiling);
     }
   }
-  const path: Code[] = [];
-
   // P32 'rescale-total': N/A indicators leave the scheme and the rest is scaled to the full points.
   if (st.excluded > 0 && fullPoints > st.excluded) {
     const scaled = P.mulDiv(items, fullPoints, P.sub(fullPoints, st.excluded));
-    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.rescale', params: { items: items, full: fullPoints, excluded: st.excluded, result: scaled } });
+    unitLine(st, 'rescale', P.sub(scaled, items), 'unit.rescale', { items: items, full: fullPoints, excluded: st.excluded, result: scaled });
     items = scaled;
   }
 
@@ -131,7 +138,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   const normaliseTo = scheme.settings.normaliseTo;
   if (normaliseTo !== undefined && maxPoints > 0 && maxPoints !== normaliseTo) {
     const scaled = P.mulDiv(items, normaliseTo, maxPoints);
-    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.normalise', params: { items, max: maxPoints, to: normaliseTo, result: scaled } });
+    unitLine(st, 'rescale', P.sub(scaled, items), 'unit.normalise', { items, max: maxPoints, to: normaliseTo, result: scaled });
     items = scaled;
   }
 
@@ -141,7 +148,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let total = P.add(items, bonusNodes);
   if (cap !== undefined && bonusTotal > cap) {
     const cut = P.sub(bonusTotal, cap);
-    st.ledger.push({ path, ref: unit.code, kind: 'cap', amount: P.neg(cut), facts: [], msg: 'unit.bonus-cap', params: { bonus: bonusTotal, cap: cap } });
+    unitLine(st, 'cap', P.neg(cut), 'unit.bonus-cap', { bonus: bonusTotal, cap: cap });
     total = P.sub(total, cut);
     bonusTotal = cap;
   }
@@ -154,7 +161,8 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     if (facts.length === 0) continue;
     const out = evaluateRule(negativeRule(item), ctxFor(env, unit, negativeClause(item), undefined, facts));
     tally(st, out.status);
-    for (const l of out.lines) push(st, path, item.code, { text: item.text, source: item.source }, { ...l, kind: l.kind === 'deduction' ? 'negative' : l.kind });
+    const site = st.ledger.siteOf(item, ROOT_PATH, item.code, { text: item.text, source: item.source });
+    for (const l of out.lines) push(st, site, l, l.kind === 'deduction' ? 'negative' : l.kind);
     negativeTotal = P.add(negativeTotal, out.deduction);
   }
   total = P.sub(total, negativeTotal);
@@ -166,41 +174,42 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let vetoDeduction = P.ZERO;
   for (const v of vetoes) {
     for (const e of v.effects) {
-      const cite = { text: v.text };
+      const site = st.ledger.siteOf(v, ROOT_PATH, v.code, { text: v.text });
+      const vetoLine = (amount: Dec, msg: string, params: Params): void => st.ledger.add(site, 'veto', amount, msg, params, v.facts);
       switch (e.type) {
         case 'deduct':
           vetoDeduction = P.add(vetoDeduction, e.amount);
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.neg(e.amount), facts: v.facts, msg: 'veto.deduct', params: { amount: e.amount }, cite });
+          vetoLine(P.neg(e.amount), 'veto.deduct', { amount: e.amount });
           break;
         case 'zero-total':
           st.zeroUnit = true;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.zero-total', params: {}, cite });
+          vetoLine(P.ZERO, 'veto.zero-total', {});
           break;
         case 'zero-indicator':
           // Applied in the tree (node.veto-zero); this line names the veto that did it.
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.zero-indicator', params: { indicator: e.indicator }, cite });
+          vetoLine(P.ZERO, 'veto.zero-indicator', { indicator: e.indicator });
           break;
         case 'max-grade':
           maxGrade = e.grade;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.max-grade', params: { grade: e.grade }, cite });
+          vetoLine(P.ZERO, 'veto.max-grade', { grade: e.grade });
           break;
         case 'force-grade':
           forcedGrade = e.grade;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.force-grade', params: { grade: e.grade }, cite });
+          vetoLine(P.ZERO, 'veto.force-grade', { grade: e.grade });
           break;
         case 'force-last':
           isForcedLast = true;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.force-last', params: {}, cite });
+          vetoLine(P.ZERO, 'veto.force-last', {});
           break;
         case 'bar-award':
           barredAwards.push(e.award);
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.bar-award', params: { award: e.award }, cite });
+          vetoLine(P.ZERO, 'veto.bar-award', { award: e.award });
           break;
       }
     }
   }
   total = P.sub(total, vetoDeduction);
-  total = finishTotal(st, scheme.settings, total, unit.code);
+  total = finishTotal(st, scheme.settings, total);
 
   const result: UnitResult = {
     unit: unit.code,
@@ -219,19 +228,18 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     pendingJudgements: st.pending,
     needsReview: st.review,
     nodes,
-    ledger: st.ledger,
+    ledger: [],
     ranks: [],
     gradeNotes: [],
   };
+  const end = store.size;
+  lazyProperty(result, 'ledger', () => store.lines(start, end));
   return { result, needsImputation: st.needsImputation, nodeScores: st.nodeScores, naIndicators: st.naIndicators };
 }
 
 /** Clamps, cut-offs, zeroing and rounding of the unit total (P34, P29, P33), each with its line. */
-function finishTotal(st: State, settings: UnitScoreSettings, total: Dec, unitCode: Code): Dec {
-  const path: Code[] = [];
-  const note = (kind: LedgerLine['kind'], amount: Dec, msg: string, params: Record<string, string | number>): void => {
-    st.ledger.push({ path, ref: unitCode, kind, amount, facts: [], msg, params });
-  };
+function finishTotal(st: State, settings: UnitScoreSettings, total: Dec): Dec {
+  const note = (kind: LedgerLine['kind'], amount: Dec, msg: string, params: Params): void => unitLine(st, kind, amount, msg, params);
   if (settings.totalMax !== undefined && total > settings.totalMax) {
     note('clamp', P.sub(settings.totalMax, total), 'unit.clamp-max', { total: total, max: settings.totalMax });
     total = settings.totalMax;
@@ -298,7 +306,13 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const rescale = node.rescale && weight !== undefined ? node.rescale : undefined;
   const M = rescale ? rescale.from : weight;
   const isBonus = node.role === 'bonus';
-  const result: NodeResult = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [], clauses: [] };
+  const clauses = node.clauses ?? [];
+  // Same keys in the same order as a literal with `clauses: []` followed by `points`.
+  const result = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [] } as Omit<NodeResult, 'clauses'> as NodeResult;
+  if (clauses.length > 0) {
+    Object.defineProperty(result, 'clauses', clausesAccessor);
+    Object.defineProperty(result, CLAUSES, { value: { store: st.ledger, start: st.ledger.clauseCount, clauses } satisfies ClauseSlot });
+  } else result.clauses = [];
   if (weight !== undefined) result.points = weight;
 
   const own = st.unitFacts?.get(node.code) ?? NO_FACTS;
@@ -363,7 +377,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
 
   // Mode D (deduction list with points): the item starts from its points and loses deductions.
   // Decided from the rules' effects so the base line comes first in the ledger.
-  const clauses = node.clauses ?? [];
   const isModeD = childCount === 0 && (node.children?.length ?? 0) === 0 && M !== undefined && clauses.length > 0 && !clauses.some((c) => ruleEffect(c.rule) === 'score');
   if (isModeD) {
     base = M;
@@ -373,12 +386,11 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let D = P.ZERO;
   let B = P.ZERO;
   const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
-  // Clause results are kept flat (status, score, deduction, bonus per clause) and become objects
-  // only when read: a province has 720,000 of them and most are never looked at.
-  const flat: (OutcomeStatus | Dec)[] | undefined = clauses.length > 0 ? [] : undefined;
+  // Clause results are kept in the store (status, score, deduction, bonus per clause) and become
+  // objects only when read: a province has 720,000 of them and most are never looked at.
   for (const clause of clauses) {
     const out = evalClause(env, st, node, clause, path, M);
-    flat!.push(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
+    st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
     result.status = worse(result.status, out.status);
     if (!isModeD && (ruleEffect(clause.rule) === 'score' || out.score !== undefined)) {
       hasPositive = true;
@@ -486,7 +498,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     if (r !== score) nodeLine(st, path, node, 'round', P.sub(r, score), 'node.round', { score: score, decimals: node.rounding.decimals, result: r });
     score = r;
   }
-  if (flat) lazyClauses(result, clauses, flat);
   result.score = score;
   result.deduction = D;
   result.bonus = B;
@@ -495,21 +506,33 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   return { result, zeroParent, effectiveBonus };
 }
 
-/** `result.clauses` materialised on first read from the flat store; an ordinary (enumerable, writable) array afterwards. */
-function lazyClauses(result: NodeResult, clauses: readonly Clause[], flat: readonly (OutcomeStatus | Dec)[]): void {
-  Object.defineProperty(result, 'clauses', {
-    enumerable: true,
-    configurable: true,
-    get(): ClauseResult[] {
-      const list: ClauseResult[] = clauses.map((c, i) => ({ code: c.code, kind: c.rule.kind, status: flat[4 * i] as OutcomeStatus, score: flat[4 * i + 1] as Dec, deduction: flat[4 * i + 2] as Dec, bonus: flat[4 * i + 3] as Dec }));
-      Object.defineProperty(result, 'clauses', { value: list, enumerable: true, writable: true, configurable: true });
-      return list;
-    },
-    set(v: ClauseResult[]) {
-      Object.defineProperty(result, 'clauses', { value: v, enumerable: true, writable: true, configurable: true });
-    },
-  });
+/** The clause results of a node, kept in the store (see `clausesAccessor`). */
+const CLAUSES = Symbol('clauses');
+type ClauseSlot = { store: LedgerStore; start: number; clauses: readonly Clause[] };
+type WithSlot = NodeResult & { [CLAUSES]: ClauseSlot };
+
+function settleClauses(node: NodeResult, value: ClauseResult[]): void {
+  Object.defineProperty(node, 'clauses', { value, enumerable: true, writable: true, configurable: true });
 }
+
+/**
+ * `NodeResult.clauses` materialised on first read from the store, then an ordinary (enumerable,
+ * writable) array. One descriptor shared by every node, so nodes keep one hidden class (a
+ * property redefined per object turned each of the 72,000 nodes of a province into a dictionary).
+ */
+const clausesAccessor: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: WithSlot): ClauseResult[] {
+    const slot = this[CLAUSES];
+    const list = slot.store.clauseResults(slot.clauses, slot.start);
+    settleClauses(this, list);
+    return list;
+  },
+  set(this: NodeResult, v: ClauseResult[]) {
+    settleClauses(this, v);
+  },
+};
 
 /** A node's path from the top, built once per scheme (the ledger lines of every unit share it). */
 const paths = new WeakMap<Indicator, { parent: readonly Code[]; path: readonly Code[] }>();
@@ -532,7 +555,7 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
   let facts = st.unitFacts?.get(clause.code) ?? NO_FACTS;
-  const cite = citeOf(clause);
+  const site = st.ledger.siteOf(clause, path, clause.code, citeOf(clause));
   let na: Fact | undefined;
   for (const f of facts) if (f.type === 'not-applicable') {
     na = f;
@@ -544,19 +567,19 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     const pts = positive ? (clause.points ?? M ?? P.ZERO) : P.ZERO;
     const out: RuleOutcome = { status: 'not-applicable', deduction: P.ZERO, bonus: P.ZERO, lines: [line('not-applicable', pts, [na.id], 'clause.na', { reason: na.reason })] };
     if (positive) out.score = pts;
-    push(st, path, clause.code, cite, out.lines[0]!);
+    push(st, site, out.lines[0]!);
     return out;
   }
   if (clause.dedupeGroup !== undefined) facts = dropDuplicates(st, clause, facts);
   if (clause.status === 'needs-review') {
     st.review++;
-    push(st, path, clause.code, cite, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
+    push(st, site, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
   }
   const points = clause.points ?? M;
   st.ctx = ctxFor(env, unit, clause, points, facts, node, st.ctx);
   const out = evaluateRule(clause.rule, st.ctx);
   tally(st, out.status);
-  for (const l of out.lines) push(st, path, clause.code, cite, l);
+  for (const l of out.lines) push(st, site, l);
   return out;
 }
 
