@@ -11,6 +11,7 @@ import { gradeUnits, gradingFlags } from '../grading/grade-units';
 import { factsFor, indexFacts, type FactIndex } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
 import { scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
+import { LedgerStore } from './ledger-store';
 
 /** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
 export type Evaluation = {
@@ -56,6 +57,9 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const touched = [...new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()])];
   if (touched.some((c) => state.crossUnitClauses.has(c))) return full();
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
+  // The re-scored unit's lines go to a store of their own: the evaluation's store is not grown by
+  // every re-score of a long-lived state (the server keeps one per assessment).
+  env.ledger = new LedgerStore();
   const score = scoreUnit(env, unit);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only
   // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.

@@ -53,6 +53,7 @@ type State = {
 };
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
+const NO_NODES: readonly Indicator[] = Object.freeze([]);
 const ROOT_PATH: readonly Code[] = Object.freeze([]);
 
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
@@ -114,7 +115,8 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let itemBonus = P.ZERO;
   let fullPoints = P.ZERO;
   let maxPoints = P.ZERO;
-  for (const top of scheme.indicators) {
+  for (let i = 0; i < scheme.indicators.length; i++) {
+    const top = scheme.indicators[i]!;
     const r = evalNode(env, st, top, ROOT_PATH);
     if (!r) continue;
     nodes.push(r.result);
@@ -318,8 +320,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const own = st.unitFacts?.get(node.code) ?? NO_FACTS;
   let na: Fact | undefined;
   // the first, like every one-fact reader: the caller's order decides (the server's is the fact lifecycle's)
-  for (const f of own) if (f.type === 'not-applicable') {
-    na = f;
+  for (let i = 0; i < own.length; i++) if (own[i]!.type === 'not-applicable') {
+    na = own[i];
     break;
   }
   if (na && na.type === 'not-applicable') {
@@ -355,7 +357,9 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let childSum = P.ZERO;
   let childBonus = P.ZERO;
   let childCount = 0;
-  for (const child of node.children ?? []) {
+  const children = node.children ?? NO_NODES;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const r = evalNode(env, st, child, path);
     if (!r) continue;
     result.children.push(r.result);
@@ -388,7 +392,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
   // Clause results are kept in the store (status, score, deduction, bonus per clause) and become
   // objects only when read: a province has 720,000 of them and most are never looked at.
-  for (const clause of clauses) {
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i]!;
     const out = evalClause(env, st, node, clause, path, M);
     st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
     result.status = worse(result.status, out.status);
@@ -557,8 +562,8 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   let facts = st.unitFacts?.get(clause.code) ?? NO_FACTS;
   const site = st.ledger.siteOf(clause, path, clause.code, citeOf(clause));
   let na: Fact | undefined;
-  for (const f of facts) if (f.type === 'not-applicable') {
-    na = f;
+  for (let i = 0; i < facts.length; i++) if (facts[i]!.type === 'not-applicable') {
+    na = facts[i];
     break;
   }
   if (na && na.type === 'not-applicable') {
@@ -579,19 +584,34 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   st.ctx = ctxFor(env, unit, clause, points, facts, node, st.ctx);
   const out = evaluateRule(clause.rule, st.ctx);
   tally(st, out.status);
-  for (const l of out.lines) push(st, site, l);
+  const lines = out.lines;
+  for (let i = 0; i < lines.length; i++) push(st, site, lines[i]!);
   return out;
+}
+
+/** The clauses of the scheme in a dedupe group, in scheme order (found once per scheme). */
+const dedupeClauses = new WeakMap<SchemeIndex, Clause[]>();
+function dedupeClausesOf(index: SchemeIndex): Clause[] {
+  let list = dedupeClauses.get(index);
+  if (!list) {
+    list = [];
+    for (const site of index.clauses.values()) if (site.clause.dedupeGroup !== undefined) list.push(site.clause);
+    dedupeClauses.set(index, list);
+  }
+  return list;
 }
 
 /** P27: across clauses of one dedupe group, an event key counts only in the clause where it costs most. */
 function planDedupe(env: ScoringEnv, unit: Unit, st: State): void {
+  const deduped = dedupeClausesOf(env.index);
+  if (deduped.length === 0) return;
   const best = new Map<string, { clause: Code; amount: Dec }>();
-  for (const [code, site] of env.index.clauses) {
-    const group = site.clause.dedupeGroup;
-    if (group === undefined) continue;
+  for (const clause of deduped) {
+    const code = clause.code;
+    const group = clause.dedupeGroup!;
     for (const f of factsFor(env.facts, unit.code, code)) {
       if (f.type !== 'occurrence' || f.eventKey === undefined) continue;
-      const amount = priceOccurrence(site.clause.rule, f);
+      const amount = priceOccurrence(clause.rule, f);
       const key = `${group}\u0000${f.eventKey}`;
       const prev = best.get(key);
       if (!prev || amount > prev.amount) best.set(key, { clause: code, amount });
