@@ -8,7 +8,7 @@ import { readMetric } from '../rules/rule-helpers';
 import type { PeerData } from '../rules/rule-context';
 import { rankUnits } from '../ranking/rank-units';
 import { gradeUnits, gradingFlags } from '../grading/grade-units';
-import { factsFor, indexFacts, type FactIndex } from './fact-index';
+import { FactIndex, factsFor, indexFacts } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
 import { scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
 import { LedgerStore } from './ledger-store';
@@ -51,7 +51,8 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const unit = env.index.units.get(unitCode);
   if (!unit) return state;
   const before = env.facts.get(unitCode);
-  const fresh = groupByRef(unitFacts.filter((f) => f.unit === unitCode));
+  // Indexed like the evaluation's facts, so the scoring code sees one kind of unit facts.
+  const fresh = new FactIndex(unitFacts.filter((f) => f.unit === unitCode)).get(unitCode) ?? new Map<Code, Fact[]>();
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
   const touched = [...new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()])];
@@ -59,7 +60,7 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
   // The re-scored unit's lines go to a store of their own: the evaluation's store is not grown by
   // every re-score of a long-lived state (the server keeps one per assessment).
-  env.ledger = new LedgerStore();
+  env.ledger = new LedgerStore(1 << 9);
   const score = scoreUnit(env, unit);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only
   // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
@@ -126,17 +127,6 @@ function reassemble(state: Evaluation, unitCode: Code): void {
 
 function* allFacts(index: FactIndex): Generator<Fact> {
   for (const unit of index.units()) for (const list of index.get(unit)!.values()) yield* list;
-}
-
-/** One unit's facts by code, in the caller's order. */
-function groupByRef(facts: readonly Fact[]): Map<Code, Fact[]> {
-  const byRef = new Map<Code, Fact[]>();
-  for (const f of facts) {
-    const list = byRef.get(f.ref);
-    if (list) list.push(f);
-    else byRef.set(f.ref, [f]);
-  }
-  return byRef;
 }
 
 function isUnder(index: SchemeIndex, code: Code, indicators: Set<Code>): boolean {

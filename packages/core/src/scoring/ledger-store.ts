@@ -30,27 +30,41 @@ type Site = { path: readonly Code[]; ref: Code; cite: LedgerLine['cite']; hasCit
 export type Params = Record<string, string | number>;
 
 export class LedgerStore {
-  private cap = 1 << 12;
-  private kind = new Uint8Array(this.cap);
-  private amount = new Float64Array(this.cap);
-  private shape = new Int32Array(this.cap);
-  private site = new Int32Array(this.cap);
+  private kind: Uint8Array;
+  private amount: Float64Array;
+  private shape: Int32Array;
+  private site: Int32Array;
   /** Start of each line's parameter values in `values` (line i ends where line i + 1 starts). */
-  private pOff = new Int32Array(this.cap + 1);
+  private pOff: Int32Array;
   /** Start of each line's fact ids in `factIds`. */
-  private fOff = new Int32Array(this.cap + 1);
+  private fOff: Int32Array;
   private readonly values: (string | number)[] = [];
   private readonly factIds: string[] = [];
   private readonly sites: Site[] = [];
   private readonly siteIds = new Map<object, number>();
   /** Lines written so far. */
   size = 0;
-  private cCap = 1 << 12;
-  private cStatus = new Uint8Array(this.cCap);
+  private cCap: number;
+  private cStatus: Uint8Array;
   /** Score, deduction, bonus of each clause result. */
-  private cValues = new Float64Array(3 * this.cCap);
+  private cValues: Float64Array;
   /** Clause results written so far. */
   clauseCount = 0;
+
+  /** `cap`: room for this many lines (and clause results) before the arrays grow. */
+  constructor(
+    private cap = 1 << 12,
+  ) {
+    this.kind = new Uint8Array(cap);
+    this.amount = new Float64Array(cap);
+    this.shape = new Int32Array(cap);
+    this.site = new Int32Array(cap);
+    this.pOff = new Int32Array(cap + 1);
+    this.fOff = new Int32Array(cap + 1);
+    this.cCap = cap;
+    this.cStatus = new Uint8Array(cap);
+    this.cValues = new Float64Array(3 * cap);
+  }
 
   /** Appends one clause's result (its node keeps where its clauses start). */
   addClause(status: OutcomeStatus, score: Dec, deduction: Dec, bonus: Dec): void {
