@@ -184,23 +184,3 @@ export class LedgerStore {
     return out;
   }
 }
-
-/**
- * Defines `obj[key]` as computed by `make` on first read, then an ordinary enumerable, writable
- * property (so results still spread, serialise, compare and can be replaced as plain data).
- */
-export function lazyProperty<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
-  const settle = (value: T[K]): void => {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  };
-  Object.defineProperty(obj, key, {
-    enumerable: true,
-    configurable: true,
-    get(): T[K] {
-      const value = make();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
-}

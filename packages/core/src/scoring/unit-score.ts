@@ -9,7 +9,7 @@ import { line, tierAmount } from '../rules/rule-helpers';
 import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
 import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
-import { LedgerStore, lazyProperty, type Params } from './ledger-store';
+import { LedgerStore, type Params } from './ledger-store';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -213,7 +213,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   total = P.sub(total, vetoDeduction);
   total = finishTotal(st, scheme.settings, total);
 
-  const result: UnitResult = {
+  const head = {
     unit: unit.code,
     name: unit.name,
     category: unit.category,
@@ -230,12 +230,14 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     pendingJudgements: st.pending,
     needsReview: st.review,
     nodes,
-    ledger: [],
-    ranks: [],
-    gradeNotes: [],
   };
-  const end = store.size;
-  lazyProperty(result, 'ledger', () => store.lines(start, end));
+  // `ledger` is read from the store on first use; one shared accessor keeps every unit result in one
+  // hidden class (a property redefined per object made them dictionaries, slow to rank and grade).
+  Object.defineProperty(head, 'ledger', ledgerAccessor);
+  Object.defineProperty(head, LEDGER, { value: { store, start, end: store.size } satisfies LedgerSlot });
+  const result = head as Omit<UnitResult, 'ranks' | 'gradeNotes'> as UnitResult;
+  result.ranks = [];
+  result.gradeNotes = [];
   return { result, needsImputation: st.needsImputation, nodeScores: st.nodeScores, naIndicators: st.naIndicators };
 }
 
@@ -510,6 +512,29 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   st.nodeScores.set(node.code, score);
   return { result, zeroParent, effectiveBonus };
 }
+
+/** A unit's ledger lines, kept in the store (see `ledgerAccessor`). */
+const LEDGER = Symbol('ledger');
+type LedgerSlot = { store: LedgerStore; start: number; end: number };
+
+function settleLedger(unit: UnitResult, value: LedgerLine[]): void {
+  Object.defineProperty(unit, 'ledger', { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** `UnitResult.ledger` materialised on first read, then an ordinary array (one descriptor for all units). */
+const ledgerAccessor: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: UnitResult & { [LEDGER]: LedgerSlot }): LedgerLine[] {
+    const slot = this[LEDGER];
+    const lines = slot.store.lines(slot.start, slot.end);
+    settleLedger(this, lines);
+    return lines;
+  },
+  set(this: UnitResult, v: LedgerLine[]) {
+    settleLedger(this, v);
+  },
+};
 
 /** The clause results of a node, kept in the store (see `clausesAccessor`). */
 const CLAUSES = Symbol('clauses');
