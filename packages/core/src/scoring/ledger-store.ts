@@ -184,3 +184,27 @@ export class LedgerStore {
     return out;
   }
 }
+
+/**
+ * A property descriptor for `key` computed by `make` on first read, after which the object holds an
+ * ordinary enumerable, writable value (results still spread, serialise, compare and can be replaced
+ * as plain data). Define one per key and share it: objects given the same descriptor keep one
+ * hidden class, where a descriptor per object turns each into a dictionary.
+ */
+export function lazyAccessor<T extends object, V>(key: string, make: (self: T) => V): PropertyDescriptor {
+  const settle = (self: T, value: V): void => {
+    Object.defineProperty(self, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: T): V {
+      const value = make(this);
+      settle(this, value);
+      return value;
+    },
+    set(this: T, value: V) {
+      settle(this, value);
+    },
+  };
+}

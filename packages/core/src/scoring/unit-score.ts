@@ -9,7 +9,7 @@ import { line, tierAmount } from '../rules/rule-helpers';
 import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
 import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
-import { LedgerStore, type Params } from './ledger-store';
+import { LedgerStore, lazyAccessor, type Params } from './ledger-store';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -517,52 +517,20 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
 const LEDGER = Symbol('ledger');
 type LedgerSlot = { store: LedgerStore; start: number; end: number };
 
-function settleLedger(unit: UnitResult, value: LedgerLine[]): void {
-  Object.defineProperty(unit, 'ledger', { value, enumerable: true, writable: true, configurable: true });
-}
-
 /** `UnitResult.ledger` materialised on first read, then an ordinary array (one descriptor for all units). */
-const ledgerAccessor: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: UnitResult & { [LEDGER]: LedgerSlot }): LedgerLine[] {
-    const slot = this[LEDGER];
-    const lines = slot.store.lines(slot.start, slot.end);
-    settleLedger(this, lines);
-    return lines;
-  },
-  set(this: UnitResult, v: LedgerLine[]) {
-    settleLedger(this, v);
-  },
-};
+const ledgerAccessor = lazyAccessor<UnitResult & { [LEDGER]: LedgerSlot }, LedgerLine[]>('ledger', (u) => u[LEDGER].store.lines(u[LEDGER].start, u[LEDGER].end));
 
 /** The clause results of a node, kept in the store (see `clausesAccessor`). */
 const CLAUSES = Symbol('clauses');
 type ClauseSlot = { store: LedgerStore; start: number; clauses: readonly Clause[] };
 type WithSlot = NodeResult & { [CLAUSES]: ClauseSlot };
 
-function settleClauses(node: NodeResult, value: ClauseResult[]): void {
-  Object.defineProperty(node, 'clauses', { value, enumerable: true, writable: true, configurable: true });
-}
-
 /**
  * `NodeResult.clauses` materialised on first read from the store, then an ordinary (enumerable,
  * writable) array. One descriptor shared by every node, so nodes keep one hidden class (a
  * property redefined per object turned each of the 72,000 nodes of a province into a dictionary).
  */
-const clausesAccessor: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: WithSlot): ClauseResult[] {
-    const slot = this[CLAUSES];
-    const list = slot.store.clauseResults(slot.clauses, slot.start);
-    settleClauses(this, list);
-    return list;
-  },
-  set(this: NodeResult, v: ClauseResult[]) {
-    settleClauses(this, v);
-  },
-};
+const clausesAccessor = lazyAccessor<WithSlot, ClauseResult[]>('clauses', (n) => n[CLAUSES].store.clauseResults(n[CLAUSES].clauses, n[CLAUSES].start));
 
 /** A node's path from the top, built once per scheme (the ledger lines of every unit share it). */
 const paths = new WeakMap<Indicator, { parent: readonly Code[]; path: readonly Code[] }>();
