@@ -1,14 +1,14 @@
 import * as P from '../points';
 import type { AnyOfRule, AverageRule, CompletionRule, ManualRule, PartialCreditRule, ZeroRule } from './rule.types';
 import type { RuleContext, RuleOutcome } from './rule-context';
-import { applyEffect, empty, none, factsOf, judgementOf, line, pending, scoreWithin } from './rule-helpers';
+import { applyEffect, empty, none, factsOf, firstOf, judgementOf, line, pending, scoreWithin } from './rule-helpers';
 
 /** P17: full points when complete; 0 when not; a judged partial score when allowed. */
 export function evalCompletion(rule: CompletionRule, ctx: RuleContext): RuleOutcome {
   const pts = rule.points ?? ctx.points;
   if (pts === undefined) return pending('completion.no-points');
   const j = judgementOf(ctx.facts);
-  const f = factsOf(ctx.facts, 'flag')[0];
+  const f = firstOf(ctx.facts, 'flag');
   const out = empty();
   if (f?.value) {
     applyEffect(out, 'score', pts, [f.id], 'completion.done', { points: (pts) });
@@ -33,7 +33,7 @@ export function evalCompletion(rule: CompletionRule, ctx: RuleContext): RuleOutc
 export function evalPartialCredit(rule: PartialCreditRule, ctx: RuleContext): RuleOutcome {
   const pts = rule.points ?? ctx.points;
   if (pts === undefined) return pending('completion.no-points');
-  const f = factsOf(ctx.facts, 'flag')[0];
+  const f = firstOf(ctx.facts, 'flag');
   if (!f) return pending('completion.pending', { points: (pts) });
   const out = empty();
   if (f.value) {
@@ -89,7 +89,7 @@ export function evalManual(rule: ManualRule, ctx: RuleContext): RuleOutcome {
 
 /** P29: a true flag or an occurrence zeroes the indicator, its parent or the unit. */
 export function evalZero(rule: ZeroRule, ctx: RuleContext): RuleOutcome {
-  const hit = factsOf(ctx.facts, 'flag').find((f) => f.value) ?? factsOf(ctx.facts, 'occurrence')[0];
+  const hit = factsOf(ctx.facts, 'flag').find((f) => f.value) ?? firstOf(ctx.facts, 'occurrence');
   if (!hit) return none();
   return { ...empty(), zero: rule.scope, lines: [line('zero', P.ZERO, [hit.id], 'zero.hit', { scope: rule.scope, note: hit.note ?? '' })] };
 }

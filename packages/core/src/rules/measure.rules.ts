@@ -8,6 +8,7 @@ import {
   empty,
   none,
   factsOf,
+  firstOf,
   judgementOf,
   line,
   pending,
@@ -161,7 +162,8 @@ export function bandOutcome(
   ctx: RuleContext,
 ): RuleOutcome {
   let band: Band | undefined;
-  for (const b of bands) {
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i]!;
     if (bandMatches(b, x)) {
       band = b;
       break;
@@ -233,7 +235,7 @@ export function evalLateness(rule: LatenessRule, ctx: RuleContext): RuleOutcome 
 
 /** P45: done after a fixed date (or not done by the assessment date) → fixed amount. */
 export function evalDeadline(rule: DeadlineRule, ctx: RuleContext): RuleOutcome {
-  const f = factsOf(ctx.facts, 'flag')[0];
+  const f = firstOf(ctx.facts, 'flag');
   if (!f) return pending('deadline.no-fact', { deadline: rule.deadline });
   const done = f.value ? f.date : undefined;
   if (f.value && done === undefined) return pending('deadline.no-date', { deadline: rule.deadline }, [f.id]);
@@ -277,7 +279,7 @@ export function evalProportional(rule: ProportionalRule, ctx: RuleContext): Rule
 
 /** P20: rate × weight, (1 − rate) × weight, with offset, clamp and the rounding the source states. */
 export function evalRateFormula(rule: RateFormulaRule, ctx: RuleContext): RuleOutcome {
-  const f = factsOf(ctx.facts, 'rate')[0];
+  const f = firstOf(ctx.facts, 'rate');
   if (!f) return pending('metric.missing', { metric: 'rate' });
   let num = f.numerator;
   if (rule.subtractFromNumerator) num = P.sub(num, f.parts?.[rule.subtractFromNumerator] ?? P.ZERO);

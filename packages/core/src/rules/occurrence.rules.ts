@@ -35,7 +35,8 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
     let count = 0;
     const ids: string[] = [];
     const notes: string[] = [];
-    for (const o of occs) {
+    for (let i = 0; i < occs.length; i++) {
+      const o = occs[i]!;
       count += o.count ?? 1;
       ids.push(o.id);
       if (o.date || o.note) notes.push([o.date, o.note].filter(Boolean).join(occs.length === 1 ? '，' : ' '));
@@ -48,7 +49,8 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
 
   // Price every occurrence: tier amount, doubling.
   const priced: Priced[] = [];
-  for (const o of occs) {
+  for (let i = 0; i < occs.length; i++) {
+    const o = occs[i]!;
     let amount = rule.amount;
     if (rule.tiers) {
       const key = o[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by];
@@ -109,12 +111,12 @@ export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): Ru
   } else {
     // One line per tier and amount, naming every occurrence it counts (dates and notes listed).
     // Without tiers or doubling every occurrence has the same amount: one group, no keys built.
-    const groups = !rule.tiers && !rule.double ? [counted] : groupBy(counted, (p) => `${p.unitAmount}|${p.doubled ? 1 : 0}|${rule.tiers ? (p.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : ''}`).values();
+    const groups = !rule.tiers && !rule.double ? [counted] : groupByPrice(counted, rule);
     for (const group of groups) {
       if (group.length === 0) continue;
       const first = group[0]!;
       let count = 0;
-      for (const p of group) count += p.count;
+      for (let i = 0; i < group.length; i++) count += group[i]!.count;
       const total = P.mulInt(first.unitAmount, count);
       const tier = rule.tiers ? (first.fact[rule.tiers.by === 'type' ? 'kind' : rule.tiers.by] ?? '') : '';
       const details = group.length === 1 ? [first.fact.date, first.fact.note].filter(Boolean).join('，') : group.some((p) => p.fact.date || p.fact.note) ? group.map((p) => [p.fact.date, p.fact.note].filter(Boolean).join(' ')).filter(Boolean).join('；') : '';
@@ -220,8 +222,30 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return m;
 }
 
+/** Groups by (amount, doubled, tier), in order of first appearance; no key strings built. */
+function groupByPrice(items: readonly Priced[], rule: PerOccurrenceRule): Priced[][] {
+  const by = rule.tiers ? (rule.tiers.by === 'type' ? 'kind' : rule.tiers.by) : undefined;
+  const groups: Priced[][] = [];
+  const tiers: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const p = items[i]!;
+    const tier = by === undefined ? '' : (p.fact[by] ?? '');
+    let g = 0;
+    while (g < groups.length) {
+      const first = groups[g]![0]!;
+      if (first.unitAmount === p.unitAmount && first.doubled === p.doubled && tiers[g] === tier) break;
+      g++;
+    }
+    if (g === groups.length) {
+      groups.push([p]);
+      tiers.push(tier);
+    } else groups[g]!.push(p);
+  }
+  return groups;
+}
+
 function highest(group: readonly Priced[]): Priced {
   let top = group[0]!;
-  for (const p of group) if (p.unitAmount > top.unitAmount) top = p;
+  for (let i = 1; i < group.length; i++) if (group[i]!.unitAmount > top.unitAmount) top = group[i]!;
   return top;
 }

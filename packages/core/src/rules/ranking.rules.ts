@@ -2,7 +2,7 @@ import * as P from '../points';
 import type { Dec } from '../points';
 import type { BottomKRule, ExternalRankRule, RankBandsRule, RelativeToBestRule, TopKRule } from './rule.types';
 import type { PeerData, RuleContext, RuleOutcome } from './rule-context';
-import { applyCapAndMinimum, applyEffect, empty, factsOf, line, pending, readMetric, roundSteps, scoreWithin } from './rule-helpers';
+import { applyCapAndMinimum, applyEffect, empty, factsOf, firstOf, line, pending, readMetric, roundSteps, scoreWithin } from './rule-helpers';
 
 /** Competition rank (1, 2, 2, 4) of `value` among the peer values. */
 export function rankAmong(peers: PeerData, value: Dec, order: 'desc' | 'asc'): { rank: number; isTied: boolean } {
@@ -79,7 +79,7 @@ export function evalTopK(rule: TopKRule, ctx: RuleContext): RuleOutcome {
 
 /** P22 P24: external rank → per-place deduction beyond a safe rank, zero for the bottom, bonus for the top. */
 export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): RuleOutcome {
-  const f = factsOf(ctx.facts, 'rank')[0];
+  const f = firstOf(ctx.facts, 'rank');
   if (!f) return pending('metric.missing', { metric: 'rank' });
   const out = empty();
   const role = f.role ?? '';
@@ -109,7 +109,7 @@ export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): Rule
 
 /** 工作量 = 办结数 ÷ (办结数最多的单位的应办结数) × 基数 (003:6097-6099, "本单位应办结数" read as the top unit's). */
 function relativeToBestDenominator(rule: RelativeToBestRule, ctx: RuleContext): RuleOutcome {
-  const f = factsOf(ctx.facts, 'rate')[0];
+  const f = firstOf(ctx.facts, 'rate');
   if (!f) return pending('metric.missing', { metric: 'rate' });
   let bestUnit: string | undefined;
   let bestNum: Dec | undefined;

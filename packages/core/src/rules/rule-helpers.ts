@@ -92,12 +92,21 @@ export function roundSteps(gap: Dec, step: Dec, mode: StepRounding): Dec {
 
 export function factsOf<T extends Fact['type']>(facts: readonly Fact[], type: T): Extract<Fact, { type: T }>[] {
   const out: Extract<Fact, { type: T }>[] = [];
-  for (const f of facts) if (f.type === type) out.push(f as Extract<Fact, { type: T }>);
+  for (let i = 0; i < facts.length; i++) if (facts[i]!.type === type) out.push(facts[i] as Extract<Fact, { type: T }>);
   return out;
 }
 
+/** The first fact of a type (what `factsOf(facts, type)[0]` gives, without building the list). */
+export function firstOf<T extends Fact['type']>(facts: readonly Fact[], type: T): Extract<Fact, { type: T }> | undefined {
+  for (let i = 0; i < facts.length; i++) if (facts[i]!.type === type) return facts[i] as Extract<Fact, { type: T }>;
+  return undefined;
+}
+
 export function judgementOf(facts: readonly Fact[]): JudgementFact | undefined {
-  for (const f of facts) if (f.type === 'judgement') return f;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    if (f.type === 'judgement') return f;
+  }
   return undefined;
 }
 
@@ -107,17 +116,17 @@ export type MetricReading = { value: Dec; facts: readonly string[]; detail: Reco
 export function readMetric(metric: Metric, facts: readonly Fact[]): MetricReading {
   switch (metric.of) {
     case 'value': {
-      const f = factsOf(facts, 'value')[0];
+      const f = firstOf(facts, 'value');
       return f ? { value: f.value, facts: [f.id], detail: { value: (f.value) } } : undefined;
     }
     case 'change': {
-      const f = factsOf(facts, 'value')[0];
+      const f = firstOf(facts, 'value');
       if (!f || f.baseline === undefined) return undefined;
       const v = P.sub(f.value, f.baseline);
       return { value: v, facts: [f.id], detail: { value: (f.value), baseline: (f.baseline), change: (v) } };
     }
     case 'rate': {
-      const f = factsOf(facts, 'rate')[0];
+      const f = firstOf(facts, 'rate');
       if (!f) return undefined;
       if (f.denominator === 0) return { value: P.ZERO, facts: [f.id], detail: { numerator: (f.numerator), denominator: '0' } };
       const scale = metric.percent === false ? P.ONE : P.HUNDRED;
@@ -125,15 +134,15 @@ export function readMetric(metric: Metric, facts: readonly Fact[]): MetricReadin
       return { value: v, facts: [f.id], detail: { numerator: (f.numerator), denominator: (f.denominator), rate: (v) } };
     }
     case 'sub-score': {
-      const f = factsOf(facts, 'sub-score')[0];
+      const f = firstOf(facts, 'sub-score');
       return f ? { value: f.score, facts: [f.id], detail: { score: (f.score) } } : undefined;
     }
     case 'count': {
-      const f = factsOf(facts, 'count')[0];
+      const f = firstOf(facts, 'count');
       return f ? { value: P.fromInt(f.done), facts: [f.id], detail: { count: f.done } } : undefined;
     }
     case 'rank': {
-      const f = factsOf(facts, 'rank')[0];
+      const f = firstOf(facts, 'rank');
       return f ? { value: P.fromInt(f.rank), facts: [f.id], detail: { rank: f.rank } } : undefined;
     }
   }
@@ -143,7 +152,7 @@ export function readMetric(metric: Metric, facts: readonly Fact[]): MetricReadin
  *  multi-figure target), replaced by a higher published value (P35). */
 export function targetValue(ctx: RuleContext, figure?: string): { value: Dec; facts: string[]; overridden: boolean } | undefined {
   const base = figure !== undefined ? ctx.target?.values?.[figure] : ctx.target?.value;
-  const override = factsOf(ctx.facts, 'target-override')[0];
+  const override = firstOf(ctx.facts, 'target-override');
   if (override && (base === undefined || (ctx.target?.overrideWhenHigher !== false && override.value > base))) {
     return { value: override.value, facts: [override.id], overridden: true };
   }

@@ -8,9 +8,10 @@ import { readMetric } from '../rules/rule-helpers';
 import type { PeerData } from '../rules/rule-context';
 import { rankUnits } from '../ranking/rank-units';
 import { gradeUnits, gradingFlags } from '../grading/grade-units';
-import { factsFor, indexFacts, type FactIndex } from './fact-index';
+import { FactIndex, factsFor, indexFacts } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
 import { clauseFacts, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
+import { LedgerStore } from './ledger-store';
 
 /** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
 export type Evaluation = {
@@ -50,13 +51,17 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const unit = env.index.units.get(unitCode);
   if (!unit) return state;
   const before = env.facts.get(unitCode);
-  const fresh = indexFacts(unitFacts).get(unitCode) ?? new Map<Code, Fact[]>();
+  // Indexed like the evaluation's facts, so the scoring code sees one kind of unit facts.
+  const fresh = new FactIndex(unitFacts.filter((f) => f.unit === unitCode)).get(unitCode) ?? new Map<Code, Fact[]>();
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
   const touched = [...new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()])];
   // a shared data item (最多报一次) may feed several clauses, some comparing units: redo the whole pass
   if (touched.some((c) => state.crossUnitClauses.has(c) || env.index.dataItems.has(c))) return full();
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
+  // The re-scored unit's lines go to a store of their own: the evaluation's store is not grown by
+  // every re-score of a long-lived state (the server keeps one per assessment).
+  env.ledger = new LedgerStore(1 << 9);
   const score = scoreUnit(env, unit);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only
   // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
@@ -122,7 +127,7 @@ function reassemble(state: Evaluation, unitCode: Code): void {
 }
 
 function* allFacts(index: FactIndex): Generator<Fact> {
-  for (const byRef of index.values()) for (const list of byRef.values()) yield* list;
+  for (const unit of index.units()) for (const list of index.get(unit)!.values()) yield* list;
 }
 
 function isUnder(index: SchemeIndex, code: Code, indicators: Set<Code>): boolean {

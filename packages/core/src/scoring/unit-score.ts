@@ -7,8 +7,9 @@ import type { PeerData, RuleContext, RuleLine, RuleOutcome } from '../rules/rule
 import { evaluateRule, ruleEffect } from '../rules/evaluate-rule';
 import { line, tierAmount } from '../rules/rule-helpers';
 import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
-import { factsFor, type FactIndex } from './fact-index';
+import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
+import { LedgerStore, lazyAccessor, type Params } from './ledger-store';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -18,6 +19,8 @@ export type ScoringEnv = {
   peers: Map<Code, Map<Code, PeerData>>;
   /** Averages imputed for N/A indicators with the 'average-of-others' policy: unit → indicator → score. */
   imputed: Map<Code, Map<Code, Dec>>;
+  /** Where units' ledger lines are written (compact; materialised on read). Made on first use. */
+  ledger?: LedgerStore;
 };
 
 /** A unit's result plus what the engine needs across units (group averages for N/A items). */
@@ -32,7 +35,7 @@ export type UnitScore = {
 
 type State = {
   unit: Unit;
-  ledger: LedgerLine[];
+  ledger: LedgerStore;
   pending: number;
   review: number;
   vetoZero: Set<Code>;
@@ -46,33 +49,40 @@ type State = {
   dedupeOwner: Map<string, Code>;
   ctx: RuleContext | undefined;
   /** This unit's facts by code (looked up once per unit, not once per clause). */
-  unitFacts: Map<Code, Fact[]> | undefined;
+  unitFacts: UnitFacts | undefined;
 };
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
+const NO_NODES: readonly Indicator[] = Object.freeze([]);
 const ROOT_PATH: readonly Code[] = Object.freeze([]);
 
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
 const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
 
-/** Completes a rule's line in place (it was built with the ledger line's shape) and appends it. */
-function push(st: State, path: readonly Code[], ref: Code, cite: LedgerLine['cite'], l: RuleLine): void {
-  l.path = path;
-  l.ref = ref;
-  l.cite = cite;
-  st.ledger.push(l);
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** Appends a rule's line to the unit's ledger at `site` (the store copies what it keeps). */
+function push(st: State, site: number, l: RuleLine, kind: LedgerLine['kind'] = l.kind): void {
+  st.ledger.add(site, kind, l.amount, l.msg, l.params, l.facts);
 }
 
-function nodeLine(st: State, path: readonly Code[], node: Indicator, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Record<string, string | number>, facts: readonly string[] = []): void {
-  st.ledger.push({ path, ref: node.code, kind, amount, facts, msg, params, cite: { text: node.title, source: node.source } });
+function nodeLine(st: State, path: readonly Code[], node: Indicator, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Params, facts: readonly string[] = NO_IDS): void {
+  st.ledger.add(st.ledger.siteOf(node, path, node.code, { text: node.title, source: node.source }), kind, amount, msg, params, facts);
+}
+
+/** A line on the unit itself (path [], no citation). */
+function unitLine(st: State, kind: LedgerLine['kind'], amount: Dec, msg: string, params: Params): void {
+  st.ledger.add(st.ledger.siteOf(st.unit, ROOT_PATH, st.unit.code, undefined, false), kind, amount, msg, params, NO_IDS);
 }
 
 export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   const { index } = env;
   const scheme = index.scheme;
+  const store = (env.ledger ??= new LedgerStore());
+  const start = store.size;
   const st: State = {
     unit,
-    ledger: [],
+    ledger: store,
     pending: 0,
     review: 0,
     vetoZero: new Set(),
@@ -105,7 +115,8 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let itemBonus = P.ZERO;
   let fullPoints = P.ZERO;
   let maxPoints = P.ZERO;
-  for (const top of scheme.indicators) {
+  for (let i = 0; i < scheme.indicators.length; i++) {
+    const top = scheme.indicators[i]!;
     const r = evalNode(env, st, top, ROOT_PATH);
     if (!r) continue;
     nodes.push(r.result);
@@ -118,12 +129,10 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
       maxPoints = P.add(maxPoints, top.ceiling === undefined || top.ceiling === null ? pts : top.ceiling);
     }
   }
-  const path: Code[] = [];
-
   // P32 'rescale-total': N/A indicators leave the scheme and the rest is scaled to the full points.
   if (st.excluded > 0 && fullPoints > st.excluded) {
     const scaled = P.mulDiv(items, fullPoints, P.sub(fullPoints, st.excluded));
-    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.rescale', params: { items: items, full: fullPoints, excluded: st.excluded, result: scaled } });
+    unitLine(st, 'rescale', P.sub(scaled, items), 'unit.rescale', { items: items, full: fullPoints, excluded: st.excluded, result: scaled });
     items = scaled;
   }
 
@@ -131,7 +140,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   const normaliseTo = scheme.settings.normaliseTo;
   if (normaliseTo !== undefined && maxPoints > 0 && maxPoints !== normaliseTo) {
     const scaled = P.mulDiv(items, normaliseTo, maxPoints);
-    st.ledger.push({ path, ref: unit.code, kind: 'rescale', amount: P.sub(scaled, items), facts: [], msg: 'unit.normalise', params: { items, max: maxPoints, to: normaliseTo, result: scaled } });
+    unitLine(st, 'rescale', P.sub(scaled, items), 'unit.normalise', { items, max: maxPoints, to: normaliseTo, result: scaled });
     items = scaled;
   }
 
@@ -141,7 +150,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let total = P.add(items, bonusNodes);
   if (cap !== undefined && bonusTotal > cap) {
     const cut = P.sub(bonusTotal, cap);
-    st.ledger.push({ path, ref: unit.code, kind: 'cap', amount: P.neg(cut), facts: [], msg: 'unit.bonus-cap', params: { bonus: bonusTotal, cap: cap } });
+    unitLine(st, 'cap', P.neg(cut), 'unit.bonus-cap', { bonus: bonusTotal, cap: cap });
     total = P.sub(total, cut);
     bonusTotal = cap;
   }
@@ -154,7 +163,8 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     if (facts.length === 0) continue;
     const out = evaluateRule(negativeRule(item), ctxFor(env, unit, negativeClause(item), undefined, facts));
     tally(st, out.status);
-    for (const l of out.lines) push(st, path, item.code, { text: item.text, source: item.source }, { ...l, kind: l.kind === 'deduction' ? 'negative' : l.kind });
+    const site = st.ledger.siteOf(item, ROOT_PATH, item.code, { text: item.text, source: item.source });
+    for (const l of out.lines) push(st, site, l, l.kind === 'deduction' ? 'negative' : l.kind);
     negativeTotal = P.add(negativeTotal, out.deduction);
   }
   total = P.sub(total, negativeTotal);
@@ -166,43 +176,44 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   let vetoDeduction = P.ZERO;
   for (const v of vetoes) {
     for (const e of v.effects) {
-      const cite = { text: v.text };
+      const site = st.ledger.siteOf(v, ROOT_PATH, v.code, { text: v.text });
+      const vetoLine = (amount: Dec, msg: string, params: Params): void => st.ledger.add(site, 'veto', amount, msg, params, v.facts);
       switch (e.type) {
         case 'deduct':
           vetoDeduction = P.add(vetoDeduction, e.amount);
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.neg(e.amount), facts: v.facts, msg: 'veto.deduct', params: { amount: e.amount }, cite });
+          vetoLine(P.neg(e.amount), 'veto.deduct', { amount: e.amount });
           break;
         case 'zero-total':
           st.zeroUnit = true;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.zero-total', params: {}, cite });
+          vetoLine(P.ZERO, 'veto.zero-total', {});
           break;
         case 'zero-indicator':
           // Applied in the tree (node.veto-zero); this line names the veto that did it.
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.zero-indicator', params: { indicator: e.indicator }, cite });
+          vetoLine(P.ZERO, 'veto.zero-indicator', { indicator: e.indicator });
           break;
         case 'max-grade':
           maxGrade = e.grade;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.max-grade', params: { grade: e.grade }, cite });
+          vetoLine(P.ZERO, 'veto.max-grade', { grade: e.grade });
           break;
         case 'force-grade':
           forcedGrade = e.grade;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.force-grade', params: { grade: e.grade }, cite });
+          vetoLine(P.ZERO, 'veto.force-grade', { grade: e.grade });
           break;
         case 'force-last':
           isForcedLast = true;
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.force-last', params: {}, cite });
+          vetoLine(P.ZERO, 'veto.force-last', {});
           break;
         case 'bar-award':
           barredAwards.push(e.award);
-          st.ledger.push({ path, ref: v.code, kind: 'veto', amount: P.ZERO, facts: v.facts, msg: 'veto.bar-award', params: { award: e.award }, cite });
+          vetoLine(P.ZERO, 'veto.bar-award', { award: e.award });
           break;
       }
     }
   }
   total = P.sub(total, vetoDeduction);
-  total = finishTotal(st, scheme.settings, total, unit.code);
+  total = finishTotal(st, scheme.settings, total);
 
-  const result: UnitResult = {
+  const head = {
     unit: unit.code,
     name: unit.name,
     category: unit.category,
@@ -219,19 +230,20 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     pendingJudgements: st.pending,
     needsReview: st.review,
     nodes,
-    ledger: st.ledger,
-    ranks: [],
-    gradeNotes: [],
   };
+  // `ledger` is read from the store on first use; one shared accessor keeps every unit result in one
+  // hidden class (a property redefined per object made them dictionaries, slow to rank and grade).
+  Object.defineProperty(head, 'ledger', ledgerAccessor);
+  Object.defineProperty(head, LEDGER, { value: { store, start, end: store.size } satisfies LedgerSlot });
+  const result = head as Omit<UnitResult, 'ranks' | 'gradeNotes'> as UnitResult;
+  result.ranks = [];
+  result.gradeNotes = [];
   return { result, needsImputation: st.needsImputation, nodeScores: st.nodeScores, naIndicators: st.naIndicators };
 }
 
 /** Clamps, cut-offs, zeroing and rounding of the unit total (P34, P29, P33), each with its line. */
-function finishTotal(st: State, settings: UnitScoreSettings, total: Dec, unitCode: Code): Dec {
-  const path: Code[] = [];
-  const note = (kind: LedgerLine['kind'], amount: Dec, msg: string, params: Record<string, string | number>): void => {
-    st.ledger.push({ path, ref: unitCode, kind, amount, facts: [], msg, params });
-  };
+function finishTotal(st: State, settings: UnitScoreSettings, total: Dec): Dec {
+  const note = (kind: LedgerLine['kind'], amount: Dec, msg: string, params: Params): void => unitLine(st, kind, amount, msg, params);
   if (settings.totalMax !== undefined && total > settings.totalMax) {
     note('clamp', P.sub(settings.totalMax, total), 'unit.clamp-max', { total: total, max: settings.totalMax });
     total = settings.totalMax;
@@ -298,14 +310,20 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const rescale = node.rescale && weight !== undefined ? node.rescale : undefined;
   const M = rescale ? rescale.from : weight;
   const isBonus = node.role === 'bonus';
-  const result: NodeResult = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [], clauses: [] };
+  const clauses = node.clauses ?? [];
+  // Same keys in the same order as a literal with `clauses: []` followed by `points`.
+  const result = { code: node.code, title: node.title, score: P.ZERO, deduction: P.ZERO, bonus: P.ZERO, status: 'scored', isBonus, children: [] } as Omit<NodeResult, 'clauses'> as NodeResult;
+  if (clauses.length > 0) {
+    Object.defineProperty(result, 'clauses', clausesAccessor);
+    Object.defineProperty(result, CLAUSES, { value: { store: st.ledger, start: st.ledger.clauseCount, clauses } satisfies ClauseSlot });
+  } else result.clauses = [];
   if (weight !== undefined) result.points = weight;
 
   const own = st.unitFacts?.get(node.code) ?? NO_FACTS;
   let na: Fact | undefined;
   // the first, like every one-fact reader: the caller's order decides (the server's is the fact lifecycle's)
-  for (const f of own) if (f.type === 'not-applicable') {
-    na = f;
+  for (let i = 0; i < own.length; i++) if (own[i]!.type === 'not-applicable') {
+    na = own[i];
     break;
   }
   if (na && na.type === 'not-applicable') {
@@ -341,7 +359,9 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let childSum = P.ZERO;
   let childBonus = P.ZERO;
   let childCount = 0;
-  for (const child of node.children ?? []) {
+  const children = node.children ?? NO_NODES;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const r = evalNode(env, st, child, path);
     if (!r) continue;
     result.children.push(r.result);
@@ -363,7 +383,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
 
   // Mode D (deduction list with points): the item starts from its points and loses deductions.
   // Decided from the rules' effects so the base line comes first in the ledger.
-  const clauses = node.clauses ?? [];
   const isModeD = childCount === 0 && (node.children?.length ?? 0) === 0 && M !== undefined && clauses.length > 0 && !clauses.some((c) => ruleEffect(c.rule) === 'score');
   if (isModeD) {
     base = M;
@@ -373,12 +392,12 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let D = P.ZERO;
   let B = P.ZERO;
   const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
-  // Clause results are kept flat (status, score, deduction, bonus per clause) and become objects
-  // only when read: a province has 720,000 of them and most are never looked at.
-  const flat: (OutcomeStatus | Dec)[] | undefined = clauses.length > 0 ? [] : undefined;
-  for (const clause of clauses) {
+  // Clause results are kept in the store (status, score, deduction, bonus per clause) and become
+  // objects only when read: a province has 720,000 of them and most are never looked at.
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i]!;
     const out = evalClause(env, st, node, clause, path, M);
-    flat!.push(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
+    st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
     result.status = worse(result.status, out.status);
     if (!isModeD && (ruleEffect(clause.rule) === 'score' || out.score !== undefined)) {
       hasPositive = true;
@@ -486,7 +505,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     if (r !== score) nodeLine(st, path, node, 'round', P.sub(r, score), 'node.round', { score: score, decimals: node.rounding.decimals, result: r });
     score = r;
   }
-  if (flat) lazyClauses(result, clauses, flat);
   result.score = score;
   result.deduction = D;
   result.bonus = B;
@@ -495,21 +513,24 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   return { result, zeroParent, effectiveBonus };
 }
 
-/** `result.clauses` materialised on first read from the flat store; an ordinary (enumerable, writable) array afterwards. */
-function lazyClauses(result: NodeResult, clauses: readonly Clause[], flat: readonly (OutcomeStatus | Dec)[]): void {
-  Object.defineProperty(result, 'clauses', {
-    enumerable: true,
-    configurable: true,
-    get(): ClauseResult[] {
-      const list: ClauseResult[] = clauses.map((c, i) => ({ code: c.code, kind: c.rule.kind, status: flat[4 * i] as OutcomeStatus, score: flat[4 * i + 1] as Dec, deduction: flat[4 * i + 2] as Dec, bonus: flat[4 * i + 3] as Dec }));
-      Object.defineProperty(result, 'clauses', { value: list, enumerable: true, writable: true, configurable: true });
-      return list;
-    },
-    set(v: ClauseResult[]) {
-      Object.defineProperty(result, 'clauses', { value: v, enumerable: true, writable: true, configurable: true });
-    },
-  });
-}
+/** A unit's ledger lines, kept in the store (see `ledgerAccessor`). */
+const LEDGER = Symbol('ledger');
+type LedgerSlot = { store: LedgerStore; start: number; end: number };
+
+/** `UnitResult.ledger` materialised on first read, then an ordinary array (one descriptor for all units). */
+const ledgerAccessor = lazyAccessor<UnitResult & { [LEDGER]: LedgerSlot }, LedgerLine[]>('ledger', (u) => u[LEDGER].store.lines(u[LEDGER].start, u[LEDGER].end));
+
+/** The clause results of a node, kept in the store (see `clausesAccessor`). */
+const CLAUSES = Symbol('clauses');
+type ClauseSlot = { store: LedgerStore; start: number; clauses: readonly Clause[] };
+type WithSlot = NodeResult & { [CLAUSES]: ClauseSlot };
+
+/**
+ * `NodeResult.clauses` materialised on first read from the store, then an ordinary (enumerable,
+ * writable) array. One descriptor shared by every node, so nodes keep one hidden class (a
+ * property redefined per object turned each of the 72,000 nodes of a province into a dictionary).
+ */
+const clausesAccessor = lazyAccessor<WithSlot, ClauseResult[]>('clauses', (n) => n[CLAUSES].store.clauseResults(n[CLAUSES].clauses, n[CLAUSES].start));
 
 /** A node's path from the top, built once per scheme (the ledger lines of every unit share it). */
 const paths = new WeakMap<Indicator, { parent: readonly Code[]; path: readonly Code[] }>();
@@ -523,7 +544,7 @@ function pathOf(node: Indicator, parentPath: readonly Code[]): readonly Code[] {
 
 /** Citations are shared by every unit's ledger lines of a clause (one object per clause, not per line). */
 /** A clause's facts: those at its own code, then those at its shared data item (最多报一次). */
-export function clauseFacts(unitFacts: ReadonlyMap<Code, readonly Fact[]> | undefined, clause: Clause): readonly Fact[] {
+export function clauseFacts(unitFacts: UnitFacts | undefined, clause: Clause): readonly Fact[] {
   const own = unitFacts?.get(clause.code) ?? NO_FACTS;
   if (clause.dataItem === undefined) return own;
   const shared = unitFacts?.get(clause.dataItem);
@@ -540,10 +561,10 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
   let facts = clauseFacts(st.unitFacts, clause);
-  const cite = citeOf(clause);
+  const site = st.ledger.siteOf(clause, path, clause.code, citeOf(clause));
   let na: Fact | undefined;
-  for (const f of facts) if (f.type === 'not-applicable') {
-    na = f;
+  for (let i = 0; i < facts.length; i++) if (facts[i]!.type === 'not-applicable') {
+    na = facts[i];
     break;
   }
   if (na && na.type === 'not-applicable') {
@@ -552,31 +573,46 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     const pts = positive ? (clause.points ?? M ?? P.ZERO) : P.ZERO;
     const out: RuleOutcome = { status: 'not-applicable', deduction: P.ZERO, bonus: P.ZERO, lines: [line('not-applicable', pts, [na.id], 'clause.na', { reason: na.reason })] };
     if (positive) out.score = pts;
-    push(st, path, clause.code, cite, out.lines[0]!);
+    push(st, site, out.lines[0]!);
     return out;
   }
   if (clause.dedupeGroup !== undefined) facts = dropDuplicates(st, clause, facts);
   if (clause.status === 'needs-review') {
     st.review++;
-    push(st, path, clause.code, cite, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
+    push(st, site, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
   }
   const points = clause.points ?? M;
   st.ctx = ctxFor(env, unit, clause, points, facts, node, st.ctx);
   const out = evaluateRule(clause.rule, st.ctx);
   tally(st, out.status);
-  for (const l of out.lines) push(st, path, clause.code, cite, l);
+  const lines = out.lines;
+  for (let i = 0; i < lines.length; i++) push(st, site, lines[i]!);
   return out;
+}
+
+/** The clauses of the scheme in a dedupe group, in scheme order (found once per scheme). */
+const dedupeClauses = new WeakMap<SchemeIndex, Clause[]>();
+function dedupeClausesOf(index: SchemeIndex): Clause[] {
+  let list = dedupeClauses.get(index);
+  if (!list) {
+    list = [];
+    for (const site of index.clauses.values()) if (site.clause.dedupeGroup !== undefined) list.push(site.clause);
+    dedupeClauses.set(index, list);
+  }
+  return list;
 }
 
 /** P27: across clauses of one dedupe group, an event key counts only in the clause where it costs most. */
 function planDedupe(env: ScoringEnv, unit: Unit, st: State): void {
+  const deduped = dedupeClausesOf(env.index);
+  if (deduped.length === 0) return;
   const best = new Map<string, { clause: Code; amount: Dec }>();
-  for (const [code, site] of env.index.clauses) {
-    const group = site.clause.dedupeGroup;
-    if (group === undefined) continue;
+  for (const clause of deduped) {
+    const code = clause.code;
+    const group = clause.dedupeGroup!;
     for (const f of factsFor(env.facts, unit.code, code)) {
       if (f.type !== 'occurrence' || f.eventKey === undefined) continue;
-      const amount = priceOccurrence(site.clause.rule, f);
+      const amount = priceOccurrence(clause.rule, f);
       const key = `${group}\u0000${f.eventKey}`;
       const prev = best.get(key);
       if (!prev || amount > prev.amount) best.set(key, { clause: code, amount });

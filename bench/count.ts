@@ -1,0 +1,49 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { evaluate } from '@kaohe/core';
+import { floorTotals } from './floor';
+import { makeFacts, makeScheme, PROVINCE, type Size } from './province';
+
+/**
+ * One part of the province bench alone, for counting instructions with callgrind (reproducible on a
+ * loaded machine, where wall times move by 2×): `setup` only generates the scheme and facts,
+ * `floor` and `evaluate` add `reps` runs of that part. The engine/floor ratio is
+ * (evaluate − setup) / (floor − setup) of the counts. `bench/count.sh [UNITS] [REPS]` bundles this
+ * file and runs all three under callgrind; `--units N` shrinks the province so that takes minutes.
+ * It also prints CPU time, wall time and GC pauses per run (without callgrind: `npx tsx bench/count.ts
+ * evaluate --units 500`).
+ */
+const arg = (name: string, d: number): number => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : d;
+};
+const mode = process.argv[2] ?? 'setup';
+const size: Size = { ...PROVINCE, units: arg('--units', PROVINCE.units) };
+const reps = arg('--reps', 2);
+const scheme = makeScheme(size);
+const facts = makeFacts(size);
+let gcMs = 0;
+const byKind = new Map<string, { n: number; ms: number }>();
+const gc = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gcMs += e.duration;
+    const kind = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak' }[(e as unknown as { detail?: { kind: number } }).detail?.kind ?? 0] ?? 'other';
+    const k = byKind.get(kind) ?? { n: 0, ms: 0 };
+    k.n++;
+    k.ms += e.duration;
+    byKind.set(kind, k);
+  }
+});
+gc.observe({ entryTypes: ['gc'] });
+const t0 = process.cpuUsage();
+const w0 = performance.now();
+let check = 0;
+for (let i = 0; i < reps; i++) {
+  if (mode === 'floor') check += floorTotals(size, facts)[0]!;
+  else if (mode === 'evaluate') check += evaluate(scheme, facts).units[0]!.total;
+}
+const cpu = process.cpuUsage(t0);
+const wall = performance.now() - w0;
+await new Promise((r) => setTimeout(r, 10));
+gc.disconnect();
+const per = (x: number): string => (x / Math.max(reps, 1)).toFixed(0);
+console.log(`${mode}: ${size.units} units, ${reps} runs, per run: cpu ${per((cpu.user + cpu.system) / 1000)} ms, wall ${per(wall)} ms, in GC pauses ${per(gcMs)} ms (${[...byKind].map(([k, v]) => `${k} ${v.n}× ${v.ms.toFixed(0)} ms`).join(', ')}; check ${check})`);

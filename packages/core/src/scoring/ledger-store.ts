@@ -1,0 +1,210 @@
+import type { Dec } from '../points';
+import type { Clause, Code } from '../scheme/scheme.types';
+import type { ClauseResult, LedgerKind, LedgerLine, OutcomeStatus } from './result.types';
+
+/**
+ * The ledgers of one evaluation, kept compact: one row per line in typed arrays (kind, amount,
+ * message shape, site, offsets into a pool of parameter values and a pool of fact ids). A province
+ * has 880,000 lines; as objects (line, parameters, facts array) they survived every young-generation
+ * collection and were copied before promotion, which was the largest share of an evaluation.
+ * `UnitResult.ledger` materialises a unit's `LedgerLine` objects from here on first read, with the
+ * same fields, values and key order the rules gave them.
+ *
+ * A message shape is a message key with its parameters' names in order (module-wide: there are a
+ * few hundred). A site is where a line sits: path, ref and citation (per store, one per clause,
+ * node, negative item or veto).
+ */
+
+const KINDS: readonly LedgerKind[] = ['score', 'deduction', 'bonus', 'cap', 'floor', 'ceiling', 'minimum', 'dedupe', 'dimension-cap', 'zero', 'veto', 'negative', 'not-applicable', 'impute', 'rescale', 'round', 'clamp', 'cutoff', 'pending', 'review', 'note'];
+const KIND_ID: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k, i]));
+
+const STATUSES: readonly OutcomeStatus[] = ['scored', 'not-applicable', 'needs-judgement', 'needs-review', 'vetoed', 'clamped'];
+const STATUS_ID: Record<string, number> = Object.fromEntries(STATUSES.map((k, i) => [k, i]));
+
+type Shape = { msg: string; keys: readonly string[] };
+const shapes: Shape[] = [];
+const shapesByMsg = new Map<string, number[]>();
+
+type Site = { path: readonly Code[]; ref: Code; cite: LedgerLine['cite']; hasCite: boolean };
+
+export type Params = Record<string, string | number>;
+
+export class LedgerStore {
+  private kind: Uint8Array;
+  private amount: Float64Array;
+  private shape: Int32Array;
+  private site: Int32Array;
+  /** Start of each line's parameter values in `values` (line i ends where line i + 1 starts). */
+  private pOff: Int32Array;
+  /** Start of each line's fact ids in `factIds`. */
+  private fOff: Int32Array;
+  private readonly values: (string | number)[] = [];
+  private readonly factIds: string[] = [];
+  private readonly sites: Site[] = [];
+  private readonly siteIds = new Map<object, number>();
+  /** Lines written so far. */
+  size = 0;
+  private cCap: number;
+  private cStatus: Uint8Array;
+  /** Score, deduction, bonus of each clause result. */
+  private cValues: Float64Array;
+  /** Clause results written so far. */
+  clauseCount = 0;
+
+  /** `cap`: room for this many lines (and clause results) before the arrays grow. */
+  constructor(
+    private cap = 1 << 12,
+  ) {
+    this.kind = new Uint8Array(cap);
+    this.amount = new Float64Array(cap);
+    this.shape = new Int32Array(cap);
+    this.site = new Int32Array(cap);
+    this.pOff = new Int32Array(cap + 1);
+    this.fOff = new Int32Array(cap + 1);
+    this.cCap = cap;
+    this.cStatus = new Uint8Array(cap);
+    this.cValues = new Float64Array(3 * cap);
+  }
+
+  /** Appends one clause's result (its node keeps where its clauses start). */
+  addClause(status: OutcomeStatus, score: Dec, deduction: Dec, bonus: Dec): void {
+    const i = this.clauseCount;
+    if (i === this.cCap) {
+      this.cCap *= 2;
+      const s = new Uint8Array(this.cCap);
+      s.set(this.cStatus);
+      this.cStatus = s;
+      const v = new Float64Array(3 * this.cCap);
+      v.set(this.cValues);
+      this.cValues = v;
+    }
+    this.cStatus[i] = STATUS_ID[status]!;
+    this.cValues[3 * i] = score;
+    this.cValues[3 * i + 1] = deduction;
+    this.cValues[3 * i + 2] = bonus;
+    this.clauseCount = i + 1;
+  }
+
+  /** The results of `clauses`, written from `start` on, as objects (fresh on every call). */
+  clauseResults(clauses: readonly Clause[], start: number): ClauseResult[] {
+    return clauses.map((c, k) => {
+      const i = start + k;
+      return { code: c.code, kind: c.rule.kind, status: STATUSES[this.cStatus[i]!]!, score: this.cValues[3 * i]! as Dec, deduction: this.cValues[3 * i + 1]! as Dec, bonus: this.cValues[3 * i + 2]! as Dec };
+    });
+  }
+
+  /** The site of `key` (a clause, node, negative item, veto or unit), registered on first use. */
+  siteOf(key: object, path: readonly Code[], ref: Code, cite?: LedgerLine['cite'], hasCite = true): number {
+    let id = this.siteIds.get(key);
+    if (id === undefined) {
+      id = this.sites.length;
+      this.sites.push({ path, ref, cite, hasCite });
+      this.siteIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** Appends one line; parameters and fact ids are copied, so the caller's objects can die young. */
+  add(site: number, kind: LedgerKind, amount: Dec, msg: string, params: Params, facts: readonly string[]): void {
+    const i = this.size;
+    if (i === this.cap) this.grow();
+    this.kind[i] = KIND_ID[kind]!;
+    this.amount[i] = amount;
+    this.site[i] = site;
+    this.shape[i] = this.shapeOf(msg, params);
+    const ids = this.factIds;
+    for (let k = 0; k < facts.length; k++) ids.push(facts[k]!);
+    this.size = i + 1;
+    this.pOff[i + 1] = this.values.length;
+    this.fOff[i + 1] = ids.length;
+  }
+
+  /** Pushes the parameter values and returns the shape id of (msg, parameter names in order). */
+  private shapeOf(msg: string, params: Params): number {
+    const values = this.values;
+    const start = values.length;
+    let list = shapesByMsg.get(msg);
+    if (list) {
+      outer: for (let s = 0; s < list.length; s++) {
+        const keys = shapes[list[s]!]!.keys;
+        let n = 0;
+        for (const k in params) {
+          if (keys[n] !== k) {
+            values.length = start;
+            continue outer;
+          }
+          values.push(params[k]!);
+          n++;
+        }
+        if (n === keys.length) return list[s]!;
+        values.length = start;
+      }
+    } else shapesByMsg.set(msg, (list = []));
+    const keys: string[] = [];
+    for (const k in params) {
+      keys.push(k);
+      values.push(params[k]!);
+    }
+    const id = shapes.length;
+    shapes.push({ msg, keys });
+    list.push(id);
+    return id;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const wider = <T extends Uint8Array | Int32Array | Float64Array>(a: T, n: number, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.kind = wider(this.kind, cap, (n) => new Uint8Array(n));
+    this.amount = wider(this.amount, cap, (n) => new Float64Array(n));
+    this.shape = wider(this.shape, cap, (n) => new Int32Array(n));
+    this.site = wider(this.site, cap, (n) => new Int32Array(n));
+    this.pOff = wider(this.pOff, cap + 1, (n) => new Int32Array(n));
+    this.fOff = wider(this.fOff, cap + 1, (n) => new Int32Array(n));
+    this.cap = cap;
+  }
+
+  /** Lines [start, end) as ledger line objects (fresh objects on every call). */
+  lines(start: number, end: number): LedgerLine[] {
+    const out: LedgerLine[] = new Array<LedgerLine>(end - start);
+    for (let i = start; i < end; i++) {
+      const shape = shapes[this.shape[i]!]!;
+      const site = this.sites[this.site[i]!]!;
+      const params: Params = {};
+      const p0 = this.pOff[i]!;
+      for (let k = 0; k < shape.keys.length; k++) params[shape.keys[k]!] = this.values[p0 + k]!;
+      const facts = this.factIds.slice(this.fOff[i]!, this.fOff[i + 1]!);
+      const l: LedgerLine = { path: site.path, ref: site.ref, kind: KINDS[this.kind[i]!]!, amount: this.amount[i]! as Dec, facts, msg: shape.msg, params };
+      if (site.hasCite) l.cite = site.cite;
+      out[i - start] = l;
+    }
+    return out;
+  }
+}
+
+/**
+ * A property descriptor for `key` computed by `make` on first read, after which the object holds an
+ * ordinary enumerable, writable value (results still spread, serialise, compare and can be replaced
+ * as plain data). Define one per key and share it: objects given the same descriptor keep one
+ * hidden class, where a descriptor per object turns each into a dictionary.
+ */
+export function lazyAccessor<T extends object, V>(key: string, make: (self: T) => V): PropertyDescriptor {
+  const settle = (self: T, value: V): void => {
+    Object.defineProperty(self, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: T): V {
+      const value = make(this);
+      settle(this, value);
+      return value;
+    },
+    set(this: T, value: V) {
+      settle(this, value);
+    },
+  };
+}
