@@ -53,7 +53,7 @@ const wrongTypeFor = (value: unknown): unknown =>
   typeof value === 'string' ? 12345 : typeof value === 'number' ? 'not-a-number' : typeof value === 'boolean' ? 'yes' : Array.isArray(value) ? 'not-a-list' : 7;
 
 // bodies whose every field is optional or defaulted (the version may come as If-Match instead): {} is a valid request there
-const optionalOnly = new Set<string>(['PUT /api/reports/:id', 'POST /api/reports/:id/submit', 'POST /api/reports/:id/verify', 'POST /api/reports/:id/lock', 'POST /api/assessments/:id/publicity', 'POST /api/schemes/:id/units']);
+const optionalOnly = new Set<string>(['PUT /api/reports/:id', 'POST /api/reports/:id/submit', 'POST /api/reports/:id/verify', 'POST /api/reports/:id/lock', 'POST /api/assessments/:id/publicity', 'POST /api/schemes/:id/units', 'PUT /api/assessments/:id/calendar/settings', 'POST /api/assessments/:id/calendar/generate', 'POST /api/assessments/:id/calendar/late-proposals']);
 const skip = new Set(['POST /api/auth/logout', 'POST /api/assessments/:id/evidence', 'POST /api/assessments/:id/scheme-uploads', 'POST /api/assessments/:id/facts-upload']);
 /** Identity providers are named by the security administrator (oidc, zzd…), not by UUID; their ids are checked in test/security/sso.test.ts. */
 const namedIds = new Set(['PUT /api/security/sso-providers/:provider', 'GET /api/sso/:provider/start', 'GET /api/sso/:provider/callback']);

@@ -108,7 +108,11 @@ describe('what-if routes', () => {
     const malformed = await kpb.request('POST', `${base}/whatif/run`, { name: '错的', ops: [{ op: 'set-band', grade: 'A', reason: '试' }] });
     expect(malformed.statusCode).toBe(400);
     expect((malformed.json() as { error: { message: string } }).error.message).toContain('ops[0].min');
-    expect(await fingerprint()).toEqual(before);
+    // the two refusals are audited (等保: every failed change attempt leaves a request.failed row); nothing else is written
+    const after = await fingerprint();
+    const added = ((await h.ctx.db.execute(sql.raw(`SELECT action FROM audit_log ORDER BY seq DESC LIMIT ${after.counts['audit_log']! - before.counts['audit_log']!}`))) as unknown as { rows: { action: string }[] }).rows;
+    expect(added.map((r) => r.action)).toEqual(['request.failed', 'request.failed']);
+    expect({ ...after, counts: { ...after.counts, audit_log: 0, audit_head: 0 } }).toEqual({ ...before, counts: { ...before.counts, audit_log: 0, audit_head: 0 } });
   });
 
   it('is for the 考评办 only', async () => {

@@ -168,20 +168,20 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await context.close();
   });
 
-  // Known defect (core, completion.rules.ts): on a completion clause an official 是否完成 = 是 wins
-  // over the lead assessor's judgement, and fact-usage does not report the judgement as unused
-  // (completion reads one flag and one judgement), so the 0.5 deduction above changes nothing and
-  // nobody is told. Skipped, not deleted: it must pass once the engine counts the deduction or
-  // reports it among the facts not used.
-  it.skip('the lead assessor’s deduction on NY.QT.c is on 螅镇’s score card after the recompute', async () => {
+  // On a completion clause the official 是否完成 = 是 decides the points (completion.rules.ts), so the
+  // lead assessor's 0.5 deduction above cannot change them; the score card must say so rather than
+  // drop the judgement silently (core fact-usage: a judgement no ledger line cites is `not-used`).
+  it('the score card tells the 考评办 that the lead assessor’s judgement on NY.QT.c was not used', async () => {
     const context = await browsing.newContext();
     const page = await context.newPage();
     await login(page, server.origin, account('kpb'));
     await page.goto(`${server.origin}/results`);
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
-    await page.getByRole('switch', { name: '只看失分' }).click();
-    await page.getByText('中药材种植任务完成不足', { exact: false }).first().waitFor();
+    const warnings = page.getByTestId('fact-warnings');
+    await warnings.waitFor();
+    const text = await warnings.innerText();
+    expect(text).toContain('（NY.QT.c）未计入得分');
     await logout(page);
     await context.close();
   });

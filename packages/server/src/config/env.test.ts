@@ -48,10 +48,12 @@ describe('loadConfig', () => {
   });
 
   it('takes the database connection as host, port, name, user and auth mode, with a dialect and a driver module', () => {
-    const parts = loadConfig({ DATABASE_HOST: 'kb.gov.internal', DATABASE_PORT: '54321', DATABASE_NAME: 'kaohe', DATABASE_USER: 'app', DATABASE_PASSWORD: 'p@ss/w:rd', DATABASE_DRIVER_MODULE: '@opengauss/pg' });
+    // PostgreSQL needs the shared keys (every process signs sessions and the audit chain alike)
+    const keys = { SESSION_SECRET: 's'.repeat(32), AUDIT_KEY: 'a'.repeat(32) };
+    const parts = loadConfig({ ...keys, DATABASE_HOST: 'kb.gov.internal', DATABASE_PORT: '54321', DATABASE_NAME: 'kaohe', DATABASE_USER: 'app', DATABASE_PASSWORD: 'p@ss/w:rd', DATABASE_DRIVER_MODULE: '@opengauss/pg' });
     expect(parts.database).toEqual({ kind: 'postgres', url: 'postgres://app:p%40ss%2Fw%3Ard@kb.gov.internal:54321/kaohe', poolSize: 10, migrate: true, dialect: 'pg', driverModule: '@opengauss/pg' });
-    expect(loadConfig({ DATABASE_HOST: '::1', DATABASE_AUTH: 'none' }).database).toMatchObject({ url: 'postgres://kaohe@[::1]:5432/kaohe', dialect: 'pg' });
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:54321/db' }).database).not.toHaveProperty('driverModule');
+    expect(loadConfig({ ...keys, DATABASE_HOST: '::1', DATABASE_AUTH: 'none' }).database).toMatchObject({ url: 'postgres://kaohe@[::1]:5432/kaohe', dialect: 'pg' });
+    expect(loadConfig({ ...keys, DATABASE_URL: 'postgres://u@h:54321/db' }).database).not.toHaveProperty('driverModule');
     expect(() => loadConfig({ DATABASE_HOST: 'h', DATABASE_PASSWORD: 'x', DATABASE_DIALECT: 'dm' })).toThrow(/DATABASE_DIALECT: dm/);
     expect(() => loadConfig({ DATABASE_HOST: 'h', DATABASE_PASSWORD: 'x', DATABASE_DIALECT: 'mysql' })).toThrow(/DATABASE_DIALECT/);
     expect(() => loadConfig({ DATABASE_HOST: 'h' })).toThrow(/DATABASE_PASSWORD: required/);
