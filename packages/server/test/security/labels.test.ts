@@ -55,6 +55,9 @@ describe('sensitivity labels on results', () => {
     const { U1 } = h.ids.units;
     expect(((await s.rep1!.request('GET', `/api/assessments/${a()}/results`)).json() as unknown[]).length).toBeGreaterThan(0);
     expect((await setLabel('kpb', 'results', a(), 'draft')).statusCode).toBe(200);
+    const [judgement] = (await s.kpb!.request('GET', `/api/assessments/${a()}/judgements?unitId=${U1}`)).json() as { id: string }[];
+    refusedWith(await s.rep1!.request('GET', `/api/judgements/${judgement!.id}/effect`), '草稿');
+    expect((await s.kpb!.request('GET', `/api/judgements/${judgement!.id}/effect`)).statusCode).toBe(200);
     for (const who of ['rep1', 'leader1']) {
       refusedWith(await s[who]!.request('GET', `/api/assessments/${a()}/results/${U1}`), '草稿');
       const list = await s[who]!.request('GET', `/api/assessments/${a()}/results`);
@@ -67,6 +70,7 @@ describe('sensitivity labels on results', () => {
     expect(xlsx.statusCode).toBe(200);
     expect((await setLabel('kpb', 'results', a(), 'internal')).statusCode).toBe(200);
     expect((await s.rep1!.request('GET', `/api/assessments/${a()}/results/${U1}`)).statusCode).toBe(200);
+    expect((await s.rep1!.request('GET', `/api/judgements/${judgement!.id}/effect`)).statusCode).toBe(200);
   });
 });
 
@@ -84,6 +88,10 @@ describe('sensitivity labels on evidence', () => {
     const leadAfter = (await s.lead1!.request('GET', `/api/assessments/${a()}/evidence`)).json() as { id: string }[];
     expect(leadAfter.map((e) => e.id)).not.toContain(file.id);
     expect(leadAfter.length).toBe(leadBefore.length - 1);
+    type Queue = { items: { report: { unitId: string }; evidence: { id: string }[] }[] };
+    const queueFiles = async (who: string) => ((await s[who]!.request('GET', `/api/assessments/${a()}/verification-queue?unitId=${U1}`)).json() as Queue).items.flatMap((i) => i.evidence.map((e) => e.id));
+    expect(await queueFiles('kpb')).toContain(file.id);
+    expect(await queueFiles('lead1')).not.toContain(file.id);
     expect((await s.kpb!.request('GET', `/api/evidence/${file.id}`)).statusCode).toBe(200);
     expect((await s.rep1!.request('GET', `/api/evidence/${file.id}`)).statusCode).toBe(200);
     expect(((await s.rep1!.request('GET', `/api/assessments/${a()}/evidence`)).json() as { id: string }[]).map((e) => e.id)).toContain(file.id);
