@@ -95,7 +95,13 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         .selectDistinct({ id: assessments.id, year: assessments.year, name: assessments.name })
         .from(assessments)
         .innerJoin(publications, eq(publications.assessmentId, assessments.id))
-        .where(readablePredicate({ kind: 'anonymous' }, 'publication', sql`${publications.id}`, constantLabelSql('public')))
+        // the latest publication is the one the public results route shows: list the assessment only when it is 公开
+        .where(
+          and(
+            sql`${publications.sequence} = (SELECT MAX(p2.sequence) FROM publications p2 WHERE p2.assessment_id = ${publications.assessmentId})`,
+            readablePredicate({ kind: 'anonymous' }, 'publication', sql`${publications.id}`, constantLabelSql('public')),
+          ),
+        )
         .orderBy(desc(assessments.year)),
     );
     app.get(resultsApi.publicResults.path, routeOf(resultsApi.publicResults), async (request) => {
