@@ -31,6 +31,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
   const key = `${method} ${url}`;
   const bodies: Record<string, () => unknown> = {
     'POST /api/auth/login': () => ({ login: 'nobody', password: 'x' }),
+    'PUT /api/security/labels': () => ({ objectType: 'evidence', objectId: missing, label: 'public' }),
     'POST /api/auth/password': () => ({ currentPassword: 'wrong', newPassword: 'x' }),
     'POST /api/auth/totp/confirm': () => ({ secret: 'AAAAAAAAAAAAAAAA', code: '000000' }),
     'POST /api/organisations': () => ({ code: uniq('org'), name: '新组织' }),

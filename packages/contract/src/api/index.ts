@@ -16,3 +16,4 @@ export * from './whatif';
 export * from './burden';
 export * from './survey';
 export * from './multiyear';
+export * from './labels';

@@ -70,6 +70,8 @@ export const permissions = [
   /** the year's calendar: windows, due items, completion (read: scoped) and its settings (write: 考评办) */
   'calendar:read',
   'calendar:write',
+  /** sensitivity labels (草稿/内部/公开) on schemes, results, publications and evidence (考评办) */
+  'label:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 /** 'public' needs no account; 'authenticated' any full session; 'session' also a restricted one (password change, TOTP enrolment). */
@@ -109,6 +111,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeal:decide',
     'pii:view',
     'calendar:write',
+    'label:write',
   ],
   'lead-assessor': [
     ...businessRead,

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentScope, scopePredicate } from '../access/scope';
+import { assertReadable, readablePredicate, schemeDefaultSql } from '../access/labels';
 import type { ServerContext } from '../context';
 import { assessments, clauseAssignments, divisions, organisations, schemeClauses, schemes, targets } from '../db/schema';
 import { routeOf } from '../http/route-schema';
@@ -48,7 +49,7 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const rows = await ctx.db
         .select({ id: schemes.id, version: schemes.version, status: schemes.status, sha256: schemes.sha256, diff: schemes.diff, createdAt: schemes.createdAt, publishedAt: schemes.publishedAt })
         .from(schemes)
-        .where(eq(schemes.assessmentId, request.params.id))
+        .where(and(eq(schemes.assessmentId, request.params.id), readablePredicate(request.actor, 'scheme', sql`${schemes.id}`, schemeDefaultSql(sql`${schemes.status}`))))
         .orderBy(asc(schemes.version));
       return rows.map((r) => ({ ...r, status: r.status as SchemeStatus, createdAt: iso(r.createdAt), publishedAt: isoOrNull(r.publishedAt) }));
     });
@@ -64,6 +65,7 @@ export function assessmentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.get(assessmentApi.scheme.path, routeOf(assessmentApi.scheme), async (request) => {
       const scheme = await getScheme(ctx.db, request.params.id);
       await getVisibleAssessment(ctx, request.actor, scheme.assessmentId);
+      await assertReadable(ctx.db, request.actor, { kind: 'scheme', id: scheme.id, status: scheme.status });
       return { ...scheme, status: scheme.status as SchemeStatus, createdAt: iso(scheme.createdAt), publishedAt: isoOrNull(scheme.publishedAt) };
     });
     app.put(assessmentApi.updateScheme.path, routeOf(assessmentApi.updateScheme), async (request) => {

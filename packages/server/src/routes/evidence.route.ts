@@ -5,6 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { workApi } from '@kaohe/contract/api/work';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertInScope, scopePredicate } from '../access/scope';
+import { assertReadable, constantLabelSql, readablePredicate } from '../access/labels';
 import { recordAudit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import { evidence, reports } from '../db/schema';
@@ -107,6 +108,7 @@ export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             q.unitId ? eq(evidence.unitId, q.unitId) : undefined,
             q.clauseKey ? eq(evidence.clauseKey, q.clauseKey) : undefined,
             scopePredicate(request.actor, { assessmentId: col(evidence.assessmentId), unitId: col(evidence.unitId), clauseKey: col(evidence.clauseKey) }, 'read'),
+            readablePredicate(request.actor, 'evidence', col(evidence.id), constantLabelSql('internal')),
           ),
         )
         .orderBy(desc(evidence.uploadedAt))
@@ -125,6 +127,7 @@ export function evidenceRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           ),
         );
       if (!row) throw new AppError('not-found', '文件不存在');
+      await assertReadable(ctx.db, request.actor, { kind: 'evidence', id: row.id });
       await recordAudit(ctx.db, ctx.audit, actorOf(request), { action: 'evidence.download', objectType: 'evidence', objectId: row.id, outcome: 'success' });
       const ascii = row.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       reply.header('Content-Type', 'application/octet-stream');

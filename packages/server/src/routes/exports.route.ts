@@ -3,6 +3,7 @@ import { exportsApi, factsSheetApi, factsUploadFields, factsUploadResult, fileRe
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
+import { assertReadable } from '../access/labels';
 import { recordAudit } from '../audit/audit';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
@@ -41,6 +42,7 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const [p] = await ctx.db.select().from(publications).where(eq(publications.id, id));
       if (!p) throw new AppError('not-found', '发布不存在');
       await getVisibleAssessment(ctx, request.actor, p.assessmentId);
+      await assertReadable(ctx.db, request.actor, { kind: 'publication', id: p.id });
       const meta = await resultSetMeta(ctx.db, p.assessmentId, p.schemeId);
       return { ...meta, title: `${meta.assessmentName}结果（第 ${p.sequence} 版发布）`, rows: await publicationRows(ctx.db, p.id), publishedAt: p.publishedAt };
     };
@@ -70,6 +72,7 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     });
     app.get(exportsApi.currentResultsXlsx.path, routeOf(exportsApi.currentResultsXlsx), async (request, reply) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
+      await assertReadable(ctx.db, request.actor, { kind: 'results', id: a.id });
       const current = await currentResultRows(ctx.db, a.id);
       if (!current.schemeId) throw new AppError('bad-request', '尚无计算结果，请先重新计算');
       const meta = await resultSetMeta(ctx.db, a.id, current.schemeId);

@@ -2,6 +2,7 @@ import { publicationApi } from '@kaohe/contract/api/publication';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assertInScope, scopePredicate } from '../access/scope';
+import { assertReadable, constantLabelSql, readablePredicate } from '../access/labels';
 import type { Actor } from '../access/roles';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
@@ -143,7 +144,7 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       routeOf(publicationApi.listPublications),
       async (request) => {
         const assessment = await getVisibleAssessment(ctx, request.actor, request.params.id);
-        const rows = await ctx.db.select({ id: publications.id }).from(publications).where(eq(publications.assessmentId, assessment.id)).orderBy(asc(publications.sequence));
+        const rows = await ctx.db.select({ id: publications.id }).from(publications).where(and(eq(publications.assessmentId, assessment.id), readablePredicate(request.actor, 'publication', sql`${publications.id}`, constantLabelSql('public')))).orderBy(asc(publications.sequence));
         return Promise.all(rows.map((r) => viewOf(ctx.db, r.id)));
       },
     );
@@ -153,6 +154,7 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       async (request) => {
         const view = await viewOf(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, view.assessmentId);
+        await assertReadable(ctx.db, request.actor, { kind: 'publication', id: view.id });
         return { publication: view, results: (await visibleRows(ctx, request.actor, view.assessmentId, await publicationRows(ctx.db, view.id))).map(publicRow) };
       },
     );
@@ -162,6 +164,7 @@ export function publicationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       async (request) => {
         const view = await viewOf(ctx.db, request.params.id);
         await getVisibleAssessment(ctx, request.actor, view.assessmentId);
+        await assertReadable(ctx.db, request.actor, { kind: 'publication', id: view.id });
         const row = (await visibleRows(ctx, request.actor, view.assessmentId, await publicationRows(ctx.db, view.id))).find((r) => r.unitId === request.params.unitId);
         if (!row) throw new AppError('not-found', '该发布版本中没有该单位的结果');
         return { publicationId: view.id, sequence: view.sequence, unit: publicRow(row), lines: ledgerLines(row.ledger).map((l, index) => ({ index, ...l })) };

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { scopePredicate } from '../access/scope';
+import { assertReadable, constantLabelSql, readablePredicate } from '../access/labels';
 import type { ServerContext } from '../context';
 import { assessments, publications, publishedResults, results, units } from '../db/schema';
 import { routeOf } from '../http/route-schema';
@@ -35,7 +36,13 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         })
         .from(results)
         .innerJoin(units, eq(units.id, results.unitId))
-        .where(and(eq(results.assessmentId, a.id), scopePredicate(request.actor, { assessmentId: sql`${results.assessmentId}`, unitId: sql`${results.unitId}`, clauseKey: null }, 'read')))
+        .where(
+          and(
+            eq(results.assessmentId, a.id),
+            scopePredicate(request.actor, { assessmentId: sql`${results.assessmentId}`, unitId: sql`${results.unitId}`, clauseKey: null }, 'read'),
+            readablePredicate(request.actor, 'results', sql`${results.assessmentId}`, constantLabelSql('internal')),
+          ),
+        )
         .orderBy(asc(results.rank), asc(units.code));
       const names = new Map<string, SchemeNames>();
       for (const id of new Set(rows.map((r) => r.schemeId))) names.set(id, await schemeNames(ctx.db, id));
@@ -46,6 +53,7 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     });
     app.get(resultsApi.unit.path, routeOf(resultsApi.unit), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
+      await assertReadable(ctx.db, request.actor, { kind: 'results', id: a.id });
       const [row] = await ctx.db
         .select({ result: results, unitCode: units.code, unitName: units.name })
         .from(results)
@@ -87,6 +95,13 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         .selectDistinct({ id: assessments.id, year: assessments.year, name: assessments.name })
         .from(assessments)
         .innerJoin(publications, eq(publications.assessmentId, assessments.id))
+        // the latest publication is the one the public results route shows: list the assessment only when it is 公开
+        .where(
+          and(
+            sql`${publications.sequence} = (SELECT MAX(p2.sequence) FROM publications p2 WHERE p2.assessment_id = ${publications.assessmentId})`,
+            readablePredicate({ kind: 'anonymous' }, 'publication', sql`${publications.id}`, constantLabelSql('public')),
+          ),
+        )
         .orderBy(desc(assessments.year)),
     );
     app.get(resultsApi.publicResults.path, routeOf(resultsApi.publicResults), async (request) => {
@@ -97,6 +112,7 @@ export function resultRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         .orderBy(desc(publications.sequence))
         .limit(1);
       if (!publication) throw new AppError('not-found', '该考核尚未公布结果');
+      await assertReadable(ctx.db, { kind: 'anonymous' }, { kind: 'publication', id: publication.id });
       const rows = await ctx.db
         .select({ unitCode: units.code, unitName: units.name, total: publishedResults.total, grade: publishedResults.grade, rank: publishedResults.rank })
         .from(publishedResults)

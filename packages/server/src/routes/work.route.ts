@@ -4,6 +4,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertInScope, scopePredicate } from '../access/scope';
+import { assertReadable } from '../access/labels';
 import type { ServerContext } from '../context';
 import { factVersions, facts, imports, judgements, reports, results, units } from '../db/schema';
 import { routeOf } from '../http/route-schema';
@@ -288,6 +289,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         .where(and(eq(judgements.id, request.params.id), scopePredicate(request.actor, { assessmentId: col(judgements.assessmentId), unitId: col(judgements.unitId), clauseKey: col(judgements.clauseKey) }, 'read')));
       if (!row) throw new AppError('not-found', '判定不存在');
       await getVisibleAssessment(ctx, request.actor, row.assessmentId);
+      await assertReadable(ctx.db, request.actor, { kind: 'results', id: row.assessmentId });
       const [result] = await ctx.db.select({ ledger: results.ledger, computedAt: results.computedAt }).from(results).where(and(eq(results.assessmentId, row.assessmentId), eq(results.unitId, row.unitId)));
       const ledger = (result?.ledger ?? {}) as { ledger?: { facts?: string[]; amount?: string }[]; lines?: string[] };
       const id = `judgement:${row.id}`;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { scopePredicate } from '../access/scope';
+import { constantLabelSql, readablePredicate } from '../access/labels';
 import type { Actor } from '../access/roles';
 import type { Db } from '../db/database';
 import { evidence, judgements, reports, schemeClauses, units } from '../db/schema';
@@ -39,7 +40,7 @@ export async function verificationQueue(db: Db, actor: Actor, assessmentId: stri
     db
       .select({ id: evidence.id, unitId: evidence.unitId, clauseKey: evidence.clauseKey, reportId: evidence.reportId, originalName: evidence.originalName, sizeBytes: evidence.sizeBytes, uploadedAt: evidence.uploadedAt })
       .from(evidence)
-      .where(and(eq(evidence.assessmentId, assessmentId), inArray(evidence.unitId, unitIds), inArray(evidence.clauseKey, keys)))
+      .where(and(eq(evidence.assessmentId, assessmentId), inArray(evidence.unitId, unitIds), inArray(evidence.clauseKey, keys), readablePredicate(actor, 'evidence', sql`${evidence.id}`, constantLabelSql('internal'))))
       .orderBy(desc(evidence.uploadedAt), asc(evidence.id)),
     db
       .select()
