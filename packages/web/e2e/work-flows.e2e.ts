@@ -187,9 +187,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   // Not in this flow yet: the unit appealing the lost point and the lead assessor and 考评办 deciding.
-  // The demo's publication (publishResults in load-demo.ts) has no snapshot, so the server refuses
-  // every appeal with 发布快照不存在, and a new publication needs a 公示 that has ended (a day at
-  // least). The screen's part is in drill-down.test.tsx, the server's in appeals.test.ts.
+  // The demo now publishes through the sealed snapshot path with a 30-day appeal window, so the
+  // browser flow can be added next; the screen's part is in drill-down.test.tsx, the server's in
+  // appeals.test.ts.
 
   it('no request tried to leave the origin', () => {
     expect(browsing.blocked).toEqual([]);

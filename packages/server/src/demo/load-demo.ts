@@ -12,7 +12,8 @@ import { cliActor, createAccount, grantBusinessRole } from '../services/account.
 import { periodOf, writeFacts } from '../services/fact-lifecycle';
 import { audited } from '../services/audited';
 import { indexSchemeClauses } from '../services/assessment.service';
-import { publishResults, recomputeResults } from '../services/results.service';
+import { recomputeResults } from '../services/results.service';
+import { openPublicity, publishAfterPublicity } from '../services/publication.service';
 import type { SchemeDocument } from '../services/scheme-document';
 
 export type DemoAccount = { login: string; role: AdminRole | BusinessRole; password: string; totpSecret: string | null; otpauthUri: string | null; scope: string };
@@ -149,7 +150,11 @@ export async function loadDemo(ctx: ServerContext, options: { schemePath: string
   }
   const kpbId = (await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, 'kpb')))[0]!.id;
   await recomputeResults(ctx, actor, setup.assessment);
-  await publishResults(ctx, actor, kpbId, setup.assessment);
+  // The demo year (2020) is long over: its 公示 is recorded as already ended (a period of no days, so
+  // nothing waits on the clock) and its results published through the one publication path — a
+  // sealed, signed snapshot that verifies, with a 30-day appeal window to try 申诉 in the web app.
+  const period = await openPublicity(ctx, actor, kpbId, setup.assessment, { days: 0, note: '演示数据：2020 年度考核结果公示（已期满）' });
+  await publishAfterPublicity(ctx, actor, kpbId, setup.assessment, { periodId: period.id, appealDays: 30 });
   return { assessmentId: setup.assessment.id, units: scheme.units.length, facts: factCount, accounts };
 }
 

@@ -44,30 +44,3 @@ export async function recomputeResults(ctx: ServerContext, actor: AuditActor, as
   });
 }
 
-/** Publishes the current snapshot as an append-only publication, in one transaction. */
-export async function publishResults(ctx: ServerContext, actor: AuditActor, userId: string, assessment: Assessment) {
-  return audited(ctx, actor, { action: 'result.publish', objectType: 'publication', objectIdOf: (r) => r.id }, async (tx: Db) => {
-    await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessment.id)).for('update');
-    const current = await tx.select().from(results).where(eq(results.assessmentId, assessment.id));
-    if (current.length === 0) throw new AppError('bad-request', '尚无计算结果，请先重新计算');
-    const schemeIds = new Set(current.map((r) => r.schemeId));
-    if (schemeIds.size !== 1) throw new AppError('conflict', '结果来自不同方案版本，请先重新计算');
-    const [last] = await tx
-      .select({ sequence: publications.sequence })
-      .from(publications)
-      .where(and(eq(publications.assessmentId, assessment.id)))
-      .orderBy(desc(publications.sequence))
-      .limit(1);
-    const sha256 = ctx.crypto.digest(canonicalJson(current.map((r) => ({ unitId: r.unitId, total: r.total, grade: r.grade, rank: r.rank, ledger: r.ledger }))));
-    const [publication] = await tx
-      .insert(publications)
-      .values({ assessmentId: assessment.id, schemeId: current[0]!.schemeId, sequence: (last?.sequence ?? 0) + 1, publishedBy: userId, publishedAt: ctx.clock.now(), sha256 })
-      .returning();
-    for (let i = 0; i < current.length; i += 200) {
-      await tx.insert(publishedResults).values(
-        current.slice(i, i + 200).map((r) => ({ publicationId: publication!.id, unitId: r.unitId, total: r.total, grade: r.grade, rank: r.rank, ledger: r.ledger })),
-      );
-    }
-    return { id: publication!.id, sequence: publication!.sequence, units: current.length, sha256 };
-  });
-}
