@@ -136,15 +136,13 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await drawer.getByText('粮食播种面积佐证.pdf').waitFor();
     await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
 
-    // the demo's publication was written before the publication module kept snapshots: the server
-    // says so (发布快照不存在) and the page says why 申诉 is not offered, instead of a button that fails
-    await page.getByTestId('appeal-note').filter({ hasText: '暂不能申诉' }).waitFor();
-    expect(await line.getByRole('button', { name: '申诉' }).count()).toBe(0);
+    // the demo's 2020 results are published (sealed snapshot, 30-day appeal window): the page offers 申诉
+    await page.getByTestId('appeal-note').filter({ hasText: '可对第 1 版发布的台账行申诉' }).waitFor();
     await logout(page);
     await context.close();
   });
 
-  it('the 考评办 recomputes, views rankings and the score card, and sees the appeal', async () => {
+  it('the 考评办 recomputes, views rankings and the score card (with the judgement it did not use), and sees the appeal', async () => {
     const context = await browsing.newContext();
     const page = await context.newPage();
     await login(page, server.origin, account('kpb'));
@@ -160,28 +158,14 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await page.getByText('螅镇 计分卡').waitFor();
     const card = await screenshot(page, 'score-card-recomputed');
     expect(card).toContain('得分明细（得分反查）');
+    // On a completion clause the official 是否完成 = 是 decides the points (completion.rules.ts), so the
+    // lead assessor's 0.5 deduction above cannot change them; the score card says so rather than drop
+    // the judgement silently (core fact-usage: a judgement no ledger line cites is `not-used`).
+    expect(await page.getByTestId('fact-warnings').innerText()).toContain('（NY.QT.c）未计入得分');
 
     await page.getByRole('menuitem', { name: '申诉' }).click();
     await page.waitForURL(/\/appeals$/);
     await page.getByText('尚无申诉').waitFor();
-    await logout(page);
-    await context.close();
-  });
-
-  // On a completion clause the official 是否完成 = 是 decides the points (completion.rules.ts), so the
-  // lead assessor's 0.5 deduction above cannot change them; the score card must say so rather than
-  // drop the judgement silently (core fact-usage: a judgement no ledger line cites is `not-used`).
-  it('the score card tells the 考评办 that the lead assessor’s judgement on NY.QT.c was not used', async () => {
-    const context = await browsing.newContext();
-    const page = await context.newPage();
-    await login(page, server.origin, account('kpb'));
-    await page.goto(`${server.origin}/results`);
-    await page.getByRole('link', { name: '螅镇' }).click();
-    await page.getByText('螅镇 计分卡').waitFor();
-    const warnings = page.getByTestId('fact-warnings');
-    await warnings.waitFor();
-    const text = await warnings.innerText();
-    expect(text).toContain('（NY.QT.c）未计入得分');
     await logout(page);
     await context.close();
   });
