@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
 import { assessments, units, users } from './schema';
+import { text, id, ts } from './columns';
 
 /**
  * The year's calendar (docs/calendar.md): the office's holiday list and reminder settings per
@@ -8,15 +9,6 @@ import { assessments, units, users } from './schema';
  * generated from them, late / missing deduction proposals, and in-app notifications.
  * Same portability rules as schema.ts: ids from the application, PG12-level SQL, '' written as NULL.
  */
-const text = customType<{ data: string; driverData: string | null }>({
-  dataType: () => 'text',
-  toDriver: (value) => (value === '' ? null : value),
-});
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .$defaultFn(() => globalThis.crypto.randomUUID());
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Per assessment: the holiday and 调休 list (data the administrator edits), round cap, reminders. */
 export const calendarSettings = pgTable('calendar_settings', {

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { id, ts } from './columns';
 
 /**
  * History of facts and judgements: one append-only row per change (who, when, from which source,
@@ -8,11 +9,6 @@ import { index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid 
  * Their foreign keys (to facts, judgements, reports, assessments, units, users) are declared in
  * that migration rather than here, so this file does not import schema.ts, which re-exports it.
  */
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .$defaultFn(() => globalThis.crypto.randomUUID());
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const factVersions = pgTable(
   'fact_versions',

@@ -1,17 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, index, integer, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
+import { text, id, ts } from './columns';
 
 /** Security tables: field-encryption keys, seal keys, approver keys, alerts, labels, SSO links, channels. */
 
-const text = customType<{ data: string; driverData: string | null }>({
-  dataType: () => 'text',
-  toDriver: (value) => (value === '' ? null : value),
-});
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .$defaultFn(() => globalThis.crypto.randomUUID());
 
 /** Data keys of field encryption, each wrapped by the key-encryption key named by kek_id. */
 export const dataKeys = pgTable('data_keys', {

@@ -1,16 +1,12 @@
-import { index, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { assessments, units, users } from './schema';
+import { id, ts } from './columns';
 
 /**
  * Tables of the planning tools (docs/whatif.md): saved what-if scenarios, survey (满意度测评)
  * responses, and the indicator mapping between one year's scheme and the next.
  * Same portability rules as schema.ts: ids from the application, no identity columns, PG12-level SQL.
  */
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .$defaultFn(() => globalThis.crypto.randomUUID());
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** A what-if scenario as written (name, description, operations); running it never changes real data. */
 export const whatifScenarios = pgTable(

@@ -1,25 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, primaryKey, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, unique, uuid } from 'drizzle-orm/pg-core';
 import { assessments, organisations, publications, schemes, units, users } from './schema';
+import { text, bytea, id, ts } from './columns';
 
 /**
  * Tables of the assessment year after the facts: background jobs, scheme uploads, unit aliases,
  * 公示 periods and objections, immutable publication snapshots, appeals (申诉/复核).
  * Same portability rules as schema.ts: ids from the application, no identity columns, PG12-level SQL.
  */
-const text = customType<{ data: string; driverData: string | null }>({
-  dataType: () => 'text',
-  toDriver: (value) => (value === '' ? null : value),
-});
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .$defaultFn(() => globalThis.crypto.randomUUID());
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * Background jobs, claimed with FOR UPDATE SKIP LOCKED under a lease (`locked_until`): a job whose

@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   foreignKey,
   index,
   integer,
@@ -11,12 +10,12 @@ import {
   numeric,
   pgTable,
   primaryKey,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { text as pgText } from 'drizzle-orm/pg-core';
+import { text, id, ts } from './columns';
 
 /**
  * One schema for PGlite and PostgreSQL. SQL stays at PostgreSQL 12 level so it also runs on
@@ -24,20 +23,7 @@ import { text as pgText } from 'drizzle-orm/pg-core';
  * no identity columns), timestamps come from the injectable clock, no MERGE, no jsonb_path.
  */
 
-/**
- * Text that is written as NULL when empty. Oracle-mode engines (Kingbase, openGauss A-mode)
- * read '' as NULL; normalising on write makes both behaviours give the same results.
- */
-const text = customType<{ data: string; driverData: string | null }>({
-  dataType: () => 'text',
-  toDriver: (value) => (value === '' ? null : value),
-});
 
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .$defaultFn(() => globalThis.crypto.randomUUID());
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 // ---------------------------------------------------------------- organisation
 
