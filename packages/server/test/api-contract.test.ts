@@ -3,6 +3,8 @@ import { appealsApi } from '@kaohe/contract/api/appeals';
 import { workApi } from '@kaohe/contract/api/work';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportsApi, factsSheetApi } from '@kaohe/contract/api/exports';
+import { reportSheetApi } from '@kaohe/contract/api/report-sheet';
+import { decompositionApi } from '@kaohe/contract/api/decomposition';
 import { burdenApi } from '@kaohe/contract/api/burden';
 import { multiyearApi } from '@kaohe/contract/api/multiyear';
 import { surveyApi } from '@kaohe/contract/api/survey';
@@ -23,7 +25,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi, workApi, appealsApi, factsSheetApi } as Record<string, Record<string, Operation>>;
+const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi, workApi, appealsApi, factsSheetApi, reportSheetApi, decompositionApi } as Record<string, Record<string, Operation>>;
 const operations = Object.entries(modules).flatMap(([module, ops]) => Object.entries(ops).map(([name, op]) => ({ id: `${module}.${name}`, op })));
 const han = /[\u4e00-\u9fff]/;
 

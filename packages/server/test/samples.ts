@@ -90,6 +90,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'POST /api/assessments/:id/whatif/run': () => ({ name: '矩阵情景', ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
     'POST /api/assessments/:id/copy-to-next-year': () => ({ name: uniq('下一年度'), mapping: [] }),
     'POST /api/assessments/:id/whatif/scenarios': () => ({ name: uniq('情景'), ops: [{ op: 'waive-fact', fact: 'f-u1-c1', reason: '试算' }] }),
+    'POST /api/schemes/:id/decomposition': () => ({ unitId: ids.units.U1, dryRun: true }),
   };
   if (key === 'POST /api/assessments/:id/scheme-uploads') {
     const m = multipart({ clientKey: uniq('upload') }, { name: 'scheme.txt', content: Buffer.from('考核细则\n') });
@@ -107,6 +108,8 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/assessments/:id/compare-years': `?with=${missing}&unitId=${ids.units.U1}`,
     'GET /api/schemes/:id/export': '?as=xlsx&layout=targets',
     'GET /api/assessments/:id/work-items': `?unitId=${ids.units.U1}`,
+    'GET /api/assessments/:id/report-template.xlsx': `?unitId=${ids.units.U1}`,
+    'GET /api/assessments/:id/decomposition-progress': `?unitId=${ids.units.U1}`,
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

@@ -69,6 +69,27 @@ describe('npm run year:demo (seed 001 through the HTTP API)', () => {
     expect(demo.unitList.filter((u) => u.name === '螅镇')).toHaveLength(1);
   });
 
+  it('dates the reports against the calendar: 螅镇 on time, 坑镇 late, then returned, then verified with its lateness kept', () => {
+    // one annual window on each of the two town indicators (001's 镇级指标 3 applies to its 20 towns)
+    expect(demo.dueDate).toBe('2021-01-15');
+    expect(demo.generated.total).toBe(40);
+    const view = (d: (typeof demo.due)[string]) => [d.unitName, d.ref, d.unitDue, d.state, d.stateName, d.daysLate];
+    expect(view(demo.due.xizhenSubmitted!)).toEqual(['螅镇', demo.judged[0]!.ref, '2021-01-15', 'submitted', '已报送', 0]);
+    // submitted on 2021-01-17, two days after the due date
+    expect(view(demo.due.kengzhenLate!)).toEqual(['坑镇', demo.returnedRef.ref, '2021-01-15', 'late', '逾期报送', 2]);
+    expect(view(demo.due.kengzhenReturned!)).toEqual(['坑镇', demo.returnedRef.ref, '2021-01-15', 'returned', '已退回', 2]);
+    // verified after the resubmission: the first submission's date still decides the lateness
+    expect(view(demo.due.kengzhenVerified!)).toEqual(['坑镇', demo.returnedRef.ref, '2021-01-15', 'verified', '已核定', 2]);
+    expect(demo.due.kengzhenVerified!.submittedAt).toBe(demo.due.kengzhenLate!.submittedAt);
+    expect(view(demo.due.xizhenVerified!)).toEqual(['螅镇', demo.judged[0]!.ref, '2021-01-15', 'verified', '已核定', 0]);
+  });
+
+  it('shows the units’ completion flags as facts no rule reads, for exactly the two reporting towns', () => {
+    expect([...demo.warnings.keys()].sort()).toEqual([demo.xizhenUnitId, demo.kengzhenUnit].sort());
+    expect(demo.warnings.get(demo.xizhenUnitId)).toEqual([expect.objectContaining({ fact: `完成情况-${demo.judged[0]!.ref}`, reason: 'type-not-read' })]);
+    expect(demo.warnings.get(demo.kengzhenUnit)).toEqual([expect.objectContaining({ fact: `完成情况-${demo.returnedRef.ref}`, reason: 'type-not-read' })]);
+  });
+
   it('scores every unit as the sum of its judged leaves, exactly', () => {
     expect(demo.current).toHaveLength(87);
     for (const r of demo.current) {
@@ -87,10 +108,14 @@ describe('npm run year:demo (seed 001 through the HTTP API)', () => {
 
   it('publishes after the 公示 with ranks and grades as the scheme says, each unit seeing only its own preview', () => {
     expect(demo.mine.map((r) => r.unitName)).toEqual(['螅镇']);
+    expect(demo.mine[0]!.total).toBe(demo.current.find((r) => r.unitId === demo.xizhenUnitId)!.total);
     expect(demo.verify1).toMatchObject({ ok: true });
     expect(demo.first.sequence).toBe(1);
     const byUnit = new Map(demo.current.map((r) => [r.unitId, r.total]));
     for (const r of demo.published1) expect(r.total).toBe(byUnit.get(r.unitId));
+    // the published ranks are the ranks computed before the 公示
+    const rankBefore = new Map(demo.current.map((r) => [r.unitId, r.rank]));
+    for (const r of demo.published1) expect(r.rank, r.unitName).toBe(rankBefore.get(r.unitId) ?? null);
     expectRanksAndGrades(demo.published1.filter((r) => r.group !== null));
     expect(demo.published1.filter((r) => r.group === null).map((r) => r.unitName)).toEqual(['本级']);
   });

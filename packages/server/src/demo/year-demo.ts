@@ -21,6 +21,9 @@ type Row = { unitId: string; unitCode: string; unitName: string; group: string |
 
 export const demoPassword = 'Kaohe#Year2020demo';
 const day = 24 * 60 * 60 * 1000;
+/** The office's local date (the calendar's default UTC+8). */
+const localDate = (t: Date) => new Date(t.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+type DueItem = { ref: string; unitName: string; unitDue: string; state: string; stateName: string; daysLate: number; submittedAt: string | null; verifiedAt: string | null };
 
 /** Score of leaf j for unit i: full points less 0–10 %, in exact hundredths (no binary floats). */
 export function demoScore(points: string, unitIndex: number, rowIndex: number): string {
@@ -154,17 +157,29 @@ export async function runYearDemo(app: App & { jobRunner: { drain: () => Promise
   await ok('下达目标', kpb.request('PUT', `/api/assessments/${a}/targets`, { targets: [{ unitId: xizhenUnit.id, clauseKey: reported.ref, target: reported.target || '按方案完成' }, { unitId: kengzhenUnit, clauseKey: returnedRef.ref, target: returnedRef.target || '按方案完成' }] }));
   step('5 目标分解', `螅镇 ${xizhenRows.length} 项、坑镇 ${kengzhenRows.length} 项应考核指标（各自的目标和分值）；下达螅镇“${reported.title.slice(0, 20)}”目标：${reported.target.slice(0, 40) || '（原文无目标）'}`);
 
-  // 6. reports with evidence: 螅镇 on time, 坑镇 after the deadline and returned once
-  const deadline = new Date(clock.now().getTime() + 10 * day);
+  // 5b. the calendar: both indicators are due once for the year, ten days from now (annual window, 全年)
+  const dueDate = localDate(new Date(clock.now().getTime() + 10 * day));
+  for (const ref of [...new Set([reported.ref, returnedRef.ref])]) await ok('设定报送周期', kpb.request('POST', `/api/assessments/${a}/calendar/windows`, { ref, window: { cadence: 'annual', dueDate }, note: '年度完成情况报送' }));
+  const generated = (await ok('生成应报事项', kpb.request('POST', `/api/assessments/${a}/calendar/generate`, {}))).json() as { total: number };
+  const dueOf = async (session: Session, uid: string, ref: string) => {
+    const list = (await ok('应报事项', session.request('GET', `/api/assessments/${a}/calendar/due-items?unitId=${uid}`))).json() as DueItem[];
+    return list.find((d) => d.ref === ref)!;
+  };
+  const due: Record<string, DueItem> = {};
+  step('5b 报送日历', `“${reported.ref}”“${returnedRef.ref}”年度报送，截止 ${dueDate}；共生成应报事项 ${generated.total} 项`);
+
+  // 6. reports with evidence: 螅镇 on time, 坑镇 after the deadline and returned once; each carries the unit's completion flag
+  const done = (_uid: string, ref: string) => [{ id: `完成情况-${ref}`, type: 'flag', value: true }];
   const xizhen = await login('xizhen');
-  const report1 = (await ok('螅镇报送', xizhen.request('POST', `/api/assessments/${a}/reports`, { clientKey: key('report'), unitId: xizhenUnit.id, clauseKey: reported.ref, narrative: '已按目标完成，附工作总结' }))).json() as { id: string; version: number };
+  const report1 = (await ok('螅镇报送', xizhen.request('POST', `/api/assessments/${a}/reports`, { clientKey: key('report'), unitId: xizhenUnit.id, clauseKey: reported.ref, narrative: '已按目标完成，附工作总结', facts: done(xizhenUnit.id, reported.ref) }))).json() as { id: string; version: number };
   const evidence = multipart({ clientKey: key('ev'), unitId: xizhenUnit.id, clauseKey: reported.ref, reportId: report1.id }, { name: '螅镇工作总结.pdf', content: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
   await ok('螅镇上传佐证', xizhen.request('POST', `/api/assessments/${a}/evidence`, evidence.payload, evidence.headers), [201]);
+  due.xizhenSubmitted = await dueOf(xizhen, xizhenUnit.id, reported.ref);
   clock.advance(12 * day);
   const kengzhen = await login('kengzhen');
-  const report2 = (await ok('坑镇报送', kengzhen.request('POST', `/api/assessments/${a}/reports`, { clientKey: key('report'), unitId: kengzhenUnit, clauseKey: returnedRef.ref, narrative: '已完成' }))).json() as { id: string; version: number };
-  const late = clock.now() > deadline;
-  step('6 单位报送', `螅镇按时报送“${reported.ref}”并附佐证；坑镇于截止日后 ${Math.round((clock.now().getTime() - deadline.getTime()) / day)} 天报送“${returnedRef.ref}”${late ? '（迟报，记录在案）' : ''}`);
+  const report2 = (await ok('坑镇报送', kengzhen.request('POST', `/api/assessments/${a}/reports`, { clientKey: key('report'), unitId: kengzhenUnit, clauseKey: returnedRef.ref, narrative: '已完成', facts: done(kengzhenUnit, returnedRef.ref) }))).json() as { id: string; version: number };
+  due.kengzhenLate = await dueOf(kengzhen, kengzhenUnit, returnedRef.ref);
+  step('6 单位报送', `螅镇报送“${reported.ref}”并附佐证：${due.xizhenSubmitted.stateName}；坑镇 ${localDate(clock.now())} 报送“${returnedRef.ref}”：${due.kengzhenLate.stateName}，逾期 ${due.kengzhenLate.daysLate} 天（截止 ${due.kengzhenLate.unitDue}）`);
 
   // 7. the lead assessor: queue, verify, return, judge
   let zzb = await login('zzb');
@@ -172,9 +187,12 @@ export async function runYearDemo(app: App & { jobRunner: { drain: () => Promise
   const queued = Array.isArray(queue) ? queue.length : (queue.items?.length ?? 0);
   await ok('核定螅镇', zzb.request('POST', `/api/reports/${report1.id}/verify`, { version: report1.version, reason: '材料齐全' }));
   const returned = (await ok('退回坑镇', zzb.request('POST', `/api/reports/${report2.id}/return`, { version: report2.version, reason: '缺少佐证材料，请补充后再报' }))).json() as { version: number };
+  due.kengzhenReturned = await dueOf(kengzhen, kengzhenUnit, returnedRef.ref);
   const resubmitted = (await ok('坑镇修改', kengzhen.request('PUT', `/api/reports/${report2.id}`, { version: returned.version, narrative: '已完成，补充佐证材料' }))).json() as { version: number };
   const again = (await ok('坑镇再次提交', kengzhen.request('POST', `/api/reports/${report2.id}/submit`, { version: resubmitted.version }))).json() as { version: number };
   await ok('核定坑镇', zzb.request('POST', `/api/reports/${report2.id}/verify`, { version: again.version, reason: '补充材料后核定' }));
+  due.xizhenVerified = await dueOf(await login('xizhen'), xizhenUnit.id, reported.ref);
+  due.kengzhenVerified = await dueOf(kengzhen, kengzhenUnit, returnedRef.ref);
   const full = (p: string) => p;
   const judged: { unitId: string; ref: string; points: string; id?: string }[] = [
     { unitId: xizhenUnit.id, ref: reported.ref, points: full(reported.points) },
@@ -184,7 +202,7 @@ export async function runYearDemo(app: App & { jobRunner: { drain: () => Promise
     const res = (await ok('评分判定', zzb.request('POST', `/api/assessments/${a}/judgements`, { clientKey: key('judge'), unitId: j.unitId, clauseKey: j.ref, kind: 'score', points: j.points, reason: '按核定的完成情况评分' }))).json() as { id: string };
     j.id = res.id;
   }
-  step('7 牵头部门核定与评分', `待核定 ${queued} 份；核定螅镇报送；退回坑镇（缺少佐证材料），坑镇补充后再次提交并核定；评分：螅镇 ${reported.ref} ${judged[0]!.points} 分（满分 ${reported.points}），坑镇 ${returnedRef.ref} ${judged[1]!.points} 分（满分 ${returnedRef.points}）`);
+  step('7 牵头部门核定与评分', `待核定 ${queued} 份；核定螅镇报送；退回坑镇（缺少佐证材料，应报事项显示“${due.kengzhenReturned.stateName}”），坑镇补充后再次提交并核定（${due.kengzhenVerified.stateName}，首次报送逾期 ${due.kengzhenVerified.daysLate} 天）；评分：螅镇 ${reported.ref} ${judged[0]!.points} 分（满分 ${reported.points}），坑镇 ${returnedRef.ref} ${judged[1]!.points} 分（满分 ${returnedRef.points}）`);
 
   // 8. the lead departments' score sheets for every unit, imported by the 考评办 (Excel in)
   kpb = await login('kpb');
@@ -222,11 +240,13 @@ export async function runYearDemo(app: App & { jobRunner: { drain: () => Promise
   await ok('重新计算', kpb.request('POST', `/api/assessments/${a}/recompute`));
   const current = (await ok('计算结果', kpb.request('GET', `/api/assessments/${a}/results`))).json() as { unitId: string; total: string; rank: number; grade: string | null }[];
   const ledgers = new Map<string, { kind: string; ref: string; amount: string; msg: string }[]>();
+  const warnings = new Map<string, { fact: string; reason: string }[]>();
   for (const r of current) {
-    const detail = (await ok('单位结果', kpb.request('GET', `/api/assessments/${a}/results/${r.unitId}`))).json() as { ledger: { entries: { kind: string; ref: string; amount: string; msg: string }[] } };
+    const detail = (await ok('单位结果', kpb.request('GET', `/api/assessments/${a}/results/${r.unitId}`))).json() as { ledger: { entries: { kind: string; ref: string; amount: string; msg: string }[]; warnings: { fact: string; reason: string }[] } };
     ledgers.set(r.unitId, detail.ledger.entries);
+    if (detail.ledger.warnings.length > 0) warnings.set(r.unitId, detail.ledger.warnings);
   }
-  step('9 重新计算', `${current.length} 个单位已计算`);
+  step('9 重新计算', `${current.length} 个单位已计算；提示 ${[...warnings.values()].flat().length} 条（单位报送的完成情况不参与计分，得分以牵头部门评分为准）`);
 
   // 10. 公示 → objection → answer → 发布
   const period = (await ok('开始公示', kpb.request('POST', `/api/assessments/${a}/publicity`, { days: 5, note: '佳县2020年度目标责任考核结果公示' }))).json() as { id: string; results: Row[] };
@@ -268,5 +288,5 @@ export async function runYearDemo(app: App & { jobRunner: { drain: () => Promise
     log(`  【${g}】`);
     for (const r of rows) log(`    ${r.rank === null ? '—' : String(r.rank).padStart(2)}  ${r.unitName.padEnd(12, '　')} ${r.total.padStart(7)}  ${r.gradeName ?? ''}`);
   }
-  return { assessmentId: a, ledgers, steps, imported, units, fed, judged, current, first, published1, second, published2, unitList, kengzhenUnit, xizhenUnitId: xizhenUnit.id, returnedRef, verify1, verify2, mine };
+  return { assessmentId: a, due, dueDate, generated, warnings, ledgers, steps, imported, units, fed, judged, current, first, published1, second, published2, unitList, kengzhenUnit, xizhenUnitId: xizhenUnit.id, returnedRef, verify1, verify2, mine };
 }

@@ -17,6 +17,8 @@ import { evidenceRoutes } from './evidence.route';
 import { workRoutes } from './work.route';
 import { ssoRoutes } from '../sso/sso.route';
 import { calendarRoutes } from './calendar.route';
+import { reportSheetRoutes } from './report-sheet.route';
+import { decompositionRoutes } from './decomposition.route';
 import { notificationRoutes } from './notifications.route';
 import { whatifRoutes } from './whatif.route';
 import { burdenRoutes } from './burden.route';
@@ -32,7 +34,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? ('single-node' as const) : ('database-server' as const),
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes, calendarRoutes, notificationRoutes, whatifRoutes, burdenRoutes, surveyRoutes, multiyearRoutes, schemeEditorRoutes, labelRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes, calendarRoutes, notificationRoutes, whatifRoutes, burdenRoutes, surveyRoutes, multiyearRoutes, schemeEditorRoutes, labelRoutes, reportSheetRoutes, decompositionRoutes]) {
     await app.register(plugin(ctx));
   }
 }

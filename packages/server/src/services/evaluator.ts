@@ -96,12 +96,37 @@ export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[], 
       ...(w.readInstead ? { readInstead: w.readInstead } : {}),
       message: describeFactWarning(w),
     }));
+    warnings.push(...contradictions(grouped.get(u.unit) ?? []));
     for (const o of orphans) {
       if (o.unit !== u.unit) continue;
       warnings.push({ fact: o.id, ref: o.ref, kind: 'unread', reason: 'unknown-ref', message: `事实“${o.id}”（${o.ref}）未被任何评分规则读取：当前方案中没有该编码，请核对` });
     }
     return { unitCode: u.unit, total: toStr(u.total), grade: u.grade ?? null, rank: u.ranks[0]?.rank ?? null, ledger: { ...(snapshotOf(u) as object), warnings }, warnings };
   });
+}
+
+/**
+ * A condition clause reads every flag and occurrence of its ref as "any of them happened", so two
+ * reports can contradict each other without the engine noticing: one says 否 (a flag false), the
+ * other 是 or counts an occurrence, for the same ref and period (two divisions of a bureau, or a
+ * division and the unit's own reporter). The engine's reading stands; each fact that contradicts
+ * the first one of its ref is shown as a conflict warning, never resolved silently.
+ */
+function contradictions(list: readonly unknown[]): FactWarningView[] {
+  const first = new Map<string, { id: string; happened: boolean }>();
+  const out: FactWarningView[] = [];
+  const said = (happened: boolean) => (happened ? '已发生（是）' : '未发生（否）');
+  for (const raw of list) {
+    const f = raw as { id: string; ref: string; type: string; value?: unknown; period?: string };
+    const happened = f.type === 'occurrence' ? true : f.type === 'flag' && typeof f.value === 'boolean' ? f.value : null;
+    if (happened === null) continue;
+    const key = `${f.ref}\u0000${f.period ?? ''}`;
+    const seen = first.get(key);
+    if (!seen) first.set(key, { id: f.id, happened });
+    else if (seen.happened !== happened)
+      out.push({ fact: f.id, ref: f.ref, kind: 'conflict', reason: 'contradicts', readInstead: seen.id, message: `事实“${f.id}”（${f.ref}）报${said(happened)}，与“${seen.id}”报${said(seen.happened)}矛盾，请核对后撤回或更正其中一条` });
+  }
+  return out;
 }
 
 /** Totals with the units' submitted, not yet verified values too (自评), for showing beside the verified score. */

@@ -56,12 +56,13 @@ export function templateRows(scheme: Scheme, unit: Unit): TemplateRow[] {
   return rows;
 }
 
-export async function factsTemplate(scheme: Scheme, unit: Unit): Promise<Buffer> {
+/** The template; `only` cuts it to the refs the downloader may fill (a unit reporter's or a division's own). */
+export async function factsTemplate(scheme: Scheme, unit: Unit, only?: ReadonlySet<string>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(sheetName);
   const header = sheet.addRow([...columns]);
   header.font = { bold: true, name: '黑体' };
-  for (const r of templateRows(scheme, unit)) sheet.addRow([r.ref, r.title, r.points, r.target, typeNames[r.type], null, null, null]);
+  for (const r of templateRows(scheme, unit).filter((t) => !only || only.has(t.ref))) sheet.addRow([r.ref, r.title, r.points, r.target, typeNames[r.type], null, null, null]);
   for (const [c, w] of [[1, 14], [2, 50], [4, 30], [5, 16], [6, 12], [7, 30], [8, 14]] as const) sheet.getColumn(c).width = w;
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const notes = wb.addWorksheet('填写说明');
@@ -77,8 +78,12 @@ export async function factsTemplate(scheme: Scheme, unit: Unit): Promise<Buffer>
 
 export type SheetIssue = { path: string; message: string };
 
-/** Reads a filled sheet into facts (file format, without unit). Throws a 400 listing every bad cell. */
-export async function readFactsSheet(bytes: Buffer, fileName: string, scheme: Scheme, unit: Unit): Promise<{ facts: Record<string, unknown>[]; rows: number }> {
+/**
+ * Reads a filled sheet into facts (file format, without unit). Throws a 400 listing every bad cell.
+ * With `writable` (the refs the uploader may report), a row on any other of the unit's refs makes
+ * the whole file a 403 naming those rows (refused, and so audited), before any value is looked at.
+ */
+export async function readFactsSheet(bytes: Buffer, fileName: string, scheme: Scheme, unit: Unit, writable?: ReadonlySet<string>): Promise<{ facts: Record<string, unknown>[]; rows: number; rowOf: Map<string, number> }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -93,6 +98,8 @@ export async function readFactsSheet(bytes: Buffer, fileName: string, scheme: Sc
   if (missing.length > 0) throw new AppError('bad-request', `文件 ${fileName} 的工作表“${sheet.name}”缺少列：${missing.join('、')}（请使用下载的模板）`);
   const known = new Map(templateRows(scheme, unit).map((r) => [r.ref, r]));
   const issues: SheetIssue[] = [];
+  const forbidden: SheetIssue[] = [];
+  const rowOf = new Map<string, number>();
   const facts: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   let rows = 0;
@@ -112,6 +119,8 @@ export async function readFactsSheet(bytes: Buffer, fileName: string, scheme: Sc
     const at = (column: string, message: string) => issues.push({ path: `第${n}行.${column}`, message: `第 ${n} 行「${column}」列：${message}` });
     const row = known.get(ref);
     if (!row) return void at('编码', ref ? `“${ref}”不是本单位应填报的指标或条款` : '不能为空');
+    if (writable && !writable.has(ref)) return void forbidden.push({ path: `第${n}行.编码`, message: `第 ${n} 行「编码」列：无权报送“${ref}”（不在您负责的单位或条款范围内）` });
+    if (!rowOf.has(ref)) rowOf.set(ref, n);
     const typeName = cell(r, '类型');
     const type = typeByName.get(typeName);
     if (type !== row.type) return void at('类型', `应为“${typeNames[row.type]}”，不是“${typeName}”`);
@@ -150,9 +159,12 @@ export async function readFactsSheet(bytes: Buffer, fileName: string, scheme: Sc
       }
     }
   });
+  if (forbidden.length > 0) {
+    throw new AppError('forbidden', `文件 ${fileName} 有 ${forbidden.length} 行无权报送，未导入任何数据：${forbidden.slice(0, 10).map((i) => i.message).join('；')}${forbidden.length > 10 ? ' 等' : ''}`, { issues: forbidden });
+  }
   if (issues.length > 0) {
     throw new AppError('bad-request', `文件 ${fileName} 有 ${issues.length} 处错误，未导入任何数据：${issues.slice(0, 10).map((i) => i.message).join('；')}${issues.length > 10 ? ' 等' : ''}`, { issues });
   }
   if (rows === 0) throw new AppError('bad-request', `文件 ${fileName} 中没有填写任何数值`);
-  return { facts, rows };
+  return { facts, rows, rowOf };
 }

@@ -24,11 +24,11 @@ import { withRetry } from './retry';
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportState = 'draft' | 'submitted' | 'returned' | 'verified' | 'locked';
 type Who = { userId: string; audit: AuditActor };
-type FactInput = { id: string; type: string } & Record<string, unknown>;
+export type FactInput = { id: string; type: string } & Record<string, unknown>;
 
 const stateText: Record<ReportState, string> = { draft: '草稿', submitted: '已提交', returned: '已退回', verified: '已核定', locked: '已锁定' };
 
-function factWrites(report: { unitId: string; clauseKey: string; id: string }, list: readonly FactInput[], state: FactState, source: 'report' | 'verification', reason: string | null): FactWrite[] {
+export function factWrites(report: { unitId: string; clauseKey: string; id: string }, list: readonly FactInput[], state: FactState, source: 'report' | 'verification', reason: string | null): FactWrite[] {
   return list.map((f) => {
     const { unit: _u, ref: _r, ...value } = f;
     return { unitId: report.unitId, ref: report.clauseKey, factKey: f.id, period: periodOf(value), value, source, state, reportId: report.id, reason };

@@ -46,9 +46,9 @@ export async function workItems(db: Db, actor: Actor, assessment: { id: string; 
   };
 }
 
-/** The refs among `keys` the actor may read for this unit, decided by the same SQL predicate as every list. */
-async function visibleRefs(db: Db, actor: Actor, assessmentId: string, unitId: string, keys: string[]): Promise<Set<string>> {
-  const predicate = scopePredicate(actor, { assessmentId: sql`CAST(${assessmentId} AS uuid)`, unitId: sql`CAST(${unitId} AS uuid)`, clauseKey: sql`k.key` }, 'read');
+/** The refs among `keys` the actor may read (or write) for this unit, decided by the same SQL predicate as every list. */
+export async function visibleRefs(db: Db, actor: Actor, assessmentId: string, unitId: string, keys: string[], mode: 'read' | 'write' = 'read'): Promise<Set<string>> {
+  const predicate = scopePredicate(actor, { assessmentId: sql`CAST(${assessmentId} AS uuid)`, unitId: sql`CAST(${unitId} AS uuid)`, clauseKey: sql`k.key` }, mode);
   const values = sql.join(keys.map((k) => sql`(CAST(${k} AS text))`), sql`, `);
   const result = (await db.execute(sql`SELECT k.key FROM (VALUES ${values}) AS k(key) WHERE ${predicate}`)) as unknown as { rows: { key: string }[] };
   return new Set(result.rows.map((r) => r.key));
