@@ -32,7 +32,7 @@ export function planToWorkbook(plan: PagePlan): ExcelJS.Workbook {
   ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   if (width > 1) ws.mergeCells(r, 1, r, width);
   ws.getRow(r).height = 30;
-  r += 2;
+  r += plan.blocks.find((b) => b.kind === 'table')?.table.titled ? 1 : 2;
   const headerRows: number[] = [];
   const sameHeader = tables.every((t) => t.columns.map((c) => c.header).join('|') === tables[0]?.columns.map((c) => c.header).join('|'));
   for (const b of plan.blocks) {

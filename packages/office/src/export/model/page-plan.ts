@@ -11,7 +11,7 @@ import { cjkWidth, linesNeeded } from './measure';
 export type Orientation = 'portrait' | 'landscape';
 
 export type PlannedColumn = { header: string; kind: ColumnKind; /** Characters of TABLE_PT text, padding included. */ width: number; /** For number columns: decimals shown. */ decimals?: number };
-export type PlannedTable = { columns: PlannedColumn[]; rows: OutCell[][]; /** Printed lines of each row (its tallest cell). */ lines: number[] };
+export type PlannedTable = { columns: PlannedColumn[]; rows: OutCell[][]; /** Printed lines of each row (its tallest cell). */ lines: number[]; /** See OutTable.titled. */ titled?: boolean };
 export type PlannedBlock = { kind: 'heading'; text: string } | { kind: 'table'; table: PlannedTable };
 export type PagePlan = {
   title: string;
@@ -94,7 +94,7 @@ function planTable(t: OutTable, plan: ColumnPlan): PlannedTable {
       for (let k = i; k < i + (c.rowSpan ?? 1) && k < lines.length; k++) lines[k] = Math.max(lines[k]!, n);
     });
   });
-  return { columns, rows: t.rows, lines };
+  return { columns, rows: t.rows, lines, ...(t.titled ? { titled: true } : {}) };
 }
 
 /** Plans a document: landscape when any table is wider than PORTRAIT_MAX_COLUMNS columns. */
