@@ -23,6 +23,8 @@ import { columnWidths, type ColumnKind } from '../model/column-widths';
 import { CN_SIZE, fontName, LANGUAGE, LATIN_FONT, type FontRole } from '../model/fonts';
 import { patchDocx } from '../model/docx-patch';
 import type { OutCell } from '../out-model';
+import { sensitivityHeader } from '../docx-writer';
+import type { Sensitivity } from '../model/sensitivity';
 import { cjkWidth } from '../model/measure';
 import { BODY_CONDENSE, BODY_PT, chars, FOOTER_DISTANCE, halfPoints, LINE_PITCH, lines, MARGIN, mm, PAGE, TEXT_WIDTH } from './gongwen-page';
 
@@ -50,6 +52,8 @@ export type GongwenDocument = {
   signer: string;
   date: string;
   record?: GongwenRecord;
+  /** The security label (草稿/内部/公开) of what the document is made from, at the top left of every page header. */
+  sensitivity?: Sensitivity;
 };
 
 const RED = 'FF0000';
@@ -252,6 +256,7 @@ export async function writeGongwenDocx(doc: GongwenDocument): Promise<Uint8Array
   if (doc.record) last.push(new Paragraph({ spacing: { before: lines(2) }, children: [] }), recordTable(doc.record), new Paragraph({ children: [] }));
   const page = { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(15), footer: FOOTER_DISTANCE, gutter: 0 } };
   const footers = { default: pageFooter(true), even: pageFooter(false) };
+  const headers = doc.sensitivity ? { headers: { default: sensitivityHeader(doc.sensitivity), even: sensitivityHeader(doc.sensitivity) } } : {};
   const document = new Document({
     creator: doc.signer,
     title: doc.title,
@@ -266,8 +271,8 @@ export async function writeGongwenDocx(doc: GongwenDocument): Promise<Uint8Array
     // The 22-line grid holds for the body; the 附件 are a section of their own without it, because
     // LibreOffice snaps table lines to the grid too (a 五号 table line would take a 29 pt grid line).
     sections: [
-      { properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }, footers, children: main },
-      ...(annex.length > 0 ? [{ properties: { page, type: SectionType.NEXT_PAGE }, footers, children: annex }] : []),
+      { properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }, footers, ...headers, children: main },
+      ...(annex.length > 0 ? [{ properties: { page, type: SectionType.NEXT_PAGE }, footers, ...headers, children: annex }] : []),
     ],
   });
   return patchDocx(new Uint8Array(await Packer.toBuffer(document)));

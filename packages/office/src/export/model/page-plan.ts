@@ -2,6 +2,7 @@ import type { OutBlock, OutCell, OutTable } from '../out-model';
 import { columnWidths, type ColumnKind } from './column-widths';
 import { CN_SIZE } from './fonts';
 import { cjkWidth, linesNeeded } from './measure';
+import type { Sensitivity } from './sensitivity';
 
 /**
  * The one place that decides how exported tables are printed (paper, orientation, margins, sizes,
@@ -22,9 +23,13 @@ export type PagePlan = {
   /** Text width in characters of TABLE_PT text. */
   textChars: number;
   blocks: PlannedBlock[];
+  sensitivity?: Sensitivity;
 };
 
-export type PlanOptions = { /** Decimals the scheme rounds totals to (settings.rounding): scores are shown with them. */ decimals?: number };
+export type PlanOptions = {
+  /** Decimals the scheme rounds totals to (settings.rounding): scores are shown with them. */ decimals?: number;
+  /** The security label of what is exported, printed on it (model/sensitivity.ts). */ sensitivity?: Sensitivity;
+};
 
 /** Sizes in points: 标题 小标宋 二号, headings 黑体 四号, tables 宋体 五号 (header 黑体). */
 export const TITLE_PT = CN_SIZE.二号;
@@ -116,6 +121,7 @@ export function planPages(blocks: OutBlock[], title: string, options: PlanOption
     margins: MARGINS,
     textChars,
     blocks: blocks.map((b) => (b.kind === 'heading' ? b : { kind: 'table', table: planTable(b.table, columnsFor(b.table)) })),
+    ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
   };
 }
 
