@@ -5,7 +5,7 @@
  * of being dropped. The corpus files 06 and 08 are checked in xlsx-round-trip.test.ts.
  */
 import ExcelJS from 'exceljs';
-import type { Scheme } from '@kaohe/core';
+import { dec, type Scheme } from '@kaohe/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportScheme } from '../../src/export/export-scheme';
 import { layoutBlocks } from '../../src/export/layouts';
@@ -77,7 +77,7 @@ describe('the scheme layout of a 评分标准 scheme without units', () => {
     const withLeader: Scheme = { ...scheme, indicators: scheme.indicators.map((l, i) => (i === 0 ? { ...l, children: l.children!.map((c, k) => (k === 0 ? { ...c, leaders: ['张三'] } : c)) } : l)) };
     expect(tableSchemeLayout(withLeader)).toBeUndefined();
     expect(layoutBlocks(withLeader, 'scheme').filter((b) => b.kind === 'table').length).toBeGreaterThan(1);
-    const listPoints: Scheme = { ...scheme, indicators: scheme.indicators.map((l) => ({ ...l, points: 5_000_000 })) };
+    const listPoints: Scheme = { ...scheme, indicators: scheme.indicators.map((l) => ({ ...l, points: dec('5') })) };
     expect(tableSchemeLayout(listPoints)).toBeUndefined();
     expect(tableSchemeLayout(scheme)).toBeDefined();
   });
