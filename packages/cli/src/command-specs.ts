@@ -69,6 +69,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       layout: { type: 'string', choices: ['breakdown', 'responsibility', 'targets', 'scheme', 'tongbao'], placeholder: 'breakdown|responsibility|targets|scheme|tongbao', help: '版式（默认 breakdown；tongbao 为考核结果通报，公文格式）' },
       output: { type: 'string', short: 'o', placeholder: '文件', help: '输出文件（默认 方案名-版式.扩展名）', fromEnv: false },
       codes: { type: 'boolean', help: '责任矩阵中显示条款编码', fromEnv: false },
+      label: { type: 'string', choices: ['draft', 'internal', 'public'], placeholder: 'draft|internal|public', help: '标识（草稿/内部/公开），印在页眉和表格首格', fromEnv: false },
       facts: { type: 'string', placeholder: '事实文件', help: '通报：计算结果所用的事实文件', fromEnv: false },
       issuer: { type: 'string', placeholder: '发文机关', help: '通报：发文机关（署名）', fromEnv: false },
       'doc-number': { type: 'string', placeholder: '发文字号', help: '通报：发文字号，如 佳考发〔2021〕3号', fromEnv: false },

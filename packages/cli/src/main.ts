@@ -240,13 +240,14 @@ function dispatch(argv: string[], io: Io, canWait: boolean): number | Promise<nu
       const output = str('output');
       if (layoutName === 'tongbao') {
         if (as !== 'docx') throw new UsageError('通报（--layout tongbao）只导出 Word：请用 --as docx', 'export');
-        const tongbao = { facts: str('facts'), issuer: str('issuer'), docNumber: str('doc-number'), title: str('title'), date: str('date'), recipients: str('recipients'), copyTo: str('copy-to'), printedBy: str('printed-by'), printedDate: str('printed-date'), output };
+        const tongbao = { label: str('label'), facts: str('facts'), issuer: str('issuer'), docNumber: str('doc-number'), title: str('title'), date: str('date'), recipients: str('recipients'), copyTo: str('copy-to'), printedBy: str('printed-by'), printedDate: str('printed-date'), output };
         const given = Object.fromEntries(Object.entries(tongbao).filter(([, v]) => v !== undefined)) as Record<string, string>;
         return import('./commands/export.command').then(({ exportTongbaoCommand }) => exportTongbaoCommand(positionals[0]!, given, io.out));
       }
       const layout = layoutName as 'breakdown' | 'responsibility' | 'targets' | 'scheme';
       const codes = values['codes'] === true;
-      return import('./commands/export.command').then(({ exportCommand }) => exportCommand(positionals[0]!, { as, layout, ...(output ? { output } : {}), ...(codes ? { codes: true } : {}) }, io.out, io.err));
+      const label = str('label') as 'draft' | 'internal' | 'public' | undefined;
+      return import('./commands/export.command').then(({ exportCommand }) => exportCommand(positionals[0]!, { as, layout, ...(output ? { output } : {}), ...(codes ? { codes: true } : {}), ...(label ? { label } : {}) }, io.out, io.err));
     }
     default:
       throw new UsageError(`未知命令“${command}”`);

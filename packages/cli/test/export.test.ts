@@ -34,6 +34,17 @@ describe('kaohe export', () => {
     expect(plain.out).toMatch(/^已导出 .*r\.xlsx（responsibility，\d+ 字节）$/);
     expect((await cli('export', example('jiaxing-culture-2020'), '--as', 'docx', '--layout', 'responsibility', '--codes', '-o', join(dir, 'r.docx'))).code).toBe(0);
   });
+
+  it('prints the label given with --label (草稿/内部/公开) in the page header, and refuses another word', async () => {
+    const target = join(dir, 'labelled.docx');
+    expect((await cli('export', example('jiaxing-culture-2020'), '--as', 'docx', '--layout', 'breakdown', '--label', 'draft', '-o', target)).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(target));
+    const header = await zip.file(Object.keys(zip.files).find((f) => /^word\/header\d*\.xml$/.test(f))!)!.async('string');
+    expect(header).toContain('>标识：草稿</w:t>');
+    const bad = await cli('export', example('jiaxing-culture-2020'), '--as', 'docx', '--label', 'secret', '-o', join(dir, 'x.docx'));
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  });
 });
 
 describe('kaohe export --layout tongbao (the 通报 from the CLI, GB/T 9704)', () => {

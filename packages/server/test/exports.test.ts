@@ -44,25 +44,41 @@ describe('results and ledgers as .xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows = sheetRows(wb.getWorksheet('考核结果')!);
+    // The publication's security label (公开 by default) stands above the title, and in the printed header.
+    expect(rows[0]).toEqual(['标识：公开']);
+    expect(wb.getWorksheet('考核结果')!.headerFooter.oddHeader).toBe('&L标识：公开');
     // U1 = 10 − 1 × 0.5 − 0.5 = 9 (良好, below 9.5); U2 = 10 − 2 × 0.5 − 0.5 = 8.5
-    expect(rows.slice(1)).toEqual([
+    expect(rows.slice(2)).toEqual([
       ['分组', '名次', '单位', '总分', '等次'],
       [expect.any(String), 1, '甲镇', 9, '良好'],
       [expect.any(String), 2, '乙镇', 8.5, '良好'],
     ]);
-    expect(sheetRows(wb.getWorksheet('等次名单')!)).toEqual([['等次', '个数', '单位'], ['优秀', 0, ''], ['良好', 2, '甲镇、乙镇']]);
+    expect(sheetRows(wb.getWorksheet('等次名单')!)).toEqual([['标识：公开'], ['等次', '个数', '单位'], ['优秀', 0, ''], ['良好', 2, '甲镇、乙镇']]);
   });
 
   it('writes every ledger line with its clause, adding up to the total', async () => {
     const res = await kpb.request('GET', `/api/publications/${publicationId}/ledgers.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const rows = sheetRows(wb.getWorksheet('得分台账')!).slice(1) as [string, string, number, string, string, number, number | null][];
+    expect(sheetRows(wb.getWorksheet('得分台账')!)[0]).toEqual(['标识：公开']);
+    const rows = sheetRows(wb.getWorksheet('得分台账')!).slice(2) as [string, string, number, string, string, number, number | null][];
     const u1 = rows.filter((r) => r[0] === '甲镇');
     expect(u1.map((r) => r[5]).reduce((a, b) => a + b * 1e6, 0) / 1e6).toBe(9);
     expect(u1.some((r) => r[3] === 'C1' && r[5] === -0.5)).toBe(true);
     const rep1 = await h.login('rep1');
     expect((await rep1.request('GET', `/api/publications/${publicationId}/ledgers.xlsx`)).statusCode).toBe(403);
+  });
+
+  it('marks an export of results labelled 草稿 as 草稿 (the current, unpublished results)', async () => {
+    const label = await kpb.request('PUT', '/api/security/labels', { objectType: 'results', objectId: h.ids.assessmentId, label: 'draft' });
+    expect(label.statusCode, label.body).toBe(200);
+    const res = await kpb.request('GET', `/api/assessments/${h.ids.assessmentId}/results.xlsx`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = sheetRows(wb.getWorksheet('考核结果')!);
+    expect(rows[0]).toEqual(['标识：草稿']);
+    expect(rows[1]![0]).toMatch(/计算结果（未发布）$/);
   });
 });
 
@@ -94,6 +110,9 @@ describe('the 通报', () => {
     writeFileSync(file, res.rawPayload);
     const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(page1).toContain('关于2026年度考核结果的通报');
+    // The publication's security label (公开 by default) in the page header, above the 版头.
+    expect(page1.indexOf('标识：公开')).toBeGreaterThanOrEqual(0);
+    expect(page1.indexOf('标识：公开')).toBeLessThan(page1.indexOf('测考发〔2027〕1号'));
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/Noto\S*CJK/);
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '30', '-png', file, join(dir, 'page')]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemeEditorApi } from '@kaohe/contract/api/scheme-editor';
 import { schemeUploadApi } from '@kaohe/contract/api/scheme-upload';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments } from '../src/db/schema';
 import { createHarness, type Harness, type Session } from './harness';
@@ -87,5 +88,9 @@ describe('scheme editor routes', () => {
     expect(file.statusCode, file.body.slice(0, 300)).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // A draft scheme's export is marked 草稿 (its security label), in A1 above the title.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getCell('A1').value).toBe('标识：草稿');
   });
 });

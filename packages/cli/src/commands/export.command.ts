@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { evaluate } from '@kaohe/core';
-import { exportSchemeWithWarnings, isExportError, type ExportFormat, type Layout, tongbaoResults, writeTongbaoDocx } from '@kaohe/office/export';
+import { exportSchemeWithWarnings, isExportError, type ExportFormat, type Layout, type Sensitivity, tongbaoResults, writeTongbaoDocx } from '@kaohe/office/export';
 import { CliError } from '../cli-error';
 import { writing } from '../fs-error';
 import { loadFacts, loadScheme } from '../load';
 
 /** What the 通报 needs besides the scheme: the facts to score and the 公文's own fields. */
-export type TongbaoOptions = { facts?: string; issuer?: string; docNumber?: string; title?: string; date?: string; recipients?: string; copyTo?: string; printedBy?: string; printedDate?: string; output?: string };
+export type TongbaoOptions = { label?: string; facts?: string; issuer?: string; docNumber?: string; title?: string; date?: string; recipients?: string; copyTo?: string; printedBy?: string; printedDate?: string; output?: string };
 
 /**
  * `kaohe export SCHEME --layout tongbao --facts FACTS --issuer 发文机关 --doc-number 文号 --date 成文日期 [--title] [--recipients] [--copy-to] [--printed-by] [--printed-date] [-o FILE]`:
@@ -38,6 +38,7 @@ export async function exportTongbaoCommand(path: string, opts: TongbaoOptions, o
     printedBy: opts.printedBy ?? opts.issuer!,
     ...(opts.printedDate ? { printedDate: opts.printedDate } : {}),
     ...tongbaoResults(scheme, result),
+    ...(opts.label ? { sensitivity: opts.label as Sensitivity } : {}),
   }).catch((e: unknown) => {
     throw isExportError(e) ? new CliError(e.message) : e;
   });
@@ -52,9 +53,9 @@ export async function exportTongbaoCommand(path: string, opts: TongbaoOptions, o
  * `scheme` writes the scheme in its own document's shape (unit blocks, groups, 负面清单): importing it gives the scheme back.
  * A layout the scheme has nothing for exits 1 with what is missing, and no file is written.
  */
-export async function exportCommand(path: string, opts: { as: ExportFormat; layout: Layout; output?: string; codes?: boolean }, out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
+export async function exportCommand(path: string, opts: { as: ExportFormat; layout: Layout; output?: string; codes?: boolean; label?: Sensitivity }, out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
   const { scheme } = loadScheme(path, 'export');
-  const result = await exportSchemeWithWarnings(scheme, opts.as, opts.layout, opts.codes ? { codes: true } : {}).catch((e: unknown) => {
+  const result = await exportSchemeWithWarnings(scheme, opts.as, opts.layout, { ...(opts.codes ? { codes: true } : {}), ...(opts.label ? { sensitivity: opts.label } : {}) }).catch((e: unknown) => {
     throw isExportError(e) ? new CliError(`${path}：${e.message}`) : e;
   });
   const target = opts.output ?? `${basename(path).replace(/\.(ya?ml|json)$/i, '')}-${opts.layout}.${opts.as}`;

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageNumber,
@@ -23,6 +24,7 @@ import { patchDocx } from './model/docx-patch';
 import { CN_SIZE, fontName, LANGUAGE, LATIN_FONT, type FontRole } from './model/fonts';
 import { HEADING_PT, planPages, TABLE_LINE_PT, TABLE_PT, TITLE_PT, type PagePlan, type PlannedColumn, type PlannedTable, type PlanOptions } from './model/page-plan';
 import type { OutBlock, OutCell } from './out-model';
+import { sensitivityMark, type Sensitivity } from './model/sensitivity';
 
 const twips = (mm: number): number => Math.round((mm / 25.4) * 1440);
 const CHAR = TABLE_PT * 20;
@@ -81,6 +83,11 @@ function footer(): Footer {
   });
 }
 
+/** The security label at the top left of every page (model/sensitivity.ts). */
+export function sensitivityHeader(s: Sensitivity): Header {
+  return new Header({ children: [new Paragraph({ alignment: AlignmentType.LEFT, children: [run(sensitivityMark(s)!, 'heiti', CN_SIZE.小四)] })] });
+}
+
 export function planToDocx(plan: PagePlan): Document {
   const children: (Paragraph | Table)[] = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(plan.title, 'xiaobiaosong', TITLE_PT)] })];
   for (const b of plan.blocks) {
@@ -103,6 +110,7 @@ export function planToDocx(plan: PagePlan): Document {
           },
         },
         footers: { default: footer() },
+        ...(plan.sensitivity ? { headers: { default: sensitivityHeader(plan.sensitivity) } } : {}),
         children,
       },
     ],

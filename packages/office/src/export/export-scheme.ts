@@ -2,9 +2,11 @@ import type { Scheme } from '@kaohe/core';
 import { blocksToDocx } from './docx-writer';
 import { layoutBlocks, type Layout, type LayoutOptions } from './layouts';
 import { blocksToXlsx } from './xlsx-writer';
+import type { Sensitivity } from './model/sensitivity';
 
 export type ExportFormat = 'docx' | 'xlsx';
-export type ExportOptions = LayoutOptions;
+/** sensitivity: the scheme's security label (草稿/内部/公开), printed on the export. */
+export type ExportOptions = LayoutOptions & { sensitivity?: Sensitivity };
 export type ExportResult = { bytes: Uint8Array; /** What the clerk should check (Chinese). */ warnings: string[] };
 
 /**
@@ -14,7 +16,7 @@ export type ExportResult = { bytes: Uint8Array; /** What the clerk should check 
 export async function exportSchemeWithWarnings(scheme: Scheme, format: ExportFormat, layout: Layout, options: ExportOptions = {}): Promise<ExportResult> {
   const warnings: string[] = [];
   const blocks = layoutBlocks(scheme, layout, options, warnings);
-  const plan = { decimals: scheme.settings?.rounding?.decimals ?? 2 };
+  const plan = { decimals: scheme.settings?.rounding?.decimals ?? 2, ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}) };
   const bytes = format === 'docx' ? await blocksToDocx(blocks, scheme.title, plan) : await blocksToXlsx(blocks, scheme.title, plan);
   return { bytes, warnings };
 }

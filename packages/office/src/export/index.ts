@@ -2,6 +2,7 @@ export { exportScheme, exportSchemeWithWarnings, type ExportFormat, type ExportO
 export { layoutBlocks, escapeFormula, ranges, LAYOUTS, type Layout, type LayoutOptions, type OutBlock } from './layouts';
 export { planPages, type PagePlan } from './model/page-plan';
 export { schemeLabels, type SchemeLabels } from './scheme-labels';
+export { SENSITIVITY_ZH, sensitivityMark, type Sensitivity } from './model/sensitivity';
 export { ExportError, isExportError, exportErrorCodes, type ExportErrorCode } from './export-error';
 export { docxToPdf, officeToPdf, type PdfSource } from './to-pdf';
 export * from './gongwen/index';

@@ -2,6 +2,7 @@ import type { Clause, Indicator, Scheme } from '@kaohe/core';
 import { toStr } from '@kaohe/core';
 import { ExportError } from './export-error';
 import { schemeLayout, schemeMeta } from './scheme-layout';
+import { tableSchemeLayout } from './table-scheme-layout';
 import { chineseNumber, type OutBlock, type OutCell, type OutTable } from './out-model';
 import { responsibilityBlocks, type ResponsibilityOptions } from './responsibility-layout';
 import { realOwners, schemeLabels, titleYear, type SchemeLabels } from './scheme-labels';
@@ -18,6 +19,9 @@ export { chineseNumber } from './out-model';
 export type Layout = 'breakdown' | 'responsibility' | 'targets' | 'scheme';
 export const LAYOUTS: readonly Layout[] = ['breakdown', 'responsibility', 'targets', 'scheme'];
 
+/** The list titles the importer reads as lists of their own (import/layout/table-layout LIST_TITLE). */
+const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|细则|目标任务)$/;
+
 const pts = (d: number | undefined): string => (d === undefined ? '' : toStr(d as never));
 
 export type LayoutOptions = ResponsibilityOptions;
@@ -33,7 +37,13 @@ export function layoutBlocks(scheme: Scheme, layout: Layout, options: LayoutOpti
   if (layout === 'responsibility') return responsibilityBlocks(scheme, options, warnings);
   if (layout === 'targets') return targets(scheme);
   // A scheme without units whose indicators carry 评分标准 clauses (000) is a breakdown document: that layout carries its clauses and owners.
-  if (layout === 'scheme') return scheme.units.length === 0 && indicatorsOf(scheme.indicators).some((i) => i.clauses?.length) ? [...schemeMeta(scheme), ...breakdown(scheme, warnings)] : schemeLayout(scheme);
+  if (layout === 'scheme') {
+    if (scheme.units.length > 0 || !indicatorsOf(scheme.indicators).some((i) => i.clauses?.length)) return schemeLayout(scheme);
+    // 000's 清单 (lists › sections › items) read back through the breakdown; other 评分标准 tables (corpus 06, 08) as one table.
+    if (scheme.indicators.every((l) => LIST_TITLE.test(l.title))) return [...schemeMeta(scheme), ...breakdown(scheme, warnings)];
+    const table = tableSchemeLayout(scheme, warnings);
+    return [...schemeMeta(scheme), ...(table ?? breakdown(scheme, warnings))];
+  }
   return breakdown(scheme, warnings);
 }
 

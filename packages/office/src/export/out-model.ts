@@ -1,7 +1,12 @@
 /** The neutral table model every export layout produces and the .docx/.xlsx writers consume. */
 /** rowSpan/merged: a vertical merge (master, continuation); colSpan/covered: a horizontal one. */
 export type OutCell = { text: string; rowSpan?: number; merged?: boolean; colSpan?: number; covered?: boolean };
-export type OutTable = { header: string[]; rows: OutCell[][] };
+/**
+ * titled: in .xlsx the title and the headings before this table stand right above its header with no
+ * blank row (a clerk's one-table sheet: title row, then the table), so that they are read as the rows
+ * above the table's header (title, 年度) rather than as paragraphs of their own.
+ */
+export type OutTable = { header: string[]; rows: OutCell[][]; titled?: boolean };
 export type OutBlock = { kind: 'heading'; text: string } | { kind: 'table'; table: OutTable };
 
 

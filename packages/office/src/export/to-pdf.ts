@@ -8,13 +8,18 @@ import { fontconfigFor } from './model/fonts';
 
 export type PdfSource = { name: string; bytes: Uint8Array };
 
+/** Writer's PDF filter data: export the pages an even-page section break inserts (LibreOffice skips them by default). */
+const KEEP_BLANK_PAGES = JSON.stringify({ IsSkipEmptyPages: { type: 'boolean', value: 'false' } });
+
 const safeName = (name: string, i: number): string => `${i}-${name.replace(/[^\w.\-\u4e00-\u9fff]/g, '_')}`;
 
 /**
  * Converts .docx/.xlsx files to PDF with LibreOffice in ONE soffice run (a start costs about a second),
  * with a private profile (-env:UserInstallation) so concurrent conversions never share one, and a
  * fontconfig file that maps the documents' font stacks (model/fonts.ts) to the installed Noto faces.
- * Returns the PDFs in the order given.
+ * Returns the PDFs in the order given. Word documents keep the blank pages an even-page section break
+ * adds (the 公文's 版记 stands on the last, even page: GB/T 9704 §7.4), so the PDF prints double-sided
+ * as the document does; they are converted in a run of their own when the batch also has workbooks.
  */
 export async function officeToPdf(files: readonly PdfSource[], options: ConvertOptions = {}): Promise<Uint8Array[]> {
   const missing = new ExportError('soffice-missing', '本机未安装 LibreOffice，无法生成 PDF；请由管理员执行 apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk', 'soffice');
@@ -29,9 +34,16 @@ export async function officeToPdf(files: readonly PdfSource[], options: ConvertO
     const fontconfig = join(dir, 'fonts.conf');
     await writeFile(fontconfig, fontconfigFor());
     const profile = pathToFileURL(join(dir, 'profile')).href;
-    const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...inputs];
-    const failure = await run(options.soffice ?? 'soffice', args, options.convertTimeoutMs ?? 120_000 + 10_000 * files.length, { ...process.env, FONTCONFIG_FILE: fontconfig });
-    if (failure === 'missing') throw missing;
+    const isWord = (i: number): boolean => /\.docx$/i.test(inputs[i]!);
+    const batches = [inputs.filter((_, i) => isWord(i)), inputs.filter((_, i) => !isWord(i))].filter((b) => b.length > 0);
+    let failure: string | null = null;
+    for (const [k, batch] of batches.entries()) {
+      const target = k === 0 && batch.some((p) => /\.docx$/i.test(p)) ? `pdf:writer_pdf_Export:${KEEP_BLANK_PAGES}` : 'pdf';
+      const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', target, '--outdir', outDir, ...batch];
+      const result = await run(options.soffice ?? 'soffice', args, options.convertTimeoutMs ?? 120_000 + 10_000 * batch.length, { ...process.env, FONTCONFIG_FILE: fontconfig });
+      if (result === 'missing') throw missing;
+      failure ??= result;
+    }
     return await Promise.all(
       files.map(async (f, i) => {
         const pdf = await readFile(join(outDir, safeName(f.name, i).replace(/\.[^.]+$/, '.pdf'))).catch(() => null);

@@ -4,6 +4,7 @@ import { cjkWidth } from './model/measure';
 import { fontName } from './model/fonts';
 import { HEADING_PT, planPages, TABLE_LINE_PT, TABLE_PT, type PagePlan, type PlanOptions } from './model/page-plan';
 import type { OutBlock } from './out-model';
+import { sensitivityMark } from './model/sensitivity';
 
 /** Excel column width units per character of TABLE_PT text: the default font's digit is 7 px, a 五号 汉字 14 px. */
 const UNITS_PER_CHAR = (TABLE_PT * (96 / 72)) / 7;
@@ -27,12 +28,19 @@ export function planToWorkbook(plan: PagePlan): ExcelJS.Workbook {
   widths.forEach((w, k) => (ws.getColumn(k + 1).width = Math.round(((w * plan.textChars) / total) * UNITS_PER_CHAR * 10) / 10));
 
   let r = 1;
+  const mark = sensitivityMark(plan.sensitivity);
+  if (mark) {
+    // The label in the first cell (top left, where a 密级 stands), above the title; the importer reads it as a line above the table.
+    ws.getCell(r, 1).value = mark;
+    ws.getCell(r, 1).font = font('heiti', TABLE_PT + 1.5);
+    r += 1;
+  }
   ws.getCell(r, 1).value = escapeFormula(plan.title);
   ws.getCell(r, 1).font = font('xiaobiaosong', 16);
   ws.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   if (width > 1) ws.mergeCells(r, 1, r, width);
   ws.getRow(r).height = 30;
-  r += 2;
+  r += plan.blocks.find((b) => b.kind === 'table')?.table.titled ? 1 : 2;
   const headerRows: number[] = [];
   const sameHeader = tables.every((t) => t.columns.map((c) => c.header).join('|') === tables[0]?.columns.map((c) => c.header).join('|'));
   for (const b of plan.blocks) {
@@ -86,7 +94,7 @@ export function planToWorkbook(plan: PagePlan): ExcelJS.Workbook {
     margins: { top: mm2in(m.top), bottom: mm2in(m.bottom), left: mm2in(m.left), right: mm2in(m.right), header: mm2in(m.header), footer: mm2in(m.footer) },
     ...(sameHeader && headerRows.length > 0 ? { printTitlesRow: `${headerRows[0]}:${headerRows[0]}` } : {}),
   };
-  ws.headerFooter = { oddFooter: '&C— &P —' };
+  ws.headerFooter = { ...(mark ? { oddHeader: `&L${mark}` } : {}), oddFooter: '&C— &P —' };
   return wb;
 }
 

@@ -43,3 +43,9 @@ export function pdfPageSize(pdf: Uint8Array): { width: number; height: number } 
   const m = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
   return { width: Number(m[1]), height: Number(m[2]) };
 }
+
+/** The words of one page (1-based) with their boxes in points from the top left (pdftotext -bbox). */
+export function pdfWords(pdf: Uint8Array, page: number): { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const html = withFile(pdf, (p) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', p, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[5]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) }));
+}

@@ -11,7 +11,8 @@ import { evaluate } from '@kaohe/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxToPdf, isExportError, tongbaoDocument, tongbaoResults, writeTongbaoDocx, type TongbaoInput } from '../../src/index';
 import { cjkWidth } from '../../src/export/model/measure';
-import { hasSoffice, pdfPages, pdfPageSize, pdfText, squeeze } from './pdf-tools';
+import { hasSoffice, pdfPages, pdfPageSize, pdfText, pdfWords, squeeze } from './pdf-tools';
+import { lines, MARGIN, PAGE, TEXT_HEIGHT } from '../../src/export/gongwen/gongwen-page';
 
 const example = (rel: string): { path: string; text: string } => {
   const path = fileURLToPath(new URL(`../../../../examples/jiaxian-2020/${rel}`, import.meta.url));
@@ -151,6 +152,23 @@ describe('writeTongbaoDocx (GB/T 9704-2012)', () => {
     expect(xml).toContain('>附件：1．佳县2020年度目标责任考核结果排名</w:t>');
   });
 
+  it('puts the 版记 in a section of its own on the next even page, spaced down to the last lines of the 版心 (§7.4)', () => {
+    const sections = xml.split('</w:sectPr>');
+    // body, 附件, 版记: the last section starts on an even page and holds only the spacer, the 版记 table and its closing paragraph.
+    expect(sections.length - 1).toBe(3);
+    const last = sections[2]!;
+    expect(last).toMatch(/<w:type w:val="evenPage"\/>/);
+    expect(last).toContain('>抄送：县委各部门，县人大常委会办公室。</w:t>');
+    expect(last).toContain('2021年3月1日印发</w:t>');
+    expect(sections[0]! + sections[1]!).not.toContain('印发</w:t>');
+    // Two rows of one grid line each (抄送 fits one line), exact; the spacer fills the 版心 above them.
+    expect(last.match(/<w:trHeight w:val="(\d+)" w:hRule="exact"\/>/g)).toEqual([`<w:trHeight w:val="${lines(1)}" w:hRule="exact"/>`, `<w:trHeight w:val="${lines(1)}" w:hRule="exact"/>`]);
+    const spacer = Number(/<w:spacing w:after="0" w:before="0" w:line="(\d+)" w:lineRule="exact"\/>/.exec(last)![1]);
+    expect(spacer).toBe(TEXT_HEIGHT - lines(2) - 20 - 120);
+    // Rules: thick first (8 eighths of a point), thin between (4), thick last.
+    expect([...last.matchAll(/<w:(top|bottom) w:val="single" w:color="000000" w:sz="(\d)"\/>/g)].map((m) => `${m[1]}${m[2]}`)).toEqual(['top8', 'bottom4', 'top4', 'bottom8']);
+  });
+
   it('refuses bad input in Chinese, naming the field', () => {
     const bad = (patch: Partial<TongbaoInput>): string => {
       try {
@@ -187,5 +205,20 @@ describe('writeTongbaoDocx (GB/T 9704-2012)', () => {
     expect(Math.max(...widths)).toBeGreaterThanOrEqual(26);
     expect(page2.length).toBeLessThanOrEqual(22);
     expect(squeeze(pdfText(pdf))).toContain('2021年3月1日印发');
+    // §7.4: the 版记 on the last page, which is even, its last line at the foot of the 版心 (within one grid
+    // line above its lower edge); a page the even-page break adds before it is blank.
+    const pages = pdfPages(pdf);
+    expect(pages % 2).toBe(0);
+    const words = pdfWords(pdf, pages);
+    const printed = words.filter((w) => w.text.includes('印发'));
+    expect(printed).toHaveLength(1);
+    const foot = ((PAGE.height - MARGIN.bottom) / 20);
+    expect(printed[0]!.yMax).toBeLessThanOrEqual(foot);
+    expect(printed[0]!.yMax).toBeGreaterThan(foot - lines(1) / 20);
+    expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(['抄送：县委各部门，县人大常委会办公室。', '佳县目标责任考核领导小组办公室', '日印发']));
+    // Everything in the 版心 of that page is the 版记, in its last three lines (the 页码 is below the 版心).
+    const inText = words.filter((w) => w.yMax <= foot + 1);
+    expect(inText.every((w) => w.yMin > foot - 3 * (lines(1) / 20)), JSON.stringify(inText.map((w) => [w.text, w.yMin]))).toBe(true);
+    if (!squeeze(pdfText(pdf, pages - 1)).includes('附件')) expect(squeeze(pdfText(pdf, pages - 1))).toBe('');
   }, 60_000);
 });

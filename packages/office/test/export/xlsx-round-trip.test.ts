@@ -3,6 +3,7 @@
  * test/import/round-trip-001-004.test.ts): the sheet is laid out as the document (title, headings above
  * each table, blank rows between), and the reader reads such a sheet as its paragraphs and tables.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Indicator, Scheme } from '@kaohe/core';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,13 @@ function normalised(s: Scheme): unknown {
   return { ...(strip(s) as object), code: undefined };
 }
 const count = (nodes: readonly Indicator[]): number => nodes.reduce((n, i) => n + 1 + count(i.children ?? []), 0);
+const clauses = (nodes: readonly Indicator[]): number => nodes.reduce((n, i) => n + (i.clauses?.length ?? 0) + clauses(i.children ?? []), 0);
+
+/** As test/import/corpus.test.ts: ../shared/corpus from the repository root, or KAOHE_CORPUS (never committed). */
+const CORPUS = `${process.env['KAOHE_CORPUS'] ?? fileURLToPath(new URL('../../../../../shared/corpus', import.meta.url))}/`;
+const CORPUS_FILES = ['06_national-zhejiang_2018_grain-security-governor-responsibility.xlsx', '08_zhejiang-huzhou_c2021_establishment-efficiency_departments.xlsx'];
+const hasCorpus = CORPUS_FILES.every((f) => existsSync(CORPUS + f));
+if (!hasCorpus) console.warn(`skipping the corpus .xlsx round trip: ${CORPUS} is absent (set KAOHE_CORPUS to its folder)`);
 
 describe('.xlsx round trip through the scheme layout', () => {
   it.each([
@@ -50,4 +58,39 @@ describe('.xlsx round trip through the scheme layout', () => {
     const table = doc.blocks[4]!;
     expect(table.kind === 'table' && table.table.rows[0]![0]!.source.row).toBe(6);
   }, 60_000);
+});
+
+/**
+ * Two corpus schemes of the 评分标准 kind (no units, lists that are not 000's 清单): 06 粮食安全 (two
+ * tables, items merged over rows of their own 分值, 牵头/配合部门, points by 产区/非产区 read from the
+ * clauses) and 08 湖州 质效评估 (项目 merged over 核心指标, clauses without 分值). The `scheme` layout writes
+ * them as one such table; importing it gives the same tree, points, clauses (texts, compiled rules,
+ * review reasons), bodies and responsible columns.
+ */
+describe.skipIf(!hasCorpus)('.xlsx round trip of two corpus schemes', () => {
+  it.each(CORPUS_FILES)('%s: import → .xlsx → import gives the same scheme', async (file) => {
+    const first = await importScheme(CORPUS + file);
+    expect(count(first.scheme.indicators)).toBeGreaterThan(20);
+    const again = await importScheme({ name: 'scheme.xlsx', bytes: await exportScheme(first.scheme, 'xlsx', 'scheme') });
+    expect(count(again.scheme.indicators)).toBe(count(first.scheme.indicators));
+    expect(clauses(again.scheme.indicators)).toBe(clauses(first.scheme.indicators));
+    expect(again.scheme.title).toBe(first.scheme.title);
+    expect(normalised(again.scheme)).toEqual(normalised(first.scheme));
+    expect(again.report.coverage).toEqual(first.report.coverage);
+  }, 120_000);
+
+  it('writes 06 as one table: lists as full-width rows, items merged over their rows, the title right above the header', async () => {
+    const first = await importScheme(CORPUS + CORPUS_FILES[0]!);
+    const doc = await readXlsx(await exportScheme(first.scheme, 'xlsx', 'scheme'), 'scheme.xlsx');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['table']);
+    const t = doc.blocks[0]!.kind === 'table' ? doc.blocks[0]!.table : undefined;
+    expect(t!.grid[0]![0]).toBe(first.scheme.title);
+    expect(t!.grid[2]).toEqual(['项目名称', '评分标准', '目标要求', '分值', '牵头单位', '责任单位']);
+    // The first list, then its first item over the rows of its two sub-indicators (3 分 each).
+    expect(t!.grid[3]![0]).toBe(`（一）${first.scheme.indicators[0]!.title}`);
+    const item = first.scheme.indicators[0]!.children![0]!;
+    expect(t!.rows[4]![0]!.text).toBe(item.title);
+    expect(t!.rows[4]![0]!.rowSpan).toBe(item.children!.length);
+    expect([t!.grid[4]![3], t!.grid[5]![3]]).toEqual(item.children!.map((c) => String((c.points ?? 0) / 1_000_000)));
+  }, 120_000);
 });

@@ -42,9 +42,9 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const [p] = await ctx.db.select().from(publications).where(eq(publications.id, id));
       if (!p) throw new AppError('not-found', '发布不存在');
       await getVisibleAssessment(ctx, request.actor, p.assessmentId);
-      await assertReadable(ctx.db, request.actor, { kind: 'publication', id: p.id });
+      const sensitivity = await assertReadable(ctx.db, request.actor, { kind: 'publication', id: p.id });
       const meta = await resultSetMeta(ctx.db, p.assessmentId, p.schemeId);
-      return { ...meta, title: `${meta.assessmentName}结果（第 ${p.sequence} 版发布）`, rows: await publicationRows(ctx.db, p.id), publishedAt: p.publishedAt };
+      return { ...meta, title: `${meta.assessmentName}结果（第 ${p.sequence} 版发布）`, rows: await publicationRows(ctx.db, p.id), publishedAt: p.publishedAt, sensitivity };
     };
     const exported = (request: Parameters<typeof actorOf>[0], what: string, objectId: string) => recordAudit(ctx.db, ctx.audit, actorOf(request), { action: `export.${what}`, objectType: 'publication', objectId, outcome: 'success' });
 
@@ -72,12 +72,12 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     });
     app.get(exportsApi.currentResultsXlsx.path, routeOf(exportsApi.currentResultsXlsx), async (request, reply) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      await assertReadable(ctx.db, request.actor, { kind: 'results', id: a.id });
+      const sensitivity = await assertReadable(ctx.db, request.actor, { kind: 'results', id: a.id });
       const current = await currentResultRows(ctx.db, a.id);
       if (!current.schemeId) throw new AppError('bad-request', '尚无计算结果，请先重新计算');
       const meta = await resultSetMeta(ctx.db, a.id, current.schemeId);
       await recordAudit(ctx.db, ctx.audit, actorOf(request), { action: 'export.current-results-xlsx', objectType: 'assessment', objectId: a.id, outcome: 'success' });
-      return sendFile(reply, `${meta.assessmentName}计算结果.xlsx`, xlsx, await resultsWorkbook({ ...meta, title: `${meta.assessmentName}计算结果（未发布）`, rows: current.rows, publishedAt: null }));
+      return sendFile(reply, `${meta.assessmentName}计算结果.xlsx`, xlsx, await resultsWorkbook({ ...meta, title: `${meta.assessmentName}计算结果（未发布）`, rows: current.rows, publishedAt: null, sensitivity }));
     });
 
     const schemeAndUnit = async (assessmentId: string, organisationId: string, unitId: string) => {

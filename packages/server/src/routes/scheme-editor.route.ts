@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerContext } from '../context';
 import { routeOf } from '../http/route-schema';
 import { AppError } from '../lib/app-error';
+import { defaultLabel, labelOf } from '../access/labels';
 import { getVisibleAssessment } from '../services/assessment.service';
 import { parseSchemeCached } from '../services/evaluator';
 import type { SchemeDocument } from '../services/scheme-document';
@@ -36,7 +37,9 @@ export function schemeEditorRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.get(schemeEditorApi.export.path, routeOf(schemeEditorApi.export), async (request, reply) => {
       const { row, scheme } = await visibleScheme(request.actor, request.params.id);
       const { as, layout } = request.query;
-      const result = await exportSchemeWithWarnings(scheme, as, layout).catch((error: unknown) => {
+      // The export carries the scheme's security label (a draft scheme prints 草稿).
+      const sensitivity = await labelOf(ctx.db, 'scheme', row.id, defaultLabel('scheme', row.status));
+      const result = await exportSchemeWithWarnings(scheme, as, layout, { sensitivity }).catch((error: unknown) => {
         throw isExportError(error) ? new AppError('bad-request', `无法导出${layoutNames[layout]}：${error.message}`) : error;
       });
       const name = `${scheme.title}${layoutNames[layout]}（第 ${row.version} 版）.${as}`;

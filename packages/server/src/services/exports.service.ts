@@ -1,4 +1,4 @@
-import { docxToPdf, isExportError, type TongbaoInput, writeTongbaoDocx } from '@kaohe/office/export';
+import { docxToPdf, isExportError, sensitivityMark, type Sensitivity, type TongbaoInput, writeTongbaoDocx } from '@kaohe/office/export';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
@@ -7,7 +7,16 @@ import { AppError } from '../lib/app-error';
 import { type FullRow, ledgerLines, namingOf, type Naming } from './result-rows';
 
 type Json = Record<string, unknown>;
-export type ResultSet = { title: string; rows: FullRow[]; naming: Naming; year: number; assessmentName: string; organisationName: string; publishedAt: Date | null };
+/** sensitivity: the security label of the publication or result set (access/labels.ts), printed on every export of it. */
+export type ResultSet = { title: string; rows: FullRow[]; naming: Naming; year: number; assessmentName: string; organisationName: string; publishedAt: Date | null; sensitivity?: Sensitivity };
+
+/** The label as the first row of a sheet (top left, where a 密级 stands) and in its printed page header. */
+function markSheet(ws: ExcelJS.Worksheet, s: Sensitivity | undefined): void {
+  const mark = sensitivityMark(s);
+  if (!mark) return;
+  ws.addRow([mark]).font = { bold: true, name: '黑体' };
+  ws.headerFooter = { oddHeader: `&L${mark}` };
+}
 
 const headerStyle = (row: ExcelJS.Row) => {
   row.font = { bold: true, name: '黑体' };
@@ -19,14 +28,17 @@ export async function resultsWorkbook(set: ResultSet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kaohe 考核通';
   const all = wb.addWorksheet('考核结果', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  all.addRow([set.title]).font = { bold: true, size: 14, name: '黑体' };
-  all.mergeCells(1, 1, 1, 5);
+  markSheet(all, set.sensitivity);
+  const titleRow = all.addRow([set.title]);
+  titleRow.font = { bold: true, size: 14, name: '黑体' };
+  all.mergeCells(titleRow.number, 1, titleRow.number, 5);
   headerStyle(all.addRow(['分组', '名次', '单位', '总分', '等次']));
   for (const g of groupsOf(set)) for (const r of g.rows) all.addRow([g.name, r.rank, r.unitName, Number(r.total), r.gradeName ?? '']);
   all.getColumn(1).width = 22;
   all.getColumn(3).width = 26;
   all.getColumn(4).numFmt = '0.######';
   const grades = wb.addWorksheet('等次名单');
+  markSheet(grades, set.sensitivity);
   headerStyle(grades.addRow(['等次', '个数', '单位']));
   for (const g of gradeLists(set)) grades.addRow([g.grade, g.units.length, g.units.join('、')]);
   grades.getColumn(3).width = 80;
@@ -37,13 +49,14 @@ export async function resultsWorkbook(set: ResultSet): Promise<Buffer> {
 export async function ledgerWorkbook(set: ResultSet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('得分台账');
+  markSheet(sheet, set.sensitivity);
   headerStyle(sheet.addRow(['单位', '分组', '行号', '编码', '说明', '得失分', '总分']));
   for (const r of set.rows) {
     const lines = ledgerLines(r.ledger);
     lines.forEach((l, i) => sheet.addRow([r.unitName, r.group ?? '', i + 1, l.ref, l.text, Number(l.amount), i === 0 ? Number(r.total) : null]));
   }
   for (const [c, w] of [[1, 24], [2, 20], [4, 14], [5, 60]] as const) sheet.getColumn(c).width = w;
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.views = [{ state: 'frozen', ySplit: set.sensitivity ? 2 : 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -79,6 +92,7 @@ export function tongbaoInput(set: ResultSet, options: TongbaoOptions): TongbaoIn
     ...(options.recipients ? { recipients: options.recipients } : {}),
     groups: groupsOf(set).map((g) => ({ name: g.name, rows: g.rows.map((r) => ({ rank: r.rank, unit: r.unitName, total: r.total, grade: r.gradeName ?? '' })) })),
     grades: gradeLists(set),
+    ...(set.sensitivity ? { sensitivity: set.sensitivity } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  HeightRule,
   LineRuleType,
   Packer,
   SectionType,
@@ -23,8 +24,10 @@ import { columnWidths, type ColumnKind } from '../model/column-widths';
 import { CN_SIZE, fontName, LANGUAGE, LATIN_FONT, type FontRole } from '../model/fonts';
 import { patchDocx } from '../model/docx-patch';
 import type { OutCell } from '../out-model';
+import { sensitivityHeader } from '../docx-writer';
+import type { Sensitivity } from '../model/sensitivity';
 import { cjkWidth } from '../model/measure';
-import { BODY_CONDENSE, BODY_PT, chars, FOOTER_DISTANCE, halfPoints, LINE_PITCH, lines, MARGIN, mm, PAGE, TEXT_WIDTH } from './gongwen-page';
+import { BODY_CONDENSE, BODY_PT, chars, FOOTER_DISTANCE, halfPoints, LINE_PITCH, lines, MARGIN, mm, PAGE, TEXT_HEIGHT, TEXT_WIDTH } from './gongwen-page';
 
 export type GongwenColumn = { header: string; kind: ColumnKind };
 /** Rows of plain texts, or of cells with merges (a layout's table as an attachment). */
@@ -50,6 +53,8 @@ export type GongwenDocument = {
   signer: string;
   date: string;
   record?: GongwenRecord;
+  /** The security label (草稿/内部/公开) of what the document is made from, at the top left of every page header. */
+  sensitivity?: Sensitivity;
 };
 
 const RED = 'FF0000';
@@ -196,35 +201,52 @@ function attachmentPages(attachments: readonly GongwenAttachment[]): (Paragraph 
 }
 
 /**
- * §7.4 版记: thick first and last rules, thin between, after the last content. GB/T 9704 puts it on the
- * last lines of the last page; a floating table pinned there (tblpYSpec="bottom" or an absolute tblpY)
- * is dropped or misplaced by LibreOffice 7.4, so the clerk moves it down if the page has room.
+ * §7.4 版记 on the last lines of the last page, which is an even page: a section of its own that starts on
+ * the next even page (Word's evenPage break; an odd blank page is added when the content ends on an even
+ * page) holding a spacer of the computed height and the 版记, whose rows are whole grid lines: 抄送 between
+ * the thick first rule and a thin rule, 印发机关 and 印发日期 above the thick last rule, the last line of the
+ * 版心. LibreOffice 7.4 honours neither a table pinned to the page foot (tblpYSpec="bottom") nor a frame
+ * aligned to the bottom (framePr yAlign) nor a section aligned to the bottom (vAlign), so the position is
+ * computed: on a fresh page only the 版记 is there.
  */
-function recordTable(r: GongwenRecord): Table {
+function recordSection(r: GongwenRecord): (Paragraph | Table)[] {
   const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
   const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const rows: TableRow[] = [];
   const pt = CN_SIZE.四号;
-  const cell = (children: Paragraph[], top: IBorderOptions, bottom: IBorderOptions): TableCell =>
-    new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: { top, bottom, left: none, right: none }, children });
-  if (r.copyTo?.length) rows.push(new TableRow({ children: [cell([new Paragraph({ indent: { left: chars(4), right: chars(1), hanging: chars(3) }, children: [run(`抄送：${r.copyTo.join('，')}。`, 'fangsong', pt)] })], thick, thin)] }));
-  rows.push(
+  const row = (n: number, children: Paragraph[], top: IBorderOptions, bottom: IBorderOptions): TableRow =>
     new TableRow({
-      children: [
-        cell(
-          [new Paragraph({ tabStops: [{ type: 'right', position: TEXT_WIDTH - chars(1) }], indent: { left: chars(1) }, children: [run(r.printedBy, 'fangsong', pt), run(`\t${r.printedDate}印发`, 'fangsong', pt)] })],
-          r.copyTo?.length ? thin : thick,
-          thick,
-        ),
-      ],
-    }),
+      cantSplit: true,
+      height: { value: lines(n), rule: HeightRule.EXACT },
+      children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, borders: { top, bottom, left: none, right: none }, children })],
+    });
+  let used = 0;
+  if (r.copyTo?.length) {
+    const text = `抄送：${r.copyTo.join('，')}。`;
+    const n = copyToLines(text, pt);
+    used += n;
+    rows.push(row(n, [new Paragraph({ indent: { left: chars(4), right: chars(1), hanging: chars(3) }, children: [run(text, 'fangsong', pt)] })], thick, thin));
+  }
+  used += 1;
+  rows.push(
+    row(1, [new Paragraph({ tabStops: [{ type: 'right', position: TEXT_WIDTH - chars(1) }], indent: { left: chars(1) }, children: [run(r.printedBy, 'fangsong', pt), run(`\t${r.printedDate}印发`, 'fangsong', pt)] })], r.copyTo?.length ? thin : thick, thick),
   );
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [TEXT_WIDTH],
-    layout: TableLayoutType.FIXED,
-    rows,
-  });
+  // The 版心 less the 版记's lines, the closing 1 pt paragraph Word needs after a table, and 6 pt for the rules.
+  const spacer = TEXT_HEIGHT - lines(used) - RECORD_TAIL - 120;
+  const exact = (line: number): Paragraph => new Paragraph({ spacing: { before: 0, after: 0, line, lineRule: LineRuleType.EXACT }, children: [run('', 'fangsong', 1)] });
+  return [exact(spacer), new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [TEXT_WIDTH], layout: TableLayoutType.FIXED, rows }), exact(RECORD_TAIL)];
+}
+
+/** Twips of the paragraph that closes the 版记 section. */
+const RECORD_TAIL = 20;
+
+/** Lines the 抄送 takes: 4号 characters in the 版心 less one character on each side; later lines start after "抄送：" (右空一字, 回行与冒号后首字对齐). */
+export function copyToLines(text: string, pt: number): number {
+  const perChar = pt * 20;
+  const first = Math.floor((TEXT_WIDTH - 2 * chars(1)) / perChar);
+  const rest = Math.floor((TEXT_WIDTH - chars(4) - chars(1)) / perChar);
+  const w = Math.ceil(cjkWidth(text));
+  return w <= first ? 1 : 1 + Math.ceil((w - first) / rest);
 }
 
 /** §7.5.3 页码: 4号半角宋体 "— 1 —", 单页码居右空一字, 双页码居左空一字. */
@@ -248,10 +270,10 @@ const bodyFont = { font: { eastAsia: fontName('fangsong'), ascii: LATIN_FONT, hA
 export async function writeGongwenDocx(doc: GongwenDocument): Promise<Uint8Array> {
   const main: (Paragraph | Table)[] = [...head(doc), ...doc.body.map(bodyParagraph), ...attachmentNote(doc.attachments ?? []), ...signature(doc)];
   const annex = attachmentPages(doc.attachments ?? []);
-  const last = annex.length > 0 ? annex : main;
-  if (doc.record) last.push(new Paragraph({ spacing: { before: lines(2) }, children: [] }), recordTable(doc.record), new Paragraph({ children: [] }));
+  const record = doc.record ? recordSection(doc.record) : [];
   const page = { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(15), footer: FOOTER_DISTANCE, gutter: 0 } };
   const footers = { default: pageFooter(true), even: pageFooter(false) };
+  const headers = doc.sensitivity ? { headers: { default: sensitivityHeader(doc.sensitivity), even: sensitivityHeader(doc.sensitivity) } } : {};
   const document = new Document({
     creator: doc.signer,
     title: doc.title,
@@ -266,8 +288,9 @@ export async function writeGongwenDocx(doc: GongwenDocument): Promise<Uint8Array
     // The 22-line grid holds for the body; the 附件 are a section of their own without it, because
     // LibreOffice snaps table lines to the grid too (a 五号 table line would take a 29 pt grid line).
     sections: [
-      { properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }, footers, children: main },
-      ...(annex.length > 0 ? [{ properties: { page, type: SectionType.NEXT_PAGE }, footers, children: annex }] : []),
+      { properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }, footers, ...headers, children: main },
+      ...(annex.length > 0 ? [{ properties: { page, type: SectionType.NEXT_PAGE }, footers, ...headers, children: annex }] : []),
+      ...(record.length > 0 ? [{ properties: { page, type: SectionType.EVEN_PAGE }, footers, ...headers, children: record }] : []),
     ],
   });
   return patchDocx(new Uint8Array(await Packer.toBuffer(document)));

@@ -5,6 +5,7 @@ import { columnKind } from '../model/page-plan';
 import type { OutBlock } from '../out-model';
 import { writeGongwenDocx, type GongwenAttachment, type GongwenBlock } from './gongwen-docx';
 import { chineseDate } from './tongbao';
+import type { Sensitivity } from '../model/sensitivity';
 
 /** A notice (通知) in 公文 format whose lists are its 附件 (seed 000: 嘉文广旅〔2020〕87号 with its 清单). */
 export type NoticeInput = {
@@ -19,6 +20,8 @@ export type NoticeInput = {
   copyTo?: string[];
   printedBy?: string;
   printedDate?: string;
+  /** The label of the scheme the lists come from (草稿/内部/公开), printed on every page. */
+  sensitivity?: Sensitivity;
 };
 
 const asGongwen = (blocks: OutBlock[]): GongwenBlock[] =>
@@ -42,6 +45,7 @@ export async function writeNoticeDocx(input: NoticeInput): Promise<Uint8Array> {
     attachments,
     signer: input.issuer,
     date: chineseDate(input.date),
+    ...(input.sensitivity ? { sensitivity: input.sensitivity } : {}),
     ...(input.printedBy ? { record: { printedBy: input.printedBy, printedDate: chineseDate(input.printedDate ?? input.date, '印发日期'), ...(input.copyTo?.length ? { copyTo: input.copyTo } : {}) } } : {}),
   });
 }

@@ -2,6 +2,7 @@ import { toStr, type Dec, type EvaluationResult, type Scheme } from '@kaohe/core
 import { chineseNumber } from '../out-model';
 import { ExportError } from '../export-error';
 import { writeGongwenDocx, type GongwenAttachment, type GongwenDocument } from './gongwen-docx';
+import type { Sensitivity } from '../model/sensitivity';
 
 export type TongbaoRow = { rank: number; unit: string; /** A decimal string as scored, e.g. "93.75". */ total: string; /** The grade's Chinese name (优秀). */ grade: string };
 export type TongbaoGroup = { name: string; rows: TongbaoRow[] };
@@ -30,6 +31,8 @@ export type TongbaoInput = {
   copyTo?: string[];
   printedBy?: string;
   printedDate?: string;
+  /** The label of the results the 通报 is made from (a 公开 publication; 草稿 results are marked as such). */
+  sensitivity?: Sensitivity;
 };
 
 const refuse = (field: string, what: string): never => {
@@ -127,6 +130,7 @@ export function tongbaoDocument(input: TongbaoInput): GongwenDocument {
     signer: input.issuer,
     date,
     ...(printed ? { record: printed } : {}),
+    ...(input.sensitivity ? { sensitivity: input.sensitivity } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { OutBlock, OutCell, OutTable } from '../out-model';
 import { columnWidths, type ColumnKind } from './column-widths';
 import { CN_SIZE } from './fonts';
 import { cjkWidth, linesNeeded } from './measure';
+import type { Sensitivity } from './sensitivity';
 
 /**
  * The one place that decides how exported tables are printed (paper, orientation, margins, sizes,
@@ -11,7 +12,7 @@ import { cjkWidth, linesNeeded } from './measure';
 export type Orientation = 'portrait' | 'landscape';
 
 export type PlannedColumn = { header: string; kind: ColumnKind; /** Characters of TABLE_PT text, padding included. */ width: number; /** For number columns: decimals shown. */ decimals?: number };
-export type PlannedTable = { columns: PlannedColumn[]; rows: OutCell[][]; /** Printed lines of each row (its tallest cell). */ lines: number[] };
+export type PlannedTable = { columns: PlannedColumn[]; rows: OutCell[][]; /** Printed lines of each row (its tallest cell). */ lines: number[]; /** See OutTable.titled. */ titled?: boolean };
 export type PlannedBlock = { kind: 'heading'; text: string } | { kind: 'table'; table: PlannedTable };
 export type PagePlan = {
   title: string;
@@ -22,9 +23,13 @@ export type PagePlan = {
   /** Text width in characters of TABLE_PT text. */
   textChars: number;
   blocks: PlannedBlock[];
+  sensitivity?: Sensitivity;
 };
 
-export type PlanOptions = { /** Decimals the scheme rounds totals to (settings.rounding): scores are shown with them. */ decimals?: number };
+export type PlanOptions = {
+  /** Decimals the scheme rounds totals to (settings.rounding): scores are shown with them. */ decimals?: number;
+  /** The security label of what is exported, printed on it (model/sensitivity.ts). */ sensitivity?: Sensitivity;
+};
 
 /** Sizes in points: 标题 小标宋 二号, headings 黑体 四号, tables 宋体 五号 (header 黑体). */
 export const TITLE_PT = CN_SIZE.二号;
@@ -94,7 +99,7 @@ function planTable(t: OutTable, plan: ColumnPlan): PlannedTable {
       for (let k = i; k < i + (c.rowSpan ?? 1) && k < lines.length; k++) lines[k] = Math.max(lines[k]!, n);
     });
   });
-  return { columns, rows: t.rows, lines };
+  return { columns, rows: t.rows, lines, ...(t.titled ? { titled: true } : {}) };
 }
 
 /** Plans a document: landscape when any table is wider than PORTRAIT_MAX_COLUMNS columns. */
@@ -116,6 +121,7 @@ export function planPages(blocks: OutBlock[], title: string, options: PlanOption
     margins: MARGINS,
     textChars,
     blocks: blocks.map((b) => (b.kind === 'heading' ? b : { kind: 'table', table: planTable(b.table, columnsFor(b.table)) })),
+    ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
   };
 }
 
