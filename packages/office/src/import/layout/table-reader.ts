@@ -439,6 +439,7 @@ export class TableReader {
       const res = this.readRules(leaf, ruleCell.text, ruleCell.source, amount && limit ? `${amount}，${limit}` : amount);
       newNodes = res.nodes;
       newClauses = res.clauses;
+      this.vetoSituations(leaf, newClauses);
       const grade = amount === undefined ? gradeEffect(pc.text) : undefined;
       if (grade) {
         // 10 区级: "降B级" in the 信用赋分 column is the consequence, not points; the rule format cannot say it yet.
@@ -505,6 +506,22 @@ export class TableReader {
     }
     if (split) this.row(c.source, 'indicator', `“分别负责”：${names.join('、')} 各自负责本领域`);
     return names.filter((n) => !scope.includes(n));
+  }
+
+  /**
+   * Rows under a "一票否优" / "一票否决" item (07, 08) state a situation, not a way of scoring: what happens when it
+   * occurs is the heading's word. Such a row stays needs-review, with that reason, never "未找到计分规则".
+   */
+  private vetoSituations(leaf: DraftNode, clauses: ClauseDraftNode[]): void {
+    const titles = [leaf.title, ...this.current.map((c) => c.node.title), ...this.sections.map((x) => x.node.title)];
+    const word = titles.map((t) => /一票否[优决]/.exec(t)?.[0]).find((w) => w !== undefined);
+    if (!word) return;
+    const effect = word === '一票否优' ? '该单位不得评为优秀等次（不扣分）' : '该单位考核一票否决';
+    for (const c of clauses) {
+      if (c.status !== 'needs-review' || c.rules.length > 0 || c.reason !== '未找到计分规则') continue;
+      c.reason = `${word}情形：成立时${effect}；导入不生成等次否决，需在等次设置中按此配置并人工确认`;
+      c.unread = [{ text: c.text, reason: c.reason, suggestion: `情形成立 → ${effect}` }];
+    }
   }
 
   /** Parts (一、…) and clauses (1. …) of a rule cell, compiled. */
