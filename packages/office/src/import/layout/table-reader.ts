@@ -5,6 +5,7 @@ import { joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, tit
 import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
 import { headerRoles, type ColumnRole } from '../header-roles';
+import { vocabularyRole } from '../header-vocabulary';
 import { parseRuleCell, sharedMethod, type ClauseDraft } from '../rule-cell';
 import { applyClausePolicies, cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
@@ -140,7 +141,10 @@ export class TableReader {
   private totalRow(r: number, source: SourceRef): boolean {
     const name = this.firstLevelText(r) || joinCell(this.t.grid[r]?.[0] ?? '');
     if (!/^(总分|合计|总计|总分值|分值合计|满分)$/.test(name.replace(/\s+/g, ''))) return false;
-    const value = this.t.grid[r]!.map((c) => readPointsCell(c)).find((v) => v !== undefined);
+    // The points column first; never the 序号 (a text table carries the row above's 序号 down into this row).
+    const pc = this.col('points');
+    const own = pc >= 0 ? readPointsCell(this.cell(r, pc).text) : undefined;
+    const value = own ?? this.t.grid[r]!.map((c, k) => (k === this.col('seq') ? undefined : readPointsCell(c))).find((v) => v !== undefined);
     if (value !== undefined) (this.s.totals ??= []).push({ value, label: name, source, within: this.sectionParent?.title });
     this.row(source, 'total', `${name}行：${value !== undefined ? `${value / 1e6} 分` : '未写分值'}（用于核对各项分值之和，不作为指标）`);
     return true;
@@ -436,7 +440,16 @@ export class TableReader {
         return role === 'note' && cell.own && /[\d.]+\s*分/.test(cell.text) ? [joinCell(cell.text)] : [];
       });
       const limit = amount && notesWithPoints.length ? notesWithPoints.join('，') : undefined;
-      const res = this.readRules(leaf, ruleCell.text, ruleCell.source, amount && limit ? `${amount}，${limit}` : amount);
+      // "建立保洁队伍，落实保洁经费。发现一处垃圾扣1分" in a 考核内容 column read as the rule column: the leading
+      // requirement goes to the item's text, the scoring tail is the clause.
+      const split = this.requirementColumn() ? requirementHead(ruleCell.text) : undefined;
+      if (split) {
+        leaf.text = leaf.text ? `${leaf.text}\n${cleanText(split.head)}` : cleanText(split.head);
+        notes.push(`考核内容中的要求“${titleOf(joinCell(split.head), 20)}”作为指标说明，其后的评分句作为条款`);
+      }
+      const ruleText = split ? split.tail : ruleCell.text;
+      const ruleSource = split ? lineAt(ruleCell.source, split.lines) : ruleCell.source;
+      const res = this.readRules(leaf, ruleText, ruleSource, amount && limit ? `${amount}，${limit}` : amount);
       newNodes = res.nodes;
       newClauses = res.clauses;
       this.vetoSituations(leaf, newClauses);
@@ -506,6 +519,17 @@ export class TableReader {
     }
     if (split) this.row(c.source, 'indicator', `“分别负责”：${names.join('、')} 各自负责本领域`);
     return names.filter((n) => !scope.includes(n));
+  }
+
+  /** The rule column is a requirement column (考核内容, 考核要求, 考核指标) taken as the rules from its content. */
+  private requirementColumn(): boolean {
+    const c = this.col('rule');
+    if (c < 0) return false;
+    for (let k = 0; k < this.start; k++) {
+      const role = vocabularyRole(joinCell(this.t.grid[k]?.[c] ?? ''));
+      if (role === 'target' || role === 'indicator') return true;
+    }
+    return false;
   }
 
   /**
@@ -696,6 +720,25 @@ export class TableReader {
       if (own !== owner.divisions && own.length > 0) c.divisions = own;
     }
   }
+}
+
+/**
+ * The leading sentences of a requirement cell that state no scoring, and the scoring tail after them, or
+ * undefined when the cell is numbered, starts with a scoring sentence, or has nothing scoring after the
+ * head. A head with a number in it stays with the tail: it may be the target the tail scores against
+ * ("年内完成10例以上。未完成的按比例扣分"), which the compiler must see.
+ */
+export function requirementHead(text: string): { head: string; tail: string; lines: number } | undefined {
+  if (parseRuleCell(text).some((p) => p.title !== undefined || p.clauses.some((c) => c.marker !== undefined))) return undefined;
+  let at = 0;
+  for (const m of text.matchAll(/[^。]*。/g)) {
+    if (METHOD_WORD.test(m[0]) || /[\d０-９一二三四五六七八九十百]+\s*(分|%|％|个|次|例|项|家|人|天|日|月|年)/.test(m[0])) break;
+    at = m.index + m[0].length;
+  }
+  const head = text.slice(0, at);
+  const tail = text.slice(at).replace(/^\s+/, '');
+  if (at === 0 || head.trim() === '' || !METHOD_WORD.test(tail) || /\d/.test(head)) return undefined;
+  return { head: head.trim(), tail, lines: (text.slice(0, text.length - tail.length).match(/\n/g) ?? []).length };
 }
 
 /**
