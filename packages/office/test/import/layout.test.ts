@@ -10,7 +10,7 @@ import { importScheme } from '../../src/import/import-scheme';
  * paragraphs with Word list numbering, and a file with nothing to import.
  */
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const pts = (d: number | undefined): number | undefined => (d === undefined ? undefined : d / 1_000_000);
+const pts = (d: number | undefined | null): number | undefined => (d === undefined || d === null ? undefined : d / 1_000_000);
 
 async function titledWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
