@@ -118,12 +118,15 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
     skipped('06', [], 1);
   });
 
-  it('07: 6 项目 over 20 rows (1, 3, 1, 8, 3, 4 by 序号), one clause per row plus the two ①② rows split (22), no points column, nothing skipped', () => {
+  it('07: 6 项目 over 20 rows (1, 3, 1, 8, 3, 4 by 序号), no sub-indicators, one clause per row plus the two ①② rows split (22), no points column, nothing skipped', () => {
     each('07', (r) => {
       const s = r.scheme;
       expect(s.indicators.map((i) => i.title)).toEqual(['工作绩效', '编制总量', '编制总量得分', '配置效益', '机构编制法治化', '一票否优事项']);
       const rowsOf = (i: Indicator): number => new Set(all([i]).flatMap((x) => (x.clauses ?? []).map((c) => c.source?.row))).size;
       expect(s.indicators.map(rowsOf)).toEqual([1, 3, 1, 8, 3, 4]);
+      // 核心指标 is filled in one row of 20 (TSV 15), with a description: the item's text, not a sub-indicator.
+      expect(s.indicators.map((i) => i.children?.length ?? 0)).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(s.indicators[0]!.text).toMatch(/^围绕党的建设/);
       expect(r.report.coverage.scoring).toBe(22);
     });
     skipped('07', []);
