@@ -456,7 +456,7 @@ export class TableReader {
       const grade = amount === undefined ? gradeEffect(pc.text) : undefined;
       if (grade) {
         // 10 区级: "降B级" in the 信用赋分 column is the consequence, not points; the rule format cannot say it yet.
-        const why = `赋分列写的是“${grade}”（降级，不是分值）：规则格式还不能表达降级效果，需人工处理`;
+        const why = `赋分列为降级效果“${grade}”（不是分值）：规则格式还不能表达降级效果，需人工处理`;
         for (const c of res.clauses) {
           if (c.status === 'ok') continue;
           c.reason = why;
