@@ -192,6 +192,9 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
         expect(sum(managed!.children!)).toBe(100);
         expect(bound!.clauses).toHaveLength(1);
         expect(skippedLines(r)).toEqual([...lines]);
+        // The skipped "二、季度考核时…" states the weights between groups: named in a warning, never silently dropped.
+        const weights = r.report.issues.filter((i) => i.code === 'group-weights');
+        expect(weights.map((i) => [i.source.line, i.message.replace(/^文件 \S+ /, '')])).toEqual([[lines[2], '第 ' + lines[2] + ' 行：写有各组之间的权重（管理类指标90%、专项指标10%），导入未按权重折算，请在方案中设置']]);
       });
     }
 

@@ -101,6 +101,7 @@ class ParagraphReader {
         return this.clause(rest, source);
       }
       this.row(source, 'ignored', `编号段落（无分值、无评分句）：${text.slice(0, 40)}`);
+      this.groupWeights(rest, source);
       return;
     }
     if (SCORING.test(rest) || ALLOCATION.test(rest)) return this.clause(rest, source, marker.n);
@@ -112,6 +113,16 @@ class ParagraphReader {
     }
     this.closeTo(marker.level);
     this.row(source, 'ignored', `编号段落（无分值、无评分句）：${text.slice(0, 40)}`);
+  }
+
+  /**
+   * "其中管理类指标权重90%，专项指标权重10%" in a paragraph that is not a heading (11): weights between groups the
+   * import does not apply. Never silently: a warning names them and the line.
+   */
+  private groupWeights(text: string, source: SourceRef): void {
+    const weights = [...text.matchAll(/([\p{Script=Han}]{2,12}?)权重\s*(\d+(?:\.\d+)?)\s*[%％]/gu)].map((m) => `${m[1]!.replace(/^(其中|考核)/, '')}${m[2]}%`);
+    if (weights.length === 0) return;
+    this.s.issues.push({ severity: 'warning', code: 'group-weights', message: `文件 ${this.s.file} ${where(source)}：写有各组之间的权重（${weights.join('、')}），导入未按权重折算，请在方案中设置`, source });
   }
 
   /** "生产运行综合指标（权重20%）：" / "组织领导（10分）" / "管理类指标": a heading, with its points. */
