@@ -143,6 +143,17 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
     }
   });
 
+  it('01: the two tasks with only their （N分） beside a line with 按完成比例得分 (TSV 31, 57) say so, never 未找到计分规则', () => {
+    each('01', (r) => {
+      const bare = r.report.workList.filter((w) => w.reasons[0]!.startsWith('只写了任务和分值'));
+      expect(bare.map((w) => [w.reasons[0], w.suggestion])).toEqual([
+        ['只写了任务和分值（5分），未写评分方法；同一单元格另一条写有“按完成比例得分”，是否同样适用于本条未写明', '按完成比例得分，满分 5 分'],
+        ['只写了任务和分值（20分），未写评分方法；同一单元格另一条写有“按完成比例得分”，是否同样适用于本条未写明', '按完成比例得分，满分 20 分'],
+      ]);
+      expect(r.report.reviewByReason.some((x) => x.reason === '未找到计分规则')).toBe(false);
+    });
+  });
+
   it('08: 4 项目 with 1, 2, 14, 5 rows (序号 1.1; 2.1-2.2; 3.1-3.243; 4.1-4.5), each row a leaf; 3.241-3.243 carry their （1.5分）（1.5分）（1分）', () => {
     each('08', (r) => {
       const s = r.scheme;

@@ -521,6 +521,23 @@ export class TableReader {
     return names.filter((n) => !scope.includes(n));
   }
 
+  /**
+   * "2.监督入园企业工业污水排放全部进入统一规划管网（20分）" beside "1.…按完成比例得分（40分）" (01): a task with its
+   * points and no method, in a cell where another line states one. Whether that method covers this task is not
+   * written: the clause says so (and proposes the neighbour's method) instead of "未找到计分规则".
+   */
+  private bareTask(node: ClauseDraftNode, text: string, drafts: readonly ClauseDraft[]): void {
+    if (node.status !== 'needs-review' || node.rules.length > 0 || node.reason !== '未找到计分规则') return;
+    const pieces = this.taskPieces(text);
+    if (!pieces || pieces.length !== 1) return;
+    const points = toStr(pieces[0]!.points);
+    const method = drafts.map((d) => (d.text === text ? undefined : /按[^。；;，,\n]*?(计分|折算|得分)/.exec(joinCell(d.text))?.[0])).find((m) => m !== undefined);
+    node.reason = method
+      ? `只写了任务和分值（${points}分），未写评分方法；同一单元格另一条写有“${method}”，是否同样适用于本条未写明`
+      : `只写了任务和分值（${points}分），未写评分方法`;
+    node.unread = [{ text: joinCell(text), reason: node.reason, suggestion: method ? `${method}，满分 ${points} 分` : `由考核部门按完成情况评分，满分 ${points} 分` }];
+  }
+
   /** The rule column is a requirement column (考核内容, 考核要求, 考核指标) taken as the rules from its content. */
   private requirementColumn(): boolean {
     const c = this.col('rule');
@@ -603,6 +620,7 @@ export class TableReader {
           ...(clause.unread.length ? { unread: clause.unread } : {}),
           ...(clause.points !== undefined ? { points: clause.points } : {}),
         };
+        this.bareTask(node, draft.text, allDrafts);
         const alloc = mixed ? ownAllocation(draft.text) : undefined;
         const own = alloc && clause.points !== undefined && alloc.points === clause.points ? newNode('indicator', titleOf(withoutMarker(alloc.before.replace(/[。；;，,\s]+$/, ''))) || target.title, clauseSource) : undefined;
         if (own) {
