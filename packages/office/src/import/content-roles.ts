@@ -76,6 +76,14 @@ export function refineRoles(roles: readonly (ColumnRole | undefined)[], columns:
     const c = out.findIndex((r, i) => (r === 'target' || r === 'indicator') && profiles[i]!.rule >= 0.4);
     if (c >= 0) set(c, 'rule', '多数单元格是含“扣/得/加分”的评分句子');
   }
+  // An 指标 column filled in a few rows only, with sentences, beside a rule column filled in every row (07 核心指标:
+  // one description in 20 rows): the description of its item, not the titles of indicators under it.
+  const ind = out.indexOf('indicator');
+  const rc = out.indexOf('rule');
+  if (ind >= 0 && rc >= 0 && out.includes('item') && profiles[ind]!.filled > 0 && profiles[ind]!.filled * 4 <= profiles[rc]!.filled && profiles[ind]!.meanLength >= 20) {
+    out[ind] = 'target';
+    notes.push(`“${label(ind)}”列只有少数行填写且是说明文字，按目标要求读取（不作为下级指标名称）`);
+  }
   const pts = out.indexOf('points');
   if (pts >= 0 && profiles[pts]!.filled > 0 && profiles[pts]!.points < 0.3 && profiles[pts]!.rule < 0.3) {
     out[pts] = 'note';

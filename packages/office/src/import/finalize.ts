@@ -1,4 +1,4 @@
-import type { Clause, Dec, Indicator, NegativeItem, RankingGroup, Rule, Scheme, Scope, Unit, UnitCategory, SourceRef as CoreSource } from '@kaohe/core';
+import { sum as sumPoints, type Clause, type Dec, type Indicator, type NegativeItem, type RankingGroup, type Rule, type Scheme, type Scope, type Unit, type UnitCategory, type SourceRef as CoreSource } from '@kaohe/core';
 import type { SourceRef } from '../document';
 import { categoryName } from './layout/layout-common';
 import type { BuildState, ClauseDraftNode, DraftNode } from './draft.types';
@@ -68,6 +68,12 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     const scope = scopeOf(node, inherited) ?? (isTop && needsSelf && !hasUnitScope(node) ? { units: ['本级'] } : undefined);
     const ind: Indicator = { code, title: node.title };
     if (node.points !== undefined) ind.points = node.points;
+    else {
+      // "业务办理（1分）。未按规定…每例扣0.1分；…每例扣0.1分" (08 3.243): the "（N分）" of the item's clauses are its
+      // points; a clause read as several rules keeps none of its own, so without this they would be lost.
+      const own = clausePoints(node);
+      if (own !== undefined) ind.points = own;
+    }
     if (node.pointsByUnit) ind.pointsByUnit = node.pointsByUnit;
     if (node.pointsByCategory) {
       ind.pointsByCategory = node.pointsByCategory;
@@ -202,6 +208,12 @@ function resolveUnit(name: string, units: Unit[]): string | undefined {
   if (exact) return exact.code;
   const prefix = units.filter((u) => u.name.startsWith(name) || u.name.replace(/公室$/, '') === name);
   return prefix.length === 1 ? prefix[0]!.code : undefined;
+}
+
+/** The sum of the clauses' own "（N分）" when the item has no points, no children, and every clause states its points. */
+function clausePoints(node: DraftNode): Dec | undefined {
+  if (node.children.length > 0 || node.clauses.length === 0 || node.clauses.some((c) => c.points === undefined)) return undefined;
+  return sumPoints(node.clauses.map((c) => c.points!));
 }
 
 function clausesOfDraft(c: ClauseDraftNode, base: string): Clause[] {

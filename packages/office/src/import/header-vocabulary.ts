@@ -42,13 +42,13 @@ export const headerVocabulary: readonly VocabularyEntry[] = [
     pattern: /^(大项|小项|项目)?[（(]?\d*分[)）]?$|^权重|^分值/,
   },
   { role: 'category', exact: ['类别', '类型', '考核类别', '一级指标', '指标类别', '信息属性', '大项', '考核类型', '指标类型', '项目类别'] },
-  { role: 'indicator', contains: ['指标'], exact: ['内容', '考核内容', '二级指标', '三级指标', '信息类别', '评价内容'] },
+  { role: 'indicator', contains: ['指标'], exact: ['内容', '考核内容', '二级指标', '三级指标', '信息类别', '评价内容', '信息层级', '层级'] },
   { role: 'item', contains: ['项目名称', '考核项目', '考评项目', '重点工作', '工作任务', '任务名称', '评估项目', '工作项目'], exact: ['项目', '名称', '事项', '考核事项'] },
   { role: 'target', exact: ['任务'], contains: ['目标要求', '目标任务', '目标值', '考核要求', '考核依据', '考评内容', '工作要求', '工作目标', '任务要求', '具体要求', '工作内容', '考核目标'] },
   { role: 'lead', contains: ['牵头单位', '牵头部门', '主办单位', '主责单位', '主责部门'] },
   { role: 'responsible', contains: ['责任单位', '责任部门', '承办单位', '配合单位', '配合部门', '协办单位', '协同单位', '参与单位', '实施单位'] },
   { role: 'deadline', contains: ['时限', '完成时间', '进度安排', '时间节点'] },
-  { role: 'note', exact: ['备注', '说明', '附注', '信息层级', '层级', '适用范围'] },
+  { role: 'note', exact: ['备注', '说明', '附注', '适用范围'] },
 ];
 
 /** Header text as compared with the vocabulary: no spaces or line breaks, half-width brackets. */

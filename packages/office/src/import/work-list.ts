@@ -64,7 +64,11 @@ function specificReason(c: ClauseRecord): string {
 }
 
 /** "“每低…扣”未识别：……" → "未识别": the family of a reason, for counting (quoted phrases and details dropped). */
+const DELEGATED = '计分依据另一份文件';
+
 export function reasonFamily(reason: string): string {
-  const bare = reason.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '').replace(/^[\s，,：:]+/, '');
+  // A delegation names the other document (《…（2015版）》 or a plain 方案 name): one family, whatever the name.
+  if (reason.startsWith(DELEGATED)) return DELEGATED;
+  const bare = reason.replace(/“[^”]*”|"[^"]*"|「[^」]*」|《[^》]*》/g, '').replace(/^[\s，,：:]+/, '');
   return bare.split(/[：:；;（(，,。]/)[0]!.trim().slice(0, 24) || reason.slice(0, 24);
 }

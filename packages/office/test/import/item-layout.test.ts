@@ -56,7 +56,8 @@ describe('item layout: tasks beside scoring lines, 倒扣', () => {
     const text = ['评价标准\t信用赋分', '被评为不合格党员的\t降B级', '按时参加村民会议的\t+2'].join('\n');
     const { report } = await importScheme({ name: 'grades.tsv', bytes: utf8(text) });
     expect(report.coverage).toMatchObject({ scoring: 2, compiled: 1, needsReview: 1 });
-    expect(report.workList.map((w) => [w.text, w.reason])).toEqual([['被评为不合格党员的', '赋分列写的是“降B级”（降级，不是分值）：规则格式还不能表达降级效果，需人工处理']]);
+    expect(report.workList.map((w) => [w.text, w.reason])).toEqual([['被评为不合格党员的', '赋分列为降级效果“降B级”（不是分值）：规则格式还不能表达降级效果，需人工处理']]);
+    expect(report.reviewByReason).toEqual([{ reason: '赋分列为降级效果', clauses: 1 }]);
   });
 
   it('splits ①② sub-items that each carry their own points into clauses of their own', async () => {

@@ -10,7 +10,7 @@ import { importScheme } from '../../src/import/import-scheme';
  * paragraphs with Word list numbering, and a file with nothing to import.
  */
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const pts = (d: number | undefined): number | undefined => (d === undefined ? undefined : d / 1_000_000);
+const pts = (d: number | undefined | null): number | undefined => (d === undefined || d === null ? undefined : d / 1_000_000);
 
 async function titledWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -143,6 +143,31 @@ describe('layout recognition', () => {
       ['基础工作', 30, [['制度建设', undefined, [10, 20]]]],
       ['重点工作', 70, [['项目推进', 70, undefined]]],
     ]);
+  });
+
+  it('reads a 合计 row of a pasted table from its 分值 cell, never from the 序号 carried down into it', async () => {
+    const text = ['序号\t考核项目\t分值\t评分标准', '1\t组织领导\t10\t未召开专题会议的，扣2分。', '2\t隐患排查\t10\t每发现一处隐患扣1分。', '\t合计\t21\t'].join('\n');
+    const { report } = await importScheme({ name: 'total.tsv', bytes: utf8(text) });
+    expect(report.totals.map((t) => [t.label, pts(t.stated), pts(t.found), t.agrees])).toEqual([['合计', 21, 20, false]]);
+    expect(report.issues.find((i) => i.code === 'total-mismatch')?.message).toBe('文件 total.tsv 第 4 行：“合计”写的是 21 分，导入的各项分值合计 20 分，两者不一致，请核对原文');
+  });
+
+  it('splits the requirement off a 考核内容 cell that ends with its scoring: the requirement is the item’s text, the tail its clause', async () => {
+    const text = [
+      '序号\t考核项目\t分值\t考核内容',
+      '1\t河道保洁\t10\t建立保洁队伍，落实保洁经费，河面无垃圾。发现一处垃圾扣1分，扣完为止。',
+      '2\t台账管理\t10\t年内建立台账5本以上。每少一本扣2分。',
+      '3\t宣传工作\t5\t开展宣传活动，印发宣传资料。',
+    ].join('\n');
+    const { scheme, report } = await importScheme({ name: 'content.tsv', bytes: utf8(text) });
+    const [clean, counted, plain] = scheme.indicators;
+    expect(clean).toMatchObject({ text: '建立保洁队伍，落实保洁经费，河面无垃圾。', clauses: [{ text: '发现一处垃圾扣1分，扣完为止。', status: 'ok' }] });
+    // A head with a number may be the target the tail scores against: it stays in the clause for the compiler.
+    expect(counted!.text).toBeUndefined();
+    expect(counted!.clauses![0]!.text).toBe('年内建立台账5本以上。每少一本扣2分。');
+    expect(plain).toMatchObject({ text: '开展宣传活动，印发宣传资料。' });
+    expect(plain!.clauses).toBeUndefined();
+    expect(report.rows.find((r) => r.source.line === 2)?.summary).toContain('考核内容中的要求“建立保洁队伍”作为指标说明，其后的评分句作为条款');
   });
 
   it('exits with “没有导入任何指标” and the reason when a table has no scheme in it', async () => {

@@ -39,6 +39,8 @@ type Open = { level: number; node: DraftNode };
 
 class ParagraphReader {
   private stack: Open[] = [];
+  /** The printed marker of each heading (（1）), for a heading that turns out to be a target line. */
+  private readonly markers = new Map<DraftNode, string>();
 
   constructor(private readonly s: BuildState) {}
 
@@ -88,6 +90,7 @@ class ParagraphReader {
     const heading = this.headingOf(rest);
     if (heading) {
       this.open(marker.level, heading, marker.n, source);
+      this.markers.set(this.stack[this.stack.length - 1]!.node, marker.raw);
       return;
     }
     if (marker.level <= 2) {
@@ -98,6 +101,7 @@ class ParagraphReader {
         return this.clause(rest, source);
       }
       this.row(source, 'ignored', `编号段落（无分值、无评分句）：${text.slice(0, 40)}`);
+      this.groupWeights(rest, source);
       return;
     }
     if (SCORING.test(rest) || ALLOCATION.test(rest)) return this.clause(rest, source, marker.n);
@@ -109,6 +113,16 @@ class ParagraphReader {
     }
     this.closeTo(marker.level);
     this.row(source, 'ignored', `编号段落（无分值、无评分句）：${text.slice(0, 40)}`);
+  }
+
+  /**
+   * "其中管理类指标权重90%，专项指标权重10%" in a paragraph that is not a heading (11): weights between groups the
+   * import does not apply. Never silently: a warning names them and the line.
+   */
+  private groupWeights(text: string, source: SourceRef): void {
+    const weights = [...text.matchAll(/([\p{Script=Han}]{2,12}?)权重\s*(\d+(?:\.\d+)?)\s*[%％]/gu)].map((m) => `${m[1]!.replace(/^(其中|考核)/, '')}${m[2]}%`);
+    if (weights.length === 0) return;
+    this.s.issues.push({ severity: 'warning', code: 'group-weights', message: `文件 ${this.s.file} ${where(source)}：写有各组之间的权重（${weights.join('、')}），导入未按权重折算，请在方案中设置`, source });
   }
 
   /** "生产运行综合指标（权重20%）：" / "组织领导（10分）" / "管理类指标": a heading, with its points. */
@@ -169,10 +183,21 @@ class ParagraphReader {
     this.row(source, 'clauses', `“${host.title}”的评分条款：${titleOf(text, 30)}（${c.status === 'ok' ? '已编译' : '待复核'}）`);
   }
 
-  /** Headings that got neither points, clauses, text nor kept children are dropped (附则, 责任期限). */
-  private keep(n: DraftNode, top: boolean): boolean {
-    n.children = n.children.filter((c) => this.keep(c, false));
+  /**
+   * Headings that got neither points, clauses, text nor kept children are dropped (附则, 责任期限).
+   * A numbered line under a heading with points or weight that reads like a heading only because it has no
+   * closing punctuation ("（1）劳动纪律执行率100%" under "3.劳动纪律指标（权重5%）：", 11-0011) is a
+   * target of that heading, never dropped.
+   */
+  private keep(n: DraftNode, top: boolean, parent?: DraftNode): boolean {
+    n.children = n.children.filter((c) => this.keep(c, false, n));
     const kept = n.points !== undefined || n.clauses.length > 0 || n.children.length > 0 || (!top && n.text !== undefined);
+    if (!kept && parent?.points !== undefined && parent.clauses.length === 0) {
+      const line = `${this.markers.get(n) ?? ''}${n.title}`;
+      parent.text = parent.text ? `${parent.text}\n${line}` : line;
+      this.row(n.source, 'indicator', `“${parent.title}”的目标：${n.title.slice(0, 30)}`);
+      return false;
+    }
     if (!kept) this.row(n.source, 'ignored', `标题“${n.title}”下没有分值和评分内容，未作为指标导入`);
     return kept;
   }

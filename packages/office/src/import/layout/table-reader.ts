@@ -5,6 +5,7 @@ import { joinCell, readMarker, readPointsCell, splitNames, splitTitlePoints, tit
 import { compileClause } from '../compile-clause';
 import type { BuildState, ClauseDraftNode, DraftNode, NodeKind, RowRecord } from '../draft.types';
 import { headerRoles, type ColumnRole } from '../header-roles';
+import { vocabularyRole } from '../header-vocabulary';
 import { parseRuleCell, sharedMethod, type ClauseDraft } from '../rule-cell';
 import { applyClausePolicies, cleanText, lineAt, newNode, where, type TableKind } from './layout-common';
 
@@ -140,7 +141,10 @@ export class TableReader {
   private totalRow(r: number, source: SourceRef): boolean {
     const name = this.firstLevelText(r) || joinCell(this.t.grid[r]?.[0] ?? '');
     if (!/^(总分|合计|总计|总分值|分值合计|满分)$/.test(name.replace(/\s+/g, ''))) return false;
-    const value = this.t.grid[r]!.map((c) => readPointsCell(c)).find((v) => v !== undefined);
+    // The points column first; never the 序号 (a text table carries the row above's 序号 down into this row).
+    const pc = this.col('points');
+    const own = pc >= 0 ? readPointsCell(this.cell(r, pc).text) : undefined;
+    const value = own ?? this.t.grid[r]!.map((c, k) => (k === this.col('seq') ? undefined : readPointsCell(c))).find((v) => v !== undefined);
     if (value !== undefined) (this.s.totals ??= []).push({ value, label: name, source, within: this.sectionParent?.title });
     this.row(source, 'total', `${name}行：${value !== undefined ? `${value / 1e6} 分` : '未写分值'}（用于核对各项分值之和，不作为指标）`);
     return true;
@@ -436,13 +440,23 @@ export class TableReader {
         return role === 'note' && cell.own && /[\d.]+\s*分/.test(cell.text) ? [joinCell(cell.text)] : [];
       });
       const limit = amount && notesWithPoints.length ? notesWithPoints.join('，') : undefined;
-      const res = this.readRules(leaf, ruleCell.text, ruleCell.source, amount && limit ? `${amount}，${limit}` : amount);
+      // "建立保洁队伍，落实保洁经费。发现一处垃圾扣1分" in a 考核内容 column read as the rule column: the leading
+      // requirement goes to the item's text, the scoring tail is the clause.
+      const split = this.requirementColumn() ? requirementHead(ruleCell.text) : undefined;
+      if (split) {
+        leaf.text = leaf.text ? `${leaf.text}\n${cleanText(split.head)}` : cleanText(split.head);
+        notes.push(`考核内容中的要求“${titleOf(joinCell(split.head), 20)}”作为指标说明，其后的评分句作为条款`);
+      }
+      const ruleText = split ? split.tail : ruleCell.text;
+      const ruleSource = split ? lineAt(ruleCell.source, split.lines) : ruleCell.source;
+      const res = this.readRules(leaf, ruleText, ruleSource, amount && limit ? `${amount}，${limit}` : amount);
       newNodes = res.nodes;
       newClauses = res.clauses;
+      this.vetoSituations(leaf, newClauses);
       const grade = amount === undefined ? gradeEffect(pc.text) : undefined;
       if (grade) {
         // 10 区级: "降B级" in the 信用赋分 column is the consequence, not points; the rule format cannot say it yet.
-        const why = `赋分列写的是“${grade}”（降级，不是分值）：规则格式还不能表达降级效果，需人工处理`;
+        const why = `赋分列为降级效果“${grade}”（不是分值）：规则格式还不能表达降级效果，需人工处理`;
         for (const c of res.clauses) {
           if (c.status === 'ok') continue;
           c.reason = why;
@@ -507,6 +521,50 @@ export class TableReader {
     return names.filter((n) => !scope.includes(n));
   }
 
+  /**
+   * "2.监督入园企业工业污水排放全部进入统一规划管网（20分）" beside "1.…按完成比例得分（40分）" (01): a task with its
+   * points and no method, in a cell where another line states one. Whether that method covers this task is not
+   * written: the clause says so (and proposes the neighbour's method) instead of "未找到计分规则".
+   */
+  private bareTask(node: ClauseDraftNode, text: string, drafts: readonly ClauseDraft[]): void {
+    if (node.status !== 'needs-review' || node.rules.length > 0 || node.reason !== '未找到计分规则') return;
+    const pieces = this.taskPieces(text);
+    if (!pieces || pieces.length !== 1) return;
+    const points = toStr(pieces[0]!.points);
+    const method = drafts.map((d) => (d.text === text ? undefined : /按[^。；;，,\n]*?(计分|折算|得分)/.exec(joinCell(d.text))?.[0])).find((m) => m !== undefined);
+    node.reason = method
+      ? `只写了任务和分值（${points}分），未写评分方法；同一单元格另一条写有“${method}”，是否同样适用于本条未写明`
+      : `只写了任务和分值（${points}分），未写评分方法`;
+    node.unread = [{ text: joinCell(text), reason: node.reason, suggestion: method ? `${method}，满分 ${points} 分` : `由考核部门按完成情况评分，满分 ${points} 分` }];
+  }
+
+  /** The rule column is a requirement column (考核内容, 考核要求, 考核指标) taken as the rules from its content. */
+  private requirementColumn(): boolean {
+    const c = this.col('rule');
+    if (c < 0) return false;
+    for (let k = 0; k < this.start; k++) {
+      const role = vocabularyRole(joinCell(this.t.grid[k]?.[c] ?? ''));
+      if (role === 'target' || role === 'indicator') return true;
+    }
+    return false;
+  }
+
+  /**
+   * Rows under a "一票否优" / "一票否决" item (07, 08) state a situation, not a way of scoring: what happens when it
+   * occurs is the heading's word. Such a row stays needs-review, with that reason, never "未找到计分规则".
+   */
+  private vetoSituations(leaf: DraftNode, clauses: ClauseDraftNode[]): void {
+    const titles = [leaf.title, ...this.current.map((c) => c.node.title), ...this.sections.map((x) => x.node.title)];
+    const word = titles.map((t) => /一票否[优决]/.exec(t)?.[0]).find((w) => w !== undefined);
+    if (!word) return;
+    const effect = word === '一票否优' ? '该单位不得评为优秀等次（不扣分）' : '该单位考核一票否决';
+    for (const c of clauses) {
+      if (c.status !== 'needs-review' || c.rules.length > 0 || c.reason !== '未找到计分规则') continue;
+      c.reason = `${word}情形：成立时${effect}；导入不生成等次否决，需在等次设置中按此配置并人工确认`;
+      c.unread = [{ text: c.text, reason: c.reason, suggestion: `情形成立 → ${effect}` }];
+    }
+  }
+
   /** Parts (一、…) and clauses (1. …) of a rule cell, compiled. */
   private readRules(leaf: DraftNode, text: string, source: SourceRef, amount?: string): { nodes: DraftNode[]; clauses: ClauseDraftNode[] } {
     const parts = parseRuleCell(text);
@@ -562,6 +620,7 @@ export class TableReader {
           ...(clause.unread.length ? { unread: clause.unread } : {}),
           ...(clause.points !== undefined ? { points: clause.points } : {}),
         };
+        this.bareTask(node, draft.text, allDrafts);
         const alloc = mixed ? ownAllocation(draft.text) : undefined;
         const own = alloc && clause.points !== undefined && alloc.points === clause.points ? newNode('indicator', titleOf(withoutMarker(alloc.before.replace(/[。；;，,\s]+$/, ''))) || target.title, clauseSource) : undefined;
         if (own) {
@@ -679,6 +738,25 @@ export class TableReader {
       if (own !== owner.divisions && own.length > 0) c.divisions = own;
     }
   }
+}
+
+/**
+ * The leading sentences of a requirement cell that state no scoring, and the scoring tail after them, or
+ * undefined when the cell is numbered, starts with a scoring sentence, or has nothing scoring after the
+ * head. A head with a number in it stays with the tail: it may be the target the tail scores against
+ * ("年内完成10例以上。未完成的按比例扣分"), which the compiler must see.
+ */
+export function requirementHead(text: string): { head: string; tail: string; lines: number } | undefined {
+  if (parseRuleCell(text).some((p) => p.title !== undefined || p.clauses.some((c) => c.marker !== undefined))) return undefined;
+  let at = 0;
+  for (const m of text.matchAll(/[^。]*。/g)) {
+    if (METHOD_WORD.test(m[0]) || /[\d０-９一二三四五六七八九十百]+\s*(分|%|％|个|次|例|项|家|人|天|日|月|年)/.test(m[0])) break;
+    at = m.index + m[0].length;
+  }
+  const head = text.slice(0, at);
+  const tail = text.slice(at).replace(/^\s+/, '');
+  if (at === 0 || head.trim() === '' || !METHOD_WORD.test(tail) || /\d/.test(head)) return undefined;
+  return { head: head.trim(), tail, lines: (text.slice(0, text.length - tail.length).match(/\n/g) ?? []).length };
 }
 
 /**
