@@ -178,7 +178,9 @@ describe('a whole year of seed 001 with the calendar (simulated time)', () => {
         version: 0,
       }),
     );
-    await ok(kpb.request('POST', `/api/assessments/${a}/calendar/windows`, { ref: CLAUSE, window: { cadence: 'quarterly', dueDay: 10 } }));
+    // the window's cadence comes from the clause (cadence: quarterly, 每季度…报送); the 考评办 gives the due day
+    const w = await ok<{ window: unknown; cadenceFrom: unknown }>(kpb.request('POST', `/api/assessments/${a}/calendar/windows`, { ref: CLAUSE, window: { dueDay: 10 } }));
+    expect(w).toMatchObject({ window: { cadence: 'quarterly', dueDay: 10 }, cadenceFrom: { from: 'scheme', at: CLAUSE } });
     const gen = await ok<{ total: number; reminderJobs: number }>(kpb.request('POST', `/api/assessments/${a}/calendar/generate`, {}));
     expect(gen.total).toBe(80); // 20 towns × 4 quarters
     // reminder dates: each due date − 3 and − 1, + 1 and + 3 (4 × 4)
