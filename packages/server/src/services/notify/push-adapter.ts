@@ -1,5 +1,4 @@
 import type { ServerContext } from '../../context';
-import { configuredZzdAdapter } from './zzd-push';
 
 /**
  * A government message-push platform (浙政钉 工作通知, 粤政易, 闽政通 and similar). Each platform
@@ -20,14 +19,6 @@ export function setPushAdapter(ctx: Pick<ServerContext, 'fields'>, adapter: Push
 
 export function pushAdapterOf(ctx: Pick<ServerContext, 'fields'>): PushAdapter | null {
   return adapters.get(ctx.fields) ?? null;
-}
-
-/**
- * The adapter reminders go through: one set on the context (tests, the demo), else the 浙政钉 channel
- * the security administrator configured (`zzd-push.ts`), else none.
- */
-export async function activePushAdapter(ctx: ServerContext): Promise<PushAdapter | null> {
-  return pushAdapterOf(ctx) ?? (await configuredZzdAdapter(ctx));
 }
 
 /** An adapter that keeps every message it is given (tests and the demo: the "mock channel"). */

@@ -9,7 +9,7 @@ import type { JobHandler } from '../../jobs/job-runner';
 import { enqueueJob } from '../../jobs/job-queue';
 import { listDueItems } from '../calendar/due-items';
 import { type CalendarSettings, getCalendarSettings, instantOf, localDateOf } from '../calendar/settings';
-import { activePushAdapter } from './push-adapter';
+import { activePushAdapter } from './active-push';
 import { outOfQuietHours } from './quiet-hours';
 import { sendEmail, smtpChannel, smtpNotConfigured } from './smtp';
 

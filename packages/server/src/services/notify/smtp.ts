@@ -4,7 +4,7 @@ import type { AuditActor } from '../../audit/audit';
 import type { ServerContext } from '../../context';
 import { notificationChannels } from '../../db/schema';
 import { audited } from '../audited';
-import { activePushAdapter } from './push-adapter';
+import { activePushAdapter } from './active-push';
 import { zzdChannel } from './zzd-push';
 
 /**
