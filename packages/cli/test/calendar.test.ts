@@ -88,6 +88,21 @@ describe('kaohe calendar', () => {
   });
 });
 
+describe('kaohe calendar with the scheme’s cadence', () => {
+  it('takes a left-out cadence from the clause’s words and refuses one that contradicts them', () => {
+    // c1 “每月5日前报送上月进展…”, c2 “季度总结每逾期1个工作日扣0.1分”
+    const fromText = file('from-text.yaml', 'windows:\n  - {ref: c1, window: {dueDay: 5}}\n  - {ref: c2, window: {dueDay: 10}}\n');
+    const r = cli('calendar', scheme, fromText, '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const items = (JSON.parse(r.out) as { items: { ref: string; period: string }[] }).items;
+    expect([items.filter((i) => i.ref === 'c1').length, items.filter((i) => i.ref === 'c2').length]).toEqual([2 * 12, 3 * 4]);
+    const wrong = file('wrong.yaml', 'windows:\n  - {ref: c2, window: {cadence: monthly, dueDay: 5}}\n');
+    const r2 = cli('calendar', scheme, wrong);
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain('wrong.yaml：windows[0].window.cadence: “c2”原文“季度总结每逾期1个工作日扣0.1分”为每季度报送，与设定的每月报送（monthly）不一致');
+  });
+});
+
 describe('kaohe calendar on seed 001', () => {
   it('gives each of the 20 towns its monthly and quarterly items on indicators that apply to towns only', async () => {
     const { spawnSync } = await import('node:child_process');

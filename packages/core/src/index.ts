@@ -23,7 +23,8 @@ export { cadences, cascadeDue, periodsOf, validateWindow, type Cadence as Report
 export { latenessOf, roundsOverCap, roundsPerMonth, type Lateness, type LatenessState } from './calendar/lateness';
 export { holidaysCn2026 } from './calendar/holiday-data';
 export { planCalendar, refUnits, type PlannedItem, type WindowSetting } from './calendar/plan';
+export { cadenceInText, reportCadenceNames, reportCadenceOfScheme, resolveWindow, statedCadence, type StatedCadence, type WindowInput } from './calendar/scheme-cadence';
 export type * from './whatif/scenario.types';
-export { applyScenario } from './whatif/apply-scenario';
+export { applyScenario, calendarFactIdPrefix, isLateDeduction } from './whatif/apply-scenario';
 export { runWhatIf, diffResults, compareWhatIfs, outcomeOf, type ScenarioComparison } from './whatif/what-if';
 export { surveyAverages, type SurveyResponse, type GroupAverage } from './survey/survey-score';

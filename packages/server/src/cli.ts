@@ -20,6 +20,7 @@ import { securityCommands, securityUsage } from './security/cli-security';
 import { prepareCrypto } from './security/startup';
 import { demoPaths } from './main-paths';
 import { cliActor, createAccount } from './services/account.service';
+import { notifyStatusLines } from './services/notify/status';
 
 /**
  * `kaohe` server commands. Options may also come from the environment (the same variables as
@@ -31,6 +32,7 @@ export const usage = `用法（服务器数据库命令；选项也可由 DATABA
   kaohe demo reset --yes [--scheme <方案文件>] [--dry-run]
   kaohe backup --out <文件>
   kaohe restore <文件> --yes [--dry-run]
+  kaohe notify status
 ${securityUsage}`;
 
 class UsageError extends Error {}
@@ -177,6 +179,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     console.log(`恢复完成：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
     console.log(verify.ok ? `审计链完整（${verify.records} 条）` : `警告：审计链校验失败 #${verify.firstBadSeq}：${verify.reason}`);
     return verify.ok ? 0 : 1;
+  }
+
+  if (key === 'notify status') {
+    for (const line of await withContext(config, (ctx) => notifyStatusLines(ctx))) console.log(line);
+    return 0;
   }
 
   const security = securityCommands[key];

@@ -40,6 +40,13 @@ export const calendarSettingsView = z.object({
   utcOffsetMinutes: z.number().int(),
   version: z.number().int(),
   updatedAt: z.string(),
+  delivery: z
+    .object({
+      inApp: z.string(),
+      email: z.object({ configured: z.boolean(), enabled: z.boolean(), sends: z.boolean(), message: z.string().describe('中文说明；未配置 SMTP 时说明邮件提醒不会发送') }),
+      push: z.object({ adapter: z.string().nullable(), sends: z.boolean(), message: z.string() }),
+    })
+    .describe('提醒的发送渠道：站内通知、邮件（仅在配置并启用 SMTP 时）、政务消息推送'),
 });
 
 export const reportWindowSchema = z.strictObject({
@@ -51,6 +58,10 @@ export const reportWindowSchema = z.strictObject({
   period: z.string().trim().min(1).max(50).optional().describe('一次性报送的名称'),
   roll: z.enum(['next-business-day', 'none']).optional().describe('截止日遇节假日是否顺延（默认顺延）'),
 });
+/** A window as entered: the cadence may be left out when the scheme states it (docs/calendar.md, Windows). */
+export const reportWindowInput = reportWindowSchema.extend({
+  cadence: reportWindowSchema.shape.cadence.optional().describe('报送周期；方案已规定（条款或指标的 cadence，或原文“每月…报送”等）时可不填，填写须与方案一致'),
+});
 export const cascadeSchema = z.strictObject({
   unitBeforeLead: z.number().int().min(0).max(30).describe('单位比牵头部门提前的工作日数'),
   divisionBeforeUnit: z.number().int().min(0).max(30).describe('处室比单位提前的工作日数'),
@@ -58,7 +69,7 @@ export const cascadeSchema = z.strictObject({
 export const reportWindowBody = z.strictObject({
   ref: z.string().trim().min(1).max(100).describe('条款或指标编码'),
   unitCategory: z.string().trim().min(1).max(100).nullable().optional().describe('只适用于此类别的单位；不填为该条款的全部单位'),
-  window: reportWindowSchema,
+  window: reportWindowInput,
   cascade: cascadeSchema.nullable().optional(),
   note: z.string().max(500).optional(),
 });
@@ -68,6 +79,9 @@ export const reportWindowView = z.object({
   refTitle: z.string().nullable(),
   unitCategory: z.string().nullable(),
   window: reportWindowSchema,
+  cadenceFrom: z
+    .object({ from: z.enum(['scheme', 'text', 'office']), at: z.string().nullable(), words: z.string().nullable() })
+    .describe('报送周期的来源：方案规定（scheme，at 为条款或指标编码）、原文（text，words 为原文短语）或考评办设定（office，方案未规定）'),
   cascade: cascadeSchema.nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),

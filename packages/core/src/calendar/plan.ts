@@ -1,10 +1,14 @@
 import type { Code, Scheme, Unit } from '../scheme/scheme.types';
 import { indexScheme, inScope } from '../scheme/scheme-index';
 import type { WorkCalendar } from './business-days';
-import { cascadeDue, type DueCascade, periodsOf, type ReportWindow } from './windows';
+import { resolveWindow, type WindowInput } from './scheme-cadence';
+import { cascadeDue, type DueCascade, periodsOf } from './windows';
 
-/** A report window as the 考评办 sets it: for one clause or indicator, optionally one unit category. */
-export type WindowSetting = { ref: Code; unitCategory?: Code | null; window: ReportWindow; cascade?: DueCascade | null };
+/**
+ * A report window as the 考评办 sets it: for one clause or indicator, optionally one unit category.
+ * Its cadence is the scheme's when the scheme states one (`resolveWindow`), the window's otherwise.
+ */
+export type WindowSetting = { ref: Code; unitCategory?: Code | null; window: WindowInput; cascade?: DueCascade | null };
 
 export type PlannedItem = {
   /** Index of the window setting it comes from. */
@@ -34,7 +38,7 @@ export function refUnits(scheme: Scheme, ref: Code, index = indexScheme(scheme))
 /**
  * The year's due items of a scheme: for every window, every unit its ref applies to (of its unit
  * category, when given) and every period, with cascaded dates. Refs the scheme lacks are listed,
- * not dropped silently.
+ * not dropped silently; a window whose cadence contradicts the scheme's is refused (CoreError).
  */
 export function planCalendar(scheme: Scheme, windows: readonly WindowSetting[], cal: WorkCalendar): { items: PlannedItem[]; unknownRefs: Code[] } {
   const index = indexScheme(scheme);
@@ -46,13 +50,14 @@ export function planCalendar(scheme: Scheme, windows: readonly WindowSetting[], 
       unknownRefs.push(w.ref);
       return;
     }
-    const periods = periodsOf(w.window, scheme.year, cal);
+    const { window } = resolveWindow(scheme, w.ref, w.window, `windows[${i}].window`, index);
+    const periods = periodsOf(window, scheme.year, cal);
     const cascade = w.cascade ?? { unitBeforeLead: 0, divisionBeforeUnit: 0 };
     for (const unit of target.units) {
       if (w.unitCategory && unit.category !== w.unitCategory) continue;
       for (const p of periods) {
         const c = cascadeDue(cal, p.due, cascade);
-        items.push({ window: i, unit, ref: w.ref, period: p.period, factPeriod: w.window.cadence === 'annual' ? '全年' : p.period, label: p.label, due: c.lead, nominalDue: p.nominalDue, unitDue: c.unit, divisionDue: c.division });
+        items.push({ window: i, unit, ref: w.ref, period: p.period, factPeriod: window.cadence === 'annual' ? '全年' : p.period, label: p.label, due: c.lead, nominalDue: p.nominalDue, unitDue: c.unit, divisionDue: c.division });
       }
     }
   });

@@ -15,6 +15,17 @@ import type { AppliedOp, Scenario, ScenarioOp } from './scenario.types';
  * An operation that names a unit, clause, grade or fact the inputs do not have is refused with a
  * CoreError naming the operation, rather than silently doing nothing.
  */
+/**
+ * A late deduction: a lateness fact, an occurrence recorded as 迟报 or 漏报, or any fact the calendar
+ * wrote when a lead department confirmed its automatic late or missing proposal (id `calendar:…`,
+ * docs/calendar.md), such as a missed deadline's flag.
+ */
+export const calendarFactIdPrefix = 'calendar:';
+export function isLateDeduction(f: Fact): boolean {
+  if (f.type === 'lateness' || f.id.startsWith(calendarFactIdPrefix)) return true;
+  return f.type === 'occurrence' && (f.kind === '迟报' || f.kind === '漏报' || f.variant === '迟报' || f.variant === '漏报');
+}
+
 export function applyScenario(scheme: Scheme, facts: readonly Fact[], scenario: Scenario, before: EvaluationResult): { scheme: Scheme; facts: Fact[]; applied: AppliedOp[] } {
   let s = scheme;
   let list: Fact[] = [...facts];
@@ -88,7 +99,7 @@ export function applyScenario(scheme: Scheme, facts: readonly Fact[], scenario: 
         return;
       }
       case 'waive-late': {
-        const ids = drop((f) => f.type === 'lateness' && f.unit === op.unit && (op.ref === undefined || f.ref === op.ref));
+        const ids = drop((f) => isLateDeduction(f) && f.unit === op.unit && (op.ref === undefined || f.ref === op.ref));
         if (ids.length === 0) fail(`单位“${op.unit}”${op.ref ? `在“${op.ref}”` : ''}没有迟报记录`);
         record(`免除 ${op.unit} 的 ${ids.length} 条迟报扣分`, ids);
         return;

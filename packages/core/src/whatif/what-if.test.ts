@@ -5,6 +5,7 @@ import type { Fact } from '../scheme/fact.types';
 import type { Scheme } from '../scheme/scheme.types';
 import { evaluate } from '../scoring/evaluate';
 import type { Scenario, WhatIfResult } from './scenario.types';
+import { isLateDeduction } from './apply-scenario';
 import { compareWhatIfs, runWhatIf } from './what-if';
 
 const d = P.dec;
@@ -177,5 +178,23 @@ describe('applyScenario appeal-upheld with a line', () => {
     expect(P.toStr(r.units.find((u) => u.unit === 'U2')!.after.total)).toBe('8');
     expect(r.applied[0]!.facts).toEqual(['u2-c3']);
     expect(() => runWhatIf(scheme, facts, { name: 'a', ops: [{ op: 'appeal-upheld', unit: 'U2', ref: 'C1', line, reason: 'r' }] })).toThrow(`单位“U2”得分说明第 ${line} 行不属于“C1”`);
+  });
+});
+
+describe('waive-late on the calendar’s confirmed deductions', () => {
+  it('leaves out a 迟报 occurrence and a calendar fact, never an ordinary 通报 at the same clause', () => {
+    const { scheme, facts } = world();
+    // 丁镇: three 通报 (C1 −3) plus a 迟报 the calendar confirmed at C1 (−1) and a missed deadline's flag (ignored by C1's rule)
+    const late: Fact[] = [
+      ...facts,
+      { id: 'calendar:U4:C1:2026-03', type: 'occurrence', unit: 'U4', ref: 'C1', kind: '迟报', variant: '迟报', note: '3月应于 2026-04-07 前报送，实际于 2026-04-09 10:00 提交' },
+      { id: 'calendar:U4:C1:2026-04', type: 'flag', unit: 'U4', ref: 'C1', value: false },
+    ];
+    expect(isLateDeduction(late.find((f) => f.id === 'u4-c1-a')!)).toBe(false);
+    const r = runWhatIf(scheme, late, { name: '丁镇迟报免扣', ops: [{ op: 'waive-late', unit: '丁镇', ref: 'C1', reason: '系统停机' }] });
+    expect(r.applied[0]!.facts).toEqual(['calendar:U4:C1:2026-03', 'calendar:U4:C1:2026-04']);
+    // 丁镇 10 − 3 − 1 = 6 → 10 − 3 = 7
+    expect(r.units.find((u) => u.unit === 'U4')!.before.total).toBe(P.dec('6'));
+    expect(r.units.find((u) => u.unit === 'U4')!.after.total).toBe(P.dec('7'));
   });
 });

@@ -14,6 +14,7 @@ import { generateDueItems } from '../services/calendar/generate';
 import { decideProposal, listProposals, proposeLateDeductions } from '../services/calendar/late-deductions';
 import { getCalendarSettings, instantOf, settingsView, updateCalendarSettings } from '../services/calendar/settings';
 import { addReportWindow, listReportWindows, removeReportWindow } from '../services/calendar/windows';
+import { deliveryState } from '../services/notify/status';
 import { actorOf, userActor } from './route-helpers';
 
 const dueScope = (actor: Actor) => scopePredicate(actor, { assessmentId: sql`${dueItems.assessmentId}`, unitId: sql`${dueItems.unitId}`, clauseKey: sql`${dueItems.ref}` }, 'read');
@@ -23,11 +24,11 @@ export function calendarRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(calendarApi.settings.path, routeOf(calendarApi.settings), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      return settingsView(await getCalendarSettings(ctx.db, a.id));
+      return { ...settingsView(await getCalendarSettings(ctx.db, a.id)), delivery: await deliveryState(ctx) };
     });
     app.put(calendarApi.updateSettings.path, routeOf(calendarApi.updateSettings), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
-      return settingsView(await updateCalendarSettings(ctx, actorOf(request), userActor(request).userId, a.id, request.body));
+      return { ...settingsView(await updateCalendarSettings(ctx, actorOf(request), userActor(request).userId, a.id, request.body)), delivery: await deliveryState(ctx) };
     });
     app.get(calendarApi.windows.path, routeOf(calendarApi.windows), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);

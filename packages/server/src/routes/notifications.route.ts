@@ -4,6 +4,7 @@ import type { ServerContext } from '../context';
 import { routeOf } from '../http/route-schema';
 import { markRead, myNotifications } from '../services/notify/notifications';
 import { channelsView, setSmtpChannel } from '../services/notify/smtp';
+import { setZzdChannel } from '../services/notify/zzd-push';
 import { actorOf, userActor } from './route-helpers';
 
 /** In-app notifications of the signed-in user, and the delivery channels (security administrator). */
@@ -13,5 +14,9 @@ export function notificationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post(notificationsApi.markRead.path, routeOf(notificationsApi.markRead), async (request) => markRead(ctx.db, userActor(request).userId, request.params.id, ctx.clock.now()));
     app.get(notificationsApi.channels.path, routeOf(notificationsApi.channels), async () => channelsView(ctx));
     app.put(notificationsApi.setSmtp.path, routeOf(notificationsApi.setSmtp), async (request) => setSmtpChannel(ctx, actorOf(request), request.body));
+    app.put(notificationsApi.setZzd.path, routeOf(notificationsApi.setZzd), async (request) => {
+      await setZzdChannel(ctx, actorOf(request), request.body);
+      return channelsView(ctx);
+    });
   };
 }

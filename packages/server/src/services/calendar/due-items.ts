@@ -1,4 +1,4 @@
-import { latenessOf } from '@kaohe/core';
+import { calendarFactIdPrefix, latenessOf } from '@kaohe/core';
 import { dueStateNames, type DueItemView } from '@kaohe/contract/api';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
@@ -7,7 +7,7 @@ import { dueItems, units } from '../../db/schema';
 import { calendarOf, getCalendarSettings, localDateOf } from './settings';
 
 /** Facts Kaohe writes itself (confirmed late deductions) carry this key prefix and never count as a report. */
-export const calendarFactPrefix = 'calendar:';
+export const calendarFactPrefix = calendarFactIdPrefix; // one constant: what-if's waive-late knows these facts too
 
 export type DueItemFilter = { on?: string | undefined; from?: string | undefined; to?: string | undefined; unitId?: string | undefined; state?: DueItemView['state'] | undefined; scope?: SQL | undefined };
 

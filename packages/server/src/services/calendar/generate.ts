@@ -1,4 +1,4 @@
-import { type DueCascade, planCalendar, type ReportWindow, roundsOverCap } from '@kaohe/core';
+import { CoreError, type DueCascade, planCalendar, type ReportWindow, roundsOverCap } from '@kaohe/core';
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { AuditActor } from '../../audit/audit';
 import type { ServerContext } from '../../context';
@@ -32,7 +32,15 @@ export async function planDueItems(db: Db, assessmentId: string): Promise<{ plan
   const windows = await db.select().from(reportWindows).where(eq(reportWindows.assessmentId, assessmentId)).orderBy(asc(reportWindows.createdAt), asc(reportWindows.id));
   if (windows.length === 0) return { planned: [], missingUnits: [] };
   const scheme = await calendarScheme(db, assessmentId);
-  const { items, unknownRefs } = planCalendar(scheme, windows.map((w) => ({ ref: w.ref, unitCategory: w.unitCategory, window: w.window as ReportWindow, cascade: w.cascade as DueCascade | null })), calendarOf(settings));
+  let plan: ReturnType<typeof planCalendar>;
+  try {
+    plan = planCalendar(scheme, windows.map((w) => ({ ref: w.ref, unitCategory: w.unitCategory, window: w.window as ReportWindow, cascade: w.cascade as DueCascade | null })), calendarOf(settings));
+  } catch (error) {
+    // a window set before the scheme stated (or changed) the ref's cadence: never planned against the scheme
+    if (error instanceof CoreError) throw new AppError('conflict', `报送周期与现行方案不一致：${error.message}（请删除该报送周期后重新设定）`);
+    throw error;
+  }
+  const { items, unknownRefs } = plan;
   if (unknownRefs.length > 0) throw new AppError('conflict', `报送周期的条款或指标“${unknownRefs.join('、')}”已不在方案中，请删除该报送周期`);
   const unitIds = await unitIdsByCode(db, assessment.organisationId, scheme.units.map((u) => u.code));
   const planned: Planned[] = [];

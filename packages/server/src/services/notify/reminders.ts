@@ -9,7 +9,7 @@ import type { JobHandler } from '../../jobs/job-runner';
 import { enqueueJob } from '../../jobs/job-queue';
 import { listDueItems } from '../calendar/due-items';
 import { type CalendarSettings, getCalendarSettings, instantOf, localDateOf } from '../calendar/settings';
-import { pushAdapterOf } from './push-adapter';
+import { activePushAdapter } from './active-push';
 import { outOfQuietHours } from './quiet-hours';
 import { sendEmail, smtpChannel, smtpNotConfigured } from './smtp';
 
@@ -77,7 +77,7 @@ export function reminderHandler(ctx: ServerContext): JobHandler {
     const recipients = await unitReporters(ctx.db, assessmentId, [...new Set(targets.map((t) => t.it.unitId))]);
     const smtp = await smtpChannel(ctx);
     const emailOn = smtp !== null && smtp.enabled;
-    const push = pushAdapterOf(ctx);
+    const push = await activePushAdapter(ctx);
     return async (tx) => {
       const now = ctx.clock.now();
       let inApp = 0;
@@ -130,7 +130,7 @@ export function deliverHandler(ctx: ServerContext): JobHandler {
       .orderBy(notificationOutbox.createdAt, notificationOutbox.id)
       .limit(500);
     const smtp = await smtpChannel(ctx);
-    const push = pushAdapterOf(ctx);
+    const push = await activePushAdapter(ctx);
     const outcomes: { id: string; userId: string; channel: string; ok: boolean; detail: string }[] = [];
     for (const { o, login, emailEnc } of rows) {
       try {

@@ -4,7 +4,8 @@ import type { AuditActor } from '../../audit/audit';
 import type { ServerContext } from '../../context';
 import { notificationChannels } from '../../db/schema';
 import { audited } from '../audited';
-import { pushAdapterOf } from './push-adapter';
+import { activePushAdapter } from './active-push';
+import { zzdChannel } from './zzd-push';
 
 /**
  * E-mail through the office's SMTP server, set by the security administrator. The password is
@@ -36,7 +37,8 @@ export async function setSmtpChannel(ctx: ServerContext, actor: AuditActor, body
 
 export async function channelsView(ctx: ServerContext) {
   const smtp = await smtpChannel(ctx);
-  const push = pushAdapterOf(ctx);
+  const push = await activePushAdapter(ctx);
+  const zzd = await zzdChannel(ctx);
   return {
     smtp: {
       configured: smtp !== null,
@@ -49,7 +51,11 @@ export async function channelsView(ctx: ServerContext) {
       hasPassword: Boolean(smtp?.password),
       message: smtp === null ? smtpNotConfigured : smtp.enabled ? `提醒邮件经 ${smtp.host}:${smtp.port} 发送` : 'SMTP 已配置但已停用：不发送电子邮件',
     },
-    push: { adapter: push?.name ?? null, message: push ? `提醒同时推送到“${push.name}”` : '未接入政务消息推送平台' },
+    push: {
+      adapter: push?.name ?? null,
+      message: push ? `提醒同时推送到“${push.name}”` : zzd && !zzd.enabled ? '浙政钉工作通知已配置但已停用：不推送' : '未接入政务消息推送平台',
+      zzd: zzd ? { configured: true, enabled: zzd.enabled, apiUrl: zzd.apiUrl, appKey: zzd.appKey, tenantId: zzd.tenantId, hasSecret: Boolean(zzd.appSecret) } : { configured: false, enabled: false, apiUrl: null, appKey: null, tenantId: null, hasSecret: false },
+    },
   };
 }
 
