@@ -124,9 +124,8 @@ describe('a whole year of seed 001 with the calendar (simulated time)', () => {
     const draft = await ok<{ id: string }>(kpb.request('POST', `/api/assessments/${a}/schemes`, { document: doc }));
     // the scheme editor: the draft is replaced by the same document plus our clause, grades and ranking group
     const edited = structuredClone(doc) as Doc & Record<string, unknown>;
-    // the importer leaves the year at its default (2026) though the title says 2020年度: the 考评办 corrects it
-    expect([doc.year, (doc as unknown as { title: string }).title]).toEqual([2026, '2020年度目标责任考核指标']);
-    (edited as { year: number }).year = 2020;
+    // the importer takes the year from the title (2020年度…, 001:3), not from today's date
+    expect([doc.year, (doc as unknown as { title: string }).title]).toEqual([2020, '2020年度目标责任考核指标']);
     const common = edited.indicators.find((i) => i.code === '2')!.children!.find((i) => i.code === '2.1')!;
     common.clauses = [
       {

@@ -7,6 +7,7 @@ import { buildReport, type ImportReport } from './report';
 import { schemeToYaml } from './serialize';
 import { readStructure } from './layout/recognisers';
 import { mergeTemplates } from './template';
+import { yearIn } from './header-find';
 
 export type ImportOptions = ReadOptions & SchemeMeta;
 export type ImportResult = { scheme: Scheme; yaml: string; report: ImportReport };
@@ -20,6 +21,8 @@ export async function importScheme(input: ReadInput | RawDocument, options: Impo
   const doc = isRawDocument(input) ? input : await readDocument(input, options);
   const state = readStructure(doc);
   if (state.roots.length === 0 && state.negative.length === 0) throw nothingImported(doc, state.layout);
+  // The year the title states ("2020年度目标责任考核指标", 001:3) when the layout found none in the text.
+  if (state.year === undefined && state.title !== undefined) state.year = yearIn(state.title);
   if (options.year === undefined && state.year === undefined) {
     state.issues.push({ severity: 'warning', code: 'year-missing', message: `文件 ${doc.file} 的标题和正文中都没有写明考核年度，方案年度暂记为 ${new Date().getFullYear()} 年，请用 --year 指定或在方案文件中改正`, source: { file: doc.file } });
   }
