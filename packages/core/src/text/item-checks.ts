@@ -1,3 +1,5 @@
+import * as P from '../points';
+import type { Dec } from '../points';
 import type { Rule } from '../rules/rule.types';
 import type { Built } from './build-rules';
 import type { CompileIssue, CompileResult, CompiledRule } from './compile.types';
@@ -59,6 +61,7 @@ export function checkScoreAlternatives(
   itemRules: CompiledRule[],
   issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void,
   indicator: NonNullable<CompileResult['indicator']>,
+  itemPoints?: Dec,
 ): void {
   const judged = itemRules.find((entry) => entry.rule.kind === 'discretionary' && entry.rule.effect === 'score');
   if (judged && itemRules.length > 1) {
@@ -71,14 +74,43 @@ export function checkScoreAlternatives(
   // Stacked increments on top of points by category would need per-category clause points.
   if (stacked && !indicator.pointsByCategory) return;
   const amounts = scoring.map((entry) => entry.params.find((param) => param.name === 'points')?.value).filter((value) => value !== undefined);
+  const relation = relationByPoints(scoring, itemPoints, indicator);
+  if (relation === 'additive') {
+    // "…得0.6分；…得0.4分；否则不得分" on an item of 1 分 (corpus 06 (99)): the situations add up to the
+    // item's points, and no single one reaches them, so they are parts scored each on its own.
+    return;
+  }
   const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
   issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {
     readings: [
       { family: 'additive', rules: scoring.map((entry) => entry.rule) },
       { family: 'one-of', rules: scoring.map((entry) => entry.rule) },
     ],
-    suggestion: '按情形择一计分（取符合的最高一档）',
+    suggestion:
+      relation === 'one-of'
+        ? `按情形择一计分（取符合的最高一档）：最高一档 ${P.toStr(itemPoints!)} 分即本项分值，各情形相加会超过本项分值`
+        : '按情形择一计分（取符合的最高一档）',
   });
+}
+
+/**
+ * What the item's own points say about several 得分 situations (each with its points, no points by
+ * category): 'additive' when they sum exactly to the item's points and none reaches them alone;
+ * 'one-of' when the highest equals the item's points and the sum exceeds them (still a review: the
+ * format has no rule that picks one situation); undefined when the points say nothing.
+ */
+function relationByPoints(scoring: CompiledRule[], itemPoints: Dec | undefined, indicator: NonNullable<CompileResult['indicator']>): 'additive' | 'one-of' | undefined {
+  if (itemPoints === undefined || indicator.pointsByCategory) return undefined;
+  const each: Dec[] = [];
+  for (const entry of scoring) {
+    if (entry.rule.kind !== 'completion' || entry.rule.points === undefined || entry.rule.allowPartial) return undefined;
+    each.push(entry.rule.points);
+  }
+  const sum = each.reduce((a, b) => P.add(a, b), P.ZERO);
+  const max = each.reduce((a, b) => (P.cmp(a, b) >= 0 ? a : b));
+  if (P.cmp(sum, itemPoints) === 0 && P.cmp(max, itemPoints) < 0) return 'additive';
+  if (P.cmp(max, itemPoints) === 0 && P.cmp(sum, itemPoints) > 0) return 'one-of';
+  return undefined;
 }
 
 /** Indicators whose points a family set (a second one means the clause holds two scored items). */
