@@ -17,7 +17,7 @@ import { findLeadingParenPoints, findParenPoints, scanFrames, type Modifier } fr
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -280,8 +280,9 @@ function compileSentence(
     const built = buildSentenceLevel(ctx, segs.length === 0 ? level : whole, range);
     if (built && 'rule' in built) {
       const reading: Built = { rule: built.rule, segs: [], params: built.params, ...(built.review ? { review: built.review } : {}) };
-      const { unapplied, floor } = applyModifiers(ctx, reading, leading);
+      const { unapplied, floor, net } = applyModifiers(ctx, reading, leading);
       if (floor) indicator.floorAtZero = true;
+      if (net !== undefined) indicator.netCap = net;
       for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       const span: [number, number] = [toks[0]!.start, toks[toks.length - 1]!.end];
       itemRules.push({ rule: reading.rule, text: ctx.original.slice(span[0], span[1]), span, params: reading.params, ...(reading.review ? { review: reading.review } : {}) });
@@ -333,8 +334,9 @@ function compileSentence(
     }
     if ('rule' in result) {
       const builtRule = result;
-      const { unapplied, floor } = applyModifiers(ctx, builtRule, i === 0 ? leading : []);
+      const { unapplied, floor, net } = applyModifiers(ctx, builtRule, i === 0 ? leading : []);
       if (floor) indicator.floorAtZero = true;
+      if (net !== undefined) indicator.netCap = net;
       for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       if (builtRule.policy) mergePolicy(indicator, builtRule.policy, range, issue);
       if (builtRule.claimsTail) tailClaimed = true;
@@ -384,6 +386,12 @@ function applyClauseModifiers(
       continue;
     }
     const target = itemRules[itemRules.length - 1];
+    if (found.type === 'cap' && containsAny(ctx.original.slice(ctx.toks[found.regionFrom]?.start ?? 0, ctx.toks[found.next - 1]!.end), NET_CAP_WORDS)) {
+      // 累计加减分不超过N分: the net ± adjustment of the item (scheme caps.net), never one rule's cap.
+      indicator.netCap = found.value;
+      consume();
+      continue;
+    }
     if (found.type === 'cap' && (itemRules.length !== 1 || !target)) {
       // A cap over several rules (or the whole clause) is an indicator policy.
       const region = ctx.original.slice(ctx.toks[found.regionFrom]?.start ?? 0, ctx.toks[found.next - 1]!.end);

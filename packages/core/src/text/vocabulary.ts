@@ -172,6 +172,8 @@ export const NAMES = ['最多跑一次'];
 
 /** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
+/** A cap over bonuses and deductions together (累计加减分不超过N分): the item's net adjustment, not its deductions. */
+export const NET_CAP_WORDS = ['加减分', '加扣分', '加分和扣分', '扣分和加分', '加分与扣分', '扣分与加分', '加分、扣分', '加、减分'];
 
 /** Verbs that, right after a category word (产区扣0.5分), make an amount depend on the unit's category. */
 export const CATEGORY_AMOUNT_VERBS = ['扣', '加', '倒扣', '最多扣'];
