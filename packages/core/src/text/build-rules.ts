@@ -519,6 +519,9 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
       if (found.highestOnly) entry.highestOnly = true;
       else entry.dedupe = 'event-key';
       built.params.push({ name: found.highestOnly ? 'highestOnly' : 'dedupe', value: found.highestOnly ? 'true' : 'event-key', phrase });
+    } else if (found.type === 'points') {
+      // 该项满分N分 inside a rule's sentence: the item's points, read only as a sentence of its own.
+      unapplied.push(phrase);
     }
   }
   return { unapplied, floor, ...(net !== undefined ? { net } : {}) };

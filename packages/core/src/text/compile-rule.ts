@@ -385,6 +385,16 @@ function applyClauseModifiers(
       consume();
       continue;
     }
+    if (found.type === 'points') {
+      // 该项满分0.5分: the item's points, checked against the points column when there is one.
+      const stated = ctx.points ?? indicator.points;
+      if (stated !== undefined && P.cmp(stated, found.value) !== 0) issue(range, `“${phrase}”与本项分值${P.toStr(stated)}分不一致，需人工确认`);
+      else {
+        indicator.points = found.value;
+        consume();
+      }
+      continue;
+    }
     const target = itemRules[itemRules.length - 1];
     if (found.type === 'cap' && containsAny(ctx.original.slice(ctx.toks[found.regionFrom]?.start ?? 0, ctx.toks[found.next - 1]!.end), NET_CAP_WORDS)) {
       // 累计加减分不超过N分: the net ± adjustment of the item (scheme caps.net), never one rule's cap.
