@@ -139,6 +139,7 @@ export function describeRuleParts(rule: Rule): string[] {
         rule.mode === 'capped' ? `未完成按进度计分，最高 ${points(rule.incompleteCeiling)}` : `未完成得 ${points(rule.incompleteCeiling)} × 进度`,
       ];
     case 'any-of':
+      if (rule.optionPoints) return [`按情形择一计分，取符合的最高一档：${rule.options.map((option, k) => `${option}得${points(rule.optionPoints![k])}`).join('；')}`];
       return [`达成以下任一项得${rule.points === undefined ? '本项分值' : points(rule.points)}：${rule.options.join('、')}`];
     case 'rate-formula': {
       const rate = rule.invert ? '(1 − 比率' : '(比率';

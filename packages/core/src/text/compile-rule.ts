@@ -154,7 +154,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     if (byCategory.length > 0) {
       issue(item, `按单位类别（${byCategory.join('、')}）分别扣分或加分，一条规则无法按类别取值，需人工确认`);
     }
-    checkScoreAlternatives(norm, itemRules, issue, indicator, points);
+    checkScoreAlternatives(norm, itemRules, issue, indicator, points, text);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);

@@ -172,6 +172,11 @@ export const NAMES = ['最多跑一次'];
 
 /** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
+/**
+ * Headings that say which kind of unit a situation is for (corpus 06: "试点省份：…得1分；其他省份：…得1分"):
+ * situations under different headings are alternatives by unit, never parts that add up.
+ */
+export const APPLICABILITY_HEADS = ['省份：', '省份:', '地区：', '地区:', '市县：', '县（市、区）：', '乡镇：', '单位：', '部门：'];
 /** A cap over bonuses and deductions together (累计加减分不超过N分): the item's net adjustment, not its deductions. */
 export const NET_CAP_WORDS = ['加减分', '加扣分', '加分和扣分', '扣分和加分', '加分与扣分', '扣分与加分', '加分、扣分', '加、减分'];
 
