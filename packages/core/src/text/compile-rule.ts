@@ -13,11 +13,11 @@ import {
 } from './build-rules';
 import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
 import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
-import { findLeadingParenPoints, findParenPoints, scanFrames, type Modifier } from './phrases';
+import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -463,6 +463,15 @@ function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, 
         if (capTok && capTok.kind === 'modifier' && capTok.f.type === 'cap') {
           rule.points = capTok.f.value;
           params.push({ name: 'points', value: decimalText(capTok.f.value), phrase: capTok.f.tok.raw });
+        }
+      }
+      if (rule.target === undefined) {
+        // "年内查处案件10例以上；否则按完成比例得分（15分）" (corpus 01): the count to reach is the target.
+        const counts = findThresholds(ctx.original, toks, 0, toks.length);
+        const only = counts.length === 1 ? counts[0]! : undefined;
+        if (only && only.direction === 'above' && !only.tok.q.percent && only.tok.q.unit !== undefined && COUNTERS.includes(only.tok.q.unit)) {
+          rule.target = only.value;
+          params.push({ name: 'target', value: decimalText(only.value), phrase: only.phrase });
         }
       }
       if (/基本分|基本参评分/.test(token)) rule.metric = { of: 'sub-score' };

@@ -10,7 +10,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '01:23#5', ok: [], alloc: ["15","20","25"] },
   { at: '01:24#5', ok: [], alloc: ["5","5","20"] },
   { at: '01:25#5', ok: [], alloc: ["5","10"] },
-  { at: '01:26#5', flag: "未读取的门槛" },
+  { at: '01:26#5', ok: [{"kind":"proportional","effect":"score","points":"15","target":"10"}], indicator: {"points":"15"} },
   { at: '01:27#5', ok: [], alloc: ["35","25"] },
   { at: '01:28#5', ok: [], alloc: ["10","5"] },
   { at: '01:29#5', flag: "未识别扣分数值" },
