@@ -86,13 +86,15 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   let points = opts.points;
   const allTokens = tokenize(norm);
   const parenPoints = findParenPoints(allTokens, 0, allTokens.length, norm);
-  if (points === undefined && parenPoints.length === 1) {
+  // The same figure as the points column passed in is that column's points written again, read alike.
+  const samePoints = (value: Dec): boolean => points === undefined || P.cmp(points, value) === 0;
+  if (parenPoints.length === 1 && samePoints(parenPoints[0]!.value)) {
     // "（1 分）" / "(0.2)" written once in the clause: its points.
     points = parenPoints[0]!.value;
     indicator.points = points;
   }
   const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length) : [];
-  if (points === undefined && leadingPoints.length === 1) {
+  if (leadingPoints.length === 1 && samePoints(leadingPoints[0]!.value)) {
     points = leadingPoints[0]!.value;
     indicator.points = points;
     consumed.add(leadingPoints[0]!.tok.start, leadingPoints[0]!.tok.end);
