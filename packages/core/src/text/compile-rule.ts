@@ -17,7 +17,7 @@ import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, ty
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -237,9 +237,9 @@ type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'vet
 function detectSentenceLevel(toks: readonly Tok[], norm: string): SentenceLevel | undefined {
   if (toks.length === 0) return undefined;
   const token = norm.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  if (has(toks, 'proportion') && /计分|扣分|得分|折算|量化|计算/.test(token)) return 'proportional';
-  if (/完成一项|任一项|其中一项|之一/.test(token) && has(toks, 'full')) return 'any-of';
-  if (/(完成|落实|推进|争取|工作)情况(计分|得分|打分|赋分)|按完成情况/.test(token)) return 'completion';
+  if (has(toks, 'proportion') && containsAny(token, PROPORTION_VERBS)) return 'proportional';
+  if (containsAny(token, SENTENCE_ANY_OF_WORDS) && has(toks, 'full')) return 'any-of';
+  if (containsAny(token, COMPLETION_JUDGED_PHRASES)) return 'completion';
   if (has(toks, 'convert')) return 'convert';
   if (has(toks, 'veto')) return 'veto';
   if (has(toks, 'per-rule')) return 'per-rule';
@@ -445,7 +445,7 @@ function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, 
   const decimalText = P.toStr;
   switch (level) {
     case 'proportional': {
-      const deduct = /扣分|扣减|扣除/.test(token);
+      const deduct = containsAny(token, PROPORTION_DEDUCT_WORDS);
       const params: RuleParam[] = [{ name: 'effect', value: deduct ? 'deduction' : 'score', phrase: (/按[^，,。；]*比例[^，,。；]*/.exec(token) ?? [token])[0] }];
       // "新建智慧书房 20 家（1 分）": target and points of the item.
       const paren = findParenPoints(toks, 0, toks.length);
@@ -476,11 +476,11 @@ function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, 
           params.push({ name: 'target', value: decimalText(only.value), phrase: only.phrase });
         }
       }
-      if (/基本分|基本参评分/.test(token)) rule.metric = { of: 'sub-score' };
+      if (containsAny(token, SUB_SCORE_WORDS)) rule.metric = { of: 'sub-score' };
       return { rule, params };
     }
     case 'completion': {
-      const allowPartial = !/否则不得分/.test(token);
+      const allowPartial = !containsAny(token, OTHERWISE_ZERO);
       const params: RuleParam[] = [{ name: 'allowPartial', value: String(allowPartial), phrase: (/按[^，,。；]*情况[^，,。；]*/.exec(token) ?? [token])[0] }];
       const rule: Rule = { kind: 'completion', ...(allowPartial ? { allowPartial } : {}) };
       const paren = findParenPoints(toks, 0, toks.length);

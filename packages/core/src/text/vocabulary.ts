@@ -205,6 +205,19 @@ export const UNIT_SCOPE_WORDS = ['总分', '总成绩', '年度考核中', '年�
 /** Words of an option list ("完成以下一项即得满分"). */
 export const ANY_OF_WORDS = ['完成一项', '任一项', '其中一项', '之一', '以下一项', '任意一项'];
 
+/** Sentence-level readings (compile-rule detectSentenceLevel): the words that name each. */
+export const PROPORTION_VERBS = ['计分', '扣分', '得分', '折算', '量化', '计算'];
+/** 完成一项即得满分 as a sentence of its own (the narrower list: 以下一项 waits for its options). */
+export const SENTENCE_ANY_OF_WORDS = ['完成一项', '任一项', '其中一项', '之一'];
+/** 按完成情况计分 / 工作情况打分: completion judged by the assessor. */
+export const COMPLETION_JUDGED_PHRASES = ['按完成情况', ...['完成', '落实', '推进', '争取', '工作'].flatMap((what) => ['计分', '得分', '打分', '赋分'].map((how) => `${what}情况${how}`))];
+/** A proportion that deducts (按比例扣分) rather than scores. */
+export const PROPORTION_DEDUCT_WORDS = ['扣分', '扣减', '扣除'];
+/** 基本分 / 基本参评分: the proportion applies to a sub-score, not to the item's points. */
+export const SUB_SCORE_WORDS = ['基本分', '基本参评分'];
+/** 否则不得分: full or nothing, no partial judgement. */
+export const OTHERWISE_ZERO = ['否则不得分'];
+
 /** Words after which "（N分）" or a number are the item's own points, not an amount. */
 export const ORDINAL_OPENERS = ['（', '('];
 
