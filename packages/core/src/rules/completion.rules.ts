@@ -77,17 +77,20 @@ export function evalAnyOf(rule: AnyOfRule, ctx: RuleContext): RuleOutcome {
 
 /**
  * Graded options: the highest option achieved scores its own points (never above the clause's).
- * A flag that does not name one of the options cannot say which grade it is: pending.
+ * The option is named by the flag's `option`, or its `variant` (the facts template's 情形 column). A flag
+ * that does not name one of the options cannot say which grade it is: pending.
  */
 function evalGradedOptions(rule: AnyOfRule, optionPoints: Dec[], pts: Dec, flags: Extract<Fact, { type: 'flag' }>[]): RuleOutcome {
-  const named = flags.filter((f) => f.option !== undefined && rule.options.includes(f.option));
-  if (flags.some((f) => f.value && (f.option === undefined || !rule.options.includes(f.option)))) return pending('anyof.pending', { options: rule.options.join('；') });
+  const nameOf = (f: Extract<Fact, { type: 'flag' }>): string | undefined => f.option ?? f.variant;
+  const named = (f: Extract<Fact, { type: 'flag' }>): boolean => nameOf(f) !== undefined && rule.options.includes(nameOf(f)!);
+  if (flags.some((f) => f.value && !named(f))) return pending('anyof.pending', { options: rule.options.join('；') });
   const out = empty();
   let best: { id: string; option: string; amount: Dec } | undefined;
-  for (const f of named) {
+  for (const f of flags) {
     if (!f.value) continue;
-    const amount = P.min(optionPoints[rule.options.indexOf(f.option!)] ?? P.ZERO, pts);
-    if (!best || P.cmp(amount, best.amount) > 0) best = { id: f.id, option: f.option!, amount };
+    const option = nameOf(f)!;
+    const amount = P.min(optionPoints[rule.options.indexOf(option)] ?? P.ZERO, pts);
+    if (!best || P.cmp(amount, best.amount) > 0) best = { id: f.id, option, amount };
   }
   if (best) {
     applyEffect(out, 'score', best.amount, [best.id], 'anyof.graded-hit', { option: best.option, amount: best.amount, points: pts });

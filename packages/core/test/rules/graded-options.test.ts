@@ -12,6 +12,8 @@ describe('any-of with graded option points', () => {
     { name: 'both met: the highest, never the sum', facts: [f.flag(true, { option: '加上可调整地类达标' }), f.flag(true, { option: '耕地面积达标' })], want: '3', pending: 0 },
     { name: 'none met', facts: [f.flag(false, { option: '耕地面积达标' }), f.flag(false, { option: '加上可调整地类达标' })], want: '0', pending: 0 },
     { name: 'a flag naming no option cannot say which grade', facts: [f.flag(true)], want: '0', pending: 1 },
+    { name: 'the option named as the 情形 (variant) of the facts template', facts: [f.flag(true, { variant: '加上可调整地类达标' })], want: '2', pending: 0 },
+    { name: 'a 情形 that is not one of the options', facts: [f.flag(true, { variant: '其他' })], want: '0', pending: 1 },
     { name: 'no facts', facts: [], want: '0', pending: 1 },
   ])('$name → $want', ({ facts, want, pending }) => {
     const u = score({ rule, points: '3' }, facts);
