@@ -1,5 +1,6 @@
 /** Graded options (any-of with optionPoints): "…的，得3分；…的，得2分；否则不得分" — the highest situation met counts. */
 import { describe, expect, it } from 'vitest';
+import { describeRule } from '../../src/explain/describe-rule';
 import type { Rule } from '../../src/rules/rule.types';
 import { d, expectExplains, f, linesOf, score, total } from '../test-scheme';
 
@@ -24,6 +25,10 @@ describe('any-of with graded option points', () => {
   it('explains the option that scored and that only one counts', () => {
     const u = score({ rule, points: '3' }, [f.flag(true, { option: '加上可调整地类达标' })]);
     expectExplains(linesOf(u, 'score')[0]!, '符合“加上可调整地类达标”，得 2 分（按情形择一，取最高一档；满分 3 分）');
+  });
+
+  it('is described as one situation counting, with the points of each option', () => {
+    expect(describeRule(rule)).toBe('按情形择一计分：取符合的最高一档，不相加：耕地面积达标得 3 分；加上可调整地类达标得 2 分');
   });
 
   it('an option worth more than the clause is held to the clause points', () => {
