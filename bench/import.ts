@@ -25,14 +25,25 @@ function median(xs: number[]): number {
 
 const pts = (d: number | null | undefined): string => (d === null || d === undefined ? '—' : String(d / 1e6));
 
+/**
+ * Needs-review clauses whose scoring is handed to another document (依据《…办法》相应给予减分): not
+ * compilable from this document. They stay in the scoring count (never hidden); the line says how
+ * many there are and the share compiled of the rest.
+ */
+const DELEGATED = ['计分依据另一份文件', '折算方法见另一'];
+const delegated = (r: ImportReport): number => r.workList.filter((w) => w.reasons.some((reason) => DELEGATED.some((d) => reason.startsWith(d)))).length;
+
 function line(name: string, r: ImportReport, ms: number, first: number): string {
   const c = r.coverage;
+  const handed = delegated(r);
+  const rest = c.scoring - handed;
+  const ofRest = handed === 0 ? '' : `; ${handed} delegated to another document (not compilable here), compiled ${rest === 0 ? '—' : `${((c.compiled / rest) * 100).toFixed(1)}%`} of the other ${rest}`;
   const stated = r.totals.length ? r.totals.map((t) => `${pts(t.stated)}${t.agrees ? '' : ' ✗'}`).join('/') : '—';
   const reasons = r.reviewByReason.slice(0, 4).map((x) => `${x.reason} ${x.clauses}`).join('；') + (r.reviewByReason.length > 4 ? `；… ${r.reviewByReason.length - 4} more` : '');
   return [
     `${name}`,
     `  indicators ${r.counts.indicators}, points found ${pts(r.pointsFound)} vs stated ${stated}, units ${r.units.length}, layout ${r.layout}`,
-    `  scoring clauses ${c.scoring}, compiled ${c.compiled}${c.percent === null ? '' : ` (${c.percent.toFixed(1)}%)`}, needs review ${c.needsReview}, target+points ${c.targetOnly}`,
+    `  scoring clauses ${c.scoring}, compiled ${c.compiled}${c.percent === null ? '' : ` (${c.percent.toFixed(1)}%)`}, needs review ${c.needsReview}, target+points ${c.targetOnly}${ofRest}`,
     ...(c.needsReview ? [`  needs review by reason: ${reasons}`] : []),
     `  time ${ms.toFixed(0)} ms median (first run ${first.toFixed(0)} ms)`,
   ].join('\n');

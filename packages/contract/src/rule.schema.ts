@@ -104,7 +104,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('completion'), allowPartial: z.boolean().optional(), points: decimal.optional() }),
   z.strictObject({ kind: z.literal('partial-credit'), points: decimal.optional(), incompleteCeiling: decimal, mode: z.enum(['capped', 'scaled']) }),
-  z.strictObject({ kind: z.literal('any-of'), options: z.array(z.string()).min(1), points: decimal.optional() }),
+  z.strictObject({ kind: z.literal('any-of'), options: z.array(z.string()).min(1), points: decimal.optional(), optionPoints: z.array(decimal).min(1).optional() }),
   z.strictObject({
     kind: z.literal('rate-formula'),
     effect: z.enum(['score', 'deduction']),

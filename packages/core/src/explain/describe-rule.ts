@@ -139,6 +139,7 @@ export function describeRuleParts(rule: Rule): string[] {
         rule.mode === 'capped' ? `未完成按进度计分，最高 ${points(rule.incompleteCeiling)}` : `未完成得 ${points(rule.incompleteCeiling)} × 进度`,
       ];
     case 'any-of':
+      if (rule.optionPoints) return [`取符合的最高一档，不相加：${rule.options.map((option, k) => `${option}得 ${points(rule.optionPoints![k])}`).join('；')}`];
       return [`达成以下任一项得${rule.points === undefined ? '本项分值' : points(rule.points)}：${rule.options.join('、')}`];
     case 'rate-formula': {
       const rate = rule.invert ? '(1 − 比率' : '(比率';
@@ -184,5 +185,7 @@ export function describeRuleParts(rule: Rule): string[] {
 
 /** One line: the kind's name, then its sentences. */
 export function describeRule(rule: Rule): string {
-  return `${ruleKindNamesZh[rule.kind]}：${describeRuleParts(rule).join('；')}`;
+  // Graded options are not "任一项得满分": each option has its own points.
+  const name = rule.kind === 'any-of' && rule.optionPoints ? '按情形择一计分' : ruleKindNamesZh[rule.kind];
+  return `${name}：${describeRuleParts(rule).join('；')}`;
 }

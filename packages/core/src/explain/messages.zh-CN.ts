@@ -64,6 +64,7 @@ export const zhCN: Record<string, string> = {
   'partial.capped': '未完成，进度 {progress}% × {points} 分，最高 {ceiling} 分，得 {score} 分',
   'partial.scaled': '未完成，进度 {progress}% × 最高 {ceiling} 分 = {score} 分',
   'anyof.hit': '完成其中一项（{option}），得满分 {points} 分',
+  'anyof.graded-hit': '符合“{option}”，得 {amount} 分（按情形择一，取最高一档；满分 {points} 分）',
   'anyof.none': '以下事项均未完成，失 {points} 分：{options}',
   'anyof.pending': '待核实是否完成以下任一事项：{options}',
   'manual.pending': '待考核牵头部门评分（最高 {max} 分）{reason?：{reason}}',

@@ -1,4 +1,6 @@
 import * as P from '../points';
+import type { Dec } from '../points';
+import type { Fact } from '../scheme/fact.types';
 import type { AnyOfRule, AverageRule, CompletionRule, ManualRule, PartialCreditRule, ZeroRule } from './rule.types';
 import type { RuleContext, RuleOutcome } from './rule-context';
 import { applyEffect, empty, none, factsOf, firstOf, judgementOf, line, pending, scoreWithin } from './rule-helpers';
@@ -57,6 +59,7 @@ export function evalAnyOf(rule: AnyOfRule, ctx: RuleContext): RuleOutcome {
   const pts = rule.points ?? ctx.points;
   if (pts === undefined) return pending('completion.no-points');
   const flags = factsOf(ctx.facts, 'flag');
+  if (rule.optionPoints) return evalGradedOptions(rule, rule.optionPoints, pts, flags);
   const hit = flags.find((f) => f.value && (f.option === undefined || rule.options.includes(f.option)));
   const out = empty();
   if (hit) {
@@ -67,6 +70,36 @@ export function evalAnyOf(rule: AnyOfRule, ctx: RuleContext): RuleOutcome {
     applyEffect(out, 'score', pts, [], 'threshold.full', { points: (pts) });
     out.score = P.ZERO;
     out.lines.push(line('deduction', P.neg(pts), flags.map((f) => f.id), 'anyof.none', { options: rule.options.join('；'), points: (pts) }));
+    return out;
+  }
+  return pending('anyof.pending', { options: rule.options.join('；') });
+}
+
+/**
+ * Graded options: the highest option achieved scores its own points (never above the clause's).
+ * The option is named by the flag's `option`, or its `variant` (the facts template's 情形 column). A flag
+ * that does not name one of the options cannot say which grade it is: pending.
+ */
+function evalGradedOptions(rule: AnyOfRule, optionPoints: Dec[], pts: Dec, flags: Extract<Fact, { type: 'flag' }>[]): RuleOutcome {
+  const nameOf = (f: Extract<Fact, { type: 'flag' }>): string | undefined => f.option ?? f.variant;
+  const named = (f: Extract<Fact, { type: 'flag' }>): boolean => nameOf(f) !== undefined && rule.options.includes(nameOf(f)!);
+  if (flags.some((f) => f.value && !named(f))) return pending('anyof.pending', { options: rule.options.join('；') });
+  const out = empty();
+  let best: { id: string; option: string; amount: Dec } | undefined;
+  for (const f of flags) {
+    if (!f.value) continue;
+    const option = nameOf(f)!;
+    const amount = P.min(optionPoints[rule.options.indexOf(option)] ?? P.ZERO, pts);
+    if (!best || P.cmp(amount, best.amount) > 0) best = { id: f.id, option, amount };
+  }
+  if (best) {
+    applyEffect(out, 'score', best.amount, [best.id], 'anyof.graded-hit', { option: best.option, amount: best.amount, points: pts });
+    return out;
+  }
+  if (flags.length > 0) {
+    applyEffect(out, 'score', pts, [], 'threshold.full', { points: pts });
+    out.score = P.ZERO;
+    out.lines.push(line('deduction', P.neg(pts), flags.map((f) => f.id), 'anyof.none', { options: rule.options.join('；'), points: pts }));
     return out;
   }
   return pending('anyof.pending', { options: rule.options.join('；') });

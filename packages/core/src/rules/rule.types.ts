@@ -223,6 +223,12 @@ export type AnyOfRule = {
   kind: 'any-of';
   options: string[];
   points?: Dec;
+  /**
+   * Graded options (…的，得3分；…的，得2分；否则不得分, the highest being the item's points): option k
+   * earns optionPoints[k] instead of the full points, and only the highest option achieved counts.
+   * Same length as `options`.
+   */
+  optionPoints?: Dec[];
 };
 
 /** P20: S = rate·W (or (1 − rate)·W, plus offset), clamped, rounded as stated. */

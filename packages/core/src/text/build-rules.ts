@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -147,7 +147,9 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   const add = (name: string, value: string, phrase: string): void => {
     params.push({ name, value, phrase });
   };
-  const suspicious = suspiciousAmount(frame.tok, ctx.points);
+  // 倒扣3分 on an item of 0 分 (corpus 06 (60)): a deduction below zero may exceed the item's points.
+  const reversed = ctx.toks.slice(seg.amount.at, seg.amount.next).some((token) => token.kind === 'word' && token.tag === 'reverse');
+  const suspicious = suspiciousAmount(frame.tok, reversed ? undefined : ctx.points);
   if (frame.inferredVerb) ctx.warnings.push(`“${amountP}”前缺少“扣”字，按扣分读取`);
   if (frame.tok.q.unit === undefined) ctx.warnings.push(`“${amountP}”缺少“分”字，按分读取`);
   const done = (rule: Rule, used = 1, review?: string): { built: Built; used: number } => ({
@@ -469,13 +471,20 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
 }
 
 /** Applies the modifiers of the segments a rule came from (caps, minimum, doubling, dedupe). */
-export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier & { regionFrom: number })[] = []): { unapplied: string[]; floor: boolean } {
+export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier & { regionFrom: number })[] = []): { unapplied: string[]; floor: boolean; net?: Dec } {
   const unapplied: string[] = [];
   let floor = false;
+  let net: Dec | undefined;
   const entry = built.rule as Rule & { cap?: Dec; minimum?: Dec };
   const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank', 'accumulate'].includes(entry.kind);
   for (const found of [...built.segs.flatMap((entry) => entry.mods), ...extra]) {
     const phrase = phraseOf(ctx, found.at, found.next);
+    if (found.type === 'cap' && containsAny(phraseOf(ctx, found.regionFrom, found.next), NET_CAP_WORDS)) {
+      // 累计加减分不超过N分: a cap on the item's net adjustment (scheme caps.net), not on this rule.
+      net = found.value;
+      ctx.consumed?.add(ctx.toks[found.at]!.start, ctx.toks[found.next - 1]!.end);
+      continue;
+    }
     if (found.type === 'cap') {
       // 每月最多扣1分: a cap per period is not a cap on the whole assessment period.
       if (!capable || PERIOD_CAP_WORDS.some((word) => phraseOf(ctx, found.regionFrom, found.next).includes(word))) {
@@ -512,9 +521,12 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
       if (found.highestOnly) entry.highestOnly = true;
       else entry.dedupe = 'event-key';
       built.params.push({ name: found.highestOnly ? 'highestOnly' : 'dedupe', value: found.highestOnly ? 'true' : 'event-key', phrase });
+    } else if (found.type === 'points') {
+      // 该项满分N分 inside a rule's sentence: the item's points, read only as a sentence of its own.
+      unapplied.push(phrase);
     }
   }
-  return { unapplied, floor };
+  return { unapplied, floor, ...(net !== undefined ? { net } : {}) };
 }
 
 export function spanOf(ctx: SentenceCtx, built: { segs: Segment[] }): [number, number] {

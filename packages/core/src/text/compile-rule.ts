@@ -13,11 +13,11 @@ import {
 } from './build-rules';
 import type { Allocation, CompileIssue, CompileOptions, CompileResult, CompiledRule, RuleParam } from './compile.types';
 import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
-import { findLeadingParenPoints, findParenPoints, scanFrames, type Modifier } from './phrases';
+import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, PERIOD_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -86,13 +86,15 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   let points = opts.points;
   const allTokens = tokenize(norm);
   const parenPoints = findParenPoints(allTokens, 0, allTokens.length, norm);
-  if (points === undefined && parenPoints.length === 1) {
+  // The same figure as the points column passed in is that column's points written again, read alike.
+  const samePoints = (value: Dec): boolean => points === undefined || P.cmp(points, value) === 0;
+  if (parenPoints.length === 1 && samePoints(parenPoints[0]!.value)) {
     // "（1 分）" / "(0.2)" written once in the clause: its points.
     points = parenPoints[0]!.value;
     indicator.points = points;
   }
   const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length) : [];
-  if (points === undefined && leadingPoints.length === 1) {
+  if (leadingPoints.length === 1 && samePoints(leadingPoints[0]!.value)) {
     points = leadingPoints[0]!.value;
     indicator.points = points;
     consumed.add(leadingPoints[0]!.tok.start, leadingPoints[0]!.tok.end);
@@ -154,7 +156,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     if (byCategory.length > 0) {
       issue(item, `按单位类别（${byCategory.join('、')}）分别扣分或加分，一条规则无法按类别取值，需人工确认`);
     }
-    checkScoreAlternatives(norm, itemRules, issue, indicator);
+    checkScoreAlternatives(norm, itemRules, issue, indicator, points, text);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
@@ -235,9 +237,9 @@ type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'vet
 function detectSentenceLevel(toks: readonly Tok[], norm: string): SentenceLevel | undefined {
   if (toks.length === 0) return undefined;
   const token = norm.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  if (has(toks, 'proportion') && /计分|扣分|得分|折算|量化|计算/.test(token)) return 'proportional';
-  if (/完成一项|任一项|其中一项|之一/.test(token) && has(toks, 'full')) return 'any-of';
-  if (/(完成|落实|推进|争取|工作)情况(计分|得分|打分|赋分)|按完成情况/.test(token)) return 'completion';
+  if (has(toks, 'proportion') && containsAny(token, PROPORTION_VERBS)) return 'proportional';
+  if (containsAny(token, SENTENCE_ANY_OF_WORDS) && has(toks, 'full')) return 'any-of';
+  if (containsAny(token, COMPLETION_JUDGED_PHRASES)) return 'completion';
   if (has(toks, 'convert')) return 'convert';
   if (has(toks, 'veto')) return 'veto';
   if (has(toks, 'per-rule')) return 'per-rule';
@@ -280,8 +282,9 @@ function compileSentence(
     const built = buildSentenceLevel(ctx, segs.length === 0 ? level : whole, range);
     if (built && 'rule' in built) {
       const reading: Built = { rule: built.rule, segs: [], params: built.params, ...(built.review ? { review: built.review } : {}) };
-      const { unapplied, floor } = applyModifiers(ctx, reading, leading);
+      const { unapplied, floor, net } = applyModifiers(ctx, reading, leading);
       if (floor) indicator.floorAtZero = true;
+      if (net !== undefined) indicator.netCap = net;
       for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       const span: [number, number] = [toks[0]!.start, toks[toks.length - 1]!.end];
       itemRules.push({ rule: reading.rule, text: ctx.original.slice(span[0], span[1]), span, params: reading.params, ...(reading.review ? { review: reading.review } : {}) });
@@ -333,8 +336,9 @@ function compileSentence(
     }
     if ('rule' in result) {
       const builtRule = result;
-      const { unapplied, floor } = applyModifiers(ctx, builtRule, i === 0 ? leading : []);
+      const { unapplied, floor, net } = applyModifiers(ctx, builtRule, i === 0 ? leading : []);
       if (floor) indicator.floorAtZero = true;
+      if (net !== undefined) indicator.netCap = net;
       for (const phrase of unapplied) issue(range, `修饰语“${phrase}”无法应用于该规则`, { unread: phrase });
       if (builtRule.policy) mergePolicy(indicator, builtRule.policy, range, issue);
       if (builtRule.claimsTail) tailClaimed = true;
@@ -383,7 +387,23 @@ function applyClauseModifiers(
       consume();
       continue;
     }
+    if (found.type === 'points') {
+      // 该项满分0.5分: the item's points, checked against the points column when there is one.
+      const stated = ctx.points ?? indicator.points;
+      if (stated !== undefined && P.cmp(stated, found.value) !== 0) issue(range, `“${phrase}”与本项分值${P.toStr(stated)}分不一致，需人工确认`);
+      else {
+        indicator.points = found.value;
+        consume();
+      }
+      continue;
+    }
     const target = itemRules[itemRules.length - 1];
+    if (found.type === 'cap' && containsAny(ctx.original.slice(ctx.toks[found.regionFrom]?.start ?? 0, ctx.toks[found.next - 1]!.end), NET_CAP_WORDS)) {
+      // 累计加减分不超过N分: the net ± adjustment of the item (scheme caps.net), never one rule's cap.
+      indicator.netCap = found.value;
+      consume();
+      continue;
+    }
     if (found.type === 'cap' && (itemRules.length !== 1 || !target)) {
       // A cap over several rules (or the whole clause) is an indicator policy.
       const region = ctx.original.slice(ctx.toks[found.regionFrom]?.start ?? 0, ctx.toks[found.next - 1]!.end);
@@ -425,7 +445,7 @@ function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, 
   const decimalText = P.toStr;
   switch (level) {
     case 'proportional': {
-      const deduct = /扣分|扣减|扣除/.test(token);
+      const deduct = containsAny(token, PROPORTION_DEDUCT_WORDS);
       const params: RuleParam[] = [{ name: 'effect', value: deduct ? 'deduction' : 'score', phrase: (/按[^，,。；]*比例[^，,。；]*/.exec(token) ?? [token])[0] }];
       // "新建智慧书房 20 家（1 分）": target and points of the item.
       const paren = findParenPoints(toks, 0, toks.length);
@@ -447,11 +467,20 @@ function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, 
           params.push({ name: 'points', value: decimalText(capTok.f.value), phrase: capTok.f.tok.raw });
         }
       }
-      if (/基本分|基本参评分/.test(token)) rule.metric = { of: 'sub-score' };
+      if (rule.target === undefined) {
+        // "年内查处案件10例以上；否则按完成比例得分（15分）" (corpus 01): the count to reach is the target.
+        const counts = findThresholds(ctx.original, toks, 0, toks.length);
+        const only = counts.length === 1 ? counts[0]! : undefined;
+        if (only && only.direction === 'above' && !only.tok.q.percent && only.tok.q.unit !== undefined && COUNTERS.includes(only.tok.q.unit)) {
+          rule.target = only.value;
+          params.push({ name: 'target', value: decimalText(only.value), phrase: only.phrase });
+        }
+      }
+      if (containsAny(token, SUB_SCORE_WORDS)) rule.metric = { of: 'sub-score' };
       return { rule, params };
     }
     case 'completion': {
-      const allowPartial = !/否则不得分/.test(token);
+      const allowPartial = !containsAny(token, OTHERWISE_ZERO);
       const params: RuleParam[] = [{ name: 'allowPartial', value: String(allowPartial), phrase: (/按[^，,。；]*情况[^，,。；]*/.exec(token) ?? [token])[0] }];
       const rule: Rule = { kind: 'completion', ...(allowPartial ? { allowPartial } : {}) };
       const paren = findParenPoints(toks, 0, toks.length);

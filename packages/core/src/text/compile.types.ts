@@ -60,6 +60,8 @@ export type CompileResult = {
   indicator?: {
     deductionCap?: Dec;
     bonusCap?: Dec;
+    /** 累计加减分不超过N分: cap on the item's net adjustment, bonuses minus deductions, either way (scheme `caps.net`). */
+    netCap?: Dec;
     floorAtZero?: boolean;
     /** 倒扣: deductions go below zero (the item's floor is null). */
     allowNegative?: boolean;

@@ -1,10 +1,12 @@
+import * as P from '../points';
+import type { Dec } from '../points';
 import type { Rule } from '../rules/rule.types';
 import type { Built } from './build-rules';
 import type { CompileIssue, CompileResult, CompiledRule } from './compile.types';
 import { trimPunctuation } from './normalize-text';
 import { findStep, findStepAgainst, findThresholds } from './phrases';
 import type { Tok } from './rule-tokens';
-import { STACKING_WORDS, containsAny } from './vocabulary';
+import { APPLICABILITY_HEADS, STACKING_WORDS, containsAny } from './vocabulary';
 
 /**
  * Checks over the rules one item (1. / （2） / ①) compiled to: an otherwise that belongs to the
@@ -59,6 +61,8 @@ export function checkScoreAlternatives(
   itemRules: CompiledRule[],
   issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void,
   indicator: NonNullable<CompileResult['indicator']>,
+  itemPoints?: Dec,
+  original: string = norm,
 ): void {
   const judged = itemRules.find((entry) => entry.rule.kind === 'discretionary' && entry.rule.effect === 'score');
   if (judged && itemRules.length > 1) {
@@ -71,14 +75,85 @@ export function checkScoreAlternatives(
   // Stacked increments on top of points by category would need per-category clause points.
   if (stacked && !indicator.pointsByCategory) return;
   const amounts = scoring.map((entry) => entry.params.find((param) => param.name === 'points')?.value).filter((value) => value !== undefined);
+  const relation = relationByPoints(norm.slice(scoring[0]!.span[0], scoring[scoring.length - 1]!.span[1]), scoring, itemPoints, indicator);
+  if (relation === 'additive') {
+    // "…得0.6分；…得0.4分；否则不得分" on an item of 1 分 (corpus 06 (99)): the situations add up to the
+    // item's points, and no single one reaches them, so they are parts scored each on its own.
+    return;
+  }
+  if (relation === 'one-of') {
+    // "…的，得3分；…的，得2分；否则不得分" on an item of 3 分 (corpus 06 (2)): the highest situation is
+    // the item's points and together they would exceed them, so one situation counts: the highest met.
+    const span: [number, number] = [scoring[0]!.span[0], scoring[scoring.length - 1]!.span[1]];
+    const options = scoring.map((entry) => optionText(entry));
+    const optionPoints = scoring.map((entry) => (entry.rule as Extract<Rule, { kind: 'completion' }>).points!);
+    const merged: CompiledRule = {
+      rule: { kind: 'any-of', options, points: itemPoints!, optionPoints },
+      text: original.slice(span[0], span[1]),
+      span,
+      params: [...scoring.flatMap((entry) => entry.params), { name: 'optionPoints', value: optionPoints.map(P.toStr).join('、'), phrase: original.slice(span[0], span[1]) }],
+      family: 'graded-options',
+    };
+    const at = itemRules.indexOf(scoring[0]!);
+    for (const entry of scoring) itemRules.splice(itemRules.indexOf(entry), 1);
+    itemRules.splice(at, 0, merged);
+    return;
+  }
   const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
   issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {
     readings: [
       { family: 'additive', rules: scoring.map((entry) => entry.rule) },
       { family: 'one-of', rules: scoring.map((entry) => entry.rule) },
     ],
-    suggestion: '按情形择一计分（取符合的最高一档）',
+    suggestion:
+      relation === 'one-of'
+        ? `按情形择一计分（取符合的最高一档）：最高一档 ${P.toStr(itemPoints!)} 分即本项分值，各情形相加会超过本项分值`
+        : '按情形择一计分（取符合的最高一档）',
   });
+}
+
+/** Whether two or more of the amounts (not all of them) sum exactly to the points. */
+function someGroupSums(each: readonly Dec[], points: Dec): boolean {
+  if (each.length > 12) return true;
+  for (let mask = 1; mask < (1 << each.length) - 1; mask++) {
+    const picked = each.filter((_, k) => (mask >> k) & 1);
+    if (picked.length >= 2 && P.cmp(picked.reduce((a, b) => P.add(a, b), P.ZERO), points) === 0) return true;
+  }
+  return false;
+}
+
+/** A situation's words without its amount: "…考核指标的，得3分" → "…考核指标的". */
+function optionText(entry: CompiledRule): string {
+  const phrase = entry.params.find((param) => param.name === 'points')?.phrase;
+  const cut = phrase ? entry.text.lastIndexOf(phrase) : -1;
+  return trimPunctuation(cut > 0 ? entry.text.slice(0, cut) : entry.text);
+}
+
+/**
+ * What the item's own points say about several 得分 situations (each with its points, no points by
+ * category): 'additive' when they sum exactly to the item's points and none reaches them alone;
+ * 'one-of' when the highest equals the item's points and the sum exceeds them (still a review: the
+ * format has no rule that picks one situation); undefined when the points say nothing.
+ */
+function relationByPoints(norm: string, scoring: CompiledRule[], itemPoints: Dec | undefined, indicator: NonNullable<CompileResult['indicator']>): 'additive' | 'one-of' | undefined {
+  if (itemPoints === undefined || indicator.pointsByCategory) return undefined;
+  const each: Dec[] = [];
+  for (const entry of scoring) {
+    if (entry.rule.kind !== 'completion' || entry.rule.points === undefined || entry.rule.allowPartial) return undefined;
+    each.push(entry.rule.points);
+  }
+  // Situations under "…省份：" headings are alternatives by kind of unit: one-of only when every
+  // situation has its own heading (one each), never parts.
+  const headed = scoring.filter((entry) => containsAny(entry.text, APPLICABILITY_HEADS)).length;
+  const sum = each.reduce((a, b) => P.add(a, b), P.ZERO);
+  const max = each.reduce((a, b) => (P.cmp(a, b) >= 0 ? a : b));
+  if (headed === 0 && P.cmp(sum, itemPoints) === 0 && P.cmp(max, itemPoints) < 0) return 'additive';
+  if (headed !== 0 && headed !== scoring.length) return undefined;
+  // "A得1.5分；B得0.5分。（另一类）C得2分" on 2 分 (corpus 06 (18)): some situations add up to the points
+  // while another reaches them alone — groups of parts, not one-of.
+  if (containsAny(norm, STACKING_WORDS) || someGroupSums(each, itemPoints)) return undefined;
+  if (P.cmp(max, itemPoints) === 0 && P.cmp(sum, itemPoints) > 0) return 'one-of';
+  return undefined;
 }
 
 /** Indicators whose points a family set (a second one means the clause holds two scored items). */

@@ -41,6 +41,8 @@ export type Modifier = FrameBase &
     | { type: 'floor' }
     | { type: 'double' }
     | { type: 'dedupe'; highestOnly?: boolean }
+    /** 该项满分0.5分 (corpus 06 (85)): the item's points stated in its text. */
+    | { type: 'points'; value: Dec; tok: NumTok }
   );
 
 // ---- amount frames -------------------------------------------------------------------------
@@ -145,6 +147,10 @@ const capFrame = map(
   seq(word('cap'), opt(word('cap')), opt(alt(verbWord, lit('扣分', '加分', '得分'))), opt(lit('至', '为')), num((token) => isPoints(token) && single(token))),
   ([, , verbToken, , token]) => ({ type: 'cap' as const, value: token.q.value, tok: token, verb: verbToken === undefined ? undefined : typeof verbToken === 'string' ? (verbToken.startsWith('加') ? ('add' as Verb) : verbToken.startsWith('得') ? ('get' as Verb) : ('deduct' as Verb)) : verbOf(verbToken) }),
 );
+/** "0.5分封顶" / "以2分为限" (corpus 06 (85)): the cap written after its amount. */
+const postfixCapFrame = map(seq(num((token) => isPoints(token) && single(token)), lit('封顶', '为限')), ([token]) => ({ type: 'cap' as const, value: token.q.value, tok: token }));
+/** 该项满分0.5分 / 本项满分为2分: the item's own points. */
+const pointsFrame = map(seq(lit('该项', '本项', '此项'), word('full'), opt(lit('为')), num((token) => isPoints(token) && single(token))), ([, , , token]) => ({ type: 'points' as const, value: token.q.value, tok: token }));
 const minimumFrame = map(seq(word('minimum'), opt(verbWord), num((token) => isPoints(token) && single(token))), ([, , token]) => ({ type: 'minimum' as const, value: token.q.value, tok: token }));
 const floorFrame = map(alt(word('floor'), lit('小于0分的以0分计算', '不计负分')), () => ({ type: 'floor' as const }));
 const doubleFrame = map(seq(word('double'), opt(alt(lit('扣分', '扣除', '计算'), word('deduct')))), () => ({ type: 'double' as const }));
@@ -154,7 +160,7 @@ const dedupeFrame = alt(
   map(lit('以获最高', '取最高一项', '按最高一项'), () => ({ type: 'dedupe' as const, highestOnly: true })),
 );
 
-const MODIFIER_PATTERNS: Pattern<Omit<Modifier, 'at' | 'next'>>[] = [capFrame, minimumFrame, floorFrame, doubleFrame, dedupeFrame];
+const MODIFIER_PATTERNS: Pattern<Omit<Modifier, 'at' | 'next'>>[] = [capFrame, postfixCapFrame, pointsFrame, minimumFrame, floorFrame, doubleFrame, dedupeFrame];
 
 export type Frame = { kind: 'amount'; f: AmountFrame } | { kind: 'modifier'; f: Modifier };
 

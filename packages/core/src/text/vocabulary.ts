@@ -172,6 +172,13 @@ export const NAMES = ['最多跑一次'];
 
 /** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
+/**
+ * Headings that say which kind of unit a situation is for (corpus 06: "试点省份：…得1分；其他省份：…得1分"):
+ * situations under different headings are alternatives by unit, never parts that add up.
+ */
+export const APPLICABILITY_HEADS = ['省份：', '省份:', '地区：', '地区:', '市县：', '县（市、区）：', '乡镇：', '单位：', '部门：'];
+/** A cap over bonuses and deductions together (累计加减分不超过N分): the item's net adjustment, not its deductions. */
+export const NET_CAP_WORDS = ['加减分', '加扣分', '加分和扣分', '扣分和加分', '加分与扣分', '扣分与加分', '加分、扣分', '加、减分'];
 
 /** Verbs that, right after a category word (产区扣0.5分), make an amount depend on the unit's category. */
 export const CATEGORY_AMOUNT_VERBS = ['扣', '加', '倒扣', '最多扣'];
@@ -197,6 +204,19 @@ export const UNIT_SCOPE_WORDS = ['总分', '总成绩', '年度考核中', '年�
 
 /** Words of an option list ("完成以下一项即得满分"). */
 export const ANY_OF_WORDS = ['完成一项', '任一项', '其中一项', '之一', '以下一项', '任意一项'];
+
+/** Sentence-level readings (compile-rule detectSentenceLevel): the words that name each. */
+export const PROPORTION_VERBS = ['计分', '扣分', '得分', '折算', '量化', '计算'];
+/** 完成一项即得满分 as a sentence of its own (the narrower list: 以下一项 waits for its options). */
+export const SENTENCE_ANY_OF_WORDS = ['完成一项', '任一项', '其中一项', '之一'];
+/** 按完成情况计分 / 工作情况打分: completion judged by the assessor. */
+export const COMPLETION_JUDGED_PHRASES = ['按完成情况', ...['完成', '落实', '推进', '争取', '工作'].flatMap((what) => ['计分', '得分', '打分', '赋分'].map((how) => `${what}情况${how}`))];
+/** A proportion that deducts (按比例扣分) rather than scores. */
+export const PROPORTION_DEDUCT_WORDS = ['扣分', '扣减', '扣除'];
+/** 基本分 / 基本参评分: the proportion applies to a sub-score, not to the item's points. */
+export const SUB_SCORE_WORDS = ['基本分', '基本参评分'];
+/** 否则不得分: full or nothing, no partial judgement. */
+export const OTHERWISE_ZERO = ['否则不得分'];
 
 /** Words after which "（N分）" or a number are the item's own points, not an amount. */
 export const ORDINAL_OPENERS = ['（', '('];

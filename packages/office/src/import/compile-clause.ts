@@ -12,6 +12,8 @@ export type ClauseCompile = {
   points?: Dec;
   deductionCap?: Dec;
   bonusCap?: Dec;
+  /** 累计加减分不超过N分: the item's net ± cap. */
+  netCap?: Dec;
   /** The phrases the compiler could not read, each with its reason and its suggested reading (the report's work list). */
   unread: { text: string; reason: string; suggestion?: string }[];
   /** "产区得4分，非产区得3分": the item's points by unit category, in the document's words. */
@@ -62,6 +64,7 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   if (points !== undefined) out.points = points;
   if (result.indicator?.deductionCap !== undefined) out.deductionCap = result.indicator.deductionCap;
   if (result.indicator?.bonusCap !== undefined) out.bonusCap = result.indicator.bonusCap;
+  if (result.indicator?.netCap !== undefined) out.netCap = result.indicator.netCap;
   return out;
 }
 

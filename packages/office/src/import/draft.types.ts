@@ -47,7 +47,7 @@ export type DraftNode = {
   /** Template with per-unit variants (set by the template merge). */
   pointsByUnit?: Record<string, Dec>;
   targets?: Record<string, Target>;
-  caps?: { deduction?: Dec; bonus?: Dec };
+  caps?: { deduction?: Dec; bonus?: Dec; net?: Dec };
   /** 倒扣 (corpus 06): the item may go below zero (the scheme's `floor: null`). */
   noFloor?: boolean;
   isDeductionList?: boolean;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Clause, Indicator, Metric, Rule, Scheme, Scope, Unit } from '@kaohe/core';
-import { inScope } from '@kaohe/core';
+import { inScope, toStr } from '@kaohe/core';
 import { parseFacts } from '@kaohe/contract';
 import type { Fact } from '@kaohe/core';
 import { OfficeError } from '../document';
@@ -80,7 +80,9 @@ export function factNeed(rule: Rule): FactNeed {
     case 'partial-credit':
       return { type: 'flag', fill: ['value'], hint: '是否完成（是/否）；部分完成时在 progress 中填进度' };
     case 'any-of':
-      return { type: 'flag', fill: ['value', 'variant'], hint: '是否完成（是/否），情形填完成的是哪一项' };
+      return rule.optionPoints
+        ? { type: 'flag', fill: ['value', 'variant'], hint: `是否符合（是/否），情形填符合的一项（按情形择一，取最高一档）：${rule.options.map((o, k) => `${o}（${toStr(rule.optionPoints![k]!)}分）`).join('；')}` }
+        : { type: 'flag', fill: ['value', 'variant'], hint: '是否完成（是/否），情形填完成的是哪一项' };
     case 'shortfall':
       return { type: 'count', fill: ['done'], hint: '实际完成数（与应完成数相比，每少一个扣分）' };
     case 'proportional':

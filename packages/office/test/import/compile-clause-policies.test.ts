@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileClause } from '../../src/import/compile-clause';
+import type { ClauseDraftNode, DraftNode } from '../../src/import/draft.types';
+import { applyClausePolicies } from '../../src/import/layout/layout-common';
 import { dec } from '@kaohe/core';
 
 // Sentences written for this test after corpus 06's patterns.
@@ -17,6 +19,16 @@ describe('compileClause item policies the import does not apply yet', () => {
     expect(c.allowNegative).toBe(true);
     expect(c.rules.map((r) => r.rule)).toEqual([{ kind: 'condition', effect: 'deduction', amount: dec('2') }]);
     expect(compileClause('未按时报送材料的，每次扣0.1分。').allowNegative).toBeUndefined();
+  });
+
+  it('hands 累计加减分不超过N分 to its item as the net ± cap, not as a deduction cap', () => {
+    const c = compileClause('每发现一起扣0.5分，每次获得表彰加1分，本项累计加减分不超过3分。');
+    expect(c.status).toBe('ok');
+    expect(c.netCap).toEqual(dec('3'));
+    expect(c.deductionCap).toBeUndefined();
+    const item: DraftNode = { title: '示例', children: [], clauses: [] } as unknown as DraftNode;
+    applyClausePolicies(item, {} as ClauseDraftNode, c);
+    expect(item.caps).toEqual({ net: dec('3') });
   });
 
   it('leaves an ordinary clause ok', () => {

@@ -47,6 +47,7 @@ export const FAMILY_NAMES_ZH: Record<string, string> = {
   bands: '分档计分',
   'completion-otherwise': '完成得分、否则不得分',
   'tier-ladder': '按层级/情节分档',
+  'graded-options': '按情形择一计分（取符合的最高一档，item-checks.ts）',
 };
 
 /** Readings that differ in what they build or how many segments they take (identical ones merge). */

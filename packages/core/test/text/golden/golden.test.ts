@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dec } from '../../../src/points';
 import { compileRuleText, type CompileResult } from '../../../src/text/compile-rule';
 import { show } from '../show-rule';
 import { CORPUS_ROWS } from './corpus-rows';
@@ -43,7 +44,7 @@ describe('golden rule sentences (seeds and corpus)', () => {
     const skip = text === undefined && !isSeed(address.file);
     it.skipIf(skip)(`${row.at} ${row.ok ? 'compiles' : 'is flagged'}`, () => {
       expect(text, `${row.at} not found`).toBeDefined();
-      const result = compileRuleText(text!);
+      const result = compileRuleText(text!, row.points !== undefined ? { points: dec(row.points) } : {});
       const verdict = verdictOf(row, result);
       const counts = tally.get(address.file) ?? { compiled: 0, flagged: 0, wrong: 0, missed: 0 };
       counts[verdict]++;

@@ -3,7 +3,8 @@
  * with what it must compile to, checked by reading the sentence (never copied from the compiler):
  *  - `ok`: the rules (decimals as strings, show-rule.ts), status ok; `indicator` and `alloc` the item
  *    policies and "（N分）" allocations it must report alongside (absent = none);
- *  - `flag`: it must go to review, and the reason must contain this text.
+ *  - `flag`: it must go to review, and the reason must contain this text;
+ *  - `points`: the item's own points from the document's points column, passed as the importer does.
  * A corpus row stores only the address and the expectation, never the sentence.
  */
 export type GoldenRow = {
@@ -12,4 +13,6 @@ export type GoldenRow = {
   indicator?: Record<string, unknown>;
   alloc?: string[];
   flag?: string;
+  /** The item's points as its points column states them (the importer passes them to the compiler). */
+  points?: string;
 };

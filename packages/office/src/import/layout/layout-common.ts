@@ -64,5 +64,6 @@ export function applyClausePolicies(item: DraftNode, clause: ClauseDraftNode, co
   if (compiled.pointsByCategory) applyCategoryPoints(item, clause, compiled.pointsByCategory);
   if (compiled.deductionCap !== undefined) item.caps = { ...item.caps, deduction: compiled.deductionCap };
   if (compiled.bonusCap !== undefined) item.caps = { ...item.caps, bonus: compiled.bonusCap };
+  if (compiled.netCap !== undefined) item.caps = { ...item.caps, net: compiled.netCap };
   if (compiled.allowNegative) item.noFloor = true;
 }

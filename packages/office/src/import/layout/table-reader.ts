@@ -605,7 +605,10 @@ export class TableReader {
         const withMethod = covered && !draft.text.includes(covered.sentence) ? `${draft.text}${/[。；;]$/.test(draft.text) ? '' : '。'}${covered.sentence}。` : draft.text;
         // The amount from the 加减分 column joins a sentence that states none ("获评…的" + "加5分").
         const compileText = amount && !/[扣加减得]\s*[\d.]+\s*分|不得分/.test(withMethod) ? `${withMethod.replace(/[。；;，,\s]+$/, '')}，${amount}。` : withMethod;
-        const clause = compileSplit(compileText, covered?.sentence, { source: clauseSource, deduction: this.kind === 'deduction' || !!leaf.isDeductionList });
+        // The item's own points when this is its only clause: the compiler reads several 得分 situations against
+        // them (parts that sum to the points, or graded options whose highest is the points).
+        const itemPoints = allDrafts.length === 1 && target === leaf && leaf.points !== undefined ? { points: leaf.points } : {};
+        const clause = compileSplit(compileText, covered?.sentence, { source: clauseSource, deduction: this.kind === 'deduction' || !!leaf.isDeductionList, ...itemPoints });
         const node: ClauseDraftNode = {
           text: amount && compileText !== withMethod ? compileText : draft.text,
           compiledFrom: compileText,
@@ -780,7 +783,7 @@ function splitCircled(draft: ClauseDraft): ClauseDraft[] {
  * codes -a, -b…); anything else is compiled as written.
  */
 
-function compileSplit(text: string, shared: string | undefined, opts: { source: SourceRef; deduction: boolean }): ReturnType<typeof compileClause> {
+function compileSplit(text: string, shared: string | undefined, opts: { source: SourceRef; deduction: boolean; points?: Dec }): ReturnType<typeof compileClause> {
   const whole = compileClause(text, opts);
   const method = shared ?? /按完成(比例|情况)[^。；]*(计分|折算|得分)/.exec(text)?.[0];
   const items = [...text.matchAll(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g)];
