@@ -9,6 +9,7 @@ import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useOpenPublicity, usePublications, usePublicity, usePublish, useWithdrawPublicity } from '../api/publication-api';
 import { TongbaoModal } from './TongbaoModal';
+import { SensitivityLabel } from '../../../components/labels/SensitivityLabel';
 
 const statusColour = { open: 'blue', published: 'green', withdrawn: 'default' } as const;
 
@@ -97,6 +98,7 @@ export function PublicationPage() {
             { title: '方案版本', dataIndex: 'schemeVersion', width: 90, align: 'right' },
             { title: '单位数', dataIndex: 'units', width: 80, align: 'right' },
             { title: '申诉截止', dataIndex: 'appealsUntil', width: 150, render: formatDateTime },
+            { title: '密级', key: 'label', width: 190, render: (_v, p) => <SensitivityLabel objectType="publication" objectId={p.id} /> },
             { title: '摘要', key: 'digest', render: (_v, p) => `${p.digestAlgorithm} ${p.digest.slice(0, 16)}…` },
             { title: '通报', key: 'tongbao', width: 110, render: (_v, p) => (manage ? <Button type="link" size="small" onClick={() => setTongbao(p)}>预览与下载</Button> : null) },
           ]}
