@@ -1,13 +1,14 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { roleClassLabelsZh, roleLabelsZh, type Role } from '@kaohe/contract/api';
 import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { visibleMenu } from '../../app/menu';
-import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useAuth } from '../../lib/auth';
 
 const { Header, Sider, Content } = Layout;
+// the bell (popover, list, badge) loads after the shell, so the login screen does not carry it
+const NotificationBell = lazy(() => import('../../features/notifications/components/NotificationBell').then((m) => ({ default: m.NotificationBell })));
 
 export function roleNames(session: NonNullable<ReturnType<typeof useAuth>['session']>): string {
   const roles = [...new Set(session.roles.map((g) => roleLabelsZh[g.role as Role] ?? g.role))];
@@ -51,7 +52,9 @@ export function AppShell() {
             {screens.md ? '目标责任制考核管理系统' : '考核通'}
           </Typography.Text>
           <Space size="middle">
-            <NotificationBell />
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <span className="kh-user" data-testid="current-user">
               {session.login}
               {screens.sm ? `（${roleNames(session)}）` : ''}
