@@ -106,6 +106,13 @@ function CopyCard({ assessmentId, year }: { assessmentId: string; year: number |
   );
 }
 
+const depth = (r: Indicator) => Math.min(...[...r.from, ...r.to].map((c) => c.split('.').length));
+/** The chart shows the top-level indicators (a hundred leaves would be unreadable); the table lists every mapped one. */
+export const topLevel = (rows: Indicator[]) => {
+  const top = Math.min(...rows.map(depth));
+  return rows.filter((r) => depth(r) === top);
+};
+
 /** 跨年度比较: a unit's total, grade and rank in two years and its mapped indicators, as a chart and a table. */
 function CompareCard({ assessmentId }: { assessmentId: string }) {
   const assessments = useAssessmentList();
@@ -114,6 +121,7 @@ function CompareCard({ assessmentId }: { assessmentId: string }) {
   const [unitId, setUnitId] = useState<string | undefined>();
   const compare = useCompareYears(assessmentId, other, unitId);
   const data = compare.data;
+  const gradeName = (code: string | null | undefined) => (code ? ((units.data ?? []).find((u) => u.grade === code)?.gradeName ?? code) : '—');
   return (
     <Card title="跨年度比较">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -127,12 +135,13 @@ function CompareCard({ assessmentId }: { assessmentId: string }) {
           <Space wrap size="large" style={{ marginBottom: 12 }}>
             {data.years.map((y, i) => (
               <span key={y}>
-                {y} 年：总分 <Points value={data.totals[i]?.total} />，等次 {data.totals[i]?.grade ?? '—'}，名次 {data.totals[i]?.rank ?? '—'}
+                {y} 年：总分 <Points value={data.totals[i]?.total} />，等次 {gradeName(data.totals[i]?.grade)}，名次 {data.totals[i]?.rank ?? '—'}
               </span>
             ))}
           </Space>
+          <p className="kh-muted">图中为一级指标；下表列出全部对应指标的得分。</p>
           <Suspense fallback={<div style={{ height: 300 }} />}>
-            <YearsChart years={[data.years[0]!, data.years[1]!]} rows={data.indicators.map((r) => ({ name: r.titleAfter ?? r.titleBefore ?? r.to.join('、'), before: r.before, after: r.after }))} />
+            <YearsChart years={[data.years[0]!, data.years[1]!]} rows={topLevel(data.indicators).map((r) => ({ name: r.titleAfter ?? r.titleBefore ?? r.to.join('、'), before: r.before, after: r.after }))} />
           </Suspense>
           <Table<Indicator>
             rowKey={(r) => `${r.from.join(',')}>${r.to.join(',')}`}

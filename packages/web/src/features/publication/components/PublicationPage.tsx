@@ -8,6 +8,7 @@ import { pagination } from '../../../components/ui/table';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useOpenPublicity, usePublications, usePublicity, usePublish, useWithdrawPublicity } from '../api/publication-api';
+import { ObjectionsPanel } from './ObjectionsPanel';
 import { TongbaoModal } from './TongbaoModal';
 import { SensitivityLabel } from '../../../components/labels/SensitivityLabel';
 
@@ -47,6 +48,7 @@ export function PublicationPage() {
           loading={publicity.isLoading}
           dataSource={publicity.data ?? []}
           pagination={pagination()}
+          expandable={{ expandedRowRender: (p) => <ObjectionsPanel assessmentId={id} period={p} />, rowExpandable: () => true, expandRowByClick: false }}
           scroll={{ x: 760 }}
           locale={{ emptyText: <EmptyState title={manage ? '尚未公示。结果按最新事实计算后，点“开始公示”。' : '尚未公示。'} /> }}
           columns={[
@@ -54,7 +56,7 @@ export function PublicationPage() {
             { title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={statusColour[p.status]}>{v}</Tag> },
             { title: '公示期', key: 'period', render: (_v, p) => `${formatDateTime(p.startsAt)} 至 ${formatDateTime(p.endsAt)}` },
             { title: '单位数', key: 'units', width: 80, align: 'right', render: (_v, p) => p.results.length },
-            { title: '未答复异议', dataIndex: 'openObjections', width: 100, align: 'right' },
+            { title: '未答复异议', dataIndex: 'openObjections', width: 100, align: 'right', render: (v: number) => (v > 0 ? <Tag color="orange">{v}</Tag> : v) },
             {
               title: '操作',
               key: 'actions',
