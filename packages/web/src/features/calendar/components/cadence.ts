@@ -12,6 +12,6 @@ export function describeWindow(w: Window): string {
     return `${cadenceNames[w.cadence]}，${name}${w.dueDate ? `${w.dueDate} 前` : '截止日未定'}${roll}`;
   }
   const month = w.dueIn === 'last-month' ? '当期最后一月' : '次月';
-  const day = w.dueDay === undefined ? '截止日未定' : w.dayKind === 'business' ? `第 ${w.dueDay} 个工作日前` : `${w.dueDay} 日前`;
+  const day = w.dueDay === undefined ? '截止日未定' : w.dayKind === 'business' ? `第 ${w.dueDay} 个工作日前` : ` ${w.dueDay} 日前`;
   return `${cadenceNames[w.cadence]}，${month}${day}${roll}`;
 }
