@@ -76,8 +76,9 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     for (const t of ['报送日历', '报送周期', 'NY.LSMJ.p', '每月', '单位早 2 日']) expect(text).toContain(t);
 
     await page.getByRole('tab', { name: '应报事项' }).click();
-    await row(page, 'NY.LSMJ.p').waitFor();
-    expect(await page.locator('.ant-table-tbody').last().innerText()).toMatch(/逾期未报|待报送/);
+    const due = page.locator('.ant-tabs-tabpane-active .ant-table-tbody');
+    await due.locator('tr.ant-table-row').filter({ hasText: 'NY.LSMJ.p' }).first().waitFor();
+    expect(await due.innerText()).toMatch(/逾期未报|待报送/);
     await page.getByRole('tab', { name: '节假日、轮次与提醒' }).click();
     await page.getByText('节假日与调休').waitFor();
     await page.getByLabel('每个单位每月最多报送轮次（不填为不限）').fill('1');
