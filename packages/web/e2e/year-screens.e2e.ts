@@ -131,6 +131,8 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     expect(await result.innerText()).toMatch(/情景“优秀线上调到99”（方案第 \d+ 版）：\d+ 个单位/);
     await result.getByRole('switch').click();
     await result.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    // the before/after table at the top of the screen
+    await result.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     const text = await screenshot(page, 'whatif');
     for (const t of ['情景试算', '现状', '情景', '总分', '等次', '名次', '总分变化']) expect(text).toContain(t);
     await page.getByRole('button', { name: '保存情景' }).click();
