@@ -107,6 +107,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/assessments/:id/compare-years': `?with=${missing}&unitId=${ids.units.U1}`,
     'GET /api/schemes/:id/export': '?as=xlsx&layout=targets',
     'GET /api/assessments/:id/work-items': `?unitId=${ids.units.U1}`,
+    'GET /api/security/labels': `?objectType=results&objectId=${ids.assessmentId}`,
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

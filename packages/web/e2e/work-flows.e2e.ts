@@ -191,8 +191,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await dialog.getByText(/申诉已提交（.+），可在“申诉”中查看进展/).waitFor();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await page.getByRole('menuitem', { name: '申诉' }).click();
-    await row(page, 'NY.LSMJ.p').waitFor();
-    expect(await row(page, 'NY.LSMJ.p').innerText()).toContain('螅镇');
+    await page.waitForURL(/\/appeals$/);
+    await row(page, '完成 21600 / 目标 24000 × 1 分 = 0.9 分').waitFor();
+    expect(await row(page, '完成 21600 / 目标 24000 × 1 分 = 0.9 分').innerText()).toContain('螅镇');
     await logout(page);
     await context.close();
   });
@@ -237,7 +238,13 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await form.getByText('须说明更正理由').waitFor();
     await form.getByLabel('更正理由').fill('申诉成立：按统计局盖章年报更正为 24000 亩');
     await form.getByRole('button', { name: '保存更正' }).click();
-    await drawer.getByText('已更正。重新计算后得分随之变化。').waitFor();
+    try {
+      // the drawer now shows the corrected version
+      await drawer.getByTestId('fact-detail').getByText('数值 24000').waitFor();
+    } catch {
+      throw new Error(`更正未生效：${await drawer.innerText()}`);
+    }
+    expect(await drawer.getByTestId('fact-detail').innerText()).toContain('牵头部门核定');
     await drawer.locator('.ant-drawer-close').first().click();
 
     await page.getByRole('menuitem', { name: '审核评分' }).click();

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Space } from 'antd';
+import { Button, Form, Input, Space, message } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { showFieldErrors } from '../../../lib/api-client';
@@ -29,18 +29,15 @@ export function CorrectFactForm({ assessmentId, unitId, fact }: { assessmentId: 
     }
     try {
       await correct.mutateAsync({ factId: fact.id, value, reason: v.reason.trim(), version: fact.version });
+      // the drawer then shows the new version (the form remounts with it), so the confirmation is a toast
+      message.success('已更正。重新计算后得分随之变化。');
       setOpen(false);
     } catch (error) {
       showFieldErrors(form, error);
     }
   };
   if (!open)
-    return (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        {correct.isSuccess && <Alert type="success" showIcon message="已更正。重新计算后得分随之变化。" />}
-        <Button onClick={() => (form.resetFields(), setOpen(true))}>更正事实</Button>
-      </Space>
-    );
+    return <Button onClick={() => (form.resetFields(), setOpen(true))}>更正事实</Button>;
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amount: figure ? String(fact.value.value) : undefined, json: figure ? undefined : JSON.stringify(fact.value, null, 2) }} data-testid="correct-fact">
       <ErrorAlert error={correct.error} />
