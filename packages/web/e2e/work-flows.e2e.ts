@@ -192,8 +192,8 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await page.getByRole('menuitem', { name: '申诉' }).click();
     await page.waitForURL(/\/appeals$/);
-    await row(page, '完成 21600 / 目标 24000 × 1 分 = 0.9 分').waitFor();
-    expect(await row(page, '完成 21600 / 目标 24000 × 1 分 = 0.9 分').innerText()).toContain('螅镇');
+    // the appeal in the list: the unit, the published line it cites (not a score-card row left on screen)
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '螅镇' }).filter({ hasText: '完成 21600 / 目标 24000 × 1 分 = 0.9 分' }).first().waitFor();
     await logout(page);
     await context.close();
   });
