@@ -77,8 +77,10 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
 
     await page.getByRole('tab', { name: '应报事项' }).click();
     const due = page.locator('.ant-tabs-tabpane-active .ant-table-tbody');
-    await due.locator('tr.ant-table-row').filter({ hasText: 'NY.LSMJ.p' }).first().waitFor();
-    expect(await due.innerText()).toMatch(/逾期未报|待报送/);
+    // a due item with its state (the pane loads its list when first opened)
+    const item = due.locator('tr.ant-table-row').filter({ hasText: /逾期未报|待报送/ }).first();
+    await item.waitFor();
+    expect(await item.innerText()).toContain('NY.LSMJ.p');
     await page.getByRole('tab', { name: '节假日、轮次与提醒' }).click();
     await page.getByText('节假日与调休').waitFor();
     await page.getByLabel('每个单位每月最多报送轮次（不填为不限）').fill('1');
