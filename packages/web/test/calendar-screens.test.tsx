@@ -115,18 +115,19 @@ describe('late-deduction proposals in the assessor workbench', () => {
         </AuthProvider>
       </QueryClientProvider>,
     );
-    await screen.findByText('坑镇');
+    await screen.findByText('坑镇', {}, { timeout: 15_000 });
     expect(screen.getByText('迟报')).toBeTruthy();
     expect(screen.getByText('2（自然日 2）')).toBeTruthy();
     expect(screen.queryByText('计算扣分建议')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '免于扣分' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     expect(within(dialog).getByText(/截止 2026-04-08/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '免于扣分' }));
-    expect(await within(dialog).findByText('须说明理由')).toBeTruthy();
+    // validation is asynchronous in antd forms; the machine may be slow
+    expect(await within(dialog).findByText('须说明理由', {}, { timeout: 15_000 })).toBeTruthy();
     expect(sent).toEqual([]);
     fireEvent.change(within(dialog).getByLabelText('理由'), { target: { value: '系统故障' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '免于扣分' }));
-    await waitFor(() => expect(sent).toEqual([{ url: `/api/calendar/late-proposals/${proposalId}/decision`, body: { decision: 'waive', reason: '系统故障', version: 1 } }]));
+    await waitFor(() => expect(sent).toEqual([{ url: `/api/calendar/late-proposals/${proposalId}/decision`, body: { decision: 'waive', reason: '系统故障', version: 1 } }]), { timeout: 15_000 });
   });
 });
