@@ -115,7 +115,7 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     await context.close();
   });
 
-  it('what-if: a stricter 优秀 line and a waived late deduction, before/after side by side, saved and compared; nothing real changes', async () => {
+  it('what-if: the 优秀 line moved up (run, before/after side by side, saved) and down (saved), the two compared; the real rankings unchanged', async () => {
     const { context, page } = await asKpb();
     await page.goto(`${server.origin}/results`);
     await page.getByText('分类排名').waitFor();
