@@ -111,6 +111,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'GET /api/assessments/:id/work-items': `?unitId=${ids.units.U1}`,
     'GET /api/assessments/:id/report-template.xlsx': `?unitId=${ids.units.U1}`,
     'GET /api/assessments/:id/decomposition-progress': `?unitId=${ids.units.U1}`,
+    'GET /api/security/labels': `?objectType=results&objectId=${ids.assessmentId}`,
   };
   const body = bodies[key];
   return { url: fill + (queries[key] ?? ''), ...(body ? { payload: body() } : {}) };

@@ -170,10 +170,109 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await context.close();
   });
 
-  // Not in this flow yet: the unit appealing the lost point and the lead assessor and 考评办 deciding.
-  // The demo now publishes through the sealed snapshot path with a 30-day appeal window, so the
-  // browser flow can be added next; the screen's part is in drill-down.test.tsx, the server's in
-  // appeals.test.ts.
+  it('the unit appeals the lost point on the published result, with evidence', async () => {
+    const context = await browsing.newContext();
+    const page = await context.newPage();
+    await login(page, server.origin, account('reporter'));
+    await page.getByTestId('current-user').waitFor();
+    await page.goto(`${server.origin}/results`);
+    await page.getByRole('link', { name: '螅镇' }).click();
+    await page.getByText('螅镇 计分卡').waitFor();
+    await page.getByRole('switch', { name: '只看失分' }).click();
+    const line = page.locator('.kh-ledger-row').filter({ hasText: '完成 21600 / 目标 24000 × 1 分 = 0.9 分' });
+    await line.getByRole('button', { name: /申\s*诉/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/对台账第 \d+ 行申诉：完成 21600 \/ 目标 24000 × 1 分 = 0.9 分/).waitFor();
+    await dialog.getByRole('button', { name: '提交申诉' }).click();
+    await dialog.getByText('申诉理由不能为空').waitFor();
+    await dialog.getByLabel('申诉理由').fill('统计年报的粮食播种面积为 24000 亩，附统计局盖章的年报');
+    await dialog.locator('input[type=file]').setInputFiles(evidencePath);
+    await dialog.getByRole('button', { name: '提交申诉' }).click();
+    await dialog.getByText(/申诉已提交（.+），可在“申诉”中查看进展/).waitFor();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await page.getByRole('menuitem', { name: '申诉' }).click();
+    await page.waitForURL(/\/appeals$/);
+    // the appeal in the list: the unit, the published line it cites (not a score-card row left on screen)
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '螅镇' }).filter({ hasText: '完成 21600 / 目标 24000 × 1 分 = 0.9 分' }).first().waitFor();
+    await logout(page);
+    await context.close();
+  });
+
+  it('the lead assessor of the clause gives its opinion: the appeal holds', async () => {
+    const context = await browsing.newContext();
+    const page = await context.newPage();
+    await login(page, server.origin, account('lead'));
+    await page.getByTestId('current-user').waitFor();
+    await page.getByRole('menuitem', { name: '申诉' }).click();
+    await row(page, 'NY.LSMJ.p').getByRole('button', { name: '复核意见' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/统计年报的粮食播种面积为 24000 亩/).waitFor();
+    await dialog.getByRole('radio', { name: '成立', exact: true }).check();
+    await dialog.getByLabel('理由').fill('经核对统计局年报，播种面积为 24000 亩');
+    await dialog.getByRole('button', { name: '提交意见' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row(page, 'NY.LSMJ.p').getByRole('button', { name: '复核意见' }).waitFor({ state: 'detached' });
+    const text = await screenshot(page, 'appeals-lead');
+    for (const t of ['申诉', '螅镇', 'NY.LSMJ.p']) expect(text).toContain(t);
+    await logout(page);
+    await context.close();
+  });
+
+  it('the 考评办 corrects the fact, recomputes and upholds the appeal: the second publication shows its diff', async () => {
+    const context = await browsing.newContext();
+    const page = await context.newPage();
+    await login(page, server.origin, account('kpb'));
+    await page.getByTestId('current-user').waitFor();
+    await page.goto(`${server.origin}/results`);
+    await page.getByRole('link', { name: '螅镇' }).click();
+    await page.getByText('螅镇 计分卡').waitFor();
+    await page.getByRole('switch', { name: '只看失分' }).click();
+    const line = page.locator('.kh-ledger-row').filter({ hasText: '完成 21600 / 目标 24000 × 1 分 = 0.9 分' });
+    await line.locator('.kh-fact').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('fact-detail').getByText('数值 21600').waitFor();
+    await drawer.getByRole('button', { name: '更正事实' }).click();
+    const form = drawer.getByTestId('correct-fact');
+    await form.getByLabel('更正后的数值').fill('24000');
+    await form.getByRole('button', { name: '保存更正' }).click();
+    await form.getByText('须说明更正理由').waitFor();
+    await form.getByLabel('更正理由').fill('申诉成立：按统计局盖章年报更正为 24000 亩');
+    await form.getByRole('button', { name: '保存更正' }).click();
+    try {
+      // the drawer now shows the corrected version
+      await drawer.getByTestId('fact-detail').getByText('数值 24000').waitFor();
+    } catch {
+      throw new Error(`更正未生效：${await drawer.innerText()}`);
+    }
+    expect(await drawer.getByTestId('fact-detail').innerText()).toContain('牵头部门核定');
+    await drawer.locator('.ant-drawer-close').first().click();
+
+    await page.getByRole('menuitem', { name: '审核评分' }).click();
+    await page.getByRole('button', { name: '重新计算' }).click();
+    await page.getByText(/已重新计算 \d+ 个单位/).waitFor();
+
+    await page.getByRole('menuitem', { name: '申诉' }).click();
+    await row(page, 'NY.LSMJ.p').getByRole('button', { name: /决\s*定/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/牵头部门意见：成立/).waitFor();
+    await dialog.getByRole('radio', { name: '申诉成立', exact: true }).check();
+    await dialog.getByLabel('理由').fill('申诉成立，按更正后的播种面积计分');
+    await dialog.getByRole('button', { name: '提交决定' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const diff = page.locator('.ant-card').filter({ hasText: /已发布第 2 版（.+）：与上一版本的差异/ });
+    await diff.waitFor();
+    const changed = diff.locator('.ant-table-tbody tr').filter({ hasText: '螅镇' });
+    await changed.waitFor();
+    // 0.9 → 1 point on NY.LSMJ.p: the total rises by exactly 0.10 and the changed line is listed
+    const cells = await changed.innerText();
+    const [before, after] = [...cells.matchAll(/(\d+\.\d{2})/g)].map((m) => m[1]!);
+    expect(Math.round((Number(after) - Number(before)) * 100)).toBe(10);
+    expect(cells).toContain('NY.LSMJ.p');
+    const text = await screenshot(page, 'appeal-decided');
+    for (const t of ['申诉', '已发布第 2 版', '与上一版本的差异', '螅镇', '申诉成立']) expect(text).toContain(t);
+    await logout(page);
+    await context.close();
+  });
 
   it('no request tried to leave the origin', () => {
     expect(browsing.blocked).toEqual([]);

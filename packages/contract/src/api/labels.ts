@@ -27,6 +27,20 @@ export const labelView = z.object({
   setAt: isoTime,
 });
 
+export const labelQuery = z.strictObject({
+  objectType: z.enum(labelledKinds, { message: 'objectType 须为 scheme、results、publication 或 evidence' }).describe('对象类型（results 的对象编号为考核编号）'),
+  objectId: z.string().uuid('objectId 不是有效的编号'),
+});
+
+export const labelStateView = z.object({
+  objectType: z.enum(labelledKinds),
+  objectId: z.string(),
+  label: z.enum(sensitivityLabels),
+  labelName: z.string().describe('密级（中文）'),
+  isDefault: z.boolean().describe('未设置过，为该类对象的默认密级'),
+  setAt: isoTime.nullable(),
+});
+
 export const labelsApi = {
   setLabel: defineOperation({
     method: 'PUT',
@@ -37,6 +51,17 @@ export const labelsApi = {
     permission: 'label:write',
     body: setLabelBody,
     response: labelView,
+    errors: ['not-found'],
+  }),
+  getLabel: defineOperation({
+    method: 'GET',
+    path: '/api/security/labels',
+    tag: 'security',
+    summary: '查看密级标记',
+    description: '考核方案、考核结果、结果发布或佐证材料当前的密级（未设置时为默认密级：草稿方案为草稿，已发布方案、结果和佐证材料为内部，结果发布为公开）。',
+    permission: 'assessment:read',
+    querystring: labelQuery,
+    response: labelStateView,
     errors: ['not-found'],
   }),
 } as const;

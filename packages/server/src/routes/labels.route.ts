@@ -1,5 +1,5 @@
 import { labelsApi, sensitivityLabelsZh, type LabelledKind, type SensitivityLabel } from '@kaohe/contract/api';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { defaultLabel, labelOf } from '../access/labels';
 import type { ServerContext } from '../context';
@@ -30,6 +30,17 @@ async function labelledObject(db: Db, kind: LabelledKind, id: string): Promise<{
 /** 考评办 sets a sensitivity label; the change and the label it replaced are audited in one transaction. */
 export function labelRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(labelsApi.getLabel.path, routeOf(labelsApi.getLabel), async (request) => {
+      const { objectType, objectId } = request.query;
+      const object = await labelledObject(ctx.db, objectType, objectId);
+      await getVisibleAssessment(ctx, request.actor, object.assessmentId);
+      const [row] = await ctx.db
+        .select({ label: securityLabels.label, setAt: securityLabels.setAt })
+        .from(securityLabels)
+        .where(and(eq(securityLabels.objectType, objectType), eq(securityLabels.objectId, objectId)));
+      const label = (row?.label as SensitivityLabel | undefined) ?? object.fallback;
+      return { objectType, objectId, label, labelName: sensitivityLabelsZh[label], isDefault: !row, setAt: row ? row.setAt.toISOString() : null };
+    });
     app.put(labelsApi.setLabel.path, routeOf(labelsApi.setLabel), async (request) => {
       const { objectType, objectId, label } = request.body;
       const user = userActor(request);

@@ -157,3 +157,24 @@ describe('setting labels', () => {
     expect(wrongLabel.json().error.message).toMatch(/草稿/);
   });
 });
+
+describe('reading labels', () => {
+  it('shows the label in force: the default until one is set (isDefault), then the set one with its time; 404 for an unknown object, 400 for a bad kind, no administrator', async () => {
+    const getLabel = (who: string, objectType: string, objectId: string) => s[who]!.request('GET', `/api/security/labels?objectType=${objectType}&objectId=${objectId}`);
+    const published = await getLabel('rep1', 'scheme', h.ids.schemeId);
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ objectType: 'scheme', objectId: h.ids.schemeId, isDefault: true, setAt: null });
+    expect(['internal', 'draft']).toContain(published.json().label);
+    expect((await setLabel('kpb', 'results', a(), 'public')).statusCode).toBe(200);
+    const results = (await getLabel('leader1', 'results', a())).json();
+    expect(results).toMatchObject({ label: 'public', labelName: '公开', isDefault: false });
+    expect(typeof results.setAt).toBe('string');
+    expect((await setLabel('kpb', 'results', a(), 'internal')).statusCode).toBe(200);
+    expect((await getLabel('kpb', 'results', a())).json()).toMatchObject({ label: 'internal', labelName: '内部', isDefault: false });
+    const missing = await getLabel('kpb', 'evidence', '00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toMatch(/佐证材料不存在/);
+    expect((await getLabel('kpb', 'nothing', a())).statusCode).toBe(400);
+    expect((await getLabel('secadmin', 'results', a())).statusCode).toBe(403);
+  });
+});

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, ExceptionOutlined, FileAddOutlined, FormOutlined, NotificationOutlined, PartitionOutlined, TeamOutlined, UserOutlined, AimOutlined } from '@ant-design/icons';
+import { BellOutlined, ExperimentOutlined, FundOutlined, HistoryOutlined, ScheduleOutlined, SmileOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, ExceptionOutlined, FileAddOutlined, FormOutlined, NotificationOutlined, PartitionOutlined, TeamOutlined, UserOutlined, AimOutlined } from '@ant-design/icons';
 import type { Permission } from '@kaohe/contract/api';
 import type { ReactNode } from 'react';
 
@@ -20,6 +20,10 @@ export const menu: MenuGroup[] = [
       { key: '/scheme', label: '方案编辑', icon: <PartitionOutlined />, permission: 'scheme:write' },
       { key: '/targets', label: '目标分解', icon: <AimOutlined />, permission: 'target:write' },
       { key: '/responsibility', label: '责任分工', icon: <ApartmentOutlined />, permission: 'scheme:write' },
+      { key: '/calendar', label: '报送日历', icon: <ScheduleOutlined />, permission: 'calendar:write' },
+      { key: '/completion', label: '报送完成情况', icon: <FundOutlined />, permission: 'calendar:read' },
+      { key: '/surveys', label: '满意度测评', icon: <SmileOutlined />, permission: 'fact:import' },
+      { key: '/burden', label: '填报负担', icon: <DashboardOutlined />, permission: 'scheme:write' },
     ],
   },
   { key: 'report', label: '数据填报', entries: [{ key: '/work', label: '数据填报', icon: <FormOutlined />, permission: 'report:submit' }] },
@@ -38,6 +42,8 @@ export const menu: MenuGroup[] = [
     entries: [
       { key: '/results', label: '考核结果与排名', icon: <BarChartOutlined />, permission: 'result:read' },
       { key: '/publication', label: '公示与发布', icon: <NotificationOutlined />, permission: 'result:publish' },
+      { key: '/whatif', label: '情景试算', icon: <ExperimentOutlined />, permission: 'result:recompute' },
+      { key: '/multiyear', label: '多年度', icon: <HistoryOutlined />, permission: 'result:read' },
     ],
   },
   {
@@ -48,7 +54,7 @@ export const menu: MenuGroup[] = [
       { key: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
     ],
   },
-  { key: 'me', label: '个人中心', entries: [{ key: '/account', label: '账户与安全', icon: <UserOutlined />, permission: 'any' }] },
+  { key: 'me', label: '个人中心', entries: [{ key: '/account', label: '账户与安全', icon: <UserOutlined />, permission: 'any' }, { key: '/notifications', label: '我的通知', icon: <BellOutlined />, permission: 'any' }] },
 ];
 
 export function visibleMenu(can: (p: Permission) => boolean): MenuGroup[] {

@@ -25,6 +25,13 @@ const WorkPage = lazy(() => import('../features/reports/components/WorkPage').th
 const VerificationPage = lazy(() => import('../features/verification/components/VerificationPage').then((m) => ({ default: m.VerificationPage })));
 const AppealsPage = lazy(() => import('../features/appeals/components/AppealsPage').then((m) => ({ default: m.AppealsPage })));
 const LeaderOverviewPage = lazy(() => import('../features/leader/components/LeaderOverviewPage').then((m) => ({ default: m.LeaderOverviewPage })));
+const CalendarPage = lazy(() => import('../features/calendar/components/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const CompletionPage = lazy(() => import('../features/calendar/components/CompletionPage').then((m) => ({ default: m.CompletionPage })));
+const WhatifPage = lazy(() => import('../features/whatif/components/WhatifPage').then((m) => ({ default: m.WhatifPage })));
+const SurveyPage = lazy(() => import('../features/surveys/components/SurveyPage').then((m) => ({ default: m.SurveyPage })));
+const BurdenPage = lazy(() => import('../features/burden/components/BurdenPage').then((m) => ({ default: m.BurdenPage })));
+const MultiyearPage = lazy(() => import('../features/multiyear/components/MultiyearPage').then((m) => ({ default: m.MultiyearPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const HomePage = lazy(() => import('./routes/HomePage').then((m) => ({ default: m.HomePage })));
 
 export const routes: RouteObject[] = [
@@ -63,6 +70,19 @@ export const routes: RouteObject[] = [
       { path: 'assessments/:id/appeals', element: <RequirePermission permission="appeal:read"><AppealsPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'overview', element: <RequirePermission permission="result:read"><LatestResultsRedirect suffix="overview" /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'assessments/:id/overview', element: <RequirePermission permission="result:read"><LeaderOverviewPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'calendar', element: <RequirePermission permission="calendar:write"><LatestResultsRedirect suffix="calendar" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/calendar', element: <RequirePermission permission="calendar:read"><CalendarPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'completion', element: <RequirePermission permission="calendar:read"><LatestResultsRedirect suffix="completion" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/completion', element: <RequirePermission permission="calendar:read"><CompletionPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'whatif', element: <RequirePermission permission="result:recompute"><LatestResultsRedirect suffix="whatif" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/whatif', element: <RequirePermission permission="result:recompute"><WhatifPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'surveys', element: <RequirePermission permission="fact:import"><LatestResultsRedirect suffix="surveys" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/surveys', element: <RequirePermission permission="fact:import"><SurveyPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'burden', element: <RequirePermission permission="scheme:write"><LatestResultsRedirect suffix="burden" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/burden', element: <RequirePermission permission="scheme:write"><BurdenPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'multiyear', element: <RequirePermission permission="result:read"><LatestResultsRedirect suffix="multiyear" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'assessments/:id/multiyear', element: <RequirePermission permission="result:read"><MultiyearPage /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'notifications', element: <NotificationsPage />, errorElement: <RouteError /> },
       { path: 'index.html', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFound /> },
     ],

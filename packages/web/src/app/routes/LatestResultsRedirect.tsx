@@ -6,7 +6,7 @@ import { readSetting, storageKeys } from '../../lib/storage';
 import { useAssessments } from '../../features/assessments/api/list-assessments';
 
 /** 考核结果 in the menu: the assessment last opened, else the newest one the account can see. */
-const titles = { results: '考核结果与排名', publication: '公示与发布', import: '方案导入', scheme: '方案编辑', targets: '目标分解', responsibility: '责任分工', work: '数据填报', verification: '审核评分', appeals: '申诉', overview: '考核概览' } as const;
+const titles = { results: '考核结果与排名', publication: '公示与发布', import: '方案导入', scheme: '方案编辑', targets: '目标分解', responsibility: '责任分工', work: '数据填报', verification: '审核评分', appeals: '申诉', overview: '考核概览', calendar: '报送日历', completion: '报送完成情况', whatif: '情景试算', surveys: '满意度测评', burden: '填报负担', multiyear: '多年度' } as const;
 
 export function LatestResultsRedirect({ suffix = 'results' }: { suffix?: keyof typeof titles }) {
   const { data, error, isLoading } = useAssessments();

@@ -1,12 +1,14 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { roleClassLabelsZh, roleLabelsZh, type Role } from '@kaohe/contract/api';
 import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { visibleMenu } from '../../app/menu';
 import { useAuth } from '../../lib/auth';
 
 const { Header, Sider, Content } = Layout;
+// the bell (popover, list, badge) loads after the shell, so the login screen does not carry it
+const NotificationBell = lazy(() => import('../../features/notifications/components/NotificationBell').then((m) => ({ default: m.NotificationBell })));
 
 export function roleNames(session: NonNullable<ReturnType<typeof useAuth>['session']>): string {
   const roles = [...new Set(session.roles.map((g) => roleLabelsZh[g.role as Role] ?? g.role))];
@@ -27,7 +29,7 @@ export function AppShell() {
   const groups = visibleMenu(can);
   // a unit's results live under /assessments/:id/results but belong to 考核结果与排名
   // (and so do 公示与发布, 数据填报, 审核评分, 申诉 and 考核概览 under /assessments/:id/…)
-  const screen = /^\/assessments\/[^/]+\/(results|publication|work|verification|appeals|overview)(\/|$)/.exec(location.pathname)?.[1];
+  const screen = /^\/assessments\/[^/]+\/(results|publication|work|verification|appeals|overview|calendar|completion|whatif|surveys|burden|multiyear)(\/|$)/.exec(location.pathname)?.[1];
   const path = screen ? `/${screen}` : location.pathname;
   const selected = groups
     .flatMap((g) => g.entries)
@@ -50,6 +52,9 @@ export function AppShell() {
             {screens.md ? '目标责任制考核管理系统' : '考核通'}
           </Typography.Text>
           <Space size="middle">
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <span className="kh-user" data-testid="current-user">
               {session.login}
               {screens.sm ? `（${roleNames(session)}）` : ''}

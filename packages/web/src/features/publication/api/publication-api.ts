@@ -32,3 +32,8 @@ export function useAnswerObjection(id: string) {
   const refresh = useRefresh(id);
   return useMutation({ mutationFn: (p: { objectionId: string; answer: string; version: number }) => callApi(publicationApi.objectionAnswer, { params: { id: p.objectionId }, body: { answer: p.answer, version: p.version } }), onSuccess: refresh });
 }
+
+export function useSubmitObjection(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({ mutationFn: (p: { periodId: string; unitId: string; ref?: string; text: string }) => callApi(publicationApi.objectionSubmit, { params: { id: p.periodId }, body: { unitId: p.unitId, text: p.text, ...(p.ref ? { ref: p.ref } : {}) } }), onSuccess: refresh });
+}

@@ -8,7 +8,9 @@ import { pagination } from '../../../components/ui/table';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useOpenPublicity, usePublications, usePublicity, usePublish, useWithdrawPublicity } from '../api/publication-api';
+import { ObjectionsPanel } from './ObjectionsPanel';
 import { TongbaoModal } from './TongbaoModal';
+import { SensitivityLabel } from '../../../components/labels/SensitivityLabel';
 
 const statusColour = { open: 'blue', published: 'green', withdrawn: 'default' } as const;
 
@@ -46,6 +48,7 @@ export function PublicationPage() {
           loading={publicity.isLoading}
           dataSource={publicity.data ?? []}
           pagination={pagination()}
+          expandable={{ expandedRowRender: (p) => <ObjectionsPanel assessmentId={id} period={p} />, rowExpandable: () => true, expandRowByClick: false }}
           scroll={{ x: 760 }}
           locale={{ emptyText: <EmptyState title={manage ? '尚未公示。结果按最新事实计算后，点“开始公示”。' : '尚未公示。'} /> }}
           columns={[
@@ -53,7 +56,7 @@ export function PublicationPage() {
             { title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={statusColour[p.status]}>{v}</Tag> },
             { title: '公示期', key: 'period', render: (_v, p) => `${formatDateTime(p.startsAt)} 至 ${formatDateTime(p.endsAt)}` },
             { title: '单位数', key: 'units', width: 80, align: 'right', render: (_v, p) => p.results.length },
-            { title: '未答复异议', dataIndex: 'openObjections', width: 100, align: 'right' },
+            { title: '未答复异议', dataIndex: 'openObjections', width: 100, align: 'right', render: (v: number) => (v > 0 ? <Tag color="orange">{v}</Tag> : v) },
             {
               title: '操作',
               key: 'actions',
@@ -97,6 +100,7 @@ export function PublicationPage() {
             { title: '方案版本', dataIndex: 'schemeVersion', width: 90, align: 'right' },
             { title: '单位数', dataIndex: 'units', width: 80, align: 'right' },
             { title: '申诉截止', dataIndex: 'appealsUntil', width: 150, render: formatDateTime },
+            { title: '密级', key: 'label', width: 190, render: (_v, p) => <SensitivityLabel objectType="publication" objectId={p.id} /> },
             { title: '摘要', key: 'digest', render: (_v, p) => `${p.digestAlgorithm} ${p.digest.slice(0, 16)}…` },
             { title: '通报', key: 'tongbao', width: 110, render: (_v, p) => (manage ? <Button type="link" size="small" onClick={() => setTongbao(p)}>预览与下载</Button> : null) },
           ]}

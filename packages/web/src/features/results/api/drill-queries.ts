@@ -48,3 +48,12 @@ export const usePublications = (assessmentId: string, enabled: boolean) => useQu
 const publishedUnitLedger = defineOperation({ method: 'GET', path: '/api/publications/:id/units/:unitId', tag: 'publication', summary: '发布的台账', description: '', permission: 'result:read', params: publishedLedgerParams, response: publishedLedger, errors: ['not-found'] });
 export const usePublishedLedger = (publicationId: string | undefined, unitId: string) =>
   useQuery({ queryKey: ['published-ledger', publicationId, unitId], enabled: publicationId !== undefined, queryFn: ({ signal }) => callApi(publishedUnitLedger, { params: { id: publicationId!, unitId }, signal }) });
+
+/** 更正 a fact (考核牵头部门 or 考评办, e.g. before an appeal is upheld): a new verified version with a reason; the results follow on recompute. */
+export function useCorrectFact(assessmentId: string, unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (p: { factId: string; value: Record<string, unknown> & { id: string; type: string }; reason: string; version: number }) => callApi(workApi.correctFact, { params: { id: p.factId }, body: { value: p.value, reason: p.reason, version: p.version } }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['facts', assessmentId, unitId] }), queryClient.invalidateQueries({ queryKey: ['results', assessmentId] })]),
+  });
+}

@@ -9,6 +9,7 @@ import { pagination } from '../../../components/ui/table';
 import { compareDecimal, formatDateTime } from '../../../lib/format';
 import { storageKeys, writeSetting } from '../../../lib/storage';
 import { useRankings } from '../api/results-queries';
+import { SensitivityLabel } from '../../../components/labels/SensitivityLabel';
 
 const GradeChart = lazy(() => import('../../../components/charts/GradeChart'));
 const ScoreChart = lazy(() => import('../../../components/charts/ScoreChart'));
@@ -59,7 +60,7 @@ export function RankingsPage() {
       <ErrorAlert error={error} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title="分类排名" extra={computedAt ? `计算时间 ${formatDateTime(computedAt)}` : null}>
+          <Card title="分类排名" extra={<Space wrap><SensitivityLabel objectType="results" objectId={id} />{computedAt ? `计算时间 ${formatDateTime(computedAt)}` : null}</Space>}>
             {groups.length > 1 && (
               <div style={{ overflowX: 'auto', marginBottom: 12 }}>
                 <Segmented options={groups} value={current ?? undefined} onChange={(v) => setGroup(String(v))} />

@@ -7,6 +7,7 @@ import { useAuth } from '../../../lib/auth';
 import { factText } from '../../../lib/fact-input';
 import { formatDateTime } from '../../../lib/format';
 import { downloadEvidence, useLineSources } from '../api/drill-queries';
+import { CorrectFactForm } from './CorrectFactForm';
 
 const sourceNames = { import: '考评办导入', report: '单位报送', verification: '牵头部门核定' } as const;
 const stateNames = { official: '官方数据', draft: '草稿', submitted: '已提交（自评）', returned: '已退回', verified: '已核定', withdrawn: '已撤回' } as const;
@@ -46,6 +47,7 @@ export function SourcesDrawer({ assessmentId, unitId, open, onClose }: { assessm
               <Descriptions.Item label="最后修改">{`${fact.updatedBy ?? '—'} ${formatDateTime(fact.updatedAt)}`}</Descriptions.Item>
             </Descriptions>
           )}
+          {fact && fact.state !== 'withdrawn' && can('judgement:write') && <CorrectFactForm key={`${fact.id}-${fact.version}`} assessmentId={assessmentId} unitId={unitId} fact={fact as never} />}
           {judgement && (
             <Descriptions size="small" column={1} bordered title="评分判定" data-testid="judgement-detail">
               <Descriptions.Item label="判定">

@@ -11,6 +11,7 @@ import { useAuth } from '../../../lib/auth';
 import { storageKeys, writeSetting } from '../../../lib/storage';
 import { isDecimal } from '../../../lib/decimal';
 import { tryClause, useReviewClause, useSavePoints, useSchemeTree, useSchemeVersions } from '../api/scheme-editor-api';
+import { SensitivityLabel } from '../../../components/labels/SensitivityLabel';
 
 /**
  * 方案编辑: the indicator tree of one version with its points (editable on a draft, the sums checked
@@ -70,7 +71,7 @@ export function SchemeEditorPage() {
           </Card>
           <Row gutter={16}>
             <Col xs={24} xl={14}>
-              <Card title={tree.data ? `${tree.data.title}（第 ${tree.data.version} 版）` : '指标树'} size="small">
+              <Card title={tree.data ? `${tree.data.title}（第 ${tree.data.version} 版）` : '指标树'} size="small" extra={schemeId && <SensitivityLabel objectType="scheme" objectId={schemeId} />}>
                 {tree.isLoading ? <Spin /> : tree.data && <SchemeTreeEditor nodes={tree.data.nodes} edits={edits} onPointsChange={canEdit ? (code, points) => setEdits((e) => ({ ...e, [code]: points })) : undefined} selectedClause={selected} onSelectClause={(c) => setSelected(c.code)} />}
               </Card>
             </Col>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../lib/format';
 import { storageKeys, writeSetting } from '../../../lib/storage';
 import { downloadEvidence, useQueue, useRecompute, useReturn } from '../api/verification-api';
 import { FactsSheetCard } from './FactsSheetCard';
+import { LateProposalsCard } from './LateProposalsCard';
 import { JudgementModal } from './JudgementModal';
 import { VerifyModal } from './VerifyModal';
 
@@ -127,6 +128,7 @@ export function VerificationPage() {
           ]}
         />
       </Card>
+      <LateProposalsCard assessmentId={id} canPropose={can('calendar:write')} />
       {can('fact:import') && <FactsSheetCard assessmentId={id} />}
       {verifying && <VerifyModal assessmentId={id} item={verifying} onClose={() => setVerifying(null)} />}
       {judging && <JudgementModal assessmentId={id} item={judging} onClose={() => setJudging(null)} />}
