@@ -7,7 +7,7 @@ import { peerMetric } from '../rules/evaluate-rule';
 import { readMetric } from '../rules/rule-helpers';
 import type { PeerData } from '../rules/rule-context';
 import { rankUnits } from '../ranking/rank-units';
-import { gradeUnits, gradingFlags } from '../grading/grade-units';
+import { gradeUnits, gradingFlags, type Gradable } from '../grading/grade-units';
 import { FactIndex, factsFor, indexFacts } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
 import { clauseFacts, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
@@ -280,29 +280,24 @@ function applyGrades(index: SchemeIndex, facts: FactIndex, units: readonly UnitR
     return f;
   };
   const grading = index.scheme.grading!;
-  const graded = gradeUnits(
-    grading,
-    units.map((u) => {
-      const r = u.ranks[0];
-      return {
-        unit: u.unit,
-        total: u.total,
-        ...(r ? { groupRank: { group: r.group, rank: r.rank, of: r.of } } : {}),
-        vetoed: u.vetoes.length > 0,
-        deductionTotal: u.deductionTotal,
-        negativeTotal: u.negativeTotal,
-        ...(u.maxGrade !== undefined ? { maxGrade: u.maxGrade } : {}),
-        ...(u.forcedGrade !== undefined ? { forcedGrade: u.forcedGrade } : {}),
-        flags: flagsOf(u.unit),
-      };
-    }),
-    (unit) => peerGroupOf(index, unit),
-  );
-  const byCode = new Map(units.map((u) => [u.unit, u]));
-  for (const g of graded) {
-    const u = byCode.get(g.unit)!;
-    u.grade = g.grade;
-    u.gradeNotes = g.notes;
+  const inputs: Gradable[] = new Array(units.length);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const r = u.ranks[0];
+    // Optional keys only when set (as the grader's tests give them); no spreads on this path.
+    const g: Gradable = { unit: u.unit, total: u.total, vetoed: u.vetoes.length > 0, deductionTotal: u.deductionTotal, negativeTotal: u.negativeTotal, flags: flagsOf(u.unit) };
+    if (r) g.groupRank = { group: r.group, rank: r.rank, of: r.of };
+    if (u.maxGrade !== undefined) g.maxGrade = u.maxGrade;
+    if (u.forcedGrade !== undefined) g.forcedGrade = u.forcedGrade;
+    inputs[i] = g;
+  }
+  const graded = gradeUnits(grading, inputs, (unit) => peerGroupOf(index, unit));
+  // gradeUnits answers in the order it was given
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const o = graded[i]!;
+    u.grade = o.grade;
+    u.gradeNotes = o.notes;
   }
 }
 
