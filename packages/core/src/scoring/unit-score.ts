@@ -21,7 +21,43 @@ export type ScoringEnv = {
   imputed: Map<Code, Map<Code, Dec>>;
   /** Where units' ledger lines are written (compact; materialised on read). Made on first use. */
   ledger?: LedgerStore;
+  /** What scoring reads of each node that is the same for every unit (see `planOf`). Made on first use. */
+  plans?: Map<Indicator, NodePlan>;
 };
+
+/** What evaluating one clause reads that does not depend on the unit. */
+type ClausePlan = {
+  cite: NonNullable<LedgerLine['cite']>;
+  isScore: boolean;
+  /** The peer metrics of a cross-unit clause, by peer group. */
+  peers: Map<Code, PeerData> | undefined;
+  /** The clause's site in `siteStore` (a re-score writes to a store of its own). */
+  site: number;
+  siteStore: LedgerStore | undefined;
+};
+type NodePlan = { clauses: ClausePlan[]; anyScore: boolean };
+
+/**
+ * A node's clause plans, built once per evaluation (peer metrics are the evaluation's): the rule's
+ * effect, the citation, the peer values and the ledger site are looked up once per clause instead of
+ * once per clause and unit.
+ */
+function planOf(env: ScoringEnv, node: Indicator, clauses: readonly Clause[]): NodePlan {
+  const plans = (env.plans ??= new Map());
+  let plan = plans.get(node);
+  if (plan) return plan;
+  const list: ClausePlan[] = new Array(clauses.length);
+  let anyScore = false;
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    const isScore = ruleEffect(c.rule) === 'score';
+    if (isScore) anyScore = true;
+    list[i] = { cite: citeOf(c), isScore, peers: env.peers.size === 0 ? undefined : env.peers.get(c.code), site: -1, siteStore: undefined };
+  }
+  plan = { clauses: list, anyScore };
+  plans.set(node, plan);
+  return plan;
+}
 
 /** A unit's result plus what the engine needs across units (group averages for N/A items). */
 export type UnitScore = {
@@ -50,6 +86,8 @@ type State = {
   ctx: RuleContext | undefined;
   /** This unit's facts by code (looked up once per unit, not once per clause). */
   unitFacts: UnitFacts | undefined;
+  /** The unit's peer group (for cross-unit clauses' peer values). */
+  peerGroup: Code;
 };
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
@@ -95,6 +133,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     dedupeOwner: new Map(),
     ctx: undefined,
     unitFacts: env.facts.get(unit.code),
+    peerGroup: peerGroupOf(index, unit.code),
   };
 
   // Vetoes first: their zero-indicator effects apply while the tree is scored.
@@ -383,7 +422,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
 
   // Mode D (deduction list with points): the item starts from its points and loses deductions.
   // Decided from the rules' effects so the base line comes first in the ledger.
-  const isModeD = childCount === 0 && (node.children?.length ?? 0) === 0 && M !== undefined && clauses.length > 0 && !clauses.some((c) => ruleEffect(c.rule) === 'score');
+  const plan = clauses.length > 0 ? planOf(env, node, clauses) : undefined;
+  const isModeD = childCount === 0 && (node.children?.length ?? 0) === 0 && M !== undefined && plan !== undefined && !plan.anyScore;
   if (isModeD) {
     base = M;
     nodeLine(st, path, node, 'score', M, 'node.base', { points: M });
@@ -396,10 +436,11 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   // objects only when read: a province has 720,000 of them and most are never looked at.
   for (let i = 0; i < clauses.length; i++) {
     const clause = clauses[i]!;
-    const out = evalClause(env, st, node, clause, path, M);
+    const cp = plan!.clauses[i]!;
+    const out = evalClause(env, st, node, clause, cp, path, M);
     st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
     result.status = worse(result.status, out.status);
-    if (!isModeD && (ruleEffect(clause.rule) === 'score' || out.score !== undefined)) {
+    if (!isModeD && (cp.isScore || out.score !== undefined)) {
       hasPositive = true;
       base = P.add(base, out.score ?? P.ZERO);
     }
@@ -558,10 +599,14 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
   return c;
 }
 
-function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, path: readonly Code[], M: Dec | undefined): RuleOutcome {
+function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, plan: ClausePlan, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
   let facts = clauseFacts(st.unitFacts, clause);
-  const site = st.ledger.siteOf(clause, path, clause.code, citeOf(clause));
+  let site = plan.site;
+  if (plan.siteStore !== st.ledger) {
+    site = plan.site = st.ledger.siteOf(clause, path, clause.code, plan.cite);
+    plan.siteStore = st.ledger;
+  }
   let na: Fact | undefined;
   for (let i = 0; i < facts.length; i++) if (facts[i]!.type === 'not-applicable') {
     na = facts[i];
@@ -569,7 +614,7 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   }
   if (na && na.type === 'not-applicable') {
     // 不涉及此项工作的不扣分: a positive clause keeps its points, a deduction clause deducts nothing.
-    const positive = ruleEffect(clause.rule) === 'score';
+    const positive = plan.isScore;
     const pts = positive ? (clause.points ?? M ?? P.ZERO) : P.ZERO;
     const out: RuleOutcome = { status: 'not-applicable', deduction: P.ZERO, bonus: P.ZERO, lines: [line('not-applicable', pts, [na.id], 'clause.na', { reason: na.reason })] };
     if (positive) out.score = pts;
@@ -582,8 +627,20 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     push(st, site, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
   }
   const points = clause.points ?? M;
-  st.ctx = ctxFor(env, unit, clause, points, facts, node, st.ctx);
-  const out = evaluateRule(clause.rule, st.ctx);
+  const target = node.targets?.[unit.code] ?? node.target;
+  const peers = plan.peers === undefined ? undefined : plan.peers.get(st.peerGroup);
+  // One context object per unit, refilled for each clause: rules read it and never keep it.
+  let ctx = st.ctx;
+  if (ctx === undefined) st.ctx = ctx = { unit, clause, points, facts, target, settings: env.index.scheme.settings, subAssessments: env.index.subAssessments, peers } as RuleContext;
+  else {
+    ctx.unit = unit;
+    ctx.clause = clause;
+    ctx.points = points;
+    ctx.facts = facts;
+    ctx.target = target;
+    ctx.peers = peers;
+  }
+  const out = evaluateRule(clause.rule, ctx);
   tally(st, out.status);
   const lines = out.lines;
   for (let i = 0; i < lines.length; i++) push(st, site, lines[i]!);
