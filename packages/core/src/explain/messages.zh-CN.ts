@@ -132,6 +132,7 @@ export const zhCN: Record<string, string> = {
 };
 
 export const gradeNotesZh: Record<string, string> = {
+  'grade.unranked': '未参加任何排名组，按组内名次百分比定等次不适用，不评定等次',
   'grade.percentile': '同组 {5} 个单位中排第 {4} 名，在前 {2}%（{3} 名）内，评为“{1}”',
   'grade.capped': '由“{1}”降为“{2}”（{3}）',
   'grade.forced': '直接确定为“{1}”（{2}）',

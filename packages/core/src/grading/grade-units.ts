@@ -17,7 +17,12 @@ export type Gradable = {
   flags: readonly string[];
 };
 
-export type GradeOutcome = { unit: Code; grade: Code; notes: string[] };
+/**
+ * `grade` is absent when the scheme's grading cannot apply to the unit: rank-percentile grading of a
+ * unit that is in no ranking group (001's 本级, assessed by the city, not ranked among the towns).
+ * Such a unit is not given the lowest grade by default; the note `grade.unranked` says why.
+ */
+export type GradeOutcome = { unit: Code; grade?: Code; notes: string[] };
 
 const countFor = (n: number, percent: Dec, rounding: StepRounding): number => {
   const exact = P.mulInt(percent, n); // percent × n, still in hundredths of a unit
@@ -54,7 +59,7 @@ export function gradeUnits(grading: Grading, units: readonly Gradable[], groupOf
 
   for (const u of units) {
     const notes: string[] = [];
-    let grade = worst;
+    let grade: Code | undefined = worst;
     if (grading.method === 'score-bands') {
       for (const b of grading.bands ?? []) {
         if (b.minInclusive === false ? u.total > b.min : u.total >= b.min) {
@@ -62,7 +67,10 @@ export function gradeUnits(grading: Grading, units: readonly Gradable[], groupOf
           break;
         }
       }
-    } else if (u.groupRank) {
+    } else if (!u.groupRank) {
+      grade = undefined;
+      notes.push('grade.unranked');
+    } else {
       for (const p of grading.percentiles ?? []) {
         const cutoff = countFor(u.groupRank.of, p.upToPercent, grading.percentileRounding ?? 'exact');
         if (u.groupRank.rank <= cutoff) {
@@ -73,7 +81,7 @@ export function gradeUnits(grading: Grading, units: readonly Gradable[], groupOf
       }
     }
     const capTo = (g: Code, why: string): void => {
-      if (idx(grade) < idx(g)) {
+      if (grade !== undefined && idx(grade) < idx(g)) {
         notes.push(`grade.capped|${grade}|${g}|${why}`);
         grade = g;
       }
@@ -90,7 +98,7 @@ export function gradeUnits(grading: Grading, units: readonly Gradable[], groupOf
       notes.push(`grade.forced|${u.forcedGrade}|veto`);
       grade = u.forcedGrade;
     }
-    res.set(u.unit, { unit: u.unit, grade, notes });
+    res.set(u.unit, grade === undefined ? { unit: u.unit, notes } : { unit: u.unit, grade, notes });
   }
 
   // Quotas, best grade first: overflow moves to the next grade (which may have its own quota).
@@ -102,6 +110,7 @@ export function gradeUnits(grading: Grading, units: readonly Gradable[], groupOf
 function applyQuota(q: Quota, grading: Grading, units: readonly Gradable[], res: Map<Code, GradeOutcome>, order: Code[], groupOf: (unit: Code) => Code): void {
   const scopes = new Map<Code, Gradable[]>();
   for (const u of units) {
+    if (res.get(u.unit)!.grade === undefined) continue; // not graded: not in any quota's base either
     const key = q.scope === 'group' ? groupOf(u.unit) : '*';
     const list = scopes.get(key);
     if (list) list.push(u);

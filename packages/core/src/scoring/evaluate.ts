@@ -296,7 +296,8 @@ function applyGrades(index: SchemeIndex, facts: FactIndex, units: readonly UnitR
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     const o = graded[i]!;
-    u.grade = o.grade;
+    if (o.grade !== undefined) u.grade = o.grade;
+    else delete u.grade;
     u.gradeNotes = o.notes;
   }
 }
