@@ -38,7 +38,7 @@ beforeAll(async () => {
   secadmin = await h.login('secadmin');
   // the same server with a 密码机/UKey service attached (the HSM adapter's test double)
   hsmApp = await buildApp(createContext({ config: h.config, db: h.ctx.db, dbKind: h.ctx.dbKind, clock: h.clock, crypto: gmSoftCryptoProvider, hsm }));
-});
+}, 300_000); // a whole gm-soft server published once: minutes on a loaded machine
 afterAll(async () => {
   await hsmApp?.close();
   await h?.close();

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const res = await publishThroughPublicity(h, await h.login('kpb'), h.ids.assessmentId);
   expect(res.statusCode, res.body).toBe(200);
   publicationId = (res.json() as { id: string }).id;
-});
+}, 300_000);
 afterAll(async () => {
   await h?.close();
 });
