@@ -10,6 +10,7 @@ import { multiyearApi } from '@kaohe/contract/api/multiyear';
 import { surveyApi } from '@kaohe/contract/api/survey';
 import { whatifApi } from '@kaohe/contract/api/whatif';
 import { publicationApi } from '@kaohe/contract/api/publication';
+import { signingApi } from '@kaohe/contract/api/signing';
 import { schemeEditorApi } from '@kaohe/contract/api/scheme-editor';
 import { schemeUploadApi } from '@kaohe/contract/api/scheme-upload';
 import { unitsFromSchemeApi } from '@kaohe/contract/api/units-from-scheme';
@@ -25,7 +26,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi, workApi, appealsApi, factsSheetApi, reportSheetApi, decompositionApi } as Record<string, Record<string, Operation>>;
+const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi, workApi, appealsApi, factsSheetApi, reportSheetApi, decompositionApi, signingApi } as Record<string, Record<string, Operation>>;
 const operations = Object.entries(modules).flatMap(([module, ops]) => Object.entries(ops).map(([name, op]) => ({ id: `${module}.${name}`, op })));
 const han = /[\u4e00-\u9fff]/;
 

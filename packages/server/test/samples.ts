@@ -24,6 +24,7 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     .replace('/api/reports/:id', `/api/reports/${missing}`)
     .replace('/api/judgements/:id', `/api/judgements/${missing}`)
     .replace('/api/security/sso-links/:id', `/api/security/sso-links/${missing}`)
+    .replace('/api/security/approver-keys/:id', `/api/security/approver-keys/${missing}`)
     .replace(':provider', 'matrix-oidc')
     .replace(':unitId', ids.units.U1)
     .replace('/api/assessments/:id', `/api/assessments/${ids.assessmentId}`)
@@ -46,6 +47,8 @@ export function sampleRequest(h: Harness, targetUserId: string, method: string, 
     'PATCH /api/users/:id': () => ({ displayName: '目标账户' }),
     'POST /api/users/:id/roles': () => ({ role: 'leader', leaderId: ids.leaderId }),
     'POST /api/security/lockouts/clear': () => ({ login: 'nobody' }),
+    'POST /api/security/approver-keys': () => ({ userId: targetUserId, algorithm: 'SM2-SM3', publicKey: `04${'a1'.repeat(64)}` }),
+    'POST /api/publications/:id/approvals': () => ({ action: '审定' }),
     'PUT /api/security/sso-providers/:provider': () => ({
       kind: 'oidc',
       displayName: '矩阵',

@@ -17,3 +17,4 @@ export * from './burden';
 export * from './survey';
 export * from './multiyear';
 export * from './labels';
+export * from './signing';

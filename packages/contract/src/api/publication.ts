@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessmentParams, decimalText, idParams, isoTime, reasonText, uuid, versionField } from './common';
 import { defineOperation } from './operation';
+import { approvalCheck, approvalSummary } from './signing';
 
 /** A result row as people read it: grades and groups by their Chinese names. */
 export const resultRow = z.object({
@@ -99,7 +100,9 @@ export const verifyView = z
     digest: z.string(),
     recomputedDigest: z.string(),
     problems: z.array(z.string()).describe('发现的问题（中文）'),
-    status: z.enum(['完整', '篡改']).describe('完整：摘要、密钥校验值、服务器签名和公布结果均与快照一致；篡改：见 problems'),
+    status: z.enum(['完整', '篡改', '未签名']).describe('完整：摘要、密钥校验值、服务器签名和公布结果均与快照一致；篡改：见 problems；未签名：启用签名之前的发布，其余均一致，待在主机上补签'),
+    approvals: z.array(approvalCheck).describe('审批人签名（审定、发布）逐个校验'),
+    approvalSummary,
     signature: z
       .object({
         algorithm: z.string().describe('SM2-SM3（国密）或 Ed25519'),

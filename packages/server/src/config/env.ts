@@ -79,6 +79,8 @@ const envSchema = z.object({
   ADMIN_ALLOWED_CIDRS: csv.default([]),
   INACTIVE_ACCOUNT_DAYS: int(1, 3650).default(90),
   INACTIVE_AUTO_DISABLE: bool.default(false),
+  /** Hours between scheduled inactive-account checks (0 = off; unset: 24 in the level-3 profile, else off). */
+  INACTIVE_ACCOUNT_CHECK_HOURS: int(0, 24 * 366).optional(),
   ALERT_FAILED_LOGINS_PER_IP: int(2, 10_000).default(10),
   ALERT_FORBIDDEN_ADMIN_BURST: int(2, 10_000).default(10),
   ALERT_WINDOW_MINUTES: int(1, 24 * 60).default(15),
@@ -126,7 +128,7 @@ export type Config = {
   behindTlsProxy: boolean;
   hstsMaxAgeSeconds: number;
   adminAllowedCidrs: string[];
-  inactiveAccounts: { days: number; autoDisable: boolean };
+  inactiveAccounts: { days: number; autoDisable: boolean; checkHours: number };
   alerts: { failedLoginsPerIp: number; forbiddenAdminBurst: number; windowMinutes: number };
   ssoTimeoutMs: number;
   auditRetentionDays: number;
@@ -238,7 +240,7 @@ export function loadConfig(env: Env = process.env): Config {
     behindTlsProxy: e.BEHIND_TLS_PROXY,
     hstsMaxAgeSeconds: e.HSTS_MAX_AGE_SECONDS,
     adminAllowedCidrs: e.ADMIN_ALLOWED_CIDRS,
-    inactiveAccounts: { days: e.INACTIVE_ACCOUNT_DAYS, autoDisable: e.INACTIVE_AUTO_DISABLE },
+    inactiveAccounts: { days: e.INACTIVE_ACCOUNT_DAYS, autoDisable: e.INACTIVE_AUTO_DISABLE, checkHours: e.INACTIVE_ACCOUNT_CHECK_HOURS ?? (e.SECURITY_PROFILE === 'level3' ? 24 : 0) },
     alerts: { failedLoginsPerIp: e.ALERT_FAILED_LOGINS_PER_IP, forbiddenAdminBurst: e.ALERT_FORBIDDEN_ADMIN_BURST, windowMinutes: e.ALERT_WINDOW_MINUTES },
     ssoTimeoutMs: e.SSO_TIMEOUT_MS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,

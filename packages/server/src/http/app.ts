@@ -10,6 +10,7 @@ import type { ServerContext } from '../context';
 import { registerRoutes } from '../routes/register-routes';
 import { createRecomputeScheduler } from '../services/recompute-scheduler';
 import { createJobRunner } from '../jobs/job-runner';
+import { ensureSchedules } from '../jobs/schedules';
 import { jobHandlers } from '../jobs/job-handlers';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../lib/app-error';
@@ -60,7 +61,10 @@ export async function buildApp(baseCtx: ServerContext, options: BuildAppOptions 
   const runner = createJobRunner(ctx, jobHandlers(ctx), { ...baseCtx.config.jobs, reclaimOnStart: baseCtx.dbKind === 'pglite' }, (error) => app.log.error({ err: error }, 'background job failed'));
   ctx.jobs = runner;
   app.decorate('jobRunner', runner);
-  app.addHook('onReady', async () => runner.wake());
+  app.addHook('onReady', async () => {
+    await ensureSchedules(ctx);
+    runner.wake();
+  });
   app.addHook('onClose', async () => {
     await runner.close();
     await scheduler.close();

@@ -4,7 +4,7 @@ import { jobs } from '../db/schema';
 import type { Clock } from '../lib/clock';
 
 export type Job = typeof jobs.$inferSelect;
-export type JobKind = 'scheme-import' | 'calendar-reminders' | 'notify-deliver';
+export type JobKind = 'scheme-import' | 'calendar-reminders' | 'notify-deliver' | 'inactive-accounts';
 
 /**
  * The queue as the rest of the server sees it: enqueue inside the caller's transaction (so a job

@@ -26,6 +26,7 @@ import { surveyRoutes } from './survey.route';
 import { multiyearRoutes } from './multiyear.route';
 import { schemeEditorRoutes } from './scheme-editor.route';
 import { labelRoutes } from './labels.route';
+import { signingRoutes } from '../security/signing.route';
 
 export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   app.get(systemApi.health.path, routeOf(systemApi.health), async () => ({
@@ -34,7 +35,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: ServerContext): 
     // PGlite is one process on one disk: no hot standby (等保 三级 热冗余 needs PostgreSQL)
     availability: ctx.dbKind === 'pglite' ? ('single-node' as const) : ('database-server' as const),
   }));
-  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes, calendarRoutes, notificationRoutes, whatifRoutes, burdenRoutes, surveyRoutes, multiyearRoutes, schemeEditorRoutes, labelRoutes, reportSheetRoutes, decompositionRoutes]) {
+  for (const plugin of [authRoutes, orgRoutes, userRoutes, auditRoutes, assessmentRoutes, workRoutes, evidenceRoutes, resultRoutes, schemeUploadRoutes, unitsFromSchemeRoutes, publicationRoutes, appealRoutes, exportRoutes, ssoRoutes, calendarRoutes, notificationRoutes, whatifRoutes, burdenRoutes, surveyRoutes, multiyearRoutes, schemeEditorRoutes, labelRoutes, reportSheetRoutes, decompositionRoutes, signingRoutes]) {
     await app.register(plugin(ctx));
   }
 }

@@ -9,6 +9,7 @@ import { AppError } from '../lib/app-error';
 import { audited } from '../services/audited';
 import { cliActor } from '../services/account.service';
 import { purgeAuditRecords } from './audit-retention';
+import { resignLegacyPublications } from './re-sign';
 import { listInactiveAccounts, runInactiveAccountJob } from './inactive-accounts';
 import { kekFromConfig, localKek, parseKek } from './key-encryption-key';
 import { rotateKek } from './field-encryption';
@@ -20,7 +21,8 @@ export const securityUsage = `  kaohe admin disable|enable --login <名称>     
   kaohe keys status | keys rotate-kek --new-kek-file <文件>
   kaohe accounts inactive [--disable]                列出（并停用）长期未登录的账户
   kaohe audit purge [--days <天数>] [--dry-run]        清理超过保存期的审计记录（至少保存 184 天，审计链仍可校验）
-  kaohe db app-role-sql --role <应用角色> [--schema <模式>]`;
+  kaohe db app-role-sql --role <应用角色> [--schema <模式>]
+  kaohe publications re-sign [--dry-run]             为启用签名之前的发布补签（只补签内容与摘要一致的快照，留审计）`;
 
 type Deps = {
   option: (name: string) => string | null;
@@ -109,6 +111,14 @@ export const securityCommands: Record<string, (d: Deps) => Promise<number>> = {
     for (const r of rows) console.log(`${r.login}\t${r.roleClass}\t最后登录 ${r.lastActiveAt?.toISOString() ?? '从未'}${disable ? '\t已停用' : ''}`);
     console.log(`共 ${rows.length} 个账户超过 ${d.config.inactiveAccounts.days} 天未登录`);
     return 0;
+  },
+  'publications re-sign': async (d) => {
+    const dryRun = d.flags.options.get('dry-run') === true;
+    const report = await d.withContext((ctx) => resignLegacyPublications(ctx, cliActor(d.env.USER ?? null), { dryRun }));
+    for (const s of report.signed) console.log(`${dryRun ? '将补签' : '已补签'}\t第 ${s.sequence} 版\t${s.id}\t摘要 ${s.digest}`);
+    for (const r of report.refused) console.log(`未补签\t第 ${r.sequence} 版\t${r.id}\t${r.problems.join('；')}`);
+    console.log(`${dryRun ? '将补签' : '补签'} ${report.signed.length} 个，拒绝 ${report.refused.length} 个（内容与摘要不符或签名被删除，须人工核查），已有签名 ${report.alreadySigned} 个`);
+    return report.refused.length > 0 ? 1 : 0;
   },
   'db app-role-sql': async (d) => {
     const role = d.option('role');

@@ -1,7 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
+import { users } from '../db/schema';
 import { approverKeys, integritySeals, signingKeys } from '../db/schema-security';
+import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
 import { type ApproverKeyProvider, cryptoProviderBySignature, hsmSigner, type SignatureAlgorithm } from '../lib/crypto';
 
@@ -118,14 +120,12 @@ export async function verifySealedObject(ctx: ServerContext, objectType: string,
     if (row.purpose === 'seal' && !keys.some((k) => k.id === row.keyId && k.publicKey === publicKey)) {
       return { status: '篡改', reason: `签名所用的公钥不是本系统的签名密钥（${row.keyId}）` };
     }
-    let ok = false;
-    try {
-      ok = cryptoProviderBySignature(row.algorithm).verify(publicKey, text, row.signature);
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
+    if (!signatureHolds(row, text)) {
       return { status: '篡改', reason: `${row.purpose === 'seal' ? '服务器签名' : `${row.purpose}签名`}与当前内容不符：内容在签名后被修改` };
+    }
+    if (row.purpose !== 'seal') {
+      const problem = await approverKeyProblem(ctx, row);
+      if (problem) return { status: '篡改', reason: `${row.purpose}签名${problem}` };
     }
   }
   const seal = rows.find((r) => r.purpose === 'seal')!;
@@ -137,7 +137,7 @@ export async function signApproval(ctx: ServerContext, tx: Db, provider: Approve
   const text = canonicalJson(object.snapshot);
   const signed = await provider.sign(approverUserId, text);
   if (!cryptoProviderBySignature(signed.algorithm).verify(signed.publicKey, text, signed.signature)) {
-    throw new Error('审批签名无法验证（密钥提供方返回的签名与公钥不符）');
+    throw new AppError('bad-request', '审批签名无法验证（密钥提供方返回的签名与公钥不符）');
   }
   return storeApproval(ctx, tx, { ...object, action, approverUserId, keyId: provider.kind, ...signed });
 }
@@ -150,7 +150,7 @@ export async function recordApproverSignature(ctx: ServerContext, tx: Db, approv
   const keys = await tx.select().from(approverKeys).where(eq(approverKeys.userId, approverUserId));
   const text = canonicalJson(object.snapshot);
   const key = keys.find((k) => !k.revokedAt && cryptoProviderBySignature(k.algorithm).verify(k.publicKey, text, signature));
-  if (!key) throw new Error('签名与该审批人登记的公钥不符，或审批人没有登记有效的公钥');
+  if (!key) throw new AppError('bad-request', keys.some((k) => !k.revokedAt) ? '签名与该审批人登记的公钥不符：签名不是用登记的 UKey 对本次发布的签名原文签署的' : '审批人没有登记有效的签名公钥，请先由安全管理员登记');
   return storeApproval(ctx, tx, {
     ...object,
     action,
@@ -188,3 +188,95 @@ async function storeApproval(
     .returning();
   return row!;
 }
+
+type SealRow = typeof integritySeals.$inferSelect;
+
+function signatureHolds(row: SealRow, text: string): boolean {
+  try {
+    return cryptoProviderBySignature(row.algorithm).verify(row.publicKey ?? '', text, row.signature);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the key of an approval signature really is the approver's: a registered key of that
+ * user, unrevoked when it signed, or the key the 密码机/UKey service holds for that user. A row
+ * whose key cannot be traced (inserted with some other key pair) is never valid.
+ */
+async function approverKeyProblem(ctx: ServerContext, row: SealRow): Promise<string | null> {
+  if (!row.signerUserId) return '没有记录审批人';
+  if (row.keyId.startsWith('approver-key:')) {
+    const [key] = await ctx.db.select().from(approverKeys).where(eq(approverKeys.id, row.keyId.slice('approver-key:'.length)));
+    if (!key || key.userId !== row.signerUserId || key.publicKey !== row.publicKey) return '所用的公钥不是该审批人登记的公钥';
+    // signing refuses a revoked key in its own transaction: a revocation at the same instant came after
+    if (key.revokedAt && key.revokedAt < row.signedAt) return '所用的公钥在签名时已被吊销';
+    return null;
+  }
+  if (row.keyId.startsWith('hsm:')) {
+    if (!ctx.hsm || row.keyId !== `hsm:${ctx.hsm.name}`) return `由密码机（${row.keyId.slice(4)}）签署，本服务器未连接该密码机，无法核实审批人公钥`;
+    const publicKey = await ctx.hsm.publicKey(approverLabel(row.signerUserId));
+    return publicKey === row.publicKey ? null : '所用的公钥不是密码机中该审批人的密钥';
+  }
+  return `的密钥来源未知（${row.keyId}）`;
+}
+
+/** The label of an approver's key in the 密码机/UKey service (hsmApproverKeyProvider's default). */
+export const approverLabel = (userId: string) => `approver-${userId}`;
+
+export type ApprovalCheck = {
+  action: string;
+  signerUserId: string | null;
+  signerLogin: string | null;
+  algorithm: string;
+  keyId: string;
+  signedAt: string;
+  status: '有效' | '无效';
+  reason: string | null;
+};
+
+/** Every approval signature of the object checked one by one, and per action 有效 / 无效 / 缺失. */
+export async function checkApprovals(ctx: ServerContext, objectType: string, objectId: string, snapshot: unknown) {
+  const rows = (
+    await ctx.db
+      .select()
+      .from(integritySeals)
+      .where(and(eq(integritySeals.objectType, objectType), eq(integritySeals.objectId, objectId)))
+      .orderBy(asc(integritySeals.signedAt), asc(integritySeals.id))
+  ).filter((r) => r.purpose !== 'seal');
+  const text = canonicalJson(snapshot);
+  const signerIds = [...new Set(rows.map((r) => r.signerUserId).filter((id): id is string => id !== null))];
+  const logins = new Map(signerIds.length === 0 ? [] : (await ctx.db.select({ id: users.id, login: users.login }).from(users).where(inArray(users.id, signerIds))).map((u) => [u.id, u.login]));
+  const approvals: ApprovalCheck[] = [];
+  for (const row of rows) {
+    const reason = signatureHolds(row, text) ? await approverKeyProblem(ctx, row) : '与当前快照内容不符';
+    approvals.push({
+      action: row.purpose,
+      signerUserId: row.signerUserId,
+      signerLogin: row.signerUserId ? (logins.get(row.signerUserId) ?? null) : null,
+      algorithm: row.algorithm,
+      keyId: row.keyId,
+      signedAt: row.signedAt.toISOString(),
+      status: reason === null ? '有效' : '无效',
+      reason: reason === null ? null : `${row.purpose}签名${reason}`,
+    });
+  }
+  const summary = (['审定', '发布'] as const).map((action) => {
+    const mine = approvals.filter((a) => a.action === action);
+    return { action, status: mine.length === 0 ? ('缺失' as const) : mine.every((a) => a.status === '有效') ? ('有效' as const) : ('无效' as const) };
+  });
+  return { approvals, summary };
+}
+
+/**
+ * A publication written before this server signed anything (no signing key older than it): its
+ * missing seal is a gap of the old version, reported as 未签名, not as 篡改 — as long as its
+ * digest, keyed check value and published rows still hold. A publication written after the first
+ * signing key existed must carry a seal; a missing one is 篡改.
+ */
+export async function predatesSigning(ctx: ServerContext, publishedAt: Date): Promise<boolean> {
+  const keys = await ctx.db.select({ createdAt: signingKeys.createdAt }).from(signingKeys);
+  return keys.every((k) => publishedAt < k.createdAt);
+}
+
+export const unsignedLegacyNote = '快照发布于启用签名之前，没有服务器签名；摘要、密钥校验值和公布结果均与快照一致。可在主机上执行 kaohe publications re-sign 补签';

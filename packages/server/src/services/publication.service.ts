@@ -7,7 +7,7 @@ import { integritySeals } from '../db/schema-security';
 import { assessments, publications, publicationSnapshots, publicityObjections, publicityPeriods, publishedResults, schemes, units } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { canonicalJson } from '../lib/canonical-json';
-import { sealObject, verifySealedObject } from '../security/result-signing';
+import { checkApprovals, predatesSigning, sealObject, unsignedLegacyNote, verifySealedObject } from '../security/result-signing';
 import { audited } from './audited';
 import { parseSchemeCached } from './evaluator';
 import { currentResultRows, type FullRow, ledgerLines, named, namingOf, sortRows } from './result-rows';
@@ -242,11 +242,17 @@ export async function verifyPublication(ctx: ServerContext, publicationId: strin
   if (!scheme || scheme.sha256 !== s.content.scheme.sha256 || ctx.crypto.digest(canonicalJson(scheme.document)) !== s.content.scheme.documentDigest) problems.push(`快照引用的方案第 ${s.content.scheme.version} 版已被修改或删除`);
   // a missing seal is a problem too: deleting the integrity_seals row must not make an edit pass
   const sealCheck = await verifySealedObject(ctx, 'publication', p.id, s.content);
-  if (sealCheck.status !== '完整') problems.push(sealCheck.status === '未签名' ? `快照没有服务器签名（${sealCheck.reason}）` : sealCheck.reason);
+  // unsigned and otherwise intact, published before signing existed: 未签名 (re-sign on the host), never 完整
+  const legacy = sealCheck.status === '未签名' && problems.length === 0 && (await predatesSigning(ctx, p.publishedAt));
+  if (legacy) problems.push(unsignedLegacyNote);
+  else if (sealCheck.status !== '完整') problems.push(sealCheck.status === '未签名' ? `快照没有服务器签名（${sealCheck.reason}）` : sealCheck.reason);
   const seal = await publicationSeal(ctx.db, p.id);
+  const { approvals, summary } = await checkApprovals(ctx, 'publication', p.id, s.content);
   return {
     ok: problems.length === 0,
-    status: problems.length === 0 ? ('完整' as const) : ('篡改' as const),
+    status: problems.length === 0 ? ('完整' as const) : legacy ? ('未签名' as const) : ('篡改' as const),
+    approvals,
+    approvalSummary: summary,
     publicationId: p.id,
     sequence: s.sequence,
     digest: s.digest,

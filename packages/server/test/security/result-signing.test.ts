@@ -63,13 +63,20 @@ describe('publication seal (gm-soft)', () => {
   });
 
   it('an approver signs 审定 through the HSM adapter (UKey), stored with the publication', async () => {
+    // the approver's key is checked against the 密码机 the server is attached to; the route test
+    // (approval-signing.test.ts) signs the publication itself, here a sealed copy of its snapshot
     const snapshot = (await publicationSnapshot(h.ctx.db, publicationId))!;
-    const provider = hsmApproverKeyProvider(createSoftHsm());
-    const row = await h.ctx.db.transaction((tx) => signApproval(h.ctx, tx, provider, h.ids.users.kpb!, '审定', { objectType: 'publication', objectId: publicationId, snapshot }));
+    const soft = createSoftHsm();
+    const withHsm = createContext({ config: h.config, db: h.ctx.db, dbKind: h.ctx.dbKind, clock: h.clock, crypto: gmSoftCryptoProvider, hsm: soft });
+    await withHsm.fields.open();
+    const object = { objectType: 'publication-copy', objectId: publicationId, snapshot };
+    await withHsm.db.transaction((tx) => sealObject(withHsm, tx, object));
+    const row = await withHsm.db.transaction((tx) => signApproval(withHsm, tx, hsmApproverKeyProvider(soft), h.ids.users.kpb!, '审定', object));
     expect(row.purpose).toBe('审定');
     expect(smCrypto.sm2.doVerifySignature(canonicalJson(snapshot), row.signature, row.publicKey!, { der: true, hash: true })).toBe(true);
-    expect(await verifySealedObject(h.ctx, 'publication', publicationId, snapshot)).toMatchObject({ status: '完整', seals: 2 });
-    expect((await verify()).signature).toMatchObject({ approvals: 1 });
+    expect(await verifySealedObject(withHsm, 'publication-copy', publicationId, snapshot)).toMatchObject({ status: '完整', seals: 2 });
+    // without the 密码机 the approver's key cannot be confirmed: flagged, never passed
+    expect(await verifySealedObject(h.ctx, 'publication-copy', publicationId, snapshot)).toMatchObject({ status: '篡改' });
   });
 
   it("a client-side 发布 signature is accepted only with the approver's registered key", async () => {
