@@ -3,7 +3,7 @@ import { parseNumbering, type Numbering } from './docx-numbering';
 import { readDocxTable, type TableContext } from './docx-table';
 import { paragraphText } from './docx-text';
 import { defaultLimits, type ReadLimits } from './limits';
-import { attr, child, childrenNamed, parseXml, type XmlNode } from './xml';
+import { attr, child, childrenNamed, decodeEntities, parseXml, type XmlNode } from './xml';
 import { openZip, readZipText, type OpenZip } from './zip';
 
 const kind = 'Word 文档';
@@ -54,7 +54,24 @@ export async function readDocxFromZip(zip: OpenZip): Promise<RawDocument> {
     }
   };
   walk(body);
-  return { file, format: 'docx', blocks, warnings: issues };
+  const title = shownTitle(await readZipText(zip, 'docProps/core.xml'), blocks);
+  return { file, format: 'docx', blocks, warnings: issues, ...(title ? { properties: { title } } : {}) };
+}
+
+/**
+ * The document's title property (docProps/core.xml dc:title) when the document also shows it as a
+ * paragraph above its first table: a title paragraph the table layout does not read as a heading of
+ * its own (a 评分标准 scheme exported as .docx, "2018年度粮食安全省长责任制考核评分标准"). A property
+ * that is not on the page (a template's leftover, "Microsoft Word - …", a title edited in the text
+ * only) is not used.
+ */
+function shownTitle(coreXml: string | null, blocks: readonly RawBlock[]): string | undefined {
+  const m = coreXml === null ? null : /<dc:title>([^<]*)<\/dc:title>/.exec(coreXml);
+  const title = m ? decodeEntities(m[1]!).trim() : '';
+  if (title === '') return undefined;
+  const firstTable = blocks.findIndex((b) => b.kind === 'table');
+  const above = firstTable < 0 ? blocks : blocks.slice(0, firstTable);
+  return above.some((b) => b.kind === 'paragraph' && b.text.trim() === title) ? title : undefined;
 }
 
 /** The main part is named by the package relationships; nearly always word/document.xml. */

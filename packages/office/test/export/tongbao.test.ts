@@ -144,6 +144,24 @@ describe('writeTongbaoDocx (GB/T 9704-2012)', () => {
     expect(even).toMatch(/<w:ind w:left="280"\/>/);
   });
 
+  it('numbers the content pages only: the 版记 section has footers without 页码 (§7.5.3)', async () => {
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const footerText = async (id: string): Promise<string> => {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+      return squeeze((await zip.file(`word/${target[1] ?? target[2]}`)!.async('string')).replace(/<[^>]+>/g, ' '));
+    };
+    const sections = xml.split('</w:sectPr>').slice(0, -1);
+    const footers = await Promise.all(
+      sections.map(async (s) => {
+        const props = s.slice(s.lastIndexOf('<w:sectPr'));
+        const refs = [...props.matchAll(/<w:footerReference w:type="(\w+)" r:id="([^"]+)"/g)];
+        return Object.fromEntries(await Promise.all(refs.map(async (m) => [m[1]!, await footerText(m[2]!)] as const)));
+      }),
+    );
+    // Body and 附件: "— PAGE —" on odd and even pages; the 版记: both footers present (not inherited) and empty.
+    expect(footers).toEqual([{ default: '—PAGE—', even: '—PAGE—' }, { default: '—PAGE—', even: '—PAGE—' }, { default: '', even: '' }]);
+  });
+
   it('puts the ranking and grade tables in 附件 with header rows repeated on each page', () => {
     expect(xml).toContain('>附件1</w:t>');
     expect(xml).toContain('>附件2</w:t>');
@@ -220,5 +238,12 @@ describe('writeTongbaoDocx (GB/T 9704-2012)', () => {
     const inText = words.filter((w) => w.yMax <= foot + 1);
     expect(inText.every((w) => w.yMin > foot - 3 * (lines(1) / 20)), JSON.stringify(inText.map((w) => [w.text, w.yMin]))).toBe(true);
     if (!squeeze(pdfText(pdf, pages - 1)).includes('附件')) expect(squeeze(pdfText(pdf, pages - 1))).toBe('');
+    // §7.5.3: the 版记 page (and a blank page before it) carry no 页码; every content page carries its own.
+    expect(squeeze(pdfText(pdf, pages))).not.toMatch(/—\d+—/);
+    for (let p = 1; p < pages; p++) {
+      const text = squeeze(pdfText(pdf, p));
+      if (text === '') continue; // the blank page the even-page break inserts
+      expect(text.match(/—(\d+)—/g), `page ${p}`).toEqual([`—${p}—`]);
+    }
   }, 60_000);
 });

@@ -264,6 +264,13 @@ function pageFooter(odd: boolean): Footer {
   });
 }
 
+/**
+ * §7.5.3 "公文的版记页前有空白页的，空白页和版记页均不编排页码": the 版记 section's footers (odd and even) are
+ * empty, so its page carries no 页码; the blank page an even-page break inserts is printed empty by
+ * LibreOffice (tested on the PDF).
+ */
+const noPageNumber = (): Footer => new Footer({ children: [new Paragraph({ children: [] })] });
+
 const bodyFont = { font: { eastAsia: fontName('fangsong'), ascii: LATIN_FONT, hAnsi: LATIN_FONT }, size: halfPoints(BODY_PT), language: LANGUAGE };
 
 /** Writes a 公文 as .docx following GB/T 9704-2012 (see gongwen-page.ts for the page and grid). */
@@ -290,7 +297,7 @@ export async function writeGongwenDocx(doc: GongwenDocument): Promise<Uint8Array
     sections: [
       { properties: { page, grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }, footers, ...headers, children: main },
       ...(annex.length > 0 ? [{ properties: { page, type: SectionType.NEXT_PAGE }, footers, ...headers, children: annex }] : []),
-      ...(record.length > 0 ? [{ properties: { page, type: SectionType.EVEN_PAGE }, footers, ...headers, children: record }] : []),
+      ...(record.length > 0 ? [{ properties: { page, type: SectionType.EVEN_PAGE }, footers: { default: noPageNumber(), even: noPageNumber() }, ...headers, children: record }] : []),
     ],
   });
   return patchDocx(new Uint8Array(await Packer.toBuffer(document)));
