@@ -1,6 +1,8 @@
-import ExcelJS from 'exceljs';
+import { fileURLToPath } from 'node:url';
 import type { Indicator } from '@kaohe/core';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { layoutBlocks } from '../../src/export/layouts';
 import { importScheme } from '../../src/import/import-scheme';
 
 /**
@@ -31,5 +33,14 @@ describe('分别负责 on a task with points', () => {
     expect(kept[0]!.message).toContain('牵头单位写“县教育局、县卫健局分别负责”，但该任务有分值 10 分，未拆分');
     expect(kept[0]!.message).toContain('请人工确定每个牵头单位负责的部分');
     expect(report.issues.filter((i) => i.code === 'separate-leads')).toEqual([]);
+  });
+});
+
+describe('分别负责 in the breakdown export', () => {
+  it('writes a split task’s lead cell as the document words it (004:72), not empty', async () => {
+    const { scheme } = await importScheme(fileURLToPath(new URL('../fixtures/seeds/004_011aa5988ef2c423.txt', import.meta.url)));
+    const rows = layoutBlocks(scheme, 'breakdown').flatMap((b) => (b.kind === 'table' ? b.table.rows : []));
+    const task9 = rows.find((r) => r[2]!.text.includes('加大食品药品安全'))!;
+    expect(task9[3]!.text).toBe('市市场监管局、市应急管理局、市生态环境局、市金融办、人行嘉兴市中心支行分别负责');
   });
 });
