@@ -1,7 +1,7 @@
 import type { Clause, Indicator, Scheme } from '@kaohe/core';
 import { toStr } from '@kaohe/core';
 import { ExportError } from './export-error';
-import { schemeLayout, schemeMeta } from './scheme-layout';
+import { schemeLayout, schemeMeta, separateLeadsOf } from './scheme-layout';
 import { tableSchemeLayout } from './table-scheme-layout';
 import { chineseNumber, type OutBlock, type OutCell, type OutTable } from './out-model';
 import { responsibilityBlocks, type ResponsibilityOptions } from './responsibility-layout';
@@ -162,7 +162,7 @@ function breakdown(scheme: Scheme, warnings: string[]): OutBlock[] {
             // Owners named on the item span its parts; owners named on each part (004) stay on its row.
             item.leadAssessors?.length || parts.length === 1
               ? master(realOwners(item.leadAssessors ?? part.leadAssessors, `指标“${item.title}”`, warnings).join('\n'))
-              : { text: realOwners(part.leadAssessors, `指标“${part.title}”`, warnings).join('\n') },
+              : { text: separateLeadsOf(part) ? `${separateLeadsOf(part)!.join('、')}分别负责` : realOwners(part.leadAssessors, `指标“${part.title}”`, warnings).join('\n') },
             { text: hasLeaders ? ownerCell(part === item ? item : { ...part, leaders: part.leaders ?? item.leaders }, labels, warnings) : realOwners((part === item ? item : part).divisions ?? item.divisions, `指标“${part.title}”`, warnings).join('、') },
           ]);
         });

@@ -124,9 +124,23 @@ function negativeBlocks(scheme: Scheme, blocks: OutBlock[]): void {
   blocks.push({ kind: 'table', table: { header: ['考核内容', '考核指标', '责任单位', '扣分分值'], rows } });
 }
 
+/**
+ * The lead units of a task the importer split because its 牵头单位 cell said "A、B分别负责" (004:72): one
+ * child line "task（A负责）" per unit, that unit alone as its lead. Written back as the one row it came from.
+ */
+export function separateLeadsOf(n: Indicator): string[] | undefined {
+  const kids = n.children ?? [];
+  if (kids.length < 2 || n.leadAssessors?.length || n.clauses?.length) return undefined;
+  const leads = kids.map((k) => (k.leadAssessors?.length === 1 && !k.children?.length && !k.clauses?.length && k.text === undefined && k.points === undefined && k.title === `${n.title}（${k.leadAssessors[0]}负责）` ? k.leadAssessors[0]! : undefined));
+  return leads.every((l) => l !== undefined) ? (leads as string[]) : undefined;
+}
+
+/** Children as rows of the document: a split task's lines are not rows of their own. */
+const rowKids = (n: Indicator): readonly Indicator[] => (separateLeadsOf(n) ? [] : (n.children ?? []));
+
 /** Depth of a forest (a leaf is 1). */
 function depth(nodes: readonly Indicator[]): number {
-  return nodes.reduce((d, n) => Math.max(d, 1 + depth(n.children ?? [])), 0);
+  return nodes.reduce((d, n) => Math.max(d, 1 + depth(rowKids(n))), 0);
 }
 
 function all(nodes: readonly Indicator[]): Indicator[] {
@@ -177,7 +191,8 @@ function treeTable(nodes: readonly Indicator[], unit: string | undefined): { hea
     const out: OutCell[] = [];
     if (hasRest) out.push({ text: rest });
     if (pointsCol) out.push({ text: pts(pointsFor(n, unit)) });
-    if (hasLead) out.push({ text: (n.leadAssessors ?? []).join('、') });
+    const separate = separateLeadsOf(n);
+    if (hasLead) out.push({ text: separate ? `${separate.join('、')}分别负责` : (n.leadAssessors ?? []).join('、') });
     if (hasDiv) out.push({ text: (n.divisions ?? []).join('、') });
     return out;
   };
@@ -192,7 +207,7 @@ function treeTable(nodes: readonly Indicator[], unit: string | undefined): { hea
         rows.push([...seqCell(), { text: label(n, !pointsCol) }, ...values(n)]);
         continue;
       }
-      const kids = n.children ?? [];
+      const kids = rowKids(n);
       const cat = withPoints(cells(n, unit).label, pointsFor(n, unit));
       if (kids.length === 0) {
         rows.push([...seqCell(), { text: cat }, { text: '' }, ...values(n)]);
@@ -209,10 +224,10 @@ function treeTable(nodes: readonly Indicator[], unit: string | undefined): { hea
   const sections = (list: readonly Indicator[], level: number): void => {
     if (level > fullWidth) return dataRows(list);
     list.forEach((n, i) => {
-      if (!n.children?.length) return dataRows([n]);
+      if (!rowKids(n).length) return dataRows([n]);
       const marker = level === 1 ? `${chineseNumber(i + 1)}、` : `（${chineseNumber(i + 1)}）`;
       rows.push([{ text: `${marker}${n.title}`, colSpan: width }, ...Array.from({ length: width - 1 }, () => ({ text: '', covered: true }))]);
-      sections(n.children, level + 1);
+      sections(rowKids(n), level + 1);
     });
   };
   sections(nodes, 1);

@@ -21,6 +21,8 @@ function normalised(s: Scheme): unknown {
 }
 
 const leaves = (nodes: readonly Indicator[]): Indicator[] => nodes.flatMap((n) => (n.children?.length ? leaves(n.children) : [n]));
+const tasksOf = (nodes: readonly Indicator[]): Indicator[] =>
+  nodes.flatMap((n) => (n.children?.length && !n.children.every((c) => c.title.startsWith(`${n.title}（`)) ? tasksOf(n.children) : [n]));
 const count = (nodes: readonly Indicator[]): number => nodes.reduce((n, i) => n + 1 + count(i.children ?? []), 0);
 const headings = (blocks: OutBlock[]): string[] => blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
 
@@ -134,9 +136,11 @@ describe('round trip of 004 (政务公开 责任清单: 序号 | 重点工作 | 
     const list = s.indicators[0]!;
     expect(s.indicators).toHaveLength(1);
     expect(list.children!.map((c) => c.children!.length)).toEqual([6, 4, 3, 4, 12]);
-    const tasks = leaves(s.indicators);
+    // a task split by its 牵头单位 cell's "分别负责" (004:72) is one task of lines "（X负责）"
+    const tasks = tasksOf(s.indicators);
     expect(tasks).toHaveLength(70);
-    expect(tasks.every((t) => t.leadAssessors?.length && t.divisions?.length)).toBe(true);
+    expect(tasks.every((t) => (t.leadAssessors?.length || t.children?.every((c) => c.leadAssessors?.length === 1)) && t.divisions?.length)).toBe(true);
+    expect(tasks.filter((t) => t.children?.length).map((t) => t.children!.length)).toEqual([5, 5, 5, 7, 3, 2, 2]);
     const t = tasks[6]!;
     expect([t.code, t.title, t.leadAssessors, t.divisions]).toEqual(['1.1.3.1', '全面推行行政执法公示制度', ['市司法局', '市综合执法局'], ['市级有关部门（单位）', '各县（市、区）政府']]);
     expect(t.text).toMatch(/^全面推行行政执法公示制度，依法通过政府网站公开/);

@@ -170,14 +170,47 @@ describe('importScheme', () => {
       const parts = r.scheme.indicators[0]!.children!;
       expect(parts).toHaveLength(5);
       expect(parts.reduce((n, p) => n + (p.children?.filter((c) => c.children?.length).length ?? 0), 0)).toBe(17);
-      const tasks = all(r.scheme.indicators).filter((i) => !i.children?.length);
+      // a task is a leaf, or a task split into its 分别负责 lines (below): 63 + 7
+      const split = all(r.scheme.indicators).filter((i) => i.children?.length && i.children.every((c) => c.title.startsWith(`${i.title}（`)));
+      const lines = new Set(split.flatMap((t) => t.children!));
+      const tasks = all(r.scheme.indicators).filter((i) => (!i.children?.length && !lines.has(i)) || split.includes(i));
       expect(tasks).toHaveLength(70);
+      expect(all(r.scheme.indicators).filter((i) => !i.children?.length)).toHaveLength(63 + 29);
     });
 
-    it('reads 分别负责 lead units one by one (004:72)', () => {
-      const task9 = all(r.scheme.indicators).find((i) => i.text?.startsWith('加大食品药品安全'))!;
-      expect(task9.leadAssessors).toEqual(['市市场监管局', '市应急管理局', '市生态环境局', '市金融办', '人行嘉兴市中心支行']);
+    // The 牵头单位 cells ending in 分别负责, as the seed has them (line: units); 5+5+5+7+3+2+2 = 29 lines.
+    const separately: [number, string[]][] = [
+      [72, ['市市场监管局', '市应急管理局', '市生态环境局', '市金融办', '人行嘉兴市中心支行']],
+      [120, ['市卫生健康委', '市应急管理局', '市农业农村局', '市民政局', '市自然资源和规划局']],
+      [132, ['市经信局', '市财政局', '市税务局', '市发展改革委', '市商务局']],
+      [166, ['市人力社保局', '市教育局', '市卫生健康委', '市医保局', '市生态环境局', '市自然资源和规划局', '市建设局']],
+      [171, ['市教育局', '市退役军人事务局', '市人力社保局']],
+      [191, ['市自然资源和规划局', '市人力社保局']],
+      [205, ['市政府办公室', '市审计局']],
+    ];
+
+    it('gives each unit of a 分别负责 cell its own line of the task, that unit alone as its lead (004:72 …)', () => {
+      const split = all(r.scheme.indicators).filter((i) => i.children?.length && i.children.every((c) => c.title.startsWith(`${i.title}（`)));
+      expect(split.map((t) => [t.children![0]!.source?.line, t.children!.map((c) => c.leadAssessors)])).toEqual(separately.map(([line, names]) => [line, names.map((n) => [n])]));
+      expect(split.flatMap((t) => t.children!)).toHaveLength(29);
+      const task9 = split[0]!;
+      expect(task9.text).toMatch(/^加大食品药品安全、安全生产、生态环境、金融安全、知识产权保护等重点领域执法公开/);
+      expect(task9.leadAssessors).toBeUndefined();
+      expect(task9.points).toBeUndefined();
       expect(task9.divisions).toEqual(['市级有关部门（单位）', '各县（市、区）政府']);
+      expect(task9.children!.map((c) => c.title)).toEqual(separately[0]![1].map((n) => `${task9.title}（${n}负责）`));
+      expect(task9.children!.every((c) => c.text === undefined && c.points === undefined && !c.divisions)).toBe(true);
+      // every listed unit is a 考核牵头部门 of the scheme
+      for (const [, names] of separately) for (const n of names) expect(r.scheme.assessors.map((a) => a.code)).toContain(n);
+    });
+
+    it('says in the import report which tasks were split, citing the line', () => {
+      const issues = r.report.issues.filter((i) => i.code === 'separate-leads');
+      expect(issues.map((i) => i.source?.line)).toEqual(separately.map(([line]) => line));
+      expect(issues[0]!.message).toContain('牵头单位写“市市场监管局、市应急管理局、市生态环境局、市金融办、人行嘉兴市中心支行分别负责”，已拆为 5 条子任务');
+      expect(issues[0]!.message).toContain('第 72 行');
+      const row = r.report.rows.find((x) => x.source.line === 71 || x.summary.includes('“分别负责”拆为 5 条子任务'));
+      expect(row?.summary).toContain('“分别负责”拆为 5 条子任务');
     });
 
     it('reads the annex list of 市级有关部门（单位） as a named group (004:399-401)', () => {

@@ -44,6 +44,9 @@ const SCOPE_NAME = /成员单位|相关责任单位|各部门|各单位|有关�
 
 type Level = { role: ColumnRole; col: number };
 
+/** Lead units of a 牵头单位 cell ending in "分别负责", and where the cell is. */
+type SeparateLeads = { names: string[]; source: SourceRef };
+
 /** Reads the data rows of one table into nodes under `host`. */
 export class TableReader {
   private readonly levels: Level[];
@@ -53,6 +56,8 @@ export class TableReader {
   private sections: { level: number; node: DraftNode }[] = [];
   private lastRuleKey = '';
   private leafOfRow: DraftNode | null = null;
+  /** 牵头单位 read from this row's cell ending in "分别负责": each leads its own line of the task (004:72). */
+  private separateLeads: SeparateLeads | undefined;
   private aliases = new Map<string, string>();
   private lastClause: ClauseDraftNode | undefined;
 
@@ -413,8 +418,11 @@ export class TableReader {
     const prefixed = (want: 'lead' | 'co'): string[] => byPrefix.flatMap((x) => (x.parts ?? []).filter((p) => p.role === want).flatMap((p) => p.names));
     const plain = (role: 'assessor' | 'lead' | 'responsible'): string[] => (byPrefix.find((x) => x.role === role)!.parts ? [] : this.names(r, role));
     if (byPrefix.some((x) => x.parts)) notes.push('按“牵头/配合”前缀拆分单位');
+    this.separateLeads = undefined;
     const assessors = [...plain('assessor'), ...plain('lead'), ...prefixed('lead')];
     if (assessors.length > 0) leaf.assessors = [...new Set([...(leaf.assessors ?? []), ...assessors])];
+    // set by names() while reading the cells above (TypeScript does not see that call change it)
+    const separate = this.separateLeads as SeparateLeads | undefined;
     const responsible = [...plain('responsible'), ...prefixed('co')];
     const ownerText = this.cell(r, this.col('owner')).text;
     const owner = ownerText.trim() !== '' ? parseOwnerCell(ownerText, { clauseCount: 99 }) : undefined;
@@ -488,7 +496,35 @@ export class TableReader {
         notes.push(role === 'deadline' ? '完成时限' : '备注');
       }
     }
+    if (separate) this.splitSeparateLeads(leaf, separate.names, separate.source, notes);
     this.row(source, newClauses.length > 0 ? 'clauses' : 'indicator', `${this.path(leaf)}${notes.length ? `：${notes.join('，')}` : ''}`);
+  }
+
+  /**
+   * "A、B、C分别负责" (004:72): the task is not led jointly, each unit leads its own part. The task keeps its
+   * text and gets one child line per listed unit, that unit alone as its lead, so that one lead cannot verify
+   * another's line. Which field is whose is not said in the cell; no pairing is guessed from the text.
+   * A task with points or scoring clauses is not split (children without points would score its points
+   * as 0): it stays co-led and a person is asked to decide.
+   */
+  private splitSeparateLeads(leaf: DraftNode, names: string[], source: SourceRef, notes: string[]): void {
+    const cell = `${names.join('、')}分别负责`;
+    if (names.length < 2) return;
+    if (leaf.points !== undefined || leaf.clauses.length > 0 || leaf.children.length > 0) {
+      const what = leaf.points !== undefined ? `有分值 ${toStr(leaf.points)} 分` : leaf.clauses.length > 0 ? '有评分条款' : '已有下级指标';
+      this.warn('separate-leads-kept', `文件 ${this.s.file} ${where(source)}：牵头单位写“${cell}”，但该任务${what}，未拆分为各单位的子任务（拆分后分值无人计算），暂按共同牵头导入，请人工确定每个牵头单位负责的部分`, source);
+      notes.push('“分别负责”未拆分（待人工确定）');
+      return;
+    }
+    leaf.assessors = leaf.assessors?.filter((a) => !names.includes(a));
+    if (!leaf.assessors?.length) delete leaf.assessors;
+    for (const name of names) {
+      const child = newNode('indicator', `${leaf.title}（${name}负责）`, source);
+      child.assessors = [name];
+      leaf.children.push(child);
+    }
+    this.warn('separate-leads', `文件 ${this.s.file} ${where(source)}：牵头单位写“${cell}”，已拆为 ${names.length} 条子任务，每个牵头单位只牵头并核定自己的一条；原文未写各单位对应的领域，未作对应，请核对`, source);
+    notes.push(`“分别负责”拆为 ${names.length} 条子任务`);
   }
 
   private path(leaf: DraftNode): string {
@@ -517,8 +553,10 @@ export class TableReader {
     if (scope.length > 0) {
       this.warn('assessor-is-scope', `文件 ${this.s.file} 第 ${this.t.index} 个表格 ${where(c.source)}：考核牵头部门列写的是被考核单位范围“${scope.join('、')}”，不是考核部门，未作为考核牵头部门导入`, c.source);
     }
-    if (split) this.row(c.source, 'indicator', `“分别负责”：${names.join('、')} 各自负责本领域`);
-    return names.filter((n) => !scope.includes(n));
+    const kept = names.filter((n) => !scope.includes(n));
+    if (split && (role === 'assessor' || role === 'lead')) this.separateLeads = { names: kept, source: c.source };
+    else if (split) this.row(c.source, 'indicator', `“分别负责”：${names.join('、')} 各自负责本领域`);
+    return kept;
   }
 
   /**
