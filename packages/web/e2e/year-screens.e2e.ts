@@ -119,6 +119,7 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     const { context, page } = await asKpb();
     await page.goto(`${server.origin}/results`);
     await page.getByText('分类排名').waitFor();
+    await page.locator('.ant-table-tbody').first().getByText('螅镇').waitFor(); // the results, not the empty state shown while they load
     const rankingsBefore = await page.locator('.ant-table-tbody').first().innerText();
     await page.getByRole('menuitem', { name: '情景试算' }).click();
     await page.waitForURL(/\/whatif$/);
@@ -153,6 +154,7 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     // the real rankings are unchanged
     await page.goto(`${server.origin}/results`);
     await page.getByText('分类排名').waitFor();
+    await page.locator('.ant-table-tbody').first().getByText('螅镇').waitFor(); // the results, not the empty state shown while they load
     expect(await page.locator('.ant-table-tbody').first().innerText()).toBe(rankingsBefore);
     await logout(page);
     await context.close();

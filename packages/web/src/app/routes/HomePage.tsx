@@ -6,9 +6,10 @@ import { visibleMenu } from '../menu';
 /** 首页: the role's jobs as cards; a role with a single job goes straight to it. */
 export function HomePage() {
   const { can, session } = useAuth();
+  // 个人中心 (account, notifications) is everyone's: it does not count as a job of the role
   const entries = visibleMenu(can)
-    .flatMap((g) => g.entries)
-    .filter((e) => e.key !== '/account');
+    .filter((g) => g.key !== 'me')
+    .flatMap((g) => g.entries);
   if (entries.length === 1) return <Navigate to={entries[0]!.key} replace />;
   if (entries.length === 0) {
     return <Result status="info" title={`${session?.login ?? ''}，您好`} subTitle="您的账户尚未被授予业务角色。请联系安全管理员授予角色后重新登录。" />;
