@@ -85,7 +85,9 @@ describe('compliance: residual information in the browser (row 40)', () => {
     // going back in the history shows none of the results seen before the logout
     // (it shows the menu shell at / without redirecting to the login: reported to the web owners)
     await page.goBack();
-    await page.waitForLoadState('networkidle');
+    // not 'networkidle': the shell's notification bell may poll, so the network need never fall idle
+    await page.waitForLoadState('load');
+    await page.locator('body').filter({ hasText: /登录|考核通/ }).waitFor();
     expect(await page.innerText('body')).not.toContain('螅镇');
     expect(await storageOf(page)).toEqual({ local: [], session: [] });
     await context.close();
