@@ -8,7 +8,7 @@ import { readMetric } from '../rules/rule-helpers';
 import type { PeerData } from '../rules/rule-context';
 import { rankUnits } from '../ranking/rank-units';
 import { gradeUnits, gradingFlags, type Gradable } from '../grading/grade-units';
-import { FactIndex, factsFor, indexFacts } from './fact-index';
+import { FactIndex, factsFor, indexFacts, type UnitFacts } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
 import { clauseFacts, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
 import { LedgerStore } from './ledger-store';
@@ -55,14 +55,17 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const fresh = new FactIndex(unitFacts.filter((f) => f.unit === unitCode)).get(unitCode) ?? new Map<Code, Fact[]>();
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
-  const touched = [...new Set<Code>([...(before?.keys() ?? []), ...fresh.keys()])];
+  // Only the codes whose facts differ (by value, in order) count as changed: the others' clauses
+  // keep their outcomes and lines (see `Reuse`), and they cannot move other units' peer values.
+  const touched = changedCodes(before, fresh);
   // a shared data item (最多报一次) may feed several clauses, some comparing units: redo the whole pass
   if (touched.some((c) => state.crossUnitClauses.has(c) || env.index.dataItems.has(c))) return full();
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
   // The re-scored unit's lines go to a store of their own: the evaluation's store is not grown by
   // every re-score of a long-lived state (the server keeps one per assessment).
   env.ledger = new LedgerStore(1 << 9);
-  const score = scoreUnit(env, unit);
+  const previous = state.scores.get(unitCode);
+  const score = scoreUnit(env, unit, previous ? { previous, changed: new Set(touched) } : undefined);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only
   // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
   if (score.needsImputation.length > 0) return full();
@@ -179,6 +182,41 @@ function reassemble(state: Evaluation, unitCode: Code): void {
     regrade = at.map((i) => all[i]!);
   } else regrade = all;
   applyGrades(index, facts, regrade, layout.flags);
+}
+
+/** The codes whose fact lists differ between two versions of a unit's facts (by value and order). */
+function changedCodes(before: UnitFacts | undefined, after: UnitFacts): Code[] {
+  const codes = new Set<Code>(before?.keys() ?? []);
+  for (const c of after.keys()) codes.add(c);
+  const out: Code[] = [];
+  for (const c of codes) {
+    const x = before?.get(c);
+    const y = after.get(c);
+    if (!sameFacts(x, y)) out.push(c);
+  }
+  return out;
+}
+
+function sameFacts(x: readonly Fact[] | undefined, y: readonly Fact[] | undefined): boolean {
+  if (x === y) return true;
+  if (x === undefined || y === undefined || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i] && !sameValue(x[i], y[i])) return false;
+  return true;
+}
+
+/** Deep equality of plain data (facts: strings, numbers, booleans, arrays, plain objects). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 function* allFacts(index: FactIndex): Generator<Fact> {

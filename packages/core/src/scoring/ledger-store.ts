@@ -21,6 +21,11 @@ const KIND_ID: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [
 const STATUSES: readonly OutcomeStatus[] = ['scored', 'not-applicable', 'needs-judgement', 'needs-review', 'vetoed', 'clamped'];
 const STATUS_ID: Record<string, number> = Object.fromEntries(STATUSES.map((k, i) => [k, i]));
 
+export const CLAUSE_HAS_SCORE = 1;
+export const CLAUSE_REVIEWED = 2;
+/** `zero` of the outcome in bits 2–3: 1 indicator, 2 parent, 3 unit. */
+export const CLAUSE_ZERO_SHIFT = 2;
+
 type Shape = { msg: string; keys: readonly string[] };
 const shapes: Shape[] = [];
 const shapesByMsg = new Map<string, number[]>();
@@ -50,6 +55,11 @@ export class LedgerStore {
   private cValues: Float64Array;
   /** Clause results written so far. */
   clauseCount = 0;
+  /** Per clause result: its lines [cLine0, cLine1), its clause plan's id, and flags (see `addClause`). */
+  private cLine0: Int32Array;
+  private cLine1: Int32Array;
+  private cPlan: Int32Array;
+  private cFlags: Uint8Array;
 
   /** `cap`: room for this many lines (and clause results) before the arrays grow. */
   constructor(
@@ -64,10 +74,20 @@ export class LedgerStore {
     this.cCap = cap;
     this.cStatus = new Uint8Array(cap);
     this.cValues = new Float64Array(3 * cap);
+    this.cLine0 = new Int32Array(cap);
+    this.cLine1 = new Int32Array(cap);
+    this.cPlan = new Int32Array(cap);
+    this.cFlags = new Uint8Array(cap);
   }
 
-  /** Appends one clause's result (its node keeps where its clauses start). */
-  addClause(status: OutcomeStatus, score: Dec, deduction: Dec, bonus: Dec): void {
+  /**
+   * Appends one clause's result (its node keeps where its clauses start). `lineStart` is where the
+   * clause's own lines start (they end at the store's current size); `plan` names the clause within
+   * its evaluation; `flags` is what a re-score needs to reuse the outcome without evaluating the rule
+   * again: CLAUSE_HAS_SCORE (the outcome had a score), CLAUSE_REVIEWED (it counted a needs-review),
+   * and the outcome's `zero` (CLAUSE_ZERO_*).
+   */
+  addClause(status: OutcomeStatus, score: Dec, deduction: Dec, bonus: Dec, lineStart = this.size, plan = -1, flags = 0): void {
     const i = this.clauseCount;
     if (i === this.cCap) {
       this.cCap *= 2;
@@ -77,12 +97,66 @@ export class LedgerStore {
       const v = new Float64Array(3 * this.cCap);
       v.set(this.cValues);
       this.cValues = v;
+      const l0 = new Int32Array(this.cCap);
+      l0.set(this.cLine0);
+      this.cLine0 = l0;
+      const l1 = new Int32Array(this.cCap);
+      l1.set(this.cLine1);
+      this.cLine1 = l1;
+      const pl = new Int32Array(this.cCap);
+      pl.set(this.cPlan);
+      this.cPlan = pl;
+      const fl = new Uint8Array(this.cCap);
+      fl.set(this.cFlags);
+      this.cFlags = fl;
     }
     this.cStatus[i] = STATUS_ID[status]!;
     this.cValues[3 * i] = score;
     this.cValues[3 * i + 1] = deduction;
     this.cValues[3 * i + 2] = bonus;
+    this.cLine0[i] = lineStart;
+    this.cLine1[i] = this.size;
+    this.cPlan[i] = plan;
+    this.cFlags[i] = flags;
     this.clauseCount = i + 1;
+  }
+
+  /** Clause result i's status, values, plan id and flags (a re-score reuses them). */
+  clauseStatus(i: number): OutcomeStatus {
+    return STATUSES[this.cStatus[i]!]!;
+  }
+  clauseValue(i: number, k: 0 | 1 | 2): Dec {
+    return this.cValues[3 * i + k]! as Dec;
+  }
+  clausePlan(i: number): number {
+    return this.cPlan[i]!;
+  }
+  clauseFlags(i: number): number {
+    return this.cFlags[i]!;
+  }
+
+  /**
+   * Copies clause result i of `from` (its lines and values) to the end of this store, its lines at
+   * `site` (the clause's site here): a re-score's unchanged clauses, line for line as the rule gave them.
+   */
+  copyClause(from: LedgerStore, i: number, site: number): void {
+    const lineStart = this.size;
+    const values = this.values;
+    const ids = this.factIds;
+    for (let l = from.cLine0[i]!, end = from.cLine1[i]!; l < end; l++) {
+      const j = this.size;
+      if (j === this.cap) this.grow();
+      this.kind[j] = from.kind[l]!;
+      this.amount[j] = from.amount[l]!;
+      this.shape[j] = from.shape[l]!;
+      this.site[j] = site;
+      for (let k = from.pOff[l]!, e = from.pOff[l + 1]!; k < e; k++) values.push(from.values[k]!);
+      for (let k = from.fOff[l]!, e = from.fOff[l + 1]!; k < e; k++) ids.push(from.factIds[k]!);
+      this.size = j + 1;
+      this.pOff[j + 1] = values.length;
+      this.fOff[j + 1] = ids.length;
+    }
+    this.addClause(from.clauseStatus(i), from.clauseValue(i, 0), from.clauseValue(i, 1), from.clauseValue(i, 2), lineStart, from.cPlan[i]!, from.cFlags[i]!);
   }
 
   /** The results of `clauses`, written from `start` on, as objects (fresh on every call). */

@@ -9,7 +9,7 @@ import { line, tierAmount } from '../rules/rule-helpers';
 import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
 import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
-import { LedgerStore, lazyAccessor, type Params } from './ledger-store';
+import { CLAUSE_HAS_SCORE, CLAUSE_REVIEWED, CLAUSE_ZERO_SHIFT, LedgerStore, lazyAccessor, type Params } from './ledger-store';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -23,6 +23,22 @@ export type ScoringEnv = {
   ledger?: LedgerStore;
   /** What scoring reads of each node that is the same for every unit (see `planOf`). Made on first use. */
   plans?: Map<Indicator, NodePlan>;
+  /** Clause plans made so far (a plan's `id` is its number: the store keeps it per clause result). */
+  planCount?: number;
+};
+
+/**
+ * What a re-score may reuse of the unit's previous scoring: a clause whose facts did not change
+ * (its own code, its shared data item, and for a dedupe group every code of the group) gives the
+ * outcome and lines it gave before, copied from the previous store instead of evaluating the rule.
+ * Rules read only the clause's facts and what does not depend on the unit's facts (points, target,
+ * settings, peer values: a change feeding peers takes the full path), so the copy is what the rule
+ * would give again.
+ */
+export type Reuse = {
+  previous: UnitScore;
+  /** Codes whose facts differ from the previous scoring's (by value, in order). */
+  changed: ReadonlySet<Code>;
 };
 
 /** What evaluating one clause reads that does not depend on the unit. */
@@ -34,6 +50,8 @@ type ClausePlan = {
   /** The clause's site in `siteStore` (a re-score writes to a store of its own). */
   site: number;
   siteStore: LedgerStore | undefined;
+  /** The plan's number in its evaluation. */
+  id: number;
 };
 type NodePlan = { clauses: ClausePlan[]; anyScore: boolean };
 
@@ -52,7 +70,7 @@ function planOf(env: ScoringEnv, node: Indicator, clauses: readonly Clause[]): N
     const c = clauses[i]!;
     const isScore = ruleEffect(c.rule) === 'score';
     if (isScore) anyScore = true;
-    list[i] = { cite: citeOf(c), isScore, peers: env.peers.size === 0 ? undefined : env.peers.get(c.code), site: -1, siteStore: undefined };
+    list[i] = { cite: citeOf(c), isScore, peers: env.peers.size === 0 ? undefined : env.peers.get(c.code), site: -1, siteStore: undefined, id: (env.planCount = (env.planCount ?? 0) + 1) - 1 };
   }
   plan = { clauses: list, anyScore };
   plans.set(node, plan);
@@ -88,6 +106,12 @@ type State = {
   unitFacts: UnitFacts | undefined;
   /** The unit's peer group (for cross-unit clauses' peer values). */
   peerGroup: Code;
+  /** A re-score's reusable clause outcomes: previous store, plan id → clause result there (or -1). */
+  reuseFrom: LedgerStore | undefined;
+  reuseAt: Int32Array | undefined;
+  changed: ReadonlySet<Code> | undefined;
+  /** A code of a dedupe clause changed: every dedupe clause is evaluated again (P27 reads them all). */
+  dedupeDirty: boolean;
 };
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
@@ -113,11 +137,27 @@ function unitLine(st: State, kind: LedgerLine['kind'], amount: Dec, msg: string,
   st.ledger.add(st.ledger.siteOf(st.unit, ROOT_PATH, st.unit.code, undefined, false), kind, amount, msg, params, NO_IDS);
 }
 
-export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
+export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore {
   const { index } = env;
   const scheme = index.scheme;
   const store = (env.ledger ??= new LedgerStore());
   const start = store.size;
+  const cStart = store.clauseCount;
+  let reuseFrom: LedgerStore | undefined;
+  let reuseAt: Int32Array | undefined;
+  let dedupeDirty = false;
+  if (reuse) {
+    const slot = (reuse.previous.result as UnitResult & { [LEDGER]?: LedgerSlot })[LEDGER];
+    if (slot && slot.cEnd > slot.cStart) {
+      reuseFrom = slot.store;
+      reuseAt = new Int32Array(env.planCount ?? 0).fill(-1);
+      for (let i = slot.cStart; i < slot.cEnd; i++) {
+        const id = slot.store.clausePlan(i);
+        if (id >= 0 && id < reuseAt.length) reuseAt[id] = i;
+      }
+      for (const c of dedupeClausesOf(index)) if (reuse.changed.has(c.code)) dedupeDirty = true;
+    }
+  }
   const st: State = {
     unit,
     ledger: store,
@@ -134,6 +174,10 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
     ctx: undefined,
     unitFacts: env.facts.get(unit.code),
     peerGroup: peerGroupOf(index, unit.code),
+    reuseFrom,
+    reuseAt,
+    changed: reuse?.changed,
+    dedupeDirty,
   };
 
   // Vetoes first: their zero-indicator effects apply while the tree is scored.
@@ -273,7 +317,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
   // `ledger` is read from the store on first use; one shared accessor keeps every unit result in one
   // hidden class (a property redefined per object made them dictionaries, slow to rank and grade).
   Object.defineProperty(head, 'ledger', ledgerAccessor);
-  Object.defineProperty(head, LEDGER, { value: { store, start, end: store.size } satisfies LedgerSlot });
+  Object.defineProperty(head, LEDGER, { value: { store, start, end: store.size, cStart, cEnd: store.clauseCount } satisfies LedgerSlot });
   const result = head as Omit<UnitResult, 'ranks' | 'gradeNotes'> as UnitResult;
   result.ranks = [];
   result.gradeNotes = [];
@@ -438,7 +482,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     const clause = clauses[i]!;
     const cp = plan!.clauses[i]!;
     const out = evalClause(env, st, node, clause, cp, path, M);
-    st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus);
     result.status = worse(result.status, out.status);
     if (!isModeD && (cp.isScore || out.score !== undefined)) {
       hasPositive = true;
@@ -556,7 +599,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
 
 /** A unit's ledger lines, kept in the store (see `ledgerAccessor`). */
 const LEDGER = Symbol('ledger');
-type LedgerSlot = { store: LedgerStore; start: number; end: number };
+type LedgerSlot = { store: LedgerStore; start: number; end: number; cStart: number; cEnd: number };
 
 /** `UnitResult.ledger` materialised on first read, then an ordinary array (one descriptor for all units). */
 const ledgerAccessor = lazyAccessor<UnitResult & { [LEDGER]: LedgerSlot }, LedgerLine[]>('ledger', (u) => u[LEDGER].store.lines(u[LEDGER].start, u[LEDGER].end));
@@ -607,6 +650,8 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     site = plan.site = st.ledger.siteOf(clause, path, clause.code, plan.cite);
     plan.siteStore = st.ledger;
   }
+  if (st.reuseAt !== undefined && plan.id < st.reuseAt.length && st.reuseAt[plan.id]! >= 0 && canReuse(st, clause)) return reuseClause(st, st.reuseAt[plan.id]!, site);
+  const lineStart = st.ledger.size;
   let na: Fact | undefined;
   for (let i = 0; i < facts.length; i++) if (facts[i]!.type === 'not-applicable') {
     na = facts[i];
@@ -619,6 +664,7 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     const out: RuleOutcome = { status: 'not-applicable', deduction: P.ZERO, bonus: P.ZERO, lines: [line('not-applicable', pts, [na.id], 'clause.na', { reason: na.reason })] };
     if (positive) out.score = pts;
     push(st, site, out.lines[0]!);
+    st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus, lineStart, plan.id, flagsOf(out, false));
     return out;
   }
   if (clause.dedupeGroup !== undefined) facts = dropDuplicates(st, clause, facts);
@@ -644,6 +690,38 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   tally(st, out.status);
   const lines = out.lines;
   for (let i = 0; i < lines.length; i++) push(st, site, lines[i]!);
+  st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus, lineStart, plan.id, flagsOf(out, clause.status === 'needs-review'));
+  return out;
+}
+
+const ZERO_CODE = { indicator: 1, parent: 2, unit: 3 } as const;
+const ZERO_OF = [undefined, 'indicator', 'parent', 'unit'] as const;
+const NO_LINES: RuleOutcome['lines'] = Object.freeze([]) as unknown as RuleOutcome['lines'];
+
+function flagsOf(out: RuleOutcome, reviewed: boolean): number {
+  return (out.score !== undefined ? CLAUSE_HAS_SCORE : 0) | (reviewed ? CLAUSE_REVIEWED : 0) | (out.zero === undefined ? 0 : ZERO_CODE[out.zero] << CLAUSE_ZERO_SHIFT);
+}
+
+/** The clause's facts are those of the previous scoring (see `Reuse`). */
+function canReuse(st: State, clause: Clause): boolean {
+  const changed = st.changed!;
+  if (changed.has(clause.code)) return false;
+  if (clause.dataItem !== undefined && changed.has(clause.dataItem)) return false;
+  return clause.dedupeGroup === undefined || !st.dedupeDirty;
+}
+
+/** The previous outcome of a clause whose facts did not change: its lines copied, its counts tallied. */
+function reuseClause(st: State, i: number, site: number): RuleOutcome {
+  const from = st.reuseFrom!;
+  const flags = from.clauseFlags(i);
+  const status = from.clauseStatus(i) as RuleOutcome['status'];
+  if ((flags & CLAUSE_REVIEWED) !== 0) st.review++;
+  tally(st, status);
+  st.ledger.copyClause(from, i, site);
+  const out: RuleOutcome = { status, deduction: from.clauseValue(i, 1), bonus: from.clauseValue(i, 2), lines: NO_LINES };
+  if ((flags & CLAUSE_HAS_SCORE) !== 0) out.score = from.clauseValue(i, 0);
+  const zero = ZERO_OF[(flags >> CLAUSE_ZERO_SHIFT) & 3];
+  if (zero !== undefined) out.zero = zero;
   return out;
 }
 

@@ -117,3 +117,104 @@ describe('rescore equals a fresh evaluate (fast-check)', () => {
     );
   });
 });
+
+/**
+ * The same, with fact ids that stay the same across changes: a change then moves only the codes
+ * whose data moved, and `rescore` reuses the outcome and lines of every other clause (copied from
+ * the previous store). The scheme adds what a reused outcome carries besides its amounts: a clause
+ * needing review, two clauses of a dedupe group (P27 reads both), a zeroing clause (P29), a
+ * not-applicable clause, and an indicator in deduction mode with a cap.
+ */
+function reuseScheme(grading: Grading, withPeers: boolean): Scheme {
+  const base = schemeWith(grading, withPeers);
+  const extra: Indicator[] = [
+    {
+      code: 'I6',
+      title: '安全事故',
+      points: d(6),
+      caps: { deduction: d(4) },
+      clauses: [
+        { code: 'C6', text: '一般事故每起扣1分', dedupeGroup: 'acc', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } },
+        { code: 'C7', text: '较大事故每起扣3分', dedupeGroup: 'acc', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(3) } },
+        { code: 'C8', text: '发生重大事故本项不得分', rule: { kind: 'zero', scope: 'indicator' } },
+      ],
+    },
+    { code: 'I7', title: '待核', points: d(3), clauses: [{ code: 'C9', text: '完成得满分', status: 'needs-review', reviewReason: '条文待核', rule: { kind: 'completion', allowPartial: false } }] },
+  ];
+  return { ...base, indicators: [...base.indicators, ...extra] } as Scheme;
+}
+
+type MoreData = UnitData & { accidents: [number, number]; major: boolean; naC4: boolean; reviewDone: boolean };
+const moreData: fc.Arbitrary<MoreData> = fc.record({
+  occurrences: fc.integer({ min: 0, max: 8 }),
+  rate: fc.integer({ min: 60, max: 100 }),
+  done: fc.constantFrom('yes' as const, 'no' as const, 'partial' as const, 'none' as const),
+  value: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  peer: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+  accidents: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })),
+  major: fc.boolean(),
+  naC4: fc.boolean(),
+  reviewDone: fc.boolean(),
+});
+
+/** Ids depend only on the unit and the fact's place, so an unchanged fact is equal to its old self. */
+function stableFactsOf(unit: string, x: MoreData): Fact[] {
+  const out = factsOf(unit, x, 's').filter((f) => !(x.naC4 && f.ref === 'C4'));
+  if (x.naC4) out.push({ id: `${unit}-na4`, unit, ref: 'C4', type: 'not-applicable', reason: '不涉及' } as Fact);
+  // the same event reported under both clauses of the dedupe group counts once, where it costs most
+  for (let i = 0; i < x.accidents[0]; i++) out.push({ id: `${unit}-a${i}`, unit, ref: 'C6', type: 'occurrence', eventKey: `e${i}` } as Fact);
+  for (let i = 0; i < x.accidents[1]; i++) out.push({ id: `${unit}-b${i}`, unit, ref: 'C7', type: 'occurrence', eventKey: `e${i}` } as Fact);
+  if (x.major) out.push({ id: `${unit}-z`, unit, ref: 'C8', type: 'flag', value: true } as Fact);
+  out.push({ id: `${unit}-c9`, unit, ref: 'C9', type: 'flag', value: x.reviewDone } as Fact);
+  return out;
+}
+
+describe('rescore reusing unchanged clauses equals a fresh evaluate (fast-check)', () => {
+  it('changes of one field at a time and of whole units, facts rebuilt as new objects with the same ids', () => {
+    const fields = ['occurrences', 'rate', 'done', 'value', 'peer', 'accidents', 'major', 'naC4', 'reviewDone'] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: gradings.length - 1 }),
+        fc.boolean(),
+        fc.array(moreData, { minLength: UNITS, maxLength: UNITS }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: UNITS - 1 }), moreData, fc.integer({ min: -1, max: fields.length - 1 })), { minLength: 1, maxLength: 8 }),
+        (g, withPeers, initial, changes) => {
+          const scheme = reuseScheme(gradings[g]!, withPeers);
+          const data = new Map(initial.map((x, i) => [`u${i}`, x]));
+          const byUnit = new Map(initial.map((x, i) => [`u${i}`, stableFactsOf(`u${i}`, x)]));
+          let state = evaluateWithState(scheme, [...byUnit.values()].flat());
+          changes.forEach(([i, x, field], step) => {
+            const unit = `u${i}`;
+            // one field of the unit's data (the others as they were), or the whole unit (-1)
+            const nextData: MoreData = field < 0 ? x : { ...data.get(unit)!, [fields[field]!]: x[fields[field]!] };
+            data.set(unit, nextData);
+            const next = stableFactsOf(unit, nextData);
+            byUnit.set(unit, next);
+            state = rescore(state, unit, next);
+            const all = scheme.units.flatMap((u) => byUnit.get(u.code) ?? []);
+            expect(JSON.stringify(state.result), `step ${step}, ${unit}`).toBe(JSON.stringify(evaluate(scheme, all)));
+          });
+        },
+      ),
+      { numRuns: 80, seed: 20261203 },
+    );
+  });
+
+  it('a re-score that changes nothing gives the same result, and one that changes one value gives a fresh evaluation's', () => {
+    const scheme = reuseScheme(gradings[0]!, false);
+    const data = Array.from({ length: UNITS }, (_, i): MoreData => ({ occurrences: i % 4, rate: 80 + i, done: 'yes', value: 40 + 3 * i, peer: null, accidents: [i % 3, i % 2], major: i === 3, naC4: false, reviewDone: i % 2 === 0 }));
+    const facts = data.flatMap((x, i) => stableFactsOf(`u${i}`, x));
+    const state = evaluateWithState(scheme, facts);
+    const before = JSON.stringify(state.result);
+    rescore(state, 'u5', stableFactsOf('u5', data[5]!));
+    expect(JSON.stringify(state.result)).toBe(before);
+    const changed = { ...data[5]!, value: 90 };
+    rescore(state, 'u5', stableFactsOf('u5', changed));
+    const u5 = state.result.units.find((u) => u.unit === 'u5')!;
+    const fresh = evaluate(scheme, data.flatMap((x, i) => stableFactsOf(`u${i}`, i === 5 ? changed : x)));
+    expect(JSON.stringify(state.result)).toBe(JSON.stringify(fresh));
+    // 50 → 90 crosses the 50–80 band: the C4 deduction of 1 is gone
+    expect(u5.total).toBe(fresh.units[5]!.total);
+    expect(u5.ledger.filter((l) => l.ref === 'C4').map((l) => l.amount)).toEqual(fresh.units[5]!.ledger.filter((l) => l.ref === 'C4').map((l) => l.amount));
+  });
+});
