@@ -51,8 +51,15 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const unit = env.index.units.get(unitCode);
   if (!unit) return state;
   const before = env.facts.get(unitCode);
-  // Indexed like the evaluation's facts, so the scoring code sees one kind of unit facts.
-  const fresh = new FactIndex(unitFacts.filter((f) => f.unit === unitCode)).get(unitCode) ?? new Map<Code, Fact[]>();
+  // One unit's facts by code in the caller's order (what the index gives; a map needs no sorting).
+  const fresh = new Map<Code, Fact[]>();
+  for (let i = 0; i < unitFacts.length; i++) {
+    const f = unitFacts[i]!;
+    if (f.unit !== unitCode) continue;
+    const list = fresh.get(f.ref);
+    if (list) list.push(f);
+    else fresh.set(f.ref, [f]);
+  }
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
   // Only the codes whose facts differ (by value, in order) count as changed: the others' clauses

@@ -200,7 +200,7 @@ describe('rescore reusing unchanged clauses equals a fresh evaluate (fast-check)
     );
   });
 
-  it('a re-score that changes nothing gives the same result, and one that changes one value gives a fresh evaluation's', () => {
+  it('a re-score that changes nothing gives the same result, and one that changes one value equals a fresh evaluation', () => {
     const scheme = reuseScheme(gradings[0]!, false);
     const data = Array.from({ length: UNITS }, (_, i): MoreData => ({ occurrences: i % 4, rate: 80 + i, done: 'yes', value: 40 + 3 * i, peer: null, accidents: [i % 3, i % 2], major: i === 3, naC4: false, reviewDone: i % 2 === 0 }));
     const facts = data.flatMap((x, i) => stableFactsOf(`u${i}`, x));
