@@ -146,9 +146,14 @@ export function spreadsheetRun(size: Size, facts: readonly Fact[], expected: (un
       if (examples.length < 3) examples.push(`u${u}: ${String(v)} vs ${expected(u) / 1e6}`);
     }
   }
-  // One change, like the Kaohe re-score: unit 7's value for clause k5 (new total and group ranks).
+  // One change, like the Kaohe re-score: unit 7's value for clause k5 (new total and group ranks);
+  // 5 untimed changes first, then the median of 50 (as on Kaohe's side).
   const changes: number[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 5; i++) {
+    hf.setCellContents({ sheet: 0, row: rowOf[7]!, col: 3 * 5 }, [[((i * 13) % 100) + 0.25]]);
+    hf.getCellValue({ sheet: 0, row: rowOf[7]!, col: rankCol });
+  }
+  for (let i = 0; i < 50; i++) {
     const t2 = performance.now();
     hf.setCellContents({ sheet: 0, row: rowOf[7]!, col: 3 * 5 }, [[((i * 7) % 100) + 0.5]]);
     hf.getCellValue({ sheet: 0, row: rowOf[7]!, col: rankCol });
@@ -156,5 +161,5 @@ export function spreadsheetRun(size: Size, facts: readonly Fact[], expected: (un
   }
   changes.sort((a, b) => a - b);
   hf.destroy();
-  return { tallyMs, buildMs, changeMs: changes[5]!, formulas, mismatches, examples };
+  return { tallyMs, buildMs, changeMs: changes[changes.length >> 1]!, formulas, mismatches, examples };
 }
