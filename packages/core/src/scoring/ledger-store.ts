@@ -90,25 +90,13 @@ export class LedgerStore {
   addClause(status: OutcomeStatus, score: Dec, deduction: Dec, bonus: Dec, lineStart = this.size, plan = -1, flags = 0): void {
     const i = this.clauseCount;
     if (i === this.cCap) {
-      this.cCap *= 2;
-      const s = new Uint8Array(this.cCap);
-      s.set(this.cStatus);
-      this.cStatus = s;
-      const v = new Float64Array(3 * this.cCap);
-      v.set(this.cValues);
-      this.cValues = v;
-      const l0 = new Int32Array(this.cCap);
-      l0.set(this.cLine0);
-      this.cLine0 = l0;
-      const l1 = new Int32Array(this.cCap);
-      l1.set(this.cLine1);
-      this.cLine1 = l1;
-      const pl = new Int32Array(this.cCap);
-      pl.set(this.cPlan);
-      this.cPlan = pl;
-      const fl = new Uint8Array(this.cCap);
-      fl.set(this.cFlags);
-      this.cFlags = fl;
+      const n = (this.cCap *= 2);
+      this.cStatus = widen(this.cStatus, n);
+      this.cValues = widen(this.cValues, 3 * n);
+      this.cLine0 = widen(this.cLine0, n);
+      this.cLine1 = widen(this.cLine1, n);
+      this.cPlan = widen(this.cPlan, n);
+      this.cFlags = widen(this.cFlags, n);
     }
     this.cStatus[i] = STATUS_ID[status]!;
     this.cValues[3 * i] = score;
@@ -227,17 +215,12 @@ export class LedgerStore {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const wider = <T extends Uint8Array | Int32Array | Float64Array>(a: T, n: number, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.kind = wider(this.kind, cap, (n) => new Uint8Array(n));
-    this.amount = wider(this.amount, cap, (n) => new Float64Array(n));
-    this.shape = wider(this.shape, cap, (n) => new Int32Array(n));
-    this.site = wider(this.site, cap, (n) => new Int32Array(n));
-    this.pOff = wider(this.pOff, cap + 1, (n) => new Int32Array(n));
-    this.fOff = wider(this.fOff, cap + 1, (n) => new Int32Array(n));
+    this.kind = widen(this.kind, cap);
+    this.amount = widen(this.amount, cap);
+    this.shape = widen(this.shape, cap);
+    this.site = widen(this.site, cap);
+    this.pOff = widen(this.pOff, cap + 1);
+    this.fOff = widen(this.fOff, cap + 1);
     this.cap = cap;
   }
 
@@ -257,6 +240,13 @@ export class LedgerStore {
     }
     return out;
   }
+}
+
+/** A copy of `a` with room for `n` elements (the rest zero). */
+function widen<T extends Uint8Array | Int32Array | Float64Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }
 
 /**
