@@ -70,13 +70,14 @@ function schemeWith(grading: Grading, withPeers: boolean): Scheme {
 
 type UnitData = { occurrences: number; rate: number; done: 'yes' | 'no' | 'partial' | 'none'; value: number | null; peer: number | null };
 
-const unitData: fc.Arbitrary<UnitData> = fc.record({
+const unitFields = {
   occurrences: fc.integer({ min: 0, max: 8 }),
   rate: fc.integer({ min: 60, max: 100 }),
   done: fc.constantFrom('yes' as const, 'no' as const, 'partial' as const, 'none' as const),
   value: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
   peer: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
-});
+};
+const unitData: fc.Arbitrary<UnitData> = fc.record(unitFields);
 
 /** A unit's facts from its data; `tag` keeps fact ids unique across changes. */
 function factsOf(unit: string, x: UnitData, tag: string): Fact[] {
@@ -146,11 +147,7 @@ function reuseScheme(grading: Grading, withPeers: boolean): Scheme {
 
 type MoreData = UnitData & { accidents: [number, number]; major: boolean; naC4: boolean; reviewDone: boolean };
 const moreData: fc.Arbitrary<MoreData> = fc.record({
-  occurrences: fc.integer({ min: 0, max: 8 }),
-  rate: fc.integer({ min: 60, max: 100 }),
-  done: fc.constantFrom('yes' as const, 'no' as const, 'partial' as const, 'none' as const),
-  value: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
-  peer: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+  ...unitFields,
   accidents: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })),
   major: fc.boolean(),
   naC4: fc.boolean(),
