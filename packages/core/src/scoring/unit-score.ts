@@ -10,6 +10,7 @@ import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/sch
 import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
 import { LedgerStore, lazyAccessor, type Params } from './ledger-store';
+import { barredGradeCap } from '../grading/grade-units';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -246,6 +247,13 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
           barredAwards.push(e.award);
           vetoLine(P.ZERO, 'veto.bar-award', { award: e.award });
           break;
+        case 'bar-grade': {
+          // 一票否优: at most the grade after the barred one (no grading yet: the line records it, no grade changes).
+          const cap = barredGradeCap(scheme.grading, e.grade);
+          if (cap !== undefined) maxGrade = barredGradeCap(scheme.grading, e.grade, maxGrade);
+          vetoLine(P.ZERO, cap === undefined ? 'veto.bar-grade' : 'veto.bar-grade-cap', cap === undefined ? { grade: e.grade } : { grade: e.grade, cap });
+          break;
+        }
       }
     }
   }

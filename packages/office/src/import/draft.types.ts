@@ -21,6 +21,11 @@ export type ClauseDraftNode = {
   leaders?: string[];
   warnings: string[];
   source: SourceRef;
+  /**
+   * A row under a "一票否优" heading (07 3.1–3.4, 08 4.1–4.5): a situation, not a way of scoring. It becomes
+   * a veto of the scheme (`scheme.vetoes`, effect: not 优秀), not a clause; `heading` is the word as written.
+   */
+  veto?: { heading: string; grade: string };
 };
 
 export type NodeKind = 'list' | 'section' | 'group' | 'unit' | 'category' | 'item' | 'indicator' | 'part';

@@ -589,7 +589,8 @@ export class TableReader {
 
   /**
    * Rows under a "一票否优" / "一票否决" item (07, 08) state a situation, not a way of scoring: what happens when it
-   * occurs is the heading's word. Such a row stays needs-review, with that reason, never "未找到计分规则".
+   * occurs is the heading's word. Under 一票否优 the row is a veto (not 优秀, finalize puts it in `scheme.vetoes`);
+   * under 一票否决, whose effect the row does not say, it stays needs-review with that reason, never "未找到计分规则".
    */
   private vetoSituations(leaf: DraftNode, clauses: ClauseDraftNode[]): void {
     const titles = [leaf.title, ...this.current.map((c) => c.node.title), ...this.sections.map((x) => x.node.title)];
@@ -598,6 +599,15 @@ export class TableReader {
     const effect = word === '一票否优' ? '该单位不得评为优秀等次（不扣分）' : '该单位考核一票否决';
     for (const c of clauses) {
       if (c.status !== 'needs-review' || c.rules.length > 0 || c.reason !== '未找到计分规则') continue;
+      if (word === '一票否优') {
+        // The heading states the effect (not 优秀) and the row the situation: a veto of the scheme, whose
+        // fact (did the situation occur) a person records. 一票否决 names no effect and stays flagged.
+        c.status = 'ok';
+        c.veto = { heading: [...titles.slice(1), titles[0]!].find((t) => t.includes(word)) ?? word, grade: '优秀' };
+        delete c.reason;
+        delete c.unread;
+        continue;
+      }
       c.reason = `${word}情形：成立时${effect}；导入不生成等次否决，需在等次设置中按此配置并人工确认`;
       c.unread = [{ text: c.text, reason: c.reason, suggestion: `情形成立 → ${effect}` }];
     }
