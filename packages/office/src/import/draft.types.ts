@@ -1,6 +1,7 @@
 import type { Dec, Rule, Scope, Target } from '@kaohe/core';
 import type { ImportIssue, SourceRef } from '../document';
 import type { CompiledRule } from './rule-text';
+import type { GradeDeduction } from './grade-effects';
 
 /** A clause as read from a rule cell, before codes are given. */
 export type ClauseDraftNode = {
@@ -89,4 +90,6 @@ export type BuildState = {
   totals?: { value: Dec; label: string; source: SourceRef; within?: string }[];
   /** Which layout recogniser read the document (its Chinese label). */
   layout?: string;
+  /** Grade effects in points columns (降B级) the document converts to a deduction (see grade-effects.ts). */
+  gradeDeductions?: Map<string, GradeDeduction>;
 };

@@ -441,7 +441,10 @@ export class TableReader {
       notes.push('接上一行被分页截断的条款');
     } else if (this.col('rule') >= 0 && ruleCell.text.trim() !== '' && ruleCell.key !== this.lastRuleKey) {
       this.lastRuleKey = ruleCell.key;
-      const amount = signedAmount(pc.text);
+      const grade = signedAmount(pc.text) === undefined ? gradeEffect(pc.text) : undefined;
+      // "降B级" where the document converts it to points (10 第二十四条: 降为B、C、D级的按扣减信用分50、80、100分): that deduction.
+      const converted = grade ? this.s.gradeDeductions?.get(grade) : undefined;
+      const amount = signedAmount(pc.text) ?? (converted ? `扣${converted.amount}分` : undefined);
       // A cap or period limit in 备注 beside an amount ("每年最多加3分") belongs to the rule: the compiler must read it or flag it.
       const notesWithPoints = this.roles.flatMap((role, c) => {
         const cell = this.cell(r, c);
@@ -461,10 +464,13 @@ export class TableReader {
       newNodes = res.nodes;
       newClauses = res.clauses;
       this.vetoSituations(leaf, newClauses);
-      const grade = amount === undefined ? gradeEffect(pc.text) : undefined;
-      if (grade) {
-        // 10 区级: "降B级" in the 信用赋分 column is the consequence, not points; the rule format cannot say it yet.
-        const why = `赋分列为降级效果“${grade}”（不是分值）：规则格式还不能表达降级效果，需人工处理`;
+      if (grade && converted) {
+        const why = `赋分列为“${grade}”：按本文件${where(converted.source)}“${converted.sentence}”读作扣 ${converted.amount} 分`;
+        for (const c of res.clauses) c.warnings.push(why);
+        notes.push(`“${grade}”按文件规定折为扣 ${converted.amount} 分`);
+      } else if (grade) {
+        // "降B级" in the 信用赋分 column with no conversion written: a credit level of another body, not points nor a grade here.
+        const why = `赋分列为降级效果“${grade}”（不是分值）：本文件未写明${grade}折合扣多少分（如“降为B级的，按扣减信用分50分执行”），降级也不是本方案的等次，需人工处理`;
         for (const c of res.clauses) {
           if (c.status === 'ok') continue;
           c.reason = why;
