@@ -251,7 +251,8 @@ export function scoreUnit(env: ScoringEnv, unit: Unit): UnitScore {
           // 一票否优: at most the grade after the barred one (no grading yet: the line records it, no grade changes).
           const cap = barredGradeCap(scheme.grading, e.grade);
           if (cap !== undefined) maxGrade = barredGradeCap(scheme.grading, e.grade, maxGrade);
-          vetoLine(P.ZERO, cap === undefined ? 'veto.bar-grade' : 'veto.bar-grade-cap', cap === undefined ? { grade: e.grade } : { grade: e.grade, cap });
+          const capName = scheme.grading?.grades.find((g) => g.code === cap)?.name ?? cap;
+          vetoLine(P.ZERO, cap === undefined ? 'veto.bar-grade' : 'veto.bar-grade-cap', capName === undefined ? { grade: e.grade } : { grade: e.grade, cap: capName });
           break;
         }
       }

@@ -203,7 +203,7 @@ describe('P28 one-vote veto and its effects', () => {
   });
 
   it('bar-grade names the barred grade and the cap in the ledger', () => {
-    expectExplains(linesOf(u1([{ type: 'bar-grade', grade: '优秀' }]), 'veto')[0]!, '触发一票否优，不得评为“优秀”，等次至多为“B”');
+    expectExplains(linesOf(u1([{ type: 'bar-grade', grade: '优秀' }]), 'veto')[0]!, '触发一票否优，不得评为“优秀”，等次至多为“良好”');
   });
 
   it('bar-grade leaves a unit already below the barred grade as it is (U2: 80 → B)', () => {
