@@ -77,6 +77,7 @@ const vetoEffect = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('force-grade'), grade: code }),
   z.strictObject({ type: z.literal('force-last') }),
   z.strictObject({ type: z.literal('bar-award'), award: z.string() }),
+  z.strictObject({ type: z.literal('bar-grade'), grade: z.string().min(1) }),
   z.strictObject({ type: z.literal('deduct'), amount: decimal }),
 ]);
 

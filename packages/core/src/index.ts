@@ -11,7 +11,7 @@ export { factWarnings, describeFactWarning, readsOf, type FactWarning } from './
 export { indexScheme, inScope, pointsFor, type SchemeIndex } from './scheme/scheme-index';
 export { lintScheme, type LintIssue } from './scheme/lint-scheme';
 export { rankUnits } from './ranking/rank-units';
-export { gradeUnits } from './grading/grade-units';
+export { barredGradeCap, gradeUnits } from './grading/grade-units';
 export { describeLine, describeGradeNote, signed } from './explain/explain';
 export { describeRule, describeRuleParts, ruleKindNamesZh } from './explain/describe-rule';
 export { unitResultJson, nodeResultJson, ledgerLineJson, type UnitResultJson, type NodeResultJson, type LedgerLineJson, type ClauseResultJson } from './explain/result-json';

@@ -104,6 +104,8 @@ export const zhCN: Record<string, string> = {
   'veto.force-grade': '触发一票否决，直接确定为“{grade}”',
   'veto.force-last': '触发一票否决，直接列为最后一名',
   'veto.bar-award': '触发一票否决，取消“{award}”资格',
+  'veto.bar-grade': '触发一票否优，不得评为“{grade}”',
+  'veto.bar-grade-cap': '触发一票否优，不得评为“{grade}”，等次至多为“{cap}”',
   'unit.clamp-max': '总分 {total} 超过 {max} 分，按 {max} 分计',
   'unit.cutoff': '总分 {total} 低于 {below} 分，按 {to} 分计',
   'unit.clamp-min': '总分 {total} 低于 {min} 分，按 {min} 分计',

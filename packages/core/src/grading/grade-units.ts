@@ -40,6 +40,21 @@ function matches(c: GradeCondition, u: Gradable): boolean {
   return true;
 }
 
+/**
+ * 一票否优 (veto effect 'bar-grade'): the best grade a unit barred from `barred` (a grade's code or its
+ * name as written, 优秀) may still get — the grade after it — made stricter by `current` when that is
+ * already lower. Undefined when the scheme has no grading or names no such grade (nothing to cap);
+ * the last grade barred leaves nothing below it, so the cap stays at the last grade.
+ */
+export function barredGradeCap(grading: Grading | undefined, barred: string, current?: Code): Code | undefined {
+  if (!grading) return current;
+  const order = grading.grades.map((g) => g.code);
+  const at = grading.grades.findIndex((g) => g.code === barred || g.name === barred);
+  if (at < 0) return current;
+  const cap = order[Math.min(at + 1, order.length - 1)]!;
+  return current !== undefined && order.indexOf(current) > order.indexOf(cap) ? current : cap;
+}
+
 /** Flags entered on the 'grading' ref (存在突出问题, 弄虚作假) for grade exceptions. */
 export function gradingFlags(facts: readonly Fact[]): string[] {
   const out: string[] = [];

@@ -60,7 +60,9 @@ export function evalAnyOf(rule: AnyOfRule, ctx: RuleContext): RuleOutcome {
   if (pts === undefined) return pending('completion.no-points');
   const flags = factsOf(ctx.facts, 'flag');
   if (rule.optionPoints) return evalGradedOptions(rule, rule.optionPoints, pts, flags);
-  const hit = flags.find((f) => f.value && (f.option === undefined || rule.options.includes(f.option)));
+  // A completed flag naming an option that is not listed (a typo, another wording) says neither hit nor miss.
+  if (flags.some((f) => f.value && f.option !== undefined && !rule.options.includes(f.option))) return pending('anyof.pending', { options: rule.options.join('；') });
+  const hit = flags.find((f) => f.value);
   const out = empty();
   if (hit) {
     applyEffect(out, 'score', pts, [hit.id], 'anyof.hit', { option: hit.option ?? '', points: (pts) });

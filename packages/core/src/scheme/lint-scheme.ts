@@ -150,6 +150,11 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
     v.effects.forEach((e, j) => {
       if (e.type === 'zero-indicator' && !indicatorCodes.has(e.indicator)) warn('unknown-reference', `vetoes[${i}].effects[${j}]`, `未定义的指标“${e.indicator}”`, 'error');
       if ((e.type === 'max-grade' || e.type === 'force-grade') && !grades.has(e.grade)) warn('unknown-reference', `vetoes[${i}].effects[${j}]`, `未定义的等次“${e.grade}”`, 'error');
+      if (e.type === 'bar-grade') {
+        const named = scheme.grading?.grades.find((g) => g.code === e.grade || g.name === e.grade);
+        if (scheme.grading && !named) warn('unknown-reference', `vetoes[${i}].effects[${j}]`, `未定义的等次“${e.grade}”`, 'error');
+        else if (!scheme.grading) warn('unknown-reference', `vetoes[${i}].effects[${j}]`, `方案未设置等次：一票否优（不得评为“${e.grade}”）在设置等次后才限制等次，目前只记入计分明细`);
+      }
     });
   });
 

@@ -202,6 +202,13 @@ export type VetoEffect =
   | { type: 'force-grade'; grade: Code }
   | { type: 'force-last' }
   | { type: 'bar-award'; award: string }
+  /**
+   * 一票否优 (corpus 07/08): the unit may not get this grade nor a better one; its grade is at most the
+   * next grade of the scheme's grading. `grade` is the grade's code or its name as written (优秀), so an
+   * imported scheme can state the veto before its grading is configured; without grading the effect is
+   * recorded in the ledger and changes no grade.
+   */
+  | { type: 'bar-grade'; grade: string }
   | { type: 'deduct'; amount: Dec };
 
 export type VetoItem = {

@@ -10,6 +10,7 @@ import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/sch
 import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
 import { CLAUSE_HAS_SCORE, CLAUSE_REVIEWED, CLAUSE_ZERO_SHIFT, LedgerStore, lazyAccessor, type Params } from './ledger-store';
+import { barredGradeCap } from '../grading/grade-units';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -290,6 +291,14 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
           barredAwards.push(e.award);
           vetoLine(P.ZERO, 'veto.bar-award', { award: e.award });
           break;
+        case 'bar-grade': {
+          // 一票否优: at most the grade after the barred one (no grading yet: the line records it, no grade changes).
+          const cap = barredGradeCap(scheme.grading, e.grade);
+          if (cap !== undefined) maxGrade = barredGradeCap(scheme.grading, e.grade, maxGrade);
+          const capName = scheme.grading?.grades.find((g) => g.code === cap)?.name ?? cap;
+          vetoLine(P.ZERO, cap === undefined ? 'veto.bar-grade' : 'veto.bar-grade-cap', capName === undefined ? { grade: e.grade } : { grade: e.grade, cap: capName });
+          break;
+        }
       }
     }
   }

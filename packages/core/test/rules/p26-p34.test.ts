@@ -186,6 +186,8 @@ describe('P28 one-vote veto and its effects', () => {
     { effects: [{ type: 'deduct', amount: d(1) }], want: '94', grade: 'A' }, // (d) 000:961 扣 1 分
     { effects: [{ type: 'bar-award', award: '一等奖' }], want: '95', grade: 'A' }, // 002:672 评选一等奖“一票否决”
     { effects: [{ type: 'bar-award', award: '一等奖' }, { type: 'deduct', amount: d('0.5') }], want: '94.5', grade: 'A' }, // …和扣分
+    { effects: [{ type: 'bar-grade', grade: '优秀' }], want: '95', grade: 'B' }, // 一票否优 (corpus 07 3.1): not 优秀, points kept
+    { effects: [{ type: 'bar-grade', grade: 'A' }, { type: 'max-grade', grade: 'C' }], want: '95', grade: 'C' }, // the stricter cap holds
   ] as { effects: VetoEffect[]; want: string; grade: string }[])('$effects.0.type → $want, grade $grade', ({ effects, want, grade }) => {
     const u = u1(effects);
     expect(total(u)).toBe(want);
@@ -198,6 +200,16 @@ describe('P28 one-vote veto and its effects', () => {
     const u = u1([{ type: 'zero-indicator', indicator: 'I2' }]);
     expect(nodeOf(u, 'I2').status).toBe('vetoed');
     expectExplains(u.ledger.find((l) => l.msg === 'node.veto-zero')!, '触发一票否决，本项计零（原 40 分）');
+  });
+
+  it('bar-grade names the barred grade and the cap in the ledger', () => {
+    expectExplains(linesOf(u1([{ type: 'bar-grade', grade: '优秀' }]), 'veto')[0]!, '触发一票否优，不得评为“优秀”，等次至多为“良好”');
+  });
+
+  it('bar-grade leaves a unit already below the barred grade as it is (U2: 80 → B)', () => {
+    const u = unitOf(run(buildScheme(vetoScheme([{ type: 'bar-grade', grade: '优秀' }])), [...base, f.flag(true, { ref: 'V1', unit: 'U2' })]), 'U2');
+    expect(u.grade).toBe('B');
+    expect(u.vetoes).toEqual(['V1']);
   });
 
   it('bar-award records the award; deduct counts in the deduction total', () => {

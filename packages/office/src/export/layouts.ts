@@ -6,6 +6,8 @@ import { tableSchemeLayout } from './table-scheme-layout';
 import { chineseNumber, type OutBlock, type OutCell, type OutTable } from './out-model';
 import { responsibilityBlocks, type ResponsibilityOptions } from './responsibility-layout';
 import { realOwners, schemeLabels, titleYear, type SchemeLabels } from './scheme-labels';
+// The list titles the importer reads as lists of their own: one definition for both directions.
+import { LIST_TITLE } from '../import/layout/layout-common';
 
 /**
  * The seeds' own layouts as neutral tables (headings + rows with vertical merges), written to Word or
@@ -19,8 +21,6 @@ export { chineseNumber } from './out-model';
 export type Layout = 'breakdown' | 'responsibility' | 'targets' | 'scheme';
 export const LAYOUTS: readonly Layout[] = ['breakdown', 'responsibility', 'targets', 'scheme'];
 
-/** The list titles the importer reads as lists of their own (import/layout/table-layout LIST_TITLE). */
-const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|细则|目标任务)$/;
 
 const pts = (d: number | undefined): string => (d === undefined ? '' : toStr(d as never));
 

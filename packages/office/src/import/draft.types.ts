@@ -1,6 +1,7 @@
 import type { Dec, Rule, Scope, Target } from '@kaohe/core';
 import type { ImportIssue, SourceRef } from '../document';
 import type { CompiledRule } from './rule-text';
+import type { GradeDeduction } from './grade-effects';
 
 /** A clause as read from a rule cell, before codes are given. */
 export type ClauseDraftNode = {
@@ -21,6 +22,11 @@ export type ClauseDraftNode = {
   leaders?: string[];
   warnings: string[];
   source: SourceRef;
+  /**
+   * A row under a "一票否优" heading (07 3.1–3.4, 08 4.1–4.5): a situation, not a way of scoring. It becomes
+   * a veto of the scheme (`scheme.vetoes`, effect: not 优秀), not a clause; `heading` is the word as written.
+   */
+  veto?: { heading: string; grade: string };
 };
 
 export type NodeKind = 'list' | 'section' | 'group' | 'unit' | 'category' | 'item' | 'indicator' | 'part';
@@ -84,4 +90,6 @@ export type BuildState = {
   totals?: { value: Dec; label: string; source: SourceRef; within?: string }[];
   /** Which layout recogniser read the document (its Chinese label). */
   layout?: string;
+  /** Grade effects in points columns (降B级) the document converts to a deduction (see grade-effects.ts). */
+  gradeDeductions?: Map<string, GradeDeduction>;
 };

@@ -12,7 +12,7 @@ import { readDocument } from '../read-document';
  * document's own words). `readFactsWorkbook` reads the filled workbook back into facts for `kaohe score`.
  * Columns are headed "中文（field）": the field in brackets is what is read back; 说明 and 条款原文 are not.
  */
-export const FACT_FIELDS = ['unit', 'ref', 'type', 'count', 'level', 'severity', 'rank', 'role', 'variant', 'value', 'numerator', 'denominator', 'done', 'required', 'of', 'score', 'group', 'amount', 'reason', 'date', 'due', 'periods', 'note'] as const;
+export const FACT_FIELDS = ['unit', 'ref', 'type', 'count', 'level', 'severity', 'rank', 'role', 'variant', 'option', 'value', 'numerator', 'denominator', 'done', 'required', 'of', 'score', 'group', 'amount', 'reason', 'date', 'due', 'periods', 'note'] as const;
 type Field = (typeof FACT_FIELDS)[number];
 
 const LABELS: Record<Field, string> = {
@@ -25,6 +25,7 @@ const LABELS: Record<Field, string> = {
   rank: '职级/名次',
   role: '角色',
   variant: '情形',
+  option: '完成的选项',
   value: '数值/是否完成',
   numerator: '分子',
   denominator: '分母',
@@ -70,8 +71,9 @@ export function factNeed(rule: Rule): FactNeed {
     case 'accumulate':
       return { type: 'occurrence', fill: ['count', 'level'], hint: `发生次数；级别填：${Object.keys(rule.items).join('、')}` };
     case 'condition':
+      // The condition's amount is picked by the fact attribute its tiers name (a flag carries `variant`).
       return rule.tiers
-        ? { type: 'flag', fill: ['value', 'variant'], hint: `是否发生（是/否）；情形填：${Object.keys(rule.tiers.amounts).join('、')}` }
+        ? { type: 'flag', fill: ['value', rule.tiers.by as Field], hint: `是否发生（是/否）；${LABELS[rule.tiers.by as Field] ?? rule.tiers.by}填：${Object.keys(rule.tiers.amounts).join('、')}` }
         : { type: 'flag', fill: ['value'], hint: '是否发生（是/否）' };
     case 'zero':
       return { type: 'flag', fill: ['value'], hint: '是否发生（是/否），发生则本项不得分' };
@@ -79,10 +81,11 @@ export function factNeed(rule: Rule): FactNeed {
       return { type: 'flag', fill: ['value'], hint: '是否完成（是/否）' };
     case 'partial-credit':
       return { type: 'flag', fill: ['value'], hint: '是否完成（是/否）；部分完成时在 progress 中填进度' };
+    // The any-of rule reads the flag's `option` (the graded form also accepts `variant`): the template asks for `option`.
     case 'any-of':
       return rule.optionPoints
-        ? { type: 'flag', fill: ['value', 'variant'], hint: `是否符合（是/否），情形填符合的一项（按情形择一，取最高一档）：${rule.options.map((o, k) => `${o}（${toStr(rule.optionPoints![k]!)}分）`).join('；')}` }
-        : { type: 'flag', fill: ['value', 'variant'], hint: '是否完成（是/否），情形填完成的是哪一项' };
+        ? { type: 'flag', fill: ['value', 'option'], hint: `是否符合（是/否），完成的选项填符合的一项（按选项择一，取最高一档）：${rule.options.map((o, k) => `${o}（${toStr(rule.optionPoints![k]!)}分）`).join('；')}` }
+        : { type: 'flag', fill: ['value', 'option'], hint: `是否完成（是/否），完成的选项填完成的是哪一项：${rule.options.join('；')}` };
     case 'shortfall':
       return { type: 'count', fill: ['done'], hint: '实际完成数（与应完成数相比，每少一个扣分）' };
     case 'proportional':
@@ -138,7 +141,39 @@ export function factsTemplateRows(scheme: Scheme): Row[] {
     }
   };
   walk(scheme.indicators, undefined);
+  // 一票否优 / 一票否决 situations: a person records whether each occurred (是/否) for each unit in scope.
+  for (const v of scheme.vetoes) {
+    const units = scheme.units.filter((u) => inScope(v.appliesTo, u, groups));
+    for (const u of units.length ? units : [{ code: '', name: '' }]) {
+      rows.push({ unit: u.name || u.code, ref: v.code, type: 'flag', 说明: `${v.title ?? '否决事项'}：是否存在该情形（是/否）；${vetoHint(v.effects)}`, 条款原文: v.text, 状态: '已编译' });
+    }
+  }
   return rows;
+}
+
+function vetoHint(effects: Scheme['vetoes'][number]['effects']): string {
+  return effects
+    .map((e) => {
+      switch (e.type) {
+        case 'bar-grade':
+          return `存在则不得评为“${e.grade}”`;
+        case 'max-grade':
+          return `存在则等次不高于“${e.grade}”`;
+        case 'force-grade':
+          return `存在则直接确定为“${e.grade}”`;
+        case 'zero-indicator':
+          return `存在则指标 ${e.indicator} 计零`;
+        case 'zero-total':
+          return '存在则总分计零';
+        case 'force-last':
+          return '存在则列为最后一名';
+        case 'bar-award':
+          return `存在则取消“${e.award}”资格`;
+        case 'deduct':
+          return `存在则扣 ${toStr(e.amount)} 分`;
+      }
+    })
+    .join('，');
 }
 
 function rowsOf(units: readonly Unit[], ind: Indicator, clause: Clause): Row[] {

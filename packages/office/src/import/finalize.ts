@@ -1,4 +1,4 @@
-import { sum as sumPoints, type Clause, type Dec, type Indicator, type NegativeItem, type RankingGroup, type Rule, type Scheme, type Scope, type Unit, type UnitCategory, type SourceRef as CoreSource } from '@kaohe/core';
+import { sum as sumPoints, type Clause, type Dec, type Indicator, type NegativeItem, type RankingGroup, type Rule, type Scheme, type Scope, type Unit, type UnitCategory, type VetoItem, type SourceRef as CoreSource } from '@kaohe/core';
 import type { SourceRef } from '../document';
 import { categoryName } from './layout/layout-common';
 import type { BuildState, ClauseDraftNode, DraftNode } from './draft.types';
@@ -64,8 +64,40 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     return inherited;
   };
 
+  // 一票否优 rows (07, 08) become the scheme's vetoes, each citing its row; an item holding only such rows is no indicator.
+  const vetoes: VetoItem[] = [];
+  const takeVetoes = (node: DraftNode, scope: Scope | undefined): void => {
+    for (const c of node.clauses) {
+      if (!c.veto) continue;
+      const code = `否优${vetoes.length + 1}`;
+      vetoes.push({ code, title: c.veto.heading, text: c.text, effects: [{ type: 'bar-grade', grade: c.veto.grade }], ...(scope ? { appliesTo: scope } : {}), source: coreSource(c.source) });
+      clauses.push({
+        code,
+        indicator: c.veto.heading,
+        text: c.text,
+        status: 'ok',
+        rules: [{ kind: 'veto', text: c.text, span: [0, c.text.length], params: [{ name: 'effect', value: `bar-grade:${c.veto.grade}`, phrase: c.veto.heading }] }],
+        divisions: c.divisions ?? [],
+        leaders: c.leaders ?? [],
+        source: c.source,
+        warnings: [...c.warnings, `${c.veto.heading}：情形成立时不得评为“${c.veto.grade}”（方案 vetoes 中的 ${code}；事实：该单位是否存在此情形）`],
+      });
+    }
+  };
+  const kept = (nodes: readonly DraftNode[], scope: Scope | undefined): DraftNode[] =>
+    nodes.filter((n) => {
+      if (!isVetoOnly(n)) return true;
+      const all = (x: DraftNode, sc: Scope | undefined): void => {
+        takeVetoes(x, sc);
+        x.children.forEach((c) => all(c, scopeOf(c, sc)));
+      };
+      all(n, scopeOf(n, scope));
+      return false;
+    });
+
   const toIndicator = (node: DraftNode, code: string, inherited: Scope | undefined, isTop: boolean): Indicator => {
     const scope = scopeOf(node, inherited) ?? (isTop && needsSelf && !hasUnitScope(node) ? { units: ['本级'] } : undefined);
+    takeVetoes(node, scope);
     const ind: Indicator = { code, title: node.title };
     if (node.points !== undefined) ind.points = node.points;
     else {
@@ -98,16 +130,18 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     if (node.caps) ind.caps = node.caps;
     if (node.noFloor) ind.floor = null;
     ind.source = coreSource(node.source);
-    if (node.children.length) ind.children = node.children.map((c, i) => toIndicator(c, `${code}.${i + 1}`, scope, false));
-    if (node.clauses.length) ind.clauses = clausesOf(node, code);
-    if (!node.children.length && !node.clauses.length && node.points !== undefined) targetOnly.push(code);
+    const children = kept(node.children, scope);
+    if (children.length) ind.children = children.map((c, i) => toIndicator(c, `${code}.${i + 1}`, scope, false));
+    const own = node.clauses.filter((c) => !c.veto);
+    if (own.length) ind.clauses = clausesOf(node, code, own);
+    if (!children.length && !own.length && node.points !== undefined) targetOnly.push(code);
     return ind;
   };
 
-  const clausesOf = (node: DraftNode, code: string): Clause[] => {
+  const clausesOf = (node: DraftNode, code: string, drafts: readonly ClauseDraftNode[]): Clause[] => {
     const out: Clause[] = [];
     const used = new Set<string>();
-    node.clauses.forEach((c, i) => {
+    drafts.forEach((c, i) => {
       let base = `${code}.${c.n ?? i + 1}`;
       if (used.has(base)) base = `${code}.${i + 1}`;
       while (used.has(base)) base += "'";
@@ -127,7 +161,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
         status: c.status,
         ...(c.reason ? { reason: c.reason } : {}),
         ...(c.unread?.length ? { unread: c.unread } : {}),
-        ...(c.points !== undefined ? { points: c.points } : node.points !== undefined && node.clauses.length === 1 ? { points: node.points } : {}),
+        ...(c.points !== undefined ? { points: c.points } : node.points !== undefined && drafts.length === 1 ? { points: node.points } : {}),
         rules: c.rules.map((r) => ({ kind: r.rule.kind, text: r.text, span: r.span, params: r.params, ...(r.review ? { review: r.review } : {}) })),
         ...(c.sharedMethod ? { sharedMethod: c.sharedMethod } : {}),
         divisions: effDivisions,
@@ -154,7 +188,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     return { divisions: d ?? [], leaders: l ?? [] };
   };
 
-  const indicators = state.roots.map((r, i) => toIndicator(r, String(i + 1), undefined, true));
+  const indicators = kept(state.roots, undefined).map((r, i) => toIndicator(r, String(i + 1), undefined, true));
 
   const unitCodes = new Set(units.map((u) => u.code));
   const unresolved = new Set<string>();
@@ -191,10 +225,16 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     assessors: [...assessors].map((a) => ({ code: a, name: a })),
     indicators,
     negativeList,
-    vetoes: [],
+    vetoes,
     subAssessments: [],
   };
   return { scheme, clauses, targetOnly };
+}
+
+/** An item whose rows (its own or its sub-items') are all 一票否优 situations: no points, scores nothing; its rows are vetoes. */
+function isVetoOnly(node: DraftNode): boolean {
+  if (node.points !== undefined || node.clauses.length + node.children.length === 0) return false;
+  return node.clauses.every((c) => c.veto !== undefined) && node.children.every(isVetoOnly);
 }
 
 function hasUnitScope(node: DraftNode): boolean {

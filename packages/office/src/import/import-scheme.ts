@@ -8,6 +8,7 @@ import { schemeToYaml } from './serialize';
 import { readStructure } from './layout/recognisers';
 import { mergeTemplates } from './template';
 import { yearIn } from './header-find';
+import { delegatedIssues } from './delegated-scoring';
 
 export type ImportOptions = ReadOptions & SchemeMeta;
 export type ImportResult = { scheme: Scheme; yaml: string; report: ImportReport };
@@ -28,6 +29,8 @@ export async function importScheme(input: ReadInput | RawDocument, options: Impo
   }
   mergeTemplates(state);
   const fin = finalize(state, options);
+  // Target + points items of a document that hands its scoring to another one (11): said per item.
+  state.issues.push(...delegatedIssues(doc, fin.scheme.indicators, fin.targetOnly));
   const yaml = schemeToYaml(fin.scheme);
   // The YAML goes through the same validation as a hand-written file: what we return is what `kaohe validate` accepts.
   const { scheme, lint } = parseScheme(yaml, `${doc.file}.yaml`);

@@ -121,24 +121,32 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
   it('07: 6 项目 over 20 rows (1, 3, 1, 8, 3, 4 by 序号), no sub-indicators, one clause per row plus the two ①② rows split (22), no points column, nothing skipped', () => {
     each('07', (r) => {
       const s = r.scheme;
-      expect(s.indicators.map((i) => i.title)).toEqual(['工作绩效', '编制总量', '编制总量得分', '配置效益', '机构编制法治化', '一票否优事项']);
+      // 一票否优事项 (4 rows) is no indicator: its rows are the scheme's vetoes.
+      expect(s.indicators.map((i) => i.title)).toEqual(['工作绩效', '编制总量', '编制总量得分', '配置效益', '机构编制法治化']);
       const rowsOf = (i: Indicator): number => new Set(all([i]).flatMap((x) => (x.clauses ?? []).map((c) => c.source?.row))).size;
-      expect(s.indicators.map(rowsOf)).toEqual([1, 3, 1, 8, 3, 4]);
+      expect(s.indicators.map(rowsOf)).toEqual([1, 3, 1, 8, 3]);
+      expect(s.vetoes).toHaveLength(4);
       // 核心指标 is filled in one row of 20 (TSV 15), with a description: the item's text, not a sub-indicator.
-      expect(s.indicators.map((i) => i.children?.length ?? 0)).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(s.indicators.map((i) => i.children?.length ?? 0)).toEqual([0, 0, 0, 0, 0]);
       expect(s.indicators[0]!.text).toMatch(/^围绕党的建设/);
       expect(r.report.coverage.scoring).toBe(22);
     });
     skipped('07', []);
   });
 
-  it('07/08: the 一票否优 rows (07: 4, 08: 5) are flagged with what the situation does, never as 未找到计分规则', () => {
-    for (const [k, n] of [['07', 4], ['08', 5]] as const) {
+  it('07/08: the 一票否优 rows (07 TSV 31-34: 4, 08 TSV 32-36: 5) are the scheme\'s vetoes (not 优秀), each citing its row, compiled', () => {
+    for (const [k, lines] of [['07', [31, 32, 33, 34]], ['08', [32, 33, 34, 35, 36]]] as const) {
       each(k, (r) => {
-        const veto = r.report.workList.filter((w) => w.reasons[0]!.startsWith('一票否优情形'));
-        expect(veto).toHaveLength(n);
-        for (const w of veto) expect(w.suggestion).toBe('情形成立 → 该单位不得评为优秀等次（不扣分）');
-        expect(r.report.reviewByReason.find((x) => x.reason === '一票否优情形')?.clauses).toBe(n);
+        const s = r.scheme;
+        expect(s.vetoes.map((v) => v.code)).toEqual(lines.map((_, i) => `否优${i + 1}`));
+        for (const v of s.vetoes) expect(v.effects).toEqual([{ type: 'bar-grade', grade: '优秀' }]);
+        expect(s.vetoes.map((v) => v.title)).toEqual(lines.map(() => (k === '07' ? '一票否优事项' : '一票否优')));
+        // The veto text is the row's situation as written (read from the corpus, never committed).
+        const tsv = readFileSync(join(corpus, `${name[k]}.tsv`), 'utf8').split('\n');
+        expect(s.vetoes.map((v, i) => v.text.length > 8 && tsv[lines[i]! - 1]!.includes(v.text))).toEqual(lines.map(() => true));
+        for (const v of s.vetoes) if (v.source?.line !== undefined) expect(lines).toContain(v.source.line);
+        expect(r.report.workList.some((w) => w.reasons[0]!.startsWith('一票否优'))).toBe(false);
+        expect(r.report.clauses.filter((c) => c.rules[0]?.kind === 'veto').map((c) => c.status)).toEqual(lines.map(() => 'ok'));
       });
     }
   });
@@ -161,9 +169,8 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
         ['履职效能', 1],
         ['协同效应', 2],
         ['配置效益', 14],
-        ['一票否优', 5],
       ]);
-      expect(leaves(s)).toHaveLength(22);
+      expect(leaves(s)).toHaveLength(17);
       expect(s.indicators[2]!.children!.slice(11).map((i) => pts(i.points))).toEqual([1.5, 1.5, 1]);
     });
     skipped('08', []);

@@ -181,11 +181,14 @@ describe.skipIf(!present)('corpus imports', () => {
     it('reads 07’s 20 rows under 6 items and 08’s 22 rows under 4, never the 指标数据/平均值/排名/得分 columns', async () => {
       const [x7] = await both('07_zhejiang-huzhou_c2021_establishment-efficiency_districts');
       const [x8] = await both('08_zhejiang-huzhou_c2021_establishment-efficiency_departments');
-      expect(x7!.scheme.indicators.map((i) => i.title)).toEqual(['工作绩效', '编制总量', '编制总量得分', '配置效益', '机构编制法治化', '一票否优事项']);
-      // 20 rule rows; two of them (07:24, 07:26) hold ①② sub-items with points each, read as two clauses.
+      // The 一票否优 items are no indicators: their rows (07: 4, 08: 5) are the scheme's vetoes.
+      expect(x7!.scheme.indicators.map((i) => i.title)).toEqual(['工作绩效', '编制总量', '编制总量得分', '配置效益', '机构编制法治化']);
+      // 20 rule rows; two of them (07:24, 07:26) hold ①② sub-items with points each, read as two clauses; 4 are vetoes.
       expect(x7!.report.coverage.scoring).toBe(22);
-      expect(x8!.scheme.indicators.map((i) => i.title)).toEqual(['履职效能', '协同效应', '配置效益', '一票否优']);
-      expect(all(x8!.scheme.indicators).filter((i) => i.clauses?.length)).toHaveLength(22);
+      expect(x7!.scheme.vetoes).toHaveLength(4);
+      expect(x8!.scheme.indicators.map((i) => i.title)).toEqual(['履职效能', '协同效应', '配置效益']);
+      expect(all(x8!.scheme.indicators).filter((i) => i.clauses?.length)).toHaveLength(17);
+      expect(x8!.scheme.vetoes).toHaveLength(5);
       for (const x of [x7!, x8!]) expect(x.report.rows.find((row) => row.kind === 'header')?.summary).toContain('得分=考核数据（不导入）');
     });
   });

@@ -81,3 +81,76 @@ describe('facts template and 最多报一次', () => {
     expect(evaluate(s, facts).units[0]!.total / 1_000_000).toBe(6.5);
   });
 });
+
+/** Text written for this test: a 宣传 item scored by any one of two options, and a 一票否优 item of two situations. */
+async function optionsScheme(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('细则');
+  ws.mergeCells('A1:D1');
+  ws.getCell('A1').value = '某县2022年度部门宣传工作考核细则';
+  ws.getRow(2).values = ['序号', '考核项目', '分值', '评分标准'];
+  ws.getRow(3).values = [1, '宣传工作', 10, '举办一次专题培训；编印一期工作简报。以上完成一项即得满分。'];
+  ws.getRow(4).values = [2, '一票否优事项', '', '受到市委、市政府通报批评的'];
+  ws.getRow(5).values = [3, '', '', '本部门发生重大安全责任事故的'];
+  ws.mergeCells('B4:B5');
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('facts template: options and 一票否优', () => {
+  // The document names no assessed units; the office adds its one department before scoring.
+  const withUnit = async () => {
+    const { scheme: s } = await importScheme({ name: 'options.xlsx', bytes: await optionsScheme() });
+    return { ...s, unitCategories: [{ code: '部门', name: '部门' }], units: [{ code: '宣传部', name: '宣传部', category: '部门' }] };
+  };
+  const fill = async (s: Parameters<typeof writeFactsTemplate>[0], name: string, cells: Record<number, Record<string, string>>): Promise<string> => {
+    const path = join(dir, name);
+    writeFileSync(path, await writeFactsTemplate(s));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet('事实')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    for (const [row, values] of Object.entries(cells)) for (const [field, v] of Object.entries(values)) ws.getRow(Number(row)).getCell(header.findIndex((h) => h.endsWith(`（${field}）`)) + 1).value = v;
+    await wb.xlsx.writeFile(path);
+    return path;
+  };
+
+  it('asks the any-of item for 完成的选项 (option, what the rule reads) and each 一票否优 situation for 是/否', async () => {
+    const { scheme: s } = await importScheme({ name: 'options.xlsx', bytes: await optionsScheme() });
+    expect(s.vetoes.map((v) => [v.code, v.text, v.effects])).toEqual([
+      ['否优1', '受到市委、市政府通报批评的', [{ type: 'bar-grade', grade: '优秀' }]],
+      ['否优2', '本部门发生重大安全责任事故的', [{ type: 'bar-grade', grade: '优秀' }]],
+    ]);
+    const rows = factsTemplateRows(s);
+    expect(rows.map((r) => [r.ref, r.type])).toEqual([
+      ['1.1', 'flag'],
+      ['否优1', 'flag'],
+      ['否优2', 'flag'],
+    ]);
+    expect(rows[0]!.说明).toContain('完成的选项填完成的是哪一项：举办一次专题培训；编印一期工作简报');
+    expect(rows[1]!.说明).toContain('存在则不得评为“优秀”');
+  });
+
+  it('a filled option scores the item (10), a veto answered 是 is recorded in the ledger, one answered 否 is not', async () => {
+    const s = await withUnit();
+    const path = await fill(s, 'options-facts.xlsx', { 2: { value: '是', option: '编印一期工作简报' }, 3: { value: '是' }, 4: { value: '否' } });
+    const facts = await readFactsWorkbook(path, s);
+    expect(facts.map((f) => [f.ref, f.type, f.type === 'flag' ? [f.value, f.option] : undefined])).toEqual([
+      ['1.1', 'flag', [true, '编印一期工作简报']],
+      ['否优1', 'flag', [true, undefined]],
+      ['否优2', 'flag', [false, undefined]],
+    ]);
+    const unit = evaluate(s, facts).units[0]!;
+    expect(unit.total / 1_000_000).toBe(10);
+    expect(unit.vetoes).toEqual(['否优1']);
+    expect(unit.ledger.filter((l) => l.kind === 'veto').map((l) => l.msg)).toEqual(['veto.bar-grade']);
+  });
+
+  it('an option the item does not list is not scored as done or as missed: the clause waits for a person', async () => {
+    const s = await withUnit();
+    const path = await fill(s, 'options-typo.xlsx', { 2: { value: '是', option: '编印简报' } });
+    const unit = evaluate(s, await readFactsWorkbook(path, s)).units[0]!;
+    const clause = unit.nodes[0]!.clauses[0]!;
+    expect(clause.status).toBe('needs-judgement');
+  });
+});
+

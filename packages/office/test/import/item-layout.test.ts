@@ -56,8 +56,34 @@ describe('item layout: tasks beside scoring lines, 倒扣', () => {
     const text = ['评价标准\t信用赋分', '被评为不合格党员的\t降B级', '按时参加村民会议的\t+2'].join('\n');
     const { report } = await importScheme({ name: 'grades.tsv', bytes: utf8(text) });
     expect(report.coverage).toMatchObject({ scoring: 2, compiled: 1, needsReview: 1 });
-    expect(report.workList.map((w) => [w.text, w.reason])).toEqual([['被评为不合格党员的', '赋分列为降级效果“降B级”（不是分值）：规则格式还不能表达降级效果，需人工处理']]);
+    expect(report.workList.map((w) => [w.text, w.reason])).toEqual([['被评为不合格党员的', '赋分列为降级效果“降B级”（不是分值）：本文件未写明降B级折合扣多少分（如“降为B级的，按扣减信用分50分执行”），降级也不是本方案的等次，需人工处理']]);
     expect(report.reviewByReason).toEqual([{ reason: '赋分列为降级效果', clauses: 1 }]);
+  });
+
+  it('reads 降B级 / 降C级 as the deduction the document converts them to (10 第二十四条 in our own words), citing that sentence', async () => {
+    const text = [
+      '评价标准\t信用赋分',
+      '被评为不合格党员的\t降B级',
+      '参加邪教组织的\t降C级',
+      '按时参加村民会议的\t+2',
+      '',
+      '说明\t',
+      '区级指标中降为B、C级的，在村级按扣减信用分40、70分执行。\t',
+    ].join('\n');
+    const { scheme, report } = await importScheme({ name: 'grades.tsv', bytes: utf8(text) });
+    // (The 说明 row is read as a row of the table too: only the graded rows are checked here.)
+    expect(report.clauses.filter((c) => /党员|邪教|村民会议/.test(c.text)).map((c) => c.status)).toEqual(['ok', 'ok', 'ok']);
+    const rules = scheme.indicators.flatMap((i) => [...(i.clauses ?? []), ...(i.children ?? []).flatMap((c) => c.clauses ?? [])]).map((c) => [c.text, c.rule]);
+    expect(rules).toContainEqual(['被评为不合格党员的，扣40分。', { kind: 'condition', effect: 'deduction', amount: 40_000_000 }]);
+    expect(rules).toContainEqual(['参加邪教组织的，扣70分。', { kind: 'condition', effect: 'deduction', amount: 70_000_000 }]);
+    const warned = report.clauses.find((c) => c.text.startsWith('被评为'))!.warnings;
+    expect(warned).toContainEqual(expect.stringContaining('“区级指标中降为B、C级的，在村级按扣减信用分40、70分”读作扣 40 分'));
+  });
+
+  it('keeps 降B级 flagged when the conversion sentence pairs unequal lists (B、C级 → one amount)', async () => {
+    const text = ['评价标准\t信用赋分', '被评为不合格党员的\t降B级', '参加邪教组织的\t降C级', '按时参加村民会议的\t+2', '', '说明\t', '降为B、C级的，按扣减信用分50分执行。\t'].join('\n');
+    const { report } = await importScheme({ name: 'grades.tsv', bytes: utf8(text) });
+    expect(report.workList.find((w) => w.text.startsWith('被评为'))?.reasons[0]).toMatch(/^赋分列为降级效果“降B级”/);
   });
 
   it('splits ①② sub-items that each carry their own points into clauses of their own', async () => {

@@ -10,6 +10,9 @@ export type Heading = { level: number; title: string; source: SourceRef; node?: 
 
 export type TableKind = 'negative' | 'deduction' | 'score';
 
+/** A heading that titles a list of its own (考核指标, 任务分解, …细则): read as the list, and written so by the export. */
+export const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|细则|目标任务)$/;
+
 export function tableKind(header: readonly string[], roles: (ColumnRole | undefined)[], headings: Heading[]): TableKind {
   const pts = roles.indexOf('points');
   const ruleCol = roles.indexOf('rule');

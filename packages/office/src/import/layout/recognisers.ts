@@ -1,6 +1,7 @@
 import { tablesOf, type RawDocument } from '../../document';
 import type { BuildState } from '../draft.types';
 import { findHeader } from '../header-find';
+import { gradeDeductions } from '../grade-effects';
 import { paragraphLayout } from './paragraph-layout';
 import type { LayoutRecogniser } from './recogniser.types';
 
@@ -50,6 +51,8 @@ export function readStructure(doc: RawDocument): BuildState & { layout?: string 
     return state;
   }
   state.layout = chosen.label;
+  const grades = gradeDeductions(doc);
+  if (grades.size > 0) state.gradeDeductions = grades;
   chosen.read(doc, state);
   return state;
 }

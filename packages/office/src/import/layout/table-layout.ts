@@ -5,13 +5,12 @@ import { roleName } from '../content-roles';
 import { findHeader, titleAmong, yearIn } from '../header-find';
 import type { ColumnRole } from '../header-roles';
 import { inferMerges } from './infer-merges';
-import { categoryName, newNode, tableKind, where, type Heading, type TableKind } from './layout-common';
+import { categoryName, LIST_TITLE, newNode, tableKind, where, type Heading, type TableKind } from './layout-common';
 import { readNegativeTable } from './negative-table';
 import { TableReader } from './table-reader';
 
 
 const UNIT_SUFFIX = /(校|协|镇|乡|街道|街道办|办事处|中心|局|委|办|部|院|会|联|社|公司|队|所|站|馆|团县委|行|银行|段|管委会|集团|厂|署|处|室)$/;
-const LIST_TITLE = /(清单|考核指标|任务分解|责任分解|指标体系|细则|目标任务)$/;
 
 export class TableWalker {
   private headings: Heading[] = [];

@@ -441,7 +441,10 @@ export class TableReader {
       notes.push('接上一行被分页截断的条款');
     } else if (this.col('rule') >= 0 && ruleCell.text.trim() !== '' && ruleCell.key !== this.lastRuleKey) {
       this.lastRuleKey = ruleCell.key;
-      const amount = signedAmount(pc.text);
+      const grade = signedAmount(pc.text) === undefined ? gradeEffect(pc.text) : undefined;
+      // "降B级" where the document converts it to points (10 第二十四条: 降为B、C、D级的按扣减信用分50、80、100分): that deduction.
+      const converted = grade ? this.s.gradeDeductions?.get(grade) : undefined;
+      const amount = signedAmount(pc.text) ?? (converted ? `扣${converted.amount}分` : undefined);
       // A cap or period limit in 备注 beside an amount ("每年最多加3分") belongs to the rule: the compiler must read it or flag it.
       const notesWithPoints = this.roles.flatMap((role, c) => {
         const cell = this.cell(r, c);
@@ -461,10 +464,13 @@ export class TableReader {
       newNodes = res.nodes;
       newClauses = res.clauses;
       this.vetoSituations(leaf, newClauses);
-      const grade = amount === undefined ? gradeEffect(pc.text) : undefined;
-      if (grade) {
-        // 10 区级: "降B级" in the 信用赋分 column is the consequence, not points; the rule format cannot say it yet.
-        const why = `赋分列为降级效果“${grade}”（不是分值）：规则格式还不能表达降级效果，需人工处理`;
+      if (grade && converted) {
+        const why = `赋分列为“${grade}”：按本文件${where(converted.source)}“${converted.sentence}”读作扣 ${converted.amount} 分`;
+        for (const c of res.clauses) c.warnings.push(why);
+        notes.push(`“${grade}”按文件规定折为扣 ${converted.amount} 分`);
+      } else if (grade) {
+        // "降B级" in the 信用赋分 column with no conversion written: a credit level of another body, not points nor a grade here.
+        const why = `赋分列为降级效果“${grade}”（不是分值）：本文件未写明${grade}折合扣多少分（如“降为B级的，按扣减信用分50分执行”），降级也不是本方案的等次，需人工处理`;
         for (const c of res.clauses) {
           if (c.status === 'ok') continue;
           c.reason = why;
@@ -589,7 +595,8 @@ export class TableReader {
 
   /**
    * Rows under a "一票否优" / "一票否决" item (07, 08) state a situation, not a way of scoring: what happens when it
-   * occurs is the heading's word. Such a row stays needs-review, with that reason, never "未找到计分规则".
+   * occurs is the heading's word. Under 一票否优 the row is a veto (not 优秀, finalize puts it in `scheme.vetoes`);
+   * under 一票否决, whose effect the row does not say, it stays needs-review with that reason, never "未找到计分规则".
    */
   private vetoSituations(leaf: DraftNode, clauses: ClauseDraftNode[]): void {
     const titles = [leaf.title, ...this.current.map((c) => c.node.title), ...this.sections.map((x) => x.node.title)];
@@ -598,6 +605,15 @@ export class TableReader {
     const effect = word === '一票否优' ? '该单位不得评为优秀等次（不扣分）' : '该单位考核一票否决';
     for (const c of clauses) {
       if (c.status !== 'needs-review' || c.rules.length > 0 || c.reason !== '未找到计分规则') continue;
+      if (word === '一票否优') {
+        // The heading states the effect (not 优秀) and the row the situation: a veto of the scheme, whose
+        // fact (did the situation occur) a person records. 一票否决 names no effect and stays flagged.
+        c.status = 'ok';
+        c.veto = { heading: [...titles.slice(1), titles[0]!].find((t) => t.includes(word)) ?? word, grade: '优秀' };
+        delete c.reason;
+        delete c.unread;
+        continue;
+      }
       c.reason = `${word}情形：成立时${effect}；导入不生成等次否决，需在等次设置中按此配置并人工确认`;
       c.unread = [{ text: c.text, reason: c.reason, suggestion: `情形成立 → ${effect}` }];
     }

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importScheme } from '../../src/import/import-scheme';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+// A letter written for this test in the shape of corpus 11: weighted items with targets, no scoring sentence,
+// and the scoring handed to a 细则 that is not part of the document.
+const letter = [
+  '某公司2015年经营目标责任书',
+  '一、甲方对乙方考核以下指标：',
+  '1.生产运行指标（权重60%）：',
+  '（1）设备完好率≥98%；',
+  '（2）计划完成率100%。',
+  '2.安全生产指标（权重40%）：详见HSE责任书。',
+  '二、相应指标考核细则按《某公司绩效考核细则（2015版）》执行。',
+].join('\n');
+
+describe('delegatedIssues (scoring not stated in the document)', () => {
+  it('says per target + points item that the document states no scoring, naming the document it is handed to', async () => {
+    const { report } = await importScheme({ name: 'letter.txt', bytes: utf8(letter) });
+    const said = report.issues.filter((i) => i.code === 'scoring-not-stated').map((i) => i.message);
+    expect(said).toHaveLength(2);
+    expect(said[0]).toContain('“生产运行指标”：本文件未写明计分方法（未见“按完成比例”等读法），原文第 7 行“相应指标考核细则按《某公司绩效考核细则（2015版）》执行”，《某公司绩效考核细则（2015版）》未随本方案提供');
+    expect(said[1]).toContain('“安全生产指标”：本文件未写明计分方法，原文写“详见HSE责任书”');
+    // Nothing is compiled from a target: the items stay target + points, no rule is assumed.
+    expect(report.coverage.targetOnly).toBe(2);
+    expect(report.coverage.scoring).toBe(0);
+  });
+
+  it('says nothing of the kind for a document that hands nothing over', async () => {
+    const own = [...letter.split('\n').slice(0, 5), '2.安全生产指标（权重40%）：', '（1）安全事故为零。'].join('\n');
+    const { report } = await importScheme({ name: 'letter.txt', bytes: utf8(own) });
+    expect(report.issues.filter((i) => i.code === 'scoring-not-stated')).toEqual([]);
+  });
+});
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const corpus = process.env['KAOHE_CORPUS'] ?? join(root, '../shared/corpus');
+const letters = ['001', '0011', '008'].map((n) => join(corpus, `11_soe-sinopec-chuanqi-dongsong_2015_target-responsibility-letter_CQDS-2015-${n}`));
+const present = existsSync(`${letters[0]}.txt`);
+if (!present) console.warn(`corpus 11 tests skipped: ${corpus} not found (set KAOHE_CORPUS to its folder)`);
+
+describe.skipIf(!present)('corpus 11 (three 目标责任书 .doc/.txt): 管理类 items state no scoring', () => {
+  it.each(letters.flatMap((l) => [`${l}.txt`, `${l}.doc`]))('%s: every target + points item says so, 安全生产 names the HSE责任书, the 约束性 clause stays flagged', async (file) => {
+    const { report } = await importScheme(file);
+    const said = report.issues.filter((i) => i.code === 'scoring-not-stated');
+    expect(said).toHaveLength(report.coverage.targetOnly);
+    expect(said.filter((i) => i.message.includes('详见HSE责任书'))).toHaveLength(1);
+    expect(said.filter((i) => !i.message.includes('详见')).every((i) => i.message.includes('《天然气川气东送管道分公司绩效考核细则（2015版）》未随本方案提供'))).toBe(true);
+    expect(report.workList.map((w) => w.reasons[0]!.slice(0, 9))).toEqual(['计分依据另一份文件']);
+  }, 60_000);
+});
