@@ -18,6 +18,7 @@ import { changeJudgement, createJudgement, type JudgementRow, judgementDtos } fr
 import { createReport, type ReportRow, reportDtos, transitionReport, updateReport } from '../services/report.service';
 import { withClientKey } from '../services/client-key';
 import { withRetry } from '../services/retry';
+import { assertOwnDivisionReport, participantDivisionOf } from '../services/participants';
 import { reportRefusal } from '../services/report-access';
 import { assertNotSplitTask } from '../services/scheme-refs';
 import { verificationQueue } from '../services/verification-queue';
@@ -193,7 +194,8 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const claim = { kind: 'report' as const, assessmentId: a.id, key: body.clientKey, userId: actor.userId, request: { unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: body.facts, submit: body.submit }, what: '另一份报送' };
       const { response } = await withClientKey(ctx, claim, async (tx, row: ReportRow) => ({ ...(await reportDtos(tx, [row]))[0]!, replayed: false }), async (key) => {
         if (body.facts.length > 0) await validateAgainstScheme(ctx, a.id, body.facts.map((f) => ({ ...f, unit: unit.code, ref: body.clauseKey })));
-        return createReport(ctx, who(request), a.id, unit, body, key);
+        const participantDivisionId = await participantDivisionOf(ctx.db, request.actor, { assessmentId: a.id, unitId: unit.id, clauseKey: body.clauseKey });
+        return createReport(ctx, who(request), a.id, unit, { ...body, participantDivisionId }, key);
       });
       return response;
     });
@@ -215,6 +217,7 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         if (e instanceof AppError && e.code === 'forbidden') throw await reportRefusal(ctx.db, request.actor, row, doing);
         throw e;
       }
+      await assertOwnDivisionReport(ctx.db, request.actor, row, doing);
       return row;
     };
 

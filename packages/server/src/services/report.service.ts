@@ -40,7 +40,7 @@ export async function createReport(
   who: Who,
   assessmentId: string,
   unit: { id: string; code: string },
-  body: { clientKey: string; clauseKey: string; narrative?: string | undefined; facts: FactInput[]; submit: boolean },
+  body: { clientKey: string; clauseKey: string; narrative?: string | undefined; facts: FactInput[]; submit: boolean; participantDivisionId?: string | null },
   key: ClientKeyGuard<ReportRow, unknown>,
 ) {
   const state: ReportState = body.submit ? 'submitted' : 'draft';
@@ -51,14 +51,15 @@ export async function createReport(
       const now = ctx.clock.now();
       const [report] = await tx
         .insert(reports)
-        .values({ assessmentId, unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: stored, clientKey: body.clientKey, submittedBy: who.userId, submittedAt: now, state, version: 1, updatedBy: who.userId, updatedAt: now })
+        .values({ assessmentId, unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: stored, clientKey: body.clientKey, submittedBy: who.userId, submittedAt: now, state, version: 1, updatedBy: who.userId, updatedAt: now, participantDivisionId: body.participantDivisionId ?? null })
         .returning();
-      await writeFacts(tx, assessmentId, who.userId, now, factWrites(report!, body.facts, state, 'report', null));
+      // a 参与处室's contribution stays on the report (services/participants.ts): not a fact of the unit
+      if (!report!.participantDivisionId) await writeFacts(tx, assessmentId, who.userId, now, factWrites(report!, body.facts, state, 'report', null));
       await key.respond(tx, report!);
       return report!;
     }),
   );
-  if (body.facts.length > 0) ctx.factsChanged?.(assessmentId);
+  if (body.facts.length > 0 && !row.participantDivisionId) ctx.factsChanged?.(assessmentId);
   return row;
 }
 
@@ -153,7 +154,7 @@ export async function updateReport(ctx: ServerContext, who: Who, reportId: strin
         const merged = new Map(stored.map((f) => [f.id, f]));
         for (const f of body.facts) merged.set(f.id, { ...f, ...(u ? { unit: u } : {}), ref: report.clauseKey });
         stored = [...merged.values()];
-        await writeFacts(tx, report.assessmentId, who.userId, now, factWrites(report, body.facts, 'draft', 'report', null));
+        if (!report.participantDivisionId) await writeFacts(tx, report.assessmentId, who.userId, now, factWrites(report, body.facts, 'draft', 'report', null));
       }
       // the report's other facts become drafts too, so a returned report never half-counts
       await restate(tx, report, who, now, 'draft', 'report', [], null);
