@@ -194,6 +194,9 @@ describe('seed 000: a bureau decomposed to its divisions', () => {
     const own = await ok<{ id: string; version: number }>(office.request('POST', `/api/assessments/${a}/reports`, { clientKey: uniq('r'), unitId: bureau, clauseKey: clause, narrative: '办公室：一项整改未按期完成', facts: [value(1)] }));
     const part = await ok<{ id: string; version: number; state: string }>(party.request('POST', `/api/assessments/${a}/reports`, { clientKey: uniq('r'), unitId: bureau, clauseKey: clause, narrative: '机关党委：两项整改未按期完成', facts: [value(2)] }));
     expect(part.state).toBe('submitted');
+    // the verification queue shows it as the 参与处室's part, beside the clause's own report
+    const queue = await ok<{ items: { report: { id: string; participantDivision: string | null } }[] }>(kpb.request('GET', `/api/assessments/${a}/verification-queue`));
+    expect(queue.items.filter((i) => i.report.id === own.id || i.report.id === part.id).map((i) => [i.report.id, i.report.participantDivision]).sort()).toEqual([[own.id, null], [part.id, '机关党委（机关纪委）']].sort());
     // the contribution is no fact of the bureau: the clause's one current fact is the 责任处室's
     const current = await ok<{ factKey: string; reportId: string | null }[]>(kpb.request('GET', `/api/assessments/${a}/facts?unitId=${bureau}&clauseKey=${encodeURIComponent(clause)}`));
     expect(current.map((c) => [c.factKey, c.reportId])).toEqual([[f.factId, own.id]]);

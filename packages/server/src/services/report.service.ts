@@ -1,8 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AuditActor } from '../audit/audit';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
-import { facts, reports } from '../db/schema';
+import { divisions, facts, reports } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { audited } from './audited';
 import type { ClientKeyGuard } from './client-key';
@@ -172,6 +172,8 @@ export async function updateReport(ctx: ServerContext, who: Who, reportId: strin
 
 export async function reportDtos(db: Db, rows: readonly ReportRow[]) {
   const names = await userNames(db, rows.flatMap((r) => [r.submittedBy, r.updatedBy]));
+  const divisionIds = [...new Set(rows.map((r) => r.participantDivisionId).filter((x): x is string => x !== null))];
+  const divisionNames = new Map(divisionIds.length ? (await db.select({ id: divisions.id, name: divisions.name }).from(divisions).where(inArray(divisions.id, divisionIds))).map((d) => [d.id, d.name]) : []);
   return rows.map((r) => ({
     id: r.id,
     unitId: r.unitId,
@@ -185,5 +187,6 @@ export async function reportDtos(db: Db, rows: readonly ReportRow[]) {
     submittedAt: r.submittedAt.toISOString(),
     updatedBy: r.updatedBy ? (names.get(r.updatedBy) ?? null) : null,
     updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
+    participantDivision: r.participantDivisionId ? (divisionNames.get(r.participantDivisionId) ?? null) : null,
   }));
 }
