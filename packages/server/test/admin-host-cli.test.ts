@@ -1,68 +1,35 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/auth/totp';
 import { loadConfig } from '../src/config/env';
 import { createContext } from '../src/context';
-import { type Database, openDatabase } from '../src/db/database';
+import type { Database } from '../src/db/database';
 import { auditLog, users } from '../src/db/schema';
 import { buildApp } from '../src/http/app';
 import { systemClock } from '../src/lib/clock';
 import { intlCryptoProvider } from '../src/lib/crypto-provider';
-import { openTestDatabase, templateDump } from './test-database';
+import { type CliProcess, startCliProcess } from './cli-process';
 
 /**
  * 三权分立 end to end: the API refuses an administrator changing another administrator role's
  * account, and `kaohe admin disable|enable|rename|reset-totp` on the host does it, each a real CLI
  * process on the same database, each audited as the host user, the audit chain intact afterwards.
  */
-const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
-const work = mkdtempSync(join(tmpdir(), 'kaohe-admin-host-'));
 const adminPassword = 'Str0ng#Passw0rd';
-let env: Record<string, string> = {};
-let pgDatabase: Awaited<ReturnType<typeof openTestDatabase>> | null = null;
-
+let cli: CliProcess;
 beforeAll(async () => {
-  const base = { NODE_ENV: 'test', DATA_DIR: join(work, 'data'), AUDIT_KEY: 'a'.repeat(40), SESSION_SECRET: 's'.repeat(40), PATH: process.env.PATH ?? '', USER: 'ops-zhang' };
-  if (loadConfig({ ...process.env, NODE_ENV: 'test' }).database.kind === 'postgres') {
-    pgDatabase = await openTestDatabase();
-    env = { ...base, DATABASE_URL: pgDatabase.url!, DATABASE_SCHEMA: pgDatabase.schemaName! };
-  } else {
-    mkdirSync(join(work, 'data'), { recursive: true });
-    const client = new PGlite({ dataDir: join(work, 'data', 'pglite'), loadDataDir: new Blob([readFileSync(await templateDump())]) });
-    await client.waitReady;
-    await client.close();
-    env = base;
-  }
+  cli = await startCliProcess('kaohe-admin-host-', { USER: 'ops-zhang' });
 }, 120_000);
-afterAll(async () => {
-  await pgDatabase?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(async () => cli?.close());
 
-function kaohe(args: string[], input?: string) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { env, input: input ?? '', encoding: 'utf8', timeout: 120_000 });
-  return { status: res.status, out: `${res.stdout}${res.stderr}` };
-}
-
+const kaohe = (args: string[], input?: string) => cli.kaohe(args, input);
 /** The database in this process, between CLI runs (a PGlite folder has one owner at a time). */
-async function withDb<T>(run: (db: Database['db'], kind: Database['kind']) => Promise<T>): Promise<T> {
-  const database = pgDatabase ? null : await openDatabase({ kind: 'pglite', dataDir: join(work, 'data', 'pglite') });
-  try {
-    return await run(pgDatabase ? pgDatabase.db : database!.db, pgDatabase ? 'postgres' : 'pglite');
-  } finally {
-    await database?.close();
-  }
-}
+const withDb = <T>(run: (db: Database['db'], kind: Database['kind']) => Promise<T>) => cli.withDb(run);
 
 /** The HTTP API on that database, for one block of requests. */
 async function withApi<T>(run: (login: (name: string, secret: string) => Promise<{ status: number; request: (method: 'PATCH' | 'POST', url: string, payload?: object) => Promise<{ statusCode: number; json: () => { error: { message: string } } }> }>) => Promise<T>) {
   return withDb(async (db, kind) => {
-    const config = loadConfig({ ...env, DATABASE_URL: '', DEMO_ON_EMPTY: 'false', RECOMPUTE_DELAY_MS: '0', JOB_POLL_MS: '0' });
+    const config = loadConfig({ ...cli.env, DATABASE_URL: '', DEMO_ON_EMPTY: 'false', RECOMPUTE_DELAY_MS: '0', JOB_POLL_MS: '0' });
     const app = await buildApp(createContext({ config, db, dbKind: kind, clock: systemClock, crypto: intlCryptoProvider }));
     try {
       return await run(async (name, secret) => {

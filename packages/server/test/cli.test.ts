@@ -1,51 +1,20 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/env';
-import { type Database, openDatabase } from '../src/db/database';
-import { openTestDatabase, templateDump } from './test-database';
+import type { Database } from '../src/db/database';
+import { type CliProcess, startCliProcess } from './cli-process';
 
-const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
-const work = mkdtempSync(join(tmpdir(), 'kaohe-cli-'));
-let env: Record<string, string> = {};
-let pgDatabase: Awaited<ReturnType<typeof openTestDatabase>> | null = null;
-
+let cli: CliProcess;
+let work = '';
 beforeAll(async () => {
-  const base = { NODE_ENV: 'test', DATA_DIR: join(work, 'data'), AUDIT_KEY: 'a'.repeat(40), SESSION_SECRET: 's'.repeat(40), PATH: process.env.PATH ?? '' };
-  if (loadConfig({ ...process.env, NODE_ENV: 'test' }).database.kind === 'postgres') {
-    pgDatabase = await openTestDatabase();
-    env = { ...base, DATABASE_URL: pgDatabase.url!, DATABASE_SCHEMA: pgDatabase.schemaName! };
-  } else {
-    // a migrated folder from the template, so the CLI does not pay for initdb
-    mkdirSync(join(work, 'data'), { recursive: true });
-    const client = new PGlite({ dataDir: join(work, 'data', 'pglite'), loadDataDir: new Blob([readFileSync(await templateDump())]) });
-    await client.waitReady;
-    await client.close();
-    env = base;
-  }
+  cli = await startCliProcess('kaohe-cli-');
+  work = cli.work;
 });
-afterAll(async () => {
-  await pgDatabase?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(async () => cli?.close());
 
-function kaohe(args: string[], input?: string) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { env, input: input ?? '', encoding: 'utf8', timeout: 120_000 });
-  return { status: res.status, out: `${res.stdout}${res.stderr}` };
-}
-
-async function withDb<T>(run: (db: Database['db']) => Promise<T>): Promise<T> {
-  const database = pgDatabase ? null : await openDatabase({ kind: 'pglite', dataDir: join(work, 'data', 'pglite') });
-  try {
-    return await run(pgDatabase ? pgDatabase.db : database!.db);
-  } finally {
-    await database?.close();
-  }
-}
+const kaohe = (args: string[], input?: string) => cli.kaohe(args, input);
+const withDb = <T>(run: (db: Database['db']) => Promise<T>) => cli.withDb(run);
 
 const tamper = (statement: ReturnType<typeof sql>) =>
   withDb((db) =>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseYamlOrJson } from '@kaohe/contract';
 import { decompositionProgress, decompositionResult } from '@kaohe/contract/api/decomposition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { units } from '../src/db/schema';
+import { clauseParticipants, units } from '../src/db/schema';
 import { cliActor, createAccount, grantBusinessRole } from '../src/services/account.service';
 import { createHarness, type Harness, password, type Session } from './harness';
 import { uniq } from './world-data';
@@ -80,6 +80,7 @@ describe('seed 000: a bureau decomposed to its divisions', () => {
   let zhang: Session;
   let lead: Session;
   let factOf: Map<string, { factId: string; factType: string }>;
+  let partyId = '';
 
   it('decomposes in one call: every 责任处室 and 牵头领导 named in the scheme, each clause to its first listed division, the shared ones named', async () => {
     const preview = decompositionResult.parse(await ok(kpb.request('POST', `/api/schemes/${schemeId}/decomposition`, { unitId: bureau, dryRun: true })));
@@ -101,15 +102,18 @@ describe('seed 000: a bureau decomposed to its divisions', () => {
     const divisions = (await ok<{ id: string; name: string }[]>(kpb.request('GET', `/api/units/${bureau}/divisions`))) as { id: string; name: string }[];
     const divisionId = (name: string) => divisions.find((d) => d.name === name)!.id;
     office = await account('bgs', { role: 'division-user', unitId: bureau, divisionId: divisionId('办公室') });
-    party = await account('jgdw', { role: 'division-user', unitId: bureau, divisionId: divisionId('机关党委（机关纪委）') });
+    partyId = divisionId('机关党委（机关纪委）');
+    party = await account('jgdw', { role: 'division-user', unitId: bureau, divisionId: partyId });
     const items = (await ok<{ items: { ref: string; factId: string; factType: string }[] }>(office.request('GET', `/api/assessments/${a}/work-items?unitId=${bureau}`))).items;
     // exactly the bureau's work items on the clauses whose first 责任处室 is 办公室 (121 clauses; a
     // clause whose rule reads no fact has no row, clauses sharing a data item share one)
     const matrix = (await ok<{ rows: { clauseCode: string; divisions: string[] }[] }>(kpb.request('GET', `/api/schemes/${schemeId}/responsibility`))).rows;
     const officeClauses = new Set(matrix.filter((r) => r.divisions[0] === '办公室').map((r) => r.clauseCode));
     expect(officeClauses.size).toBe(121);
+    // and those where it is a 参与处室 (listed after the 责任处室), where it reports its own part
+    const officeTakesPart = new Set(matrix.filter((r) => r.divisions.indexOf('办公室') > 0).map((r) => r.clauseCode));
     const all = (await ok<{ items: { ref: string }[] }>(kpb.request('GET', `/api/assessments/${a}/work-items?unitId=${bureau}`))).items;
-    expect(items.map((i) => i.ref)).toEqual(all.map((i) => i.ref).filter((r) => officeClauses.has(r)));
+    expect(items.map((i) => i.ref)).toEqual(all.map((i) => i.ref).filter((r) => officeClauses.has(r) || officeTakesPart.has(r)));
     expect(items.length).toBeGreaterThan(100);
     factOf = new Map(items.map((i) => [i.ref, { factId: i.factId, factType: i.factType }]));
     expect(factOf.has('1.1.1.1.1')).toBe(true);
@@ -177,5 +181,53 @@ describe('seed 000: a bureau decomposed to its divisions', () => {
     expect(conflicts).toEqual([expect.objectContaining({ kind: 'conflict', reason: 'contradicts' })]);
     expect([conflicts[0]!.fact, conflicts[0]!.readInstead].sort()).toEqual([factOf.get('1.1.1.1.1')!.factId, '局自查-1.1.1.1.1'].sort());
     expect(detail.ledger.entries.filter((e) => e.ref === '1.1.1.1.1' && e.amount !== '0').map((e) => e.amount)).toEqual(['-1']);
+  });
+
+  it('a 参与处室 reports its own part: shown to the 牵头领导 beside the 责任处室’s report, flagged where it disagrees, never a fact of the bureau', async () => {
+    // 000:131–132 三、加强巡察工作: 责任处室 办公室、机关党委（机关纪委）— 办公室 answers, 机关党委 takes part
+    const clause = '1.2.1.3.1-a';
+    expect(decomposition.shared).toContainEqual({ clauseKey: clause, answering: '办公室', alsoListed: ['机关党委（机关纪委）'] });
+    const partyItems = (await ok<{ items: { ref: string; factId: string; factType: string }[] }>(party.request('GET', `/api/assessments/${a}/work-items?unitId=${bureau}`))).items;
+    expect(partyItems.map((i) => i.ref)).toContain(clause);
+    const f = factOf.get(clause)!;
+    const value = (n: number) => (f.factType === 'occurrence' ? { id: f.factId, type: 'occurrence', count: n } : f.factType === 'flag' ? { id: f.factId, type: 'flag', value: n > 0 } : { id: f.factId, type: f.factType, value: String(n) });
+    const own = await ok<{ id: string; version: number }>(office.request('POST', `/api/assessments/${a}/reports`, { clientKey: uniq('r'), unitId: bureau, clauseKey: clause, narrative: '办公室：一项整改未按期完成', facts: [value(1)] }));
+    const part = await ok<{ id: string; version: number; state: string }>(party.request('POST', `/api/assessments/${a}/reports`, { clientKey: uniq('r'), unitId: bureau, clauseKey: clause, narrative: '机关党委：两项整改未按期完成', facts: [value(2)] }));
+    expect(part.state).toBe('submitted');
+    // the verification queue shows it as the 参与处室's part, beside the clause's own report
+    const queue = await ok<{ items: { report: { id: string; participantDivision: string | null } }[] }>(kpb.request('GET', `/api/assessments/${a}/verification-queue`));
+    expect(queue.items.filter((i) => i.report.id === own.id || i.report.id === part.id).map((i) => [i.report.id, i.report.participantDivision]).sort()).toEqual([[own.id, null], [part.id, '机关党委（机关纪委）']].sort());
+    // the contribution is no fact of the bureau: the clause's one current fact is the 责任处室's
+    const current = await ok<{ factKey: string; reportId: string | null }[]>(kpb.request('GET', `/api/assessments/${a}/facts?unitId=${bureau}&clauseKey=${encodeURIComponent(clause)}`));
+    expect(current.map((c) => [c.factKey, c.reportId])).toEqual([[f.factId, own.id]]);
+    // a 参与处室 may not change the 责任处室's report (403, on record), nor the 责任处室 the contribution
+    const edit = await party.request('PUT', `/api/reports/${own.id}`, { version: own.version, narrative: '改写' });
+    expect(edit.statusCode).toBe(403);
+    expect((edit.json() as { error: { message: string } }).error.message).toBe(`无权修改该报送：条款“${clause}”由责任处室“办公室”报送，参与处室只能报送本处室的部分`);
+    expect((await office.request('POST', `/api/reports/${part.id}/submit`, { version: part.version })).statusCode).toBe(403);
+    // 钱永忠 (000:131) sees the clause under 办公室 with its 参与处室 and the disagreement
+    const leaderId = decomposition.leaders.created.find((l) => l.name === '钱永忠')!.id!;
+    const qian = await account('qianyongzhong', { role: 'leader', leaderId });
+    const progress = decompositionProgress.parse(await ok(qian.request('GET', `/api/assessments/${a}/decomposition-progress?unitId=${bureau}`)));
+    const entry = progress.leaders[0]!.divisions.find((d) => d.division === '办公室')!.clauses.find((c) => c.clauseKey === clause)!;
+    expect(entry).toMatchObject({ state: 'submitted', reportId: own.id });
+    expect(entry.participants).toEqual([
+      {
+        division: '机关党委（机关纪委）',
+        state: 'submitted',
+        stateName: '已报送',
+        reportId: part.id,
+        facts: [expect.objectContaining(value(2))],
+        disagreements: [{ fact: f.factId, reported: value(2), clauseValue: value(1) }],
+      },
+    ]);
+    // the shared clauses list their 参与处室, a clause without any lists none
+    expect(progress.leaders[0]!.divisions.flatMap((d) => d.clauses).filter((c) => c.participants.length > 0).map((c) => c.clauseKey)).toContain(clause);
+    const zhangView = decompositionProgress.parse(await ok(zhang.request('GET', `/api/assessments/${a}/decomposition-progress?unitId=${bureau}`)));
+    expect(zhangView.leaders[0]!.divisions[0]!.clauses.find((c) => c.clauseKey === '1.1.1.1.1')!.participants).toEqual([]);
+    // the decomposition stored exactly the scheme's 18 shared clauses' participants
+    const stored = (await h.ctx.db.select().from(clauseParticipants)).filter((p) => p.unitId === bureau);
+    expect(stored.length).toBe(decomposition.shared.reduce((n, x) => n + x.alsoListed.length, 0));
+    expect(stored.filter((p) => p.clauseKey === clause).map((p) => p.divisionId)).toEqual([partyId]);
   });
 });

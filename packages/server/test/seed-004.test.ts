@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseYamlOrJson } from '@kaohe/contract';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, units } from '../src/db/schema';
 import { cliActor, createAccount, grantBusinessRole } from '../src/services/account.service';
@@ -31,7 +32,7 @@ const separately: [number, string[]][] = [
 const leadUnits = [...new Set(separately.flatMap(([, names]) => names))];
 type Node = { code: string; title: string; leadAssessors?: string[]; children?: Node[]; source?: { line?: number } };
 /** Lines of split tasks in the imported document: code, lead, the task's source line. */
-const lines: { code: string; lead: string; task: string; line: number | undefined }[] = [];
+const lines: { code: string; lead: string; task: string; taskTitle: string; line: number | undefined }[] = [];
 const repo = join(import.meta.dirname, '..', '..', '..');
 const seed = join(repo, 'packages', 'office', 'test', 'fixtures', 'seeds', '004_011aa5988ef2c423.txt');
 const work = mkdtempSync(join(tmpdir(), 'kaohe-004-'));
@@ -55,7 +56,7 @@ beforeAll(async () => {
   const doc = parseYamlOrJson(readFileSync(out, 'utf8'), '004.yaml').value as Record<string, unknown>;
   const walk = (n: Node): void => {
     const kids = n.children ?? [];
-    if (kids.length && kids.every((c) => c.title.startsWith(`${n.title}（`))) for (const c of kids) lines.push({ code: c.code, lead: c.leadAssessors!.join('、'), task: n.code, line: c.source?.line });
+    if (kids.length && kids.every((c) => c.title.startsWith(`${n.title}（`))) for (const c of kids) lines.push({ code: c.code, lead: c.leadAssessors!.join('、'), task: n.code, taskTitle: n.title, line: c.source?.line });
     kids.forEach(walk);
   };
   (doc.indicators as Node[]).forEach(walk);
@@ -121,7 +122,14 @@ describe('seed 004 tasks through the server', () => {
     // 市应急管理局 is listed in the same cell (004:72) but leads its own line, not this one: it does not see the report
     const safety = leads.get('市应急管理局')!;
     expect(await queueOf(safety)).toEqual([]);
-    expect((await safety.request('POST', `/api/reports/${r.id as string}/verify`, { version: 1 })).statusCode).toBe(404);
+    // the report exists: verifying it is a refused attempt (403, audited, naming the line and its lead), not a 404
+    const refused = await safety.request('POST', `/api/reports/${r.id as string}/verify`, { version: 1 });
+    expect(refused.statusCode).toBe(403);
+    expect((refused.json() as { error: { message: string } }).error.message).toBe(`无权核定该报送：条款“${marketLine}”（海盐县政府）由“市市场监管局”牵头核定，“市应急管理局”不是其牵头单位`);
+    const deniedVerify = await h.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'access.denied'));
+    expect(deniedVerify.map((d) => [d.outcome, d.objectId])).toContainEqual(['denied', 'POST /api/reports/:id/verify']);
+    // a report that does not exist stays 404
+    expect((await safety.request('POST', '/api/reports/00000000-0000-4000-8000-000000000000/verify', { version: 1 })).statusCode).toBe(404);
     // nor may it judge the line: 403, on record
     const judged = await safety.request('POST', `/api/assessments/${a}/judgements`, { unitId: ids.get('海盐县政府')!, clauseKey: marketLine, kind: 'score', points: '0', reason: '越权评判' });
     expect(judged.statusCode).toBe(403);
@@ -147,16 +155,38 @@ describe('seed 004 tasks through the server', () => {
     }
     const verified = (await ok(kpb.request('GET', `/api/assessments/${a}/reports?state=verified&limit=100`))) as unknown as { clauseKey: string; unitId: string }[];
     expect(verified.map((r) => r.clauseKey).sort()).toEqual(lines.map((l) => l.code).sort());
-    // a task split into lines has no lead of its own: a report on it reaches no lead's queue
-    await report('1.1.3.3');
+    // a task split into lines has no lead of its own: a report on it is refused, naming its lines
+    const onTask = await haiyan.request('POST', `/api/assessments/${a}/reports`, { clientKey: uniq('task'), unitId: ids.get('海盐县政府')!, clauseKey: '1.1.3.3', narrative: '整项报送', facts: [] });
+    expect(onTask.statusCode).toBe(400);
+    const message = (onTask.json() as { error: { message: string } }).error.message;
+    expect(message).toMatch(/^指标“1\.1\.3\.3”（.+）按“分别负责”拆为 5 条子任务，请按子任务分别报送：/);
+    for (const l of lines.filter((x) => x.task === '1.1.3.3')) expect(message).toContain(`“${l.code}”（`);
+    expect(message).toContain('“1.1.3.3.1”（');
+    expect(message).toContain('市市场监管局负责）');
     for (const unit of leadUnits) expect((await queueOf(leads.get(unit)!)).map((i) => i.report.clauseKey)).toEqual([]);
+  });
+
+  it('prints a split task’s lines in the responsibility export, never the task as a row of its own', async () => {
+    const schemes = (await ok(kpb.request('GET', `/api/assessments/${a}/schemes`))) as unknown as { id: string }[];
+    const res = await kpb.request('GET', `/api/schemes/${schemes[0]!.id}/export?as=xlsx&layout=responsibility`);
+    expect(res.statusCode, res.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((res as unknown as { rawPayload: Buffer }).rawPayload as never);
+    const cells: string[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v)))));
+    const task = lines.filter((l) => l.task === '1.1.3.3');
+    const title = task[0]!.taskTitle;
+    // the duty table's rows of the task: [牵头单位, 责任单位, 指标, 工作内容]
+    const rowsOfTask = cells.filter((r) => r[3]?.startsWith(title));
+    // each of the task's five lines is a row under its own 牵头单位, and the task itself is no row
+    expect(rowsOfTask.map((r) => [r[0], r[3]])).toEqual(task.map((l) => [l.lead, `${title}（${l.lead}负责）`]));
   });
 
   it('says plainly that a task without points is tracked, not scored', async () => {
     await ok(kpb.request('POST', `/api/assessments/${a}/recompute`));
     const detail = (await ok(kpb.request('GET', `/api/assessments/${a}/results/${ids.get('海盐县政府')}`))) as { total: string; ledger: { warnings: { fact: string; reason: string }[] } };
     expect(detail.total).toBe('0');
-    // the 29 verified lines; the report on the task itself is still submitted (no lead verifies it), so not a fact yet
+    // the 29 verified lines (the report on the task itself was refused)
     expect(detail.ledger.warnings.map((w) => w.fact).sort()).toEqual(lines.map((l) => `done-${l.code}`).sort());
     expect(detail.ledger.warnings.every((w) => w.reason === 'type-not-read')).toBe(true);
   });

@@ -21,7 +21,7 @@ export const decompositionResult = z
     assigned: z.number().int().describe('有责任处室的条款数（每条由所列第一个责任处室报送）'),
     shared: z
       .array(z.object({ clauseKey: z.string(), answering: z.string(), alsoListed: z.array(z.string()) }))
-      .describe('列有多个责任处室的条款：由第一个处室报送，其余处室列出供考评办确认（不自动授权）'),
+      .describe('列有多个处室的条款：第一个为责任处室（报送条款的值），其余为参与处室（可报送本处室的部分，作为配合情况列出）'),
     unassigned: z.array(z.string()).describe('方案未写责任处室的条款（由单位填报员报送）'),
   })
   .describe('从方案分解到处室的结果');
@@ -47,6 +47,21 @@ export const leaderProgress = z.object({
           stateName: z.string(),
           reportId: z.string().nullable(),
           stateReason: z.string().nullable().describe('退回理由'),
+          participants: z
+            .array(
+              z.object({
+                division: z.string().describe('参与处室'),
+                state: z.enum(progressStates),
+                stateName: z.string(),
+                reportId: z.string().nullable(),
+                facts: z.array(z.record(z.string(), z.unknown())).describe('参与处室报送的本处室部分（不计入单位的事实）'),
+                disagreements: z
+                  .array(z.object({ fact: z.string(), reported: z.record(z.string(), z.unknown()), clauseValue: z.record(z.string(), z.unknown()) }))
+                  .describe('与责任处室报送的同一事实取值不一致之处，须人工核对'),
+              }),
+            )
+            .default([])
+            .describe('参与处室及其报送（条款的值取责任处室报送并经核定的值；参与处室的报送只作为配合情况列出，不相加、不舍弃）'),
         }),
       ),
     }),
@@ -56,6 +71,6 @@ export const decompositionProgress = z.object({ unitId: z.string(), unitName: z.
 export type DecompositionProgress = z.infer<typeof decompositionProgress>;
 
 export const decompositionApi = {
-  fromScheme: defineOperation({ method: 'POST', path: '/api/schemes/:id/decomposition', tag: 'work', summary: '从方案分解到处室', description: '按方案各指标的责任处室和牵头领导，为单位建立处室、领导和条款分工（每条由所列第一个责任处室报送；列有多个处室的条款单独列出）。dryRun 只预览。', permission: 'assignment:write', params: idParams, body: decompositionBody, response: decompositionResult, errors: ['not-found'] }),
+  fromScheme: defineOperation({ method: 'POST', path: '/api/schemes/:id/decomposition', tag: 'work', summary: '从方案分解到处室', description: '按方案各指标的责任处室和牵头领导，为单位建立处室、领导和条款分工（每条由所列第一个处室即责任处室报送；其余为参与处室，可报送本处室的部分，列在进度中）。dryRun 只预览。', permission: 'assignment:write', params: idParams, body: decompositionBody, response: decompositionResult, errors: ['not-found'] }),
   progress: defineOperation({ method: 'GET', path: '/api/assessments/:id/decomposition-progress', tag: 'work', summary: '牵头领导进度', description: '每位牵头领导所牵头的条款，按责任处室列出待报送、已报送、已核定、已退回；领导只看到本人牵头的条款。', permission: 'assessment:read', params: assessmentParams, querystring: progressQuery, response: decompositionProgress, errors: ['not-found'] }),
 } as const;

@@ -170,6 +170,7 @@ export const reportDto = z
     submittedAt: time,
     updatedBy: z.string().nullable(),
     updatedAt: time.nullable(),
+    participantDivision: z.string().nullable().optional().describe('参与处室报送本处室部分时为该处室名称：作为配合情况列出，不计入单位的事实；null 为条款本身的报送'),
     replayed: z.boolean().optional(),
   })
   .describe('一份报送');

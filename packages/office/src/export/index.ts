@@ -1,5 +1,6 @@
 export { exportScheme, exportSchemeWithWarnings, type ExportFormat, type ExportOptions, type ExportResult } from './export-scheme';
 export { layoutBlocks, escapeFormula, ranges, LAYOUTS, type Layout, type LayoutOptions, type OutBlock } from './layouts';
+export { separateLeadsOf } from './scheme-layout';
 export { planPages, type PagePlan } from './model/page-plan';
 export { schemeLabels, type SchemeLabels } from './scheme-labels';
 export { SENSITIVITY_ZH, sensitivityMark, type Sensitivity } from './model/sensitivity';

@@ -27,11 +27,16 @@ function grantPredicate(grant: RoleGrant, t: ScopeTarget, mode: ScopeMode): SQL 
     case 'unit-reporter':
       return sql`(${inAssessment} AND ${t.unitId} = CAST(${grant.unitId} AS uuid))`;
     case 'division-user':
+      // the clauses it answers for (责任处室) and those it takes part in (参与处室)
       if (!t.clauseKey) return FALSE;
       return sql`(${inAssessment} AND ${t.unitId} = CAST(${grant.unitId} AS uuid) AND ${t.clauseKey} IN (
         SELECT ca.clause_key FROM clause_assignments ca
         WHERE ca.assessment_id = ${t.assessmentId} AND ca.unit_id = CAST(${grant.unitId} AS uuid)
-          AND ca.division_id = CAST(${grant.divisionId} AS uuid)))`;
+          AND ca.division_id = CAST(${grant.divisionId} AS uuid)
+        UNION ALL
+        SELECT cp.clause_key FROM clause_participants cp
+        WHERE cp.assessment_id = ${t.assessmentId} AND cp.unit_id = CAST(${grant.unitId} AS uuid)
+          AND cp.division_id = CAST(${grant.divisionId} AS uuid)))`;
     case 'leader':
       if (mode === 'write') return FALSE;
       return sql`(${inAssessment} AND ${t.unitId} IN (

@@ -32,6 +32,7 @@ const tables: [string, PgTable][] = [
   ['scheme_clauses', schema.schemeClauses],
   ['scheme_clause_leads', schema.schemeClauseLeads],
   ['clause_assignments', schema.clauseAssignments],
+  ['clause_participants', schema.clauseParticipants],
   ['targets', schema.targets],
   ['reports', schema.reports],
   ['facts', schema.facts],

@@ -318,6 +318,28 @@ export const clauseAssignments = pgTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.unitId, t.clauseKey] })],
 );
 
+/**
+ * 参与处室: a division taking part in a clause its 责任处室 (clause_assignments) answers for (seed 000:10,
+ * "各参与处室…主动配合责任处室"). A participant reports its own part; the report is a contribution,
+ * shown beside the 责任处室's, and never a fact of the unit (report.service).
+ */
+export const clauseParticipants = pgTable(
+  'clause_participants',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    clauseKey: text('clause_key').notNull(),
+    divisionId: uuid('division_id')
+      .notNull()
+      .references(() => divisions.id),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.unitId, t.clauseKey, t.divisionId] })],
+);
+
 /** Decomposed targets per unit (目标分解). */
 export const targets = pgTable(
   'targets',
@@ -402,6 +424,8 @@ export const reports = pgTable(
     stateReason: text('state_reason'),
     updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: ts('updated_at'),
+    /** Set when a 参与处室 reported its part of the clause: a contribution, not the unit's facts. */
+    participantDivisionId: uuid('participant_division_id').references(() => divisions.id),
   },
   (t) => [
     unique('reports_client_key').on(t.assessmentId, t.clientKey),

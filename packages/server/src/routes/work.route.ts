@@ -18,6 +18,9 @@ import { changeJudgement, createJudgement, type JudgementRow, judgementDtos } fr
 import { createReport, type ReportRow, reportDtos, transitionReport, updateReport } from '../services/report.service';
 import { withClientKey } from '../services/client-key';
 import { withRetry } from '../services/retry';
+import { assertOwnDivisionReport, participantDivisionOf } from '../services/participants';
+import { reportRefusal } from '../services/report-access';
+import { assertNotSplitTask } from '../services/scheme-refs';
 import { verificationQueue } from '../services/verification-queue';
 import { workItems } from '../services/work-items';
 import { actorOf, userActor } from './route-helpers';
@@ -186,27 +189,40 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const unit = await assertUnitInOrganisation(ctx.db, a.organisationId, body.unitId);
       await assertClauseExists(ctx.db, a.id, body.clauseKey);
       await assertInScope(ctx.db, request.actor, { assessmentId: a.id, unitId: unit.id, clauseKey: body.clauseKey }, 'write');
+      const scheme = await latestScheme(ctx.db, a.id);
+      if (scheme) assertNotSplitTask(parseSchemeCached(scheme.sha256, scheme.document), body.clauseKey);
       const claim = { kind: 'report' as const, assessmentId: a.id, key: body.clientKey, userId: actor.userId, request: { unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: body.facts, submit: body.submit }, what: '另一份报送' };
       const { response } = await withClientKey(ctx, claim, async (tx, row: ReportRow) => ({ ...(await reportDtos(tx, [row]))[0]!, replayed: false }), async (key) => {
         if (body.facts.length > 0) await validateAgainstScheme(ctx, a.id, body.facts.map((f) => ({ ...f, unit: unit.code, ref: body.clauseKey })));
-        return createReport(ctx, who(request), a.id, unit, body, key);
+        const participantDivisionId = await participantDivisionOf(ctx.db, request.actor, { assessmentId: a.id, unitId: unit.id, clauseKey: body.clauseKey });
+        return createReport(ctx, who(request), a.id, unit, { ...body, participantDivisionId }, key);
       });
       return response;
     });
 
-    const visibleReport = async (request: Parameters<typeof userActor>[0], reportId: string) => {
-      const [row] = await ctx.db
-        .select()
-        .from(reports)
-        .where(and(eq(reports.id, reportId), scopePredicate(request.actor, { assessmentId: col(reports.assessmentId), unitId: col(reports.unitId), clauseKey: col(reports.clauseKey) }, 'read')));
+    // A report that exists in an assessment the actor reaches but outside its scope is a refused
+    // attempt (403, audited, naming the clause and who leads it), not a missing object (404).
+    const visibleReport = async (request: Parameters<typeof userActor>[0], reportId: string, doing: string) => {
+      const [row] = await ctx.db.select().from(reports).where(eq(reports.id, reportId));
       if (!row) throw new AppError('not-found', '报送不存在');
       await getVisibleAssessment(ctx, request.actor, row.assessmentId);
-      await assertInScope(ctx.db, request.actor, { assessmentId: row.assessmentId, unitId: row.unitId, clauseKey: row.clauseKey }, 'write');
+      const [readable] = await ctx.db
+        .select({ id: reports.id })
+        .from(reports)
+        .where(and(eq(reports.id, reportId), scopePredicate(request.actor, { assessmentId: col(reports.assessmentId), unitId: col(reports.unitId), clauseKey: col(reports.clauseKey) }, 'read')));
+      try {
+        if (!readable) throw new AppError('forbidden', '无权操作该单位或条款的数据');
+        await assertInScope(ctx.db, request.actor, { assessmentId: row.assessmentId, unitId: row.unitId, clauseKey: row.clauseKey }, 'write');
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'forbidden') throw await reportRefusal(ctx.db, request.actor, row, doing);
+        throw e;
+      }
+      await assertOwnDivisionReport(ctx.db, request.actor, row, doing);
       return row;
     };
 
     app.put(workApi.updateReport.path, routeOf(workApi.updateReport), async (request) => {
-      const report = await visibleReport(request, request.params.id);
+      const report = await visibleReport(request, request.params.id, '修改');
       if (request.body.facts && request.body.facts.length > 0) {
         const [u] = await ctx.db.select({ code: units.code }).from(units).where(eq(units.id, report.unitId));
         await validateAgainstScheme(ctx, report.assessmentId, request.body.facts.map((f) => ({ ...f, unit: u!.code, ref: report.clauseKey })));
@@ -221,9 +237,10 @@ export function workRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       { path: 'return', op: workApi.returnReport },
       { path: 'lock', op: workApi.lockReport },
     ] as const;
+    const transitionVerb = { submit: '提交', verify: '核定', return: '退回', lock: '锁定' } as const;
     for (const t of transitions) {
       app.post(t.op.path, routeOf(t.op), async (request) => {
-        const report = await visibleReport(request, request.params.id);
+        const report = await visibleReport(request, request.params.id, transitionVerb[t.path]);
         const body = request.body as { version?: number; reason?: string; corrections?: { id: string; type: string }[] };
         const version = expectedVersion(request.headers, body.version);
         if (t.path === 'verify' && (body.corrections?.length ?? 0) > 0) {

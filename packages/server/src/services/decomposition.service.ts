@@ -3,7 +3,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../access/roles';
 import { assertInScope } from '../access/scope';
 import type { Db } from '../db/database';
-import { clauseAssignments, divisions, leaders, leaderUnits, reports } from '../db/schema';
+import { canonicalJson } from '../lib/canonical-json';
+import { clauseAssignments, clauseParticipants, divisions, leaders, leaderUnits, reports } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { assertUnitInOrganisation, latestScheme } from './assessment.service';
 import { parseSchemeCached } from './evaluator';
@@ -15,13 +16,16 @@ import { responsibilityRows } from './scheme-tree.service';
  *
  * - `decomposeFromScheme` makes the bureau's divisions and the organisation's leaders (matched by
  *   name, else created), links each leader to the bureau, and assigns every clause to the first
- *   listed 责任处室 (`clause_assignments`, one answering division per clause). A clause listing
- *   several 责任处室 is reported in `shared` with the others named — never silently narrowed.
- * - the bureau's fact for a clause is its answering division's report once verified: the division
- *   reports for the bureau (its unit), the lead assessor verifies, and only verified values count
- *   (report.service). Two reports on one clause that give the same fact different values are not
- *   picked between: the engine shows the conflict as a warning in the bureau's result.
- * - `decompositionProgress` shows, per 牵头领导, the clauses they lead per division and state.
+ *   listed division, its 责任处室 (`clause_assignments`, one answering division per clause); the
+ *   others listed are its 参与处室 (`clause_participants`), reported in `shared`.
+ * - the bureau's fact for a clause is its 责任处室's report once verified: the division reports for
+ *   the bureau (its unit), the lead assessor verifies, and only verified values count
+ *   (report.service). A 参与处室 reports its own part as a contribution (services/participants.ts):
+ *   shown beside the 责任处室's report, flagged when a value disagrees, never summed or dropped.
+ *   Two of the clause's own reports that give the same fact different values are not picked
+ *   between: the engine shows the conflict as a warning in the bureau's result.
+ * - `decompositionProgress` shows, per 牵头领导, the clauses they lead per 责任处室 and state, each
+ *   with its 参与处室 and their contributions.
  */
 export async function decomposeFromScheme(
   db: Db,
@@ -68,11 +72,28 @@ export async function decomposeFromScheme(
       .insert(clauseAssignments)
       .values({ assessmentId: scheme.assessmentId, unitId: unit.id, clauseKey: r.clauseCode, divisionId })
       .onConflictDoUpdate({ target: [clauseAssignments.assessmentId, clauseAssignments.unitId, clauseAssignments.clauseKey], set: { divisionId } });
+    // the scheme's participants of the clause, exactly: a division no longer listed stops taking part
+    await db.delete(clauseParticipants).where(and(eq(clauseParticipants.assessmentId, scheme.assessmentId), eq(clauseParticipants.unitId, unit.id), eq(clauseParticipants.clauseKey, r.clauseCode)));
+    const others = [...new Set(r.divisions.slice(1))].filter((n) => n !== r.divisions[0]);
+    if (others.length > 0) await db.insert(clauseParticipants).values(others.map((n) => ({ assessmentId: scheme.assessmentId, unitId: unit.id, clauseKey: r.clauseCode, divisionId: haveDivisions.get(n)! })));
   }
   return result;
 }
 
 type State = keyof typeof progressStateNames;
+type ReportedFact = { id: string } & Record<string, unknown>;
+const factsOf = (r: { facts: unknown } | undefined): ReportedFact[] => (Array.isArray(r?.facts) ? (r.facts as ReportedFact[]) : []);
+const valueOf = ({ unit: _u, ref: _r, ...rest }: ReportedFact) => canonicalJson(rest);
+/** The facts a 参与处室 reported with a value other than the clause's own report gives the same fact. */
+function disagreements(own: ReportedFact[], part: ReportedFact[]): { fact: string; reported: Record<string, unknown>; clauseValue: Record<string, unknown> }[] {
+  const byId = new Map(own.map((f) => [f.id, f]));
+  return part.flatMap((f) => {
+    const mine = byId.get(f.id);
+    if (!mine || valueOf(mine) === valueOf(f)) return [];
+    const strip = ({ unit: _u, ref: _r, ...rest }: ReportedFact) => rest;
+    return [{ fact: f.id, reported: strip(f), clauseValue: strip(mine) }];
+  });
+}
 const stateOf = (reportState: string | undefined): State =>
   reportState === 'submitted' ? 'submitted' : reportState === 'verified' || reportState === 'locked' ? 'verified' : reportState === 'returned' ? 'returned' : 'due';
 const zero = () => ({ due: 0, submitted: 0, verified: 0, returned: 0 });
@@ -95,13 +116,33 @@ export async function decompositionProgress(db: Db, actor: Actor, assessment: { 
     .innerJoin(divisions, eq(divisions.id, clauseAssignments.divisionId))
     .where(and(eq(clauseAssignments.assessmentId, assessment.id), eq(clauseAssignments.unitId, unit.id)));
   const divisionOf = new Map(assigned.map((a) => [a.clauseKey, a.division]));
+  const participantRows = await db
+    .select({ clauseKey: clauseParticipants.clauseKey, divisionId: clauseParticipants.divisionId, division: divisions.name })
+    .from(clauseParticipants)
+    .innerJoin(divisions, eq(divisions.id, clauseParticipants.divisionId))
+    .where(and(eq(clauseParticipants.assessmentId, assessment.id), eq(clauseParticipants.unitId, unit.id)));
   const reportRows = await db
-    .select({ id: reports.id, clauseKey: reports.clauseKey, state: reports.state, stateReason: reports.stateReason })
+    .select({ id: reports.id, clauseKey: reports.clauseKey, state: reports.state, stateReason: reports.stateReason, facts: reports.facts, participantDivisionId: reports.participantDivisionId })
     .from(reports)
     .where(and(eq(reports.assessmentId, assessment.id), eq(reports.unitId, unit.id)))
     .orderBy(desc(reports.submittedAt), desc(reports.id));
+  // the clause's own latest report (责任处室 or unit), and each 参与处室's latest contribution
   const latest = new Map<string, (typeof reportRows)[number]>();
-  for (const r of reportRows) if (!latest.has(r.clauseKey)) latest.set(r.clauseKey, r);
+  const contribution = new Map<string, (typeof reportRows)[number]>();
+  for (const r of reportRows) {
+    if (r.participantDivisionId) {
+      const key = `${r.clauseKey}\u0000${r.participantDivisionId}`;
+      if (!contribution.has(key)) contribution.set(key, r);
+    } else if (!latest.has(r.clauseKey)) latest.set(r.clauseKey, r);
+  }
+  const participantsOf = (clauseKey: string, own: (typeof reportRows)[number] | undefined) =>
+    participantRows
+      .filter((p) => p.clauseKey === clauseKey)
+      .map((p) => {
+        const r = contribution.get(`${clauseKey}\u0000${p.divisionId}`);
+        const state = stateOf(r?.state);
+        return { division: p.division, state, stateName: progressStateNames[state], reportId: r?.id ?? null, facts: factsOf(r), disagreements: r && own ? disagreements(factsOf(own), factsOf(r)) : [] };
+      });
   const byLeader = new Map<string, Map<string | null, DecompositionProgress['leaders'][number]['divisions'][number]>>();
   for (const r of rows) {
     for (const leader of r.leaders.length ? r.leaders : ['（方案未写牵头领导）']) {
@@ -114,7 +155,7 @@ export async function decompositionProgress(db: Db, actor: Actor, assessment: { 
       const report = latest.get(r.clauseCode);
       const state = stateOf(report?.state);
       entry.counts[state]++;
-      entry.clauses.push({ clauseKey: r.clauseCode, text: r.text, indicatorPath: r.indicatorPath, state, stateName: progressStateNames[state], reportId: report?.id ?? null, stateReason: state === 'returned' ? (report?.stateReason ?? null) : null });
+      entry.clauses.push({ clauseKey: r.clauseCode, text: r.text, indicatorPath: r.indicatorPath, state, stateName: progressStateNames[state], reportId: report?.id ?? null, stateReason: state === 'returned' ? (report?.stateReason ?? null) : null, participants: participantsOf(r.clauseCode, report) });
     }
   }
   return {

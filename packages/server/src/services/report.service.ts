@@ -1,8 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AuditActor } from '../audit/audit';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
-import { facts, reports } from '../db/schema';
+import { divisions, facts, reports } from '../db/schema';
 import { AppError } from '../lib/app-error';
 import { audited } from './audited';
 import type { ClientKeyGuard } from './client-key';
@@ -40,7 +40,7 @@ export async function createReport(
   who: Who,
   assessmentId: string,
   unit: { id: string; code: string },
-  body: { clientKey: string; clauseKey: string; narrative?: string | undefined; facts: FactInput[]; submit: boolean },
+  body: { clientKey: string; clauseKey: string; narrative?: string | undefined; facts: FactInput[]; submit: boolean; participantDivisionId?: string | null },
   key: ClientKeyGuard<ReportRow, unknown>,
 ) {
   const state: ReportState = body.submit ? 'submitted' : 'draft';
@@ -51,14 +51,15 @@ export async function createReport(
       const now = ctx.clock.now();
       const [report] = await tx
         .insert(reports)
-        .values({ assessmentId, unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: stored, clientKey: body.clientKey, submittedBy: who.userId, submittedAt: now, state, version: 1, updatedBy: who.userId, updatedAt: now })
+        .values({ assessmentId, unitId: unit.id, clauseKey: body.clauseKey, narrative: body.narrative ?? null, facts: stored, clientKey: body.clientKey, submittedBy: who.userId, submittedAt: now, state, version: 1, updatedBy: who.userId, updatedAt: now, participantDivisionId: body.participantDivisionId ?? null })
         .returning();
-      await writeFacts(tx, assessmentId, who.userId, now, factWrites(report!, body.facts, state, 'report', null));
+      // a 参与处室's contribution stays on the report (services/participants.ts): not a fact of the unit
+      if (!report!.participantDivisionId) await writeFacts(tx, assessmentId, who.userId, now, factWrites(report!, body.facts, state, 'report', null));
       await key.respond(tx, report!);
       return report!;
     }),
   );
-  if (body.facts.length > 0) ctx.factsChanged?.(assessmentId);
+  if (body.facts.length > 0 && !row.participantDivisionId) ctx.factsChanged?.(assessmentId);
   return row;
 }
 
@@ -153,7 +154,7 @@ export async function updateReport(ctx: ServerContext, who: Who, reportId: strin
         const merged = new Map(stored.map((f) => [f.id, f]));
         for (const f of body.facts) merged.set(f.id, { ...f, ...(u ? { unit: u } : {}), ref: report.clauseKey });
         stored = [...merged.values()];
-        await writeFacts(tx, report.assessmentId, who.userId, now, factWrites(report, body.facts, 'draft', 'report', null));
+        if (!report.participantDivisionId) await writeFacts(tx, report.assessmentId, who.userId, now, factWrites(report, body.facts, 'draft', 'report', null));
       }
       // the report's other facts become drafts too, so a returned report never half-counts
       await restate(tx, report, who, now, 'draft', 'report', [], null);
@@ -171,6 +172,8 @@ export async function updateReport(ctx: ServerContext, who: Who, reportId: strin
 
 export async function reportDtos(db: Db, rows: readonly ReportRow[]) {
   const names = await userNames(db, rows.flatMap((r) => [r.submittedBy, r.updatedBy]));
+  const divisionIds = [...new Set(rows.map((r) => r.participantDivisionId).filter((x): x is string => x !== null))];
+  const divisionNames = new Map(divisionIds.length ? (await db.select({ id: divisions.id, name: divisions.name }).from(divisions).where(inArray(divisions.id, divisionIds))).map((d) => [d.id, d.name]) : []);
   return rows.map((r) => ({
     id: r.id,
     unitId: r.unitId,
@@ -184,5 +187,6 @@ export async function reportDtos(db: Db, rows: readonly ReportRow[]) {
     submittedAt: r.submittedAt.toISOString(),
     updatedBy: r.updatedBy ? (names.get(r.updatedBy) ?? null) : null,
     updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
+    participantDivision: r.participantDivisionId ? (divisionNames.get(r.participantDivisionId) ?? null) : null,
   }));
 }

@@ -1,4 +1,5 @@
 import { add, type Dec, dec, indexScheme, pointsFor, readsOf, ruleEffect, type Scheme, type SchemeIndex, sub, toStr, type Unit } from '@kaohe/core';
+import { separateLeadsOf } from '@kaohe/office/export';
 import { AppError } from '../lib/app-error';
 
 /**
@@ -59,6 +60,20 @@ export function refInfo(scheme: Scheme, key: string): RefInfo | null {
     judgements: isLeaf ? 'one' : null,
     bounds: (unit) => ({ min: undefined, max: pointsFor(node, unit), total: undefined }),
   };
+}
+
+/**
+ * A task the importer split because its 牵头单位 cell said "A、B分别负责" (004:72) is reported line by
+ * line: each line has its own lead, the task itself none. A report on the task is refused, naming
+ * its lines, so that it never sits unverifiable in nobody's queue.
+ */
+export function assertNotSplitTask(scheme: Scheme, key: string): void {
+  const node = schemeIndexOf(scheme).indicators.get(key)?.indicator;
+  if (!node || !separateLeadsOf(node)) return;
+  const lines = (node.children ?? []).map((c) => `“${c.code}”（${c.title}）`);
+  throw new AppError('bad-request', `指标“${key}”（${node.title}）按“分别负责”拆为 ${lines.length} 条子任务，请按子任务分别报送：${lines.join('、')}`, {
+    issues: [{ path: 'body.clauseKey', message: `“${key}”已拆为子任务 ${(node.children ?? []).map((c) => c.code).join('、')}` }],
+  });
 }
 
 const kindText: Record<JudgementKind, string> = { score: '得分', deduction: '扣分', bonus: '加分' };
