@@ -88,7 +88,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   const parenPoints = findParenPoints(allTokens, 0, allTokens.length, norm);
   // The same figure as the points column passed in is that column's points written again, read alike.
   const samePoints = (value: Dec): boolean => points === undefined || P.cmp(points, value) === 0;
-  if (parenPoints.length === 1 && samePoints(parenPoints[0]!.value)) {
+  const items = splitItems(norm);
+  const subItem = subItemPoints(norm, items, parenPoints, allTokens, opts.points);
+  if (parenPoints.length === 1 && samePoints(parenPoints[0]!.value) && !subItem) {
     // "（1 分）" / "(0.2)" written once in the clause: its points.
     points = parenPoints[0]!.value;
     indicator.points = points;
@@ -104,7 +106,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   };
 
   let itemsWithContent = 0;
-  for (const item of splitItems(norm)) {
+  for (const item of items) {
     const itemRules: CompiledRule[] = [];
     const itemIssueCount = issues.length;
     let contextStart: number | undefined;
@@ -150,6 +152,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       }
       else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
     }
+    if (subItem && subItem.item === item) capBySubItemPoints(text, subItem, itemRules, consumed, issue);
     absorbOtherwise(text, itemRules);
     const itemText = norm.slice(item.start, item.end);
     const byCategory = UNIT_CATEGORY_WORDS.filter((word) => CATEGORY_AMOUNT_VERBS.some((verb) => itemText.includes(`${word}${verb}`)));
@@ -191,6 +194,44 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   if (Object.keys(indicator).length > 0) result.indicator = indicator;
   if (opts.source) result.source = opts.source;
   return result;
+}
+
+type SubItemPoints = { item: Range; value: Dec; span: [number, number]; phrase: string };
+
+/**
+ * "1.…每例扣0.5分,共1分。2.落实…情况（0.5分）。…未完成的每项扣0.1分。" (corpus 07 (5.3)): one "（N分）" inside
+ * one of several numbered items that each score is that item's points, not the clause's. Null otherwise, or when it
+ * equals the points the caller passed (then it is the clause's points written again).
+ */
+function subItemPoints(norm: string, items: Range[], parens: ReturnType<typeof findParenPoints>, allTokens: readonly Tok[], points: Dec | undefined): SubItemPoints | null {
+  if (items.length < 2 || parens.length !== 1) return null;
+  const paren = parens[0]!;
+  const span: [number, number] = [allTokens[paren.at]!.start, allTokens[paren.next - 1]!.end];
+  if (points !== undefined && P.cmp(points, paren.value) === 0) return null;
+  const item = items.find((entry) => entry.start <= span[0] && span[1] <= entry.end);
+  if (!item) return null;
+  const scores = (entry: Range): boolean => scanFrames(tokenize(norm, entry.start, entry.end)).some((frame) => frame.kind === 'amount');
+  if (!items.some((entry) => entry !== item && scores(entry))) return null;
+  return { item, value: paren.value, span, phrase: norm.slice(span[0], span[1]) };
+}
+
+/**
+ * The sub-item's points bound what its deductions can take (a cap on each, the points' phrase read). A sub-item
+ * whose rules are not all deductions that take a cap goes to review: how its points combine is not written.
+ */
+function capBySubItemPoints(text: string, sub: SubItemPoints, itemRules: CompiledRule[], consumed: Consumed, issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void): void {
+  const capable = (rule: Rule): boolean => ['per-occurrence', 'condition', 'shortfall', 'threshold-steps', 'lateness'].includes(rule.kind) && 'effect' in rule && rule.effect === 'deduction';
+  const phrase = text.slice(sub.span[0], sub.span[1]);
+  if (itemRules.length === 0 || !itemRules.every((entry) => capable(entry.rule))) {
+    issue(sub.item, `“${phrase}”是本小项的分值（本条有多个小项），本小项的规则如何在该分值内计分未写明，需人工确认`, { unread: phrase });
+    return;
+  }
+  for (const entry of itemRules) {
+    const rule = entry.rule as Rule & { cap?: Dec };
+    if (rule.cap === undefined || P.cmp(rule.cap, sub.value) > 0) rule.cap = sub.value;
+    entry.params.push({ name: 'cap', value: P.toStr(sub.value), phrase });
+  }
+  consumed.add(sub.span[0], sub.span[1]);
 }
 
 /** Rate × points (03 "事件处理率*15分", "得分＝完成率×10分"): a rate formula with the points as weight. */

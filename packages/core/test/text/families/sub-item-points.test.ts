@@ -1,0 +1,15 @@
+import { describe } from 'vitest';
+import { familyTable } from './family-table';
+
+// Sentences written for this table after corpus 07 (5.3), corpus 01 (6.1) and seed 000:591.
+describe('sub-item points, requirements before 否则, 超 N%', () => {
+  familyTable([
+    ['共N分 after a per-case deduction is its most', '发现违规使用车辆的，每例扣0.5分,共2分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.5', cap: '2' }] }],
+    ['（N分） of one of two scoring items caps that item only', '1.擅自增设机构的，每例扣0.5分,共1分。2.落实年度重点任务情况（0.5分）。未完成的每项扣0.1分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.5', cap: '1' }, { kind: 'per-occurrence', effect: 'deduction', amount: '0.1', cap: '0.5' }] }],
+    ['a sub-item with points and a score rule goes to review', '1.建立台账，每缺一项扣1分。2.开展督查（2分），得2分。', { flag: '是本小项的分值' }],
+    ['the same figure as the points column is the clause points', '1.建立台账，每缺一项扣1分。2.开展督查（2分），每少一次扣0.5分。', { rules: [{ kind: 'shortfall', effect: 'deduction', required: 'target', amount: '1' }, { kind: 'shortfall', effect: 'deduction', required: 'target', amount: '0.5' }], indicator: { points: '2' } }, '2'],
+    ['requirements with a figure before 否则不得分', '确保乡镇垃圾收运率达90%以上，收运车辆运行正常，否则不得分（8分）；', { rules: [{ kind: 'zero', scope: 'indicator' }], indicator: { points: '8' } }],
+    ['a figure without 以上 before 否则 stays unread', '确保乡镇垃圾收运率达到90%，否则不得分（8分）；', { flag: '未读取的比率“90%”' }],
+    ['超 N%，未达标扣', '网上办理事项占比超 60%，未达标部门扣 0.2 分。', { rules: [{ kind: 'threshold-steps', effect: 'deduction', metric: { of: 'rate', percent: true }, threshold: '60', direction: 'below', missAtThreshold: true, initial: '0.2' }] }],
+  ]);
+});
