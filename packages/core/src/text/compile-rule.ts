@@ -17,7 +17,7 @@ import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, ty
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -404,7 +404,12 @@ function compileSentence(
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
-    else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
+    else if (firstOf(token, EXEMPTION_WORDS) && segs.length > 0) {
+      // "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)): a case that is not
+      // deducted, which no rule can hold; the deduction is compiled, the exemption is for a person.
+      const exempt = firstOf(token, EXEMPTION_WORDS)!;
+      issue(record, `免扣情形“${token.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '')}”：规则无法表示“${exempt}”的条件，计数时是否剔除这些事件需人工确认`, { unread: token.trim(), suggestion: `按前文扣分规则计，符合该情形的事件不计入（${exempt}）` });
+    } else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
       if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
       else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });
     }

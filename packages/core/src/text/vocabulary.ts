@@ -238,3 +238,5 @@ export const EXCEED_REQUIREMENT_WORDS = ['超'];
 export const SUB_ITEM_TOTAL_WORDS = ['共'];
 /** "…达80%以上，…，否则不得分": the word after which 不得分 is the failure of the requirements before it (corpus 01). */
 export const ZERO_OTHERWISE_WORDS = ['否则'];
+/** A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): flagged, never read as a rule. */
+export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分', '免于扣分', '不作扣分'];

@@ -13,3 +13,9 @@ describe('sub-item points, requirements before 否则, 超 N%', () => {
     ['超 N%，未达标扣', '网上办理事项占比超 60%，未达标部门扣 0.2 分。', { rules: [{ kind: 'threshold-steps', effect: 'deduction', metric: { of: 'rate', percent: true }, threshold: '60', direction: 'below', missAtThreshold: true, initial: '0.2' }] }],
   ]);
 });
+
+describe('an exemption after a deduction', () => {
+  familyTable([
+    ['可以不扣分 is flagged naming the case, with the deduction as the suggestion', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { flag: '免扣情形', suggestion: '符合该情形的事件不计入' }],
+  ]);
+});
