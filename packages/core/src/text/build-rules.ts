@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -466,6 +466,12 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
       params.push({ name: 'amounts', value: values.map(decimalText).join('、'), phrase: amountP });
       return { rule: { kind: 'bands', effect: scoreEffectOf(frame.verb), metric: metricFor(cond, first.tok), bands }, segs: [seg], params };
     }
+  }
+  // "排名倒数第1名、第2名、第3名的分别计2分、1.9分、1.8分，倒数第4名及以上的，每进1名扣0.1分" (corpus 08 (3.1)):
+  // places counted from the bottom, which no rank rule reads (an external rank is counted from the top).
+  const reverse = firstOf(cond, REVERSE_RANK_WORDS);
+  if (reverse) {
+    return { segs: [seg], reason: `按“${reverse}”名次计分（名次从末位数起）：排名规则只按正数名次计分，需人工确认`, };
   }
   // P03 levels: 中央和省委省政府、市委市政府…每件分别扣 0.5 分、0.3 分、0.2 分.
   const levels = levelsIn(cond);

@@ -240,3 +240,5 @@ export const SUB_ITEM_TOTAL_WORDS = ['共'];
 export const ZERO_OTHERWISE_WORDS = ['否则'];
 /** A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): flagged, never read as a rule. */
 export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分', '免于扣分', '不作扣分'];
+/** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): not a rank rule's order. */
+export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];

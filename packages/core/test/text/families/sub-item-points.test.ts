@@ -19,3 +19,9 @@ describe('an exemption after a deduction', () => {
     ['可以不扣分 is flagged naming the case, with the deduction as the suggestion', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { flag: '免扣情形', suggestion: '符合该情形的事件不计入' }],
   ]);
 });
+
+describe('places counted from the bottom', () => {
+  familyTable([
+    ['倒数第1名、第2名…分别计 is flagged as a reverse ranking, not as levels', '全省同类部门排名倒数第1名、第2名的分别计3分、2.8分。', { flag: '按“倒数第”名次计分' }],
+  ]);
+});
