@@ -148,7 +148,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
-        issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+        const exemption = itemRules.length > 0 ? exemptionIssue(pending) : undefined;
+        if (!other && exemption) issue(record, exemption.reason, exemption.extra);
+        else issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       }
       else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
     }
@@ -194,6 +196,18 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   if (Object.keys(indicator).length > 0) result.indicator = indicator;
   if (opts.source) result.source = opts.source;
   return result;
+}
+
+/**
+ * "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)), "…高于平均占比加5%的，可不扣分"
+ * (corpus 07 (4.1)): a case that is not deducted, which no rule can hold. The deduction before it is compiled; the
+ * exemption goes to a person, named, never read as an amount or a proportion.
+ */
+function exemptionIssue(words: string): { reason: string; extra: Partial<CompileIssue> } | undefined {
+  const exempt = firstOf(words, EXEMPTION_WORDS);
+  if (!exempt) return undefined;
+  const shown = words.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '');
+  return { reason: `免扣情形“${shown}”：规则无法表示“${exempt}”的条件，计数时是否剔除这些情形需人工确认`, extra: { unread: shown, suggestion: `按前文扣分规则计，符合该情形的不扣分（${exempt}）` } };
 }
 
 type SubItemPoints = { item: Range; value: Dec; span: [number, number]; phrase: string };
@@ -275,10 +289,22 @@ function allocationOf(norm: string, entry: Range, text: string): (Allocation & {
 
 type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'veto' | 'per-rule';
 
+/** True when a 按 opens the phrase that ends at token k (按未完成项目的占比), no punctuation between. */
+function openedByAn(toks: readonly Tok[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    if (toks[j]!.kind === 'punct') return false;
+    if (toks[j]!.raw === '按') return true;
+  }
+  return false;
+}
+
 function detectSentenceLevel(toks: readonly Tok[], norm: string): SentenceLevel | undefined {
   if (toks.length === 0) return undefined;
   const token = norm.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  if (has(toks, 'proportion') && containsAny(token, PROPORTION_VERBS)) return 'proportional';
+  // 占比 names a measured share, not 按比例 (corpus 07 (4.1) "…占比高于…的，可不扣分" is no proportional deduction).
+  // 按未完成项目的占比扣分 (06) is one: a 占比 that 按 opens, with no comma between.
+  const proportion = toks.some((t, k) => t.kind === 'word' && t.tag === 'proportion' && (t.raw !== '占比' || openedByAn(toks, k)));
+  if (proportion && containsAny(token, PROPORTION_VERBS) && !containsAny(token, EXEMPTION_WORDS)) return 'proportional';
   if (containsAny(token, SENTENCE_ANY_OF_WORDS) && has(toks, 'full')) return 'any-of';
   if (containsAny(token, COMPLETION_JUDGED_PHRASES)) return 'completion';
   if (has(toks, 'convert')) return 'convert';
@@ -404,12 +430,8 @@ function compileSentence(
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
-    else if (firstOf(token, EXEMPTION_WORDS) && segs.length > 0) {
-      // "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)): a case that is not
-      // deducted, which no rule can hold; the deduction is compiled, the exemption is for a person.
-      const exempt = firstOf(token, EXEMPTION_WORDS)!;
-      issue(record, `免扣情形“${token.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '')}”：规则无法表示“${exempt}”的条件，计数时是否剔除这些事件需人工确认`, { unread: token.trim(), suggestion: `按前文扣分规则计，符合该情形的事件不计入（${exempt}）` });
-    } else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
+    else if (segs.length > 0 && exemptionIssue(token)) issue(record, exemptionIssue(token)!.reason, exemptionIssue(token)!.extra);
+    else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
       if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
       else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });
     }

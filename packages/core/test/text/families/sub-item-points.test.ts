@@ -16,7 +16,9 @@ describe('sub-item points, requirements before 否则, 超 N%', () => {
 
 describe('an exemption after a deduction', () => {
   familyTable([
-    ['可以不扣分 is flagged naming the case, with the deduction as the suggestion', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { flag: '免扣情形', suggestion: '符合该情形的事件不计入' }],
+    ['a share above the average that exempts is no proportional deduction (was read as one)', '配齐专职人员的，得2分。每少1人，扣0.1分；但专职人员占比高于全市平均占比的，可不扣分。', { flag: '免扣情形“但专职人员占比高于全市平均占比的，可不扣分”' }],
+    ['an exemption after ；', '每起信访事件扣1分；按时办结并经回访满意的，可不扣分。', { flag: '免扣情形', suggestion: '符合该情形的不扣分' }],
+    ['可以不扣分 is flagged naming the case, with the deduction as the suggestion', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { flag: '免扣情形', suggestion: '符合该情形的不扣分' }],
   ]);
 });
 
