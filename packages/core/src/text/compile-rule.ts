@@ -17,7 +17,7 @@ import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, ty
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -148,7 +148,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
-        const exemption = itemRules.length > 0 ? exemptionIssue(pending) : undefined;
+        const exemption = itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         if (!other && exemption) issue(record, exemption.reason, exemption.extra);
         else issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       }
@@ -204,9 +204,14 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
  * exemption goes to a person, named, never read as an amount or a proportion.
  */
 function exemptionIssue(words: string): { reason: string; extra: Partial<CompileIssue> } | undefined {
+  const shown = words.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '');
+  const peer = firstOf(words, PEER_AVERAGE_WORDS);
+  if (peer) {
+    // "其他部门得分为专业部门得分的平均分", "未新进人员…按市级部门平均分得分" (corpus 08 (3.7) (3.8)).
+    return { reason: `“${shown}”：得分取其他单位得分的平均分，规则无法按其他单位的得分计分，需人工确认`, extra: { unread: shown, suggestion: '其他单位的得分算出后，按其平均分人工录入本单位得分' } };
+  }
   const exempt = firstOf(words, EXEMPTION_WORDS);
   if (!exempt) return undefined;
-  const shown = words.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '');
   return { reason: `免扣情形“${shown}”：规则无法表示“${exempt}”的条件，计数时是否剔除这些情形需人工确认`, extra: { unread: shown, suggestion: `按前文扣分规则计，符合该情形的不扣分（${exempt}）` } };
 }
 

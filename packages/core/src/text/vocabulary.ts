@@ -242,3 +242,5 @@ export const ZERO_OTHERWISE_WORDS = ['否则'];
 export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分', '免于扣分', '不作扣分'];
 /** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): not a rank rule's order. */
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
+/** A score taken from other units' scores (corpus 08 "其他部门得分为专业部门得分的平均分"): flagged, never a rule. */
+export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];

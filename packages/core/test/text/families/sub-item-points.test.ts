@@ -27,3 +27,10 @@ describe('places counted from the bottom', () => {
     ['倒数第1名、第2名…分别计 is flagged as a reverse ranking, not as levels', '全省同类部门排名倒数第1名、第2名的分别计3分、2.8分。', { flag: '按“倒数第”名次计分' }],
   ]);
 });
+
+describe('a score taken from other units', () => {
+  familyTable([
+    ['其他单位得分为…得分的平均分', '窗口单位满意率不低于95%的，得2分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分', { flag: '得分取其他单位得分的平均分', suggestion: '按其平均分人工录入' }],
+    ['按…平均分得分 alone', '当年无此项工作的，按全市同类单位平均分得分', { flag: '得分取其他单位得分的平均分' }],
+  ]);
+});
