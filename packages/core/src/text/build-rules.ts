@@ -189,7 +189,10 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
       required = 'target';
       add('required', 'target', phraseOf(ctx, short.at, short.next));
     }
-    const perSubject = /每(位|名|个|月)/.test(phraseOf(ctx, 0, short.at + 1)) && !/每少/.test(phraseOf(ctx, short.at, short.next));
+    // The subject is stated in this part of the sentence: words after an earlier deduction belong to another part
+    // (01 (1.4.1): "每月上报…每少一次扣0.5分，…参加会议（2分，少一次扣0.5分" — the meetings are not per month).
+    const partFrom = segs.slice(0, i).reduce((from, earlier) => (earlier.amount.type === 'fixed' && earlier.amount.verb === 'deduct' ? earlier.amount.next : from), 0);
+    const perSubject = /每(位|名|个|月)/.test(phraseOf(ctx, partFrom, short.at + 1)) && !/每少/.test(phraseOf(ctx, short.at, short.next));
     const rule: Rule = { kind: 'shortfall', effect: 'deduction', required, amount: frame.value, ...(perSubject ? { perSubject } : {}) };
     if (perSubject) add('perSubject', 'true', phraseOf(ctx, 0, short.at));
     let used = 1;

@@ -34,3 +34,9 @@ describe('a score taken from other units', () => {
     ['按…平均分得分 alone', '当年无此项工作的，按全市同类单位平均分得分', { flag: '得分取其他单位得分的平均分' }],
   ]);
 });
+
+describe('a shortfall per subject only when its own part says so', () => {
+  familyTable([
+    ['每月 of an earlier part does not make a later shortfall per month', '每位河长按时报送巡河记录，每少一次扣0.5分，参加季度例会，少一次扣1分。', { rules: [{ kind: 'shortfall', effect: 'deduction', required: 'target', amount: '0.5' }, { kind: 'shortfall', effect: 'deduction', required: 'target', amount: '1' }] }],
+  ]);
+});
