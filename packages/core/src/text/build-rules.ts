@@ -20,7 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -102,6 +102,15 @@ export function buildSingle(ctx: SentenceCtx, segs: Segment[], i: number): { bui
     case 'zero': {
       const scope = containsAny(cond, UNIT_SCOPE_WORDS) ? 'unit' : 'indicator';
       addParam('scope', scope, amountPhrase(ctx, seg));
+      // "确保县城污水处理率达80%以上，污泥…处理处置，否则不得分（10分）" (corpus 01 (6.1)): the figures before 否则
+      // are the requirements whose failure zeroes the item — the condition a person judges, read by this rule.
+      const otherwise = firstOf(cond, ZERO_OTHERWISE_WORDS);
+      if (otherwise && frame.type === 'no-score') {
+        const before = ctx.original.indexOf(otherwise, ctx.toks[seg.condFrom]?.start ?? 0);
+        const reqTo = ctx.toks.findIndex((token, k) => k >= seg.condFrom && token.start >= before);
+        const required = reqTo > seg.condFrom ? requirementFigures(ctx, seg.condFrom, reqTo) : [];
+        if (required.length > 0) addParam('requirement', required.map((r) => r.phrase).join('、'), phraseOf(ctx, seg.condFrom, reqTo));
+      }
       return { built: { rule: { kind: 'zero', scope }, segs: [seg], params }, used: 1 };
     }
     case 'full':
@@ -180,7 +189,10 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
       required = 'target';
       add('required', 'target', phraseOf(ctx, short.at, short.next));
     }
-    const perSubject = /每(位|名|个|月)/.test(phraseOf(ctx, 0, short.at + 1)) && !/每少/.test(phraseOf(ctx, short.at, short.next));
+    // The subject is stated in this part of the sentence: words after an earlier deduction belong to another part
+    // (01 (1.4.1): "每月上报…每少一次扣0.5分，…参加会议（2分，少一次扣0.5分" — the meetings are not per month).
+    const partFrom = segs.slice(0, i).reduce((from, earlier) => (earlier.amount.type === 'fixed' && earlier.amount.verb === 'deduct' ? earlier.amount.next : from), 0);
+    const perSubject = /每(位|名|个|月)/.test(phraseOf(ctx, partFrom, short.at + 1)) && !/每少/.test(phraseOf(ctx, short.at, short.next));
     const rule: Rule = { kind: 'shortfall', effect: 'deduction', required, amount: frame.value, ...(perSubject ? { perSubject } : {}) };
     if (perSubject) add('perSubject', 'true', phraseOf(ctx, 0, short.at));
     let used = 1;
@@ -370,12 +382,21 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
 function requirementReached(ctx: SentenceCtx, seg: Segment): (Threshold & { at: number; next: number })[] {
   const percents = ctx.toks.slice(seg.condFrom, seg.condTo).filter((token): token is NumTok => token.kind === 'num' && token.q.percent !== undefined);
   if (percents.length !== 1) return [];
-  const reach = findFirst(seq(lit('达到', '达'), num((token) => token.q.percent !== undefined && token.q.range === undefined)), ctx.toks.slice(0, seg.condTo), seg.condFrom);
+  const percent = num((token) => token.q.percent !== undefined && token.q.range === undefined);
+  const reach = findFirst(alt(seq(lit('达到', '达'), percent), seq(lit(...EXCEED_REQUIREMENT_WORDS), percent)), ctx.toks.slice(0, seg.condTo), seg.condFrom);
   if (!reach) return [];
   if (!FAILURE_WORDS.some((word) => phraseOf(ctx, reach.next, seg.condTo).includes(word))) return [];
   const figure = reach.value[1];
+  // 超 50%，未达标的扣 (000:591): the requirement is x > figure, so the figure itself misses (not inclusive).
+  const exceeds = EXCEED_REQUIREMENT_WORDS.includes(ctx.toks[reach.at]!.raw);
   // As if written "figure以上" (inclusive, direction above): the failure-word flip below turns it into x < figure.
-  return [{ value: figure.q.value, tok: figure, direction: 'above', inclusive: true, phrase: phraseOf(ctx, reach.at, reach.next), at: reach.at, next: reach.next }];
+  return [{ value: figure.q.value, tok: figure, direction: 'above', inclusive: !exceeds, phrase: phraseOf(ctx, reach.at, reach.next), at: reach.at, next: reach.next }];
+}
+
+/** "达80%以上" / "不低于95%" / "80%以上": the figures a requirement states (before an 否则). */
+function requirementFigures(ctx: SentenceCtx, from: number, to: number): { phrase: string }[] {
+  const stated = findThresholds(ctx.original, ctx.toks, from, to).filter((token) => !isTimeTok(token.tok) && token.tok.q.unit !== '分');
+  return stated.map((token) => ({ phrase: token.phrase }));
 }
 
 function skipPunct(ctx: SentenceCtx, at: number): number {
@@ -448,6 +469,12 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
       params.push({ name: 'amounts', value: values.map(decimalText).join('、'), phrase: amountP });
       return { rule: { kind: 'bands', effect: scoreEffectOf(frame.verb), metric: metricFor(cond, first.tok), bands }, segs: [seg], params };
     }
+  }
+  // "排名倒数第1名、第2名、第3名的分别计2分、1.9分、1.8分，倒数第4名及以上的，每进1名扣0.1分" (corpus 08 (3.1)):
+  // places counted from the bottom, which no rank rule reads (an external rank is counted from the top).
+  const reverse = firstOf(cond, REVERSE_RANK_WORDS);
+  if (reverse) {
+    return { segs: [seg], reason: `按“${reverse}”名次计分（名次从末位数起）：排名规则只按正数名次计分，需人工确认`, };
   }
   // P03 levels: 中央和省委省政府、市委市政府…每件分别扣 0.5 分、0.3 分、0.2 分.
   const levels = levelsIn(cond);

@@ -17,7 +17,7 @@ import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, ty
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -88,7 +88,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   const parenPoints = findParenPoints(allTokens, 0, allTokens.length, norm);
   // The same figure as the points column passed in is that column's points written again, read alike.
   const samePoints = (value: Dec): boolean => points === undefined || P.cmp(points, value) === 0;
-  if (parenPoints.length === 1 && samePoints(parenPoints[0]!.value)) {
+  const items = splitItems(norm);
+  const subItem = subItemPoints(norm, items, parenPoints, allTokens, opts.points);
+  if (parenPoints.length === 1 && samePoints(parenPoints[0]!.value) && !subItem) {
     // "（1 分）" / "(0.2)" written once in the clause: its points.
     points = parenPoints[0]!.value;
     indicator.points = points;
@@ -104,7 +106,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   };
 
   let itemsWithContent = 0;
-  for (const item of splitItems(norm)) {
+  for (const item of items) {
     const itemRules: CompiledRule[] = [];
     const itemIssueCount = issues.length;
     let contextStart: number | undefined;
@@ -146,10 +148,13 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
-        issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+        const exemption = itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
+        if (!other && exemption) issue(record, exemption.reason, exemption.extra);
+        else issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       }
       else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
     }
+    if (subItem && subItem.item === item) capBySubItemPoints(text, subItem, itemRules, consumed, issue);
     absorbOtherwise(text, itemRules);
     const itemText = norm.slice(item.start, item.end);
     const byCategory = UNIT_CATEGORY_WORDS.filter((word) => CATEGORY_AMOUNT_VERBS.some((verb) => itemText.includes(`${word}${verb}`)));
@@ -193,6 +198,61 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   return result;
 }
 
+/**
+ * "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)), "…高于平均占比加5%的，可不扣分"
+ * (corpus 07 (4.1)): a case that is not deducted, which no rule can hold. The deduction before it is compiled; the
+ * exemption goes to a person, named, never read as an amount or a proportion.
+ */
+function exemptionIssue(words: string): { reason: string; extra: Partial<CompileIssue> } | undefined {
+  const shown = words.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '');
+  const peer = firstOf(words, PEER_AVERAGE_WORDS);
+  if (peer) {
+    // "其他部门得分为专业部门得分的平均分", "未新进人员…按市级部门平均分得分" (corpus 08 (3.7) (3.8)).
+    return { reason: `“${shown}”：得分取其他单位得分的平均分，规则无法按其他单位的得分计分，需人工确认`, extra: { unread: shown, suggestion: '其他单位的得分算出后，按其平均分人工录入本单位得分' } };
+  }
+  const exempt = firstOf(words, EXEMPTION_WORDS);
+  if (!exempt) return undefined;
+  return { reason: `免扣情形“${shown}”：规则无法表示“${exempt}”的条件，计数时是否剔除这些情形需人工确认`, extra: { unread: shown, suggestion: `按前文扣分规则计，符合该情形的不扣分（${exempt}）` } };
+}
+
+type SubItemPoints = { item: Range; value: Dec; span: [number, number]; phrase: string };
+
+/**
+ * "1.…每例扣0.5分,共1分。2.落实…情况（0.5分）。…未完成的每项扣0.1分。" (corpus 07 (5.3)): one "（N分）" inside
+ * one of several numbered items that each score is that item's points, not the clause's. Null otherwise, or when it
+ * equals the points the caller passed (then it is the clause's points written again).
+ */
+function subItemPoints(norm: string, items: Range[], parens: ReturnType<typeof findParenPoints>, allTokens: readonly Tok[], points: Dec | undefined): SubItemPoints | null {
+  if (items.length < 2 || parens.length !== 1) return null;
+  const paren = parens[0]!;
+  const span: [number, number] = [allTokens[paren.at]!.start, allTokens[paren.next - 1]!.end];
+  if (points !== undefined && P.cmp(points, paren.value) === 0) return null;
+  const item = items.find((entry) => entry.start <= span[0] && span[1] <= entry.end);
+  if (!item) return null;
+  const scores = (entry: Range): boolean => scanFrames(tokenize(norm, entry.start, entry.end)).some((frame) => frame.kind === 'amount');
+  if (!items.some((entry) => entry !== item && scores(entry))) return null;
+  return { item, value: paren.value, span, phrase: norm.slice(span[0], span[1]) };
+}
+
+/**
+ * The sub-item's points bound what its deductions can take (a cap on each, the points' phrase read). A sub-item
+ * whose rules are not all deductions that take a cap goes to review: how its points combine is not written.
+ */
+function capBySubItemPoints(text: string, sub: SubItemPoints, itemRules: CompiledRule[], consumed: Consumed, issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void): void {
+  const capable = (rule: Rule): boolean => ['per-occurrence', 'condition', 'shortfall', 'threshold-steps', 'lateness'].includes(rule.kind) && 'effect' in rule && rule.effect === 'deduction';
+  const phrase = text.slice(sub.span[0], sub.span[1]);
+  if (itemRules.length === 0 || !itemRules.every((entry) => capable(entry.rule))) {
+    issue(sub.item, `“${phrase}”是本小项的分值（本条有多个小项），本小项的规则如何在该分值内计分未写明，需人工确认`, { unread: phrase });
+    return;
+  }
+  for (const entry of itemRules) {
+    const rule = entry.rule as Rule & { cap?: Dec };
+    if (rule.cap === undefined || P.cmp(rule.cap, sub.value) > 0) rule.cap = sub.value;
+    entry.params.push({ name: 'cap', value: P.toStr(sub.value), phrase });
+  }
+  consumed.add(sub.span[0], sub.span[1]);
+}
+
 /** Rate × points (03 "事件处理率*15分", "得分＝完成率×10分"): a rate formula with the points as weight. */
 function rateFormulaOf(norm: string, entry: Range, text: string): CompiledRule | undefined {
   const toks = tokenize(norm, entry.start, entry.end);
@@ -234,10 +294,22 @@ function allocationOf(norm: string, entry: Range, text: string): (Allocation & {
 
 type SentenceLevel = 'proportional' | 'completion' | 'any-of' | 'convert' | 'veto' | 'per-rule';
 
+/** True when a 按 opens the phrase that ends at token k (按未完成项目的占比), no punctuation between. */
+function openedByAn(toks: readonly Tok[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    if (toks[j]!.kind === 'punct') return false;
+    if (toks[j]!.raw === '按') return true;
+  }
+  return false;
+}
+
 function detectSentenceLevel(toks: readonly Tok[], norm: string): SentenceLevel | undefined {
   if (toks.length === 0) return undefined;
   const token = norm.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-  if (has(toks, 'proportion') && containsAny(token, PROPORTION_VERBS)) return 'proportional';
+  // 占比 names a measured share, not 按比例 (corpus 07 (4.1) "…占比高于…的，可不扣分" is no proportional deduction).
+  // 按未完成项目的占比扣分 (06) is one: a 占比 that 按 opens, with no comma between.
+  const proportion = toks.some((t, k) => t.kind === 'word' && t.tag === 'proportion' && (t.raw !== '占比' || openedByAn(toks, k)));
+  if (proportion && containsAny(token, PROPORTION_VERBS) && !containsAny(token, EXEMPTION_WORDS)) return 'proportional';
   if (containsAny(token, SENTENCE_ANY_OF_WORDS) && has(toks, 'full')) return 'any-of';
   if (containsAny(token, COMPLETION_JUDGED_PHRASES)) return 'completion';
   if (has(toks, 'convert')) return 'convert';
@@ -363,6 +435,7 @@ function compileSentence(
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
+    else if (segs.length > 0 && exemptionIssue(token)) issue(record, exemptionIssue(token)!.reason, exemptionIssue(token)!.extra);
     else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
       if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
       else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });

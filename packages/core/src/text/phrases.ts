@@ -1,7 +1,7 @@
 import type { Dec } from '../points';
 import { alt, findFirst, gap, lit, many1, map, num, opt, punct, seq, word, type Pattern } from './grammar';
 import type { NumTok, Tok } from './rule-tokens';
-import { BASELINE_PREVIOUS, COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, TIME_UNITS } from './vocabulary';
+import { BASELINE_PREVIOUS, COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, SUB_ITEM_TOTAL_WORDS, TIME_UNITS } from './vocabulary';
 
 /**
  * The phrase grammar of scoring sentences: amount frames (扣X分, 分别扣a、b分, 扣a-b分, 不得分,
@@ -149,6 +149,19 @@ const capFrame = map(
 );
 /** "0.5分封顶" / "以2分为限" (corpus 06 (85)): the cap written after its amount. */
 const postfixCapFrame = map(seq(num((token) => isPoints(token) && single(token)), lit('封顶', '为限')), ([token]) => ({ type: 'cap' as const, value: token.q.value, tok: token }));
+/**
+ * "每例扣0.5分,共1分" (corpus 07 (5.3)): after a punctuation mark, the points of the sub-item the deductions come
+ * from — the most they can take, read as a cap (applyModifiers leaves it unread on a rule that cannot take one).
+ */
+const subItemTotalFrame: Pattern<{ type: 'cap'; value: Dec; tok: NumTok }> = (toks, i) => {
+  if (toks[i - 1]?.kind !== 'punct') return null;
+  const found = seq(lit(...SUB_ITEM_TOTAL_WORDS), opt(lit('计')), num((token) => isPoints(token) && single(token)))(toks, i);
+  if (!found) return null;
+  const after = toks[found.next];
+  if (after && after.kind !== 'punct') return null;
+  const token = found.value[2];
+  return { value: { type: 'cap' as const, value: token.q.value, tok: token }, next: found.next };
+};
 /** 该项满分0.5分 / 本项满分为2分: the item's own points. */
 const pointsFrame = map(seq(lit('该项', '本项', '此项'), word('full'), opt(lit('为')), num((token) => isPoints(token) && single(token))), ([, , , token]) => ({ type: 'points' as const, value: token.q.value, tok: token }));
 const minimumFrame = map(seq(word('minimum'), opt(verbWord), num((token) => isPoints(token) && single(token))), ([, , token]) => ({ type: 'minimum' as const, value: token.q.value, tok: token }));
@@ -160,7 +173,7 @@ const dedupeFrame = alt(
   map(lit('以获最高', '取最高一项', '按最高一项'), () => ({ type: 'dedupe' as const, highestOnly: true })),
 );
 
-const MODIFIER_PATTERNS: Pattern<Omit<Modifier, 'at' | 'next'>>[] = [capFrame, postfixCapFrame, pointsFrame, minimumFrame, floorFrame, doubleFrame, dedupeFrame];
+const MODIFIER_PATTERNS: Pattern<Omit<Modifier, 'at' | 'next'>>[] = [capFrame, postfixCapFrame, subItemTotalFrame, pointsFrame, minimumFrame, floorFrame, doubleFrame, dedupeFrame];
 
 export type Frame = { kind: 'amount'; f: AmountFrame } | { kind: 'modifier'; f: Modifier };
 

@@ -229,3 +229,18 @@ export const containsAny = (text: string, words: readonly string[]): boolean => 
 
 /** The first of `words` found in `text` (in list order), or undefined. */
 export const firstOf = (text: string, words: readonly string[]): string | undefined => words.find((word) => text.includes(word));
+
+// ---- compilerB (issue 15 part 2: corpus 01 02 03 07 08, seed 000; families/named-threshold, families/full-or-proportional) ----
+
+/** "占比超 50%，未达标部门扣 0.1 分" (000:591): a requirement that the value exceeds the figure (the figure itself misses). */
+export const EXCEED_REQUIREMENT_WORDS = ['超'];
+/** "每例扣0.5分,共1分" (corpus 07): the points of the sub-item the deductions come from, the most they take. */
+export const SUB_ITEM_TOTAL_WORDS = ['共'];
+/** "…达80%以上，…，否则不得分": the word after which 不得分 is the failure of the requirements before it (corpus 01). */
+export const ZERO_OTHERWISE_WORDS = ['否则'];
+/** A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): flagged, never read as a rule. */
+export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分', '免于扣分', '不作扣分'];
+/** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): not a rank rule's order. */
+export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
+/** A score taken from other units' scores (corpus 08 "其他部门得分为专业部门得分的平均分"): flagged, never a rule. */
+export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];

@@ -9,6 +9,9 @@ import { buildTierRun } from './tier-ladder.family';
 import { readCategoryPoints } from './category-points.family';
 import { readThresholdScoreSteps } from './threshold-score-steps.family';
 import { readRatioToLeader } from './ratio-to-leader.family';
+// compilerB (issue 15 part 2)
+import { readNamedThreshold } from './named-threshold.family';
+import { readFullOrProportional } from './full-or-proportional.family';
 
 /** What a family may know about the whole sentence besides its segments. */
 export type SentenceInfo = { hasQizhong: boolean };
@@ -30,11 +33,13 @@ export const FAMILIES: Family[] = [
   { name: 'rank-bands', read: (ctx, segs, i) => buildRanking(ctx, segs, i) },
   { name: 'ratio-to-leader', read: (ctx, segs, i) => readRatioToLeader(ctx, segs, i) },
   { name: 'threshold-score-steps', read: (ctx, segs, i) => readThresholdScoreSteps(ctx, segs, i) },
+  { name: 'named-threshold', read: (ctx, segs, i) => readNamedThreshold(ctx, segs, i) },
   { name: 'full-then-steps', read: (ctx, segs, i) => buildFullThenSteps(ctx, segs, i) },
   { name: 'threshold-pair', read: (ctx, segs, i) => buildThresholdPair(ctx, segs, i) },
   { name: 'bands', read: (ctx, segs, i) => buildBands(ctx, segs, i) },
   { name: 'completion-otherwise', read: (ctx, segs, i) => buildCompletionOtherwise(ctx, segs, i) },
   { name: 'tier-ladder', read: (ctx, segs, i, sentence) => buildTierRun(ctx, segs, i, sentence.hasQizhong) },
+  { name: 'full-or-proportional', read: (ctx, segs, i) => readFullOrProportional(ctx, segs, i) },
 ];
 
 export const FAMILY_NAMES_ZH: Record<string, string> = {
@@ -47,6 +52,8 @@ export const FAMILY_NAMES_ZH: Record<string, string> = {
   bands: '分档计分',
   'completion-otherwise': '完成得分、否则不得分',
   'tier-ladder': '按层级/情节分档',
+  'named-threshold': '不低于另一项占比得分、每低一档扣分',
+  'full-or-proportional': '完成得满分、未完成按完成比例计分',
   'graded-options': '按情形择一计分（取符合的最高一档，item-checks.ts）',
 };
 

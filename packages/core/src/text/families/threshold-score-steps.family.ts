@@ -4,6 +4,7 @@ import { amountPhrase, metricFor, phraseOf, type Built, type Segment, type Sente
 import type { RuleParam } from '../compile.types';
 import { findStep, findStepAgainst } from '../phrases';
 import type { NumTok } from '../rule-tokens';
+import { isFigure } from './named-threshold.family';
 import { BASELINE_AVERAGE, firstOf } from '../vocabulary';
 
 /**
@@ -15,7 +16,8 @@ export function readThresholdScoreSteps(ctx: SentenceCtx, segs: Segment[], i: nu
   const earn = segs[i]!;
   const steps = segs[i + 1];
   if (earn.amount.type !== 'fixed' || earn.amount.verb !== 'get' || !steps || steps.amount.type !== 'fixed' || steps.amount.verb !== 'deduct') return null;
-  const figure = (token: NumTok): boolean => token.q.range === undefined && token.q.unit !== '分';
+  // A figure is written in digits, as a percentage or with its unit: the 一 of 一线 / 一类 is a word, never a threshold.
+  const figure = (token: NumTok): boolean => token.q.range === undefined && token.q.unit !== '分' && isFigure(token);
   // 不低于[总数的]X / 达到X以上: the figure that earns the points (a few words may sit between).
   const meets = alt(
     seq(lit('不'), word('below'), opt(lit('于')), gap(6), num(figure)),

@@ -86,7 +86,7 @@ export const SEED_ROWS: GoldenRow[] = [
   { at: '000:570', ok: [{"kind":"condition","effect":"deduction","amount":"0.1"}] },
   { at: '000:579', ok: [{"kind":"condition","effect":"deduction","amount":"0.1"}] },
   { at: '000:586', ok: [{"kind":"condition","effect":"deduction","amount":"0.1"}] },
-  { at: '000:591', flag: "未读取的比率" },
+  { at: '000:591', ok: [{"kind":"threshold-steps","effect":"deduction","metric":{"of":"rate","percent":true},"threshold":"95","direction":"below","initial":"0.1"},{"kind":"threshold-steps","effect":"deduction","metric":{"of":"rate","percent":true},"threshold":"50","direction":"below","missAtThreshold":true,"initial":"0.1"}] },
   { at: '000:599', ok: [{"kind":"condition","effect":"deduction","amount":"0.1"}] },
   { at: '000:604', ok: [{"kind":"condition","effect":"deduction","amount":"0.2"}] },
   { at: '000:611', ok: [{"kind":"condition","effect":"deduction","amount":"0.1"}] },
