@@ -20,6 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
+import { requirementParams } from './families/stated-requirement';
 import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
@@ -341,6 +342,8 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   if (frame.verb === 'get') {
     // 资料齐全得1分 / 完成…得5分: full points when judged complete.
     add('points', decimalText(frame.value), amountP);
+    // Corpus 06 (45) "…完成率达到100%的，得1分": the figures of the condition are its requirement.
+    params.push(...(requirementParams(ctx, seg.condFrom, seg.condTo) ?? []));
     return done({ kind: 'completion', points: frame.value });
   }
   // P02 condition: 未…的，扣X分.

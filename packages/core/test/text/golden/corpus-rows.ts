@@ -96,7 +96,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:34#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.7","非产区":"0.5"}} },
   { at: '06:35#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.6","非产区":"0.4"}} },
   { at: '06:36#1', ok: [{"kind":"completion","points":"0.5"}] },
-  { at: '06:37#1', flag: "未读取的比率" },
+  { at: '06:37#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.6"}} }, // 90%以上 / 80%: the requirement
   { at: '06:38#1', ok: [{"kind":"completion","points":"0.8"}] },
   { at: '06:39#1', flag: "未说明后果" },
   { at: '06:40#1', flag: "未识别扣分数值" },
@@ -118,7 +118,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:56#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"0.8"}} },
   { at: '06:57#1', flag: "未识别扣分数值" },
   { at: '06:58#1', ok: [{"kind":"completion","points":"1"}] },
-  { at: '06:59#1', flag: "未读取的比率" },
+  { at: '06:59#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] }, // 达到100%: the requirement
   { at: '06:60#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"2"}} },
   { at: '06:61#1', flag: "未识别扣分数值" },
   { at: '06:62#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.5","非产区":"2"}} },
@@ -130,7 +130,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:68#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.1","非产区":"0.8"}} },
   { at: '06:69#1', points: '1.5', ok: [{"kind":"completion","points":"0.4"},{"kind":"completion","points":"0.2"},{"kind":"completion","points":"0.3"},{"kind":"completion","points":"0.3"},{"kind":"completion","points":"0.3"},{"kind":"zero","scope":"indicator"},{"kind":"condition","effect":"deduction","amount":"1.5"}], indicator: {"allowNegative":true} },
   { at: '06:70#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} },
-  { at: '06:71#1', flag: "未读取的比率" },
+  { at: '06:71#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} }, // 60%及以上: the requirement
   { at: '06:72#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"0.5"}} },
   { at: '06:73#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.5"}} },
   { at: '06:74#1', ok: [{"kind":"condition","effect":"deduction","amount":"2"}], indicator: {"allowNegative":true} },

@@ -1,0 +1,17 @@
+import { describe } from 'vitest';
+import { familyTable } from './family-table';
+
+// Sentences written for this table after the corpus 06 pattern (…达到N%及以上的，产区得a分，非产区得b分，否则不得分):
+// the figures of a completion's condition are its requirement (families/stated-requirement.ts).
+describe('stated requirement of a completion (corpus 06)', () => {
+  familyTable([
+    ['a rate reached, category points', '线上交易量达到50%及以上的，产区得0.5分，非产区得1分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '0.5', 非产区: '1' } }, family: 'category-points' }],
+    ['two rates for two kinds of project', '主体工程完成年度计划80%以上，其他工程完成年度计划70%的，产区得1分，非产区得0.5分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '1', 非产区: '0.5' } } }],
+    ['100% with a judged otherwise', '建立管理制度，年度计划完成率达到100%的，得2分，否则酌情扣分。', { rules: [{ kind: 'completion', points: '2', allowPartial: true }] }],
+    ['a rate reached, one amount', '档案电子化率达到90%以上的，得1分。', { rules: [{ kind: 'completion', points: '1' }] }],
+    // Never read as a requirement: the side where points are lost, a step, a failure word.
+    ['below a figure is not a requirement', '完成率低于60%的，产区得0.2分，非产区得0.1分。', { flag: '60%' }],
+    ['a step per point is not a requirement', '覆盖率每提高1个百分点，产区得0.1分，非产区得0.2分。', { flag: '' }],
+    ['a failure word is the other side', '完成率未达到80%的，得0.5分。', { flag: '80%' }],
+  ]);
+});
