@@ -150,7 +150,9 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   };
   // 倒扣3分 on an item of 0 分 (corpus 06 (60)): a deduction below zero may exceed the item's points.
   const reversed = ctx.toks.slice(seg.amount.at, seg.amount.next).some((token) => token.kind === 'word' && token.tag === 'reverse');
-  const suspicious = suspiciousAmount(frame.tok, reversed ? undefined : ctx.points);
+  // 扣1分 on an item of 0 分 (corpus 06 (83)): a deduction-only item, its deductions go below zero (compile-rule.ts).
+  const deductionOnly = frame.verb === 'deduct' && ctx.points !== undefined && P.isZero(ctx.points);
+  const suspicious = suspiciousAmount(frame.tok, reversed || deductionOnly ? undefined : ctx.points);
   if (frame.inferredVerb) ctx.warnings.push(`“${amountP}”前缺少“扣”字，按扣分读取`);
   if (frame.tok.q.unit === undefined) ctx.warnings.push(`“${amountP}”缺少“分”字，按分读取`);
   const done = (rule: Rule, used = 1, review?: string): { built: Built; used: number } => ({

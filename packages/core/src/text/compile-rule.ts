@@ -16,6 +16,7 @@ import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
 import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
+import { absorbBelowOptions } from './families/below-options';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
@@ -157,6 +158,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       issue(item, `按单位类别（${byCategory.join('、')}）分别扣分或加分，一条规则无法按类别取值，需人工确认`);
     }
     checkScoreAlternatives(norm, itemRules, issue, indicator, points, text);
+    absorbBelowOptions(norm, text, itemRules);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
@@ -178,6 +180,8 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     }
   }
   if (norm.includes('倒扣') && rules.some((entry) => entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence')) indicator.allowNegative = true;
+  // An item of 0 分 whose every rule deducts (corpus 06 (83) "…的，粮食流出地扣1分"): the deductions go below zero.
+  if (opts.points !== undefined && P.isZero(opts.points) && rules.length > 0 && rules.every((entry) => (entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence') && entry.rule.effect === 'deduction')) indicator.allowNegative = true;
   for (const compiledRule of rules) if (compiledRule.review) issues.push({ text: compiledRule.text, span: compiledRule.span, reason: compiledRule.review });
   const hasPolicy = Object.keys(indicator).filter((k) => k !== 'points').length > 0;
   if (rules.length === 0 && issues.length === 0 && allocations.length === 0 && !hasPolicy) {

@@ -15,3 +15,20 @@ describe('stated requirement of a completion (corpus 06)', () => {
     ['a failure word is the other side', '完成率未达到80%的，得0.5分。', { flag: '80%' }],
   ]);
 });
+
+// Written after corpus 06 (83): an item of 0 分 whose rules all deduct is a deduction-only item.
+describe('deductions on an item of 0 分 (corpus 06)', () => {
+  familyTable([
+    ['扣 on 0 分 goes below zero', '抽检发现不合格产品流入市场的，流出地扣1分；流入地处置不到位的扣0.5分。', { rules: [{ kind: 'condition', effect: 'deduction', amount: '1' }, { kind: 'condition', effect: 'deduction', amount: '0.5' }], indicator: { allowNegative: true } }, '0'],
+    ['扣 beyond the points of a non-zero item is still flagged', '抽检发现不合格产品流入市场的，扣2分。', { flag: '扣分值2超过本项分值1' }, '1'],
+  ]);
+});
+
+// Written after corpus 06 (14): a 不得分 below the lowest graded option is the options' otherwise.
+describe('不得分 below graded options (corpus 06)', () => {
+  familyTable([
+    ['below the last option', '全部完成划定任务的，得1分，任务完成80%以上、不到100%的，得0.5分，任务完成80%以下的，不得分。',
+      { rules: [{ kind: 'any-of', options: ['全部完成划定任务的', '任务完成80%以上、不到100%的'], points: '1', optionPoints: ['1', '0.5'] }] }, '1'],
+    ['a figure the options do not name stays unread', '全部完成划定任务的，得1分，任务完成80%以上、不到100%的，得0.5分，任务完成60%以下的，不得分。', { flag: '60%' }, '1'],
+  ]);
+});

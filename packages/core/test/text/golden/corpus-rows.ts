@@ -88,7 +88,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:25#1', flag: "未给出达标值" },
   { at: '06:26#1', flag: "未给出达标值" },
   { at: '06:27#1', ok: [{"kind":"completion","points":"0.2"}] },
-  { at: '06:28#1', flag: "本项有2个得分情形" },
+  { at: '06:28#1', points: '0.8', ok: [{"kind": "any-of", "options":["@4-60","@67-84"], "points": "0.8", "optionPoints": ["0.8", "0.6"]}] }, // 90%以下不得分: the options' otherwise
   { at: '06:29#1', points: '1', ok: [{"kind": "any-of", "options":["@4-48","@68-98"]}], indicator: {"pointsByCategory":{"产区":"2","非产区":"1"}} }, // two situations, each the item's full points by category
   { at: '06:30#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:31#1', ok: [{"kind":"completion","points":"0.5"}] },
@@ -156,7 +156,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:94#1', points: '1', ok: [{"kind": "any-of", "options":["@4-77","@82-138","@143-195"], "points": "1", "optionPoints": ["1", "1", "1"]}] }, // three 省份 heads, one with its members in parentheses
   { at: '06:95#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] },
   { at: '06:96#1', ok: [{"kind":"completion","points":"0.5","allowPartial":true}] },
-  { at: '06:97#1', ok: [{"kind":"condition","effect":"deduction","amount":"1"},{"kind":"condition","effect":"deduction","amount":"1"}] },
+  { at: '06:97#1', points: '0', ok: [{"kind":"condition","effect":"deduction","amount":"1"},{"kind":"condition","effect":"deduction","amount":"1"}], indicator: {"allowNegative":true} }, // 扣 on an item of 0 分: below zero
   { at: '06:98#1', points: '0.5', flag: "未读取的门槛“超过100万”" },
   { at: '06:99#1', points: '0.5', ok: [{"kind":"completion","points":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1","cap":"0.5"}], indicator: {"points":"0.5"} },
   { at: '06:100#1', ok: [{"kind":"completion","points":"0.1"}] },
