@@ -17,6 +17,7 @@ import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, ty
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbBelowOptions } from './families/below-options';
+import { categoryDeductionIssue } from './families/category-deductions';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, containsAny, delegatedTo } from './vocabulary';
 
@@ -147,7 +148,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
-        issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
+        const byCategory = other ? undefined : categoryDeductionIssue(pending);
+        if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
+        else issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       }
       else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
     }
@@ -303,7 +306,8 @@ function compileSentence(
       applyClauseModifiers(ctx, leading, itemRules, indicator, range, issue);
       return;
     }
-    issue(range, '未识别扣分数值');
+    const byCategory = categoryDeductionIssue(ctx.original.slice(range.start, range.end));
+    issue(range, byCategory?.reason ?? '未识别扣分数值', byCategory ? { suggestion: byCategory.suggestion } : {});
     return;
   }
 
@@ -368,7 +372,9 @@ function compileSentence(
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
     else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
-      if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
+      const byCategory = SCORING_VOCAB.test(token) ? categoryDeductionIssue(token) : undefined;
+      if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
+      else if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
       else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });
     }
   }

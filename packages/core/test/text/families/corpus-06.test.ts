@@ -1,4 +1,6 @@
 import { describe } from 'vitest';
+
+// Tables of the corpus 06 families: stated requirement, 0 分 deduction items, 不得分 below graded options, deductions by category.
 import { familyTable } from './family-table';
 
 // Sentences written for this table after the corpus 06 pattern (…达到N%及以上的，产区得a分，非产区得b分，否则不得分):
@@ -30,5 +32,13 @@ describe('不得分 below graded options (corpus 06)', () => {
     ['below the last option', '全部完成划定任务的，得1分，任务完成80%以上、不到100%的，得0.5分，任务完成80%以下的，不得分。',
       { rules: [{ kind: 'any-of', options: ['全部完成划定任务的', '任务完成80%以上、不到100%的'], points: '1', optionPoints: ['1', '0.5'] }] }, '1'],
     ['a figure the options do not name stays unread', '全部完成划定任务的，得1分，任务完成80%以上、不到100%的，得0.5分，任务完成60%以下的，不得分。', { flag: '60%' }, '1'],
+  ]);
+});
+
+// Written after corpus 06 (26): 倒扣 by category, the verb once before the first category (no format for it yet).
+describe('deductions by category (corpus 06)', () => {
+  familyTable([
+    ['倒扣 by category is named, not "未识别"', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴的，此项不得分，同时倒扣产区2分，非产区1分。',
+      { flag: '按单位类别倒扣（产区 2 分、非产区 1 分），规则格式暂不能按单位类别给出扣分值', suggestion: '条件扣分（可扣至零分以下）：产区 2 分、非产区 1 分' }],
   ]);
 });
