@@ -73,7 +73,9 @@ export function checkScoreAlternatives(
   const scoring = itemRules.filter((entry) => isScoreRule(entry.rule));
   if (scoring.length < 2) return;
   // Corpus 06 (15): situations that each earn the same points by category are alternatives.
-  const alternatives = readCategoryAlternatives(norm, scoring, itemPoints, indicator.pointsByCategory);
+  // Not with "否则按完成情况酌情减分" after them (06 (10)): an any-of has no judged partial score.
+  const judgedOtherwise = itemRules.some((entry) => entry.rule.kind === 'discretionary' && trimPunctuation(entry.text).startsWith('否则'));
+  const alternatives = judgedOtherwise ? null : readCategoryAlternatives(norm, scoring, itemPoints, indicator.pointsByCategory);
   if (alternatives) {
     const at = itemRules.indexOf(scoring[0]!);
     for (const entry of scoring) itemRules.splice(itemRules.indexOf(entry), 1);

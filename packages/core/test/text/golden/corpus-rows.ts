@@ -84,7 +84,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:21#1', flag: "同一条款中按单位类别的分值出现多组" },
   { at: '06:22#1', flag: "按单位类别" },
   { at: '06:23#1', ok: [{"kind":"completion","points":"0.5"}] },
-  { at: '06:24#1', flag: "本项有2个得分情形" },
+  { at: '06:24#1', points: '1', flag: "本项有2个得分情形" }, // 否则按完成情况酌情减分: not an any-of
   { at: '06:25#1', flag: "未给出达标值" },
   { at: '06:26#1', flag: "未给出达标值" },
   { at: '06:27#1', ok: [{"kind":"completion","points":"0.2"}] },
