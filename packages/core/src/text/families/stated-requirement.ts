@@ -1,5 +1,5 @@
 import type { RuleParam } from '../compile.types';
-import type { SentenceCtx } from '../build-rules';
+import type { Tok } from '../rule-tokens';
 import { findThresholds } from '../phrases';
 import { FAILURE_WORDS } from '../vocabulary';
 
@@ -12,7 +12,7 @@ import { FAILURE_WORDS } from '../vocabulary';
  * words (未达到 T 的 would be the opposite side), no 分 figure, and the figures are rates or thresholds.
  * Returns null when the condition is not of that shape (the coverage check then names the figure).
  */
-export function requirementParams(ctx: SentenceCtx, from: number, to: number): RuleParam[] | null {
+export function requirementParams(ctx: { original: string; toks: readonly Tok[] }, from: number, to: number): RuleParam[] | null {
   const toks = ctx.toks.slice(from, to);
   if (toks.some((token) => token.kind === 'word' && (token.tag === 'every' || token.tag === 'proportion' || token.tag === 'fall' || token.tag === 'less'))) return null;
   const cond = ctx.original.slice(ctx.toks[from]?.start ?? 0, ctx.toks[to - 1]?.end ?? 0);
