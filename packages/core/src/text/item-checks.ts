@@ -124,6 +124,7 @@ export function checkScoreAlternatives(
     itemRules.splice(at, 0, merged);
     return;
   }
+  const someStacked = scoring.slice(1).some((entry, k) => containsAny(norm.slice(scoring[k]!.span[1], entry.span[1]), STACKING_WORDS));
   const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
   issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {
     readings: [
@@ -133,7 +134,10 @@ export function checkScoreAlternatives(
     suggestion:
       relation === 'one-of'
         ? `按情形择一计分（取符合的最高一档）：最高一档 ${P.toStr(itemPoints!)} 分即本项分值，各情形相加会超过本项分值`
-        : '按情形择一计分（取符合的最高一档）',
+        : someStacked
+          // Corpus 06 (4): "…得1分。未实现…的，得0.8分；在此基础上，…得0.2分" — the stacked one adds to the one before it.
+          ? '按情形择一计分（取符合的最高一档），“在此基础上”的情形与其前一情形相加后作为一档'
+          : '按情形择一计分（取符合的最高一档）',
   });
 }
 

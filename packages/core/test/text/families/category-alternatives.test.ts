@@ -22,3 +22,11 @@ describe('situations with a judged otherwise (corpus 06)', () => {
     ['否则按完成情况酌情减分 stays in review', '上年达到80%以上，今年维持的，产区得2分，非产区得1分；上年在80%以下，今年提升1个百分点的，产区得2分，非产区得1分，否则按完成情况酌情减分。', { flag: '得分情形' }, '1'],
   ]);
 });
+
+// Written after corpus 06 (4): one of several situations stacks on the one before it.
+describe('a stacked situation among alternatives (corpus 06)', () => {
+  familyTable([
+    ['在此基础上 after the second situation', '全面覆盖的地区，得1分。未全面覆盖的地区，面积有增加的，得0.8分；在此基础上，增加10%以上的，得0.2分；否则不得分。',
+      { flag: '本项有3个得分情形', suggestion: '“在此基础上”的情形与其前一情形相加后作为一档' }, '1'],
+  ]);
+});
