@@ -20,6 +20,7 @@ import {
 } from './phrases';
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
+import { requirementParams } from './families/stated-requirement';
 import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
@@ -158,7 +159,9 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   };
   // 倒扣3分 on an item of 0 分 (corpus 06 (60)): a deduction below zero may exceed the item's points.
   const reversed = ctx.toks.slice(seg.amount.at, seg.amount.next).some((token) => token.kind === 'word' && token.tag === 'reverse');
-  const suspicious = suspiciousAmount(frame.tok, reversed ? undefined : ctx.points);
+  // 扣1分 on an item of 0 分 (corpus 06 (83)): a deduction-only item, its deductions go below zero (compile-rule.ts).
+  const deductionOnly = frame.verb === 'deduct' && ctx.points !== undefined && P.isZero(ctx.points);
+  const suspicious = suspiciousAmount(frame.tok, reversed || deductionOnly ? undefined : ctx.points);
   if (frame.inferredVerb) ctx.warnings.push(`“${amountP}”前缺少“扣”字，按扣分读取`);
   if (frame.tok.q.unit === undefined) ctx.warnings.push(`“${amountP}”缺少“分”字，按分读取`);
   const done = (rule: Rule, used = 1, review?: string): { built: Built; used: number } => ({
@@ -353,6 +356,8 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   if (frame.verb === 'get') {
     // 资料齐全得1分 / 完成…得5分: full points when judged complete.
     add('points', decimalText(frame.value), amountP);
+    // Corpus 06 (45) "…完成率达到100%的，得1分": the figures of the condition are its requirement.
+    params.push(...(requirementParams(ctx, seg.condFrom, seg.condTo) ?? []));
     return done({ kind: 'completion', points: frame.value });
   }
   // P02 condition: 未…的，扣X分.

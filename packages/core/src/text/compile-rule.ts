@@ -16,6 +16,8 @@ import { Consumed, SIGNIFICANT_NAMES, unreadPhrases } from './coverage';
 import { findLeadingParenPoints, findParenPoints, findThresholds, scanFrames, type Modifier } from './phrases';
 import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
+import { absorbBelowOptions } from './families/below-options';
+import { categoryDeductionIssue } from './families/category-deductions';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -149,7 +151,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
         const exemption = itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
+        const byCategory = other ? undefined : categoryDeductionIssue(pending);
         if (!other && exemption) issue(record, exemption.reason, exemption.extra);
+        else if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
         else issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       }
       else ignored.push({ text: pending.trim(), span: [record.start, record.end] });
@@ -162,6 +166,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
       issue(item, `按单位类别（${byCategory.join('、')}）分别扣分或加分，一条规则无法按类别取值，需人工确认`);
     }
     checkScoreAlternatives(norm, itemRules, issue, indicator, points, text);
+    absorbBelowOptions(norm, text, itemRules);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
@@ -183,6 +188,8 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     }
   }
   if (norm.includes('倒扣') && rules.some((entry) => entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence')) indicator.allowNegative = true;
+  // An item of 0 分 whose every rule deducts (corpus 06 (83) "…的，粮食流出地扣1分"): the deductions go below zero.
+  if (opts.points !== undefined && P.isZero(opts.points) && rules.length > 0 && rules.every((entry) => (entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence') && entry.rule.effect === 'deduction')) indicator.allowNegative = true;
   for (const compiledRule of rules) if (compiledRule.review) issues.push({ text: compiledRule.text, span: compiledRule.span, reason: compiledRule.review });
   const hasPolicy = Object.keys(indicator).filter((k) => k !== 'points').length > 0;
   if (rules.length === 0 && issues.length === 0 && allocations.length === 0 && !hasPolicy) {
@@ -371,7 +378,8 @@ function compileSentence(
       applyClauseModifiers(ctx, leading, itemRules, indicator, range, issue);
       return;
     }
-    issue(range, '未识别扣分数值');
+    const byCategory = categoryDeductionIssue(ctx.original.slice(range.start, range.end));
+    issue(range, byCategory?.reason ?? '未识别扣分数值', byCategory ? { suggestion: byCategory.suggestion } : {});
     return;
   }
 
@@ -437,7 +445,9 @@ function compileSentence(
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
     else if (segs.length > 0 && exemptionIssue(token)) issue(record, exemptionIssue(token)!.reason, exemptionIssue(token)!.extra);
     else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
-      if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
+      const byCategory = SCORING_VOCAB.test(token) ? categoryDeductionIssue(token) : undefined;
+      if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
+      else if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
       else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });
     }
   }

@@ -3,9 +3,10 @@ import type { Dec } from '../points';
 import type { Rule } from '../rules/rule.types';
 import type { Built } from './build-rules';
 import type { CompileIssue, CompileResult, CompiledRule } from './compile.types';
-import { trimPunctuation } from './normalize-text';
+import { trimPunctuation, withoutParentheticals } from './normalize-text';
 import { findStep, findStepAgainst, findThresholds } from './phrases';
 import type { Tok } from './rule-tokens';
+import { readCategoryAlternatives } from './families/category-alternatives';
 import { APPLICABILITY_HEADS, STACKING_WORDS, containsAny } from './vocabulary';
 
 /**
@@ -71,9 +72,33 @@ export function checkScoreAlternatives(
   }
   const scoring = itemRules.filter((entry) => isScoreRule(entry.rule));
   if (scoring.length < 2) return;
+  // Corpus 06 (15): situations that each earn the same points by category are alternatives.
+  // Not with "否则按完成情况酌情减分" after them (06 (10)): an any-of has no judged partial score.
+  const judgedOtherwise = itemRules.some((entry) => entry.rule.kind === 'discretionary' && trimPunctuation(entry.text).startsWith('否则'));
+  const alternatives = judgedOtherwise ? null : readCategoryAlternatives(norm, scoring, itemPoints, indicator.pointsByCategory);
+  if (alternatives) {
+    const at = itemRules.indexOf(scoring[0]!);
+    for (const entry of scoring) itemRules.splice(itemRules.indexOf(entry), 1);
+    itemRules.splice(at, 0, { ...alternatives, text: original.slice(alternatives.span[0], alternatives.span[1]) });
+    return;
+  }
   const stacked = scoring.slice(1).every((entry, k) => containsAny(norm.slice(scoring[k]!.span[1], entry.span[1]), STACKING_WORDS));
   // Stacked increments on top of points by category would need per-category clause points.
   if (stacked && !indicator.pointsByCategory) return;
+  if (stacked && indicator.pointsByCategory) {
+    // Corpus 06 (3) (5): "…产区得1.3分，非产区得0.8分；在此基础上，…得0.2分" — the increments add to each
+    // category's points, which a completion rule cannot take by category (its points are one figure).
+    const extra = scoring.slice(1).map((entry) => (entry.rule as { points?: Dec }).points);
+    if (extra.every((value) => value !== undefined)) {
+      const added = extra.reduce<Dec>((a, b) => P.add(a, b!), P.ZERO);
+      const totals = Object.entries(indicator.pointsByCategory).map(([category, value]) => `${category} ${P.toStr(value)}+${P.toStr(added)}=${P.toStr(P.add(value, added))} 分`);
+      const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
+      issue(span, `“在此基础上”的得分叠加在按单位类别的分值之上（${totals.join('、')}），规则格式暂不能按单位类别给出条款分值，需人工确认`, {
+        suggestion: `分别计分（累加）：基础分按单位类别，另加 ${P.toStr(added)} 分；本项分值 ${totals.join('、')}`,
+      });
+      return;
+    }
+  }
   const amounts = scoring.map((entry) => entry.params.find((param) => param.name === 'points')?.value).filter((value) => value !== undefined);
   const relation = relationByPoints(norm.slice(scoring[0]!.span[0], scoring[scoring.length - 1]!.span[1]), scoring, itemPoints, indicator);
   if (relation === 'additive') {
@@ -99,6 +124,7 @@ export function checkScoreAlternatives(
     itemRules.splice(at, 0, merged);
     return;
   }
+  const someStacked = scoring.slice(1).some((entry, k) => containsAny(norm.slice(scoring[k]!.span[1], entry.span[1]), STACKING_WORDS));
   const span = { start: scoring[0]!.span[0], end: scoring[scoring.length - 1]!.span[1] };
   issue(span, `本项有${scoring.length}个得分情形${amounts.length ? `（${amounts.join('分、')}分）` : ''}，是分别计分还是按情形择一计分未写明，需人工确认`, {
     readings: [
@@ -108,7 +134,10 @@ export function checkScoreAlternatives(
     suggestion:
       relation === 'one-of'
         ? `按情形择一计分（取符合的最高一档）：最高一档 ${P.toStr(itemPoints!)} 分即本项分值，各情形相加会超过本项分值`
-        : '按情形择一计分（取符合的最高一档）',
+        : someStacked
+          // Corpus 06 (4): "…得1分。未实现…的，得0.8分；在此基础上，…得0.2分" — the stacked one adds to the one before it.
+          ? '按情形择一计分（取符合的最高一档），“在此基础上”的情形与其前一情形相加后作为一档'
+          : '按情形择一计分（取符合的最高一档）',
   });
 }
 
@@ -144,7 +173,8 @@ function relationByPoints(norm: string, scoring: CompiledRule[], itemPoints: Dec
   }
   // Situations under "…省份：" headings are alternatives by kind of unit: one-of only when every
   // situation has its own heading (one each), never parts.
-  const headed = scoring.filter((entry) => containsAny(entry.text, APPLICABILITY_HEADS)).length;
+  // A head may name its members in parentheses (corpus 06 (80) "重点省份（河北、辽宁…）：").
+  const headed = scoring.filter((entry) => containsAny(entry.text, APPLICABILITY_HEADS) || containsAny(withoutParentheticals(entry.text), APPLICABILITY_HEADS)).length;
   const sum = each.reduce((a, b) => P.add(a, b), P.ZERO);
   const max = each.reduce((a, b) => (P.cmp(a, b) >= 0 ? a : b));
   if (headed === 0 && P.cmp(sum, itemPoints) === 0 && P.cmp(max, itemPoints) < 0) return 'additive';

@@ -57,3 +57,8 @@ function nextNonSpace(chars: string[], i: number): string | undefined {
 export function trimPunctuation(text: string): string {
   return text.replace(/^[，,、；;：:。\s]+/u, '').replace(/[，,、；;：:。\s]+$/u, '');
 }
+
+/** Text without its parenthesised asides ("重点省份（河北、辽宁…）：" → "重点省份：", corpus 06 (80)). */
+export function withoutParentheticals(text: string): string {
+  return text.replace(/（[^（）]*）|\([^()]*\)/gu, '');
+}

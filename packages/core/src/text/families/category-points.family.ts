@@ -4,6 +4,7 @@ import { amountPhrase, condText, type Built, type Segment, type SentenceCtx } fr
 import type { RuleParam } from '../compile.types';
 import { trimPunctuation } from '../normalize-text';
 import { UNIT_CATEGORY_WORDS } from '../vocabulary';
+import { requirementParams } from './stated-requirement';
 
 /**
  * Points that depend on the unit's category, written in one sentence (corpus 06 "…的，产区得a分，非产区得b分，
@@ -29,6 +30,9 @@ export function readCategoryPoints(ctx: SentenceCtx, segs: Segment[], i: number)
     pointsByCategory[record.category] = record.value;
     params.push({ name: `pointsByCategory.${record.category}`, value: P.toStr(record.value), phrase: `${record.category}…${amountPhrase(ctx, record.seg)}` });
   }
+  // Corpus 06 (57): "…达到60%及以上的，产区得a分…" — the figures of the condition are its requirement.
+  const first = run[0]!.seg;
+  params.push(...(requirementParams(ctx, first.condFrom, first.condTo) ?? []));
   const used = run.map((entry) => entry.seg);
   const otherwise = segs[i + run.length];
   if (otherwise && otherwise.amount.type === 'no-score' && condText(ctx, otherwise).includes('否则')) {

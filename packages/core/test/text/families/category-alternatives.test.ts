@@ -1,0 +1,32 @@
+import { describe } from 'vitest';
+import { familyTable } from './family-table';
+
+// Sentences written for this table after corpus 06 (15) and (80): several situations, each worth the
+// item's full points (by category, or one figure under "…省份（…）：" heads), of which one counts.
+describe('situations that each earn the item points (corpus 06)', () => {
+  familyTable([
+    ['same points by category, item of 1 分', '制定扶持政策并纳入督导考核的，产区得2分，非产区得1分，否则不得分。对没有重点县的地区，制定扶持措施的，产区得2分，非产区得1分，否则不得分。',
+      { rules: [{ kind: 'any-of', options: ['制定扶持政策并纳入督导考核的', '对没有重点县的地区，制定扶持措施的'] }], indicator: { pointsByCategory: { 产区: '2', 非产区: '1' } }, family: 'category-alternatives' }, '1'],
+    ['heads naming their members in parentheses', '试点省份（甲、乙）：完成试点任务的，得1分；重点省份（丙、丁）：编制方案的，得1分；其他省份：开展研究的，得1分；否则不得分。',
+      { rules: [{ kind: 'any-of', options: ['试点省份（甲、乙）：完成试点任务的', '重点省份（丙、丁）：编制方案的', '其他省份：开展研究的'], points: '1', optionPoints: ['1', '1', '1'] }] }, '1'],
+    // Not alternatives: the points column is the sum, the pairs differ, no points column, stacked.
+    ['points column is the sum of the two', '制定扶持政策的，产区得1分，非产区得0.5分；建立工作台账的，产区得1分，非产区得0.5分。', { flag: '得分情形' }, '1'],
+    ['different pairs', '下发文件的，产区得2分，非产区得1分；召开会议的，产区得1分，非产区得0.5分；否则不得分。', { flag: '按单位类别的分值出现多组' }, '1'],
+    ['no points column', '制定扶持政策的，产区得2分，非产区得1分。制定扶持措施的，产区得2分，非产区得1分。', { flag: '得分情形' }],
+  ]);
+});
+
+// Written after corpus 06 (10): a judged otherwise after the situations is not an any-of (no partial score there).
+describe('situations with a judged otherwise (corpus 06)', () => {
+  familyTable([
+    ['否则按完成情况酌情减分 stays in review', '上年达到80%以上，今年维持的，产区得2分，非产区得1分；上年在80%以下，今年提升1个百分点的，产区得2分，非产区得1分，否则按完成情况酌情减分。', { flag: '得分情形' }, '1'],
+  ]);
+});
+
+// Written after corpus 06 (4): one of several situations stacks on the one before it.
+describe('a stacked situation among alternatives (corpus 06)', () => {
+  familyTable([
+    ['在此基础上 after the second situation', '全面覆盖的地区，得1分。未全面覆盖的地区，面积有增加的，得0.8分；在此基础上，增加10%以上的，得0.2分；否则不得分。',
+      { flag: '本项有3个得分情形', suggestion: '“在此基础上”的情形与其前一情形相加后作为一档' }, '1'],
+  ]);
+});

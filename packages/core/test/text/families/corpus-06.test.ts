@@ -1,0 +1,44 @@
+import { describe } from 'vitest';
+
+// Tables of the corpus 06 families: stated requirement, 0 分 deduction items, 不得分 below graded options, deductions by category.
+import { familyTable } from './family-table';
+
+// Sentences written for this table after the corpus 06 pattern (…达到N%及以上的，产区得a分，非产区得b分，否则不得分):
+// the figures of a completion's condition are its requirement (families/stated-requirement.ts).
+describe('stated requirement of a completion (corpus 06)', () => {
+  familyTable([
+    ['a rate reached, category points', '线上交易量达到50%及以上的，产区得0.5分，非产区得1分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '0.5', 非产区: '1' } }, family: 'category-points' }],
+    ['two rates for two kinds of project', '主体工程完成年度计划80%以上，其他工程完成年度计划70%的，产区得1分，非产区得0.5分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '1', 非产区: '0.5' } } }],
+    ['100% with a judged otherwise', '建立管理制度，年度计划完成率达到100%的，得2分，否则酌情扣分。', { rules: [{ kind: 'completion', points: '2', allowPartial: true }] }],
+    ['a rate reached, one amount', '档案电子化率达到90%以上的，得1分。', { rules: [{ kind: 'completion', points: '1' }] }],
+    // Never read as a requirement: the side where points are lost, a step, a failure word.
+    ['below a figure is not a requirement', '完成率低于60%的，产区得0.2分，非产区得0.1分。', { flag: '60%' }],
+    ['a step per point is not a requirement', '覆盖率每提高1个百分点，产区得0.1分，非产区得0.2分。', { flag: '' }],
+    ['a failure word is the other side', '完成率未达到80%的，得0.5分。', { flag: '80%' }],
+  ]);
+});
+
+// Written after corpus 06 (83): an item of 0 分 whose rules all deduct is a deduction-only item.
+describe('deductions on an item of 0 分 (corpus 06)', () => {
+  familyTable([
+    ['扣 on 0 分 goes below zero', '抽检发现不合格产品流入市场的，流出地扣1分；流入地处置不到位的扣0.5分。', { rules: [{ kind: 'condition', effect: 'deduction', amount: '1' }, { kind: 'condition', effect: 'deduction', amount: '0.5' }], indicator: { allowNegative: true } }, '0'],
+    ['扣 beyond the points of a non-zero item is still flagged', '抽检发现不合格产品流入市场的，扣2分。', { flag: '扣分值2超过本项分值1' }, '1'],
+  ]);
+});
+
+// Written after corpus 06 (14): a 不得分 below the lowest graded option is the options' otherwise.
+describe('不得分 below graded options (corpus 06)', () => {
+  familyTable([
+    ['below the last option', '全部完成划定任务的，得1分，任务完成80%以上、不到100%的，得0.5分，任务完成80%以下的，不得分。',
+      { rules: [{ kind: 'any-of', options: ['全部完成划定任务的', '任务完成80%以上、不到100%的'], points: '1', optionPoints: ['1', '0.5'] }] }, '1'],
+    ['a figure the options do not name stays unread', '全部完成划定任务的，得1分，任务完成80%以上、不到100%的，得0.5分，任务完成60%以下的，不得分。', { flag: '60%' }, '1'],
+  ]);
+});
+
+// Written after corpus 06 (26): 倒扣 by category, the verb once before the first category (no format for it yet).
+describe('deductions by category (corpus 06)', () => {
+  familyTable([
+    ['倒扣 by category is named, not "未识别"', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴的，此项不得分，同时倒扣产区2分，非产区1分。',
+      { flag: '按单位类别倒扣（产区 2 分、非产区 1 分），规则格式暂不能按单位类别给出扣分值', suggestion: '条件扣分（可扣至零分以下）：产区 2 分、非产区 1 分' }],
+  ]);
+});
