@@ -94,6 +94,12 @@ describe('conversion: the ledger line of each method', () => {
     expect(lineOf({ rule: r, points: '10' }, [f.sub('70', { id: 's' })])).toEqual({ kind: 'pending', amount: '0', facts: ['s'], msg: 'discretionary.pending', params: { min: d('0.1'), max: d(1) } });
   });
 
+  it('P25b bands: the line cites the sub-score and shows it', () => {
+    const r = conv({ type: 'bands', bands: [{ min: d(90), amount: d(2) }, { min: d(80), max: d(90), amount: d(1) }], otherwise: d(0) });
+    const l = lineOf({ rule: r, points: '2' }, [f.sub('85', { id: 's' })]);
+    expect([l.kind, l.amount, l.facts, l.params.score]).toEqual(['score', '1', ['s'], d(85)]);
+  });
+
   it('a scored conversion stays within the points of its item', () => {
     expect(str(score({ rule: conv({ type: 'linear', weight: d(10) }), points: '8' }, [f.sub('100')]).total)).toBe('8');
   });
