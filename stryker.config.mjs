@@ -1,6 +1,29 @@
-// Mutation testing of packages/core (npm run mutate; docs/testing.md). Incremental: a rerun after a
-// small change tests only the mutants whose code or tests changed (reports/stryker-incremental.json).
-// One test process at a time: the machine is shared. A folder alone: npm run mutate -- --mutate 'packages/core/src/ranking/**/*.ts'
+// Mutation testing of packages/core (npm run mutate; docs/testing.md, "Mutation testing").
+// Run one folder at a time: `npm run mutate -- scoring` (mutation/run.mjs) sets MUTATE_TARGET, and
+// this file turns it into the files to mutate and a committed incremental file
+// (mutation/incremental-<target>.json), so the next session reruns only the mutants whose code or
+// covering tests changed. Without a target it mutates all of packages/core/src (slow).
+// One test process at a time: the machine is shared.
+import { existsSync } from 'node:fs';
+
+const targets = {
+  points: ['packages/core/src/points.ts'],
+  grading: ['packages/core/src/grading/**/*.ts'],
+  ranking: ['packages/core/src/ranking/**/*.ts'],
+  scoring: ['packages/core/src/scoring/**/*.ts'],
+  rules: ['packages/core/src/rules/**/*.ts'],
+  text: ['packages/core/src/text/**/*.ts'],
+};
+// A target is a folder above or files of packages/core/src, comma-separated
+// (`rules/conversion.rules.ts,rules/evaluate-rule.ts`): a big folder in pieces that each finish.
+const target = process.env.MUTATE_TARGET || '';
+const files = (t) => t.split(',').map((f) => {
+  if (!existsSync(`packages/core/src/${f}`)) throw new Error(`MUTATE_TARGET=${t}: ${f} is not a folder name (${Object.keys(targets).join(', ')}) nor a file of packages/core/src`);
+  return `packages/core/src/${f}`;
+});
+const excluded = ['!packages/core/src/**/*.test.ts', '!packages/core/src/index.ts', '!packages/core/src/**/*.types.ts'];
+const name = target ? target.replace(/\.ts/g, '').replace(/[/,]/g, '-') : 'all';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -8,16 +31,19 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.mutate.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  mutate: ['packages/core/src/**/*.ts', '!packages/core/src/**/*.test.ts', '!packages/core/src/index.ts', '!packages/core/src/**/*.types.ts'],
+  mutate: [...(target ? (targets[target] ?? files(target)) : ['packages/core/src/**/*.ts']), ...excluded],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: 1,
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `mutation/incremental-${name}.json`,
   reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  timeoutMS: 20000,
+  // A mutant's limit is its covering tests' dry-run time × 1.5 + timeoutMS. The core's covering
+  // tests run in well under a second; a mutant that times out (an endless loop) counts as
+  // detected, so a lower limit only shortens the wait for those (docs/testing.md).
+  timeoutMS: 5000,
 };

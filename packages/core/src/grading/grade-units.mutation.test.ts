@@ -137,3 +137,35 @@ describe('grading: bands, percentiles, exceptions', () => {
     ).toEqual(['弄虚作假']);
   });
 });
+
+describe('grading: survivors of the second run (2026-12-02)', () => {
+  it('a cap to the grade a unit already has leaves no note', () => {
+    const out = gradeUnits({ grades, method: 'score-bands', bands, exceptions: [{ when: {}, maxGrade: '良好', label: 'x' }] }, [unit('U1', '70'), unit('U2', '70', { maxGrade: '良好' })], () => 'g');
+    expect(out).toEqual([
+      { unit: 'U1', grade: '良好', notes: [] },
+      { unit: 'U2', grade: '良好', notes: [] },
+    ]);
+  });
+
+  it('an exception that forces a grade notes the grade and its label, or an empty label', () => {
+    const grading: Grading = { grades, method: 'score-bands', bands, exceptions: [{ when: { scoreBelow: dec(90) }, forceGrade: '合格' }, { when: { flag: '存在突出问题' }, forceGrade: '良好', label: '突出问题' }] };
+    const out = gradeUnits(grading, [unit('U1', '85'), unit('U2', '95', { flags: ['存在突出问题'] })], () => 'g');
+    expect(out).toEqual([
+      { unit: 'U1', grade: '合格', notes: ['grade.forced|合格|'] },
+      { unit: 'U2', grade: '良好', notes: ['grade.forced|良好|突出问题'] },
+    ]);
+  });
+
+  it('an unranked unit has no grade field at all (not one set to undefined)', () => {
+    const out = gradeUnits({ grades, method: 'rank-percentile', percentiles: [{ grade: '优秀', upToPercent: dec(100) }] }, [unit('U1', '80')], () => 'g');
+    expect(out[0]).toStrictEqual({ unit: 'U1', notes: ['grade.unranked'] });
+    expect(Object.keys(out[0]!)).toEqual(['unit', 'notes']);
+  });
+
+  it('an unranked unit is not in the base of a percent quota: 50 % of 3 ranked = 1, not 50 % of 4 = 2', () => {
+    const ranked = (code: string, total: string, rank: number) => unit(code, total, { groupRank: { group: 'g', rank, of: 3 } });
+    const grading: Grading = { grades, method: 'rank-percentile', percentiles: [{ grade: '优秀', upToPercent: dec(100) }], quotas: [{ grade: '优秀', maxPercent: dec(50), scope: 'all' }] };
+    const out = gradeUnits(grading, [ranked('U1', '95', 1), ranked('U2', '90', 2), ranked('U3', '85', 3), unit('U4', '99')], () => 'g');
+    expect(out.map((o) => o.grade)).toEqual(['优秀', '良好', '良好', undefined]);
+  });
+});
