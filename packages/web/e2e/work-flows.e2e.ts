@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, type Browsing, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { closed, login, logoutClean, overflowsSideways, phone, row, screenshot, useE2e } from './harness';
 
 /**
  * The assessed work in the browser, on the 佳县 demo (螅镇 reports to 县农业农村局, which leads the
@@ -11,30 +11,13 @@ import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, ty
  * verifies another with a deduction; the unit sees the reason, drills into a lost point and
  * appeals; the 考评办 recomputes and views rankings and the appeal.
  */
-let server: Server;
-let browsing: Browsing;
 const files = mkdtempSync(join(tmpdir(), 'kaohe-e2e-files-'));
 const evidencePath = join(files, '粮食播种面积佐证.pdf');
-
-beforeAll(async () => {
-  writeFileSync(evidencePath, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  buildWeb();
-  server = await startServer();
-  browsing = await launch(server.origin);
+const { server, browsing, account, signIn } = useE2e({
+  prepare: () => writeFileSync(evidencePath, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  cleanup: () => rmSync(files, { recursive: true, force: true }),
 });
-afterAll(async () => {
-  await browsing?.browser.close();
-  await server?.stop();
-});
-
-const account = (name: string) => accountOf(server, name);
-
-async function logout(page: Page) {
-  // nothing of Kaohe's stays in the browser (the session cookie is httpOnly and cleared by the server)
-  expect(await logOut(page)).toEqual({ local: [], session: [] });
-}
-
-const row = (page: Page, text: string | RegExp) => page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text }).first();
+const logout = logoutClean;
 
 async function report(page: Page, ref: string, narrative: string, withEvidence: boolean) {
   const search = page.getByPlaceholder('条款编码或内容');
@@ -51,9 +34,9 @@ async function report(page: Page, ref: string, narrative: string, withEvidence: 
 
 describe('报送 → 核定 → 计算 → 申诉', () => {
   it('the unit reports two clauses, one with evidence', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '数据填报' }).click();
     await page.waitForURL(/\/assessments\/[^/]+\/work$/);
@@ -73,9 +56,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the lead assessor returns one report, verifies the other and deducts, the points checked by the server', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('lead'));
+    await login(page, server().origin, account('lead'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '审核评分' }).click();
     await page.waitForURL(/\/verification$/);
@@ -113,9 +96,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the unit sees the reason it was returned and drills into a lost point down to its fact and evidence', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '数据填报' }).click();
     await page.getByText('螅镇 应报送事项').waitFor();
@@ -123,7 +106,7 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await page.getByTestId('return-reason').filter({ hasText: '佐证材料缺少统计局盖章' }).waitFor();
     await row(page, 'NY.LSMJ.p').getByRole('button', { name: '修改重报' }).waitFor();
 
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
     await page.getByRole('switch', { name: '只看失分' }).click();
@@ -143,9 +126,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the 考评办 recomputes, views rankings and the score card (with the judgement it did not use), and sees the appeal', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('kpb'));
+    await login(page, server().origin, account('kpb'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '审核评分' }).click();
     await page.getByRole('button', { name: '重新计算' }).click();
@@ -171,11 +154,11 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the unit appeals the lost point on the published result, with evidence', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
     await page.getByRole('switch', { name: '只看失分' }).click();
@@ -199,9 +182,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the lead assessor of the clause gives its opinion: the appeal holds', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('lead'));
+    await login(page, server().origin, account('lead'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '申诉' }).click();
     await row(page, 'NY.LSMJ.p').getByRole('button', { name: '复核意见' }).click();
@@ -219,11 +202,11 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the 考评办 corrects the fact, recomputes and upholds the appeal: the second publication shows its diff', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('kpb'));
+    await login(page, server().origin, account('kpb'));
     await page.getByTestId('current-user').waitFor();
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
     await page.getByRole('switch', { name: '只看失分' }).click();
@@ -275,6 +258,6 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('no request tried to leave the origin', () => {
-    expect(browsing.blocked).toEqual([]);
+    expect(browsing().blocked).toEqual([]);
   });
 });
