@@ -16,8 +16,8 @@ import { FactsSheetCard } from './FactsSheetCard';
 import { LateProposalsCard } from './LateProposalsCard';
 import { JudgementModal } from './JudgementModal';
 import { VerifyModal } from './VerifyModal';
+import { judgementKindNames } from '../../../lib/labels';
 
-const kindNames: Record<string, string> = { deduction: '扣分', score: '得分', bonus: '加分', judgement: '判定' };
 
 /**
  * 审核评分 (lead assessor workbench): the submitted reports of the clauses it leads, oldest first,
@@ -77,7 +77,7 @@ export function VerificationPage() {
                     已有判定：
                     {i.judgements.map((j) => (
                       <Tag key={j.id}>
-                        {kindNames[j.kind]} <Points value={j.points} />（{j.reason}）
+                        {judgementKindNames[j.kind]} <Points value={j.points} />（{j.reason}）
                       </Tag>
                     ))}
                   </Typography.Text>
