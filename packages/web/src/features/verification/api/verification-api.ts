@@ -18,6 +18,7 @@ function useRefresh(assessmentId: string) {
       queryClient.invalidateQueries({ queryKey: ['verification-queue', assessmentId] }),
       queryClient.invalidateQueries({ queryKey: ['work-items', assessmentId] }),
       queryClient.invalidateQueries({ queryKey: ['results', assessmentId] }),
+      queryClient.invalidateQueries({ queryKey: ['judgements', assessmentId] }),
     ]);
 }
 
@@ -37,6 +38,25 @@ export function useJudge(assessmentId: string) {
     mutationFn: (body: Omit<BodyOf<typeof workApi.createJudgement>, 'clientKey'>) => callApi(workApi.createJudgement, { params: { id: assessmentId }, body: { ...body, clientKey: newClientKey('judgement') } }),
     onSuccess: refresh,
   });
+}
+
+/** Every judgement the account may read (the server cuts to its scope), current and withdrawn, newest first. */
+export const useJudgements = (assessmentId: string) =>
+  useQuery({ queryKey: ['judgements', assessmentId], queryFn: ({ signal }) => callApi(workApi.judgements, { params: { id: assessmentId }, query: { limit: 5000 }, signal }) });
+
+/**
+ * 更正 / 撤回 a judgement with the version read: a newer version on the server is a 409 whose
+ * message names who changed it and when. Either way the list is read again, so the next try
+ * starts from what is on the server.
+ */
+export function useCorrectJudgement(assessmentId: string) {
+  const refresh = useRefresh(assessmentId);
+  return useMutation({ mutationFn: (p: { id: string; body: BodyOf<typeof workApi.correctJudgement> }) => callApi(workApi.correctJudgement, { params: { id: p.id }, body: p.body }), onSettled: refresh });
+}
+
+export function useWithdrawJudgement(assessmentId: string) {
+  const refresh = useRefresh(assessmentId);
+  return useMutation({ mutationFn: (p: { id: string; version: number; reason: string }) => callApi(workApi.withdrawJudgement, { params: { id: p.id }, body: { version: p.version, reason: p.reason } }), onSettled: refresh });
 }
 
 export function useRecompute(assessmentId: string) {

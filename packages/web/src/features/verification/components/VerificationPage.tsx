@@ -15,6 +15,7 @@ import { downloadEvidence, useQueue, useRecompute, useReturn } from '../api/veri
 import { FactsSheetCard } from './FactsSheetCard';
 import { LateProposalsCard } from './LateProposalsCard';
 import { JudgementModal } from './JudgementModal';
+import { JudgementsCard } from './JudgementsCard';
 import { VerifyModal } from './VerifyModal';
 import { judgementKindNames } from '../../../lib/labels';
 
@@ -128,10 +129,11 @@ export function VerificationPage() {
           ]}
         />
       </Card>
+      <JudgementsCard assessmentId={id} canReadUnits={can('org:read')} />
       <LateProposalsCard assessmentId={id} canPropose={can('calendar:write')} />
       {can('fact:import') && <FactsSheetCard assessmentId={id} />}
       {verifying && <VerifyModal assessmentId={id} item={verifying} onClose={() => setVerifying(null)} />}
-      {judging && <JudgementModal assessmentId={id} item={judging} onClose={() => setJudging(null)} />}
+      {judging && <JudgementModal assessmentId={id} target={{ unitId: judging.report.unitId, unitName: judging.unitName, clauseKey: judging.report.clauseKey, clauseTitle: judging.clauseTitle }} onClose={() => setJudging(null)} />}
       {returning && <ReturnModal assessmentId={id} item={returning} onClose={() => setReturning(null)} />}
     </Space>
   );
