@@ -178,8 +178,15 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     page = await context.newPage();
     await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
-    await page.goto(publicationUrl);
+    // from the unit's own menu, not only by address: 结果公示 (it cannot publish, so not 公示与发布)
+    expect(await page.getByRole('menuitem', { name: '公示与发布' }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: '结果公示' }).click();
+    await page.waitForURL(publicationUrl);
     await row(page, '公示中').locator('.ant-table-row-expand-icon').click();
+    // the 公示 preview: the unit's own row (group, rank, total, grade) above the objections
+    const preview = page.getByTestId('publicity-results');
+    await row(preview, '螅镇').waitFor();
+    expect(await row(preview, '螅镇').innerText()).toMatch(/\d+\.\d{2}/);
     await page.getByRole('button', { name: '提出异议' }).click();
     let dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '提出异议' }).click();
@@ -210,6 +217,41 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     for (const t of ['公示与发布', '异议内容', '已答复', '维持原结果']) expect(text).toContain(t);
     // publishing still waits for the 公示 to end, no longer for an objection
     expect(await period.getByRole('button', { name: /发\s*布/ }).getAttribute('title')).toBe('公示期满后才能发布');
+    await logout(page);
+    await context.close();
+  });
+
+  it('on a phone (390×844) the 公示 with its objection form, the due items and the calendar fit the screen', async () => {
+    let { context, page } = await signIn('reporter', phone);
+    await page.goto(`${server().origin}/assessments/${assessment}/publication`);
+    await row(page, '公示中').locator('.ant-table-row-expand-icon').click();
+    await row(page.getByTestId('publicity-results'), '螅镇').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    let text = await screenshot(page, 'phone-publicity');
+    for (const t of ['结果公示', '公示内容', '螅镇', '异议内容']) expect(text).toContain(t);
+    await page.getByRole('button', { name: '提出异议' }).click();
+    const dialog = page.getByRole('dialog');
+    const content = dialog.getByLabel('异议内容');
+    await content.waitFor();
+    const box = (await content.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+    expect(await overflowsSideways(page)).toBe(false);
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await closed(dialog);
+    // the unit's due items (generated from the calendar above) with their due dates
+    await page.goto(`${server().origin}/assessments/${assessment}/work`);
+    await page.getByText('螅镇 应报送事项').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    await logout(page);
+    await context.close();
+
+    ({ context, page } = await signIn('kpb', phone));
+    await page.goto(`${server().origin}/assessments/${assessment}/calendar`);
+    await row(page, 'NY.LSMJ.p').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    text = await screenshot(page, 'phone-calendar');
+    for (const t of ['报送日历', 'NY.LSMJ.p']) expect(text).toContain(t);
     await logout(page);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import type { BodyOf } from '@kaohe/contract/api';
 import { orgApi, resultsApi } from '@kaohe/contract/api';
-import { factsSheetApi } from '@kaohe/contract/api/exports';
+import { exportsApi } from '@kaohe/contract/api/exports';
 import { workApi } from '@kaohe/contract/api/work';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, downloadFile, newClientKey, uploadFile } from '../../../lib/api-client';
@@ -64,12 +64,12 @@ export function useRecompute(assessmentId: string) {
   return useMutation({ mutationFn: () => callApi(resultsApi.recompute, { params: { id: assessmentId } }), onSuccess: refresh });
 }
 
-export const downloadTemplate = (assessmentId: string, unit: { id: string; name: string }) => downloadFile(factsSheetApi.template, { params: { id: assessmentId }, query: { unitId: unit.id } }, `${unit.name}事实填报表.xlsx`);
+export const downloadTemplate = (assessmentId: string, unit: { id: string; name: string }) => downloadFile(exportsApi.factsTemplate, { params: { id: assessmentId }, query: { unitId: unit.id } }, `${unit.name}事实填报表.xlsx`);
 
 export function useUploadSheet(assessmentId: string, onProgress: (percent: number | null) => void) {
   const refresh = useRefresh(assessmentId);
   return useMutation({
-    mutationFn: (p: { unitId: string; file: File }) => uploadFile(factsSheetApi.upload, { params: { id: assessmentId }, fields: { clientKey: newClientKey('sheet'), unitId: p.unitId }, file: p.file, onProgress }),
+    mutationFn: (p: { unitId: string; file: File }) => uploadFile(exportsApi.factsUpload, { params: { id: assessmentId }, fields: { clientKey: newClientKey('sheet'), unitId: p.unitId }, file: p.file, onProgress }),
     onSettled: () => onProgress(null),
     onSuccess: refresh,
   });
