@@ -269,8 +269,13 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
       await page.getByRole('link', { name: '查看排名' }).click();
       await page.getByRole('link', { name: '螅镇' }).click();
       await page.getByText('螅镇 计分卡').waitFor();
-      await page.getByRole('switch', { name: '只看失分' }).click();
+      // open the tree down to the item: each collapsed row on the path to 安全稳定 → 综治维稳扫黑除恶
       const item = row(page, '综治维稳扫黑除恶');
+      for (let depth = 0; depth < 4 && !(await item.isVisible()); depth++) {
+        const collapsed = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '安全稳定' }).locator('.ant-table-row-expand-icon-collapsed');
+        if ((await collapsed.count()) === 0) break;
+        await collapsed.first().click();
+      }
       await item.waitFor();
       return item.locator('td').nth(2).innerText();
     };
