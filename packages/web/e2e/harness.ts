@@ -129,7 +129,12 @@ export async function login(page: Page, origin: string, account: DemoAccount, pa
  */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, .ant-btn-loading').length === 0, undefined, { timeout: 20_000 }).catch(() => undefined);
+  const busy = () => page.evaluate(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, .ant-btn-loading').length > 0);
+  // settled: no spinner on two looks 400 ms apart (a refetch may start just after the first)
+  for (let tries = 0, quiet = 0; tries < 50 && quiet < 2; tries++) {
+    quiet = (await busy()) ? 0 : quiet + 1;
+    await page.waitForTimeout(400);
+  }
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
   return page.innerText('body');

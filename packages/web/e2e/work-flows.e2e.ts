@@ -257,7 +257,7 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await context.close();
   });
 
-  it('judgements are corrected and withdrawn in the workbench: a stale correction is refused naming who changed it; the score card shows the new value', async () => {
+  it('judgements are added, corrected and withdrawn in the workbench: a stale correction is refused naming who changed it; the score card follows', async () => {
     const kpb = await signIn('kpb');
     const lead = await signIn('lead');
     const judgementsOf = (page: typeof kpb.page) => page.getByTestId('judgements');
@@ -294,7 +294,10 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await dialog.getByRole('button', { name: '保存判定' }).click();
     await closed(dialog);
     await row(judgementsOf(kpb.page), 'AQ.ZZ.m').waitFor();
-    expect(await scoreOf(kpb.page)).toBe('4.50');
+    // the demo already holds the official 专项责任书 judgement (5 points) for 螅镇 on AQ.ZZ.m, and the
+    // rule reads one: the score card keeps 5.00 and says the new judgement was not used, and which was
+    expect(await scoreOf(kpb.page)).toBe('5.00');
+    expect(await kpb.page.getByTestId('fact-warnings').innerText()).toMatch(/（AQ\.ZZ\.m）未计入：评分规则只读取一条此类事实，已采用/);
 
     // the lead assessor opens 更正 on its deduction (NY.QT.c, 0.5) …
     await lead.page.getByRole('menuitem', { name: '审核评分' }).click();
@@ -350,19 +353,17 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await logout(lead.page);
     await lead.context.close();
 
-    // the 考评办 corrects its own judgement: the score card shows the new value, and no longer
-    // warns about the withdrawn deduction
+    // the 考评办 withdraws its own judgement: once recomputed, the score card warns about neither
     await kpb.page.getByRole('menuitem', { name: '审核评分' }).click();
-    await row(judgementsOf(kpb.page), 'AQ.ZZ.m').getByRole('button', { name: '更正' }).click();
+    await row(judgementsOf(kpb.page), 'AQ.ZZ.m').getByRole('button', { name: '撤回' }).click();
     dialog = kpb.page.getByRole('dialog');
-    await dialog.getByLabel('分值').fill('4');
-    await dialog.getByLabel('更正理由').fill('专项责任书复核结果为 4 分');
-    await dialog.getByRole('button', { name: '保存更正' }).click();
+    await dialog.getByLabel('撤回理由').fill('已有专项责任书考核结果，本判定重复');
+    await dialog.getByRole('button', { name: '撤回判定' }).click();
     await closed(dialog);
-    expect(await scoreOf(kpb.page)).toBe('4.00');
+    expect(await scoreOf(kpb.page)).toBe('5.00');
     expect(await kpb.page.getByTestId('fact-warnings').count()).toBe(0);
     const card = await screenshot(kpb.page, 'score-card-judgement');
-    for (const t of ['螅镇 计分卡', '综治维稳扫黑除恶', '4.00']) expect(card).toContain(t);
+    for (const t of ['螅镇 计分卡', '综治维稳扫黑除恶', '5.00']) expect(card).toContain(t);
     await logout(kpb.page);
     await kpb.context.close();
   });
