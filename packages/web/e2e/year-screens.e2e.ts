@@ -181,7 +181,10 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     // from the unit's own menu, not only by address: 结果公示 (it cannot publish, so not 公示与发布)
     expect(await page.getByRole('menuitem', { name: '公示与发布' }).count()).toBe(0);
     await page.getByRole('menuitem', { name: '结果公示' }).click();
-    await page.waitForURL(publicationUrl);
+    // the menu opens the newest assessment the unit sees (here the 2021 copy made above), then this year's
+    await page.waitForURL(/\/assessments\/[^/]+\/publication$/);
+    await page.getByText('结果公示（展开查看公示内容，可提出异议）').waitFor();
+    await page.goto(publicationUrl);
     await row(page, '公示中').locator('.ant-table-row-expand-icon').click();
     // the 公示 preview: the unit's own row (group, rank, total, grade) above the objections
     const preview = page.getByTestId('publicity-results');

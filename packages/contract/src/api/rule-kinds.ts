@@ -1,40 +1,15 @@
 import type { Rule } from '@kaohe/core';
+import { ruleKindNamesZh } from '@kaohe/core/rule-kind-names';
 
 /** A rule's kind as the scheme file writes it (`per-occurrence`, `manual`…). */
 export type RuleKind = Rule['kind'];
 
 /**
- * The Chinese name of every rule kind, for the web (which loads neither core nor the rule schema).
- * `satisfies` makes it complete and exact at compile time; rule-kinds.test.ts keeps it equal to
- * core's `ruleKindNamesZh` (what `describeRule` writes), so a person reads one name per kind.
- * Order: docs/scheme-format.md.
+ * The Chinese name of every rule kind, for the web: core's own names (what `describeRule` writes),
+ * from a module of core that imports types only, so the browser loads neither the scoring core nor
+ * the rule schema. rule-kinds.test.ts keeps the list equal to the rule schema's kinds.
  */
-export const ruleKindNames = {
-  'per-occurrence': '按次计分',
-  condition: '条件扣分/加分',
-  discretionary: '酌情打分',
-  shortfall: '按缺项扣分',
-  'threshold-steps': '阈值与级差',
-  bands: '分档计分',
-  lateness: '按逾期时长扣分',
-  deadline: '限期完成',
-  proportional: '按完成比例计分',
-  completion: '完成即得分',
-  'partial-credit': '未完成按进度计分',
-  'any-of': '达成任一项得满分',
-  'rate-formula': '按比率公式计分',
-  'relative-to-best': '与最优单位比较',
-  'rank-bands': '按组内名次分档',
-  'external-rank': '按上级排名计分',
-  'bottom-k': '组内末位扣分',
-  'top-k': '组内前列加分',
-  conversion: '专项考核折算',
-  accumulate: '累计积分',
-  zero: '该项不得分',
-  survey: '满意度测评',
-  average: '取平均分',
-  manual: '人工评定',
-} as const satisfies Record<RuleKind, string>;
+export const ruleKindNames: Readonly<Record<RuleKind, string>> = ruleKindNamesZh;
 
 export const ruleKinds = Object.keys(ruleKindNames) as RuleKind[];
 export const isRuleKind = (kind: string): kind is RuleKind => Object.hasOwn(ruleKindNames, kind);
