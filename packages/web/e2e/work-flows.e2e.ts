@@ -303,7 +303,7 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await lead.page.getByRole('menuitem', { name: '审核评分' }).click();
     const leadRow = row(judgementsOf(lead.page), 'NY.QT.c');
     await leadRow.waitFor();
-    expect(await leadRow.innerText()).toContain('-0.50');
+    expect(await leadRow.innerText()).toContain('−0.50');
     const text = await screenshot(lead.page, 'assessor-judgements');
     for (const t of ['评分判定', 'NY.QT.c', '扣分', '更正', '撤回']) expect(text).toContain(t);
     await leadRow.getByRole('button', { name: '更正' }).click();
@@ -322,7 +322,7 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await dialog.getByLabel('更正理由').fill('考评办统一口径');
     await dialog.getByRole('button', { name: '保存更正' }).click();
     await closed(dialog);
-    await row(judgementsOf(kpb.page), 'NY.QT.c').getByText('-0.40').waitFor();
+    await row(judgementsOf(kpb.page), 'NY.QT.c').getByText('−0.40').waitFor();
 
     // the lead's save was based on version 1: refused, in Chinese, naming who changed it and when
     await leadDialog.getByRole('button', { name: '保存更正' }).click();
@@ -335,7 +335,7 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await leadDialog.getByTestId('judgement-current').getByText(/第 2 版/).waitFor();
     await leadDialog.getByRole('button', { name: '保存更正' }).click();
     await closed(leadDialog);
-    await leadRow.getByText('-0.30').waitFor();
+    await leadRow.getByText('−0.30').waitFor();
     expect(await leadRow.innerText()).toContain('3');
 
     // the lead withdraws it with a reason: gone from 有效, listed under 已撤回
