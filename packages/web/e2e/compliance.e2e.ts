@@ -112,8 +112,8 @@ describe('compliance: fully offline (row 48)', () => {
     await page.getByRole('table').getByText('螅镇').waitFor();
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
-    // not 'networkidle' (the bell polls): the ledger rendered, then a moment for any late request to show
-    await page.locator('.kh-ledger-row').first().waitFor();
+    // not 'networkidle' (the bell polls): the score card's tree rendered, then a moment for any late request to show
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await page.waitForTimeout(1_000);
     await context.close();
     expect(browsing().blocked).toEqual([]);

@@ -347,7 +347,7 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await withdraw.getByRole('button', { name: '撤回判定' }).click();
     await closed(withdraw);
     await judgementsOf(lead.page).getByText('尚无评分判定').or(judgementsOf(lead.page).getByText('没有符合条件的判定')).first().waitFor();
-    await judgementsOf(lead.page).getByRole('combobox', { name: '判定状态' }).click();
+    await judgementsOf(lead.page).locator('.ant-select').filter({ hasText: '有效' }).first().click();
     await lead.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已撤回' }).click();
     await row(judgementsOf(lead.page), 'NY.QT.c').getByText('已撤回').waitFor();
     await logout(lead.page);
