@@ -4,7 +4,7 @@ import { exportScheme } from '@kaohe/office/export';
 import { importScheme } from '@kaohe/office/import';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { choose, login, root, screenshot, storageOf, useE2e } from './harness';
+import { login, root, screenshot, storageOf, useE2e } from './harness';
 
 /**
  * The 考评办's import flow in a real browser against the real server: a real scheme as .xlsx (made
@@ -54,7 +54,8 @@ describe('考评办: scheme import → review → units → publish', () => {
     // 根据另一细则折算扣分: the clerk makes it an assessor's discretionary deduction within the clause's points
     const editor = page.getByTestId('rule-editor');
     // the rule kind is picked by its Chinese name (the code is never shown)
-    await choose(page, '规则类型', /^酌情打分$/, editor);
+    await editor.getByLabel('规则类型', { exact: true }).click({ force: true });
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^酌情打分$/ }).first().click();
     const reason = editor.getByLabel('原因（reason）');
     if (await reason.count()) await reason.fill('');
     await editor.getByLabel(/其他字段/).fill('{"min": "0"}');
