@@ -54,8 +54,10 @@ describe('考评办: scheme import → review → units → publish', () => {
     // 根据另一细则折算扣分: the clerk makes it an assessor's discretionary deduction within the clause's points
     const editor = page.getByTestId('rule-editor');
     // the rule kind is picked by its Chinese name (the code is never shown)
-    await editor.getByLabel('规则类型', { exact: true }).click({ force: true });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^酌情打分$/ }).first().click();
+    const kind = editor.getByLabel('规则类型', { exact: true });
+    await kind.fill('酌情打分');
+    await kind.press('Enter');
+    await editor.locator('.ant-select-selection-item').filter({ hasText: '酌情打分' }).waitFor();
     const reason = editor.getByLabel('原因（reason）');
     if (await reason.count()) await reason.fill('');
     await editor.getByLabel(/其他字段/).fill('{"min": "0"}');
