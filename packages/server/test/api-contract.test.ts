@@ -2,7 +2,7 @@ import { assessmentApi, auditApi, authApi, calendarApi, errorCodesOf, apiErrorSt
 import { appealsApi } from '@kaohe/contract/api/appeals';
 import { workApi } from '@kaohe/contract/api/work';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportsApi, factsSheetApi } from '@kaohe/contract/api/exports';
+import { exportsApi } from '@kaohe/contract/api/exports';
 import { reportSheetApi } from '@kaohe/contract/api/report-sheet';
 import { decompositionApi } from '@kaohe/contract/api/decomposition';
 import { burdenApi } from '@kaohe/contract/api/burden';
@@ -26,7 +26,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi, workApi, appealsApi, factsSheetApi, reportSheetApi, decompositionApi, signingApi } as Record<string, Record<string, Operation>>;
+const modules = { systemApi, authApi, usersApi, orgApi, auditApi, assessmentApi, resultsApi, calendarApi, notificationsApi, schemeUploadApi, unitsFromSchemeApi, publicationApi, exportsApi, schemeEditorApi, whatifApi, burdenApi, surveyApi, multiyearApi, workApi, appealsApi, reportSheetApi, decompositionApi, signingApi } as Record<string, Record<string, Operation>>;
 const operations = Object.entries(modules).flatMap(([module, ops]) => Object.entries(ops).map(([name, op]) => ({ id: `${module}.${name}`, op })));
 const han = /[\u4e00-\u9fff]/;
 

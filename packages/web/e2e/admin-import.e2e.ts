@@ -3,16 +3,14 @@ import { join } from 'node:path';
 import { exportScheme } from '@kaohe/office/export';
 import { importScheme } from '@kaohe/office/import';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, launch, login, root, screenshot, startServer, storageOf, type Browsing, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { login, root, screenshot, storageOf, useE2e } from './harness';
 
 /**
  * The 考评办's import flow in a real browser against the real server: a real scheme as .xlsx (made
  * here from a committed seed by the office package's exporter, as a clerk's Excel file would be),
  * a needs-review clause fixed, units created from the scheme, the version published.
  */
-let server: Server;
-let browsing: Browsing;
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function seedAsXlsx(seed: string): Promise<Buffer> {
@@ -22,16 +20,10 @@ async function seedAsXlsx(seed: string): Promise<Buffer> {
 }
 let partyXlsx: Buffer; // seed 000 嘉兴市文化广电旅游局 党的建设清单: 26 clauses to review, no units
 let countyXlsx: Buffer; // seed 001 佳县: 87 units, nothing to review
-
-beforeAll(async () => {
-  buildWeb();
-  [partyXlsx, countyXlsx] = await Promise.all([seedAsXlsx('000_a59af3f7f36b9ebf.txt'), seedAsXlsx('001_c9fa6fd301574412.txt')]);
-  server = await startServer();
-  browsing = await launch(server.origin);
-});
-afterAll(async () => {
-  await browsing?.browser.close();
-  await server?.stop();
+const { server, browsing } = useE2e({
+  prepare: async () => {
+    [partyXlsx, countyXlsx] = await Promise.all([seedAsXlsx('000_a59af3f7f36b9ebf.txt'), seedAsXlsx('001_c9fa6fd301574412.txt')]);
+  },
 });
 
 async function upload(page: Page, name: string, buffer: Buffer) {
@@ -42,10 +34,10 @@ const step = (page: Page, title: string) => page.locator('.ant-steps-item').filt
 
 describe('考评办: scheme import → review → units → publish', () => {
   it('uploads a real .xlsx scheme, fixes a needs-review clause beside its sentence, tries it in the scheme editor', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    const kpb = server.accounts.get('kpb')!;
-    await login(page, server.origin, kpb);
+    const kpb = server().accounts.get('kpb')!;
+    await login(page, server().origin, kpb);
     await page.getByRole('menuitem', { name: '方案导入' }).click();
     await page.waitForURL(/\/assessments\/[^/]+\/import$/);
     await page.getByText('点击或将方案文件拖到此处上传').waitFor();
@@ -61,7 +53,11 @@ describe('考评办: scheme import → review → units → publish', () => {
 
     // 根据另一细则折算扣分: the clerk makes it an assessor's discretionary deduction within the clause's points
     const editor = page.getByTestId('rule-editor');
-    await editor.getByLabel('规则类型').fill('discretionary');
+    // the rule kind is picked by its Chinese name (the code is never shown)
+    const kind = editor.getByLabel('规则类型', { exact: true });
+    await kind.fill('酌情打分');
+    await kind.press('Enter');
+    await editor.locator('.ant-select-selection-item').filter({ hasText: '酌情打分' }).waitFor();
     const reason = editor.getByLabel('原因（reason）');
     if (await reason.count()) await reason.fill('');
     await editor.getByLabel(/其他字段/).fill('{"min": "0"}');
@@ -95,9 +91,9 @@ describe('考评办: scheme import → review → units → publish', () => {
   });
 
   it('uploads the county scheme, creates its units from it and publishes the version', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, server.accounts.get('kpb')!);
+    await login(page, server().origin, server().accounts.get('kpb')!);
     await page.getByRole('menuitem', { name: '方案导入' }).click();
     await page.waitForURL(/\/assessments\/[^/]+\/import/);
     if (await page.getByRole('button', { name: '上传其他文件' }).count()) await page.getByRole('button', { name: '上传其他文件' }).click();
@@ -129,6 +125,6 @@ describe('考评办: scheme import → review → units → publish', () => {
   });
 
   it('attempted no request to another origin', () => {
-    expect(browsing.blocked).toEqual([]);
+    expect(browsing().blocked).toEqual([]);
   });
 });

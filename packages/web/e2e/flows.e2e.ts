@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, storageOf, type Browsing, type Server } from './harness';
+import { login, logoutClean, screenshot, storageOf, useE2e } from './harness';
 
-let server: Server;
-let browsing: Browsing;
-
-beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browsing = await launch(server.origin);
-});
-afterAll(async () => {
-  await browsing?.browser.close();
-  await server?.stop();
-});
-
-const account = (name: string) => accountOf(server, name);
-
-async function logout(page: Page) {
-  // nothing of Kaohe's stays in the browser (the session cookie is httpOnly and cleared by the server)
-  expect(await logOut(page)).toEqual({ local: [], session: [] });
-}
+const { server, browsing, account } = useE2e();
+const logout = logoutClean;
 
 /** antd styles are injected at run time: none may use :where( (Chromium 86 lacks it). */
 const runtimeStylesUseWhere = (page: Page) => page.evaluate(() => [...document.querySelectorAll('style')].some((s) => (s.textContent ?? '').includes(':where(')));
 
 describe('考评办 (assessment office)', () => {
   it('logs in, opens rankings per group with grades, drills a unit down to the ledger line and its clause, logs out', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('kpb'));
+    await login(page, server().origin, account('kpb'));
     await page.getByText('考核结果与排名').first().click();
     await page.waitForURL(/\/assessments\/[^/]+\/results$/);
     await page.getByRole('table').getByText('螅镇').waitFor();
@@ -58,9 +41,9 @@ describe('考评办 (assessment office)', () => {
   });
 
   it('opens a 公示 of the current results from 公示与发布', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('kpb'));
+    await login(page, server().origin, account('kpb'));
     await page.getByText('公示与发布').first().click();
     await page.waitForURL(/\/assessments\/[^/]+\/publication$/);
     await page.getByRole('button', { name: '开始公示' }).click();
@@ -79,9 +62,9 @@ describe('考评办 (assessment office)', () => {
   });
 
   it('shows a wrong password in Chinese in the message area', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('kpb'), 'Wrong#Passw0rd');
+    await login(page, server().origin, account('kpb'), 'Wrong#Passw0rd');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/登录名|密码/);
@@ -92,11 +75,11 @@ describe('考评办 (assessment office)', () => {
 
 describe('被考核单位 (unit reporter) on a phone', () => {
   it('sees only its own unit and its score card at phone width', async () => {
-    const context = await browsing.newContext({ width: 390, height: 844 });
+    const context = await browsing().newContext({ width: 390, height: 844 });
     const page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.waitForURL(/\/results$/);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
@@ -114,14 +97,14 @@ describe('被考核单位 (unit reporter) on a phone', () => {
 
 describe('分管领导 and 考核牵头部门', () => {
   it('the leader reads rankings; the lead assessor has no results menu', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('leader'));
+    await login(page, server().origin, account('leader'));
     await page.getByText('考核结果与排名').first().click();
     await page.getByRole('table').getByText('螅镇').waitFor();
     await logout(page);
 
-    await login(page, server.origin, account('lead'));
+    await login(page, server().origin, account('lead'));
     // the lead assessor's jobs (考核年度, 审核评分, 申诉) are cards on the home page
     await page.getByText('考核年度').first().click();
     await page.waitForURL(/\/assessments$/);
@@ -137,9 +120,9 @@ describe('分管领导 and 考核牵头部门', () => {
 
 describe('系统管理员, 安全管理员 and 审计管理员', () => {
   it('the system administrator creates an account whose first login must change the password', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('sysadmin'));
+    await login(page, server().origin, account('sysadmin'));
     await page.waitForURL(/\/admin\/users$/);
     await page.getByRole('button', { name: /新\s*增/ }).click();
     const dialog = page.getByRole('dialog');
@@ -153,7 +136,7 @@ describe('系统管理员, 安全管理员 and 审计管理员', () => {
     for (const t of ['用户管理', 'clerk01', '首次登录须修改', '共 ']) expect(text).toContain(t);
     await logout(page);
 
-    await login(page, server.origin, { login: 'clerk01', password: 'Init#Passw0rd', totpSecret: null });
+    await login(page, server().origin, { login: 'clerk01', password: 'Init#Passw0rd', totpSecret: null });
     await page.waitForURL('**/change-password');
     await page.getByLabel('当前密码').fill('Init#Passw0rd');
     await page.getByLabel('新密码', { exact: true }).fill('short');
@@ -171,9 +154,9 @@ describe('系统管理员, 安全管理员 and 审计管理员', () => {
   });
 
   it('the audit administrator searches the log by person and exports it', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('auditadmin'));
+    await login(page, server().origin, account('auditadmin'));
     await page.waitForURL(/\/admin\/audit$/);
     await page.getByLabel('操作人').fill('kpb');
     await page.getByRole('button', { name: /搜\s*索/ }).click();
@@ -191,9 +174,9 @@ describe('系统管理员, 安全管理员 and 审计管理员', () => {
   });
 
   it('the security administrator sees accounts but cannot create them', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('secadmin'));
+    await login(page, server().origin, account('secadmin'));
     await page.waitForURL(/\/admin\/users$/);
     await page.getByRole('cell', { name: 'reporter' }).waitFor();
     expect(await page.getByRole('button', { name: /新\s*增/ }).count()).toBe(0);
@@ -204,6 +187,6 @@ describe('系统管理员, 安全管理员 and 审计管理员', () => {
 
 describe('the network', () => {
   it('no request tried to leave the origin in any of the flows', () => {
-    expect(browsing.blocked).toEqual([]);
+    expect(browsing().blocked).toEqual([]);
   });
 });

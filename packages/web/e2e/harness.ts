@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const root = join(import.meta.dirname, '..', '..', '..');
 export const screenshotDir = join(root, 'docs', 'screenshots');
@@ -121,10 +122,20 @@ export async function login(page: Page, origin: string, account: DemoAccount, pa
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
-/** Saves a screenshot to docs/screenshots and returns the page's text, to check for the expected Chinese. */
+/**
+ * Saves a screenshot to docs/screenshots and returns the page's text, to check for the expected
+ * Chinese. Not 'networkidle': the notification bell polls, so the network need never fall idle;
+ * the caller waits for what it expects on screen, this waits for antd's spinners to stop.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.waitForLoadState('networkidle');
+  const busy = () => page.evaluate(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, .ant-btn-loading').length > 0);
+  // settled: no spinner on two looks 400 ms apart (a refetch may start just after the first)
+  for (let tries = 0, quiet = 0; tries < 50 && quiet < 2; tries++) {
+    quiet = (await busy()) ? 0 : quiet + 1;
+    await page.waitForTimeout(400);
+  }
+  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
   return page.innerText('body');
 }
@@ -146,3 +157,69 @@ export async function logOut(page: Page): Promise<{ local: string[]; session: st
   await page.waitForURL('**/login');
   return storageOf(page);
 }
+
+/**
+ * One browser test file's setup: builds the web app, starts the real server on a fresh PGlite and
+ * Debian's Chromium in beforeAll, stops both in afterAll. `prepare` runs first (fixtures);
+ * `startWith` replaces the plain startServer (the compliance file's egress guard).
+ */
+export function useE2e(options: { prepare?: () => void | Promise<void>; startWith?: () => Promise<Server>; cleanup?: () => void } = {}) {
+  const state: { server?: Server; browsing?: Browsing } = {};
+  beforeAll(async () => {
+    await options.prepare?.();
+    buildWeb();
+    state.server = await (options.startWith ?? startServer)();
+    state.browsing = await launch(state.server.origin);
+  });
+  afterAll(async () => {
+    await state.browsing?.browser.close();
+    await state.server?.stop();
+    options.cleanup?.();
+  });
+  const server = () => state.server ?? fail('server not started');
+  const browsing = () => state.browsing ?? fail('browser not started');
+  return {
+    server,
+    browsing,
+    account: (name: string) => accountOf(server(), name),
+    /** A fresh context (1366×768 unless told) logged in as the demo account, the shell loaded. */
+    signIn: async (name: string, viewport?: { width: number; height: number }) => {
+      const context = await browsing().newContext(viewport);
+      const page = await context.newPage();
+      await login(page, server().origin, accountOf(server(), name));
+      await page.getByTestId('current-user').waitFor();
+      return { context, page };
+    },
+  };
+}
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+/** Logs out and asserts nothing of Kaohe's stays in the browser (the session cookie is httpOnly and cleared by the server). */
+export async function logoutClean(page: Page): Promise<void> {
+  expect(await logOut(page)).toEqual({ local: [], session: [] });
+}
+
+/** A data row of the page's antd tables holding the text. */
+export const row = (scope: Page | Locator, text: string | RegExp) => scope.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text }).first();
+
+/** Waits for a dialog to close; when it does not, fails with what the dialog says (the server's message). */
+export async function closed(dialog: Locator): Promise<void> {
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  } catch {
+    throw new Error(`对话框未关闭：${await dialog.innerText().catch(() => '?')}`);
+  }
+}
+
+/** Picks an option of the antd select labelled `label`. */
+export async function choose(page: Page, label: string, option: string | RegExp, scope: Page | Locator = page.locator('body')): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Whether the page scrolls sideways (a phone screen must not: everything fits or scrolls inside its own table). */
+export const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+export const phone = { width: 390, height: 844 };

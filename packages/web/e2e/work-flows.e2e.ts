@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, type Browsing, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { closed, login, logoutClean, overflowsSideways, phone, row, screenshot, useE2e } from './harness';
 
 /**
  * The assessed work in the browser, on the 佳县 demo (螅镇 reports to 县农业农村局, which leads the
@@ -11,30 +11,13 @@ import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, ty
  * verifies another with a deduction; the unit sees the reason, drills into a lost point and
  * appeals; the 考评办 recomputes and views rankings and the appeal.
  */
-let server: Server;
-let browsing: Browsing;
 const files = mkdtempSync(join(tmpdir(), 'kaohe-e2e-files-'));
 const evidencePath = join(files, '粮食播种面积佐证.pdf');
-
-beforeAll(async () => {
-  writeFileSync(evidencePath, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  buildWeb();
-  server = await startServer();
-  browsing = await launch(server.origin);
+const { server, browsing, account, signIn } = useE2e({
+  prepare: () => writeFileSync(evidencePath, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  cleanup: () => rmSync(files, { recursive: true, force: true }),
 });
-afterAll(async () => {
-  await browsing?.browser.close();
-  await server?.stop();
-});
-
-const account = (name: string) => accountOf(server, name);
-
-async function logout(page: Page) {
-  // nothing of Kaohe's stays in the browser (the session cookie is httpOnly and cleared by the server)
-  expect(await logOut(page)).toEqual({ local: [], session: [] });
-}
-
-const row = (page: Page, text: string | RegExp) => page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text }).first();
+const logout = logoutClean;
 
 async function report(page: Page, ref: string, narrative: string, withEvidence: boolean) {
   const search = page.getByPlaceholder('条款编码或内容');
@@ -51,9 +34,9 @@ async function report(page: Page, ref: string, narrative: string, withEvidence: 
 
 describe('报送 → 核定 → 计算 → 申诉', () => {
   it('the unit reports two clauses, one with evidence', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '数据填报' }).click();
     await page.waitForURL(/\/assessments\/[^/]+\/work$/);
@@ -73,9 +56,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the lead assessor returns one report, verifies the other and deducts, the points checked by the server', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('lead'));
+    await login(page, server().origin, account('lead'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '审核评分' }).click();
     await page.waitForURL(/\/verification$/);
@@ -113,9 +96,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the unit sees the reason it was returned and drills into a lost point down to its fact and evidence', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '数据填报' }).click();
     await page.getByText('螅镇 应报送事项').waitFor();
@@ -123,7 +106,7 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await page.getByTestId('return-reason').filter({ hasText: '佐证材料缺少统计局盖章' }).waitFor();
     await row(page, 'NY.LSMJ.p').getByRole('button', { name: '修改重报' }).waitFor();
 
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
     await page.getByRole('switch', { name: '只看失分' }).click();
@@ -143,9 +126,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the 考评办 recomputes, views rankings and the score card (with the judgement it did not use), and sees the appeal', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('kpb'));
+    await login(page, server().origin, account('kpb'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '审核评分' }).click();
     await page.getByRole('button', { name: '重新计算' }).click();
@@ -171,11 +154,11 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the unit appeals the lost point on the published result, with evidence', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
     await page.getByRole('switch', { name: '只看失分' }).click();
@@ -199,9 +182,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the lead assessor of the clause gives its opinion: the appeal holds', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('lead'));
+    await login(page, server().origin, account('lead'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('menuitem', { name: '申诉' }).click();
     await row(page, 'NY.LSMJ.p').getByRole('button', { name: '复核意见' }).click();
@@ -219,11 +202,11 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
   });
 
   it('the 考评办 corrects the fact, recomputes and upholds the appeal: the second publication shows its diff', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('kpb'));
+    await login(page, server().origin, account('kpb'));
     await page.getByTestId('current-user').waitFor();
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByRole('link', { name: '螅镇' }).click();
     await page.getByText('螅镇 计分卡').waitFor();
     await page.getByRole('switch', { name: '只看失分' }).click();
@@ -274,7 +257,153 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await context.close();
   });
 
+  it('judgements are added, corrected and withdrawn in the workbench: a stale correction is refused naming who changed it; the score card follows', async () => {
+    const kpb = await signIn('kpb');
+    const lead = await signIn('lead');
+    const judgementsOf = (page: typeof kpb.page) => page.getByTestId('judgements');
+    const scoreOf = async (page: typeof kpb.page) => {
+      // recompute, then 螅镇's score card: 只看失分 opens the path to 综治维稳扫黑除恶 (5 points, not all given)
+      await page.getByRole('menuitem', { name: '审核评分' }).click();
+      await page.getByRole('button', { name: '重新计算' }).click();
+      await page.getByText(/已重新计算 \d+ 个单位/).waitFor();
+      await page.getByRole('link', { name: '查看排名' }).click();
+      await page.getByRole('link', { name: '螅镇' }).click();
+      await page.getByText('螅镇 计分卡').waitFor();
+      // open the tree down to the item: each collapsed row on the path to 安全稳定 → 综治维稳扫黑除恶
+      const item = row(page, '综治维稳扫黑除恶');
+      for (let depth = 0; depth < 4 && !(await item.isVisible()); depth++) {
+        const collapsed = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '安全稳定' }).locator('.ant-table-row-expand-icon-collapsed');
+        if ((await collapsed.count()) === 0) break;
+        await collapsed.first().click();
+      }
+      await item.waitFor();
+      return item.locator('td').nth(2).innerText();
+    };
+
+    // the 考评办 scores a 见专项责任书 clause that has no report: 新增判定
+    await kpb.page.getByRole('menuitem', { name: '审核评分' }).click();
+    await judgementsOf(kpb.page).waitFor();
+    await judgementsOf(kpb.page).getByRole('button', { name: '新增判定' }).click();
+    let dialog = kpb.page.getByRole('dialog');
+    await dialog.getByLabel('被考核单位').click();
+    await kpb.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^螅镇$/ }).first().click();
+    await dialog.getByLabel('条款或指标编码').fill('AQ.ZZ.m');
+    await dialog.getByRole('radio', { name: '得分' }).check();
+    await dialog.getByLabel('分值').fill('4.5');
+    await dialog.getByLabel('评分理由').fill('专项责任书考核：平安建设群众满意度略低');
+    await dialog.getByRole('button', { name: '保存判定' }).click();
+    await closed(dialog);
+    await row(judgementsOf(kpb.page), 'AQ.ZZ.m').waitFor();
+    // the demo already holds the official 专项责任书 judgement (5 points) for 螅镇 on AQ.ZZ.m, and the
+    // rule reads one: the score card keeps 5.00 and says the new judgement was not used, and which was
+    expect(await scoreOf(kpb.page)).toBe('5.00');
+    expect(await kpb.page.getByTestId('fact-warnings').innerText()).toMatch(/（AQ\.ZZ\.m）未计入：评分规则只读取一条此类事实，已采用/);
+
+    // the lead assessor opens 更正 on its deduction (NY.QT.c, 0.5) …
+    await lead.page.getByRole('menuitem', { name: '审核评分' }).click();
+    const leadRow = row(judgementsOf(lead.page), 'NY.QT.c');
+    await leadRow.waitFor();
+    expect(await leadRow.innerText()).toContain('−0.50');
+    const text = await screenshot(lead.page, 'assessor-judgements');
+    for (const t of ['评分判定', 'NY.QT.c', '扣分', '更正', '撤回']) expect(text).toContain(t);
+    await leadRow.getByRole('button', { name: '更正' }).click();
+    const leadDialog = lead.page.getByRole('dialog');
+    await leadDialog.getByTestId('judgement-current').getByText(/第 1 版/).waitFor();
+    await leadDialog.getByLabel('分值').fill('0.3');
+    await leadDialog.getByLabel('更正理由').fill('复核中药材种植面积后调整扣分');
+
+    // … meanwhile the 考评办 corrects the same judgement
+    await kpb.page.getByRole('menuitem', { name: '审核评分' }).click();
+    await row(judgementsOf(kpb.page), 'NY.QT.c').getByRole('button', { name: '更正' }).click();
+    dialog = kpb.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '保存更正' }).click();
+    await dialog.getByText('更正理由不能为空').waitFor();
+    await dialog.getByLabel('分值').fill('0.4');
+    await dialog.getByLabel('更正理由').fill('考评办统一口径');
+    await dialog.getByRole('button', { name: '保存更正' }).click();
+    await closed(dialog);
+    await row(judgementsOf(kpb.page), 'NY.QT.c').getByText('−0.40').waitFor();
+
+    // the lead's save was based on version 1: refused, in Chinese, naming who changed it and when
+    await leadDialog.getByRole('button', { name: '保存更正' }).click();
+    const conflict = leadDialog.getByTestId('judgement-conflict');
+    await conflict.waitFor();
+    const said = await conflict.innerText();
+    expect(said).toMatch(/该判定已被 \S+ 于 .+ 修改（当前版本 2，提交所依据的版本 1）/);
+    expect(said).not.toContain('其他用户');
+    // the dialog now shows the newest version; saving again applies to it
+    await leadDialog.getByTestId('judgement-current').getByText(/第 2 版/).waitFor();
+    await leadDialog.getByRole('button', { name: '保存更正' }).click();
+    await closed(leadDialog);
+    await leadRow.getByText('−0.30').waitFor();
+    expect(await leadRow.innerText()).toContain('3');
+
+    // the lead withdraws it with a reason: gone from 有效, listed under 已撤回
+    await leadRow.getByRole('button', { name: '撤回' }).click();
+    const withdraw = lead.page.getByRole('dialog');
+    await withdraw.getByRole('button', { name: '撤回判定' }).click();
+    await withdraw.getByText('撤回理由不能为空').waitFor();
+    await withdraw.getByLabel('撤回理由').fill('完成类条款以官方“是否完成”为准，本判定不计分');
+    await withdraw.getByRole('button', { name: '撤回判定' }).click();
+    await closed(withdraw);
+    await judgementsOf(lead.page).getByText('尚无评分判定').or(judgementsOf(lead.page).getByText('没有符合条件的判定')).first().waitFor();
+    await judgementsOf(lead.page).locator('.ant-select').filter({ hasText: '有效' }).first().click();
+    await lead.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已撤回' }).click();
+    await row(judgementsOf(lead.page), 'NY.QT.c').getByText('已撤回').waitFor();
+    await logout(lead.page);
+    await lead.context.close();
+
+    // the 考评办 withdraws its own judgement: once recomputed, the score card warns about neither
+    await kpb.page.getByRole('menuitem', { name: '审核评分' }).click();
+    await row(judgementsOf(kpb.page), 'AQ.ZZ.m').getByRole('button', { name: '撤回' }).click();
+    dialog = kpb.page.getByRole('dialog');
+    await dialog.getByLabel('撤回理由').fill('已有专项责任书考核结果，本判定重复');
+    await dialog.getByRole('button', { name: '撤回判定' }).click();
+    await closed(dialog);
+    expect(await scoreOf(kpb.page)).toBe('5.00');
+    expect(await kpb.page.getByTestId('fact-warnings').count()).toBe(0);
+    const card = await screenshot(kpb.page, 'score-card-judgement');
+    for (const t of ['螅镇 计分卡', '综治维稳扫黑除恶', '5.00']) expect(card).toContain(t);
+    await logout(kpb.page);
+    await kpb.context.close();
+  });
+
+  it('on a phone (390×844) the unit portal, the report form, the score card and the appeals fit the screen', async () => {
+    const { context, page } = await signIn('reporter', phone);
+    await page.goto(`${server().origin}/work`);
+    await page.getByText('螅镇 应报送事项').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    let text = await screenshot(page, 'phone-unit-portal');
+    for (const t of ['应报送事项', '尚需报送']) expect(text).toContain(t);
+    // the report form opens and its fields fit the width
+    await page.locator('.ant-table-tbody tr.ant-table-row').getByRole('button', { name: /^(报\s*送|修改重报|继续填写)$/ }).first().click();
+    const dialog = page.getByRole('dialog');
+    const narrative = dialog.getByLabel('报送说明');
+    await narrative.waitFor();
+    const box = (await narrative.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+    expect(await overflowsSideways(page)).toBe(false);
+    text = await screenshot(page, 'phone-report-form');
+    for (const t of ['报送说明', '提交审核']) expect(text).toContain(t);
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await closed(dialog);
+
+    await page.goto(`${server().origin}/results`);
+    await page.getByRole('link', { name: '螅镇' }).click();
+    await page.getByText('螅镇 计分卡').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.goto(`${server().origin}/appeals`);
+    await page.waitForURL(/\/appeals$/);
+    await row(page, 'NY.LSMJ.p').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    text = await screenshot(page, 'phone-appeals');
+    for (const t of ['申诉', 'NY.LSMJ.p']) expect(text).toContain(t);
+    await logout(page);
+    await context.close();
+  });
+
   it('no request tried to leave the origin', () => {
-    expect(browsing.blocked).toEqual([]);
+    expect(browsing().blocked).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, type Browsing, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { choose, closed, login, logoutClean, overflowsSideways, phone, row, screenshot, useE2e } from './harness';
 
 /**
  * Issue #10's screens in the browser on the 佳县 demo, against the real server: the 考评办 sets a
@@ -9,45 +9,11 @@ import { accountOf, buildWeb, launch, logOut, login, screenshot, startServer, ty
  * reads the burden meter, copies the year, relabels the results; a unit raises an objection to a
  * 公示 and the 考评办 answers it in the browser.
  */
-let server: Server;
-let browsing: Browsing;
+const { server, browsing, account, signIn } = useE2e();
 /** The demo's 2020 assessment (the year copied to 2021 later must not be the one the menus open). */
 let assessment = '';
-
-beforeAll(async () => {
-  buildWeb();
-  server = await startServer();
-  browsing = await launch(server.origin);
-});
-afterAll(async () => {
-  await browsing?.browser.close();
-  await server?.stop();
-});
-
-const account = (name: string) => accountOf(server, name);
-const row = (page: Page, text: string | RegExp) => page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text }).first();
-async function logout(page: Page) {
-  expect(await logOut(page)).toEqual({ local: [], session: [] });
-}
-/** Waits for a dialog to close; when it does not, fails with what the dialog says (the server's message). */
-async function closed(dialog: ReturnType<Page['getByRole']>) {
-  try {
-    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
-  } catch {
-    throw new Error(`对话框未关闭：${await dialog.innerText().catch(() => '?')}`);
-  }
-}
-async function choose(page: Page, label: string, option: string | RegExp, scope = page.locator('body')) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-async function asKpb() {
-  const context = await browsing.newContext();
-  const page = await context.newPage();
-  await login(page, server.origin, account('kpb'));
-  await page.getByTestId('current-user').waitFor();
-  return { context, page };
-}
+const logout = logoutClean;
+const asKpb = () => signIn('kpb');
 
 describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → 减负 → 多年度', () => {
   it('the 考评办 sets a monthly window for a clause and generates the due items', async () => {
@@ -117,7 +83,7 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
 
   it('what-if: the 优秀 line moved up (run, before/after side by side, saved) and down (saved), the two compared; the real rankings unchanged', async () => {
     const { context, page } = await asKpb();
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByText('分类排名').waitFor();
     await page.locator('.ant-table-tbody').first().getByText('螅镇').waitFor(); // the results, not the empty state shown while they load
     const rankingsBefore = await page.locator('.ant-table-tbody').first().innerText();
@@ -152,7 +118,7 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     await compare.waitFor();
     expect(await compare.innerText()).toContain('情景 A');
     // the real rankings are unchanged
-    await page.goto(`${server.origin}/results`);
+    await page.goto(`${server().origin}/results`);
     await page.getByText('分类排名').waitFor();
     await page.locator('.ant-table-tbody').first().getByText('螅镇').waitFor(); // the results, not the empty state shown while they load
     expect(await page.locator('.ant-table-tbody').first().innerText()).toBe(rankingsBefore);
@@ -184,7 +150,7 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     const years = await screenshot(page, 'multiyear');
     for (const t of ['跨年度比较', '2020 年', '2021 年', '螅镇', '复制到下一年度']) expect(years).toContain(t);
 
-    await page.goto(`${server.origin}/assessments/${assessment}/results`);
+    await page.goto(`${server().origin}/assessments/${assessment}/results`);
     const label = page.getByTestId('label-results');
     await label.filter({ hasText: '密级：内部' }).waitFor();
     await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '设置密级' }) }).click();
@@ -197,7 +163,7 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
 
   it('a unit raises an objection to the 公示 and the 考评办 answers it; publishing then waits only for the 公示 to end', async () => {
     let { context, page } = await asKpb();
-    const publicationUrl = `${server.origin}/assessments/${assessment}/publication`;
+    const publicationUrl = `${server().origin}/assessments/${assessment}/publication`;
     await page.goto(publicationUrl);
     await page.getByRole('button', { name: '开始公示' }).click();
     const open = page.getByRole('dialog');
@@ -208,12 +174,22 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     await logout(page);
     await context.close();
 
-    context = await browsing.newContext();
+    context = await browsing().newContext();
     page = await context.newPage();
-    await login(page, server.origin, account('reporter'));
+    await login(page, server().origin, account('reporter'));
     await page.getByTestId('current-user').waitFor();
+    // from the unit's own menu, not only by address: 结果公示 (it cannot publish, so not 公示与发布)
+    expect(await page.getByRole('menuitem', { name: '公示与发布' }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: '结果公示' }).click();
+    // the menu opens the newest assessment the unit sees (here the 2021 copy made above), then this year's
+    await page.waitForURL(/\/assessments\/[^/]+\/publication$/);
+    await page.getByText('结果公示（展开查看公示内容，可提出异议）').waitFor();
     await page.goto(publicationUrl);
     await row(page, '公示中').locator('.ant-table-row-expand-icon').click();
+    // the 公示 preview: the unit's own row (group, rank, total, grade) above the objections
+    const preview = page.getByTestId('publicity-results');
+    await row(preview, '螅镇').waitFor();
+    expect(await row(preview, '螅镇').innerText()).toMatch(/\d+\.\d{2}/);
     await page.getByRole('button', { name: '提出异议' }).click();
     let dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '提出异议' }).click();
@@ -248,10 +224,45 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
     await context.close();
   });
 
+  it('on a phone (390×844) the 公示 with its objection form, the due items and the calendar fit the screen', async () => {
+    let { context, page } = await signIn('reporter', phone);
+    await page.goto(`${server().origin}/assessments/${assessment}/publication`);
+    await row(page, '公示中').locator('.ant-table-row-expand-icon').click();
+    await row(page.getByTestId('publicity-results'), '螅镇').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    let text = await screenshot(page, 'phone-publicity');
+    for (const t of ['结果公示', '公示内容', '螅镇', '异议内容']) expect(text).toContain(t);
+    await page.getByRole('button', { name: '提出异议' }).click();
+    const dialog = page.getByRole('dialog');
+    const content = dialog.getByLabel('异议内容');
+    await content.waitFor();
+    const box = (await content.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+    expect(await overflowsSideways(page)).toBe(false);
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await closed(dialog);
+    // the unit's due items (generated from the calendar above) with their due dates
+    await page.goto(`${server().origin}/assessments/${assessment}/work`);
+    await page.getByText('螅镇 应报送事项').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    await logout(page);
+    await context.close();
+
+    ({ context, page } = await signIn('kpb', phone));
+    await page.goto(`${server().origin}/assessments/${assessment}/calendar`);
+    await row(page, 'NY.LSMJ.p').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    text = await screenshot(page, 'phone-calendar');
+    for (const t of ['报送日历', 'NY.LSMJ.p']) expect(text).toContain(t);
+    await logout(page);
+    await context.close();
+  });
+
   it('notifications: the bell and the list; the security administrator sees that SMTP is not configured', async () => {
-    const context = await browsing.newContext();
+    const context = await browsing().newContext();
     const page = await context.newPage();
-    await login(page, server.origin, account('secadmin'));
+    await login(page, server().origin, account('secadmin'));
     await page.getByTestId('current-user').waitFor();
     await page.getByRole('button', { name: /通知，\d+ 条未读/ }).click();
     await page.getByRole('button', { name: '全部通知' }).click();
@@ -265,6 +276,6 @@ describe('报送日历 → 完成情况 → 迟报扣分 → 情景试算 → �
   });
 
   it('no request tried to leave the origin', () => {
-    expect(browsing.blocked).toEqual([]);
+    expect(browsing().blocked).toEqual([]);
   });
 });

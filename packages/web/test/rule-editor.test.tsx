@@ -29,6 +29,16 @@ describe('rule editor', () => {
     expect(screen.getByText('出处：000.txt:88')).toBeTruthy();
   });
 
+  it('shows the rule kind in Chinese (never the code) and offers every kind by its Chinese name', async () => {
+    render(<RuleEditor clause={{ ...clause, rule: { kind: 'manual', effect: 'score' } }} onSubmit={() => {}} />);
+    const select = screen.getByLabelText('规则类型').closest('.ant-select')!;
+    expect(select.textContent).toBe('人工评定');
+    expect(document.body.textContent).not.toContain('manual');
+    fireEvent.mouseDown(screen.getByLabelText('规则类型'));
+    await waitFor(() => expect(screen.getByTitle('per-occurrence').textContent).toBe('按次计分'));
+    expect(screen.getByTitle('threshold-steps').textContent).toBe('阈值与级差');
+  });
+
   it('sends the corrected rule with exact decimals as text and the note', async () => {
     const onSubmit = vi.fn<(change: RuleChange) => void>();
     render(<RuleEditor clause={clause} onSubmit={onSubmit} />);

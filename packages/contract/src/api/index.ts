@@ -18,3 +18,4 @@ export * from './survey';
 export * from './multiyear';
 export * from './labels';
 export * from './signing';
+export * from './rule-kinds';

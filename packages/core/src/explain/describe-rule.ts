@@ -1,5 +1,8 @@
 import { toStr, type Dec } from '../points';
-import type { Band, Metric, Rule, RuleKind, Tiers } from '../rules/rule.types';
+import type { Band, Metric, Rule, Tiers } from '../rules/rule.types';
+import { ruleKindNamesZh } from './rule-kind-names';
+
+export { ruleKindNamesZh };
 
 /**
  * A typed rule in plain Chinese, for a person checking what the compiler (or an editor) made of a
@@ -7,32 +10,6 @@ import type { Band, Metric, Rule, RuleKind, Tiers } from '../rules/rule.types';
  * never guesses what the source text meant, so a rule that reads wrongly here is wrong in the rule,
  * not in this text.
  */
-export const ruleKindNamesZh: Record<RuleKind, string> = {
-  'per-occurrence': '按次计分',
-  condition: '条件扣分/加分',
-  discretionary: '酌情打分',
-  shortfall: '按缺项扣分',
-  'threshold-steps': '阈值与级差',
-  bands: '分档计分',
-  lateness: '按逾期时长扣分',
-  deadline: '限期完成',
-  proportional: '按完成比例计分',
-  completion: '完成即得分',
-  'partial-credit': '未完成按进度计分',
-  'any-of': '达成任一项得满分',
-  'rate-formula': '按比率公式计分',
-  'relative-to-best': '与最优单位比较',
-  'rank-bands': '按组内名次分档',
-  'external-rank': '按上级排名计分',
-  'bottom-k': '组内末位扣分',
-  'top-k': '组内前列加分',
-  conversion: '专项考核折算',
-  accumulate: '累计积分',
-  zero: '该项不得分',
-  survey: '满意度测评',
-  average: '取平均分',
-  manual: '人工评定',
-};
 
 const effectZh = { score: '得分', deduction: '扣', bonus: '加' } as const;
 const points = (d: Dec | undefined): string => (d === undefined ? '' : `${toStr(d)} 分`);

@@ -1,5 +1,5 @@
 import { assessmentParams, idParams } from '@kaohe/contract/api/common';
-import { exportsApi, factsSheetApi, factsUploadFields, factsUploadResult, fileResponse, tongbaoQuery } from '@kaohe/contract/api/exports';
+import { exportsApi, factsUploadFields, factsUploadResult, fileResponse, tongbaoQuery } from '@kaohe/contract/api/exports';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
@@ -89,12 +89,12 @@ export function exportRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       if (!unit) throw new AppError('not-found', `单位“${dbUnit.name}”不在考核方案中`);
       return { scheme, unit };
     };
-    app.get(factsSheetApi.template.path, routeOf(factsSheetApi.template), async (request, reply) => {
+    app.get(exportsApi.factsTemplate.path, routeOf(exportsApi.factsTemplate), async (request, reply) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const { scheme, unit } = await schemeAndUnit(a.id, a.organisationId, request.query.unitId);
       return sendFile(reply, `${unit.name}事实填报表.xlsx`, xlsx, await factsTemplate(scheme, unit));
     });
-    app.post(factsSheetApi.upload.path, routeOf(factsSheetApi.upload), async (request) => {
+    app.post(exportsApi.factsUpload.path, routeOf(exportsApi.factsUpload), async (request) => {
       const a = await getVisibleAssessment(ctx, request.actor, request.params.id);
       const user = userActor(request);
       if (!request.isMultipart()) throw new AppError('unsupported-media-type', '须以 multipart/form-data 上传');

@@ -2,7 +2,8 @@ import { BellOutlined, ExperimentOutlined, FundOutlined, HistoryOutlined, Schedu
 import type { Permission } from '@kaohe/contract/api';
 import type { ReactNode } from 'react';
 
-export type MenuEntry = { key: string; label: string; icon: ReactNode; permission: Permission | 'any' };
+/** `readOnly`: the label for a role that may read the screen but lacks `readOnly.unless` (a unit sees 结果公示, not 公示与发布). */
+export type MenuEntry = { key: string; label: string; icon: ReactNode; permission: Permission | 'any'; readOnly?: { unless: Permission; label: string } };
 export type MenuGroup = { key: string; label: string; entries: MenuEntry[] };
 
 /**
@@ -41,7 +42,7 @@ export const menu: MenuGroup[] = [
     label: '结果发布',
     entries: [
       { key: '/results', label: '考核结果与排名', icon: <BarChartOutlined />, permission: 'result:read' },
-      { key: '/publication', label: '公示与发布', icon: <NotificationOutlined />, permission: 'result:publish' },
+      { key: '/publication', label: '公示与发布', icon: <NotificationOutlined />, permission: 'result:read', readOnly: { unless: 'result:publish', label: '结果公示' } },
       { key: '/whatif', label: '情景试算', icon: <ExperimentOutlined />, permission: 'result:recompute' },
       { key: '/multiyear', label: '多年度', icon: <HistoryOutlined />, permission: 'result:read' },
     ],
@@ -58,5 +59,7 @@ export const menu: MenuGroup[] = [
 ];
 
 export function visibleMenu(can: (p: Permission) => boolean): MenuGroup[] {
-  return menu.map((g) => ({ ...g, entries: g.entries.filter((e) => e.permission === 'any' || can(e.permission)) })).filter((g) => g.entries.length > 0);
+  return menu
+    .map((g) => ({ ...g, entries: g.entries.filter((e) => e.permission === 'any' || can(e.permission)).map((e) => (e.readOnly && !can(e.readOnly.unless) ? { ...e, label: e.readOnly.label } : e)) }))
+    .filter((g) => g.entries.length > 0);
 }

@@ -49,7 +49,7 @@ export const routes: RouteObject[] = [
       { path: 'results', element: <RequirePermission permission="result:read"><LatestResultsRedirect /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'assessments/:id/results', element: <RequirePermission permission="result:read"><RankingsPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'assessments/:id/results/:unitId', element: <RequirePermission permission="result:read"><ScoreCardPage /></RequirePermission>, errorElement: <RouteError /> },
-      { path: 'publication', element: <RequirePermission permission="result:publish"><LatestResultsRedirect suffix="publication" /></RequirePermission>, errorElement: <RouteError /> },
+      { path: 'publication', element: <RequirePermission permission="result:read"><LatestResultsRedirect suffix="publication" /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'assessments/:id/publication', element: <RequirePermission permission="result:read"><PublicationPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/users', element: <RequirePermission permission="user:read"><UsersPage /></RequirePermission>, errorElement: <RouteError /> },
       { path: 'admin/audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission>, errorElement: <RouteError /> },

@@ -1,6 +1,7 @@
-import { Alert, Button, Descriptions, Form, Input, Space, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Select, Space, Tag } from 'antd';
 import { useMemo } from 'react';
 import { isDecimal } from '../../lib/decimal';
+import { ruleKindOptions } from '../../lib/labels';
 
 export type EditableClause = {
   code: string;
@@ -107,8 +108,8 @@ export function RuleEditor({ clause, onSubmit, submitting = false, disabled = fa
         <Alert style={{ marginTop: 12 }} type="info" showIcon message="当前为人工评定：如原文有明确的计分方法，请把规则类型和分值改写出来；确实需要考核人员评定的，确认即可。" />
       )}
       <Form form={form} layout="vertical" initialValues={initial} key={clause.code + JSON.stringify(clause.rule)} style={{ marginTop: 12 }} disabled={disabled}>
-        <Form.Item name="kind" label="规则类型" rules={[{ required: true, message: '请填写规则类型，如 per-occurrence' }]}>
-          <Input />
+        <Form.Item name="kind" label="规则类型" rules={[{ required: true, message: '请选择规则类型' }]}>
+          <Select showSearch optionFilterProp="label" options={ruleKindOptions} style={{ maxWidth: 280 }} />
         </Form.Item>
         {scalars.map(([key]) => (
           <Form.Item

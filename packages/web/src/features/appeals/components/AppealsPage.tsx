@@ -36,8 +36,9 @@ export function AppealsPage() {
       <ErrorAlert error={appeals.error} />
       {published && <PublicationDiff publication={published} />}
       <Card title="申诉">
+        {/* five filters do not fit a phone's width: they scroll inside their own strip, not the page */}
+        <div style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 12 }}>
         <Segmented
-          style={{ marginBottom: 12 }}
           value={status}
           onChange={(v) => setStatus(v as typeof status)}
           options={[
@@ -48,6 +49,7 @@ export function AppealsPage() {
             { value: 'rejected', label: '驳回' },
           ]}
         />
+        </div>
         <Table<AppealView>
           rowKey="id"
           loading={appeals.isLoading}
@@ -147,6 +149,7 @@ function PublicationDiff({ publication }: { publication: PublicationView }) {
         rowKey="unitId"
         size="small"
         pagination={false}
+        scroll={{ x: 720 }}
         dataSource={publication.diff}
         locale={{ emptyText: '与上一版本相比没有单位的结果变化。' }}
         columns={[

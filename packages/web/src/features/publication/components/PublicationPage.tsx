@@ -9,6 +9,7 @@ import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useOpenPublicity, usePublications, usePublicity, usePublish, useWithdrawPublicity } from '../api/publication-api';
 import { ObjectionsPanel } from './ObjectionsPanel';
+import { PublicityResults } from './PublicityResults';
 import { TongbaoModal } from './TongbaoModal';
 import { SensitivityLabel } from '../../../components/labels/SensitivityLabel';
 
@@ -30,11 +31,11 @@ export function PublicationPage() {
   const now = Date.now();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <Link to="/assessments">考核年度</Link> }, { title: <Link to={`/assessments/${id}/results`}>结果与排名</Link> }, { title: '公示与发布' }]} />
+      <Breadcrumb items={[{ title: <Link to="/assessments">考核年度</Link> }, { title: <Link to={`/assessments/${id}/results`}>结果与排名</Link> }, { title: manage ? '公示与发布' : '结果公示' }]} />
       <ErrorAlert error={publicity.error ?? publications.error ?? open.error ?? withdraw.error ?? publish.error} />
       {publish.data && <Alert type="success" showIcon message={`已发布第 ${publish.data.sequence} 版，申诉截止 ${formatDateTime(publish.data.appealsUntil)}。`} />}
       <Card
-        title="公示"
+        title={manage ? '公示' : '结果公示（展开查看公示内容，可提出异议）'}
         extra={
           manage && (
             <Button type="primary" onClick={() => setOpening(true)}>
@@ -48,7 +49,12 @@ export function PublicationPage() {
           loading={publicity.isLoading}
           dataSource={publicity.data ?? []}
           pagination={pagination()}
-          expandable={{ expandedRowRender: (p) => <ObjectionsPanel assessmentId={id} period={p} />, rowExpandable: () => true, expandRowByClick: false }}
+          expandable={{ expandedRowRender: (p) => (
+            <>
+              <PublicityResults period={p} />
+              <ObjectionsPanel assessmentId={id} period={p} />
+            </>
+          ), rowExpandable: () => true, expandRowByClick: false }}
           scroll={{ x: 760 }}
           locale={{ emptyText: <EmptyState title={manage ? '尚未公示。结果按最新事实计算后，点“开始公示”。' : '尚未公示。'} /> }}
           columns={[

@@ -8,10 +8,10 @@ import { factText } from '../../../lib/fact-input';
 import { formatDateTime } from '../../../lib/format';
 import { downloadEvidence, useLineSources } from '../api/drill-queries';
 import { CorrectFactForm } from './CorrectFactForm';
+import { judgementKindNames } from '../../../lib/labels';
 
 const sourceNames = { import: '考评办导入', report: '单位报送', verification: '牵头部门核定' } as const;
 const stateNames = { official: '官方数据', draft: '草稿', submitted: '已提交（自评）', returned: '已退回', verified: '已核定', withdrawn: '已撤回' } as const;
-const kindNames: Record<string, string> = { deduction: '扣分', score: '得分', bonus: '加分', judgement: '判定' };
 
 /**
  * The last steps of 得分反查: a ledger line → the fact (or judgement) it used, with its value,
@@ -51,7 +51,7 @@ export function SourcesDrawer({ assessmentId, unitId, open, onClose }: { assessm
           {judgement && (
             <Descriptions size="small" column={1} bordered title="评分判定" data-testid="judgement-detail">
               <Descriptions.Item label="判定">
-                {kindNames[judgement.kind]} <Points value={judgement.points} />
+                {judgementKindNames[judgement.kind]} <Points value={judgement.points} />
               </Descriptions.Item>
               <Descriptions.Item label="理由">{judgement.reason}</Descriptions.Item>
               <Descriptions.Item label="录入">{`${judgement.enteredBy} ${formatDateTime(judgement.enteredAt)}`}</Descriptions.Item>

@@ -1,6 +1,6 @@
 import type { BodyOf } from '@kaohe/contract/api';
 import { orgApi, resultsApi } from '@kaohe/contract/api';
-import { factsSheetApi } from '@kaohe/contract/api/exports';
+import { exportsApi } from '@kaohe/contract/api/exports';
 import { workApi } from '@kaohe/contract/api/work';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callApi, downloadFile, newClientKey, uploadFile } from '../../../lib/api-client';
@@ -18,6 +18,7 @@ function useRefresh(assessmentId: string) {
       queryClient.invalidateQueries({ queryKey: ['verification-queue', assessmentId] }),
       queryClient.invalidateQueries({ queryKey: ['work-items', assessmentId] }),
       queryClient.invalidateQueries({ queryKey: ['results', assessmentId] }),
+      queryClient.invalidateQueries({ queryKey: ['judgements', assessmentId] }),
     ]);
 }
 
@@ -39,17 +40,36 @@ export function useJudge(assessmentId: string) {
   });
 }
 
+/** Every judgement the account may read (the server cuts to its scope), current and withdrawn, newest first. */
+export const useJudgements = (assessmentId: string) =>
+  useQuery({ queryKey: ['judgements', assessmentId], queryFn: ({ signal }) => callApi(workApi.judgements, { params: { id: assessmentId }, query: { limit: 5000 }, signal }) });
+
+/**
+ * 更正 / 撤回 a judgement with the version read: a newer version on the server is a 409 whose
+ * message names who changed it and when. Either way the list is read again, so the next try
+ * starts from what is on the server.
+ */
+export function useCorrectJudgement(assessmentId: string) {
+  const refresh = useRefresh(assessmentId);
+  return useMutation({ mutationFn: (p: { id: string; body: BodyOf<typeof workApi.correctJudgement> }) => callApi(workApi.correctJudgement, { params: { id: p.id }, body: p.body }), onSettled: refresh });
+}
+
+export function useWithdrawJudgement(assessmentId: string) {
+  const refresh = useRefresh(assessmentId);
+  return useMutation({ mutationFn: (p: { id: string; version: number; reason: string }) => callApi(workApi.withdrawJudgement, { params: { id: p.id }, body: { version: p.version, reason: p.reason } }), onSettled: refresh });
+}
+
 export function useRecompute(assessmentId: string) {
   const refresh = useRefresh(assessmentId);
   return useMutation({ mutationFn: () => callApi(resultsApi.recompute, { params: { id: assessmentId } }), onSuccess: refresh });
 }
 
-export const downloadTemplate = (assessmentId: string, unit: { id: string; name: string }) => downloadFile(factsSheetApi.template, { params: { id: assessmentId }, query: { unitId: unit.id } }, `${unit.name}事实填报表.xlsx`);
+export const downloadTemplate = (assessmentId: string, unit: { id: string; name: string }) => downloadFile(exportsApi.factsTemplate, { params: { id: assessmentId }, query: { unitId: unit.id } }, `${unit.name}事实填报表.xlsx`);
 
 export function useUploadSheet(assessmentId: string, onProgress: (percent: number | null) => void) {
   const refresh = useRefresh(assessmentId);
   return useMutation({
-    mutationFn: (p: { unitId: string; file: File }) => uploadFile(factsSheetApi.upload, { params: { id: assessmentId }, fields: { clientKey: newClientKey('sheet'), unitId: p.unitId }, file: p.file, onProgress }),
+    mutationFn: (p: { unitId: string; file: File }) => uploadFile(exportsApi.factsUpload, { params: { id: assessmentId }, fields: { clientKey: newClientKey('sheet'), unitId: p.unitId }, file: p.file, onProgress }),
     onSettled: () => onProgress(null),
     onSuccess: refresh,
   });

@@ -15,9 +15,10 @@ import { downloadEvidence, useQueue, useRecompute, useReturn } from '../api/veri
 import { FactsSheetCard } from './FactsSheetCard';
 import { LateProposalsCard } from './LateProposalsCard';
 import { JudgementModal } from './JudgementModal';
+import { JudgementsCard } from './JudgementsCard';
 import { VerifyModal } from './VerifyModal';
+import { judgementKindNames } from '../../../lib/labels';
 
-const kindNames: Record<string, string> = { deduction: '扣分', score: '得分', bonus: '加分', judgement: '判定' };
 
 /**
  * 审核评分 (lead assessor workbench): the submitted reports of the clauses it leads, oldest first,
@@ -77,7 +78,7 @@ export function VerificationPage() {
                     已有判定：
                     {i.judgements.map((j) => (
                       <Tag key={j.id}>
-                        {kindNames[j.kind]} <Points value={j.points} />（{j.reason}）
+                        {judgementKindNames[j.kind]} <Points value={j.points} />（{j.reason}）
                       </Tag>
                     ))}
                   </Typography.Text>
@@ -128,10 +129,11 @@ export function VerificationPage() {
           ]}
         />
       </Card>
+      <JudgementsCard assessmentId={id} canReadUnits={can('org:read')} />
       <LateProposalsCard assessmentId={id} canPropose={can('calendar:write')} />
       {can('fact:import') && <FactsSheetCard assessmentId={id} />}
       {verifying && <VerifyModal assessmentId={id} item={verifying} onClose={() => setVerifying(null)} />}
-      {judging && <JudgementModal assessmentId={id} item={judging} onClose={() => setJudging(null)} />}
+      {judging && <JudgementModal assessmentId={id} target={{ unitId: judging.report.unitId, unitName: judging.unitName, clauseKey: judging.report.clauseKey, clauseTitle: judging.clauseTitle }} onClose={() => setJudging(null)} />}
       {returning && <ReturnModal assessmentId={id} item={returning} onClose={() => setReturning(null)} />}
     </Space>
   );
