@@ -34,16 +34,22 @@ export type LayoutOptions = ResponsibilityOptions;
 export function layoutBlocks(scheme: Scheme, layout: Layout, options: LayoutOptions = {}, warnings: string[] = []): OutBlock[] {
   if (indicatorsOf(scheme.indicators).length === 0) throw new ExportError('layout-not-applicable', '该方案没有指标，无法导出', layout);
   yearWarning(scheme, warnings);
+  // Of the scheme documents only the 评分标准 table (table-scheme-layout) writes vetoes; the others say they leave them out.
+  const vetoesLeftOut = (): void => {
+    if (scheme.vetoes.length > 0) warnings.push(`方案的${scheme.vetoes.length}条一票否优/一票否决情形（${scheme.vetoes.map((v) => v.code).join('、')}）未写入此版式，请另行附上`);
+  };
   if (layout === 'responsibility') return responsibilityBlocks(scheme, options, warnings);
   if (layout === 'targets') return targets(scheme);
   // A scheme without units whose indicators carry 评分标准 clauses (000) is a breakdown document: that layout carries its clauses and owners.
   if (layout === 'scheme') {
+    const table = scheme.units.length > 0 || !indicatorsOf(scheme.indicators).some((i) => i.clauses?.length) || scheme.indicators.every((l) => LIST_TITLE.test(l.title)) ? undefined : tableSchemeLayout(scheme, warnings);
+    if (!table) vetoesLeftOut();
     if (scheme.units.length > 0 || !indicatorsOf(scheme.indicators).some((i) => i.clauses?.length)) return schemeLayout(scheme);
     // 000's 清单 (lists › sections › items) read back through the breakdown; other 评分标准 tables (corpus 06, 08) as one table.
     if (scheme.indicators.every((l) => LIST_TITLE.test(l.title))) return [...schemeMeta(scheme), ...breakdown(scheme, warnings)];
-    const table = tableSchemeLayout(scheme, warnings);
     return [...schemeMeta(scheme), ...(table ?? breakdown(scheme, warnings))];
   }
+  vetoesLeftOut();
   return breakdown(scheme, warnings);
 }
 

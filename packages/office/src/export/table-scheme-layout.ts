@@ -23,7 +23,9 @@ import { realOwners, schemeLabels } from './scheme-labels';
  * sub-indicator): the caller then uses another layout rather than dropping it.
  */
 export function tableSchemeLayout(scheme: Scheme, warnings: string[] = []): OutBlock[] | undefined {
-  if (scheme.units.length > 0 || scheme.negativeList.length > 0 || scheme.vetoes.length > 0) return undefined;
+  if (scheme.units.length > 0 || scheme.negativeList.length > 0) return undefined;
+  const vetoHeading = vetoListTitle(scheme.vetoes);
+  if (scheme.vetoes.length > 0 && vetoHeading === undefined) return undefined;
   const lists = scheme.indicators;
   const every = all(lists);
   if (every.some((n) => n.leaders?.length || n.appliesTo || n.targets || n.pointsByUnit)) return undefined;
@@ -70,7 +72,22 @@ export function tableSchemeLayout(scheme: Scheme, warnings: string[] = []): OutB
       });
     }
   });
+  // 一票否优 situations (07, 08): one row each at the end, 项目名称 "一票否优" and the situation in the 评分标准 cell
+  // (not merged: rows under one merged cell without 分值 would be read as one clause). The importer reads
+  // each back as the same veto, and an item of only such rows is no indicator.
+  if (vetoHeading !== undefined) {
+    for (const v of scheme.vetoes) rows.push([{ text: vetoHeading }, ...(hasIndicatorCol ? [{ text: '' }] : []), { text: v.text }, ...Array.from({ length: width - (hasIndicatorCol ? 3 : 2) }, () => ({ text: '' }))]);
+  }
   return [{ kind: 'table', table: { header, rows, titled: true } }];
+}
+
+/** The one heading of the scheme's vetoes when they are all 一票否优 rows the importer reads back (bar-grade, all units); else undefined. */
+function vetoListTitle(vetoes: Scheme['vetoes']): string | undefined {
+  const titles = new Set(vetoes.map((v) => v.title ?? ''));
+  if (titles.size !== 1) return undefined;
+  const title = [...titles][0]!;
+  if (!title.includes('一票否优')) return undefined;
+  return vetoes.every((v) => !v.appliesTo && v.effects.length === 1 && v.effects[0]!.type === 'bar-grade' && v.effects[0]!.grade === '优秀') ? title : undefined;
 }
 
 function all(nodes: readonly Indicator[]): Indicator[] {
