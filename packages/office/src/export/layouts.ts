@@ -42,11 +42,13 @@ export function layoutBlocks(scheme: Scheme, layout: Layout, options: LayoutOpti
   if (layout === 'targets') return targets(scheme);
   // A scheme without units whose indicators carry 评分标准 clauses (000) is a breakdown document: that layout carries its clauses and owners.
   if (layout === 'scheme') {
-    const table = scheme.units.length > 0 || !indicatorsOf(scheme.indicators).some((i) => i.clauses?.length) || scheme.indicators.every((l) => LIST_TITLE.test(l.title)) ? undefined : tableSchemeLayout(scheme, warnings);
-    if (!table) vetoesLeftOut();
-    if (scheme.units.length > 0 || !indicatorsOf(scheme.indicators).some((i) => i.clauses?.length)) return schemeLayout(scheme);
+    if (scheme.units.length > 0 || !indicatorsOf(scheme.indicators).some((i) => i.clauses?.length)) {
+      vetoesLeftOut();
+      return schemeLayout(scheme);
+    }
     // 000's 清单 (lists › sections › items) read back through the breakdown; other 评分标准 tables (corpus 06, 08) as one table.
-    if (scheme.indicators.every((l) => LIST_TITLE.test(l.title))) return [...schemeMeta(scheme), ...breakdown(scheme, warnings)];
+    const table = scheme.indicators.every((l) => LIST_TITLE.test(l.title)) ? undefined : tableSchemeLayout(scheme, warnings);
+    if (!table) vetoesLeftOut();
     return [...schemeMeta(scheme), ...(table ?? breakdown(scheme, warnings))];
   }
   vetoesLeftOut();
