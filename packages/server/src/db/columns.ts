@@ -1,4 +1,4 @@
-import { customType, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * Column helpers every schema file shares (one definition, so the portability rules hold the same
@@ -30,3 +30,9 @@ export const id = () =>
 
 /** A timestamp with time zone, read as a Date. */
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A required reference to another table's uuid key (`uuid(name).notNull().references(target)`). */
+export const ref = (name: string, target: () => AnyPgColumn) => uuid(name).notNull().references(target);
+
+/** An optional reference to another table's uuid key: NULL when there is none. */
+export const optionalRef = (name: string, target: () => AnyPgColumn) => uuid(name).references(target);

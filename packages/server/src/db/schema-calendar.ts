@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
 import { assessments, units, users } from './schema';
-import { text, id, ts } from './columns';
+import { text, id, ts, ref, optionalRef } from './columns';
 
 /**
  * The year's calendar (docs/calendar.md): the office's holiday list and reminder settings per
@@ -23,7 +23,7 @@ export const calendarSettings = pgTable('calendar_settings', {
   /** The office's offset from UTC in minutes (China: 480); submission times become local dates with it. */
   utcOffsetMinutes: integer('utc_offset_minutes').notNull().default(480),
   version: integer('version').notNull().default(1),
-  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedBy: optionalRef('updated_by', () => users.id),
   updatedAt: ts('updated_at').notNull(),
 });
 
@@ -32,16 +32,14 @@ export const reportWindows = pgTable(
   'report_windows',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
     ref: text('ref').notNull(),
     unitCategory: text('unit_category'),
     window: jsonb('window').notNull(),
     /** { unitBeforeLead, divisionBeforeUnit } business days; null: everyone has the window's date. */
     cascade: jsonb('cascade'),
     note: text('note'),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: optionalRef('created_by', () => users.id),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('report_windows_assessment').on(t.assessmentId)],
@@ -52,15 +50,9 @@ export const dueItems = pgTable(
   'due_items',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    windowId: uuid('window_id')
-      .notNull()
-      .references(() => reportWindows.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    windowId: ref('window_id', () => reportWindows.id),
+    unitId: ref('unit_id', () => units.id),
     ref: text('ref').notNull(),
     period: text('period').notNull(),
     /** The period a reported fact carries for this item ('全年' for an annual window). */
@@ -80,15 +72,9 @@ export const lateProposals = pgTable(
   'late_proposals',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    dueItemId: uuid('due_item_id')
-      .notNull()
-      .references(() => dueItems.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    dueItemId: ref('due_item_id', () => dueItems.id),
+    unitId: ref('unit_id', () => units.id),
     ref: text('ref').notNull(),
     period: text('period').notNull(),
     kind: text('kind').notNull(),
@@ -101,7 +87,7 @@ export const lateProposals = pgTable(
     fact: jsonb('fact').notNull(),
     status: text('status').notNull(),
     reason: text('reason'),
-    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedBy: optionalRef('decided_by', () => users.id),
     decidedAt: ts('decided_at'),
     factId: uuid('fact_id'),
     version: integer('version').notNull().default(1),
@@ -119,14 +105,12 @@ export const notifications = pgTable(
   'notifications',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    assessmentId: uuid('assessment_id').references(() => assessments.id),
+    userId: ref('user_id', () => users.id),
+    assessmentId: optionalRef('assessment_id', () => assessments.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    dueItemId: uuid('due_item_id').references(() => dueItems.id),
+    dueItemId: optionalRef('due_item_id', () => dueItems.id),
     /** Deduplicates a reminder re-run after a crash: one per user and key. */
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: ts('created_at').notNull(),

@@ -1,6 +1,6 @@
-import { index, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, numeric, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { assessments, units, users } from './schema';
-import { id, ts } from './columns';
+import { id, ts, ref } from './columns';
 
 /**
  * Tables of the planning tools (docs/whatif.md): saved what-if scenarios, survey (满意度测评)
@@ -13,14 +13,10 @@ export const whatifScenarios = pgTable(
   'whatif_scenarios',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
     name: text('name').notNull(),
     document: jsonb('document').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: ref('created_by', () => users.id),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [unique('whatif_scenarios_name').on(t.assessmentId, t.name)],
@@ -31,21 +27,15 @@ export const surveyResponses = pgTable(
   'survey_responses',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
     groupKey: text('group_key').notNull(),
     rater: text('rater'),
     score: numeric('score').notNull(),
     /** File and row the response came from ("测评.xlsx 测评结果!5"). */
     source: text('source').notNull(),
-    importedBy: uuid('imported_by')
-      .notNull()
-      .references(() => users.id),
+    importedBy: ref('imported_by', () => users.id),
     importedAt: ts('imported_at').notNull(),
   },
   (t) => [index('survey_responses_clause').on(t.assessmentId, t.clauseKey, t.unitId)],
@@ -59,12 +49,8 @@ export const indicatorMappings = pgTable(
   'indicator_mappings',
   {
     id: id(),
-    fromAssessmentId: uuid('from_assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    toAssessmentId: uuid('to_assessment_id')
-      .notNull()
-      .references(() => assessments.id),
+    fromAssessmentId: ref('from_assessment_id', () => assessments.id),
+    toAssessmentId: ref('to_assessment_id', () => assessments.id),
     fromCode: text('from_code').notNull(),
     toCode: text('to_code'),
     kind: text('kind').notNull(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, unique, uuid } from 'drizzle-orm/pg-core';
 import { assessments, organisations, publications, schemes, units, users } from './schema';
-import { text, bytea, id, ts } from './columns';
+import { text, bytea, id, ts, ref, optionalRef } from './columns';
 
 /**
  * Tables of the assessment year after the facts: background jobs, scheme uploads, unit aliases,
@@ -30,7 +30,7 @@ export const jobs = pgTable(
     lockedBy: text('locked_by'),
     lockedUntil: ts('locked_until'),
     runAfter: ts('run_after').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: optionalRef('created_by', () => users.id),
     createdAt: ts('created_at').notNull(),
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),
@@ -48,23 +48,17 @@ export const schemeUploads = pgTable(
   'scheme_uploads',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    jobId: ref('job_id', () => jobs.id),
     originalName: text('original_name').notNull(),
     extension: text('extension').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
     clientKey: text('client_key').notNull(),
-    schemeId: uuid('scheme_id').references(() => schemes.id),
+    schemeId: optionalRef('scheme_id', () => schemes.id),
     report: jsonb('report'),
-    uploadedBy: uuid('uploaded_by')
-      .notNull()
-      .references(() => users.id),
+    uploadedBy: ref('uploaded_by', () => users.id),
     uploadedAt: ts('uploaded_at').notNull(),
   },
   (t) => [unique('scheme_uploads_client_key').on(t.assessmentId, t.clientKey)],
@@ -74,13 +68,9 @@ export const schemeUploads = pgTable(
 export const unitAliases = pgTable(
   'unit_aliases',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id),
     alias: text('alias').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: ref('unit_id', () => units.id),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.alias] }), index('unit_aliases_unit').on(t.unitId)],
@@ -91,9 +81,7 @@ export const publicityPeriods = pgTable(
   'publicity_periods',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
     sequence: integer('sequence').notNull(),
     status: text('status').notNull(),
     startsAt: ts('starts_at').notNull(),
@@ -102,12 +90,10 @@ export const publicityPeriods = pgTable(
     preview: jsonb('preview').notNull(),
     previewDigest: text('preview_digest').notNull(),
     inputSha256: text('input_sha256').notNull(),
-    openedBy: uuid('opened_by')
-      .notNull()
-      .references(() => users.id),
+    openedBy: ref('opened_by', () => users.id),
     openedAt: ts('opened_at').notNull(),
     closedAt: ts('closed_at'),
-    publicationId: uuid('publication_id').references(() => publications.id),
+    publicationId: optionalRef('publication_id', () => publications.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -120,24 +106,16 @@ export const publicityObjections = pgTable(
   'publicity_objections',
   {
     id: id(),
-    periodId: uuid('period_id')
-      .notNull()
-      .references(() => publicityPeriods.id),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    periodId: ref('period_id', () => publicityPeriods.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     ref: text('ref'),
     text: text('text').notNull(),
     status: text('status').notNull(),
     answer: text('answer'),
-    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredBy: optionalRef('answered_by', () => users.id),
     answeredAt: ts('answered_at'),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: ref('created_by', () => users.id),
     createdAt: ts('created_at').notNull(),
     version: integer('version').notNull().default(1),
   },
@@ -153,19 +131,17 @@ export const publicationSnapshots = pgTable('publication_snapshots', {
   publicationId: uuid('publication_id')
     .primaryKey()
     .references(() => publications.id),
-  assessmentId: uuid('assessment_id')
-    .notNull()
-    .references(() => assessments.id),
+  assessmentId: ref('assessment_id', () => assessments.id),
   sequence: integer('sequence').notNull(),
   content: jsonb('content').notNull(),
   digest: text('digest').notNull(),
   digestAlgorithm: text('digest_algorithm').notNull(),
   mac: text('mac').notNull(),
   macAlgorithm: text('mac_algorithm').notNull(),
-  previousPublicationId: uuid('previous_publication_id').references(() => publications.id),
+  previousPublicationId: optionalRef('previous_publication_id', () => publications.id),
   diff: jsonb('diff'),
   reason: text('reason').notNull(),
-  publicityPeriodId: uuid('publicity_period_id').references(() => publicityPeriods.id),
+  publicityPeriodId: optionalRef('publicity_period_id', () => publicityPeriods.id),
   appealsUntil: ts('appeals_until').notNull(),
 });
 
@@ -174,35 +150,27 @@ export const appeals = pgTable(
   'appeals',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    publicationId: uuid('publication_id')
-      .notNull()
-      .references(() => publications.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    publicationId: ref('publication_id', () => publications.id),
+    unitId: ref('unit_id', () => units.id),
     ref: text('ref').notNull(),
     lineIndex: integer('line_index').notNull(),
     line: jsonb('line').notNull(),
     reason: text('reason').notNull(),
     evidenceIds: jsonb('evidence_ids').notNull(),
     status: text('status').notNull(),
-    leadUnitId: uuid('lead_unit_id').references(() => units.id),
+    leadUnitId: optionalRef('lead_unit_id', () => units.id),
     leadOpinion: text('lead_opinion'),
     leadReason: text('lead_reason'),
-    leadBy: uuid('lead_by').references(() => users.id),
+    leadBy: optionalRef('lead_by', () => users.id),
     leadAt: ts('lead_at'),
     decision: text('decision'),
     decisionReason: text('decision_reason'),
-    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedBy: optionalRef('decided_by', () => users.id),
     decidedAt: ts('decided_at'),
-    resultPublicationId: uuid('result_publication_id').references(() => publications.id),
+    resultPublicationId: optionalRef('result_publication_id', () => publications.id),
     clientKey: text('client_key').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: ref('created_by', () => users.id),
     createdAt: ts('created_at').notNull(),
     version: integer('version').notNull().default(1),
     updatedAt: ts('updated_at').notNull(),

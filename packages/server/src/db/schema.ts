@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { text as pgText } from 'drizzle-orm/pg-core';
-import { text, id, ts } from './columns';
+import { text, id, ts, ref, optionalRef } from './columns';
 
 /**
  * One schema for PGlite and PostgreSQL. SQL stays at PostgreSQL 12 level so it also runs on
@@ -38,9 +38,7 @@ export const unitCategories = pgTable(
   'unit_categories',
   {
     id: id(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id),
     name: text('name').notNull(),
   },
   (t) => [unique('unit_categories_org_name').on(t.organisationId, t.name)],
@@ -50,9 +48,7 @@ export const unitGroups = pgTable(
   'unit_groups',
   {
     id: id(),
-    categoryId: uuid('category_id')
-      .notNull()
-      .references(() => unitCategories.id),
+    categoryId: ref('category_id', () => unitCategories.id),
     name: text('name').notNull(),
   },
   (t) => [unique('unit_groups_category_name').on(t.categoryId, t.name)],
@@ -63,13 +59,11 @@ export const units = pgTable(
   'units',
   {
     id: id(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    categoryId: uuid('category_id').references(() => unitCategories.id),
-    groupId: uuid('group_id').references(() => unitGroups.id),
+    categoryId: optionalRef('category_id', () => unitCategories.id),
+    groupId: optionalRef('group_id', () => unitGroups.id),
     isAssessed: boolean('is_assessed').notNull().default(true),
     createdAt: ts('created_at').notNull(),
   },
@@ -81,9 +75,7 @@ export const divisions = pgTable(
   'divisions',
   {
     id: id(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: ref('unit_id', () => units.id),
     name: text('name').notNull(),
   },
   (t) => [unique('divisions_unit_name').on(t.unitId, t.name)],
@@ -91,9 +83,7 @@ export const divisions = pgTable(
 
 export const leaders = pgTable('leaders', {
   id: id(),
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id),
+  organisationId: ref('organisation_id', () => organisations.id),
   name: text('name').notNull(),
   title: text('title'),
 });
@@ -101,12 +91,8 @@ export const leaders = pgTable('leaders', {
 export const leaderUnits = pgTable(
   'leader_units',
   {
-    leaderId: uuid('leader_id')
-      .notNull()
-      .references(() => leaders.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    leaderId: ref('leader_id', () => leaders.id),
+    unitId: ref('unit_id', () => units.id),
   },
   (t) => [primaryKey({ columns: [t.leaderId, t.unitId] })],
 );
@@ -152,9 +138,7 @@ export const passwordHistory = pgTable(
   'password_history',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: ref('user_id', () => users.id),
     passwordHash: text('password_hash').notNull(),
     createdAt: ts('created_at').notNull(),
   },
@@ -168,10 +152,10 @@ export const userRoles = pgTable(
     userId: uuid('user_id').notNull(),
     roleClass: text('role_class').notNull(),
     role: text('role').notNull(),
-    assessmentId: uuid('assessment_id').references(() => assessments.id),
-    unitId: uuid('unit_id').references(() => units.id),
-    divisionId: uuid('division_id').references(() => divisions.id),
-    leaderId: uuid('leader_id').references(() => leaders.id),
+    assessmentId: optionalRef('assessment_id', () => assessments.id),
+    unitId: optionalRef('unit_id', () => units.id),
+    divisionId: optionalRef('division_id', () => divisions.id),
+    leaderId: optionalRef('leader_id', () => leaders.id),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
@@ -212,9 +196,7 @@ export const sessions = pgTable(
     id: id(),
     /** sha256 of the cookie token; the token itself is never stored. */
     tokenHash: text('token_hash').notNull().unique(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: ref('user_id', () => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: ts('created_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
@@ -233,9 +215,7 @@ export const assessments = pgTable(
   'assessments',
   {
     id: id(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: ref('organisation_id', () => organisations.id),
     year: integer('year').notNull(),
     name: text('name').notNull(),
     createdAt: ts('created_at').notNull(),
@@ -248,15 +228,13 @@ export const schemes = pgTable(
   'schemes',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
     version: integer('version').notNull(),
     status: text('status').notNull(),
     document: jsonb('document').notNull(),
     sha256: text('sha256').notNull(),
     diff: jsonb('diff'),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: optionalRef('created_by', () => users.id),
     createdAt: ts('created_at').notNull(),
     publishedAt: ts('published_at'),
   },
@@ -270,9 +248,7 @@ export const schemes = pgTable(
 export const schemeClauses = pgTable(
   'scheme_clauses',
   {
-    schemeId: uuid('scheme_id')
-      .notNull()
-      .references(() => schemes.id),
+    schemeId: ref('scheme_id', () => schemes.id),
     clauseKey: text('clause_key').notNull(),
     title: text('title').notNull(),
     maxPoints: text('max_points'),
@@ -286,13 +262,9 @@ export const schemeClauses = pgTable(
 export const schemeClauseLeads = pgTable(
   'scheme_clause_leads',
   {
-    schemeId: uuid('scheme_id')
-      .notNull()
-      .references(() => schemes.id),
+    schemeId: ref('scheme_id', () => schemes.id),
     clauseKey: text('clause_key').notNull(),
-    leadUnitId: uuid('lead_unit_id')
-      .notNull()
-      .references(() => units.id),
+    leadUnitId: ref('lead_unit_id', () => units.id),
   },
   (t) => [
     primaryKey({ columns: [t.schemeId, t.clauseKey, t.leadUnitId] }),
@@ -304,16 +276,10 @@ export const schemeClauseLeads = pgTable(
 export const clauseAssignments = pgTable(
   'clause_assignments',
   {
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
-    divisionId: uuid('division_id')
-      .notNull()
-      .references(() => divisions.id),
+    divisionId: ref('division_id', () => divisions.id),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.unitId, t.clauseKey] })],
 );
@@ -326,16 +292,10 @@ export const clauseAssignments = pgTable(
 export const clauseParticipants = pgTable(
   'clause_participants',
   {
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
-    divisionId: uuid('division_id')
-      .notNull()
-      .references(() => divisions.id),
+    divisionId: ref('division_id', () => divisions.id),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.unitId, t.clauseKey, t.divisionId] })],
 );
@@ -345,12 +305,8 @@ export const targets = pgTable(
   'targets',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
     target: text('target').notNull(),
     value: jsonb('value'),
@@ -371,12 +327,8 @@ export const facts = pgTable(
   'facts',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
     factKey: text('fact_key').notNull(),
     /** '全年' unless the fact is for a period (a quarter, a month); never '' (read as NULL on some engines). */
@@ -387,7 +339,7 @@ export const facts = pgTable(
     version: integer('version').notNull().default(1),
     reportId: uuid('report_id'),
     reason: text('reason'),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedBy: optionalRef('updated_by', () => users.id),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
@@ -402,30 +354,24 @@ export const reports = pgTable(
   'reports',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
     narrative: text('narrative'),
     facts: jsonb('facts').notNull(),
     clientKey: text('client_key').notNull(),
     /** The reporter and when the report was created. */
-    submittedBy: uuid('submitted_by')
-      .notNull()
-      .references(() => users.id),
+    submittedBy: ref('submitted_by', () => users.id),
     submittedAt: ts('submitted_at').notNull(),
     /** draft → submitted → verified | returned (→ submitted again) → locked. */
     state: pgText('state').notNull().default('submitted'),
     version: integer('version').notNull().default(1),
     /** Why it was returned (or any other reason given with the last change of state). */
     stateReason: text('state_reason'),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedBy: optionalRef('updated_by', () => users.id),
     updatedAt: ts('updated_at'),
     /** Set when a 参与处室 reported its part of the clause: a contribution, not the unit's facts. */
-    participantDivisionId: uuid('participant_division_id').references(() => divisions.id),
+    participantDivisionId: optionalRef('participant_division_id', () => divisions.id),
   },
   (t) => [
     unique('reports_client_key').on(t.assessmentId, t.clientKey),
@@ -438,14 +384,10 @@ export const evidence = pgTable(
   'evidence',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
-    reportId: uuid('report_id').references(() => reports.id),
+    reportId: optionalRef('report_id', () => reports.id),
     originalName: text('original_name').notNull(),
     storedName: text('stored_name').notNull().unique(),
     extension: text('extension').notNull(),
@@ -453,9 +395,7 @@ export const evidence = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     clientKey: text('client_key').notNull(),
-    uploadedBy: uuid('uploaded_by')
-      .notNull()
-      .references(() => users.id),
+    uploadedBy: ref('uploaded_by', () => users.id),
     uploadedAt: ts('uploaded_at').notNull(),
   },
   (t) => [unique('evidence_client_key').on(t.assessmentId, t.clientKey)],
@@ -466,27 +406,21 @@ export const judgements = pgTable(
   'judgements',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
     clauseKey: text('clause_key').notNull(),
     kind: text('kind').notNull(),
     points: numeric('points').notNull(),
     reason: text('reason').notNull(),
     clientKey: text('client_key'),
-    enteredBy: uuid('entered_by')
-      .notNull()
-      .references(() => users.id),
+    enteredBy: ref('entered_by', () => users.id),
     enteredAt: ts('entered_at').notNull(),
     /** current | withdrawn; a correction is a new version of the same row. */
     status: pgText('status').notNull().default('current'),
     version: integer('version').notNull().default(1),
     /** The clause reads one judgement (manual, completion, a leaf indicator): at most one current. */
     isSingle: boolean('is_single').notNull().default(false),
-    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedBy: optionalRef('updated_by', () => users.id),
     updatedAt: ts('updated_at'),
   },
   (t) => [
@@ -505,15 +439,9 @@ export const judgements = pgTable(
 export const results = pgTable(
   'results',
   {
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    schemeId: uuid('scheme_id')
-      .notNull()
-      .references(() => schemes.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    unitId: ref('unit_id', () => units.id),
+    schemeId: ref('scheme_id', () => schemes.id),
     total: numeric('total').notNull(),
     grade: text('grade'),
     rank: integer('rank'),
@@ -528,16 +456,10 @@ export const publications = pgTable(
   'publications',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
-    schemeId: uuid('scheme_id')
-      .notNull()
-      .references(() => schemes.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
+    schemeId: ref('scheme_id', () => schemes.id),
     sequence: integer('sequence').notNull(),
-    publishedBy: uuid('published_by')
-      .notNull()
-      .references(() => users.id),
+    publishedBy: ref('published_by', () => users.id),
     publishedAt: ts('published_at').notNull(),
     sha256: text('sha256').notNull(),
   },
@@ -547,12 +469,8 @@ export const publications = pgTable(
 export const publishedResults = pgTable(
   'published_results',
   {
-    publicationId: uuid('publication_id')
-      .notNull()
-      .references(() => publications.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    publicationId: ref('publication_id', () => publications.id),
+    unitId: ref('unit_id', () => units.id),
     total: numeric('total').notNull(),
     grade: text('grade'),
     rank: integer('rank'),
@@ -596,16 +514,12 @@ export const imports = pgTable(
   'imports',
   {
     id: id(),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id),
+    assessmentId: ref('assessment_id', () => assessments.id),
     kind: text('kind').notNull(),
     clientKey: text('client_key').notNull(),
     sha256: text('sha256').notNull(),
     rowCount: integer('row_count').notNull(),
-    importedBy: uuid('imported_by')
-      .notNull()
-      .references(() => users.id),
+    importedBy: ref('imported_by', () => users.id),
     importedAt: ts('imported_at').notNull(),
   },
   (t) => [unique('imports_client_key').on(t.assessmentId, t.clientKey)],
