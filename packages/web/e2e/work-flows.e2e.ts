@@ -361,6 +361,9 @@ describe('报送 → 核定 → 计算 → 申诉', () => {
     await dialog.getByRole('button', { name: '撤回判定' }).click();
     await closed(dialog);
     expect(await scoreOf(kpb.page)).toBe('5.00');
+    // the score is the same before and after (the withdrawn judgement was not used), so the card may
+    // show the cached result for a moment: wait for the refetched one, which has no warning left
+    await kpb.page.getByTestId('fact-warnings').waitFor({ state: 'detached', timeout: 20_000 });
     expect(await kpb.page.getByTestId('fact-warnings').count()).toBe(0);
     const card = await screenshot(kpb.page, 'score-card-judgement');
     for (const t of ['螅镇 计分卡', '综治维稳扫黑除恶', '5.00']) expect(card).toContain(t);

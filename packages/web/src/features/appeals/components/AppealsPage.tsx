@@ -3,10 +3,9 @@ import type { PublicationView } from '@kaohe/contract/api/publication';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Modal, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points, pointsColumn } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { showFieldErrors } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
@@ -50,13 +49,12 @@ export function AppealsPage() {
           ]}
         />
         </div>
-        <Table<AppealView>
+        <ListTable<AppealView>
           rowKey="id"
           loading={appeals.isLoading}
           dataSource={list}
-          pagination={pagination()}
           scroll={{ x: 900 }}
-          locale={{ emptyText: <EmptyState title={can('appeal:submit') ? '尚无申诉。结果发布后，在计分卡中对某一行得失分点“申诉”。' : '尚无申诉。'} /> }}
+          empty={can('appeal:submit') ? '尚无申诉。结果发布后，在计分卡中对某一行得失分点“申诉”。' : '尚无申诉。'}
           expandable={{
             expandedRowRender: (a) => (
               <Descriptions size="small" column={1}>

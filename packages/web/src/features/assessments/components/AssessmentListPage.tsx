@@ -1,10 +1,9 @@
 import type { AssessmentView } from '@kaohe/contract/api';
-import { Button, Card, Input, Space, Table } from 'antd';
+import { Button, Card, Input, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/format';
 import { useAssessments } from '../api/list-assessments';
@@ -21,13 +20,12 @@ export function AssessmentListPage() {
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search placeholder="年度或考核名称" allowClear onSearch={setKeyword} style={{ width: 260 }} />
       </Space>
-      <Table<AssessmentView>
+      <ListTable<AssessmentView>
         rowKey="id"
         loading={isLoading}
         dataSource={rows}
-        pagination={pagination()}
         scroll={{ x: 640 }}
-        locale={{ emptyText: <EmptyState title={keyword ? '没有符合条件的考核，请修改查询条件' : '尚无考核。考评办可用 kaohe 命令行导入方案新建考核年度。'} /> }}
+        empty={keyword ? '没有符合条件的考核，请修改查询条件' : '尚无考核。考评办可用 kaohe 命令行导入方案新建考核年度。'}
         columns={[
           { title: '年度', dataIndex: 'year', width: 90, sorter: (a, b) => a.year - b.year, defaultSortOrder: 'descend' },
           { title: '考核名称', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },

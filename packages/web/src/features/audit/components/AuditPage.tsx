@@ -1,10 +1,9 @@
 import { auditOutcomeLabelsZh, type AuditEntryView, type AuditQuery } from '@kaohe/contract/api';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useAuditExport, useAuditSearch, useAuditVerify } from '../api/audit-api';
@@ -79,12 +78,10 @@ export function AuditPage() {
           </Button>
         </Space>
       </Form>
-      <Table<AuditEntryView>
+      <ListTable<AuditEntryView>
         rowKey="seq"
-        size="small"
         loading={search.isLoading}
         dataSource={rows}
-        pagination={pagination()}
         scroll={{ x: 960 }}
         expandable={{
           expandedRowRender: (r) => (
@@ -93,7 +90,7 @@ export function AuditPage() {
             </Typography.Paragraph>
           ),
         }}
-        locale={{ emptyText: <EmptyState title="没有符合条件的记录，请调整时间或条件后搜索。" /> }}
+        empty="没有符合条件的记录，请调整时间或条件后搜索。"
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80, align: 'right', sorter: (a, b) => a.seq - b.seq },
           { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },

@@ -2,9 +2,8 @@ import type { BurdenView } from '@kaohe/contract/api';
 import { Breadcrumb, Button, Card, Input, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { burdenXlsxUrl, useBurden } from '../api/burden-api';
 
 type UnitRow = BurdenView['units'][number];
@@ -72,14 +71,12 @@ export function BurdenPage() {
               <PeriodTable periods={data.scheme.periods} />
             </Card>
             <Input.Search placeholder="单位名称或编码" allowClear onSearch={setKeyword} style={{ width: 220, marginBottom: 12 }} />
-            <Table<UnitRow>
+            <ListTable<UnitRow>
               rowKey="unitCode"
-              size="small"
               dataSource={rows}
-              pagination={pagination()}
               scroll={{ x: 900 }}
               expandable={{ expandedRowRender: (r) => <PeriodTable periods={r.periods} /> }}
-              locale={{ emptyText: <EmptyState title={data.units.length ? '没有符合条件的单位' : '尚未建立单位。请先从方案建立单位。'} /> }}
+              empty={data.units.length ? '没有符合条件的单位' : '尚未建立单位。请先从方案建立单位。'}
               columns={[
                 { title: '单位', dataIndex: 'unitName', sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') },
                 num('数据项', 'fields', 80),

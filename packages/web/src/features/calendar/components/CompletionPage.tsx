@@ -1,11 +1,10 @@
 import type { CompletionView } from '@kaohe/contract/api';
-import { Breadcrumb, Card, DatePicker, Input, Select, Space, Statistic, Table, Tag, Tabs } from 'antd';
+import { Breadcrumb, Card, DatePicker, Input, Select, Space, Statistic, Tag, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { useCompletion } from '../api/calendar-api';
 import { lightColours, lightNames, lightOf, percentText, type Light } from './traffic-light';
 
@@ -23,13 +22,11 @@ export function CompletionTable({ rows, who }: { rows: Row[]; who: string }) {
         <Input.Search placeholder={`${who}名称`} allowClear onSearch={setKeyword} style={{ width: 200 }} />
         <Select allowClear placeholder="预警状态" style={{ width: 140 }} value={light} onChange={setLight} options={(['red', 'yellow', 'green', 'none'] as const).map((l) => ({ value: l, label: lightNames[l] }))} />
       </Space>
-      <Table<Row>
+      <ListTable<Row>
         rowKey="unitId"
-        size="small"
         dataSource={shown}
-        pagination={pagination()}
         scroll={{ x: 900 }}
-        locale={{ emptyText: <EmptyState title={rows.length ? '没有符合条件的记录，请修改查询条件' : '尚无应报事项。请先在“报送日历”设定报送周期并生成应报事项。'} /> }}
+        empty={rows.length ? '没有符合条件的记录，请修改查询条件' : '尚无应报事项。请先在“报送日历”设定报送周期并生成应报事项。'}
         columns={[
           { title: who, dataIndex: 'unitName', sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') },
           {

@@ -1,10 +1,9 @@
 import { dueStateNames, dueStates, type DueItemView } from '@kaohe/contract/api';
-import { DatePicker, Select, Space, Table, Tag } from 'antd';
+import { DatePicker, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { formatDateTime } from '../../../lib/format';
 import { useDueItems, useRankedUnits } from '../api/calendar-api';
 
@@ -32,14 +31,12 @@ export function DueItemsTab({ assessmentId }: { assessmentId: string }) {
           placeholder={['截止日从', '截止日到']}
         />
       </Space>
-      <Table<DueItemView>
+      <ListTable<DueItemView>
         rowKey="id"
-        size="small"
         loading={due.isLoading}
         dataSource={due.data ?? []}
-        pagination={pagination()}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: <EmptyState title={unitId || state || range ? '没有符合条件的应报事项，请修改查询条件' : '尚无应报事项。设定报送周期后点击“生成应报事项”。'} /> }}
+        empty={unitId || state || range ? '没有符合条件的应报事项，请修改查询条件' : '尚无应报事项。设定报送周期后点击“生成应报事项”。'}
         columns={[
           { title: '单位', dataIndex: 'unitName', width: 140, sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') },
           { title: '条款/指标', dataIndex: 'ref', width: 100 },

@@ -2,9 +2,8 @@ import type { BodyOf, ResponseOf } from '@kaohe/contract/api';
 import type { calendarApi } from '@kaohe/contract/api';
 import { AutoComplete, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { ApiError, showFieldErrors } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useAddWindow, useClauses, useGenerate, useRemoveWindow, useWindows } from '../api/calendar-api';
@@ -95,14 +94,12 @@ export function WindowsTab({ assessmentId, canWrite }: { assessmentId: string; c
           </Button>
         </Space>
       )}
-      <Table<WindowRow>
+      <ListTable<WindowRow>
         rowKey="id"
-        size="small"
         loading={windows.isLoading}
         dataSource={rows}
-        pagination={pagination()}
         scroll={{ x: 900 }}
-        locale={{ emptyText: <EmptyState title={canWrite ? '尚未设定报送周期。点击“新增报送周期”，为条款或指标设定按月、按季等报送要求。' : '考评办尚未设定报送周期。'} /> }}
+        empty={canWrite ? '尚未设定报送周期。点击“新增报送周期”，为条款或指标设定按月、按季等报送要求。' : '考评办尚未设定报送周期。'}
         columns={[
           { title: '条款/指标', dataIndex: 'ref', width: 110, sorter: (a, b) => a.ref.localeCompare(b.ref, 'zh-CN', { numeric: true }) },
           { title: '名称', dataIndex: 'refTitle', render: (v: string | null) => v ?? <span className="kh-muted">—</span> },

@@ -2,10 +2,9 @@ import { Alert, Breadcrumb, Button, Card, Form, Input, Modal, Space, Table, Tag 
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { latestSchemeId, useSchemeTree, useSchemeVersions } from '../../../components/scheme/scheme-queries';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { showFieldErrors } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth';
 import { isDecimal } from '../../../lib/decimal';
@@ -34,13 +33,12 @@ export function DecompositionPage() {
       <Card title="目标分解">
         <ErrorAlert error={versions.error ?? tree.error ?? targets.error ?? units.error} />
         {below > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`${below} 项目标分解到各单位的合计低于总目标`} />}
-        <Table<TargetGroup>
+        <ListTable<TargetGroup>
           rowKey="clauseKey"
           loading={targets.isLoading || tree.isLoading}
           dataSource={groups}
-          pagination={pagination()}
           scroll={{ x: 900 }}
-          locale={{ emptyText: <EmptyState title="尚未分解目标。方案发布并建立单位后，可按单位设定各指标的目标。" /> }}
+          empty="尚未分解目标。方案发布并建立单位后，可按单位设定各指标的目标。"
           rowClassName={(g) => (g.state === 'below' ? 'kh-row-warning' : '')}
           expandable={{
             expandedRowRender: (g) => (

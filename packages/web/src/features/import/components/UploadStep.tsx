@@ -1,10 +1,9 @@
 import type { SchemeUploadView } from '@kaohe/contract/api/scheme-upload';
 import { InboxOutlined } from '@ant-design/icons';
-import { Button, Progress, Table, Tag, Upload } from 'antd';
+import { Button, Progress, Tag, Upload } from 'antd';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { formatDateTime } from '../../../lib/format';
 import { useSchemeUploads, useUploadScheme } from '../api/import-api';
 
@@ -46,14 +45,12 @@ export function UploadStep({ assessmentId, onOpen }: { assessmentId: string; onO
       {fileError && <ErrorAlert error={new Error(fileError)} title={fileError} />}
       <ErrorAlert error={upload.error ?? uploads.error} />
       <h4 style={{ marginTop: 16 }}>上传记录</h4>
-      <Table<SchemeUploadView>
+      <ListTable<SchemeUploadView>
         rowKey="id"
-        size="small"
         loading={uploads.isLoading}
         dataSource={uploads.data ?? []}
-        pagination={pagination()}
         scroll={{ x: 720 }}
-        locale={{ emptyText: <EmptyState title="尚未上传方案。把考核方案（Word 或 Excel）拖到上方即可导入。" /> }}
+        empty="尚未上传方案。把考核方案（Word 或 Excel）拖到上方即可导入。"
         columns={[
           { title: '文件', dataIndex: 'originalName', sorter: (a, b) => a.originalName.localeCompare(b.originalName, 'zh-CN') },
           { title: '上传时间', dataIndex: 'uploadedAt', width: 150, render: formatDateTime, sorter: (a, b) => a.uploadedAt.localeCompare(b.uploadedAt), defaultSortOrder: 'descend' },

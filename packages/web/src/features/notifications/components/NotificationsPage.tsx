@@ -1,11 +1,10 @@
 import type { ResponseOf } from '@kaohe/contract/api';
 import type { notificationsApi } from '@kaohe/contract/api';
-import { Alert, Breadcrumb, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Tag, message } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Form, Input, InputNumber, Space, Switch, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { showFieldErrors } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
@@ -91,13 +90,11 @@ export function NotificationsPage() {
       <Breadcrumb items={[{ title: <Link to="/">首页</Link> }, { title: '我的通知' }]} />
       <Card title="我的通知" extra={<Switch checked={unreadOnly} onChange={setUnreadOnly} checkedChildren="只看未读" unCheckedChildren="全部" />}>
         <ErrorAlert error={all.error ?? markRead.error} />
-        <Table<Notification>
+        <ListTable<Notification>
           rowKey="id"
-          size="small"
           loading={all.isLoading}
           dataSource={rows}
-          pagination={pagination()}
-          locale={{ emptyText: <EmptyState title={unreadOnly ? '没有未读通知。' : '尚无通知。报送截止前和逾期后，系统会在这里提醒您。'} /> }}
+          empty={unreadOnly ? '没有未读通知。' : '尚无通知。报送截止前和逾期后，系统会在这里提醒您。'}
           columns={[
             { title: '时间', dataIndex: 'createdAt', width: 150, render: formatDateTime, sorter: (a, b) => a.createdAt.localeCompare(b.createdAt), defaultSortOrder: 'descend' },
             { title: '标题', dataIndex: 'title', width: 220 },

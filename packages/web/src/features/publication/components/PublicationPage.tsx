@@ -1,10 +1,9 @@
 import type { PublicationView, PublicityView } from '@kaohe/contract/api/publication';
-import { Alert, Breadcrumb, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useOpenPublicity, usePublications, usePublicity, usePublish, useWithdrawPublicity } from '../api/publication-api';
@@ -44,11 +43,10 @@ export function PublicationPage() {
           )
         }
       >
-        <Table<PublicityView>
+        <ListTable<PublicityView>
           rowKey="id"
           loading={publicity.isLoading}
           dataSource={publicity.data ?? []}
-          pagination={pagination()}
           expandable={{ expandedRowRender: (p) => (
             <>
               <PublicityResults period={p} />
@@ -56,7 +54,7 @@ export function PublicationPage() {
             </>
           ), rowExpandable: () => true, expandRowByClick: false }}
           scroll={{ x: 760 }}
-          locale={{ emptyText: <EmptyState title={manage ? '尚未公示。结果按最新事实计算后，点“开始公示”。' : '尚未公示。'} /> }}
+          empty={manage ? '尚未公示。结果按最新事实计算后，点“开始公示”。' : '尚未公示。'}
           columns={[
             { title: '次序', dataIndex: 'sequence', width: 70, align: 'right' },
             { title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={statusColour[p.status]}>{v}</Tag> },
@@ -93,13 +91,12 @@ export function PublicationPage() {
         />
       </Card>
       <Card title="发布版本">
-        <Table<PublicationView>
+        <ListTable<PublicationView>
           rowKey="id"
           loading={publications.isLoading}
           dataSource={publications.data ?? []}
-          pagination={pagination()}
           scroll={{ x: 760 }}
-          locale={{ emptyText: <EmptyState title="尚未发布。公示期满且异议均已答复后即可发布。" /> }}
+          empty="尚未发布。公示期满且异议均已答复后即可发布。"
           columns={[
             { title: '版本', dataIndex: 'sequence', width: 70, align: 'right' },
             { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: formatDateTime },

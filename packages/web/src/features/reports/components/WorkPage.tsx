@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { workItemDto } from '@kaohe/contract/api/work';
-import { Alert, Breadcrumb, Button, Card, Col, Input, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Input, Row, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points, pointsColumn } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { useAuth } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { storageKeys, writeSetting } from '../../../lib/storage';
@@ -118,14 +117,13 @@ export function WorkPage() {
           />
           <Input.Search placeholder="条款编码或内容" allowClear onSearch={setKeyword} style={{ width: 220 }} />
         </Space>
-        <Table<Item>
+        <ListTable<Item>
           rowKey="ref"
           loading={items.isLoading}
           dataSource={shown}
-          pagination={pagination()}
           scroll={{ x: 760 }}
           size="middle"
-          locale={{ emptyText: <EmptyState title={unitId === null ? '请先选择单位' : filter === 'all' ? '本单位没有需要报送的事项。' : '没有符合条件的事项。'} /> }}
+          empty={unitId === null ? '请先选择单位' : filter === 'all' ? '本单位没有需要报送的事项。' : '没有符合条件的事项。'}
           columns={[
             { title: '编码', dataIndex: 'ref', width: 110, sorter: (a, b) => a.ref.localeCompare(b.ref) },
             {

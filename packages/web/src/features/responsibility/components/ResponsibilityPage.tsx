@@ -1,13 +1,12 @@
 import type { ResponseOf } from '@kaohe/contract/api';
 import type { schemeEditorApi } from '@kaohe/contract/api/scheme-editor';
-import { Breadcrumb, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Breadcrumb, Button, Card, Input, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { latestSchemeId, useSchemeVersions } from '../../../components/scheme/scheme-queries';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { exportUrl, useResponsibility } from '../api/responsibility-api';
 
 type Row = ResponseOf<typeof schemeEditorApi.responsibility>['rows'][number];
@@ -52,14 +51,12 @@ export function ResponsibilityPage() {
           <Select allowClear placeholder="责任处室" style={{ width: 180 }} value={division} onChange={setDivision} options={divisions.map((d) => ({ value: d, label: d }))} />
           <Select allowClear placeholder="牵头领导" style={{ width: 160 }} value={leader} onChange={setLeader} options={leaders.map((d) => ({ value: d, label: d }))} />
         </Space>
-        <Table<Row>
+        <ListTable<Row>
           rowKey="clauseCode"
-          size="small"
           loading={matrix.isLoading}
           dataSource={shown}
-          pagination={pagination()}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: <EmptyState title={rows.length ? '没有符合条件的条款，请修改查询条件' : '尚无方案或方案中没有条款。请先导入方案。'} /> }}
+          empty={rows.length ? '没有符合条件的条款，请修改查询条件' : '尚无方案或方案中没有条款。请先导入方案。'}
           columns={[
             { title: '条款', dataIndex: 'clauseCode', width: 110, sorter: (a, b) => a.clauseCode.localeCompare(b.clauseCode, 'zh-CN', { numeric: true }) },
             { title: '指标', dataIndex: 'indicatorPath', width: 200 },

@@ -1,11 +1,11 @@
 import type { RankingRowView } from '@kaohe/contract/api';
-import { Breadcrumb, Card, Col, Input, Row, Segmented, Select, Space, Spin, Table, Tag } from 'antd';
+import { Breadcrumb, Card, Col, Input, Row, Segmented, Select, Space, Spin, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points, pointsColumn } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { compareDecimal, formatDateTime } from '../../../lib/format';
 import { storageKeys, writeSetting } from '../../../lib/storage';
 import { useRankings } from '../api/results-queries';
@@ -70,14 +70,13 @@ export function RankingsPage() {
               <Input.Search placeholder="单位名称或代码" allowClear onSearch={setKeyword} style={{ width: 220 }} />
               <Select allowClear placeholder="等次" style={{ width: 140 }} value={grade} onChange={(v) => setGrade(v ?? null)} options={grades.map((g) => ({ value: g, label: g }))} />
             </Space>
-            <Table<Row>
+            <ListTable<Row>
               rowKey="unitId"
               loading={isLoading}
               dataSource={filtered}
-              pagination={pagination()}
               scroll={{ x: 560 }}
               size="middle"
-              locale={{ emptyText: <EmptyState title={keyword || grade ? '没有符合条件的单位，请修改查询条件' : '尚无计算结果。考评办发布方案并录入事实后，点“重新计算”即可生成排名。'} /> }}
+              empty={keyword || grade ? '没有符合条件的单位，请修改查询条件' : '尚无计算结果。考评办发布方案并录入事实后，点“重新计算”即可生成排名。'}
               columns={[
                 {
                   title: '名次',

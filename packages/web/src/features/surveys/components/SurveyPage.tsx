@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { ApiError } from '../../../lib/api-client';
 import { compareDecimal } from '../../../lib/format';
 import { useSchemeClauses, useSurveySummary, useUploadSurvey } from '../api/survey-api';
@@ -85,14 +85,12 @@ export function SurveyPage() {
       {data && (
         <Card title={`测评汇总：${data.clauseKey}（有效测评 ${data.responses} 份）`}>
           <Descriptions size="small" title="评价群体与权重" column={{ xs: 1, sm: 3 }} items={groups.map(([group, weight]) => ({ key: group, label: group, children: <Points value={weight} /> }))} />
-          <Table<UnitRow>
+          <ListTable<UnitRow>
             rowKey="unitCode"
-            size="small"
             bordered
             dataSource={data.units}
-            pagination={pagination()}
             scroll={{ x: 300 + groups.length * 240 }}
-            locale={{ emptyText: <EmptyState title="尚无测评数据。请上传测评结果 .xlsx。" /> }}
+            empty="尚无测评数据。请上传测评结果 .xlsx。"
             columns={[
               { title: '单位', dataIndex: 'unitName', fixed: 'left', width: 140, sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') },
               ...groups.map(([group]) => ({

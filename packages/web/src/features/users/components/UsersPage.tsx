@@ -1,9 +1,8 @@
 import { roleClassLabelsZh, type UserView } from '@kaohe/contract/api';
-import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { useAuth } from '../../../lib/auth';
 import { formatDate } from '../../../lib/format';
 import { useClearLockout, useLockouts, useResetTotp, useUpdateUser, useUsers } from '../api/users-api';
@@ -51,13 +50,12 @@ export function UsersPage() {
           </Button>
         )}
       </Space>
-      <Table<UserView>
+      <ListTable<UserView>
         rowKey="id"
         loading={users.isLoading}
         dataSource={rows}
-        pagination={pagination()}
         scroll={{ x: 900 }}
-        locale={{ emptyText: <EmptyState title={keyword ? '没有符合条件的账户，请修改查询条件' : '尚无账户。系统管理员可点“新增”创建业务账户。'} /> }}
+        empty={keyword ? '没有符合条件的账户，请修改查询条件' : '尚无账户。系统管理员可点“新增”创建业务账户。'}
         columns={[
           { title: '登录名', dataIndex: 'login', sorter: (a, b) => a.login.localeCompare(b.login) },
           { title: '姓名或单位', dataIndex: 'displayName' },

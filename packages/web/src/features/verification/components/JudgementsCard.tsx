@@ -1,10 +1,9 @@
 import type { JudgementDto } from '@kaohe/contract/api/work';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points, pointsColumn } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { ApiError, showFieldErrors } from '../../../lib/api-client';
 import { compareDecimal, formatDateTime } from '../../../lib/format';
 import { judgementAmount, judgementKindNames, judgementStatusNames } from '../../../lib/labels';
@@ -50,14 +49,13 @@ export function JudgementsCard({ assessmentId, canReadUnits }: { assessmentId: s
         <Select allowClear showSearch optionFilterProp="label" placeholder="单位" style={{ width: 200 }} value={unit} onChange={(v) => setUnit(v ?? null)} options={unitOptions} />
         <Input.Search placeholder="条款编码或理由" allowClear onSearch={setKeyword} style={{ width: 220 }} />
       </Space>
-      <Table<JudgementDto>
+      <ListTable<JudgementDto>
         rowKey="id"
         size="middle"
         loading={judgements.isLoading}
         dataSource={shown}
-        pagination={pagination()}
         scroll={{ x: 960 }}
-        locale={{ emptyText: <EmptyState title={all.length === 0 ? '尚无评分判定。在待核定报送中点“判定”，或点“新增判定”为人工评定条款评分。' : '没有符合条件的判定，请修改查询条件。'} /> }}
+        empty={all.length === 0 ? '尚无评分判定。在待核定报送中点“判定”，或点“新增判定”为人工评定条款评分。' : '没有符合条件的判定，请修改查询条件。'}
         columns={[
           { title: '单位', key: 'unit', width: 120, render: (_v, j) => unitName(j.unitId), sorter: (a, b) => unitName(a.unitId).localeCompare(unitName(b.unitId), 'zh-CN') },
           { title: '条款', dataIndex: 'clauseKey', width: 110, sorter: (a, b) => a.clauseKey.localeCompare(b.clauseKey) },

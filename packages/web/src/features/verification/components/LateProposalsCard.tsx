@@ -1,9 +1,8 @@
 import type { ProposalView } from '@kaohe/contract/api';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Tag, message } from 'antd';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { showFieldErrors } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useDecideProposal, useLateProposals, usePropose } from '../api/late-proposals-api';
@@ -64,14 +63,12 @@ export function LateProposalsCard({ assessmentId, canPropose }: { assessmentId: 
       <Space style={{ marginBottom: 12 }}>
         <Select allowClear placeholder="处理状态" style={{ width: 130 }} value={status} onChange={setStatus} options={[{ value: 'proposed', label: '待处理' }, { value: 'confirmed', label: '已确认' }, { value: 'waived', label: '已免扣' }]} />
       </Space>
-      <Table<ProposalView>
+      <ListTable<ProposalView>
         rowKey="id"
-        size="small"
         loading={proposals.isLoading}
         dataSource={rows}
-        pagination={pagination()}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: <EmptyState title={status === 'proposed' ? '没有待处理的扣分建议。' + (canPropose ? '点击“计算扣分建议”按报送日历检查逾期和漏报。' : '') : '没有扣分建议。'} /> }}
+        empty={status === 'proposed' ? '没有待处理的扣分建议。' + (canPropose ? '点击“计算扣分建议”按报送日历检查逾期和漏报。' : '') : '没有扣分建议。'}
         columns={[
           { title: '单位', dataIndex: 'unitName', width: 130, sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') },
           { title: '条款', dataIndex: 'ref', width: 90 },

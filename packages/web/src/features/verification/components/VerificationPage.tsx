@@ -1,11 +1,10 @@
 import type { QueueItemDto } from '@kaohe/contract/api/work';
-import { Alert, Breadcrumb, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points, pointsColumn } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { showFieldErrors } from '../../../lib/api-client';
 import { useAuth } from '../../../lib/auth';
 import { factText } from '../../../lib/fact-input';
@@ -60,14 +59,13 @@ export function VerificationPage() {
           <Select allowClear placeholder="单位" style={{ width: 200 }} value={unit} onChange={(v) => setUnit(v ?? null)} options={unitOptions} />
           <Input.Search placeholder="条款编码或内容" allowClear onSearch={setKeyword} style={{ width: 220 }} />
         </Space>
-        <Table<QueueItemDto>
+        <ListTable<QueueItemDto>
           rowKey={(i) => i.report.id}
           loading={queue.isLoading}
           dataSource={shown}
-          pagination={pagination()}
           scroll={{ x: 960 }}
           size="middle"
-          locale={{ emptyText: <EmptyState title={items.length === 0 ? '没有待核定的报送。单位提交报送后会出现在这里。' : '没有符合条件的报送，请修改查询条件。'} /> }}
+          empty={items.length === 0 ? '没有待核定的报送。单位提交报送后会出现在这里。' : '没有符合条件的报送，请修改查询条件。'}
           expandable={{
             expandedRowRender: (i) => (
               <Space direction="vertical" size={4}>

@@ -1,12 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ScenarioView } from '@kaohe/contract/api';
 import { whatifOpKinds } from '@kaohe/contract/api';
-import { Alert, Breadcrumb, Button, Card, Form, Input, InputNumber, Select, Space, Spin, Table, message } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Form, Input, InputNumber, Select, Space, Spin, message } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { pagination } from '../../../components/ui/table';
+import { ListTable } from '../../../components/ui/ListTable';
 import { formatDateTime } from '../../../lib/format';
 import { useCompare, useCurrentResults, useRunScenario, useSaveScenario, useScenarioResult, useScenarios } from '../api/whatif-api';
 import { opFields, opNames, opsOf, type OpDraft } from './scenario-ops';
@@ -128,14 +127,12 @@ export function WhatifPage() {
       </Card>
       <Card title="已保存的情景" extra={<Button disabled={selected.length !== 2} title={selected.length !== 2 ? '请勾选两个情景' : undefined} onClick={() => setPair([selected[0]!, selected[1]!])}>比较所选两个情景</Button>}>
         <ErrorAlert error={scenarios.error ?? saved.error ?? compare.error} />
-        <Table<ScenarioView>
+        <ListTable<ScenarioView>
           rowKey="id"
-          size="small"
           loading={scenarios.isLoading}
           dataSource={scenarios.data ?? []}
-          pagination={pagination()}
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected((keys as string[]).slice(-2)) }}
-          locale={{ emptyText: <EmptyState title="尚无保存的情景。在上方新建情景并点击“保存情景”。" /> }}
+          empty="尚无保存的情景。在上方新建情景并点击“保存情景”。"
           columns={[
             { title: '名称', dataIndex: 'name' },
             { title: '操作', key: 'ops', render: (_v, r) => r.ops.map((o) => opNames[o.op]).join('；') },

@@ -1,10 +1,9 @@
 import type { ResponseOf } from '@kaohe/contract/api';
 import type { whatifApi } from '@kaohe/contract/api';
-import { Space, Switch, Table, Tag } from 'antd';
+import { Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
-import { EmptyState } from '../../../components/ui/EmptyState';
+import { ListTable } from '../../../components/ui/ListTable';
 import { Points } from '../../../components/ui/Points';
-import { pagination } from '../../../components/ui/table';
 import { compareDecimal } from '../../../lib/format';
 
 type Result = ResponseOf<typeof whatifApi.run>;
@@ -41,14 +40,12 @@ export function WhatifResultTable({ result }: { result: Result }) {
           </li>
         ))}
       </ol>
-      <Table<UnitRow>
+      <ListTable<UnitRow>
         rowKey="unitCode"
-        size="small"
         bordered
         dataSource={rows}
-        pagination={pagination()}
         scroll={{ x: 760 }}
-        locale={{ emptyText: <EmptyState title={onlyChanged ? '此情景下没有单位的总分、等次或名次发生变化。关闭“只看有变化”可查看全部单位。' : '没有单位。'} /> }}
+        empty={onlyChanged ? '此情景下没有单位的总分、等次或名次发生变化。关闭“只看有变化”可查看全部单位。' : '没有单位。'}
         columns={[
           { title: '单位', dataIndex: 'unitName', fixed: 'left', width: 130, sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') },
           outcomeColumns<UnitRow>('现状', (r) => r.before, 'before'),
@@ -87,14 +84,12 @@ export function WhatifCompareTable({ compare }: { compare: ResponseOf<typeof wha
         </span>
         <Switch checked={onlyChanged} onChange={setOnlyChanged} checkedChildren="只看有变化" unCheckedChildren="全部单位" />
       </Space>
-      <Table<CompareRow>
+      <ListTable<CompareRow>
         rowKey="unitCode"
-        size="small"
         bordered
         dataSource={rows}
-        pagination={pagination()}
         scroll={{ x: 980 }}
-        locale={{ emptyText: <EmptyState title="两个情景下都没有单位发生变化。" /> }}
+        empty="两个情景下都没有单位发生变化。"
         columns={[
           { title: '单位', dataIndex: 'unitName', fixed: 'left', width: 130 },
           outcomeColumns<CompareRow>('现状', (r) => r.before, 'before'),
