@@ -32,6 +32,9 @@ export function evaluate(scheme: Scheme, facts: readonly Fact[]): EvaluationResu
 export function evaluateWithState(scheme: Scheme, facts: readonly Fact[]): Evaluation {
   const index = indexScheme(scheme);
   const env: ScoringEnv = { index, facts: indexFacts(facts), peers: new Map(), imputed: new Map() };
+  // Room for about every unit's lines from the start (a province writes 1.2 lines per clause and
+  // unit): growing by doubling copied the store's arrays nine times.
+  env.ledger = new LedgerStore(Math.min(1 << 26, 512 + Math.ceil(1.25 * scheme.units.length * index.clauses.size)));
   const crossUnitClauses = computePeers(env);
   const scores = new Map<Code, UnitScore>();
   for (const u of scheme.units) scores.set(u.code, scoreUnit(env, u));
@@ -70,7 +73,8 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
   // The re-scored unit's lines go to a store of their own: the evaluation's store is not grown by
   // every re-score of a long-lived state (the server keeps one per assessment).
-  env.ledger = new LedgerStore(1 << 9);
+  // It shares the evaluation's sites: the clauses' site numbers stay valid (see `SiteTable`).
+  env.ledger = new LedgerStore(1 << 9, env.ledger?.siteTable);
   const previous = state.scores.get(unitCode);
   const score = scoreUnit(env, unit, previous ? { previous, changed: new Set(touched) } : undefined);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only

@@ -32,6 +32,13 @@ const shapesByMsg = new Map<string, number[]>();
 
 type Site = { path: readonly Code[]; ref: Code; cite: LedgerLine['cite']; hasCite: boolean };
 
+/**
+ * Sites by key (clause, node, negative item, veto or unit). Shared by the stores of one evaluation
+ * (its own and each re-score's), so a site registered once keeps its number in all of them and a
+ * re-score does not register the unit's 400 sites again.
+ */
+export type SiteTable = { readonly sites: Site[]; readonly ids: Map<object, number> };
+
 export type Params = Record<string, string | number>;
 
 export class LedgerStore {
@@ -45,8 +52,10 @@ export class LedgerStore {
   private fOff: Int32Array;
   private readonly values: (string | number)[] = [];
   private readonly factIds: string[] = [];
-  private readonly sites: Site[] = [];
-  private readonly siteIds = new Map<object, number>();
+  private readonly sites: Site[];
+  private readonly siteIds: Map<object, number>;
+  /** Where this store's site numbers point (give it to another store to share them). */
+  readonly siteTable: SiteTable;
   /** Lines written so far. */
   size = 0;
   private cCap: number;
@@ -61,10 +70,14 @@ export class LedgerStore {
   private cPlan: Int32Array;
   private cFlags: Uint8Array;
 
-  /** `cap`: room for this many lines (and clause results) before the arrays grow. */
+  /** `cap`: room for this many lines (and clause results) before the arrays grow; `siteTable`: sites shared with other stores. */
   constructor(
     private cap = 1 << 12,
+    siteTable: SiteTable = { sites: [], ids: new Map() },
   ) {
+    this.siteTable = siteTable;
+    this.sites = siteTable.sites;
+    this.siteIds = siteTable.ids;
     this.kind = new Uint8Array(cap);
     this.amount = new Float64Array(cap);
     this.shape = new Int32Array(cap);
