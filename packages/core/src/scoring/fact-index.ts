@@ -122,6 +122,16 @@ export class FactIndex {
     return a === b ? undefined : this.sorted.slice(a, b);
   }
 
+  /** @internal copies the cell (u, r) into `into` (its length becomes the cell's). */
+  fillAt(u: number, r: number, into: Fact[]): void {
+    const k = u * this.refCodes.length + r;
+    const a = this.start[k]!;
+    const n = this.start[k + 1]! - a;
+    const sorted = this.sorted;
+    for (let i = 0; i < n; i++) into[i] = sorted[a + i]!;
+    into.length = n;
+  }
+
   /** @internal the codes of unit u with facts. */
   codes(u: number): Code[] {
     const R = this.refCodes.length;
@@ -140,6 +150,16 @@ export class UnitCells implements UnitFacts {
   get(ref: Code): readonly Fact[] | undefined {
     return this.index.cell(this.u, ref);
   }
+  /**
+   * The facts at code number `r` of the index (`FactIndex.refOf`; -1: none) copied into `into`,
+   * which is returned: no array per lookup, for a reader that keeps none of them (the clause rules).
+   */
+  fill(r: number, into: Fact[]): readonly Fact[] {
+    if (r < 0) into.length = 0;
+    else this.index.fillAt(this.u, r, into);
+    return into;
+  }
+
   /** The facts at code number `r` of the index (`FactIndex.refOf`; -1: none), without a map lookup. */
   at(r: number): readonly Fact[] {
     return r < 0 ? NONE : (this.index.cellAt(this.u, r) ?? NONE);

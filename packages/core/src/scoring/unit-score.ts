@@ -109,6 +109,8 @@ type State = {
   unitFacts: UnitFacts | undefined;
   /** The same when they are cells of the evaluation's index (read by code number, see `ClausePlan.ref`). */
   cells: UnitCells | undefined;
+  /** The clause's facts when read from `cells`: one array refilled per clause (see `evalClause`). */
+  scratch: Fact[];
   /** The unit's peer group (for cross-unit clauses' peer values). */
   peerGroup: Code;
   /** A re-score's reusable clause outcomes: previous store, plan id → clause result there (or -1). */
@@ -180,6 +182,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
     ctx: undefined,
     unitFacts,
     cells: unitFacts instanceof UnitCells ? unitFacts : undefined,
+    scratch: [],
     peerGroup: peerGroupOf(index, unit.code),
     reuseFrom,
     reuseAt,
@@ -659,7 +662,9 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
 
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, plan: ClausePlan, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
-  let facts = clause.dataItem === undefined && st.cells !== undefined ? st.cells.at(plan.ref) : clauseFacts(st.unitFacts, clause);
+  // The rule gets one array per unit refilled for each clause, like the context it comes in: rules
+  // read their facts and keep none of the arrays they are given (they keep ids and values).
+  let facts = clause.dataItem === undefined && st.cells !== undefined ? st.cells.fill(plan.ref, st.scratch) : clauseFacts(st.unitFacts, clause);
   let site = plan.site;
   if (plan.siteTable !== st.ledger.siteTable) {
     site = plan.site = st.ledger.siteOf(clause, path, clause.code, plan.cite);
