@@ -56,12 +56,21 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const before = env.facts.get(unitCode);
   // One unit's facts by code in the caller's order (what the index gives; a map needs no sorting).
   const fresh = new Map<Code, Fact[]>();
+  // Facts usually come a code at a time: the last code's list is reused without a map lookup.
+  let lastRef: Code | undefined;
+  let lastList: Fact[] | undefined;
   for (let i = 0; i < unitFacts.length; i++) {
     const f = unitFacts[i]!;
     if (f.unit !== unitCode) continue;
-    const list = fresh.get(f.ref);
+    if (f.ref === lastRef) {
+      lastList!.push(f);
+      continue;
+    }
+    let list = fresh.get(f.ref);
     if (list) list.push(f);
-    else fresh.set(f.ref, [f]);
+    else fresh.set(f.ref, (list = [f]));
+    lastRef = f.ref;
+    lastList = list;
   }
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
@@ -197,14 +206,11 @@ function reassemble(state: Evaluation, unitCode: Code): void {
 
 /** The codes whose fact lists differ between two versions of a unit's facts (by value and order). */
 function changedCodes(before: UnitFacts | undefined, after: UnitFacts): Code[] {
-  const codes = new Set<Code>(before?.keys() ?? []);
-  for (const c of after.keys()) codes.add(c);
   const out: Code[] = [];
-  for (const c of codes) {
-    const x = before?.get(c);
-    const y = after.get(c);
-    if (!sameFacts(x, y)) out.push(c);
-  }
+  // The codes the unit has facts at now (changed unless the same facts were there before), then
+  // those it had facts at before and has none at now; no set of every code is built per re-score.
+  for (const c of after.keys()) if (!sameFacts(before?.get(c), after.get(c))) out.push(c);
+  if (before) for (const c of before.keys()) if (after.get(c) === undefined) out.push(c);
   return out;
 }
 

@@ -126,7 +126,8 @@ const NO_NODES: readonly Indicator[] = Object.freeze([]);
 const ROOT_PATH: readonly Code[] = Object.freeze([]);
 
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
-const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
+// Mostly called with two equal statuses ('scored'): that case skips the two lookups.
+const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (a === b ? a : STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
 
 const NO_IDS: readonly string[] = Object.freeze([]);
 
@@ -662,15 +663,15 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
 
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, plan: ClausePlan, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
-  // The rule gets one array per unit refilled for each clause, like the context it comes in: rules
-  // read their facts and keep none of the arrays they are given (they keep ids and values).
-  let facts = clause.dataItem === undefined && st.cells !== undefined ? st.cells.fill(plan.ref, st.scratch) : clauseFacts(st.unitFacts, clause);
   let site = plan.site;
   if (plan.siteTable !== st.ledger.siteTable) {
     site = plan.site = st.ledger.siteOf(clause, path, clause.code, plan.cite);
     plan.siteTable = st.ledger.siteTable;
   }
   if (st.reuseAt !== undefined && plan.id < st.reuseAt.length && st.reuseAt[plan.id]! >= 0 && canReuse(st, clause)) return reuseClause(st, st.reuseAt[plan.id]!, site);
+  // The rule gets one array per unit refilled for each clause, like the context it comes in: rules
+  // read their facts and keep none of the arrays they are given (they keep ids and values).
+  let facts = clause.dataItem === undefined && st.cells !== undefined ? st.cells.fill(plan.ref, st.scratch) : clauseFacts(st.unitFacts, clause);
   const lineStart = st.ledger.size;
   let na: Fact | undefined;
   for (let i = 0; i < facts.length; i++) if (facts[i]!.type === 'not-applicable') {
