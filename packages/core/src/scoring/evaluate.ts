@@ -33,8 +33,9 @@ export function evaluateWithState(scheme: Scheme, facts: readonly Fact[]): Evalu
   const index = indexScheme(scheme);
   const env: ScoringEnv = { index, facts: indexFacts(facts), peers: new Map(), imputed: new Map() };
   // Room for about every unit's lines from the start (a province writes 1.2 lines per clause and
-  // unit): growing by doubling copied the store's arrays nine times.
-  env.ledger = new LedgerStore(Math.min(1 << 26, 512 + Math.ceil(1.25 * scheme.units.length * index.clauses.size)));
+  // unit): growing by doubling copied the store's arrays nine times. At most 4 M lines (250 MB) up
+  // front, since clauses scoped to some units leave room unused; a larger ledger grows as before.
+  env.ledger = new LedgerStore(Math.min(1 << 22, 512 + Math.ceil(1.25 * scheme.units.length * index.clauses.size)));
   const crossUnitClauses = computePeers(env);
   const scores = new Map<Code, UnitScore>();
   for (const u of scheme.units) scores.set(u.code, scoreUnit(env, u));
