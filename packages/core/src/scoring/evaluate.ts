@@ -32,6 +32,10 @@ export function evaluate(scheme: Scheme, facts: readonly Fact[]): EvaluationResu
 export function evaluateWithState(scheme: Scheme, facts: readonly Fact[]): Evaluation {
   const index = indexScheme(scheme);
   const env: ScoringEnv = { index, facts: indexFacts(facts), peers: new Map(), imputed: new Map() };
+  // Room for about every unit's lines from the start (a province writes 1.2 lines per clause and
+  // unit): growing by doubling copied the store's arrays nine times. At most 4 M lines (250 MB) up
+  // front, since clauses scoped to some units leave room unused; a larger ledger grows as before.
+  env.ledger = new LedgerStore(Math.min(1 << 22, 512 + Math.ceil(1.25 * scheme.units.length * index.clauses.size)));
   const crossUnitClauses = computePeers(env);
   const scores = new Map<Code, UnitScore>();
   for (const u of scheme.units) scores.set(u.code, scoreUnit(env, u));
@@ -53,12 +57,21 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   const before = env.facts.get(unitCode);
   // One unit's facts by code in the caller's order (what the index gives; a map needs no sorting).
   const fresh = new Map<Code, Fact[]>();
+  // Facts usually come a code at a time: the last code's list is reused without a map lookup.
+  let lastRef: Code | undefined;
+  let lastList: Fact[] | undefined;
   for (let i = 0; i < unitFacts.length; i++) {
     const f = unitFacts[i]!;
     if (f.unit !== unitCode) continue;
-    const list = fresh.get(f.ref);
+    if (f.ref === lastRef) {
+      lastList!.push(f);
+      continue;
+    }
+    let list = fresh.get(f.ref);
     if (list) list.push(f);
-    else fresh.set(f.ref, [f]);
+    else fresh.set(f.ref, (list = [f]));
+    lastRef = f.ref;
+    lastList = list;
   }
   env.facts.set(unitCode, fresh);
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
@@ -70,7 +83,8 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
   // The re-scored unit's lines go to a store of their own: the evaluation's store is not grown by
   // every re-score of a long-lived state (the server keeps one per assessment).
-  env.ledger = new LedgerStore(1 << 9);
+  // It shares the evaluation's sites: the clauses' site numbers stay valid (see `SiteTable`).
+  env.ledger = new LedgerStore(1 << 9, env.ledger?.siteTable);
   const previous = state.scores.get(unitCode);
   const score = scoreUnit(env, unit, previous ? { previous, changed: new Set(touched) } : undefined);
   // A unit that has just become N/A under 'average-of-others' needs the group average, which only
@@ -193,14 +207,11 @@ function reassemble(state: Evaluation, unitCode: Code): void {
 
 /** The codes whose fact lists differ between two versions of a unit's facts (by value and order). */
 function changedCodes(before: UnitFacts | undefined, after: UnitFacts): Code[] {
-  const codes = new Set<Code>(before?.keys() ?? []);
-  for (const c of after.keys()) codes.add(c);
   const out: Code[] = [];
-  for (const c of codes) {
-    const x = before?.get(c);
-    const y = after.get(c);
-    if (!sameFacts(x, y)) out.push(c);
-  }
+  // The codes the unit has facts at now (changed unless the same facts were there before), then
+  // those it had facts at before and has none at now; no set of every code is built per re-score.
+  for (const c of after.keys()) if (!sameFacts(before?.get(c), after.get(c))) out.push(c);
+  if (before) for (const c of before.keys()) if (after.get(c) === undefined) out.push(c);
   return out;
 }
 

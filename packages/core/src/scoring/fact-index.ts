@@ -35,6 +35,10 @@ export class FactIndex {
     const ri = new Int32Array(n);
     let lastUnit: Code | undefined;
     let lastU = -1;
+    // Facts usually come a unit at a time and a code at a time: the last lookups are reused (a map
+    // lookup per fact was the largest part of indexing).
+    let lastRef: Code | undefined;
+    let lastR = -1;
     for (let i = 0; i < n; i++) {
       const f = facts[i]!;
       if (f.unit !== lastUnit) {
@@ -44,12 +48,16 @@ export class FactIndex {
         lastU = u;
       }
       ui[i] = lastU;
-      let r = this.refIdx.get(f.ref);
-      if (r === undefined) {
-        this.refIdx.set(f.ref, (r = this.refCodes.length));
-        this.refCodes.push(f.ref);
+      if (f.ref !== lastRef) {
+        lastRef = f.ref;
+        let r = this.refIdx.get(f.ref);
+        if (r === undefined) {
+          this.refIdx.set(f.ref, (r = this.refCodes.length));
+          this.refCodes.push(f.ref);
+        }
+        lastR = r;
       }
-      ri[i] = r;
+      ri[i] = lastR;
     }
     const R = this.refCodes.length;
     const cells = this.unitIdx.size * R;
@@ -95,14 +103,33 @@ export class FactIndex {
     return [...codes];
   }
 
+  /** The number of `ref` in the offset table (-1 when no fact has it): `UnitCells.at` takes it. */
+  refOf(ref: Code): number {
+    return this.refIdx.get(ref) ?? -1;
+  }
+
   /** @internal the cell (u, ref) of the offset table. */
   cell(u: number, ref: Code): readonly Fact[] | undefined {
     const r = this.refIdx.get(ref);
-    if (r === undefined) return undefined;
+    return r === undefined ? undefined : this.cellAt(u, r);
+  }
+
+  /** @internal the cell (u, r) of the offset table, r from `refOf` (≥ 0). */
+  cellAt(u: number, r: number): readonly Fact[] | undefined {
     const k = u * this.refCodes.length + r;
     const a = this.start[k]!;
     const b = this.start[k + 1]!;
     return a === b ? undefined : this.sorted.slice(a, b);
+  }
+
+  /** @internal copies the cell (u, r) into `into` (its length becomes the cell's). */
+  fillAt(u: number, r: number, into: Fact[]): void {
+    const k = u * this.refCodes.length + r;
+    const a = this.start[k]!;
+    const n = this.start[k + 1]! - a;
+    const sorted = this.sorted;
+    for (let i = 0; i < n; i++) into[i] = sorted[a + i]!;
+    into.length = n;
   }
 
   /** @internal the codes of unit u with facts. */
@@ -114,13 +141,28 @@ export class FactIndex {
   }
 }
 
-class UnitCells implements UnitFacts {
+/** One unit's cells of the offset table (what `FactIndex.get` gives for a unit it indexed). */
+export class UnitCells implements UnitFacts {
   constructor(
     private readonly index: FactIndex,
     private readonly u: number,
   ) {}
   get(ref: Code): readonly Fact[] | undefined {
     return this.index.cell(this.u, ref);
+  }
+  /**
+   * The facts at code number `r` of the index (`FactIndex.refOf`; -1: none) copied into `into`,
+   * which is returned: no array per lookup, for a reader that keeps none of them (the clause rules).
+   */
+  fill(r: number, into: Fact[]): readonly Fact[] {
+    if (r < 0) into.length = 0;
+    else this.index.fillAt(this.u, r, into);
+    return into;
+  }
+
+  /** The facts at code number `r` of the index (`FactIndex.refOf`; -1: none), without a map lookup. */
+  at(r: number): readonly Fact[] {
+    return r < 0 ? NONE : (this.index.cellAt(this.u, r) ?? NONE);
   }
   keys(): Code[] {
     return this.index.codes(this.u);

@@ -32,6 +32,13 @@ const shapesByMsg = new Map<string, number[]>();
 
 type Site = { path: readonly Code[]; ref: Code; cite: LedgerLine['cite']; hasCite: boolean };
 
+/**
+ * Sites by key (clause, node, negative item, veto or unit). Shared by the stores of one evaluation
+ * (its own and each re-score's), so a site registered once keeps its number in all of them and a
+ * re-score does not register the unit's 400 sites again.
+ */
+export type SiteTable = { readonly sites: Site[]; readonly ids: Map<object, number> };
+
 export type Params = Record<string, string | number>;
 
 export class LedgerStore {
@@ -45,8 +52,10 @@ export class LedgerStore {
   private fOff: Int32Array;
   private readonly values: (string | number)[] = [];
   private readonly factIds: string[] = [];
-  private readonly sites: Site[] = [];
-  private readonly siteIds = new Map<object, number>();
+  private readonly sites: Site[];
+  private readonly siteIds: Map<object, number>;
+  /** Where this store's site numbers point (give it to another store to share them). */
+  readonly siteTable: SiteTable;
   /** Lines written so far. */
   size = 0;
   private cCap: number;
@@ -61,23 +70,33 @@ export class LedgerStore {
   private cPlan: Int32Array;
   private cFlags: Uint8Array;
 
-  /** `cap`: room for this many lines (and clause results) before the arrays grow. */
+  /** `cap`: room for this many lines (and clause results) before the arrays grow; `siteTable`: sites shared with other stores. */
   constructor(
     private cap = 1 << 12,
+    siteTable: SiteTable = { sites: [], ids: new Map() },
   ) {
-    this.kind = new Uint8Array(cap);
-    this.amount = new Float64Array(cap);
-    this.shape = new Int32Array(cap);
-    this.site = new Int32Array(cap);
-    this.pOff = new Int32Array(cap + 1);
-    this.fOff = new Int32Array(cap + 1);
+    this.siteTable = siteTable;
+    this.sites = siteTable.sites;
+    this.siteIds = siteTable.ids;
+    // One buffer for the twelve arrays (a re-score makes a store per call: one allocation, not twelve).
+    const buffer = new ArrayBuffer(8 * 4 * cap + 4 * (7 * cap + 2) + 3 * cap);
+    let at = 0;
+    const f64 = (n: number): Float64Array => new Float64Array(buffer, (at += 8 * n) - 8 * n, n);
+    const i32 = (n: number): Int32Array => new Int32Array(buffer, (at += 4 * n) - 4 * n, n);
+    const u8 = (n: number): Uint8Array => new Uint8Array(buffer, (at += n) - n, n);
+    this.amount = f64(cap);
+    this.cValues = f64(3 * cap);
+    this.shape = i32(cap);
+    this.site = i32(cap);
+    this.pOff = i32(cap + 1);
+    this.fOff = i32(cap + 1);
+    this.cLine0 = i32(cap);
+    this.cLine1 = i32(cap);
+    this.cPlan = i32(cap);
+    this.kind = u8(cap);
+    this.cStatus = u8(cap);
+    this.cFlags = u8(cap);
     this.cCap = cap;
-    this.cStatus = new Uint8Array(cap);
-    this.cValues = new Float64Array(3 * cap);
-    this.cLine0 = new Int32Array(cap);
-    this.cLine1 = new Int32Array(cap);
-    this.cPlan = new Int32Array(cap);
-    this.cFlags = new Uint8Array(cap);
   }
 
   /**

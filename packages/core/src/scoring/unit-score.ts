@@ -7,9 +7,9 @@ import type { PeerData, RuleContext, RuleLine, RuleOutcome } from '../rules/rule
 import { evaluateRule, ruleEffect } from '../rules/evaluate-rule';
 import { line, tierAmount } from '../rules/rule-helpers';
 import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
-import { factsFor, type FactIndex, type UnitFacts } from './fact-index';
+import { factsFor, UnitCells, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
-import { CLAUSE_HAS_SCORE, CLAUSE_REVIEWED, CLAUSE_ZERO_SHIFT, LedgerStore, lazyAccessor, type Params } from './ledger-store';
+import { CLAUSE_HAS_SCORE, CLAUSE_REVIEWED, CLAUSE_ZERO_SHIFT, LedgerStore, lazyAccessor, type Params, type SiteTable } from './ledger-store';
 import { barredGradeCap } from '../grading/grade-units';
 
 /** Everything a unit's evaluation reads besides its own facts. */
@@ -48,11 +48,13 @@ type ClausePlan = {
   isScore: boolean;
   /** The peer metrics of a cross-unit clause, by peer group. */
   peers: Map<Code, PeerData> | undefined;
-  /** The clause's site in `siteStore` (a re-score writes to a store of its own). */
+  /** The clause's site in `siteTable` (a re-score's store shares its evaluation's table). */
   site: number;
-  siteStore: LedgerStore | undefined;
+  siteTable: SiteTable | undefined;
   /** The plan's number in its evaluation. */
   id: number;
+  /** The clause code's number in the evaluation's fact index (`FactIndex.refOf`). */
+  ref: number;
 };
 type NodePlan = { clauses: ClausePlan[]; anyScore: boolean };
 
@@ -71,7 +73,7 @@ function planOf(env: ScoringEnv, node: Indicator, clauses: readonly Clause[]): N
     const c = clauses[i]!;
     const isScore = ruleEffect(c.rule) === 'score';
     if (isScore) anyScore = true;
-    list[i] = { cite: citeOf(c), isScore, peers: env.peers.size === 0 ? undefined : env.peers.get(c.code), site: -1, siteStore: undefined, id: (env.planCount = (env.planCount ?? 0) + 1) - 1 };
+    list[i] = { cite: citeOf(c), isScore, peers: env.peers.size === 0 ? undefined : env.peers.get(c.code), site: -1, siteTable: undefined, id: (env.planCount = (env.planCount ?? 0) + 1) - 1, ref: env.facts.refOf(c.code) };
   }
   plan = { clauses: list, anyScore };
   plans.set(node, plan);
@@ -105,6 +107,10 @@ type State = {
   ctx: RuleContext | undefined;
   /** This unit's facts by code (looked up once per unit, not once per clause). */
   unitFacts: UnitFacts | undefined;
+  /** The same when they are cells of the evaluation's index (read by code number, see `ClausePlan.ref`). */
+  cells: UnitCells | undefined;
+  /** The clause's facts when read from `cells`: one array refilled per clause (see `evalClause`). */
+  scratch: Fact[];
   /** The unit's peer group (for cross-unit clauses' peer values). */
   peerGroup: Code;
   /** A re-score's reusable clause outcomes: previous store, plan id → clause result there (or -1). */
@@ -120,7 +126,8 @@ const NO_NODES: readonly Indicator[] = Object.freeze([]);
 const ROOT_PATH: readonly Code[] = Object.freeze([]);
 
 const STATUS_RANK: Record<OutcomeStatus, number> = { scored: 0, clamped: 1, 'not-applicable': 1, 'needs-judgement': 3, 'needs-review': 4, vetoed: 5 };
-const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
+// Mostly called with two equal statuses ('scored'): that case skips the two lookups.
+const worse = (a: OutcomeStatus, b: OutcomeStatus): OutcomeStatus => (a === b ? a : STATUS_RANK[b] > STATUS_RANK[a] ? b : a);
 
 const NO_IDS: readonly string[] = Object.freeze([]);
 
@@ -159,6 +166,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
       for (const c of dedupeClausesOf(index)) if (reuse.changed.has(c.code)) dedupeDirty = true;
     }
   }
+  const unitFacts = env.facts.get(unit.code);
   const st: State = {
     unit,
     ledger: store,
@@ -173,7 +181,9 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
     naIndicators: new Set(),
     dedupeOwner: new Map(),
     ctx: undefined,
-    unitFacts: env.facts.get(unit.code),
+    unitFacts,
+    cells: unitFacts instanceof UnitCells ? unitFacts : undefined,
+    scratch: [],
     peerGroup: peerGroupOf(index, unit.code),
     reuseFrom,
     reuseAt,
@@ -653,13 +663,15 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
 
 function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, plan: ClausePlan, path: readonly Code[], M: Dec | undefined): RuleOutcome {
   const unit = st.unit;
-  let facts = clauseFacts(st.unitFacts, clause);
   let site = plan.site;
-  if (plan.siteStore !== st.ledger) {
+  if (plan.siteTable !== st.ledger.siteTable) {
     site = plan.site = st.ledger.siteOf(clause, path, clause.code, plan.cite);
-    plan.siteStore = st.ledger;
+    plan.siteTable = st.ledger.siteTable;
   }
   if (st.reuseAt !== undefined && plan.id < st.reuseAt.length && st.reuseAt[plan.id]! >= 0 && canReuse(st, clause)) return reuseClause(st, st.reuseAt[plan.id]!, site);
+  // The rule gets one array per unit refilled for each clause, like the context it comes in: rules
+  // read their facts and keep none of the arrays they are given (they keep ids and values).
+  let facts = clause.dataItem === undefined && st.cells !== undefined ? st.cells.fill(plan.ref, st.scratch) : clauseFacts(st.unitFacts, clause);
   const lineStart = st.ledger.size;
   let na: Fact | undefined;
   for (let i = 0; i < facts.length; i++) if (facts[i]!.type === 'not-applicable') {
