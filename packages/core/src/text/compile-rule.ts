@@ -18,6 +18,7 @@ import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbBelowOptions } from './families/below-options';
 import { categoryDeductionIssue } from './families/category-deductions';
+import { compileByCategory } from './families/category-rules.family';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -197,6 +198,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     issues.push({ text: text.trim(), span: [0, text.length], reason: other && containsAny(norm, DELEGATE_VERBS) ? `计分依据另一份文件${other}（未随本方案提供），需按该文件人工评分` : '未找到计分规则' });
   }
   const status = issues.length > 0 ? 'needs-review' : 'ok';
+  // Amounts by unit category (产区扣0.5分，非产区扣0.3分): read once per category (families/category-rules).
+  const byCategory = status === 'needs-review' ? compileByCategory(text, opts, compileRuleText) : null;
+  if (byCategory) return byCategory;
   const result: CompileResult = { status, rules, issues, warnings, ignored };
   if (allocations.length > 0) result.allocations = allocations.map(({ parenSpan: _unused, ...frame }) => frame);
   if (issues.length > 0) result.reason = [...new Set(issues.map((entry) => entry.reason))].join('；');
