@@ -9,6 +9,12 @@ import { CATEGORY_AMOUNT_FILLERS, CATEGORY_PAIR_SEPARATORS, RESPECTIVELY_WORDS, 
 
 type Compile = (text: string, opts?: CompileOptions) => CompileResult;
 
+/**
+ * "此项不得分，同时倒扣N分": the engine zeroes the whole item, 倒扣 included, where the words mean 0 and then −N
+ * below it; compiled so, a unit that loses the item would score 0 instead of −N (compile-rule.ts flags it).
+ */
+export const ZERO_CANCELS_REVERSE = '“此项不得分”与“倒扣”同时出现：计零会把倒扣一并抵消（应为 0 分再倒扣），规则格式暂不能表达，需人工确认';
+
 /** One category's amount in a pair: "产区扣0.5分" (category, filler 扣, amount) or "产区4分" after 倒扣. */
 type Entry = { category: string; start: number; end: number; keepFrom: number };
 /** "分别加0.3分、0.2分" after a pair: the amounts in the pair's order. */
@@ -25,7 +31,16 @@ type Respectively = { start: number; end: number; amounts: { start: number; end:
  * `manual` fallback: a unit of another category goes to review), and the item's points per category
  * are the copies' points. Otherwise null: the clause keeps the compiler's own review.
  */
-export function compileByCategory(text: string, opts: CompileOptions, compile: Compile): CompileResult | null {
+export function compileByCategory(text: string, opts: CompileOptions, compile: Compile, plain: CompileResult): CompileResult {
+  const read = readByCategory(text, opts, compile);
+  if (read === null) return plain;
+  if ('rules' in read) return read;
+  // Read by category, but not to a rule the engine scores right: the clause stays in review, saying why.
+  const issue = { text: text.trim(), span: [0, text.length] as [number, number], reason: read.reason };
+  return { ...plain, issues: [...plain.issues, issue], reason: [plain.reason, read.reason].filter(Boolean).join('；') };
+}
+
+function readByCategory(text: string, opts: CompileOptions, compile: Compile): CompileResult | { reason: string } | null {
   const { text: norm } = normalizeRuleText(text);
   const toks = tokenize(norm);
   const groups = categoryGroups(norm, toks);
@@ -59,11 +74,13 @@ export function compileByCategory(text: string, opts: CompileOptions, compile: C
   });
   const variants = readCopies(copies, opts.points, compile);
   if (variants === null) return null;
+  // A copy that stays in review: the clause keeps its review and says what reading it by category left.
+  const failed = variants.find((variant) => variant.result.status !== 'ok');
+  if (failed) return { reason: `按单位类别分别读取（${failed.category}）：${failed.result.reason ?? '未能完整编译'}` };
 
   if (variants.some((variant) => variant.result.status !== 'ok' || (variant.result.allocations?.length ?? 0) > 0)) return null;
   const first = variants[0]!.result;
   if (variants.some((variant) => variant.result.rules.length !== first.rules.length)) return null;
-
   const rules: CompiledRule[] = [];
   for (let k = 0; k < first.rules.length; k++) {
     const entries = variants.map((variant) => ({ category: variant.category, compiled: variant.result.rules[k]! }));
@@ -113,9 +130,9 @@ type Variant = { category: string; result: CompileResult };
 function readCopies(copies: Copy[], columnPoints: Dec | undefined, compile: Compile): Variant[] | null {
   const plain = copies.map(({ category, copy }) => ({ category, result: absorbStepCutoff(compile(copy, {}), copy) }));
   if (plain.every((variant) => variant.result.status === 'ok') || columnPoints === undefined) return plain;
-  const withColumn = copies.map(({ category, copy }) => ({ category, copy, result: compile(copy, { points: columnPoints }) }));
+  const withColumn = copies.map(({ category, copy }) => ({ category, copy, result: absorbStepCutoff(compile(copy, { points: columnPoints }), copy) }));
   const decided = withColumn.filter((variant) => variant.result.status === 'ok');
-  if (decided.length === 0) return null;
+  if (decided.length === 0) return plain;
   const shape = (result: CompileResult): string => result.rules.map((entry) => entry.rule.kind).join('|');
   const reading = shape(decided[0]!.result);
   if (decided.some((variant) => shape(variant.result) !== reading)) return null;

@@ -99,7 +99,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:37#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.6"}} }, // 90%以上 / 80%: the requirement
   { at: '06:38#1', ok: [{"kind":"completion","points":"0.8"}] },
   { at: '06:39#1', flag: "未说明后果" },
-  { at: '06:40#1', points: '1', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "4"}, "非产区": {"kind": "completion", "points": "1"}}}, {"kind": "zero", "scope": "indicator"}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "4"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "1"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "4", "非产区": "1"}} }, // 倒扣产区a分，非产区b分
+  { at: '06:40#1', flag: "计零会把倒扣一并抵消" }, // read by category, but zeroing the item would cancel the 倒扣 (0 then −a): review
   { at: '06:41#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.4"}} },
   { at: '06:42#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.5","非产区":"0.2"}} },
   { at: '06:43#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1.5","非产区":"0.4"}} },
@@ -108,7 +108,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:46#1', points: '0.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.5"}, "非产区": {"kind": "completion", "points": "0.5"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1.5"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "0.5"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1.5", "非产区": "0.5"}} }, // 否则不得分，同时倒扣 by category
   { at: '06:47#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.25"}} },
   { at: '06:48#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.25"}} },
-  { at: '06:49#1', points: '0.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1"}, "非产区": {"kind": "completion", "points": "0.5"}}}, {"kind": "zero", "scope": "indicator"}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "0.5"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1", "非产区": "0.5"}} }, // 此项不得分，同时倒扣 by category
+  { at: '06:49#1', flag: "计零会把倒扣一并抵消" }, // as 06:40
   { at: '06:50#1', ok: [{"kind":"completion"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"proportional","effect":"deduction","points":"2","cap":"2"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"1"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5"}], indicator: {"pointsByCategory":{"产区":"3","非产区":"4"},"floorAtZero":true} },
   { at: '06:51#1', ok: [{"kind":"completion","points":"1"},{"kind":"proportional","effect":"deduction","points":"1","cap":"1"},{"kind":"condition","effect":"deduction","amount":"0.2"},{"kind":"condition","effect":"deduction","amount":"0.2"},{"kind":"condition","effect":"deduction","amount":"1"}], indicator: {"floorAtZero":true} },
   { at: '06:52#1', flag: "本项有5个得分情形" },
@@ -116,7 +116,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:54#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:55#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.6","非产区":"1.2"}} },
   { at: '06:56#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"0.8"}} },
-  { at: '06:57#1', flag: "按单位类别倒扣（产区 4 分、非产区 5 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:57#1', flag: "按单位类别倒扣（产区 4 分、非产区 5 分），按类别分别读取未能完整编译" },
   { at: '06:58#1', ok: [{"kind":"completion","points":"1"}] },
   { at: '06:59#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] }, // 达到100%: the requirement
   { at: '06:60#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"2"}} },
@@ -128,7 +128,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:66#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1.2"}} },
   { at: '06:67#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1"}} },
   { at: '06:68#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.1","非产区":"0.8"}} },
-  { at: '06:69#1', points: '1.5', ok: [{"kind":"completion","points":"0.4"},{"kind":"completion","points":"0.2"},{"kind":"completion","points":"0.3"},{"kind":"completion","points":"0.3"},{"kind":"completion","points":"0.3"},{"kind":"zero","scope":"indicator"},{"kind":"condition","effect":"deduction","amount":"1.5"}], indicator: {"allowNegative":true} },
+  { at: '06:69#1', points: '1.5', flag: "计零会把倒扣一并抵消" }, // 此项不得分，同时倒扣1.5分: was compiled to zero + 倒扣, which scores 0 where the words say −1.5
   { at: '06:70#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} },
   { at: '06:71#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} }, // 60%及以上: the requirement
   { at: '06:72#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"0.5"}} },
@@ -140,7 +140,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:78#1', points: '1', ok: [{"kind":"any-of","options":["@4-53","@64-104"],"points":"1","optionPoints":["1","1"]}] },
   { at: '06:79#1', points: '3', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1"}, "非产区": {"kind": "completion", "points": "3"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "3"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1", "非产区": "3"}} }, // 得 1/3, 倒扣 1/3
   { at: '06:80#1', ok: [{"kind":"condition","effect":"deduction","amount":"3"},{"kind":"condition","effect":"deduction","amount":"3"}], indicator: {"allowNegative":true} },
-  { at: '06:81#1', flag: "按单位类别倒扣（产区 1 分、非产区 2 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:81#1', flag: "按单位类别倒扣（产区 1 分、非产区 2 分），按类别分别读取未能完整编译" },
   { at: '06:82#1', ok: [{"kind":"completion","points":"0.4"}] },
   { at: '06:83#1', ok: [{"kind":"completion","points":"0.1"}] },
   { at: '06:84#1', ok: [{"kind":"completion","points":"0.5"}] },
