@@ -41,6 +41,7 @@ export function compileByCategory(text: string, opts: CompileOptions, compile: C
 }
 
 function readByCategory(text: string, opts: CompileOptions, compile: Compile): CompileResult | { reason: string } | null {
+  if (!CATEGORY_WORDS_LONGEST_FIRST.some((word) => text.includes(word))) return null;
   const { text: norm } = normalizeRuleText(text);
   const toks = tokenize(norm);
   const groups = categoryGroups(norm, toks);
@@ -206,8 +207,10 @@ function categoryMentions(norm: string): number[] {
   return out;
 }
 
+const CATEGORY_WORDS_LONGEST_FIRST = [...UNIT_CATEGORY_WORDS].sort((a, b) => b.length - a.length);
+
 function categoryAt(norm: string, at: number): string | undefined {
-  return [...UNIT_CATEGORY_WORDS].sort((a, b) => b.length - a.length).find((word) => norm.startsWith(word, at));
+  return CATEGORY_WORDS_LONGEST_FIRST.find((word) => norm.startsWith(word, at));
 }
 
 /**
