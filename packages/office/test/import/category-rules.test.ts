@@ -3,6 +3,7 @@ import { dec, evaluate, lintScheme, toStr, type Fact, type Scheme } from '@kaohe
 import { parseScheme } from '@kaohe/contract';
 import { importScheme } from '../../src/import/import-scheme';
 import { schemeToYaml } from '../../src/import/serialize';
+import { factsTemplateRows } from '../../src/import/facts-template';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -38,5 +39,11 @@ describe('importing rules by unit category', () => {
     const r = evaluate(withUnits, facts);
     // 甲省 (产区): 2.5 − 2 × 0.5 = 1.5, and 补贴 4 → 5.5; 乙省 (非产区): 1.5 − 2 × 0.3 = 0.9, 否则不得分 0 and 倒扣 1 → −0.1
     expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '5.5', b: '-0.1' });
+
+    // The facts template asks for what the category rules read (a rate, flags), never an assessor's judgement.
+    const rows = (s: Scheme) => factsTemplateRows(s).map((row) => [row.unit, row.ref, row.type]);
+    const refs = [tech!.clauses![0]!.code, paid!.code, reversed!.code];
+    expect(rows(scheme)).toEqual([['', refs[0], 'rate'], ['', refs[1], 'flag'], ['', refs[2], 'flag']]);
+    expect(rows(withUnits).filter(([, ref]) => ref === refs[0])).toEqual([['甲省', refs[0], 'rate'], ['乙省', refs[0], 'rate']]);
   });
 });
