@@ -219,8 +219,9 @@ function categoryAt(norm: string, at: number): string | undefined {
  */
 function categoryGroups(norm: string, toks: readonly Tok[]): Group[] {
   const groups: Group[] = [];
-  let i = 0;
-  while (i < norm.length) {
+  // Runs start only where a category word starts (never at the 产区 inside 非产区).
+  for (const i of categoryMentions(norm)) {
+    if (groups.length > 0 && i < groups[groups.length - 1]!.end) continue;
     const entries: Entry[] = [];
     let at = i;
     for (;;) {
@@ -236,8 +237,7 @@ function categoryGroups(norm: string, toks: readonly Tok[]): Group[] {
       const list = respectivelyAfter(norm, toks, group.end, entries.length);
       if (list) group.respectively = list;
       groups.push(group);
-      i = group.end;
-    } else i++;
+    }
   }
   return groups;
 }
