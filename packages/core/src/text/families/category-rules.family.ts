@@ -13,7 +13,7 @@ type Compile = (text: string, opts?: CompileOptions) => CompileResult;
  * "此项不得分，同时倒扣N分": the engine zeroes the whole item, 倒扣 included, where the words mean 0 and then −N
  * below it; compiled so, a unit that loses the item would score 0 instead of −N (compile-rule.ts flags it).
  */
-export const ZERO_CANCELS_REVERSE = '“此项不得分”与“倒扣”同时出现：计零会把倒扣一并抵消（应为 0 分再倒扣），规则格式暂不能表达，需人工确认';
+export const ZERO_CANCELS_REVERSE = '本项计零（不得分）与“倒扣”同时出现：计零会把倒扣一并抵消（应为 0 分再倒扣），规则格式暂不能表达，需人工确认';
 
 /** One category's amount in a pair: "产区扣0.5分" (category, filler 扣, amount) or "产区4分" after 倒扣. */
 type Entry = { category: string; start: number; end: number; keepFrom: number };
@@ -111,7 +111,7 @@ function readByCategory(text: string, opts: CompileOptions, compile: Compile): C
   }
 
   const indicator = mergePolicies(variants, opts.points);
-  if (indicator === null) return null;
+  if (indicator === null || 'reason' in indicator) return indicator;
   const result: CompileResult = { status: 'ok', rules, issues: [], warnings: [...new Set(variants.flatMap((variant) => variant.result.warnings))], ignored: first.ignored };
   if (Object.keys(indicator).length > 0) result.indicator = indicator;
   if (opts.source) result.source = opts.source;
@@ -157,7 +157,7 @@ function readCopies(copies: Copy[], columnPoints: Dec | undefined, compile: Comp
  * each is a completion with its own points ("得4分，否则不得分"), summed. The points column, when passed,
  * must be one category's points (corpus 06 states the assessed province's), else null.
  */
-function mergePolicies(variants: { category: string; result: CompileResult }[], columnPoints: Dec | undefined): NonNullable<CompileResult['indicator']> | null {
+function mergePolicies(variants: { category: string; result: CompileResult }[], columnPoints: Dec | undefined): NonNullable<CompileResult['indicator']> | { reason: string } | null {
   const { points: _points, ...rest } = variants[0]!.result.indicator ?? {};
   const key = JSON.stringify(rest);
   for (const variant of variants) {
@@ -174,7 +174,10 @@ function mergePolicies(variants: { category: string; result: CompileResult }[], 
   const out: NonNullable<CompileResult['indicator']> = { ...rest };
   if (values.length === 0) return out;
   if (values.length !== variants.length) return null;
-  if (columnPoints !== undefined && !values.some((value) => P.cmp(value, columnPoints) === 0)) return null;
+  if (columnPoints !== undefined && !values.some((value) => P.cmp(value, columnPoints) === 0)) {
+    const stated = Object.entries(byCategory).map(([category, value]) => `${category} ${P.toStr(value)} 分`).join('、');
+    return { reason: `分值栏的 ${P.toStr(columnPoints)} 分不是条文中任一单位类别的分值（${stated}），需人工确认` };
+  }
   if (values.every((value) => P.cmp(value, values[0]!) === 0)) out.points = values[0]!;
   else out.pointsByCategory = byCategory;
   return out;

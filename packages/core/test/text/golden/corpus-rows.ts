@@ -179,7 +179,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:119#1', flag: "同一条款中按单位类别的分值出现多组" },
   { at: '06:120#1', flag: "分别扣的分值个数" },
   { at: '06:121#1', flag: "分别扣的分值个数" },
-  { at: '06:122#1', points: '2', flag: "按单位类别" }, // the points column (2) is neither category's points in the text (2.5 / 1.5): review
+  { at: '06:122#1', points: '2', flag: "分值栏的 2 分不是条文中任一单位类别的分值（产区 2.5 分、非产区 1.5 分）" }, // the points column (2) is neither category's points in the text (2.5 / 1.5): review
   { at: '06:123#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:124#1', flag: "未读取的比率" },
   { at: '06:125#1', flag: "未识别扣分数值" },
