@@ -129,7 +129,13 @@ type Variant = { category: string; result: CompileResult };
  * does; otherwise null (review).
  */
 function readCopies(copies: Copy[], columnPoints: Dec | undefined, compile: Compile): Variant[] | null {
-  const plain = copies.map(({ category, copy }) => ({ category, result: absorbStepCutoff(compile(copy, {}), copy) }));
+  const plain = copies.map(({ category, copy }) => {
+    const alone = compile(copy, {});
+    // A copy that only deducts states no points of its own: the item's points (the column) are its points, so
+    // their checks and policies apply (a 0 分 item's deductions go below zero, corpus 06 (83); 扣 beyond the points).
+    const deductsOnly = columnPoints !== undefined && !alone.rules.some((entry) => ruleEffect(entry.rule) === 'score');
+    return { category, result: absorbStepCutoff(deductsOnly ? compile(copy, { points: columnPoints }) : alone, copy) };
+  });
   if (plain.every((variant) => variant.result.status === 'ok') || columnPoints === undefined) return plain;
   const withColumn = copies.map(({ category, copy }) => ({ category, copy, result: absorbStepCutoff(compile(copy, { points: columnPoints }), copy) }));
   const decided = withColumn.filter((variant) => variant.result.status === 'ok');
@@ -137,6 +143,10 @@ function readCopies(copies: Copy[], columnPoints: Dec | undefined, compile: Comp
   const shape = (result: CompileResult): string => result.rules.map((entry) => entry.rule.kind).join('|');
   const reading = shape(decided[0]!.result);
   if (decided.some((variant) => shape(variant.result) !== reading)) return null;
+  // Only graded options are decided by the points (the highest is the item's points); a copy that fails for any
+  // other reason (扣 beyond the points) keeps its review — its own points are not written anywhere.
+  const graded = (result: CompileResult): boolean => result.rules.some((entry) => entry.rule.kind === 'any-of' && entry.rule.optionPoints !== undefined);
+  if (!decided.every((variant) => graded(variant.result))) return plain;
   const out: Variant[] = [];
   for (const variant of withColumn) {
     if (variant.result.status === 'ok') {

@@ -26,5 +26,9 @@ describe('rules by unit category', () => {
     ['a category word outside a pair is not read', '产区的完成率不低于90%的，产区得2分，非产区得1分；每减少1个百分点，产区扣0.5分，非产区扣0.25分。', { flag: '按单位类别' }],
     ['a 分别 list shorter than the categories is not read', '持平的，产区得2分，非产区得1分；每提高1个百分点，在产区2分、非产区1分的基础上分别加0.3分，加满为止。', { flag: '' }],
     ['the same category twice is no pair', '完成的，产区得2分，产区得1分。', { flag: '' }],
+    // A copy that only deducts takes the item's points from the column (corpus 06 (83): 0 分 items go below zero).
+    ['deductions by category on a 0 分 item go below zero', '抽检发现不合格产品流入市场的，产区扣1分，非产区扣0.5分。',
+      { rules: [{ byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '1' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '0.5' } } }], indicator: { allowNegative: true } }, '0'],
+    ['a deduction beyond the column is checked, never read as that category\'s points', '抽检发现不合格产品流入市场的，产区扣2分，非产区扣0.5分。', { flag: '扣分值2超过本项分值1' }, '1'],
   ]);
 });
