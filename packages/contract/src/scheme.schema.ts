@@ -21,6 +21,7 @@ export const clauseSchema = z.strictObject({
   text,
   points: decimal.optional(),
   rule: ruleSchema,
+  ruleByCategory: z.record(z.string(), ruleSchema).optional().describe('按单位类别的规则：本单位类别有规则时按该规则计分，否则按 rule'),
   leadAssessors: codes.optional(),
   divisions: codes.optional(),
   participatingDivisions: codes.optional(),

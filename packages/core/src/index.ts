@@ -8,12 +8,12 @@ export type { RuleContext, RuleOutcome, RuleLine, PeerData } from './rules/rule-
 export { evaluateRule, peerMetric, ruleEffect } from './rules/evaluate-rule';
 export { evaluate, evaluateWithState, rescore, type Evaluation } from './scoring/evaluate';
 export { factWarnings, describeFactWarning, readsOf, type FactWarning } from './scoring/fact-usage';
-export { indexScheme, inScope, pointsFor, type SchemeIndex } from './scheme/scheme-index';
+export { indexScheme, inScope, pointsFor, ruleFor, type SchemeIndex } from './scheme/scheme-index';
 export { lintScheme, type LintIssue } from './scheme/lint-scheme';
 export { rankUnits } from './ranking/rank-units';
 export { barredGradeCap, gradeUnits } from './grading/grade-units';
 export { describeLine, describeGradeNote, signed } from './explain/explain';
-export { describeRule, describeRuleParts, ruleKindNamesZh } from './explain/describe-rule';
+export { describeClauseRule, describeRule, describeRuleParts, ruleKindNamesZh } from './explain/describe-rule';
 export { unitResultJson, nodeResultJson, ledgerLineJson, type UnitResultJson, type NodeResultJson, type LedgerLineJson, type ClauseResultJson } from './explain/result-json';
 export { zhCN } from './explain/messages.zh-CN';
 export { compileRuleText, singleRuleOf, type CompileResult, type CompiledRule, type CompileIssue, type CompileOptions, type RuleParam } from './text/compile-rule';

@@ -166,3 +166,15 @@ export function describeRule(rule: Rule): string {
   const name = rule.kind === 'any-of' && rule.optionPoints ? '按情形择一计分' : ruleKindNamesZh[rule.kind];
   return `${name}：${describeRuleParts(rule).join('；')}`;
 }
+
+/**
+ * A clause's rule with its rules by unit category (corpus 06): each category's rule on its own line,
+ * then the rule every other category is scored by — so a person sees which rule a unit gets.
+ */
+export function describeClauseRule(clause: { rule: Rule; ruleByCategory?: Record<string, Rule> }): string {
+  const byCategory = Object.entries(clause.ruleByCategory ?? {});
+  if (byCategory.length === 0) return describeRule(clause.rule);
+  const lines = byCategory.map(([category, rule]) => `单位类别“${category}”：${describeRule(rule)}`);
+  const fallback = clause.rule.kind === 'manual' ? '其他单位类别：没有对应规则，需人工复核' : `其他单位类别：${describeRule(clause.rule)}`;
+  return [...lines, fallback].join('\n');
+}

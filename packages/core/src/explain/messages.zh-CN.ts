@@ -131,6 +131,8 @@ export const zhCN: Record<string, string> = {
   'node.round': '本项得分 {score} 保留 {decimals} 位小数为 {result}',
   'clause.na': '不涉及此项工作（{reason}），不扣分',
   'clause.needs-review': '条款规则待复核{reason?：{reason}}',
+  'clause.category-rule': '按单位类别“{category}”的规则计分',
+  'clause.category-missing': '本条款按单位类别（{categories}）给出规则，本单位类别“{category}”没有对应规则，需人工复核',
 };
 
 export const gradeNotesZh: Record<string, string> = {

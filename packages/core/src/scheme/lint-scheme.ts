@@ -1,6 +1,7 @@
 import * as P from '../points';
 import type { Dec } from '../points';
 import type { Band, Rule } from '../rules/rule.types';
+import { peerMetric, ruleEffect } from '../rules/evaluate-rule';
 import type { Code, Indicator, Scheme, Scope } from './scheme.types';
 
 /** A warning about what real schemes get wrong (catalogue §8.2). Lint never throws. */
@@ -17,10 +18,13 @@ export type LintIssue = {
     | 'cascade-below-parent'
     | 'cascade-below-upper'
     | 'needs-review'
-    | 'nested-bonus';
+    | 'nested-bonus'
+    | 'category-rule';
   path: string;
   message: string;
 };
+
+const EFFECT_ZH = { score: '得分', deduction: '扣分', bonus: '加分', zero: '不得分' } as const;
 
 export function lintScheme(scheme: Scheme): LintIssue[] {
   const issues: LintIssue[] = [];
@@ -110,6 +114,15 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
       ref(assessors, '考核牵头部门', c.leadAssessors, `${cp}.leadAssessors`);
       if (c.status === 'needs-review') warn('needs-review', cp, `条款待复核：${c.reviewReason ?? c.text.slice(0, 40)}`);
       lintRule(c.rule, `${cp}.rule`, warn, subs);
+      // Rules by unit category: known categories, one effect (the clause is planned once for every
+      // unit as a score or a deduction), and no rule that reads other units (peer values are per clause).
+      ref(categories, '单位类别', Object.keys(c.ruleByCategory ?? {}), `${cp}.ruleByCategory`);
+      for (const [cat, rule] of Object.entries(c.ruleByCategory ?? {})) {
+        const rp = `${cp}.ruleByCategory.${cat}`;
+        lintRule(rule, rp, warn, subs);
+        if (ruleEffect(rule) !== ruleEffect(c.rule)) warn('category-rule', rp, `类别“${cat}”的规则与条款的默认规则计分方式不同（${EFFECT_ZH[ruleEffect(rule)]} / ${EFFECT_ZH[ruleEffect(c.rule)]}），同一条款的各类别规则须同为得分、扣分或加分`, 'error');
+        if (peerMetric(rule) !== undefined) warn('category-rule', rp, `类别“${cat}”的规则需要与其他单位比较（${rule.kind}），按单位类别的规则不能跨单位计分`, 'error');
+      }
     });
     (node.children ?? []).forEach((c, j) => walk(c, `${path}.children[${j}]`, depth + 1));
   };

@@ -1,6 +1,7 @@
 import type { Dec } from '../points';
 import { CoreError } from '../errors';
 import type { Clause, Code, Indicator, Scheme, Scope, SubAssessment, Unit } from './scheme.types';
+import type { Rule } from '../rules/rule.types';
 
 export type ClauseSite = { clause: Clause; indicator: Indicator; path: Code[] };
 
@@ -75,6 +76,19 @@ export function inScope(scope: Scope | undefined, unit: Unit, groupsOfUnit: Read
 /** Points of an indicator for one unit (P48 variants: unit over category over default). */
 export function pointsFor(ind: Indicator, unit: Unit): Dec | undefined {
   return ind.pointsByUnit?.[unit.code] ?? ind.pointsByCategory?.[unit.category] ?? ind.points;
+}
+
+/**
+ * The rule a clause scores one unit by: the rule of the unit's category when the clause has rules by
+ * category, else `rule`. `missing` says the clause has rules by category, the unit's category is
+ * not one of them and the fallback is `manual` (no category-free reading: needs review).
+ */
+export function ruleFor(clause: Clause, unit: Unit): { rule: Rule; category?: Code; missing?: true } {
+  const byCategory = clause.ruleByCategory;
+  if (byCategory === undefined) return { rule: clause.rule };
+  const own = byCategory[unit.category];
+  if (own !== undefined) return { rule: own, category: unit.category };
+  return clause.rule.kind === 'manual' ? { rule: clause.rule, missing: true } : { rule: clause.rule };
 }
 
 /** The peer group a unit is compared within for cross-unit rules: its first ranking group, else all units. */

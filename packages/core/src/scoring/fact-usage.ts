@@ -1,5 +1,5 @@
 import type { Fact, FactType } from '../scheme/fact.types';
-import { inScope, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
+import { inScope, pointsFor, ruleFor, type SchemeIndex } from '../scheme/scheme-index';
 import type { Code, Unit } from '../scheme/scheme.types';
 import type { Metric, Rule } from '../rules/rule.types';
 import type { LedgerLine } from './result.types';
@@ -126,7 +126,7 @@ type Site = { reads: Reads } | { unread: 'unknown-ref' | 'out-of-scope' };
 function siteOf(index: SchemeIndex, unit: Unit, ref: Code): Site {
   const inPath = (path: readonly Code[]) => path.every((code) => inScope(index.indicators.get(code)?.indicator.appliesTo, unit, index.groupsOfUnit));
   const clause = index.clauses.get(ref);
-  if (clause) return inPath(clause.path) ? { reads: readsOf(clause.clause.rule) } : { unread: 'out-of-scope' };
+  if (clause) return inPath(clause.path) ? { reads: readsOf(ruleFor(clause.clause, unit).rule) } : { unread: 'out-of-scope' };
   const ind = index.indicators.get(ref);
   if (ind) {
     if (!inPath(ind.path)) return { unread: 'out-of-scope' };
@@ -148,7 +148,7 @@ function siteOf(index: SchemeIndex, unit: Unit, ref: Code): Site {
     const inScopeSites = shared.filter((s) => inPath(s.path));
     if (inScopeSites.length === 0) return { unread: 'out-of-scope' };
     const reads = new Map<FactType, 'one' | 'many'>();
-    for (const s of inScopeSites) for (const [t, m] of readsOf(s.clause.rule)) if (reads.get(t) !== 'many') reads.set(t, m);
+    for (const s of inScopeSites) for (const [t, m] of readsOf(ruleFor(s.clause, unit).rule)) if (reads.get(t) !== 'many') reads.set(t, m);
     return { reads };
   }
   return { unread: 'unknown-ref' };

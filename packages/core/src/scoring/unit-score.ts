@@ -6,7 +6,7 @@ import type { Rule } from '../rules/rule.types';
 import type { PeerData, RuleContext, RuleLine, RuleOutcome } from '../rules/rule-context';
 import { evaluateRule, ruleEffect } from '../rules/evaluate-rule';
 import { line, tierAmount } from '../rules/rule-helpers';
-import { inScope, peerGroupOf, pointsFor, type SchemeIndex } from '../scheme/scheme-index';
+import { inScope, peerGroupOf, pointsFor, ruleFor, type SchemeIndex } from '../scheme/scheme-index';
 import { factsFor, UnitCells, type FactIndex, type UnitFacts } from './fact-index';
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
 import { CLAUSE_HAS_SCORE, CLAUSE_REVIEWED, CLAUSE_ZERO_SHIFT, LedgerStore, lazyAccessor, type Params, type SiteTable } from './ledger-store';
@@ -689,9 +689,18 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     return out;
   }
   if (clause.dedupeGroup !== undefined) facts = dropDuplicates(st, clause, facts);
-  if (clause.status === 'needs-review') {
+  // Rules by unit category: the unit's category picks the rule; its ledger says which one applied.
+  const picked = clause.ruleByCategory === undefined ? undefined : ruleFor(clause, unit);
+  let reviewed = clause.status === 'needs-review';
+  if (reviewed) {
     st.review++;
     push(st, site, line('review', P.ZERO, facts.map((f) => f.id), 'clause.needs-review', { reason: clause.reviewReason ?? '' }));
+  }
+  if (picked?.category !== undefined) push(st, site, line('note', P.ZERO, NO_IDS, 'clause.category-rule', { category: picked.category }));
+  else if (picked?.missing && !reviewed) {
+    reviewed = true;
+    st.review++;
+    push(st, site, line('review', P.ZERO, facts.map((f) => f.id), 'clause.category-missing', { category: unit.category, categories: Object.keys(clause.ruleByCategory!).join('、') }));
   }
   const points = clause.points ?? M;
   const target = node.targets?.[unit.code] ?? node.target;
@@ -707,11 +716,11 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
     ctx.target = target;
     ctx.peers = peers;
   }
-  const out = evaluateRule(clause.rule, ctx);
+  const out = evaluateRule(picked === undefined ? clause.rule : picked.rule, ctx);
   tally(st, out.status);
   const lines = out.lines;
   for (let i = 0; i < lines.length; i++) push(st, site, lines[i]!);
-  st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus, lineStart, plan.id, flagsOf(out, clause.status === 'needs-review'));
+  st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus, lineStart, plan.id, flagsOf(out, reviewed));
   return out;
 }
 
@@ -768,7 +777,7 @@ function planDedupe(env: ScoringEnv, unit: Unit, st: State): void {
     const group = clause.dedupeGroup!;
     for (const f of factsFor(env.facts, unit.code, code)) {
       if (f.type !== 'occurrence' || f.eventKey === undefined) continue;
-      const amount = priceOccurrence(clause.rule, f);
+      const amount = priceOccurrence(ruleFor(clause, unit).rule, f);
       const key = `${group}\u0000${f.eventKey}`;
       const prev = best.get(key);
       if (!prev || amount > prev.amount) best.set(key, { clause: code, amount });

@@ -18,6 +18,8 @@ import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbBelowOptions } from './families/below-options';
 import { categoryDeductionIssue } from './families/category-deductions';
+import { ruleEffect } from '../rules/evaluate-rule';
+import { compileByCategory, ZERO_CANCELS_REVERSE } from './families/category-rules.family';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -188,6 +190,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     }
   }
   if (norm.includes('倒扣') && rules.some((entry) => entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence')) indicator.allowNegative = true;
+  // "此项不得分，同时倒扣N分" (corpus 06 (26) (35) (55)): zeroing the item would cancel the 倒扣 with it (0, where the words say 0 and then −N).
+  const zeroesItem = rules.find((entry) => entry.rule.kind === 'zero' && entry.rule.scope === 'indicator');
+  if (zeroesItem && indicator.allowNegative && rules.some((entry) => ruleEffect(entry.rule) === 'deduction')) issue({ start: zeroesItem.span[0], end: zeroesItem.span[1] }, ZERO_CANCELS_REVERSE);
   // An item of 0 分 whose every rule deducts (corpus 06 (83) "…的，粮食流出地扣1分"): the deductions go below zero.
   if (opts.points !== undefined && P.isZero(opts.points) && rules.length > 0 && rules.every((entry) => (entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence') && entry.rule.effect === 'deduction')) indicator.allowNegative = true;
   for (const compiledRule of rules) if (compiledRule.review) issues.push({ text: compiledRule.text, span: compiledRule.span, reason: compiledRule.review });
@@ -202,7 +207,8 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   if (issues.length > 0) result.reason = [...new Set(issues.map((entry) => entry.reason))].join('；');
   if (Object.keys(indicator).length > 0) result.indicator = indicator;
   if (opts.source) result.source = opts.source;
-  return result;
+  // Amounts by unit category (产区扣0.5分，非产区扣0.3分): read once per category (families/category-rules).
+  return status === 'needs-review' ? compileByCategory(text, opts, compileRuleText, result) : result;
 }
 
 /**

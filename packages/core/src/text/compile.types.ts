@@ -17,6 +17,11 @@ export type CompiledRule = {
   review?: string;
   /** The phrase family that read it (see families.ts), for coverage per family in import reports. */
   family?: string;
+  /**
+   * The rule by unit category in the document's words (families/category-rules): `rule` is then a
+   * `manual` fallback for units of any other category. The clause's `ruleByCategory`.
+   */
+  ruleByCategory?: Record<string, Rule>;
 };
 
 /** One family's reading of a part of the text, kept when two families disagree. */

@@ -244,3 +244,13 @@ export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
 /** A score taken from other units' scores (corpus 08 "其他部门得分为专业部门得分的平均分"): flagged, never a rule. */
 export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];
+
+/**
+ * What may stand between a unit category and its amount in a category pair (families/category-rules):
+ * "产区得2分" "产区扣0.5分" "产区最多扣2分", or nothing after the verb ("倒扣产区4分", "在产区2.4分…的基础上").
+ */
+export const CATEGORY_AMOUNT_FILLERS = ['', '得', '扣', '加', '减', '扣减', '最多扣', '最高扣', '最多加', '最高加'];
+/** What joins the amounts of a category pair ("产区扣0.5分，非产区扣0.3分", "产区得1.5分、非产区得1分"). */
+export const CATEGORY_PAIR_SEPARATORS = ['，', ',', '、'];
+/** A list whose amounts follow the order of the categories just named ("…的基础上分别加0.3分、0.2分"). */
+export const RESPECTIVELY_WORDS = ['分别'];

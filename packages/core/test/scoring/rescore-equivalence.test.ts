@@ -35,7 +35,9 @@ function schemeWith(grading: Grading, withPeers: boolean): Scheme {
       code: 'I2',
       title: '办结率',
       points: d(10),
-      clauses: [{ code: 'C2', text: '低于95%扣0.5分，每低5个百分点再扣0.5分', rule: { kind: 'threshold-steps', effect: 'deduction', metric: { of: 'rate' }, threshold: d(95), direction: 'below', initial: d('0.5'), step: d(5), perStep: d('0.5'), cap: d(4) } }],
+      clauses: [{ code: 'C2', text: '低于95%扣0.5分，每低5个百分点再扣0.5分', rule: { kind: 'threshold-steps', effect: 'deduction', metric: { of: 'rate' }, threshold: d(95), direction: 'below', initial: d('0.5'), step: d(5), perStep: d('0.5'), cap: d(4) },
+          // Rules by unit category: towns are scored by their own steps, streets by the clause's rule.
+          ruleByCategory: { town: { kind: 'threshold-steps', effect: 'deduction', metric: { of: 'rate' }, threshold: d(90), direction: 'below', step: d(1), perStep: d('0.3'), cap: d(5) } } }],
     },
     { code: 'I3', title: '重点任务', points: d(5), clauses: [{ code: 'C3', text: '完成得满分，部分完成酌情', rule: { kind: 'completion', allowPartial: true } }] },
     {

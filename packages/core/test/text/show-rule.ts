@@ -12,3 +12,14 @@ export function show(value: unknown, key = ''): unknown {
   }
   return value;
 }
+
+/**
+ * A compiled rule for a table: its rule, or — for a rule by unit category (families/category-rules) —
+ * `{ byCategory }`, the rule of each category in the document's words (the `manual` fallback for any
+ * other category is implied; a fallback of another kind is shown as `rule`).
+ */
+export function showCompiled(compiled: { rule: unknown; ruleByCategory?: Record<string, unknown> }): unknown {
+  if (!compiled.ruleByCategory) return show(compiled.rule);
+  const rule = compiled.rule as { kind: string };
+  return { byCategory: show(compiled.ruleByCategory), ...(rule.kind !== 'manual' ? { rule: show(rule) } : {}) };
+}

@@ -81,7 +81,7 @@ export function categoryPoints(text: string): string[] | undefined {
 /** True when a compiled rule already keys its amounts by those category words (the compiler read the split). */
 function rulesKeyBy(rules: readonly CompiledRule[], words: readonly string[]): boolean {
   return rules.some((r) => {
-    const json = JSON.stringify(r.rule);
+    const json = JSON.stringify([r.rule, r.ruleByCategory ?? {}]);
     return words.every((w) => json.includes(`"${w}"`));
   });
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Clause, Indicator, Metric, Rule, Scheme, Scope, Unit } from '@kaohe/core';
-import { inScope, toStr } from '@kaohe/core';
+import { inScope, ruleFor, toStr } from '@kaohe/core';
 import { parseFacts } from '@kaohe/contract';
 import type { Fact } from '@kaohe/core';
 import { OfficeError } from '../document';
@@ -177,15 +177,20 @@ function vetoHint(effects: Scheme['vetoes'][number]['effects']): string {
 }
 
 function rowsOf(units: readonly Unit[], ind: Indicator, clause: Clause): Row[] {
-  const need = factNeed(clause.rule);
-  return (units.length ? units : [{ code: '', name: '' }]).map((u) => ({
-    unit: u.name || u.code,
-    ref: clause.dataItem ?? clause.code,
-    type: need.type,
-    说明: `${ind.title}：${need.hint}${clause.dataItem !== undefined ? `（数据项 ${clause.dataItem}，各条款共用，只填一次）` : ''}`,
-    条款原文: clause.text,
-    状态: clause.status === 'ok' ? '已编译' : `待复核：${clause.reviewReason ?? ''}`,
-  }));
+  return (units.length ? units : [undefined]).map((u) => {
+    // Rules by unit category read the same facts with other amounts: the unit's own rule, or the first one
+    // when the scheme has no units yet (the `manual` fallback would ask for a judgement instead).
+    const rule = u ? ruleFor(clause, u).rule : (Object.values(clause.ruleByCategory ?? {})[0] ?? clause.rule);
+    const need = factNeed(rule);
+    return {
+      unit: u ? u.name || u.code : '',
+      ref: clause.dataItem ?? clause.code,
+      type: need.type,
+      说明: `${ind.title}：${need.hint}${clause.dataItem !== undefined ? `（数据项 ${clause.dataItem}，各条款共用，只填一次）` : ''}`,
+      条款原文: clause.text,
+      状态: clause.status === 'ok' ? '已编译' : `待复核：${clause.reviewReason ?? ''}`,
+    };
+  });
 }
 
 /** Writes the template workbook: a 事实 sheet (header frozen, fill columns per row) and a 填写说明 sheet. */

@@ -148,6 +148,8 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
       used.add(base);
       const made = clausesOfDraft(c, base);
       for (const m of made) {
+        // Rules by unit category: the document's category words are the scheme's unit categories.
+        for (const cat of Object.keys(m.ruleByCategory ?? {})) if (!categories.has(cat)) categories.set(cat, { code: cat, name: cat });
         m.divisions?.forEach((d) => divisions.add(d));
         m.leaders?.forEach((l) => leaders.add(l));
       }
@@ -162,7 +164,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
         ...(c.reason ? { reason: c.reason } : {}),
         ...(c.unread?.length ? { unread: c.unread } : {}),
         ...(c.points !== undefined ? { points: c.points } : node.points !== undefined && drafts.length === 1 ? { points: node.points } : {}),
-        rules: c.rules.map((r) => ({ kind: r.rule.kind, text: r.text, span: r.span, params: r.params, ...(r.review ? { review: r.review } : {}) })),
+        rules: c.rules.map((r) => ({ kind: (r.ruleByCategory ? Object.values(r.ruleByCategory)[0] : undefined)?.kind ?? r.rule.kind, text: r.text, span: r.span, params: r.params, ...(r.review ? { review: r.review } : {}) })),
         ...(c.sharedMethod ? { sharedMethod: c.sharedMethod } : {}),
         divisions: effDivisions,
         leaders: effLeaders,
@@ -271,6 +273,7 @@ function clausesOfDraft(c: ClauseDraftNode, base: string): Clause[] {
       text: c.text,
       ...(c.points !== undefined && c.rules.length === 1 ? { points: c.points } : {}),
       rule: r.rule,
+      ...(r.ruleByCategory ? { ruleByCategory: r.ruleByCategory } : {}),
       ...owners,
       status: review ? 'needs-review' : 'ok',
       ...(review ? { reviewReason: review } : {}),

@@ -4,9 +4,9 @@ import { UNIT_CATEGORY_WORDS } from '../vocabulary';
 
 /**
  * "…此项不得分，同时倒扣产区4分，非产区1分" (corpus 06 (26) (32) (35) (43) (47) (51) (65) (67)): deductions whose
- * amount depends on the unit's category, the verb written once before the first category. The
- * scheme format has no per-category deduction amount yet, so these stay in review — with a reason
- * that says so and the amounts as written, instead of "未识别扣分数值".
+ * amount depends on the unit's category, the verb written once before the first category. They are
+ * read once per category (category-rules.family.ts); where that reading fails, the clause stays in
+ * review with this reason and the amounts as written, instead of "未识别扣分数值".
  */
 export function categoryDeductionIssue(pending: string): { reason: string; suggestion: string } | undefined {
   const toks = tokenize(pending);
@@ -24,7 +24,7 @@ export function categoryDeductionIssue(pending: string): { reason: string; sugge
   if (found.length < 2) return undefined;
   const verb = reversed ? '倒扣' : '扣分';
   return {
-    reason: `按单位类别${verb}（${found.join('、')}），规则格式暂不能按单位类别给出扣分值，需人工确认`,
+    reason: `按单位类别${verb}（${found.join('、')}），按类别分别读取未能完整编译，需人工确认`,
     suggestion: `条件扣分${reversed ? '（可扣至零分以下）' : ''}：${found.join('、')}，按被考核单位的类别取值`,
   };
 }

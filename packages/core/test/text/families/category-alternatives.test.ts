@@ -11,7 +11,11 @@ describe('situations that each earn the item points (corpus 06)', () => {
       { rules: [{ kind: 'any-of', options: ['试点省份（甲、乙）：完成试点任务的', '重点省份（丙、丁）：编制方案的', '其他省份：开展研究的'], points: '1', optionPoints: ['1', '1', '1'] }] }, '1'],
     // Not alternatives: the points column is the sum, the pairs differ, no points column, stacked.
     ['points column is the sum of the two', '制定扶持政策的，产区得1分，非产区得0.5分；建立工作台账的，产区得1分，非产区得0.5分。', { flag: '得分情形' }, '1'],
-    ['different pairs', '下发文件的，产区得2分，非产区得1分；召开会议的，产区得1分，非产区得0.5分；否则不得分。', { flag: '按单位类别的分值出现多组' }, '1'],
+    // The column (1) is 非产区's highest and below its sum (1.5): graded options; the sentence's relation is the
+    // same for 产区, read at its own highest (2) — families/category-rules.
+    ['different pairs, the column decides one category', '下发文件的，产区得2分，非产区得1分；召开会议的，产区得1分，非产区得0.5分；否则不得分。',
+      { rules: [{ byCategory: { 产区: { kind: 'any-of', options: ['下发文件的', '召开会议的'], points: '2', optionPoints: ['2', '1'] }, 非产区: { kind: 'any-of', options: ['下发文件的', '召开会议的'], points: '1', optionPoints: ['1', '0.5'] } } }], indicator: { pointsByCategory: { 产区: '2', 非产区: '1' } } }, '1'],
+    ['different pairs, the column is neither', '下发文件的，产区得2分，非产区得1分；召开会议的，产区得1分，非产区得0.5分；否则不得分。', { flag: '按单位类别的分值出现多组' }, '1.2'],
     ['no points column', '制定扶持政策的，产区得2分，非产区得1分。制定扶持措施的，产区得2分，非产区得1分。', { flag: '得分情形' }],
   ]);
 });

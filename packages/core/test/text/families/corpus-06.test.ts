@@ -35,10 +35,11 @@ describe('不得分 below graded options (corpus 06)', () => {
   ]);
 });
 
-// Written after corpus 06 (26): 倒扣 by category, the verb once before the first category (no format for it yet).
+// Written after corpus 06 (26): 倒扣 by category, the verb once before the first category.
 describe('deductions by category (corpus 06)', () => {
   familyTable([
-    ['倒扣 by category is named, not "未识别"', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴的，此项不得分，同时倒扣产区2分，非产区1分。',
-      { flag: '按单位类别倒扣（产区 2 分、非产区 1 分），规则格式暂不能按单位类别给出扣分值', suggestion: '条件扣分（可扣至零分以下）：产区 2 分、非产区 1 分' }],
+    // Read once per category (families/category-rules), but 此项不得分 would zero the 倒扣 with the item (0, not −1).
+    ['此项不得分，同时倒扣 by category stays in review, named', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴的，此项不得分，同时倒扣产区2分，非产区1分。',
+      { flag: '计零会把倒扣一并抵消', suggestion: '条件扣分（可扣至零分以下）：产区 2 分、非产区 1 分' }],
   ]);
 });

@@ -77,12 +77,12 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '03:21#2', flag: "与本项其他计分规则如何结合未写明" },
   { at: '06:15#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"4","非产区":"3"}} },
   { at: '06:16#1', points: '3', ok: [{"kind":"any-of","options":["@3-44","@49-93"],"points":"3","optionPoints":["3","2"]}] },
-  { at: '06:17#1', flag: "“在此基础上”的得分叠加在按单位类别的分值之上（产区 1.3+0.2=1.5 分、非产区 0.8+0.2=1 分）" },
+  { at: '06:17#1', points: '1', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.3"}, "非产区": {"kind": "completion", "points": "0.8"}}}, {"kind": "completion", "points": "0.2"}], indicator: {"pointsByCategory": {"产区": "1.5", "非产区": "1"}} }, // 在此基础上 over category points: 1.3+0.2 / 0.8+0.2; the column states 非产区 1
   { at: '06:18#1', flag: "本项有3个得分情形" },
-  { at: '06:19#1', flag: "“在此基础上”的得分叠加在按单位类别的分值之上（产区 1.8+0.2=2 分、非产区 1.3+0.2=1.5 分）" },
+  { at: '06:19#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.8"}, "非产区": {"kind": "completion", "points": "1.3"}}}, {"kind": "completion", "points": "0.2"}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1.5"}} }, // 在此基础上 over category points: 1.8+0.2 / 1.3+0.2
   { at: '06:20#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:21#1', flag: "同一条款中按单位类别的分值出现多组" },
-  { at: '06:22#1', flag: "按单位类别" },
+  { at: '06:22#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "threshold-steps", "effect": "score", "metric": {"of": "rate", "percent": true}, "threshold": "95", "direction": "below", "step": "1", "perStep": "0.5"}, "非产区": {"kind": "threshold-steps", "effect": "score", "metric": {"of": "rate", "percent": true}, "threshold": "95", "direction": "below", "step": "1", "perStep": "0.3"}}}], indicator: {"pointsByCategory": {"产区": "2.5", "非产区": "1.5"}} }, // 每减少1个百分点 by category; 低于90%不得分 is where 5 steps take all the points (2.5 / 1.5)
   { at: '06:23#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:24#1', points: '1', flag: "本项有2个得分情形" }, // 否则按完成情况酌情减分: not an any-of
   { at: '06:25#1', flag: "未给出达标值" },
@@ -99,16 +99,16 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:37#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.6"}} }, // 90%以上 / 80%: the requirement
   { at: '06:38#1', ok: [{"kind":"completion","points":"0.8"}] },
   { at: '06:39#1', flag: "未说明后果" },
-  { at: '06:40#1', flag: "按单位类别倒扣（产区 4 分、非产区 1 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:40#1', flag: "计零会把倒扣一并抵消" }, // read by category, but zeroing the item would cancel the 倒扣 (0 then −a): review
   { at: '06:41#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.4"}} },
   { at: '06:42#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.5","非产区":"0.2"}} },
   { at: '06:43#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1.5","非产区":"0.4"}} },
-  { at: '06:44#1', flag: "同一条款中按单位类别的分值出现多组" },
+  { at: '06:44#1', points: '1', ok: [{"byCategory": {"产区": {"kind": "any-of", "options": ["@4-30", "@44-85"], "points": "2", "optionPoints": ["2", "1"]}, "非产区": {"kind": "any-of", "options": ["@4-30", "@44-85"], "points": "1", "optionPoints": ["1", "0.3"]}}}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1"}} }, // the column (非产区 1) makes the situations graded options; 产区 the same reading at its highest 2
   { at: '06:45#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1.5","非产区":"0.5"}} },
-  { at: '06:46#1', flag: "按单位类别倒扣（产区 1.5 分、非产区 0.5 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:46#1', points: '0.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.5"}, "非产区": {"kind": "completion", "points": "0.5"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1.5"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "0.5"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1.5", "非产区": "0.5"}} }, // 否则不得分，同时倒扣 by category
   { at: '06:47#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.25"}} },
   { at: '06:48#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.25"}} },
-  { at: '06:49#1', flag: "按单位类别倒扣（产区 1 分、非产区 0.5 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:49#1', flag: "计零会把倒扣一并抵消" }, // as 06:40
   { at: '06:50#1', ok: [{"kind":"completion"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"proportional","effect":"deduction","points":"2","cap":"2"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"1"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5"}], indicator: {"pointsByCategory":{"产区":"3","非产区":"4"},"floorAtZero":true} },
   { at: '06:51#1', ok: [{"kind":"completion","points":"1"},{"kind":"proportional","effect":"deduction","points":"1","cap":"1"},{"kind":"condition","effect":"deduction","amount":"0.2"},{"kind":"condition","effect":"deduction","amount":"0.2"},{"kind":"condition","effect":"deduction","amount":"1"}], indicator: {"floorAtZero":true} },
   { at: '06:52#1', flag: "本项有5个得分情形" },
@@ -116,19 +116,19 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:54#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:55#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.6","非产区":"1.2"}} },
   { at: '06:56#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"0.8"}} },
-  { at: '06:57#1', flag: "按单位类别倒扣（产区 4 分、非产区 5 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:57#1', flag: "按单位类别倒扣（产区 4 分、非产区 5 分），按类别分别读取未能完整编译" },
   { at: '06:58#1', ok: [{"kind":"completion","points":"1"}] },
   { at: '06:59#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] }, // 达到100%: the requirement
   { at: '06:60#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"2"}} },
-  { at: '06:61#1', flag: "按单位类别倒扣（产区 1 分、非产区 3 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:61#1', points: '2', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1"}, "非产区": {"kind": "completion", "points": "2"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "3"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1", "非产区": "2"}} }, // 得 1/2, 倒扣 1/3
   { at: '06:62#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.5","非产区":"2"}} },
   { at: '06:63#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.25","非产区":"1"}} },
   { at: '06:64#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.25","非产区":"1"}} },
-  { at: '06:65#1', flag: "按单位类别倒扣（产区 1 分、非产区 3 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:65#1', points: '3', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1"}, "非产区": {"kind": "completion", "points": "3"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "3"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1", "非产区": "3"}} }, // 得 1/3, 倒扣 1/3
   { at: '06:66#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1.2"}} },
   { at: '06:67#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1"}} },
   { at: '06:68#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.1","非产区":"0.8"}} },
-  { at: '06:69#1', points: '1.5', ok: [{"kind":"completion","points":"0.4"},{"kind":"completion","points":"0.2"},{"kind":"completion","points":"0.3"},{"kind":"completion","points":"0.3"},{"kind":"completion","points":"0.3"},{"kind":"zero","scope":"indicator"},{"kind":"condition","effect":"deduction","amount":"1.5"}], indicator: {"allowNegative":true} },
+  { at: '06:69#1', points: '1.5', flag: "计零会把倒扣一并抵消" }, // 此项不得分，同时倒扣1.5分: was compiled to zero + 倒扣, which scores 0 where the words say −1.5
   { at: '06:70#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} },
   { at: '06:71#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} }, // 60%及以上: the requirement
   { at: '06:72#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"0.5"}} },
@@ -138,9 +138,9 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:76#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.5","非产区":"1.5"}} },
   { at: '06:77#1', ok: [{"kind":"condition","effect":"deduction","amount":"3"}], indicator: {"allowNegative":true} },
   { at: '06:78#1', points: '1', ok: [{"kind":"any-of","options":["@4-53","@64-104"],"points":"1","optionPoints":["1","1"]}] },
-  { at: '06:79#1', flag: "按单位类别倒扣（产区 1 分、非产区 3 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:79#1', points: '3', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1"}, "非产区": {"kind": "completion", "points": "3"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "3"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1", "非产区": "3"}} }, // 得 1/3, 倒扣 1/3
   { at: '06:80#1', ok: [{"kind":"condition","effect":"deduction","amount":"3"},{"kind":"condition","effect":"deduction","amount":"3"}], indicator: {"allowNegative":true} },
-  { at: '06:81#1', flag: "按单位类别倒扣（产区 1 分、非产区 2 分），规则格式暂不能按单位类别给出扣分值" },
+  { at: '06:81#1', flag: "按单位类别倒扣（产区 1 分、非产区 2 分），按类别分别读取未能完整编译" },
   { at: '06:82#1', ok: [{"kind":"completion","points":"0.4"}] },
   { at: '06:83#1', ok: [{"kind":"completion","points":"0.1"}] },
   { at: '06:84#1', ok: [{"kind":"completion","points":"0.5"}] },
@@ -175,11 +175,11 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:113#1', points: '1', ok: [{"kind":"completion","points":"0.6"},{"kind":"completion","points":"0.4"}] },
   { at: '06:116#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"4","非产区":"3"}} },
   { at: '06:117#1', flag: "本项有4个得分情形" },
-  { at: '06:118#1', flag: "按单位类别" },
+  { at: '06:118#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.5"}, "非产区": {"kind": "completion", "points": "1"}}}, {"byCategory": {"产区": {"kind": "threshold-steps", "effect": "deduction", "metric": {"of": "rate", "percent": true}, "threshold": "target", "direction": "below", "step": "10", "perStep": "0.15"}, "非产区": {"kind": "threshold-steps", "effect": "deduction", "metric": {"of": "rate", "percent": true}, "threshold": "target", "direction": "below", "step": "10", "perStep": "0.1"}}}], indicator: {"floorAtZero": true, "pointsByCategory": {"产区": "1.5", "非产区": "1"}} }, // 每减少10个百分点 by category, 扣完为止
   { at: '06:119#1', flag: "同一条款中按单位类别的分值出现多组" },
   { at: '06:120#1', flag: "分别扣的分值个数" },
   { at: '06:121#1', flag: "分别扣的分值个数" },
-  { at: '06:122#1', flag: "按单位类别" },
+  { at: '06:122#1', points: '2', flag: "分值栏的 2 分不是条文中任一单位类别的分值（产区 2.5 分、非产区 1.5 分）" }, // the points column (2) is neither category's points in the text (2.5 / 1.5): review
   { at: '06:123#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:124#1', flag: "未读取的比率" },
   { at: '06:125#1', flag: "未识别扣分数值" },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../../src/points';
 import { compileRuleText, type CompileResult } from '../../../src/text/compile-rule';
-import { show } from '../show-rule';
+import { show, showCompiled } from '../show-rule';
 import { CORPUS_ROWS } from './corpus-rows';
 import { SEED_ROWS } from './seed-rows';
 import { hasCorpus, isSeed, parseAddress, sentenceAt } from './golden-source';
@@ -31,7 +31,7 @@ function resolveExcerpts(value: unknown, text: string): unknown {
 
 function matches(row: GoldenRow, result: CompileResult): boolean {
   try {
-    expect(result.rules.map((r) => show(r.rule))).toEqual(row.ok);
+    expect(result.rules.map((r) => showCompiled(r))).toEqual(row.ok);
     expect(show(result.indicator ?? {})).toEqual(row.indicator ?? {});
     expect((result.allocations ?? []).map((a) => show(a.points))).toEqual(row.alloc ?? []);
     return true;
@@ -66,11 +66,11 @@ describe('golden rule sentences (seeds and corpus)', () => {
       tally.set(address.file, counts);
       if (row.ok) {
         expect(result.status, result.reason).toBe('ok');
-        expect(result.rules.map((r) => show(r.rule))).toEqual(row.ok);
+        expect(result.rules.map((r) => showCompiled(r))).toEqual(row.ok);
         expect(show(result.indicator ?? {})).toEqual(row.indicator ?? {});
         expect((result.allocations ?? []).map((a) => show(a.points))).toEqual(row.alloc ?? []);
       } else {
-        expect(result.status, JSON.stringify(result.rules.map((r) => show(r.rule)))).toBe('needs-review');
+        expect(result.status, JSON.stringify(result.rules.map((r) => showCompiled(r)))).toBe('needs-review');
         expect(result.reason).toContain(row.flag);
       }
     });

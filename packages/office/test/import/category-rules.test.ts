@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { dec, evaluate, lintScheme, toStr, type Fact, type Scheme } from '@kaohe/core';
+import { parseScheme } from '@kaohe/contract';
+import { importScheme } from '../../src/import/import-scheme';
+import { schemeToYaml } from '../../src/import/serialize';
+import { factsTemplateRows } from '../../src/import/facts-template';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+// A table written after the corpus 06 pattern (amounts by 产区/非产区 inside the rules), the points column stating
+// the assessed unit's category (非产区).
+const TABLE = [
+  '考核项目\t评分标准\t分值\t考核部门',
+  '主推技术\t技术到位率不低于95%的，产区得2.5分，非产区得1.5分；每减少1个百分点，产区扣0.5分，非产区扣0.3分；低于90%不得分。\t1.5\t省农业农村厅',
+  '补贴发放\t足额发放补贴的，产区得4分，非产区得1分，否则不得分，同时倒扣产区4分，非产区1分。\t1\t省财政厅',
+].join('\n');
+
+describe('importing rules by unit category', () => {
+  it('makes the categories the rules name, and the scheme validates and scores each unit by its category', async () => {
+    const { scheme, report } = await importScheme({ name: 'category-rules.tsv', bytes: utf8(TABLE) });
+    expect(scheme.unitCategories.map((c) => c.code).sort()).toEqual(['产区', '非产区']);
+    const clauses = scheme.indicators.flatMap((i) => i.clauses ?? []);
+    expect(clauses.every((c) => c.status === 'ok')).toBe(true);
+    expect(clauses.filter((c) => c.ruleByCategory).map((c) => Object.keys(c.ruleByCategory!).sort())).toEqual([['产区', '非产区'], ['产区', '非产区'], ['产区', '非产区']]);
+    expect(report.coverage).toMatchObject({ compiled: 2 });
+    expect(lintScheme(scheme).filter((l) => l.severity === 'error')).toEqual([]);
+
+    // Through the file form and back, with one unit of each category.
+    const withUnits: Scheme = { ...parseScheme(schemeToYaml(scheme), 'x.yaml').scheme, units: [{ code: 'a', name: '甲省', category: '产区' }, { code: 'b', name: '乙省', category: '非产区' }] };
+    const [tech, subsidy] = withUnits.indicators;
+    const [paid, reversed] = subsidy!.clauses!;
+    const facts: Fact[] = [
+      { id: '1', type: 'rate', unit: 'a', ref: tech!.clauses![0]!.code, numerator: dec(93), denominator: dec(100) },
+      { id: '2', type: 'rate', unit: 'b', ref: tech!.clauses![0]!.code, numerator: dec(93), denominator: dec(100) },
+      { id: '3', type: 'flag', unit: 'a', ref: paid!.code, value: true },
+      { id: '4', type: 'flag', unit: 'b', ref: paid!.code, value: false },
+      { id: '5', type: 'flag', unit: 'b', ref: reversed!.code, value: true },
+    ];
+    const r = evaluate(withUnits, facts);
+    // 甲省 (产区): 2.5 − 2 × 0.5 = 1.5, and 补贴 4 → 5.5; 乙省 (非产区): 1.5 − 2 × 0.3 = 0.9, 否则不得分 0 and 倒扣 1 → −0.1
+    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '5.5', b: '-0.1' });
+
+    // The facts template asks for what the category rules read (a rate, flags), never an assessor's judgement.
+    const rows = (s: Scheme) => factsTemplateRows(s).map((row) => [row.unit, row.ref, row.type]);
+    const refs = [tech!.clauses![0]!.code, paid!.code, reversed!.code];
+    expect(rows(scheme)).toEqual([['', refs[0], 'rate'], ['', refs[1], 'flag'], ['', refs[2], 'flag']]);
+    expect(rows(withUnits).filter(([, ref]) => ref === refs[0])).toEqual([['甲省', refs[0], 'rate'], ['乙省', refs[0], 'rate']]);
+  });
+});
