@@ -136,6 +136,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     topBonus: z.array(decimal).optional(),
     topBonusByRole: z.record(z.string(), z.array(decimal)).optional(),
     cap: decimal.optional(),
+    fromBottom: z.strictObject({ scores: z.array(decimal).min(1), perPlaceUp: decimal }).optional(),
   }),
   z.strictObject({ kind: z.literal('bottom-k'), metric, order: z.enum(['desc', 'asc']), k: z.number().int().positive().optional(), percent: decimal.optional(), countRounding: stepRounding.optional(), amount: decimal }),
   z.strictObject({ kind: z.literal('top-k'), metric, order: z.enum(['desc', 'asc']), amounts: z.array(decimal).min(1) }),

@@ -139,6 +139,7 @@ export function describeRuleParts(rule: Rule): string[] {
       if (rule.bottomZero) parts.push(`后 ${rule.bottomZero} 名该项不得分`);
       if (rule.topBonus) parts.push(`前 ${rule.topBonus.length} 名分别加 ${rule.topBonus.map((v) => toStr(v)).join('、')} 分`);
       if (rule.cap !== undefined) parts.push(`最多扣 ${points(rule.cap)}`);
+      if (rule.fromBottom) parts.push(`倒数第 1${rule.fromBottom.scores.length > 1 ? `–${rule.fromBottom.scores.length}` : ''} 名分别计 ${rule.fromBottom.scores.map((v) => toStr(v)).join('、')} 分，此后每前进 1 名扣 ${points(rule.fromBottom.perPlaceUp)}`);
       return parts.length ? parts : ['按上级排名计分'];
     }
     case 'bottom-k':

@@ -240,7 +240,9 @@ export const SUB_ITEM_TOTAL_WORDS = ['共'];
 export const ZERO_OTHERWISE_WORDS = ['否则'];
 /** A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): flagged, never read as a rule. */
 export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分', '免于扣分', '不作扣分'];
-/** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): not a rank rule's order. */
+/** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): external-rank `fromBottom` (families/reverse-rank.family.ts). */
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
+/** One place up a ranking counted from the bottom (倒数第4名及以上的，每进1名扣0.1分, corpus 08). */
+export const RANK_UP_WORDS = ['每进', '每前进', '每上升'];
 /** A score taken from other units' scores (corpus 08 "其他部门得分为专业部门得分的平均分"): flagged, never a rule. */
 export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];

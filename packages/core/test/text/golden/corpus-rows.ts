@@ -201,7 +201,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '07:30#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"0.5","cap":"1"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1","cap":"0.5"}] },
   { at: '08:15#2', flag: "未给出折算公式" },
   { at: '08:16#2', flag: "未给出折算公式" },
-  { at: '08:18#2', flag: "按“倒数第”名次计分" },
+  { at: '08:18#2', ok: [{"kind":"external-rank","fromBottom":{"scores":["2","1.9","1.8"],"perPlaceUp":"0.1"}}] },
   { at: '08:19#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"change","baseline":"average"},"threshold":"0","direction":"above","step":"1","perStep":"0.5"}], indicator: {"points":"2"} },
   { at: '08:20#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"value"},"threshold":"20","direction":"below","step":"1","perStep":"0.05"}], indicator: {"points":"1"} },
   { at: '08:21#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"value"},"threshold":"80","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"1"} },
