@@ -60,6 +60,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     countDistinct: z.literal('subject').optional(),
     minRepeat: z.number().int().positive().optional(),
     overLimit: decimal.optional(),
+    exempt: z.strictObject({ flag: z.string().min(1), when: z.string().min(1) }).optional(),
     ...capped,
   }),
   z.strictObject({ kind: z.literal('condition'), effect: dedBonus, amount: decimal.optional(), tiers: tiers.optional(), ...capped }),

@@ -20,8 +20,22 @@ import {
 
 type Priced = { fact: OccurrenceFact; unitAmount: Dec; count: number; doubled: boolean };
 
-/** P01 P03 P04 P05 P13 P15 P26 P27 P36 P44. */
+/** P01 P03 P04 P05 P13 P15 P26 P27 P36 P44; exempt occurrences (可以不扣分) are noted and left out. */
 export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): RuleOutcome {
+  if (!rule.exempt) return evalCounted(rule, ctx);
+  const flag = rule.exempt.flag;
+  const isExempt = (fact: RuleContext['facts'][number]): boolean => fact.type === 'occurrence' && (fact.flags ?? []).includes(flag);
+  const exempted = factsOf(ctx.facts, 'occurrence').filter(isExempt);
+  if (exempted.length === 0) return evalCounted(rule, ctx);
+  const counted = evalCounted(rule, { ...ctx, facts: ctx.facts.filter((fact) => !isExempt(fact)) });
+  let count = 0;
+  for (const o of exempted) count += o.count ?? 1;
+  const note = line('note', P.ZERO, exempted.map((o) => o.id), 'occurrence.exempt', { count, when: rule.exempt.when });
+  // none() is shared and frozen: a fresh outcome carries the note when nothing else is counted.
+  return { ...counted, lines: [note, ...counted.lines] };
+}
+
+function evalCounted(rule: PerOccurrenceRule, ctx: RuleContext): RuleOutcome {
   let occs = factsOf(ctx.facts, 'occurrence');
   if (rule.overLimit !== undefined) {
     const limit = rule.overLimit;

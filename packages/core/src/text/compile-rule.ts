@@ -1,6 +1,6 @@
 import * as P from '../points';
 import type { Dec } from '../points';
-import type { Rule } from '../rules/rule.types';
+import type { PerOccurrenceRule, Rule } from '../rules/rule.types';
 import { FAMILIES, FAMILY_NAMES_ZH, distinctReadings, type SentenceInfo } from './families/index';
 import {
   applyModifiers,
@@ -18,8 +18,9 @@ import { normalizeRuleText } from './normalize-text';
 import { tokenize, type Tok } from './rule-tokens';
 import { absorbBelowOptions } from './families/below-options';
 import { categoryDeductionIssue } from './families/category-deductions';
+import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemption';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -205,23 +206,6 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   return result;
 }
 
-/**
- * "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)), "…高于平均占比加5%的，可不扣分"
- * (corpus 07 (4.1)): a case that is not deducted, which no rule can hold. The deduction before it is compiled; the
- * exemption goes to a person, named, never read as an amount or a proportion.
- */
-function exemptionIssue(words: string): { reason: string; extra: Partial<CompileIssue> } | undefined {
-  const shown = words.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '');
-  const peer = firstOf(words, PEER_AVERAGE_WORDS);
-  if (peer) {
-    // "其他部门得分为专业部门得分的平均分", "未新进人员…按市级部门平均分得分" (corpus 08 (3.7) (3.8)).
-    return { reason: `“${shown}”：得分取其他单位得分的平均分，规则无法按其他单位的得分计分，需人工确认`, extra: { unread: shown, suggestion: '其他单位的得分算出后，按其平均分人工录入本单位得分' } };
-  }
-  const exempt = firstOf(words, EXEMPTION_WORDS);
-  if (!exempt) return undefined;
-  return { reason: `免扣情形“${shown}”：规则无法表示“${exempt}”的条件，计数时是否剔除这些情形需人工确认`, extra: { unread: shown, suggestion: `按前文扣分规则计，符合该情形的不扣分（${exempt}）` } };
-}
-
 type SubItemPoints = { item: Range; value: Dec; span: [number, number]; phrase: string };
 
 /**
@@ -335,6 +319,7 @@ function compileSentence(
   norm: string,
 ): void {
   const toks = ctx.toks;
+  const rulesBefore = itemRules.length;
   const frames = scanFrames(toks);
   const segs: Segment[] = [];
   const leading: (Modifier & { regionFrom: number })[] = [];
@@ -443,7 +428,15 @@ function compileSentence(
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
-    else if (segs.length > 0 && exemptionIssue(token)) issue(record, exemptionIssue(token)!.reason, exemptionIssue(token)!.extra);
+    else if (segs.length > 0 && exemptionIssue(token)) {
+      // 每起…扣2分，如果…，此事件可以不扣分: the occurrences of that case are the rule's exempt ones.
+      const exempt = occurrenceExemption(token, itemRules.slice(rulesBefore));
+      if (exempt) {
+        (exempt.rule.rule as PerOccurrenceRule).exempt = { flag: EXEMPT_FLAG, when: exempt.when };
+        exempt.rule.params.push({ name: 'exempt', value: exempt.when, phrase: token.trim() });
+        ctx.consumed?.add(record.start, record.end);
+      } else issue(record, exemptionIssue(token)!.reason, exemptionIssue(token)!.extra);
+    }
     else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
       const byCategory = SCORING_VOCAB.test(token) ? categoryDeductionIssue(token) : undefined;
       if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });

@@ -238,8 +238,17 @@ export const EXCEED_REQUIREMENT_WORDS = ['超'];
 export const SUB_ITEM_TOTAL_WORDS = ['共'];
 /** "…达80%以上，…，否则不得分": the word after which 不得分 is the failure of the requirements before it (corpus 01). */
 export const ZERO_OTHERWISE_WORDS = ['否则'];
-/** A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): flagged, never read as a rule. */
+/**
+ * A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): on a per-occurrence deduction whose
+ * words name the occurrence (`EXEMPT_OCCURRENCE_REFS`), the rule's `exempt`; anywhere else flagged, never read as a rule.
+ */
 export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分', '免于扣分', '不作扣分'];
+/** The occurrence an exemption is about (此事件可以不扣分): the exemption is per occurrence. */
+export const EXEMPT_OCCURRENCE_REFS = ['此事件', '该事件', '此次', '该次', '此起', '该起'];
+/** Words that open a condition and are not part of it (如果…, 但…, 若…). Longest first. */
+export const CONDITION_OPENERS = ['如果', '但是', '若', '如', '但'];
+/** The fact flag that marks an occurrence as the exempt case (PerOccurrenceRule.exempt.flag). */
+export const EXEMPT_FLAG = 'exempt';
 /** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): external-rank `fromBottom` (families/reverse-rank.family.ts). */
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
 /** One place up a ranking counted from the bottom (倒数第4名及以上的，每进1名扣0.1分, corpus 08). */

@@ -12,7 +12,7 @@ import { readDocument } from '../read-document';
  * document's own words). `readFactsWorkbook` reads the filled workbook back into facts for `kaohe score`.
  * Columns are headed "中文（field）": the field in brackets is what is read back; 说明 and 条款原文 are not.
  */
-export const FACT_FIELDS = ['unit', 'ref', 'type', 'count', 'level', 'severity', 'rank', 'role', 'variant', 'option', 'value', 'numerator', 'denominator', 'done', 'required', 'of', 'score', 'group', 'amount', 'reason', 'date', 'due', 'periods', 'note'] as const;
+export const FACT_FIELDS = ['unit', 'ref', 'type', 'count', 'level', 'severity', 'rank', 'role', 'variant', 'option', 'value', 'numerator', 'denominator', 'done', 'required', 'of', 'score', 'group', 'amount', 'reason', 'date', 'due', 'periods', 'flags', 'note'] as const;
 type Field = (typeof FACT_FIELDS)[number];
 
 const LABELS: Record<Field, string> = {
@@ -39,6 +39,7 @@ const LABELS: Record<Field, string> = {
   date: '日期',
   due: '规定时限',
   periods: '逾期期数',
+  flags: '标记',
   note: '备注',
 };
 
@@ -66,7 +67,9 @@ export function factNeed(rule: Rule): FactNeed {
   switch (rule.kind) {
     case 'per-occurrence': {
       const tiers = rule.tiers ? `；${LABELS[rule.tiers.by as Field] ?? rule.tiers.by}填：${Object.keys(rule.tiers.amounts).join('、')}` : '';
-      return { type: 'occurrence', fill: ['count', ...(rule.tiers ? [rule.tiers.by as Field] : [])], hint: `发生次数（每起一行或填次数）${tiers}` };
+      // 此事件可以不扣分: the exempt case is marked per occurrence, in its own row.
+      const exempt = rule.exempt ? `；属免扣情形（${rule.exempt.when}）的另起一行，${LABELS.flags}填 ${rule.exempt.flag}` : '';
+      return { type: 'occurrence', fill: ['count', ...(rule.tiers ? [rule.tiers.by as Field] : []), ...(rule.exempt ? ['flags' as const] : [])], hint: `发生次数（每起一行或填次数）${tiers}${exempt}` };
     }
     case 'accumulate':
       return { type: 'occurrence', fill: ['count', 'level'], hint: `发生次数；级别填：${Object.keys(rule.items).join('、')}` };

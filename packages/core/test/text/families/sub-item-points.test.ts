@@ -18,13 +18,13 @@ describe('an exemption after a deduction', () => {
   familyTable([
     ['a share above the average that exempts is no proportional deduction (was read as one)', '配齐专职人员的，得2分。每少1人，扣0.1分；但专职人员占比高于全市平均占比的，可不扣分。', { flag: '免扣情形“但专职人员占比高于全市平均占比的，可不扣分”' }],
     ['an exemption after ；', '每起信访事件扣1分；按时办结并经回访满意的，可不扣分。', { flag: '免扣情形', suggestion: '符合该情形的不扣分' }],
-    ['可以不扣分 is flagged naming the case, with the deduction as the suggestion', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { flag: '免扣情形', suggestion: '符合该情形的不扣分' }],
+    ['可以不扣分 of 此事件 after a per-occurrence deduction is its exempt case (occurrence-exemption.test.ts)', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '1', exempt: { flag: 'exempt', when: '事件按时办结并经回访满意' } }] }],
   ]);
 });
 
-describe('places counted from the bottom', () => {
+describe('places counted from the bottom (reverse-rank.test.ts reads the full form)', () => {
   familyTable([
-    ['倒数第1名、第2名…分别计 is flagged as a reverse ranking, not as levels', '全省同类部门排名倒数第1名、第2名的分别计3分、2.8分。', { flag: '按“倒数第”名次计分' }],
+    ['倒数第1名、第2名…分别计 without the places above is flagged as a reverse ranking, not as levels', '全省同类部门排名倒数第1名、第2名的分别计3分、2.8分。', { flag: '按“倒数第”名次计分' }],
   ]);
 });
 

@@ -71,7 +71,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '03:15#2', ok: [{"kind":"condition","effect":"deduction","amount":"20"},{"kind":"per-occurrence","effect":"deduction","amount":"1"},{"kind":"per-occurrence","effect":"deduction","amount":"2"}] },
   { at: '03:16#2', ok: [{"kind":"rate-formula","effect":"score","weight":"15"}] },
   { at: '03:17#2', flag: "本项有2个得分情形" },
-  { at: '03:18#2', flag: "免扣情形" },
+  { at: '03:18#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"2","exempt":{"flag":"exempt","when":"@12-24"}}] },
   { at: '03:19#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"2"}] },
   { at: '03:20#2', ok: [{"kind":"per-occurrence","effect":"bonus","tiers":{"by":"level","amounts":{"省":"5","市":"3","县":"2"}}}] },
   { at: '03:21#2', flag: "与本项其他计分规则如何结合未写明" },
