@@ -19,6 +19,7 @@ import { tokenize, type Tok } from './rule-tokens';
 import { absorbBelowOptions } from './families/below-options';
 import { categoryDeductionIssue } from './families/category-deductions';
 import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemption';
+import { readPointsParts, type PointsPart } from './families/part-points';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -98,7 +99,14 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     points = parenPoints[0]!.value;
     indicator.points = points;
   }
-  const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length) : [];
+  // Items made of parts with their own points (得5分…，…（2分，少一次…）): those "（N分，" are a part's, not the clause's.
+  const partsOf = new Map<Range, PointsPart[]>();
+  for (const item of items) {
+    const parts = readPointsParts(text, tokenize(norm, item.start, item.end));
+    if (parts) partsOf.set(item, parts);
+  }
+  const partParens = new Set([...partsOf.values()].flat().flatMap((part) => (part.parenPoints ? [part.parenPoints.start] : [])));
+  const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length).filter((found) => !partParens.has(found.tok.start)) : [];
   if (leadingPoints.length === 1 && samePoints(leadingPoints[0]!.value)) {
     points = leadingPoints[0]!.value;
     indicator.points = points;
@@ -110,6 +118,19 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
 
   let itemsWithContent = 0;
   for (const item of items) {
+    const parts = partsOf.get(item);
+    if (parts) {
+      // Every token of the item is read by its parts (readPointsParts accepts nothing else).
+      rules.push(...parts.flatMap((part) => part.rules));
+      consumed.add(item.start, item.end);
+      itemsWithContent++;
+      const sum = P.sum(parts.map((part) => part.points));
+      if (items.length === 1 && opts.points === undefined) indicator.points = sum;
+      else if (items.length === 1 && P.cmp(opts.points!, sum) !== 0) {
+        issue(item, `各分项分值（${parts.map((part) => P.toStr(part.points)).join('分、')}分）合计${P.toStr(sum)}分，与本项分值${P.toStr(opts.points!)}分不一致，需人工确认`);
+      }
+      continue;
+    }
     const itemRules: CompiledRule[] = [];
     const itemIssueCount = issues.length;
     let contextStart: number | undefined;

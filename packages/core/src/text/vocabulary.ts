@@ -79,6 +79,8 @@ export const COUNTERS = ['人次', '批次', '起', '件', '次', '例', '项', 
 
 /** Counters that are periods: 每月 / 每期 states a cadence, never an amount per occurrence. */
 export const PERIOD_COUNTERS = ['月', '期'];
+/** The cadence of a task (按要求每月上报…): how often it is due, not a per-period amount (families/part-points.ts). */
+export const CADENCE_WORDS = ['每月', '每季度', '每季', '每周', '每半年', '每年', '每旬'];
 
 /** Counters whose count is a measured count (metric of: count) when a threshold or step reads it. */
 export const COUNT_METRIC_COUNTERS = ['次', '件', '起', '个', '项', '条', '人', '家', '篇', '名', '处', '例'];
