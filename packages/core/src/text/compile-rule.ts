@@ -20,6 +20,7 @@ import { absorbBelowOptions } from './families/below-options';
 import { categoryDeductionIssue } from './families/category-deductions';
 import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemption';
 import { readPointsParts, type PointsPart } from './families/part-points';
+import { eachPartyParam } from './families/each-party';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -422,6 +423,7 @@ function compileSentence(
     }
     if ('rule' in result) {
       const builtRule = result;
+      eachPartyParam(ctx, builtRule);
       const { unapplied, floor, net } = applyModifiers(ctx, builtRule, i === 0 ? leading : []);
       if (floor) indicator.floorAtZero = true;
       if (net !== undefined) indicator.netCap = net;
