@@ -21,6 +21,7 @@ import { categoryDeductionIssue } from './families/category-deductions';
 import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemption';
 import { readPointsParts, type PointsPart } from './families/part-points';
 import { eachPartyParam } from './families/each-party';
+import { readPeerAverage } from './families/peer-average';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -173,9 +174,14 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
-        const exemption = itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
+        // 其他部门得分为专业部门得分的平均分 after the item's rule: the indicator's N/A policy, read.
+        const peer = itemRules.length > 0 ? readPeerAverage(pending) : null;
+        const exemption = peer ? undefined : itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         const byCategory = other ? undefined : categoryDeductionIssue(pending);
-        if (!other && exemption) issue(record, exemption.reason, exemption.extra);
+        if (peer) {
+          indicator.notApplicable = { policy: 'average-of-others', ...peer };
+          consumed.add(record.start, record.end);
+        } else if (!other && exemption) issue(record, exemption.reason, exemption.extra);
         else if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
         else issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       }

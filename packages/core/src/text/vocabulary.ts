@@ -257,3 +257,7 @@ export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
 export const RANK_UP_WORDS = ['每进', '每前进', '每上升'];
 /** A score taken from other units' scores (corpus 08 "其他部门得分为专业部门得分的平均分"): flagged, never a rule. */
 export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];
+/** "其他部门得分为专业部门得分的平均分": the indicator's N/A policy average-of-others (families/peer-average.ts). */
+export const OTHERS_WORDS = ['其他', '其余'];
+export const PEER_SCORE_IS = '得分为';
+export const PEER_AVERAGE_TAIL = '得分的平均分';

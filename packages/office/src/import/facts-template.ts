@@ -179,13 +179,19 @@ function vetoHint(effects: Scheme['vetoes'][number]['effects']): string {
     .join('，');
 }
 
+/** "其他部门得分为专业部门得分的平均分": the units the rule is not about are marked not applicable on the indicator. */
+function averageHint(ind: Indicator): string {
+  if (ind.notApplicable !== 'average-of-others') return '';
+  return `；本条不适用的单位（见条款原文）不填上述格子，另填一行：条款编码填 ${ind.code}，事实类型填 not-applicable，理由填原因，该单位按其他单位得分的平均分计`;
+}
+
 function rowsOf(units: readonly Unit[], ind: Indicator, clause: Clause): Row[] {
   const need = factNeed(clause.rule);
   return (units.length ? units : [{ code: '', name: '' }]).map((u) => ({
     unit: u.name || u.code,
     ref: clause.dataItem ?? clause.code,
     type: need.type,
-    说明: `${ind.title}：${need.hint}${clause.dataItem !== undefined ? `（数据项 ${clause.dataItem}，各条款共用，只填一次）` : ''}`,
+    说明: `${ind.title}：${need.hint}${clause.dataItem !== undefined ? `（数据项 ${clause.dataItem}，各条款共用，只填一次）` : ''}${averageHint(ind)}`,
     条款原文: clause.text,
     状态: clause.status === 'ok' ? '已编译' : `待复核：${clause.reviewReason ?? ''}`,
   }));

@@ -184,4 +184,19 @@ describe('facts template: options and 一票否优', () => {
     // 10 − 2 × 2 = 6: the exempt one is not deducted.
     expect(evaluate(s, facts).units.find((u) => u.unit === '甲镇')!.total / 1_000_000).toBe(6);
   });
+
+  it('tells the clerk to mark the units a peer-average item is not about as not applicable, and they get the others’ average', async () => {
+    // Own words after the shape of corpus 08 (3.8): …得N分；每低1%，扣x分。其他单位得分为…单位得分的平均分.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('细则');
+    ws.getRow(1).values = ['序号', '考核项目', '单位', '分值', '评分标准'];
+    for (const [k, unit] of ['甲局', '乙局', '丙局'].entries()) ws.getRow(k + 2).values = [k + 1, '窗口办结', unit, 3, '窗口单位办结率不低于90%的，得3分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分。'];
+    ws.mergeCells('B2:B4');
+    const { scheme: s } = await importScheme({ name: 'windows.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    const rows = factsTemplateRows(s);
+    expect(rows.every((r) => r.状态 === '已编译')).toBe(true);
+    const ind = s.indicators.flatMap((i) => [i, ...(i.children ?? [])]).find((i) => i.notApplicable === 'average-of-others');
+    expect(ind).toBeDefined();
+    expect(rows[0]!.说明).toContain(`条款编码填 ${ind!.code}，事实类型填 not-applicable`);
+  });
 });

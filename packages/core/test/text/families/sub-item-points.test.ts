@@ -30,7 +30,7 @@ describe('places counted from the bottom (reverse-rank.test.ts reads the full fo
 
 describe('a score taken from other units', () => {
   familyTable([
-    ['其他单位得分为…得分的平均分', '窗口单位满意率不低于95%的，得2分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分', { flag: '得分取其他单位得分的平均分', suggestion: '按其平均分人工录入' }],
+    ['其他单位得分为…得分的平均分 after the rule is the N/A policy (peer-average.test.ts)', '窗口单位满意率不低于95%的，得2分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分', { rules: [{ kind: 'threshold-steps', effect: 'score', metric: { of: 'rate', percent: true }, threshold: '95', direction: 'below', step: '1', perStep: '0.1' }], indicator: { points: '2', notApplicable: { policy: 'average-of-others', who: '其他单位', of: '窗口单位' } } }],
     ['按…平均分得分 alone', '当年无此项工作的，按全市同类单位平均分得分', { flag: '得分取其他单位得分的平均分' }],
   ]);
 });
