@@ -444,8 +444,15 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
   const top = findFirst(seq(lit('前'), num((token) => token.q.unit === '位' || token.q.unit === '名')), ctx.toks.slice(0, seg.condTo), seg.condFrom);
   if (top && frame.verb !== 'deduct') {
     // "省、市前N名的分别奖a、b、c分" (corpus 01): which ranking, the province's or the city's?
-    if (levelsIn(cond).length > 1) return { segs: [seg], reason: '前几名是按哪一级的排名未写明（文中有多个层级），需人工确认' };
     const k = Number(top.value[1].q.value) / P.SCALE;
+    const rankLevels = levelsIn(cond);
+    if (rankLevels.length > 1) {
+      // Two readings, neither written out: by place at every level, or by level.
+      const names = rankLevels.map((level) => level.key).join('、');
+      const list = values.map(decimalText).join('、');
+      const byLevel = rankLevels.length === values.length ? `按层级：${rankLevels.map((level, n) => `${level.key}级前${k}名奖${decimalText(values[n]!)}分`).join('，')}` : `按层级：${names}各一档，但层级${rankLevels.length}个与分值${values.length}个不对应`;
+      return { segs: [seg], reason: `“前${k}名…分别奖${list}分”有两种读法：按名次（第1名至第${values.length}名分别奖${list}分，${names}排名都按此计）；或${byLevel}。所指排名层级未写明，需人工确认` };
+    }
     if (k !== values.length) return { segs: [seg], reason: `前${k}名与所列${values.length}个加分值个数不一致` };
     params.push({ name: 'amounts', value: values.map(decimalText).join('、'), phrase: amountP });
     return { rule: { kind: 'top-k', metric: { of: 'rank' }, order: 'desc', amounts: values }, segs: [seg], params };
