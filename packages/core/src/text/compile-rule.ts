@@ -22,6 +22,7 @@ import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemp
 import { readPointsParts, type PointsPart } from './families/part-points';
 import { eachPartyParam } from './families/each-party';
 import { readPeerAverage } from './families/peer-average';
+import { absorbFullThenEach } from './families/full-then-each';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -196,6 +197,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     }
     checkScoreAlternatives(norm, itemRules, issue, indicator, points, text);
     absorbBelowOptions(norm, text, itemRules);
+    if (items.length === 1) absorbFullThenEach(itemRules, indicator, points, consumed);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);

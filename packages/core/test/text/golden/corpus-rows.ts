@@ -71,7 +71,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '02:44#3', ok: [{"kind":"per-occurrence","effect":"bonus","tiers":{"by":"level","amounts":{"省":"20","市":"10"}}},{"kind":"per-occurrence","effect":"deduction","tiers":{"by":"level","amounts":{"省":"20","市":"10"}}}] },
   { at: '03:15#2', ok: [{"kind":"condition","effect":"deduction","amount":"20"},{"kind":"per-occurrence","effect":"deduction","amount":"1"},{"kind":"per-occurrence","effect":"deduction","amount":"2"}] },
   { at: '03:16#2', ok: [{"kind":"rate-formula","effect":"score","weight":"15"}] },
-  { at: '03:17#2', flag: "本项有2个得分情形" },
+  { at: '03:17#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"2"},{"kind":"condition","effect":"bonus","amount":"2"},{"kind":"zero","scope":"indicator"}], indicator: {"points":"15"} }, // full-then-each: 全部达标得15分 is the item's points
   { at: '03:18#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"2","exempt":{"flag":"exempt","when":"@12-24"}}] },
   { at: '03:19#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"2"}] },
   { at: '03:20#2', ok: [{"kind":"per-occurrence","effect":"bonus","tiers":{"by":"level","amounts":{"省":"5","市":"3","县":"2"}}}] },
