@@ -61,6 +61,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     minRepeat: z.number().int().positive().optional(),
     overLimit: decimal.optional(),
     exempt: z.strictObject({ flag: z.string().min(1), when: z.string().min(1) }).optional(),
+    periodCap: z.strictObject({ period: z.enum(['month', 'quarter']), amount: decimal }).optional(),
     ...capped,
   }),
   z.strictObject({ kind: z.literal('condition'), effect: dedBonus, amount: decimal.optional(), tiers: tiers.optional(), ...capped }),

@@ -15,6 +15,8 @@ export const zhCN: Record<string, string> = {
   'occurrence.highest-only': '共 {n} 项，按最高一项计分',
   'occurrence.per-block': '共 {n} 起，每 {perN} 起计 {amount} 分，计 {blocks} 档，合计 {total} 分',
   'occurrence.each': '{tier?【{tier}】}{count} 起 × {amount} 分 = {total} 分{note?（{note}）}',
+  'occurrence.period-cap': '{period} 的合计超过每期上限 {cap} 分，按 {cap} 分计（见下行）',
+  'occurrence.no-period': '{count} 起未填日期，无法按{period}计上限，请补填日期',
   'occurrence.exempt': '{count} 起属免扣情形（{when}），不扣分',
   'occurrence.each-doubled': '{tier?【{tier}】}{count} 起 × {amount} 分（未按要求整改，加倍）= {total} 分{note?（{note}）}',
   'condition.unknown-variant': '情形“{key}”不在条款列明的情形中，需人工复核',

@@ -103,6 +103,11 @@ export type PerOccurrenceRule = Capped & {
    * case (`when`, the case as written) and is not counted; the ledger names the exempted occurrences.
    */
   exempt?: { flag: string; when: string };
+  /**
+   * 加1分，每月最多2分 (corpus 10): the most the occurrences of one period (their `date`'s month or quarter) add or
+   * take; each period is capped on its own, then `cap` bounds the sum. Occurrences without a date go to review.
+   */
+  periodCap?: { period: 'month' | 'quarter'; amount: Dec };
 };
 
 /** P02 P12(boolean) P29-like amounts: fixed amount when a condition holds (未…的，扣X分). */

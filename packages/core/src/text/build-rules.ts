@@ -21,7 +21,7 @@ import {
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
 import { requirementParams } from './families/stated-requirement';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_CAP_KINDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -514,7 +514,7 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
   const unapplied: string[] = [];
   let floor = false;
   let net: Dec | undefined;
-  const entry = built.rule as Rule & { cap?: Dec; minimum?: Dec };
+  let entry = built.rule as Rule & { cap?: Dec; minimum?: Dec };
   const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank', 'accumulate'].includes(entry.kind);
   for (const found of [...built.segs.flatMap((entry) => entry.mods), ...extra]) {
     const phrase = phraseOf(ctx, found.at, found.next);
@@ -526,7 +526,21 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
     }
     if (found.type === 'cap') {
       // 每月最多扣1分: a cap per period is not a cap on the whole assessment period.
-      if (!capable || PERIOD_CAP_WORDS.some((word) => phraseOf(ctx, found.regionFrom, found.next).includes(word))) {
+      const region = phraseOf(ctx, found.regionFrom, found.next);
+      // 加1分，每月最多2分 (corpus 10): a cap per month or quarter on a per-occurrence rule is its periodCap.
+      const periodWord = Object.keys(PERIOD_CAP_KINDS).find((word) => region.includes(word));
+      // A condition under a per-period cap happens more than once: "…的，加1分，每月最多2分" is 1 分 each time.
+      const periodic = entry.kind === 'per-occurrence' || (entry.kind === 'condition' && !(entry as { tiers?: unknown }).tiers && (entry as { amount?: Dec }).amount !== undefined);
+      if (periodWord && periodic && !(entry as PerOccurrenceRule).periodCap && !PERIOD_CAP_WORDS.some((word) => word !== periodWord && !periodWord.startsWith(word) && region.includes(word))) {
+        if (entry.kind === 'condition') {
+          built.rule = { kind: 'per-occurrence', effect: entry.effect, amount: (entry as { amount: Dec }).amount };
+          entry = built.rule;
+        }
+        (built.rule as PerOccurrenceRule).periodCap = { period: PERIOD_CAP_KINDS[periodWord]!, amount: found.value };
+        built.params.push({ name: 'periodCap', value: `${PERIOD_CAP_KINDS[periodWord]} ${decimalText(found.value)}`, phrase: region.slice(region.indexOf(periodWord)) });
+        continue;
+      }
+      if (!capable || PERIOD_CAP_WORDS.some((word) => region.includes(word))) {
         unapplied.push(phrase);
         continue;
       }

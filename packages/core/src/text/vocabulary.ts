@@ -180,6 +180,8 @@ export const NAMES = ['最多跑一次'];
 
 /** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
+/** The period caps a per-occurrence rule holds (PerOccurrenceRule.periodCap, 加1分，每月最多2分); the others stay unread. */
+export const PERIOD_CAP_KINDS: Record<string, 'month' | 'quarter'> = { 每月: 'month', 每季度: 'quarter', 每季: 'quarter' };
 /**
  * Headings that say which kind of unit a situation is for (corpus 06: "试点省份：…得1分；其他省份：…得1分"):
  * situations under different headings are alternatives by unit, never parts that add up.

@@ -69,7 +69,9 @@ export function factNeed(rule: Rule): FactNeed {
       const tiers = rule.tiers ? `；${LABELS[rule.tiers.by as Field] ?? rule.tiers.by}填：${Object.keys(rule.tiers.amounts).join('、')}` : '';
       // 此事件可以不扣分: the exempt case is marked per occurrence, in its own row.
       const exempt = rule.exempt ? `；属免扣情形（${rule.exempt.when}）的另起一行，${LABELS.flags}填 ${rule.exempt.flag}` : '';
-      return { type: 'occurrence', fill: ['count', ...(rule.tiers ? [rule.tiers.by as Field] : []), ...(rule.exempt ? ['flags' as const] : [])], hint: `发生次数（每起一行或填次数）${tiers}${exempt}` };
+      // 每月最多N分: the cap is per month or quarter, so each occurrence needs its date.
+      const period = rule.periodCap ? `；每${rule.periodCap.period === 'month' ? '月' : '季度'}最多 ${toStr(rule.periodCap.amount)} 分，须按日期分行并填日期` : '';
+      return { type: 'occurrence', fill: ['count', ...(rule.tiers ? [rule.tiers.by as Field] : []), ...(rule.exempt ? ['flags' as const] : []), ...(rule.periodCap ? ['date' as const] : [])], hint: `发生次数（每起一行或填次数）${tiers}${exempt}${period}` };
     }
     case 'accumulate':
       return { type: 'occurrence', fill: ['count', 'level'], hint: `发生次数；级别填：${Object.keys(rule.items).join('、')}` };
