@@ -67,6 +67,7 @@ export function describeRuleParts(rule: Rule): string[] {
       if (rule.countDistinct) parts.push('按不同对象计数');
       if (rule.minRepeat) parts.push(`同一事项第 ${rule.minRepeat} 次起才计`);
       if (rule.overLimit !== undefined) parts.push(`时长超过 ${toStr(rule.overLimit)} 的才计`);
+      if (rule.periodCap) parts.push(`每${rule.periodCap.period === 'month' ? '月' : '季度'}最多${verb} ${points(rule.periodCap.amount)}`);
       if (rule.exempt) parts.push(`${rule.exempt.when}的不${verb}（事实带“${rule.exempt.flag}”标记）`);
       return [...parts, ...capsZh(rule, verb)];
     }
