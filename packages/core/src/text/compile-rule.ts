@@ -23,6 +23,7 @@ import { readPointsParts, type PointsPart } from './families/part-points';
 import { eachPartyParam } from './families/each-party';
 import { readPeerAverage } from './families/peer-average';
 import { absorbFullThenEach } from './families/full-then-each';
+import { ratioBonusIssue } from './families/ratio-bonus';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -470,7 +471,10 @@ function compileSentence(
     }
     else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
       const byCategory = SCORING_VOCAB.test(token) ? categoryDeductionIssue(token) : undefined;
+      // 多投稿一篇按2：1：0.5比例加分 (corpus 02 (5.1)): the ratio is read, what one part is worth is not written.
+      const ratio = byCategory ? null : ratioBonusIssue(tail, token, ctx.original.slice(range.start, range.end));
       if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
+      else if (ratio) issue(record, ratio.reason, ratio.suggestion ? { suggestion: ratio.suggestion } : {});
       else if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
       else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });
     }

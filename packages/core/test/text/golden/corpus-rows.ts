@@ -67,7 +67,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '02:40#3', ok: [{"kind":"proportional","effect":"score","points":"4"}] },
   { at: '02:41#3', ok: [{"kind":"completion","points":"1"},{"kind":"completion","points":"1"},{"kind":"completion","points":"1"}] },
   { at: '02:42#3', ok: [{"kind":"completion","points":"3"}] },
-  { at: '02:43#3', flag: "未识别扣分数值" },
+  { at: '02:43#3', flag: "每份比例合多少分未写明" },
   { at: '02:44#3', ok: [{"kind":"per-occurrence","effect":"bonus","tiers":{"by":"level","amounts":{"省":"20","市":"10"}}},{"kind":"per-occurrence","effect":"deduction","tiers":{"by":"level","amounts":{"省":"20","市":"10"}}}] },
   { at: '03:15#2', ok: [{"kind":"condition","effect":"deduction","amount":"20"},{"kind":"per-occurrence","effect":"deduction","amount":"1"},{"kind":"per-occurrence","effect":"deduction","amount":"2"}] },
   { at: '03:16#2', ok: [{"kind":"rate-formula","effect":"score","weight":"15"}] },
