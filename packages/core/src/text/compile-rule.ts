@@ -24,6 +24,7 @@ import { eachPartyParam } from './families/each-party';
 import { readPeerAverage } from './families/peer-average';
 import { absorbFullThenEach } from './families/full-then-each';
 import { ratioBonusIssue } from './families/ratio-bonus';
+import { moneyBracketIssue } from './families/money-brackets';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
@@ -200,6 +201,9 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     absorbBelowOptions(norm, text, itemRules);
     if (items.length === 1) absorbFullThenEach(itemRules, indicator, points, consumed);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
+    // 捐款1001—5000元的，每400元加1分 (corpus 10): a money step inside a bracket, its base not written.
+    const bracket = moneyBracketIssue(text, tokenize(norm, item.start, item.end), itemRules);
+    if (bracket) issue({ start: bracket.span[0], end: bracket.span[1] }, bracket.reason, bracket.suggestion ? { suggestion: bracket.suggestion } : {});
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
     for (const reported of issues.slice(itemIssueCount)) consumed.add(reported.span[0], reported.span[1]);
