@@ -9,6 +9,10 @@ describe('describeRule', () => {
     [{ kind: 'per-occurrence', effect: 'deduction', amount: d('0.5'), cap: d('3') }, '按次计分：每次扣 0.5 分；最多扣 3 分'],
     [{ kind: 'per-occurrence', effect: 'deduction', amount: d('0.1'), per: 3 }, '按次计分：每 3 次扣 0.1 分'],
     [{ kind: 'condition', effect: 'deduction', amount: d('1') }, '条件扣分/加分：情形成立时扣 1 分'],
+    // corpus 10 / 03 / 08 shapes (issue 15 part 3)
+    [{ kind: 'per-occurrence', effect: 'bonus', amount: d('1'), periodCap: { period: 'month', amount: d('2') } }, '按次计分：每次加 1 分；每月最多加 2 分'],
+    [{ kind: 'per-occurrence', effect: 'deduction', amount: d('2'), exempt: { flag: 'exempt', when: '经核查不属实' } }, '按次计分：每次扣 2 分；经核查不属实的不扣（事实带“exempt”标记）'],
+    [{ kind: 'external-rank', fromBottom: { scores: [d('2'), d('1.9')], perPlaceUp: d('0.1') } }, '按上级排名计分：倒数第 1–2 名分别计 2、1.9 分，此后每前进 1 名扣 0.1 分'],
     [{ kind: 'discretionary', effect: 'deduction', min: d('0.1'), max: d('0.2') }, '酌情打分：由考核人员酌情扣分：0.1–0.2 分'],
     [
       { kind: 'threshold-steps', effect: 'deduction', metric: { of: 'rate' }, threshold: d('95'), direction: 'below', step: d('1'), perStep: d('0.2') },

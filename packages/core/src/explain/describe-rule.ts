@@ -67,6 +67,8 @@ export function describeRuleParts(rule: Rule): string[] {
       if (rule.countDistinct) parts.push('按不同对象计数');
       if (rule.minRepeat) parts.push(`同一事项第 ${rule.minRepeat} 次起才计`);
       if (rule.overLimit !== undefined) parts.push(`时长超过 ${toStr(rule.overLimit)} 的才计`);
+      if (rule.periodCap) parts.push(`每${rule.periodCap.period === 'month' ? '月' : '季度'}最多${verb} ${points(rule.periodCap.amount)}`);
+      if (rule.exempt) parts.push(`${rule.exempt.when}的不${verb}（事实带“${rule.exempt.flag}”标记）`);
       return [...parts, ...capsZh(rule, verb)];
     }
     case 'condition': {
@@ -139,6 +141,7 @@ export function describeRuleParts(rule: Rule): string[] {
       if (rule.bottomZero) parts.push(`后 ${rule.bottomZero} 名该项不得分`);
       if (rule.topBonus) parts.push(`前 ${rule.topBonus.length} 名分别加 ${rule.topBonus.map((v) => toStr(v)).join('、')} 分`);
       if (rule.cap !== undefined) parts.push(`最多扣 ${points(rule.cap)}`);
+      if (rule.fromBottom) parts.push(`倒数第 1${rule.fromBottom.scores.length > 1 ? `–${rule.fromBottom.scores.length}` : ''} 名分别计 ${rule.fromBottom.scores.map((v) => toStr(v)).join('、')} 分，此后每前进 1 名扣 ${points(rule.fromBottom.perPlaceUp)}`);
       return parts.length ? parts : ['按上级排名计分'];
     }
     case 'bottom-k':

@@ -89,7 +89,8 @@ export function ruleEffect(rule: Rule): 'score' | 'deduction' | 'bonus' | 'zero'
     case 'zero':
       return 'zero';
     case 'external-rank':
-      return 'deduction';
+      // 倒数第1名…分别计a、b、c分: the place from the bottom sets the score (Mode P).
+      return rule.fromBottom ? 'score' : 'deduction';
     case 'bottom-k':
     case 'lateness':
     case 'deadline':

@@ -20,8 +20,59 @@ import {
 
 type Priced = { fact: OccurrenceFact; unitAmount: Dec; count: number; doubled: boolean };
 
-/** P01 P03 P04 P05 P13 P15 P26 P27 P36 P44. */
+/** P01 P03 P04 P05 P13 P15 P26 P27 P36 P44; exempt occurrences (可以不扣分) are noted and left out. */
 export function evalPerOccurrence(rule: PerOccurrenceRule, ctx: RuleContext): RuleOutcome {
+  if (rule.periodCap) return evalByPeriod(rule, rule.periodCap, ctx);
+  return evalExempting(rule, ctx);
+}
+
+/** 每月最多N分: the occurrences of each period are counted and capped on their own, then the rule's cap bounds the sum. */
+function evalByPeriod(rule: PerOccurrenceRule, spec: NonNullable<PerOccurrenceRule['periodCap']>, ctx: RuleContext): RuleOutcome {
+  const occs = factsOf(ctx.facts, 'occurrence');
+  const undated = occs.filter((o) => periodKey(o.date, spec.period) === undefined);
+  if (undated.length > 0) return needsReview('occurrence.no-period', { count: undated.length, period: spec.period === 'month' ? '月' : '季度' }, undated.map((o) => o.id));
+  const keys = [...new Set(occs.map((o) => periodKey(o.date, spec.period)!))].sort();
+  const { periodCap: _own, cap, minimum, ...perPeriod } = rule;
+  const out = empty();
+  for (const key of keys) {
+    const inPeriod = ctx.facts.filter((fact) => fact.type !== 'occurrence' || periodKey(fact.date, spec.period) === key);
+    const part = evalExempting({ ...perPeriod, cap: spec.amount } as PerOccurrenceRule, { ...ctx, facts: inPeriod });
+    if (part.status !== 'scored' && (out.status === 'scored' || out.status === 'clamped')) out.status = part.status;
+    out.deduction = P.add(out.deduction, part.deduction);
+    out.bonus = P.add(out.bonus, part.bonus);
+    // The period a capped group belongs to, named before its lines (the cap line itself does not say it).
+    const capped = part.lines.some((entry) => entry.kind === 'cap');
+    if (capped) out.lines.push(line('note', P.ZERO, [], 'occurrence.period-cap', { period: key, cap: spec.amount }));
+    out.lines.push(...part.lines);
+  }
+  applyCapAndMinimum(out, rule.effect, cap, minimum);
+  return out;
+}
+
+/** "2020-03-14" → "2020-03" (month) or "2020-Q1" (quarter); undefined without a readable date. */
+function periodKey(date: string | undefined, period: 'month' | 'quarter'): string | undefined {
+  if (date === undefined || date.length < 7 || date[4] !== '-') return undefined;
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  if (!/^\d{4}$/.test(year) || !(month >= 1 && month <= 12)) return undefined;
+  return period === 'month' ? date.slice(0, 7) : `${year}-Q${Math.ceil(month / 3)}`;
+}
+
+function evalExempting(rule: PerOccurrenceRule, ctx: RuleContext): RuleOutcome {
+  if (!rule.exempt) return evalCounted(rule, ctx);
+  const flag = rule.exempt.flag;
+  const isExempt = (fact: RuleContext['facts'][number]): boolean => fact.type === 'occurrence' && (fact.flags ?? []).includes(flag);
+  const exempted = factsOf(ctx.facts, 'occurrence').filter(isExempt);
+  if (exempted.length === 0) return evalCounted(rule, ctx);
+  const counted = evalCounted(rule, { ...ctx, facts: ctx.facts.filter((fact) => !isExempt(fact)) });
+  let count = 0;
+  for (const o of exempted) count += o.count ?? 1;
+  const note = line('note', P.ZERO, exempted.map((o) => o.id), 'occurrence.exempt', { count, when: rule.exempt.when });
+  // none() is shared and frozen: a fresh outcome carries the note when nothing else is counted.
+  return { ...counted, lines: [note, ...counted.lines] };
+}
+
+function evalCounted(rule: PerOccurrenceRule, ctx: RuleContext): RuleOutcome {
   let occs = factsOf(ctx.facts, 'occurrence');
   if (rule.overLimit !== undefined) {
     const limit = rule.overLimit;

@@ -2,7 +2,8 @@ import * as P from '../points';
 import type { Dec } from '../points';
 import type { BottomKRule, ExternalRankRule, RankBandsRule, RelativeToBestRule, TopKRule } from './rule.types';
 import type { PeerData, RuleContext, RuleOutcome } from './rule-context';
-import { applyCapAndMinimum, applyEffect, empty, factsOf, firstOf, line, pending, readMetric, roundSteps, scoreWithin } from './rule-helpers';
+import { applyCapAndMinimum, applyEffect, empty, factsOf, firstOf, line, needsReview, pending, readMetric, roundSteps, scoreWithin } from './rule-helpers';
+import type { RankFact } from '../scheme/fact.types';
 
 /** Competition rank (1, 2, 2, 4) of `value` among the peer values. */
 export function rankAmong(peers: PeerData, value: Dec, order: 'desc' | 'asc'): { rank: number; isTied: boolean } {
@@ -81,6 +82,7 @@ export function evalTopK(rule: TopKRule, ctx: RuleContext): RuleOutcome {
 export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): RuleOutcome {
   const f = firstOf(ctx.facts, 'rank');
   if (!f) return pending('metric.missing', { metric: 'rank' });
+  if (rule.fromBottom) return scoreFromBottom(rule.fromBottom, f, ctx);
   const out = empty();
   const role = f.role ?? '';
   if (rule.bottomZero !== undefined) {
@@ -105,6 +107,22 @@ export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): Rule
     }
   }
   return out;
+}
+
+/** 倒数第1名…分别计a、b、c分，倒数第4名及以上的，每进1名扣s分: the score by place counted from the bottom. */
+function scoreFromBottom(spec: NonNullable<ExternalRankRule['fromBottom']>, f: RankFact, ctx: RuleContext): RuleOutcome {
+  if (f.of === undefined) return pending('rank.from-bottom-no-total', { rank: f.rank }, [f.id]);
+  if (f.rank < 1 || f.rank > f.of) return needsReview('rank.out-of-range', { rank: f.rank, of: f.of }, [f.id]);
+  const place = f.of - f.rank + 1;
+  const listed = spec.scores.length;
+  const last = spec.scores[listed - 1]!;
+  const up = Math.max(0, place - listed);
+  const score = place <= listed ? spec.scores[place - 1]! : P.max(P.ZERO, P.sub(last, P.mulInt(spec.perPlaceUp, up)));
+  const out = empty();
+  // fromBottom / k / places are the explainer's integer parameters (explain.ts INTEGER_PARAMS).
+  const params = { rank: f.rank, of: f.of, fromBottom: place, k: listed, last, places: up, per: spec.perPlaceUp, score };
+  applyEffect(out, 'score', score, [f.id], place <= listed ? 'rank.from-bottom' : 'rank.from-bottom-up', params);
+  return scoreWithin(out, ctx.points);
 }
 
 /** 工作量 = 办结数 ÷ (办结数最多的单位的应办结数) × 基数 (003:6097-6099, "本单位应办结数" read as the top unit's). */

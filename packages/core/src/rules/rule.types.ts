@@ -98,6 +98,16 @@ export type PerOccurrenceRule = Capped & {
   minRepeat?: number;
   /** P44: only occurrences whose duration exceeds this limit count (5分钟未回复, 15 天内未办结). */
   overLimit?: Dec;
+  /**
+   * 如果事件处理的能够让群众满意，此事件可以不扣分 (corpus 03 (4.1)): an occurrence carrying `flag` is an exempt
+   * case (`when`, the case as written) and is not counted; the ledger names the exempted occurrences.
+   */
+  exempt?: { flag: string; when: string };
+  /**
+   * 加1分，每月最多2分 (corpus 10): the most the occurrences of one period (their `date`'s month or quarter) add or
+   * take; each period is capped on its own, then `cap` bounds the sum. Occurrences without a date go to review.
+   */
+  periodCap?: { period: 'month' | 'quarter'; amount: Dec };
 };
 
 /** P02 P12(boolean) P29-like amounts: fixed amount when a condition holds (未…的，扣X分). */
@@ -286,6 +296,13 @@ export type ExternalRankRule = {
   topBonus?: Dec[];
   topBonusByRole?: Record<string, Dec[]>;
   cap?: Dec;
+  /**
+   * 倒数第1名、第2名、第3名的分别计a、b、c分，倒数第4名及以上的，每进1名扣s分 (corpus 08 (3.1)): the
+   * score by place counted from the bottom (of − rank + 1, so the rank fact must give `of`).
+   * `scores[k]` is the score of the (k+1)-th place from the bottom; every place above the listed
+   * ones takes `perPlaceUp` off the last listed score, never below 0. The item's points bound it.
+   */
+  fromBottom?: { scores: Dec[]; perPlaceUp: Dec };
 };
 
 /** P23: bottom k or bottom p% of the group get a deduction. */

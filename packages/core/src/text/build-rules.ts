@@ -21,7 +21,7 @@ import {
 import type { NumTok, Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
 import { requirementParams } from './families/stated-requirement';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_CAP_KINDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -444,8 +444,15 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
   const top = findFirst(seq(lit('前'), num((token) => token.q.unit === '位' || token.q.unit === '名')), ctx.toks.slice(0, seg.condTo), seg.condFrom);
   if (top && frame.verb !== 'deduct') {
     // "省、市前N名的分别奖a、b、c分" (corpus 01): which ranking, the province's or the city's?
-    if (levelsIn(cond).length > 1) return { segs: [seg], reason: '前几名是按哪一级的排名未写明（文中有多个层级），需人工确认' };
     const k = Number(top.value[1].q.value) / P.SCALE;
+    const rankLevels = levelsIn(cond);
+    if (rankLevels.length > 1) {
+      // Two readings, neither written out: by place at every level, or by level.
+      const names = rankLevels.map((level) => level.key).join('、');
+      const list = values.map(decimalText).join('、');
+      const byLevel = rankLevels.length === values.length ? `按层级：${rankLevels.map((level, n) => `${level.key}级前${k}名奖${decimalText(values[n]!)}分`).join('，')}` : `按层级：${names}各一档，但层级${rankLevels.length}个与分值${values.length}个不对应`;
+      return { segs: [seg], reason: `“前${k}名…分别奖${list}分”有两种读法：按名次（第1名至第${values.length}名分别奖${list}分，${names}排名都按此计）；或${byLevel}。所指排名层级未写明，需人工确认` };
+    }
     if (k !== values.length) return { segs: [seg], reason: `前${k}名与所列${values.length}个加分值个数不一致` };
     params.push({ name: 'amounts', value: values.map(decimalText).join('、'), phrase: amountP });
     return { rule: { kind: 'top-k', metric: { of: 'rank' }, order: 'desc', amounts: values }, segs: [seg], params };
@@ -507,7 +514,7 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
   const unapplied: string[] = [];
   let floor = false;
   let net: Dec | undefined;
-  const entry = built.rule as Rule & { cap?: Dec; minimum?: Dec };
+  let entry = built.rule as Rule & { cap?: Dec; minimum?: Dec };
   const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank', 'accumulate'].includes(entry.kind);
   for (const found of [...built.segs.flatMap((entry) => entry.mods), ...extra]) {
     const phrase = phraseOf(ctx, found.at, found.next);
@@ -519,7 +526,21 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
     }
     if (found.type === 'cap') {
       // 每月最多扣1分: a cap per period is not a cap on the whole assessment period.
-      if (!capable || PERIOD_CAP_WORDS.some((word) => phraseOf(ctx, found.regionFrom, found.next).includes(word))) {
+      const region = phraseOf(ctx, found.regionFrom, found.next);
+      // 加1分，每月最多2分 (corpus 10): a cap per month or quarter on a per-occurrence rule is its periodCap.
+      const periodWord = Object.keys(PERIOD_CAP_KINDS).find((word) => region.includes(word));
+      // A condition under a per-period cap happens more than once: "…的，加1分，每月最多2分" is 1 分 each time.
+      const periodic = entry.kind === 'per-occurrence' || (entry.kind === 'condition' && !(entry as { tiers?: unknown }).tiers && (entry as { amount?: Dec }).amount !== undefined);
+      if (periodWord && periodic && !(entry as PerOccurrenceRule).periodCap && !PERIOD_CAP_WORDS.some((word) => word !== periodWord && !periodWord.startsWith(word) && region.includes(word))) {
+        if (entry.kind === 'condition') {
+          built.rule = { kind: 'per-occurrence', effect: entry.effect, amount: (entry as { amount: Dec }).amount };
+          entry = built.rule;
+        }
+        (built.rule as PerOccurrenceRule).periodCap = { period: PERIOD_CAP_KINDS[periodWord]!, amount: found.value };
+        built.params.push({ name: 'periodCap', value: `${PERIOD_CAP_KINDS[periodWord]} ${decimalText(found.value)}`, phrase: region.slice(region.indexOf(periodWord)) });
+        continue;
+      }
+      if (!capable || PERIOD_CAP_WORDS.some((word) => region.includes(word))) {
         unapplied.push(phrase);
         continue;
       }

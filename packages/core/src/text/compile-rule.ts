@@ -1,6 +1,6 @@
 import * as P from '../points';
 import type { Dec } from '../points';
-import type { Rule } from '../rules/rule.types';
+import type { PerOccurrenceRule, Rule } from '../rules/rule.types';
 import { FAMILIES, FAMILY_NAMES_ZH, distinctReadings, type SentenceInfo } from './families/index';
 import {
   applyModifiers,
@@ -20,8 +20,15 @@ import { absorbBelowOptions } from './families/below-options';
 import { categoryDeductionIssue } from './families/category-deductions';
 import { ruleEffect } from '../rules/evaluate-rule';
 import { compileByCategory, ZERO_CANCELS_REVERSE } from './families/category-rules.family';
+import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemption';
+import { readPointsParts, type PointsPart } from './families/part-points';
+import { eachPartyParam } from './families/each-party';
+import { readPeerAverage } from './families/peer-average';
+import { absorbFullThenEach } from './families/full-then-each';
+import { ratioBonusIssue } from './families/ratio-bonus';
+import { moneyBracketIssue } from './families/money-brackets';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -99,7 +106,14 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     points = parenPoints[0]!.value;
     indicator.points = points;
   }
-  const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length) : [];
+  // Items made of parts with their own points (得5分…，…（2分，少一次…）): those "（N分，" are a part's, not the clause's.
+  const partsOf = new Map<Range, PointsPart[]>();
+  for (const item of items) {
+    const parts = readPointsParts(text, tokenize(norm, item.start, item.end));
+    if (parts) partsOf.set(item, parts);
+  }
+  const partParens = new Set([...partsOf.values()].flat().flatMap((part) => (part.parenPoints ? [part.parenPoints.start] : [])));
+  const leadingPoints = parenPoints.length === 0 ? findLeadingParenPoints(allTokens, 0, allTokens.length).filter((found) => !partParens.has(found.tok.start)) : [];
   if (leadingPoints.length === 1 && samePoints(leadingPoints[0]!.value)) {
     points = leadingPoints[0]!.value;
     indicator.points = points;
@@ -111,6 +125,19 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
 
   let itemsWithContent = 0;
   for (const item of items) {
+    const parts = partsOf.get(item);
+    if (parts) {
+      // Every token of the item is read by its parts (readPointsParts accepts nothing else).
+      rules.push(...parts.flatMap((part) => part.rules));
+      consumed.add(item.start, item.end);
+      itemsWithContent++;
+      const sum = P.sum(parts.map((part) => part.points));
+      if (items.length === 1 && opts.points === undefined) indicator.points = sum;
+      else if (items.length === 1 && P.cmp(opts.points!, sum) !== 0) {
+        issue(item, `各分项分值（${parts.map((part) => P.toStr(part.points)).join('分、')}分）合计${P.toStr(sum)}分，与本项分值${P.toStr(opts.points!)}分不一致，需人工确认`);
+      }
+      continue;
+    }
     const itemRules: CompiledRule[] = [];
     const itemIssueCount = issues.length;
     let contextStart: number | undefined;
@@ -152,9 +179,14 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
-        const exemption = itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
+        // 其他部门得分为专业部门得分的平均分 after the item's rule: the indicator's N/A policy, read.
+        const peer = itemRules.length > 0 ? readPeerAverage(pending) : null;
+        const exemption = peer ? undefined : itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         const byCategory = other ? undefined : categoryDeductionIssue(pending);
-        if (!other && exemption) issue(record, exemption.reason, exemption.extra);
+        if (peer) {
+          indicator.notApplicable = { policy: 'average-of-others', ...peer };
+          consumed.add(record.start, record.end);
+        } else if (!other && exemption) issue(record, exemption.reason, exemption.extra);
         else if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
         else issue(record, other ? `计分依据另一份文件${other}，本方案未写明扣分或得分数值，需按该文件人工评分` : /扣|分/.test(pending) ? '未识别扣分数值' : '未识别计分方法');
       }
@@ -169,7 +201,11 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     }
     checkScoreAlternatives(norm, itemRules, issue, indicator, points, text);
     absorbBelowOptions(norm, text, itemRules);
+    if (items.length === 1) absorbFullThenEach(itemRules, indicator, points, consumed);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
+    // 捐款1001—5000元的，每400元加1分 (corpus 10): a money step inside a bracket, its base not written.
+    const bracket = moneyBracketIssue(text, tokenize(norm, item.start, item.end), itemRules);
+    if (bracket) issue({ start: bracket.span[0], end: bracket.span[1] }, bracket.reason, bracket.suggestion ? { suggestion: bracket.suggestion } : {});
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
     for (const rule of itemRules) consumed.addRule(text, rule, item.start, item.end);
     for (const reported of issues.slice(itemIssueCount)) consumed.add(reported.span[0], reported.span[1]);
@@ -209,23 +245,6 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   if (opts.source) result.source = opts.source;
   // Amounts by unit category (产区扣0.5分，非产区扣0.3分): read once per category (families/category-rules).
   return status === 'needs-review' ? compileByCategory(text, opts, compileRuleText, result) : result;
-}
-
-/**
- * "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)), "…高于平均占比加5%的，可不扣分"
- * (corpus 07 (4.1)): a case that is not deducted, which no rule can hold. The deduction before it is compiled; the
- * exemption goes to a person, named, never read as an amount or a proportion.
- */
-function exemptionIssue(words: string): { reason: string; extra: Partial<CompileIssue> } | undefined {
-  const shown = words.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '');
-  const peer = firstOf(words, PEER_AVERAGE_WORDS);
-  if (peer) {
-    // "其他部门得分为专业部门得分的平均分", "未新进人员…按市级部门平均分得分" (corpus 08 (3.7) (3.8)).
-    return { reason: `“${shown}”：得分取其他单位得分的平均分，规则无法按其他单位的得分计分，需人工确认`, extra: { unread: shown, suggestion: '其他单位的得分算出后，按其平均分人工录入本单位得分' } };
-  }
-  const exempt = firstOf(words, EXEMPTION_WORDS);
-  if (!exempt) return undefined;
-  return { reason: `免扣情形“${shown}”：规则无法表示“${exempt}”的条件，计数时是否剔除这些情形需人工确认`, extra: { unread: shown, suggestion: `按前文扣分规则计，符合该情形的不扣分（${exempt}）` } };
 }
 
 type SubItemPoints = { item: Range; value: Dec; span: [number, number]; phrase: string };
@@ -341,6 +360,7 @@ function compileSentence(
   norm: string,
 ): void {
   const toks = ctx.toks;
+  const rulesBefore = itemRules.length;
   const frames = scanFrames(toks);
   const segs: Segment[] = [];
   const leading: (Modifier & { regionFrom: number })[] = [];
@@ -422,6 +442,7 @@ function compileSentence(
     }
     if ('rule' in result) {
       const builtRule = result;
+      eachPartyParam(ctx, builtRule);
       const { unapplied, floor, net } = applyModifiers(ctx, builtRule, i === 0 ? leading : []);
       if (floor) indicator.floorAtZero = true;
       if (net !== undefined) indicator.netCap = net;
@@ -449,10 +470,21 @@ function compileSentence(
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
     else if (level === 'proportional') issue(record, '按比例计分与前文分值如何结合未写明');
-    else if (segs.length > 0 && exemptionIssue(token)) issue(record, exemptionIssue(token)!.reason, exemptionIssue(token)!.extra);
+    else if (segs.length > 0 && exemptionIssue(token)) {
+      // 每起…扣2分，如果…，此事件可以不扣分: the occurrences of that case are the rule's exempt ones.
+      const exempt = occurrenceExemption(token, itemRules.slice(rulesBefore));
+      if (exempt) {
+        (exempt.rule.rule as PerOccurrenceRule).exempt = { flag: EXEMPT_FLAG, when: exempt.when };
+        exempt.rule.params.push({ name: 'exempt', value: exempt.when, phrase: token.trim() });
+        ctx.consumed?.add(record.start, record.end);
+      } else issue(record, exemptionIssue(token)!.reason, exemptionIssue(token)!.extra);
+    }
     else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
       const byCategory = SCORING_VOCAB.test(token) ? categoryDeductionIssue(token) : undefined;
+      // 多投稿一篇按2：1：0.5比例加分 (corpus 02 (5.1)): the ratio is read, what one part is worth is not written.
+      const ratio = byCategory ? null : ratioBonusIssue(tail, token, ctx.original.slice(range.start, range.end));
       if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
+      else if (ratio) issue(record, ratio.reason, ratio.suggestion ? { suggestion: ratio.suggestion } : {});
       else if (SCORING_VOCAB.test(token)) issue(record, '未识别扣分数值');
       else if (/[\p{Script=Han}].*[\p{Script=Han}]/u.test(token)) ignored.push({ text: token.trim(), span: [record.start, record.end] });
     }

@@ -74,6 +74,11 @@ export type CompileResult = {
     /** "产区得a分，非产区得b分": the item's points by unit category, keyed by the document's words. */
     pointsByCategory?: Record<string, Dec>;
     dedupe?: 'event-key' | 'highest-only';
+    /**
+     * "其他部门得分为专业部门得分的平均分": the units the rules are not about (`who`, marked not applicable) take the
+     * average of the others' scores (`of`): the indicator's N/A policy 'average-of-others'.
+     */
+    notApplicable?: { policy: 'average-of-others'; who: string; of: string };
   };
   source?: SourceRef;
 };

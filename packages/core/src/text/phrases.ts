@@ -1,7 +1,7 @@
 import type { Dec } from '../points';
 import { alt, findFirst, gap, lit, many1, map, num, opt, punct, seq, word, type Pattern } from './grammar';
 import type { NumTok, Tok } from './rule-tokens';
-import { BASELINE_PREVIOUS, COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, SUB_ITEM_TOTAL_WORDS, TIME_UNITS } from './vocabulary';
+import { BASELINE_PREVIOUS, COUNTERS, LEVELS, ROLE_PREFIX, ROLES, SEVERITY_WORDS, SUB_ITEM_TOTAL_WORDS, TIME_UNITS, WHOLE_ITEM_ZERO_HEADS } from './vocabulary';
 
 /**
  * The phrase grammar of scoring sentences: amount frames (扣X分, 分别扣a、b分, 扣a-b分, 不得分,
@@ -97,7 +97,9 @@ const vetoFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
 
 /** 各0.5分 written without the verb after 每…: treated by the missing-verb frame below. */
 const noScoreFrame = map(word('no-score'), () => ({ type: 'no-score' as const }));
-const zeroFrame = map(alt(word('zero'), lit('计为0分', '按0分计', '计0分')), () => ({ type: 'zero' as const }));
+// "…整个项得0分" (corpus 03 (3.1)): 0 分 for the whole item is the item zeroed, not a completion worth 0.
+const wholeItemZero = seq(lit(...WHOLE_ITEM_ZERO_HEADS), num((token) => token.q.unit === '分' && token.q.value === 0 && token.q.range === undefined));
+const zeroFrame = map(alt(word('zero'), wholeItemZero, lit('计为0分', '按0分计', '计0分')), () => ({ type: 'zero' as const }));
 const fullFrame = map(seq(opt(lit('可')), alt(word('get'), lit('为', '计')), word('full')), () => ({ type: 'full' as const }));
 const discretionFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
   const found = word('discretion')(toks, i);

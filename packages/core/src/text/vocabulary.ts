@@ -79,6 +79,14 @@ export const COUNTERS = ['人次', '批次', '起', '件', '次', '例', '项', 
 
 /** Counters that are periods: 每月 / 每期 states a cadence, never an amount per occurrence. */
 export const PERIOD_COUNTERS = ['月', '期'];
+/** "…整个项得0分": the words before a 0 分 that make it the whole item zeroed (a zero rule), not a completion of 0. */
+export const WHOLE_ITEM_ZERO_HEADS = ['整个项得', '整项得', '该项得', '本项得', '此项得', '整个项计', '整项计', '该项计', '本项计'];
+/** "…全部达标得N分" before deductions for each one that does not (full-then-each.ts): the words of the all-met state. */
+export const ALL_MET_WORDS = ['全部达标', '均达标', '全部合格', '均合格', '全部完成', '均完成'];
+/** The failures those deductions are for (有一个不达标扣2分). */
+export const NOT_MET_WORDS = ['不达标', '不合格', '未完成', '未达标'];
+/** The cadence of a task (按要求每月上报…): how often it is due, not a per-period amount (families/part-points.ts). */
+export const CADENCE_WORDS = ['每月', '每季度', '每季', '每周', '每半年', '每年', '每旬'];
 
 /** Counters whose count is a measured count (metric of: count) when a threshold or step reads it. */
 export const COUNT_METRIC_COUNTERS = ['次', '件', '起', '个', '项', '条', '人', '家', '篇', '名', '处', '例'];
@@ -172,6 +180,8 @@ export const NAMES = ['最多跑一次'];
 
 /** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
+/** The period caps a per-occurrence rule holds (PerOccurrenceRule.periodCap, 加1分，每月最多2分); the others stay unread. */
+export const PERIOD_CAP_KINDS: Record<string, 'month' | 'quarter'> = { 每月: 'month', 每季度: 'quarter', 每季: 'quarter' };
 /**
  * Headings that say which kind of unit a situation is for (corpus 06: "试点省份：…得1分；其他省份：…得1分"):
  * situations under different headings are alternatives by unit, never parts that add up.
@@ -238,10 +248,21 @@ export const EXCEED_REQUIREMENT_WORDS = ['超'];
 export const SUB_ITEM_TOTAL_WORDS = ['共'];
 /** "…达80%以上，…，否则不得分": the word after which 不得分 is the failure of the requirements before it (corpus 01). */
 export const ZERO_OTHERWISE_WORDS = ['否则'];
-/** A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): flagged, never read as a rule. */
+/**
+ * A case exempted from a deduction (corpus 03 "如果…群众满意，此事件可以不扣分"): on a per-occurrence deduction whose
+ * words name the occurrence (`EXEMPT_OCCURRENCE_REFS`), the rule's `exempt`; anywhere else flagged, never read as a rule.
+ */
 export const EXEMPTION_WORDS = ['可以不扣分', '可不扣分', '不予扣分', '免于扣分', '不作扣分'];
-/** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): not a rank rule's order. */
+/** The occurrence an exemption is about (此事件可以不扣分): the exemption is per occurrence. */
+export const EXEMPT_OCCURRENCE_REFS = ['此事件', '该事件', '此次', '该次', '此起', '该起'];
+/** Words that open a condition and are not part of it (如果…, 但…, 若…). Longest first. */
+export const CONDITION_OPENERS = ['如果', '但是', '若', '如', '但'];
+/** The fact flag that marks an occurrence as the exempt case (PerOccurrenceRule.exempt.flag). */
+export const EXEMPT_FLAG = 'exempt';
+/** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): external-rank `fromBottom` (families/reverse-rank.family.ts). */
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
+/** One place up a ranking counted from the bottom (倒数第4名及以上的，每进1名扣0.1分, corpus 08). */
+export const RANK_UP_WORDS = ['每进', '每前进', '每上升'];
 /** A score taken from other units' scores (corpus 08 "其他部门得分为专业部门得分的平均分"): flagged, never a rule. */
 export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];
 
@@ -254,3 +275,7 @@ export const CATEGORY_AMOUNT_FILLERS = ['', '得', '扣', '加', '减', '扣减'
 export const CATEGORY_PAIR_SEPARATORS = ['，', ',', '、'];
 /** A list whose amounts follow the order of the categories just named ("…的基础上分别加0.3分、0.2分"). */
 export const RESPECTIVELY_WORDS = ['分别'];
+/** "其他部门得分为专业部门得分的平均分": the indicator's N/A policy average-of-others (families/peer-average.ts). */
+export const OTHERS_WORDS = ['其他', '其余'];
+export const PEER_SCORE_IS = '得分为';
+export const PEER_AVERAGE_TAIL = '得分的平均分';

@@ -85,11 +85,23 @@ describe('generated variants (fast-check)', () => {
     );
   });
 
-  it('an amount the rule does not read is never ok: a trailing unread cap per month', () => {
+  it('an amount the rule does not read is never ok: a trailing unread cap per week', () => {
     fc.assert(
       fc.property(fc.constantFrom(...COUNTERS), amount, fc.integer({ min: 1, max: 9 }), (counter, each, cap) => {
-        const text = `发现问题的，每${counter}扣${each}分，每月最多扣${cap}分。`;
+        const text = `发现问题的，每${counter}扣${each}分，每周最多扣${cap}分。`;
         expect(compileRuleText(text).status, text).toBe('needs-review');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a trailing cap per month or quarter is the per-occurrence rule’s periodCap, with its figure', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...COUNTERS), amount, fc.integer({ min: 1, max: 9 }), fc.constantFrom(['每月', 'month'], ['每季度', 'quarter']), (counter, each, cap, [word, period]) => {
+        const text = `发现问题的，每${counter}扣${each}分，${word}最多扣${cap}分。`;
+        const result = compileRuleText(text);
+        expect(result.status, text).toBe('ok');
+        expect(result.rules.map((r) => show(r.rule)), text).toEqual([{ kind: 'per-occurrence', effect: 'deduction', amount: String(each), periodCap: { period, amount: String(cap) } }]);
       }),
       { numRuns: 100 },
     );

@@ -20,6 +20,8 @@ export type ClauseCompile = {
   pointsByCategory?: Record<string, Dec>;
   /** 倒扣: the item may score below zero (its `floor: null`). */
   allowNegative?: true;
+  /** "其他部门得分为专业部门得分的平均分": the item's N/A policy; `who` (marked not applicable) take the average of `of`. */
+  notApplicable?: { policy: 'average-of-others'; who: string; of: string };
 };
 
 /** Item policies a newer compiler may return beside the ones this importer always applied. */
@@ -65,6 +67,7 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   if (result.indicator?.deductionCap !== undefined) out.deductionCap = result.indicator.deductionCap;
   if (result.indicator?.bonusCap !== undefined) out.bonusCap = result.indicator.bonusCap;
   if (result.indicator?.netCap !== undefined) out.netCap = result.indicator.netCap;
+  if (result.indicator?.notApplicable) out.notApplicable = result.indicator.notApplicable;
   return out;
 }
 

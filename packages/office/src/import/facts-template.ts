@@ -12,7 +12,7 @@ import { readDocument } from '../read-document';
  * document's own words). `readFactsWorkbook` reads the filled workbook back into facts for `kaohe score`.
  * Columns are headed "中文（field）": the field in brackets is what is read back; 说明 and 条款原文 are not.
  */
-export const FACT_FIELDS = ['unit', 'ref', 'type', 'count', 'level', 'severity', 'rank', 'role', 'variant', 'option', 'value', 'numerator', 'denominator', 'done', 'required', 'of', 'score', 'group', 'amount', 'reason', 'date', 'due', 'periods', 'note'] as const;
+export const FACT_FIELDS = ['unit', 'ref', 'type', 'count', 'level', 'severity', 'rank', 'role', 'variant', 'option', 'value', 'numerator', 'denominator', 'done', 'required', 'of', 'score', 'group', 'amount', 'reason', 'date', 'due', 'periods', 'flags', 'note'] as const;
 type Field = (typeof FACT_FIELDS)[number];
 
 const LABELS: Record<Field, string> = {
@@ -39,6 +39,7 @@ const LABELS: Record<Field, string> = {
   date: '日期',
   due: '规定时限',
   periods: '逾期期数',
+  flags: '标记',
   note: '备注',
 };
 
@@ -66,7 +67,11 @@ export function factNeed(rule: Rule): FactNeed {
   switch (rule.kind) {
     case 'per-occurrence': {
       const tiers = rule.tiers ? `；${LABELS[rule.tiers.by as Field] ?? rule.tiers.by}填：${Object.keys(rule.tiers.amounts).join('、')}` : '';
-      return { type: 'occurrence', fill: ['count', ...(rule.tiers ? [rule.tiers.by as Field] : [])], hint: `发生次数（每起一行或填次数）${tiers}` };
+      // 此事件可以不扣分: the exempt case is marked per occurrence, in its own row.
+      const exempt = rule.exempt ? `；属免扣情形（${rule.exempt.when}）的另起一行，${LABELS.flags}填 ${rule.exempt.flag}` : '';
+      // 每月最多N分: the cap is per month or quarter, so each occurrence needs its date.
+      const period = rule.periodCap ? `；每${rule.periodCap.period === 'month' ? '月' : '季度'}最多 ${toStr(rule.periodCap.amount)} 分，须按日期分行并填日期` : '';
+      return { type: 'occurrence', fill: ['count', ...(rule.tiers ? [rule.tiers.by as Field] : []), ...(rule.exempt ? ['flags' as const] : []), ...(rule.periodCap ? ['date' as const] : [])], hint: `发生次数（每起一行或填次数）${tiers}${exempt}${period}` };
     }
     case 'accumulate':
       return { type: 'occurrence', fill: ['count', 'level'], hint: `发生次数；级别填：${Object.keys(rule.items).join('、')}` };
@@ -176,6 +181,12 @@ function vetoHint(effects: Scheme['vetoes'][number]['effects']): string {
     .join('，');
 }
 
+/** "其他部门得分为专业部门得分的平均分": the units the rule is not about are marked not applicable on the indicator. */
+function averageHint(ind: Indicator): string {
+  if (ind.notApplicable !== 'average-of-others') return '';
+  return `；本条不适用的单位（见条款原文）不填上述格子，另填一行：条款编码填 ${ind.code}，事实类型填 not-applicable，理由填原因，该单位按其他单位得分的平均分计`;
+}
+
 function rowsOf(units: readonly Unit[], ind: Indicator, clause: Clause): Row[] {
   return (units.length ? units : [undefined]).map((u) => {
     // Rules by unit category read the same facts with other amounts: the unit's own rule, or the first one
@@ -186,7 +197,7 @@ function rowsOf(units: readonly Unit[], ind: Indicator, clause: Clause): Row[] {
       unit: u ? u.name || u.code : '',
       ref: clause.dataItem ?? clause.code,
       type: need.type,
-      说明: `${ind.title}：${need.hint}${clause.dataItem !== undefined ? `（数据项 ${clause.dataItem}，各条款共用，只填一次）` : ''}`,
+      说明: `${ind.title}：${need.hint}${clause.dataItem !== undefined ? `（数据项 ${clause.dataItem}，各条款共用，只填一次）` : ''}${averageHint(ind)}`,
       条款原文: clause.text,
       状态: clause.status === 'ok' ? '已编译' : `待复核：${clause.reviewReason ?? ''}`,
     };

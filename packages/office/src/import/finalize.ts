@@ -129,6 +129,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     }
     if (node.caps) ind.caps = node.caps;
     if (node.noFloor) ind.floor = null;
+    if (node.notApplicable) ind.notApplicable = node.notApplicable.policy;
     ind.source = coreSource(node.source);
     const children = kept(node.children, scope);
     if (children.length) ind.children = children.map((c, i) => toIndicator(c, `${code}.${i + 1}`, scope, false));

@@ -31,6 +31,15 @@ describe('compileClause item policies the import does not apply yet', () => {
     expect(item.caps).toEqual({ net: dec('3') });
   });
 
+  it('hands 其他X得分为Y得分的平均分 to its item as the N/A policy average-of-others (corpus 08 (3.8), own words)', () => {
+    const c = compileClause('窗口单位办结率不低于90%的，得3分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分。');
+    expect(c.status).toBe('ok');
+    expect(c.notApplicable).toEqual({ policy: 'average-of-others', who: '其他单位', of: '窗口单位' });
+    const item: DraftNode = { title: '示例', children: [], clauses: [] } as unknown as DraftNode;
+    applyClausePolicies(item, {} as ClauseDraftNode, c);
+    expect(item.notApplicable?.policy).toBe('average-of-others');
+  });
+
   it('leaves an ordinary clause ok', () => {
     expect(compileClause('未按时报送材料的，每次扣0.1分。').status).toBe('ok');
   });

@@ -152,5 +152,51 @@ describe('facts template: options and 一票否优', () => {
     const clause = unit.nodes[0]!.clauses[0]!;
     expect(clause.status).toBe('needs-judgement');
   });
-});
 
+  it('asks for the exempt flag of a per-occurrence deduction with an exemption, and an exempt row is not deducted', async () => {
+    // Own words after the shape of corpus 03 (4.1): 每起…扣N分，如果…，此事件可以不扣分.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('细则');
+    ws.getRow(1).values = ['序号', '考核项目', '单位', '分值', '评分标准'];
+    ws.getRow(2).values = [1, '信访办理', '甲镇', 10, '每起信访件逾期办理扣2分，若当事人书面撤回，此事件可以不扣分。'];
+    const { scheme: s } = await importScheme({ name: 'letters.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    const rows = factsTemplateRows(s);
+    expect(rows.map((r) => r.状态)).toEqual(['已编译']);
+    expect(rows[0]!.说明).toContain('属免扣情形（当事人书面撤回）的另起一行，标记填 exempt');
+    const path = join(dir, 'letters-facts.xlsx');
+    writeFileSync(path, await writeFactsTemplate(s));
+    const filled = new ExcelJS.Workbook();
+    await filled.xlsx.readFile(path);
+    const sheet = filled.getWorksheet('事实')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const col = (field: string): number => header.findIndex((h) => h.endsWith(`（${field}）`)) + 1;
+    sheet.getRow(2).getCell(col('count')).value = 2;
+    const exemptRow = sheet.getRow(3);
+    for (const field of ['unit', 'ref', 'type']) exemptRow.getCell(col(field)).value = sheet.getRow(2).getCell(col(field)).value;
+    exemptRow.getCell(col('count')).value = 1;
+    exemptRow.getCell(col('flags')).value = 'exempt';
+    await filled.xlsx.writeFile(path);
+    const facts = await readFactsWorkbook(path, s);
+    expect(facts.map((f) => (f.type === 'occurrence' ? [f.count, f.flags ?? []] : f.type))).toEqual([
+      [2, []],
+      [1, ['exempt']],
+    ]);
+    // 10 − 2 × 2 = 6: the exempt one is not deducted.
+    expect(evaluate(s, facts).units.find((u) => u.unit === '甲镇')!.total / 1_000_000).toBe(6);
+  });
+
+  it('tells the clerk to mark the units a peer-average item is not about as not applicable, and they get the others’ average', async () => {
+    // Own words after the shape of corpus 08 (3.8): …得N分；每低1%，扣x分。其他单位得分为…单位得分的平均分.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('细则');
+    ws.getRow(1).values = ['序号', '考核项目', '单位', '分值', '评分标准'];
+    for (const [k, unit] of ['甲局', '乙局', '丙局'].entries()) ws.getRow(k + 2).values = [k + 1, '窗口办结', unit, 3, '窗口单位办结率不低于90%的，得3分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分。'];
+    ws.mergeCells('B2:B4');
+    const { scheme: s } = await importScheme({ name: 'windows.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    const rows = factsTemplateRows(s);
+    expect(rows.every((r) => r.状态 === '已编译')).toBe(true);
+    const ind = s.indicators.flatMap((i) => [i, ...(i.children ?? [])]).find((i) => i.notApplicable === 'average-of-others');
+    expect(ind).toBeDefined();
+    expect(rows[0]!.说明).toContain(`条款编码填 ${ind!.code}，事实类型填 not-applicable`);
+  });
+});

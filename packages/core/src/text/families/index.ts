@@ -12,6 +12,8 @@ import { readRatioToLeader } from './ratio-to-leader.family';
 // compilerB (issue 15 part 2)
 import { readNamedThreshold } from './named-threshold.family';
 import { readFullOrProportional } from './full-or-proportional.family';
+// cmp (issue 15 part 3)
+import { readReverseRank } from './reverse-rank.family';
 
 /** What a family may know about the whole sentence besides its segments. */
 export type SentenceInfo = { hasQizhong: boolean };
@@ -30,6 +32,7 @@ export type Family = { name: string; read: (ctx: SentenceCtx, segs: Segment[], i
  */
 export const FAMILIES: Family[] = [
   { name: 'category-points', read: (ctx, segs, i) => readCategoryPoints(ctx, segs, i) },
+  { name: 'reverse-rank', read: (ctx, segs, i) => readReverseRank(ctx, segs, i) },
   { name: 'rank-bands', read: (ctx, segs, i) => buildRanking(ctx, segs, i) },
   { name: 'ratio-to-leader', read: (ctx, segs, i) => readRatioToLeader(ctx, segs, i) },
   { name: 'threshold-score-steps', read: (ctx, segs, i) => readThresholdScoreSteps(ctx, segs, i) },
@@ -44,6 +47,7 @@ export const FAMILIES: Family[] = [
 
 export const FAMILY_NAMES_ZH: Record<string, string> = {
   'category-points': '按单位类别的分值',
+  'reverse-rank': '按倒数名次计分',
   'rank-bands': '按排名计分',
   'ratio-to-leader': '第1名得满分、其余按与第1名的比例',
   'threshold-score-steps': '达标得分、每低一档扣分',

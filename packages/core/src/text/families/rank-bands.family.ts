@@ -1,5 +1,5 @@
 import * as P from '../../points';
-import { LEADER_RATIO_WORDS, RANKING_WORDS, REST_WORDS, containsAny } from '../vocabulary';
+import { LEADER_RATIO_WORDS, RANKING_WORDS, REST_WORDS, REVERSE_RANK_WORDS, containsAny } from '../vocabulary';
 import type { Dec } from '../../points';
 import type { RuleParam } from '../compile.types';
 import { phraseOf, condText, amountPhrase, tokPhrase, scoreEffectOf, type Built, type Segment, type SentenceCtx } from '../build-rules';
@@ -18,6 +18,8 @@ export function buildRanking(ctx: SentenceCtx, segs: Segment[], i: number): Buil
   const isRanking = containsAny(sentenceText, RANKING_WORDS);
   // 第1名得6分，其余按第1名的比例得分: one rule over all ranks (ratio-to-leader.family.ts), not a band.
   if (!isRanking || containsAny(sentenceText, LEADER_RATIO_WORDS)) return null;
+  // 倒数第N名: places counted from the bottom are reverse-rank.family.ts's, never a band from the top.
+  if (containsAny(sentenceText, REVERSE_RANK_WORDS)) return null;
   // Bottom k / bottom p%.
   const back = findFirst(seq(lit('后'), num((token) => token.q.unit === '名' || token.q.unit === '位' || token.q.percent === 'percent')), ctx.toks.slice(0, first.condTo), first.condFrom);
   if (back && first.amount.type === 'fixed') {

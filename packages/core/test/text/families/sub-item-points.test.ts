@@ -18,19 +18,19 @@ describe('an exemption after a deduction', () => {
   familyTable([
     ['a share above the average that exempts is no proportional deduction (was read as one)', '配齐专职人员的，得2分。每少1人，扣0.1分；但专职人员占比高于全市平均占比的，可不扣分。', { flag: '免扣情形“但专职人员占比高于全市平均占比的，可不扣分”' }],
     ['an exemption after ；', '每起信访事件扣1分；按时办结并经回访满意的，可不扣分。', { flag: '免扣情形', suggestion: '符合该情形的不扣分' }],
-    ['可以不扣分 is flagged naming the case, with the deduction as the suggestion', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { flag: '免扣情形', suggestion: '符合该情形的不扣分' }],
+    ['可以不扣分 of 此事件 after a per-occurrence deduction is its exempt case (occurrence-exemption.test.ts)', '每起信访事件扣1分，如果事件按时办结并经回访满意，此事件可以不扣分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '1', exempt: { flag: 'exempt', when: '事件按时办结并经回访满意' } }] }],
   ]);
 });
 
-describe('places counted from the bottom', () => {
+describe('places counted from the bottom (reverse-rank.test.ts reads the full form)', () => {
   familyTable([
-    ['倒数第1名、第2名…分别计 is flagged as a reverse ranking, not as levels', '全省同类部门排名倒数第1名、第2名的分别计3分、2.8分。', { flag: '按“倒数第”名次计分' }],
+    ['倒数第1名、第2名…分别计 without the places above is flagged as a reverse ranking, not as levels', '全省同类部门排名倒数第1名、第2名的分别计3分、2.8分。', { flag: '按“倒数第”名次计分' }],
   ]);
 });
 
 describe('a score taken from other units', () => {
   familyTable([
-    ['其他单位得分为…得分的平均分', '窗口单位满意率不低于95%的，得2分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分', { flag: '得分取其他单位得分的平均分', suggestion: '按其平均分人工录入' }],
+    ['其他单位得分为…得分的平均分 after the rule is the N/A policy (peer-average.test.ts)', '窗口单位满意率不低于95%的，得2分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分', { rules: [{ kind: 'threshold-steps', effect: 'score', metric: { of: 'rate', percent: true }, threshold: '95', direction: 'below', step: '1', perStep: '0.1' }], indicator: { points: '2', notApplicable: { policy: 'average-of-others', who: '其他单位', of: '窗口单位' } } }],
     ['按…平均分得分 alone', '当年无此项工作的，按全市同类单位平均分得分', { flag: '得分取其他单位得分的平均分' }],
   ]);
 });

@@ -69,4 +69,5 @@ export function applyClausePolicies(item: DraftNode, clause: ClauseDraftNode, co
   if (compiled.bonusCap !== undefined) item.caps = { ...item.caps, bonus: compiled.bonusCap };
   if (compiled.netCap !== undefined) item.caps = { ...item.caps, net: compiled.netCap };
   if (compiled.allowNegative) item.noFloor = true;
+  if (compiled.notApplicable) item.notApplicable = compiled.notApplicable;
 }

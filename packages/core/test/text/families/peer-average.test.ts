@@ -1,0 +1,14 @@
+import { describe } from 'vitest';
+import { familyTable } from './family-table';
+
+// Written after corpus 08 (3.8) (…得2分；每低1%，扣0.05分。其他部门得分为专业部门得分的平均分); own words.
+describe('peer-average: 其他X得分为Y得分的平均分 after the item’s rule is its N/A policy average-of-others', () => {
+  const steps = { kind: 'threshold-steps', effect: 'score', metric: { of: 'rate', percent: true }, threshold: '90', direction: 'below', step: '1', perStep: '0.1' };
+  familyTable([
+    ['其他…得分为…得分的平均分', '窗口单位办结率不低于90%的，得3分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分。', { rules: [steps], indicator: { points: '3', notApplicable: { policy: 'average-of-others', who: '其他单位', of: '窗口单位' } } }],
+    ['其余', '窗口单位办结率不低于90%的，得3分；每低1%，扣0.1分。其余科室得分为窗口科室得分的平均分', { rules: [steps], indicator: { points: '3', notApplicable: { policy: 'average-of-others', who: '其余科室', of: '窗口科室' } } }],
+    ['alone, with no rule before it, stays flagged', '其他单位得分为窗口单位得分的平均分', { flag: '得分取其他单位得分的平均分' }],
+    ['按…平均分得分 about other indicators stays flagged', '未新设窗口的，涉及窗口的指标按全市平均分得分', { flag: '得分取其他单位得分的平均分' }],
+    ['a figure in it stays flagged', '窗口单位办结率不低于90%的，得3分；每低1%，扣0.1分。其他单位得分为窗口单位得分的平均分的90%', { flag: '' }],
+  ]);
+});
