@@ -29,6 +29,20 @@ describe('rule editor', () => {
     expect(screen.getByText('出处：000.txt:88')).toBeTruthy();
   });
 
+  it('says when the clause has rules by unit category that the editor does not edit, and keeps each on its own line', () => {
+    const ruleText = '单位类别“产区”：阈值与级差…\n单位类别“非产区”：阈值与级差…\n其他单位类别：没有对应规则，需人工复核';
+    render(<RuleEditor clause={{ ...clause, rule: { kind: 'manual', effect: 'score' }, ruleText, categoryRules: ['产区', '非产区'] }} onSubmit={() => {}} />);
+    expect(screen.getByTestId('category-rules-note').textContent).toContain('按单位类别（产区、非产区）各有规则');
+    expect(screen.getByTestId('category-rules-note').textContent).toContain('兜底规则');
+    const shown = screen.getByText((_t, el) => el?.tagName === 'SPAN' && el.children.length === 0 && el.textContent === ruleText);
+    expect(shown.getAttribute('style')).toContain('pre-line');
+  });
+
+  it('shows no category note for a clause with one rule', () => {
+    render(<RuleEditor clause={clause} onSubmit={() => {}} />);
+    expect(screen.queryByTestId('category-rules-note')).toBeNull();
+  });
+
   it('shows the rule kind in Chinese (never the code) and offers every kind by its Chinese name', async () => {
     render(<RuleEditor clause={{ ...clause, rule: { kind: 'manual', effect: 'score' } }} onSubmit={() => {}} />);
     const select = screen.getByLabelText('规则类型').closest('.ant-select')!;

@@ -1,5 +1,5 @@
 import { parseFacts } from '@kaohe/contract';
-import { describeLine, describeRule, evaluate, lintScheme, peerMetric, toStr, type Clause, type ClauseResult, type Indicator, type NodeResult, type Scheme } from '@kaohe/core';
+import { describeClauseRule, describeLine, evaluate, lintScheme, peerMetric, toStr, type Clause, type ClauseResult, type Indicator, type NodeResult, type Scheme } from '@kaohe/core';
 import { AppError } from '../lib/app-error';
 import { validateFacts } from './evaluator';
 import type { SchemeDocument } from './scheme-document';
@@ -28,7 +28,8 @@ export function schemeTree(scheme: Scheme, document: SchemeDocument) {
     text: c.text,
     points: c.points === undefined ? null : toStr(c.points),
     ruleKind: c.rule.kind,
-    ruleText: describeRule(c.rule),
+    ruleText: describeClauseRule(c),
+    categoryRules: Object.keys(c.ruleByCategory ?? {}),
     // the file-format rule (decimals as written), which is what an edit sends back
     rule: ((findClause(document, c.code)?.rule as Record<string, unknown> | undefined) ?? { kind: c.rule.kind }),
     status: c.status ?? 'ok',

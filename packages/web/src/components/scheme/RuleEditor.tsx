@@ -9,6 +9,8 @@ export type EditableClause = {
   points: string | null;
   rule: Record<string, unknown>;
   ruleText?: string;
+  /** Unit categories with a rule of their own (the editor edits `rule`, the other categories' fallback). */
+  categoryRules?: string[];
   status: string;
   reviewReason: string | null;
   source?: string | null;
@@ -102,8 +104,21 @@ export function RuleEditor({ clause, onSubmit, submitting = false, disabled = fa
           {clause.source && <div className="kh-muted">出处：{clause.source}</div>}
         </Descriptions.Item>
         {clause.reviewReason && <Descriptions.Item label={clause.status === 'needs-review' ? '待复核原因' : '复核说明'}>{clause.reviewReason}</Descriptions.Item>}
-        {clause.ruleText && <Descriptions.Item label="当前规则">{clause.ruleText}</Descriptions.Item>}
+        {clause.ruleText && (
+          <Descriptions.Item label="当前规则">
+            <span style={{ whiteSpace: 'pre-line' }}>{clause.ruleText}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
+      {clause.categoryRules && clause.categoryRules.length > 0 && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="warning"
+          showIcon
+          data-testid="category-rules-note"
+          message={`本条款按单位类别（${clause.categoryRules.join('、')}）各有规则。下面编辑的是其他类别的规则（兜底规则），按类别的规则不在此修改，请在方案文件中修改后重新导入。`}
+        />
+      )}
       {clause.rule.kind === 'manual' && (
         <Alert style={{ marginTop: 12 }} type="info" showIcon message="当前为人工评定：如原文有明确的计分方法，请把规则类型和分值改写出来；确实需要考核人员评定的，确认即可。" />
       )}

@@ -33,6 +33,7 @@ export function ReviewStep({ upload, tree }: { upload: SchemeUploadView; tree: S
     points: fromTree?.points ?? null,
     rule: item.rule,
     ruleText: fromTree?.ruleText,
+    categoryRules: fromTree?.categoryRules,
     status: 'needs-review',
     reviewReason: item.reason,
     source: item.source ?? fromTree?.source ?? null,
