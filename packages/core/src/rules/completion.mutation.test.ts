@@ -164,7 +164,7 @@ describe('zero (P29)', () => {
     expect(eval1(two, done).total).toBe('15');
   });
   it('the unit scope zeroes the unit', () => {
-    const unit: Build = { ...two, indicators: [{ ...two.indicators![0]!, clauses: [clause('C1', { kind: 'zero', scope: 'unit' }), two.indicators![0]!.clauses[1]!] }, two.indicators![1]!] };
+    const unit: Build = { ...two, indicators: [{ ...two.indicators![0]!, clauses: [clause('C1', { kind: 'zero', scope: 'unit' }), two.indicators![0]!.clauses![1]!] }, two.indicators![1]!] };
     expect(eval1(unit, [...done, f.flag(true, { id: 'z' })])).toMatchObject({ lines: [{ params: { scope: 'unit' } }], total: '0' });
   });
 });
