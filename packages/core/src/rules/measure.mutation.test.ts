@@ -45,6 +45,9 @@ describe('shortfall (P09, P43)', () => {
     ]);
     expect(linesOf({ rule: none, points: '1' }, [f.count(1, { id: 'c' })])[0]!.amount).toBe('-0.3');
     expect(linesOf({ rule: each, points: '1' }, [f.count(0, { id: 'c' })])[0]!).toMatchObject({ amount: '-0.4', msg: 'shortfall.each' });
+    expect(linesOf({ rule: none, points: '1' }, [f.count(0, { id: 'c' })])[0]!.params).toEqual({ required: 4, amount: d('0.5'), subject: '' });
+    // nothing required: nothing is short, so none done loses nothing either
+    expect(eval1({ rule: { kind: 'shortfall', effect: 'deduction', required: 0, amount: d('0.1'), noneAmount: d('0.5') }, points: '1' }, [f.count(0)])).toEqual({ lines: [], status: 'scored', total: '1' });
   });
 
   it('named elements: the missing ones are listed in the order of the rule', () => {
@@ -104,6 +107,8 @@ describe('threshold steps (P10, P12, P47)', () => {
     expect(linesOf({ rule: atMiss, points: '1' }, [f.value('95', { id: 'v' })])[0]).toMatchObject({ amount: '-0.1', msg: 'threshold.missed', params: { gap: 0, steps: 0 } });
     expect(linesOf({ rule: { ...below, missAtThreshold: false } as Rule, points: '1' }, [f.value('95')])[0]!.msg).toBe('threshold.met-note');
     expect(linesOf({ rule: below, points: '1' }, [f.value('95.000001')])[0]!.msg).toBe('threshold.met-note');
+    // missing at the threshold does not make a value beyond it a miss
+    expect(linesOf({ rule: atMiss, points: '1' }, [f.value('96', { id: 'v' })])).toEqual([{ kind: 'note', amount: '0', facts: ['v'], msg: 'threshold.met-note', params: { value: d(96), threshold: d(95) } }]);
   });
 
   it('above: the gap is value − threshold', () => {
@@ -236,6 +241,9 @@ describe('lateness (P14)', () => {
       { kind: 'deduction', amount: '-0.3', facts: ['l'], msg: 'lateness.each', params: { periods: 3, period: 'day', amount: d('0.1'), total: d('0.3'), due: '', done: '' } },
     ]);
     expect(linesOf({ rule: days, points: '1' }, [f.late({ periods: 0 }), f.late({ id: 'b', periods: 1 })]).map((l) => l.facts)).toEqual([['b']]);
+    // reported periods win over the dates; a negative report counts nothing (never a deduction turned bonus)
+    expect(linesOf({ rule: days, points: '1' }, [f.late({ periods: 2, due: '2024-03-01', done: '2024-03-04' })])[0]!.params).toMatchObject({ periods: 2, total: d('0.2') });
+    expect(eval1({ rule: days, points: '1' }, [f.late({ periods: -2 })])).toEqual({ lines: [], status: 'scored', total: '1' });
   });
 
   it('from due and done dates: days; none when done on or before the due date', () => {
