@@ -53,10 +53,6 @@ describe('readsOf: the fact types each rule kind reads', () => {
   ])('%s %j', (kind, extra, want) => {
     expect(reads({ kind, ...extra })).toEqual({ 'not-applicable': 'one', ...want });
   });
-  it('a type read as many stays many when the rule also reads one of it', () => {
-    // threshold steps on a rate read one; nothing reads many then one in readsOf itself, so check the order of the map
-    expect([...readsOf(rule({ kind: 'discretionary' })).keys()]).toEqual(['not-applicable', 'judgement', 'occurrence', 'flag']);
-  });
 });
 
 // ---- where a fact is read -------------------------------------------------------------------
@@ -180,6 +176,37 @@ describe('factWarnings: judgements and second facts', () => {
   });
   it('a fact of another type beside them does not count as a second one', () => {
     expect(w2([f.value('50', { id: 'a', ref: 'C3' }), f.target('140', { id: 't', ref: 'C3' })])).toEqual([]);
+  });
+});
+
+describe('factWarnings: nested scope and shared data items read by several clauses', () => {
+  const s3 = buildScheme({
+    units: 2,
+    indicators: [
+      { code: 'P1', title: '父', points: d(4), appliesTo: { units: ['U2'] }, children: [{ code: 'Q1', title: '子', points: d(4), clauses: [clause('C7', { kind: 'completion' })] }] },
+      {
+        code: 'I9',
+        title: '共用',
+        points: d(10),
+        clauses: [
+          clause('C4', { kind: 'condition', effect: 'deduction', amount: d(1) }, { dataItem: 'D3' }),
+          clause('C5', { kind: 'completion' }, { points: d(2), dataItem: 'D3' }),
+          clause('C6', { kind: 'proportional', effect: 'score', target: d(100) }, { points: d(2), dataItem: 'D4' }),
+        ],
+      },
+    ],
+  });
+  const i3 = indexScheme(s3);
+  const w3 = (facts: Fact[], unit = 'U1') => brief(factWarnings(i3, i3.units.get(unit)!, facts, unitOf(run(s3, facts), unit).ledger));
+  it('a clause under an out-of-scope parent is out of scope, though its own indicator names no scope', () => {
+    expect(w3([f.flag(true, { id: 'a', ref: 'C7' })])).toEqual([['a', 'C7', 'unread', 'out-of-scope']]);
+    expect(w3([f.flag(true, { id: 'a', unit: 'U2', ref: 'C7' })], 'U2')).toEqual([]);
+  });
+  it('a data item read as many by one clause and as one by a later one stays many: a second flag is no conflict', () => {
+    expect(w3([f.flag(true, { id: 'a', ref: 'D3' }), f.flag(true, { id: 'b', ref: 'D3' })])).toEqual([]);
+  });
+  it('a data item read as one: a second value is a conflict naming the first', () => {
+    expect(w3([f.value('50', { id: 'a', ref: 'D4' }), f.value('60', { id: 'b', ref: 'D4' })])).toEqual([['b', 'D4', 'conflict', 'one-read', 'a']]);
   });
 });
 
