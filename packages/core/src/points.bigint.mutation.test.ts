@@ -30,6 +30,8 @@ const cases: Array<[string, string, Record<RoundingMode, string>]> = [
   ['4.000002', '3000001.5 (odd)', { down: '3.000001', up: '3.000002', floor: '3.000001', ceil: '3.000002', 'half-up': '3.000002', 'half-even': '3.000002' }],
   ['4.000006', '3000004.5 (even)', { down: '3.000004', up: '3.000005', floor: '3.000004', ceil: '3.000005', 'half-up': '3.000005', 'half-even': '3.000004' }],
   ['4.000003', '3000002.25', { down: '3.000002', up: '3.000003', floor: '3.000002', ceil: '3.000003', 'half-up': '3.000002', 'half-even': '3.000002' }],
+  // below one half with an odd quotient: half-even keeps it (fourth run: `twice === q` → true survived)
+  ['4.000007', '3000005.25 (odd)', { down: '3.000005', up: '3.000006', floor: '3.000005', ceil: '3.000006', 'half-up': '3.000005', 'half-even': '3.000005' }],
 ];
 const modes: RoundingMode[] = ['down', 'up', 'floor', 'ceil', 'half-up', 'half-even'];
 const negate = (s: string): string => (s.startsWith('-') ? s.slice(1) : `-${s}`);
