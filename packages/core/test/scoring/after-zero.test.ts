@@ -9,6 +9,7 @@ import type { Clause, Scheme } from '../../src/scheme/scheme.types';
 import { evaluate } from '../../src/scoring/evaluate';
 import { lintScheme } from '../../src/scheme/lint-scheme';
 import { describeLine } from '../../src/explain/explain';
+import { describeClauseRule } from '../../src/explain/describe-rule';
 import type { Fact } from '../../src/scheme/fact.types';
 
 const d = P.dec;
@@ -100,6 +101,13 @@ describe('Clause.afterZero (倒扣 after 此项不得分)', () => {
     const r = evaluate(scheme({ afterZero: false }), [flag('A', 'C1'), flag('A', 'C2')]);
     // 4 − 4 = 0 with the floor at 0: not the −4 the words mean
     expect(totals(r).A).toBe('0');
+  });
+
+  it('describeClauseRule says the 倒扣 comes after the zeroing, once, after the rules by category', () => {
+    const lines = describeClauseRule(scheme().indicators[0]!.clauses![2]!).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('扣分时本项先计零（此项不得分），再倒扣，可低于零分');
+    expect(describeClauseRule(scheme({ afterZero: false }).indicators[0]!.clauses![2]!)).not.toContain('先计零');
   });
 
   it('lint: afterZero on a rule that does not deduct is an error', () => {
