@@ -22,6 +22,7 @@ export const clauseSchema = z.strictObject({
   points: decimal.optional(),
   rule: ruleSchema,
   ruleByCategory: z.record(z.string(), ruleSchema).optional().describe('按单位类别的规则：本单位类别有规则时按该规则计分，否则按 rule'),
+  afterZero: z.boolean().optional().describe('此项不得分，同时倒扣N分：本条款扣分时本项先计零，再倒扣（可低于零分，不受本项下限、上限和扣分上限约束）；只用于扣分规则'),
   leadAssessors: codes.optional(),
   divisions: codes.optional(),
   participatingDivisions: codes.optional(),

@@ -174,10 +174,12 @@ export function describeRule(rule: Rule): string {
  * A clause's rule with its rules by unit category (corpus 06): each category's rule on its own line,
  * then the rule every other category is scored by — so a person sees which rule a unit gets.
  */
-export function describeClauseRule(clause: { rule: Rule; ruleByCategory?: Record<string, Rule> }): string {
+export function describeClauseRule(clause: { rule: Rule; ruleByCategory?: Record<string, Rule>; afterZero?: boolean }): string {
+  // 此项不得分，同时倒扣: said once, after the rule (or the rules by category).
+  const after = clause.afterZero === true ? ['扣分时本项先计零（此项不得分），再倒扣，可低于零分'] : [];
   const byCategory = Object.entries(clause.ruleByCategory ?? {});
-  if (byCategory.length === 0) return describeRule(clause.rule);
+  if (byCategory.length === 0) return [describeRule(clause.rule), ...after].join('\n');
   const lines = byCategory.map(([category, rule]) => `单位类别“${category}”：${describeRule(rule)}`);
   const fallback = clause.rule.kind === 'manual' ? '其他单位类别：没有对应规则，需人工复核' : `其他单位类别：${describeRule(clause.rule)}`;
-  return [...lines, fallback].join('\n');
+  return [...lines, fallback, ...after].join('\n');
 }

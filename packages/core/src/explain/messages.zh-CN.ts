@@ -139,6 +139,7 @@ export const zhCN: Record<string, string> = {
   'clause.na': '不涉及此项工作（{reason}），不扣分',
   'clause.needs-review': '条款规则待复核{reason?：{reason}}',
   'clause.category-rule': '按单位类别“{category}”的规则计分',
+  'clause.after-zero': '此项不得分之后倒扣 {deduction} 分（本项计零后再扣，可低于零分）',
   'clause.category-missing': '本条款按单位类别（{categories}）给出规则，本单位类别“{category}”没有对应规则，需人工复核',
 };
 

@@ -19,7 +19,8 @@ export type LintIssue = {
     | 'cascade-below-upper'
     | 'needs-review'
     | 'nested-bonus'
-    | 'category-rule';
+    | 'category-rule'
+    | 'after-zero';
   path: string;
   message: string;
 };
@@ -123,6 +124,8 @@ export function lintScheme(scheme: Scheme): LintIssue[] {
         if (ruleEffect(rule) !== ruleEffect(c.rule)) warn('category-rule', rp, `类别“${cat}”的规则与条款的默认规则计分方式不同（${EFFECT_ZH[ruleEffect(rule)]} / ${EFFECT_ZH[ruleEffect(c.rule)]}），同一条款的各类别规则须同为得分、扣分或加分`, 'error');
         if (peerMetric(rule) !== undefined) warn('category-rule', rp, `类别“${cat}”的规则需要与其他单位比较（${rule.kind}），按单位类别的规则不能跨单位计分`, 'error');
       }
+      // 此项不得分，同时倒扣N分: only a deduction is taken after the item's zeroing.
+      if (c.afterZero === true && ruleEffect(c.rule) !== 'deduction') warn('after-zero', `${cp}.afterZero`, `afterZero（此项不得分后再倒扣）只用于扣分规则，本条款的规则是${EFFECT_ZH[ruleEffect(c.rule)]}`, 'error');
     });
     (node.children ?? []).forEach((c, j) => walk(c, `${path}.children[${j}]`, depth + 1));
   };

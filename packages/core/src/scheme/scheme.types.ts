@@ -162,6 +162,12 @@ export type Clause = {
    * the effect of `rule` and none reads other units (lint).
    */
   ruleByCategory?: Record<Code, Rule>;
+  /**
+   * 此项不得分，同时倒扣N分 (corpus 06): when this deduction clause deducts, the item is zeroed and the
+   * deduction is taken after the zeroing, below zero: the item's floor, ceiling and deduction caps do
+   * not apply to it. The item then scores −N (−ΣN). Only on a deduction rule (lint).
+   */
+  afterZero?: boolean;
   leadAssessors?: Code[];
   /** 责任处室: the divisions that answer for the clause (统筹). */
   divisions?: Code[];

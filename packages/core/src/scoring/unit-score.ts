@@ -493,6 +493,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   }
   let hasPositive = false;
   let D = P.ZERO;
+  /** 倒扣 after 此项不得分 (`clause.afterZero`): taken after the floor, ceiling and zeroing. */
+  let R = P.ZERO;
   let B = P.ZERO;
   const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
   // Clause results are kept in the store (status, score, deduction, bonus per clause) and become
@@ -507,7 +509,10 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       base = P.add(base, out.score ?? P.ZERO);
     }
     if (byDimension && clause.dimension !== undefined) byDimension.set(clause.dimension, P.add(byDimension.get(clause.dimension) ?? P.ZERO, out.deduction));
-    D = P.add(D, out.deduction);
+    if (clause.afterZero === true && out.deduction !== 0) {
+      R = P.add(R, out.deduction);
+      zeroSelf = true;
+    } else D = P.add(D, out.deduction);
     B = P.add(B, out.bonus);
     if (out.zero === 'indicator') zeroSelf = true;
     else if (out.zero === 'parent') zeroParent = true;
@@ -584,6 +589,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     score = P.ZERO;
     if (st.vetoZero.has(node.code)) result.status = 'vetoed';
   }
+  // The 倒扣's own clause lines carry its amount (−R); the score takes it only now, below zero.
+  if (R !== 0) score = P.sub(score, R);
   let effectiveBonus = P.ZERO;
   const inBase = node.aggregation === 'average' && childCount > 0 ? P.div(childBonus, P.fromInt(childCount)) : childBonus;
   const bonusIn = P.add(inBase, B);
@@ -609,6 +616,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     score = r;
   }
   result.score = score;
+  if (R !== 0) D = P.add(D, rescale && weight !== undefined ? P.mulDiv(R, weight, rescale.from) : R);
   result.deduction = D;
   result.bonus = B;
   st.deductions = P.add(st.deductions, D);
@@ -720,6 +728,8 @@ function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause,
   tally(st, out.status);
   const lines = out.lines;
   for (let i = 0; i < lines.length; i++) push(st, site, lines[i]!);
+  // 此项不得分，同时倒扣: the clause's own line says its deduction is taken after the item is zeroed.
+  if (clause.afterZero === true && out.deduction !== 0) push(st, site, line('note', P.ZERO, NO_IDS, 'clause.after-zero', { deduction: out.deduction }));
   st.ledger.addClause(out.status, out.score ?? P.ZERO, out.deduction, out.bonus, lineStart, plan.id, flagsOf(out, reviewed));
   return out;
 }

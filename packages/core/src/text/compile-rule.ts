@@ -28,7 +28,7 @@ import { absorbFullThenEach } from './families/full-then-each';
 import { ratioBonusIssue } from './families/ratio-bonus';
 import { moneyBracketIssue } from './families/money-brackets';
 import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
-import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
+import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, SAME_CONDITION_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
 
@@ -226,9 +226,12 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     }
   }
   if (norm.includes('倒扣') && rules.some((entry) => entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence')) indicator.allowNegative = true;
-  // "此项不得分，同时倒扣N分" (corpus 06 (26) (35) (55)): zeroing the item would cancel the 倒扣 with it (0, where the words say 0 and then −N).
+  // "此项不得分，同时倒扣N分" (corpus 06 (26) (35) (55)): the 倒扣 is taken after the item's zeroing (clause afterZero).
   const zeroesItem = rules.find((entry) => entry.rule.kind === 'zero' && entry.rule.scope === 'indicator');
-  if (zeroesItem && indicator.allowNegative && rules.some((entry) => ruleEffect(entry.rule) === 'deduction')) issue({ start: zeroesItem.span[0], end: zeroesItem.span[1] }, ZERO_CANCELS_REVERSE);
+  if (indicator.allowNegative) markAfterZero(norm, text, rules);
+  // Any other deduction beside the zeroing (a 倒扣 before it, a 扣 beside it): zeroing the item would cancel it, where
+  // the 倒扣 makes the item go below zero — how the two combine is not written.
+  if (zeroesItem && indicator.allowNegative && rules.some((entry) => ruleEffect(entry.rule) === 'deduction' && entry.afterZero !== true)) issue({ start: zeroesItem.span[0], end: zeroesItem.span[1] }, ZERO_CANCELS_REVERSE);
   // An item of 0 分 whose every rule deducts (corpus 06 (83) "…的，粮食流出地扣1分"): the deductions go below zero.
   if (opts.points !== undefined && P.isZero(opts.points) && rules.length > 0 && rules.every((entry) => (entry.rule.kind === 'condition' || entry.rule.kind === 'per-occurrence') && entry.rule.effect === 'deduction')) indicator.allowNegative = true;
   for (const compiledRule of rules) if (compiledRule.review) issues.push({ text: compiledRule.text, span: compiledRule.span, reason: compiledRule.review });
@@ -246,6 +249,36 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
   // Amounts by unit category (产区扣0.5分，非产区扣0.3分): read once per category (families/category-rules).
   return status === 'needs-review' ? compileByCategory(text, opts, compileRuleText, result) : result;
 }
+
+/**
+ * A 倒扣 deduction after a 此项不得分 of the item in the same sentence is taken after the zeroing (`afterZero`):
+ * "出现…的，此项不得分；问题严重的，倒扣1.5分" keeps both rules (a severe case zeroes the item too, and then
+ * deducts); "出现…的，此项不得分，同时倒扣4分" — a 倒扣 with no condition of its own, only 同时 before it — shares
+ * the zero's condition, so the two become one rule over both spans (one fact, zeroed and then −4).
+ */
+function markAfterZero(norm: string, text: string, rules: CompiledRule[]): void {
+  for (let i = 1; i < rules.length; i++) {
+    const entry = rules[i]!;
+    if (entry.rule.kind !== 'condition' && entry.rule.kind !== 'per-occurrence') continue;
+    if (ruleEffect(entry.rule) !== 'deduction') continue;
+    const toks = tokenize(norm, entry.span[0], entry.span[1]);
+    const reverseAt = toks.findIndex((tok) => tok.kind === 'word' && tok.tag === 'reverse');
+    if (reverseAt < 0) continue;
+    let zeroAt = i - 1;
+    while (zeroAt >= 0 && !zeroesTheItem(rules[zeroAt]!.rule)) zeroAt--;
+    // Only in the zero's own sentence ("…此项不得分；问题严重的，倒扣N分"): a 倒扣 sentences later is a rule of its own.
+    if (zeroAt < 0 || tokenize(norm, rules[zeroAt]!.span[1], entry.span[0]).some((tok) => tok.kind === 'punct' && tok.tag === 'stop')) continue;
+    entry.afterZero = true;
+    const before = toks.slice(0, reverseAt).filter((tok) => tok.kind !== 'punct').map((tok) => tok.raw).join('');
+    if (zeroAt !== i - 1 || (before !== '' && !SAME_CONDITION_WORDS.includes(before))) continue;
+    const zero = rules[zeroAt]!;
+    const span: [number, number] = [zero.span[0], entry.span[1]];
+    rules.splice(zeroAt, 2, { ...entry, text: text.slice(span[0], span[1]), span, params: [...zero.params, ...entry.params] });
+    i--;
+  }
+}
+
+const zeroesTheItem = (rule: Rule): boolean => rule.kind === 'zero' && rule.scope === 'indicator';
 
 type SubItemPoints = { item: Range; value: Dec; span: [number, number]; phrase: string };
 

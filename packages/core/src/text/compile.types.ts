@@ -22,6 +22,8 @@ export type CompiledRule = {
    * `manual` fallback for units of any other category. The clause's `ruleByCategory`.
    */
   ruleByCategory?: Record<string, Rule>;
+  /** A 倒扣 after 此项不得分 ("此项不得分，同时倒扣N分"): the clause's `afterZero` (zeroes the item, then deducts below zero). */
+  afterZero?: true;
 };
 
 /** One family's reading of a part of the text, kept when two families disagree. */

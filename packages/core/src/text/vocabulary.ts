@@ -273,6 +273,11 @@ export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平
 export const CATEGORY_AMOUNT_FILLERS = ['', '得', '扣', '加', '减', '扣减', '最多扣', '最高扣', '最多加', '最高加'];
 /** What joins the amounts of a category pair ("产区扣0.5分，非产区扣0.3分", "产区得1.5分、非产区得1分"). */
 export const CATEGORY_PAIR_SEPARATORS = ['，', ',', '、'];
+/**
+ * "此项不得分，同时倒扣4分": what may stand before a 倒扣 that has no condition of its own, so it shares the 此项不得分's
+ * (the two become one clause with `afterZero`, compile-rule.ts).
+ */
+export const SAME_CONDITION_WORDS = ['同时', '并且', '并', '且'];
 /** A list whose amounts follow the order of the categories just named ("…的基础上分别加0.3分、0.2分"). */
 export const RESPECTIVELY_WORDS = ['分别'];
 /** "其他部门得分为专业部门得分的平均分": the indicator's N/A policy average-of-others (families/peer-average.ts). */

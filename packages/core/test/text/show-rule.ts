@@ -18,8 +18,10 @@ export function show(value: unknown, key = ''): unknown {
  * `{ byCategory }`, the rule of each category in the document's words (the `manual` fallback for any
  * other category is implied; a fallback of another kind is shown as `rule`).
  */
-export function showCompiled(compiled: { rule: unknown; ruleByCategory?: Record<string, unknown> }): unknown {
-  if (!compiled.ruleByCategory) return show(compiled.rule);
+export function showCompiled(compiled: { rule: unknown; ruleByCategory?: Record<string, unknown>; afterZero?: true }): unknown {
+  // 此项不得分，同时倒扣: `afterZero` shown beside the rule (the clause's flag).
+  const after = compiled.afterZero ? { afterZero: true } : {};
+  if (!compiled.ruleByCategory) return { ...(show(compiled.rule) as object), ...after };
   const rule = compiled.rule as { kind: string };
-  return { byCategory: show(compiled.ruleByCategory), ...(rule.kind !== 'manual' ? { rule: show(rule) } : {}) };
+  return { byCategory: show(compiled.ruleByCategory), ...(rule.kind !== 'manual' ? { rule: show(rule) } : {}), ...after };
 }

@@ -275,6 +275,8 @@ function clausesOfDraft(c: ClauseDraftNode, base: string): Clause[] {
       ...(c.points !== undefined && c.rules.length === 1 ? { points: c.points } : {}),
       rule: r.rule,
       ...(r.ruleByCategory ? { ruleByCategory: r.ruleByCategory } : {}),
+      // 此项不得分，同时倒扣N分: the 倒扣 is taken after the item's zeroing.
+      ...(r.afterZero ? { afterZero: true } : {}),
       ...owners,
       status: review ? 'needs-review' : 'ok',
       ...(review ? { reviewReason: review } : {}),

@@ -47,3 +47,33 @@ describe('importing rules by unit category', () => {
     expect(rows(withUnits).filter(([, ref]) => ref === refs[0])).toEqual([['甲省', refs[0], 'rate'], ['乙省', refs[0], 'rate']]);
   });
 });
+
+// Written after corpus 06 (26): "此项不得分，同时倒扣" — the 倒扣 is taken after the item's zeroing (clause afterZero).
+const REVERSE_TABLE = [
+  '考核项目\t评分标准\t分值\t考核部门',
+  '补贴发放\t按规定发放补贴的，产区得4分，非产区得1分，否则不得分。出现挪用补贴等违规行为的，此项不得分，同时倒扣产区4分，非产区1分。\t1\t省财政厅',
+].join('\n');
+
+describe('importing 此项不得分，同时倒扣', () => {
+  it('imports one 倒扣 clause with afterZero, and a unit with the violation scores −N by its category', async () => {
+    const { scheme } = await importScheme({ name: 'after-zero.tsv', bytes: utf8(REVERSE_TABLE) });
+    const clauses = scheme.indicators.flatMap((i) => i.clauses ?? []);
+    expect(clauses.map((c) => [c.status, c.afterZero ?? false])).toEqual([['ok', false], ['ok', true]]);
+    expect(lintScheme(scheme).filter((l) => l.severity === 'error')).toEqual([]);
+    const withUnits: Scheme = { ...parseScheme(schemeToYaml(scheme), 'x.yaml').scheme, units: [{ code: 'a', name: '甲省', category: '产区' }, { code: 'b', name: '乙省', category: '非产区' }, { code: 'c', name: '丙省', category: '产区' }] };
+    const [paid, reversed] = withUnits.indicators[0]!.clauses!;
+    expect(reversed!.afterZero).toBe(true);
+    const facts: Fact[] = [
+      { id: '1', type: 'flag', unit: 'a', ref: paid!.code, value: true },
+      { id: '2', type: 'flag', unit: 'a', ref: reversed!.code, value: true },
+      { id: '3', type: 'flag', unit: 'b', ref: paid!.code, value: true },
+      { id: '4', type: 'flag', unit: 'b', ref: reversed!.code, value: true },
+      { id: '5', type: 'flag', unit: 'c', ref: paid!.code, value: true },
+    ];
+    const r = evaluate(withUnits, facts);
+    // 甲省 (产区): 4, zeroed, then −4; 乙省 (非产区): 1, zeroed, then −1; 丙省 (产区) without the violation: 4
+    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '-4', b: '-1', c: '4' });
+    // the ledger (Dec: exact integer millionths) adds up to each total
+    for (const u of r.units) expect(u.ledger.reduce((sum, l) => sum + l.amount, 0)).toBe(u.total);
+  });
+});

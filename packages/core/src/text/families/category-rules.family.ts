@@ -10,10 +10,11 @@ import { CATEGORY_AMOUNT_FILLERS, CATEGORY_PAIR_SEPARATORS, RESPECTIVELY_WORDS, 
 type Compile = (text: string, opts?: CompileOptions) => CompileResult;
 
 /**
- * "此项不得分，同时倒扣N分": the engine zeroes the whole item, 倒扣 included, where the words mean 0 and then −N
- * below it; compiled so, a unit that loses the item would score 0 instead of −N (compile-rule.ts flags it).
+ * A 此项不得分 and a 倒扣 with a deduction that is not a 倒扣 after the zeroing (`afterZero`, compile-rule.ts
+ * markAfterZero): the engine's zeroing cancels that deduction, while the 倒扣 lets the item go below zero; how the two
+ * combine is not written (compile-rule.ts flags it).
  */
-export const ZERO_CANCELS_REVERSE = '本项计零（不得分）与“倒扣”同时出现：计零会把倒扣一并抵消（应为 0 分再倒扣），规则格式暂不能表达，需人工确认';
+export const ZERO_CANCELS_REVERSE = '本项计零（不得分）与“倒扣”同时出现，另有扣分不在计零之后：计零会把它一并抵消（倒扣应为 0 分再扣），两者如何结合未写明，需人工确认';
 
 /** One category's amount in a pair: "产区扣0.5分" (category, filler 扣, amount) or "产区4分" after 倒扣. */
 type Entry = { category: string; start: number; end: number; keepFrom: number };
@@ -86,7 +87,7 @@ function readByCategory(text: string, opts: CompileOptions, compile: Compile): C
   for (let k = 0; k < first.rules.length; k++) {
     const entries = variants.map((variant) => ({ category: variant.category, compiled: variant.result.rules[k]! }));
     const effect = ruleEffect(entries[0]!.compiled.rule);
-    if (entries.some((entry) => entry.compiled.rule.kind !== entries[0]!.compiled.rule.kind || ruleEffect(entry.compiled.rule) !== effect)) return null;
+    if (entries.some((entry) => entry.compiled.rule.kind !== entries[0]!.compiled.rule.kind || ruleEffect(entry.compiled.rule) !== effect || entry.compiled.afterZero !== entries[0]!.compiled.afterZero)) return null;
     const span: [number, number] = [Math.min(...entries.map((entry) => entry.compiled.span[0])), Math.max(...entries.map((entry) => entry.compiled.span[1]))];
     const same = entries.every((entry) => JSON.stringify(entry.compiled.rule) === JSON.stringify(entries[0]!.compiled.rule));
     if (same) {
@@ -107,6 +108,7 @@ function readByCategory(text: string, opts: CompileOptions, compile: Compile): C
       span,
       params,
       family: 'category-rules',
+      ...(entries[0]!.compiled.afterZero ? { afterZero: true as const } : {}),
     });
   }
 

@@ -100,7 +100,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:37#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.6"}} }, // 90%以上 / 80%: the requirement
   { at: '06:38#1', ok: [{"kind":"completion","points":"0.8"}] },
   { at: '06:39#1', flag: "未说明后果" },
-  { at: '06:40#1', flag: "计零会把倒扣一并抵消" }, // read by category, but zeroing the item would cancel the 倒扣 (0 then −a): review
+  { at: '06:40#1', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "4"}, "非产区": {"kind": "completion", "points": "1"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "4"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "1"}}, "afterZero": true}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "4", "非产区": "1"}} }, // 此项不得分，同时倒扣 a/b: one 倒扣 clause after the zeroing (0 then −a)
   { at: '06:41#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.4"}} },
   { at: '06:42#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.5","非产区":"0.2"}} },
   { at: '06:43#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1.5","非产区":"0.4"}} },
@@ -109,7 +109,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:46#1', points: '0.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.5"}, "非产区": {"kind": "completion", "points": "0.5"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1.5"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "0.5"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1.5", "非产区": "0.5"}} }, // 否则不得分，同时倒扣 by category
   { at: '06:47#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.25"}} },
   { at: '06:48#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"0.25"}} },
-  { at: '06:49#1', flag: "计零会把倒扣一并抵消" }, // as 06:40
+  { at: '06:49#1', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1"}, "非产区": {"kind": "completion", "points": "0.5"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "1"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "0.5"}}, "afterZero": true}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "1", "非产区": "0.5"}} }, // as 06:40
   { at: '06:50#1', ok: [{"kind":"completion"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"proportional","effect":"deduction","points":"2","cap":"2"},{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"1"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5"}], indicator: {"pointsByCategory":{"产区":"3","非产区":"4"},"floorAtZero":true} },
   { at: '06:51#1', ok: [{"kind":"completion","points":"1"},{"kind":"proportional","effect":"deduction","points":"1","cap":"1"},{"kind":"condition","effect":"deduction","amount":"0.2"},{"kind":"condition","effect":"deduction","amount":"0.2"},{"kind":"condition","effect":"deduction","amount":"1"}], indicator: {"floorAtZero":true} },
   { at: '06:52#1', flag: "本项有5个得分情形" },
@@ -129,7 +129,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:66#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1.2"}} },
   { at: '06:67#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1"}} },
   { at: '06:68#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.1","非产区":"0.8"}} },
-  { at: '06:69#1', points: '1.5', flag: "计零会把倒扣一并抵消" }, // 此项不得分，同时倒扣1.5分: was compiled to zero + 倒扣, which scores 0 where the words say −1.5
+  { at: '06:69#1', points: '1.5', ok: [{"kind": "completion", "points": "0.4"}, {"kind": "completion", "points": "0.2"}, {"kind": "completion", "points": "0.3"}, {"kind": "completion", "points": "0.3"}, {"kind": "completion", "points": "0.3"}, {"kind": "zero", "scope": "indicator"}, {"kind": "condition", "effect": "deduction", "amount": "1.5", "afterZero": true}], indicator: {"allowNegative": true} }, // …此项不得分；问题严重的，倒扣1.5分: the zero stays, the severe case's 倒扣 is taken after it (0 then −1.5)
   { at: '06:70#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} },
   { at: '06:71#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} }, // 60%及以上: the requirement
   { at: '06:72#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"0.5"}} },
