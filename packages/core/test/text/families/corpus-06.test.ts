@@ -39,7 +39,7 @@ describe('不得分 below graded options (corpus 06)', () => {
 describe('deductions by category (corpus 06)', () => {
   familyTable([
     // Read once per category (families/category-rules), but 此项不得分 would zero the 倒扣 with the item (0, not −1).
-    ['此项不得分，同时倒扣 by category stays in review, named', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴的，此项不得分，同时倒扣产区2分，非产区1分。',
+    ['此项不得分，同时倒扣 by category stays in review, named', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴情形，此项不得分，同时倒扣产区2分，非产区1分。',
       { flag: '计零会把倒扣一并抵消', suggestion: '条件扣分（可扣至零分以下）：产区 2 分、非产区 1 分' }],
   ]);
 });
