@@ -61,7 +61,7 @@ export async function readDocxFromZip(zip: OpenZip): Promise<RawDocument> {
 /**
  * The document's title property (docProps/core.xml dc:title) when the document also shows it as a
  * paragraph above its first table: a title paragraph the table layout does not read as a heading of
- * its own (a 评分标准 scheme exported as .docx, "2018年度粮食安全省长责任制考核评分标准"). A property
+ * its own (a 评分标准 scheme exported as .docx, "2021年度某项工作责任制考核评分标准", made up). A property
  * that is not on the page (a template's leftover, "Microsoft Word - …", a title edited in the text
  * only) is not used.
  */

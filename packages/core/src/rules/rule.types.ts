@@ -99,7 +99,7 @@ export type PerOccurrenceRule = Capped & {
   /** P44: only occurrences whose duration exceeds this limit count (5分钟未回复, 15 天内未办结). */
   overLimit?: Dec;
   /**
-   * 如果事件处理的能够让群众满意，此事件可以不扣分 (corpus 03 (4.1)): an occurrence carrying `flag` is an exempt
+   * 如果事件整改后获得复核通过，此事件可以不扣分 (made up after corpus 03 (4.1)): an occurrence carrying `flag` is an exempt
    * case (`when`, the case as written) and is not counted; the ledger names the exempted occurrences.
    */
   exempt?: { flag: string; when: string };

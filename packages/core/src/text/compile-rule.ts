@@ -179,7 +179,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         consumed.add(allocation.parenSpan[0], allocation.parenSpan[1]);
       } else if (SCORING_VOCAB.test(pending) || containsAny(pending, DELEGATE_VERBS)) {
         const other = delegatedTo(pending);
-        // 其他部门得分为专业部门得分的平均分 after the item's rule: the indicator's N/A policy, read.
+        // 其余站所得分为一线站所得分的平均分 after the item's rule: the indicator's N/A policy, read.
         const peer = itemRules.length > 0 ? readPeerAverage(pending) : null;
         const exemption = peer ? undefined : itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         const byCategory = other ? undefined : categoryDeductionIssue(pending);

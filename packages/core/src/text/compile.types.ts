@@ -77,7 +77,7 @@ export type CompileResult = {
     pointsByCategory?: Record<string, Dec>;
     dedupe?: 'event-key' | 'highest-only';
     /**
-     * "其他部门得分为专业部门得分的平均分": the units the rules are not about (`who`, marked not applicable) take the
+     * "其余站所得分为一线站所得分的平均分": the units the rules are not about (`who`, marked not applicable) take the
      * average of the others' scores (`of`): the indicator's N/A policy 'average-of-others'.
      */
     notApplicable?: { policy: 'average-of-others'; who: string; of: string };

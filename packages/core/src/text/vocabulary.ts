@@ -263,7 +263,7 @@ export const EXEMPT_FLAG = 'exempt';
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
 /** One place up a ranking counted from the bottom (倒数第4名及以上的，每进1名扣0.1分, corpus 08). */
 export const RANK_UP_WORDS = ['每进', '每前进', '每上升'];
-/** A score taken from other units' scores (corpus 08 "其他部门得分为专业部门得分的平均分"): flagged, never a rule. */
+/** A score taken from other units' scores (corpus 08, in the shape of the made-up "其余站所得分为一线站所得分的平均分"): flagged, never a rule. */
 export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];
 
 /**
@@ -280,7 +280,7 @@ export const CATEGORY_PAIR_SEPARATORS = ['，', ',', '、'];
 export const SAME_CONDITION_WORDS = ['同时', '并且', '并', '且'];
 /** A list whose amounts follow the order of the categories just named ("…的基础上分别加0.3分、0.2分"). */
 export const RESPECTIVELY_WORDS = ['分别'];
-/** "其他部门得分为专业部门得分的平均分": the indicator's N/A policy average-of-others (families/peer-average.ts). */
+/** "其余站所得分为一线站所得分的平均分": the indicator's N/A policy average-of-others (families/peer-average.ts). */
 export const OTHERS_WORDS = ['其他', '其余'];
 export const PEER_SCORE_IS = '得分为';
 export const PEER_AVERAGE_TAIL = '得分的平均分';

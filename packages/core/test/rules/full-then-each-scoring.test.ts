@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { clause, d, f, score, total } from '../test-scheme';
 
-// 全部达标得15分；有一个不达标扣2分；有水质好转上升加2分；有不达标水质又恶化整个项得0分 (15 分)
+// 全部达标得15分；有一个站点不达标扣2分；有站点指标好转上升加2分；有不达标站点又恶化整个项得0分 (15 分, made up)
 const indicators = [
   {
     code: 'I1',

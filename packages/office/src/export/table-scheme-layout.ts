@@ -104,7 +104,7 @@ function withoutMarker(text: string): string {
 
 /**
  * Sub-indicators that are the rows of a merged 项目名称 cell, each with its own 分值 and named after its
- * own 评分标准 (06: "2018年末耕地面积大于或等于规划下达的耕地保有量的" from "（1）2018年末耕地面积…的，…得分"):
+ * own 评分标准 (06: a sub-indicator named after the condition of its "（1）…的，…得分" line, e.g. the made-up "2020年末林地面积不少于计划林地面积的"):
  * written as rows without a name, they are read back as the same sub-indicators. The item itself holds
  * only its name and owners.
  */

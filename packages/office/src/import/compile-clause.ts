@@ -20,7 +20,7 @@ export type ClauseCompile = {
   pointsByCategory?: Record<string, Dec>;
   /** 倒扣: the item may score below zero (its `floor: null`). */
   allowNegative?: true;
-  /** "其他部门得分为专业部门得分的平均分": the item's N/A policy; `who` (marked not applicable) take the average of `of`. */
+  /** "其余站所得分为一线站所得分的平均分": the item's N/A policy; `who` (marked not applicable) take the average of `of`. */
   notApplicable?: { policy: 'average-of-others'; who: string; of: string };
 };
 

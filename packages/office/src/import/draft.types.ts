@@ -56,7 +56,7 @@ export type DraftNode = {
   caps?: { deduction?: Dec; bonus?: Dec; net?: Dec };
   /** 倒扣 (corpus 06): the item may go below zero (the scheme's `floor: null`). */
   noFloor?: boolean;
-  /** "其他部门得分为专业部门得分的平均分" (corpus 08 (3.8)): units marked not applicable take the others' average. */
+  /** "其余站所得分为一线站所得分的平均分" (corpus 08 (3.8)): units marked not applicable take the others' average. */
   notApplicable?: { policy: 'average-of-others'; who: string; of: string };
   isDeductionList?: boolean;
   /** Set on parts common to every unit of a table that has a 被考核单位 column (01 一、通用考核项目). */

@@ -181,7 +181,7 @@ function vetoHint(effects: Scheme['vetoes'][number]['effects']): string {
     .join('，');
 }
 
-/** "其他部门得分为专业部门得分的平均分": the units the rule is not about are marked not applicable on the indicator. */
+/** "其余站所得分为一线站所得分的平均分": the units the rule is not about are marked not applicable on the indicator. */
 function averageHint(ind: Indicator): string {
   if (ind.notApplicable !== 'average-of-others') return '';
   return `；本条不适用的单位（见条款原文）不填上述格子，另填一行：条款编码填 ${ind.code}，事实类型填 not-applicable，理由填原因，该单位按其他单位得分的平均分计`;

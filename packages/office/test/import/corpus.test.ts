@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Indicator, Scheme } from '@kaohe/core';
@@ -22,6 +22,25 @@ const leaves = (s: Scheme): Indicator[] => all(s.indicators).filter((i) => !i.ch
 const sum = (xs: readonly Indicator[]): number => Math.round(xs.reduce((a, i) => a + (i.points ?? 0), 0) / 1000) / 1000;
 const shape = (s: Scheme): unknown => all(s.indicators).map((i) => [i.code, i.title, i.points, i.appliesTo, i.leadAssessors, i.divisions, i.clauses?.map((c) => c.text)]);
 
+/** What a test expects in the corpus' own words, read from the .tsv (never committed): a line's tab-separated cell
+ * (1-based line, 0-based column), the header block's `title:`, a table's name from its `=== TABLE n: … |` line. */
+const tsvLines = (name: string): string[] => readFileSync(join(corpus, `${name}.tsv`), 'utf8').split('\n');
+const tsvCell = (name: string, line: number, column: number): string => {
+  const cell = tsvLines(name)[line - 1]?.split('\t')[column];
+  if (cell === undefined) throw new Error(`${name}.tsv：第 ${line} 行没有第 ${column + 1} 列`);
+  return cell;
+};
+const tsvTitle = (name: string): string => {
+  const line = tsvLines(name).find((l) => l.startsWith('title: '));
+  if (line === undefined) throw new Error(`${name}.tsv：表头块没有 title`);
+  return line.slice('title: '.length);
+};
+const tsvTable = (name: string, n: number): string => {
+  const found = tsvLines(name).map((l) => new RegExp(`^=== TABLE ${n}: (.+?) \\|`, 'u').exec(l)).find((m) => m !== null);
+  if (!found) throw new Error(`${name}.tsv：没有第 ${n} 个表`);
+  return found[1]!;
+};
+
 async function both(name: string): Promise<ImportResult[]> {
   const out: ImportResult[] = [];
   for (const ext of ['xlsx', 'tsv']) out.push(await importScheme(join(corpus, `${name}.${ext}`)));
@@ -37,7 +56,7 @@ describe.skipIf(!present)('corpus imports', () => {
 
     it('takes the title row above the header as title and its year, never today', () => {
       for (const x of r) {
-        expect(x.scheme.title).toBe('石城县2018年度河长制湖长制工作责任单位目标管理（绩效）考核细则');
+        expect(x.scheme.title).toBe(tsvTitle('01_jiangxi-shicheng_2018_hezhang_county-departments'));
         expect(x.scheme.year).toBe(2018);
       }
     });
@@ -69,8 +88,8 @@ describe.skipIf(!present)('corpus imports', () => {
       const unit = (name: string): Indicator => all(r[0]!.scheme.indicators).find((i) => i.appliesTo?.units?.[0] === name)!;
       expect(unit('县农粮局').children!.map((i) => [i.title, pts(i.points)])).toEqual([
         ['持续推进畜禽养殖污染控制', 30],
-        ['持续推进农业化肥、农药减量化治理', 15],
-        ['持续开展渔业资源保护专项整治', 15],
+        [tsvCell('01_jiangxi-shicheng_2018_hezhang_county-departments', 25, 4), 15],
+        [tsvCell('01_jiangxi-shicheng_2018_hezhang_county-departments', 26, 4), 15],
       ]);
       expect(unit('县水利局').children!.map((i) => pts(i.points))).toEqual([15, 20, 15, 10]);
     });
@@ -156,7 +175,10 @@ describe.skipIf(!present)('corpus imports', () => {
       expect(r[0]!.scheme.indicators.map((i) => i.title)).toEqual(['2018年度评分标准（99条）', '2019年措辞（10条，演示数据）']);
       const task = r[0]!.scheme.indicators[0]!.children![0]!;
       expect(task).toMatchObject({ title: '1.耕地保有量；基本农田保护', leadAssessors: ['浙江省自然资源厅'], divisions: ['浙江省农业农村厅'] });
-      expect(task.children![0]).toMatchObject({ title: '2018年末耕地面积大于或等于规划下达的耕地保有量的', points: 3_000_000 });
+      // The criterion's title is its own 评分标准 up to the first 的， (TSV line 15, without the （1）).
+      const criterion = /^（1）(.+?的)，/u.exec(tsvCell('06_national-zhejiang_2018_grain-security-governor-responsibility', 15, 1))?.[1];
+      expect(criterion).toBeDefined();
+      expect(task.children![0]).toMatchObject({ title: criterion, points: 3_000_000 });
     });
 
     it('never marks ok a clause whose points depend on the unit’s category (产区得4分，非产区得3分) unless the item carries those points by category', () => {
@@ -200,12 +222,12 @@ describe.skipIf(!present)('corpus imports', () => {
       expect(x!.report.issues.some((i) => i.code === 'year-missing')).toBe(true);
       expect(tsv!.scheme.year).toBe(2020);
       expect(x!.scheme.indicators.map((i) => [i.title, i.children?.length])).toEqual([
-        ['农村居民信用信息指标目录（赋分标准）', 2],
+        [tsvTable('10_shandong-weihai-wendeng_2020_rural-resident-credit-points', 1), 2],
         ['社区附加标准', 61],
       ]);
       expect(x!.scheme.indicators[0]!.children!.map((i) => i.title)).toEqual(['守信信息', '失信信息']);
       // The 办法 sheet (章 | 条文) is prose, not a scoring table: it is listed as not imported.
-      expect(x!.report.issues.some((i) => i.code === 'table-unrecognised' && i.message.includes('威海市文登区农村居民信用积分评价办法'))).toBe(true);
+      expect(x!.report.issues.some((i) => i.code === 'table-unrecognised' && i.message.includes(tsvTable('10_shandong-weihai-wendeng_2020_rural-resident-credit-points', 3)))).toBe(true);
       // One clause per row with a 评价标准: 228 in the 指标目录, 61 in the 社区附加标准; "+5" / "加5分" is the rule's amount, never points.
       expect(x!.report.coverage.scoring).toBe(289);
       expect(all(x!.scheme.indicators).filter((i) => i.points !== undefined && i.points < 0)).toEqual([]);

@@ -3,7 +3,7 @@ import { tokenize } from '../rule-tokens';
 import { UNIT_CATEGORY_WORDS } from '../vocabulary';
 
 /**
- * "…此项不得分，同时倒扣产区4分，非产区1分" (corpus 06 (26) (32) (35) (43) (47) (51) (65) (67)): deductions whose
+ * "…的，此项不得分，另倒扣产区N分，非产区M分" (in substance; corpus 06 (26) (32) (35) (43) (47) (51) (65) (67)): deductions whose
  * amount depends on the unit's category, the verb written once before the first category. They are
  * read once per category (category-rules.family.ts); where that reading fails, the clause stays in
  * review with this reason and the amounts as written, instead of "未识别扣分数值".

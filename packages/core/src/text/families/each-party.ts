@@ -2,7 +2,7 @@ import type { Built, SentenceCtx } from '../build-rules';
 import { phraseOf } from '../build-rules';
 
 /**
- * "…的，责任双方分别扣分，扣20分" / "党组织书记、村委会主任分别扣分，扣5分" (corpus 10): every responsible party is
+ * "…的，责任双方分别扣分，扣20分" / "站长、副站长分别扣分，扣3分" (made up; corpus 10): every responsible party is
  * deducted the amount in its own score. A scheme scores each unit (each person, in a person scheme) on its own, so the
  * rule is the plain deduction and 分别 says it falls on each of them — nothing to split or add up. Read only when
  * 分别扣分 (no figure) comes right before the one fixed deduction of the rule, separated by a comma; the words are

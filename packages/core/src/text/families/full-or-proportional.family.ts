@@ -3,7 +3,7 @@ import { amountPhrase, phraseOf, type Built, type Segment, type SentenceCtx } fr
 import { OTHERWISE_WORDS, PROPORTION_VERBS, containsAny, firstOf } from '../vocabulary';
 
 /**
- * "全部水库实现人放天养，得4分，未完成按水库退养完成比例扣分" (corpus 02 (4.10)): the points when all is done,
+ * "全部渡口完成安全改造，得3分，未完成按渡口改造完成比例扣分" (made up after corpus 02 (4.10)): the points when all is done,
  * otherwise the share done of them — proportional, S = N·min(1, done/target), the target being the unit's
  * (all of its 水库). The words after the amount are this family's (it claims the tail); a figure there, a
  * modifier after the amount or another amount after it leaves the sentence to the others (and to review).

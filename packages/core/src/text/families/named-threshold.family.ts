@@ -7,7 +7,7 @@ import { BASELINE_AVERAGE, RATE_WORDS, containsAny } from '../vocabulary';
 
 /**
  * A threshold that is another quantity of the unit, named instead of given as a figure (corpus 08 (3.9) (3.10):
- * "…占比，不低于业务处室与机关内设机构总数的占比的，得2.5分；每低1%，扣0.1分"): threshold-steps with effect score
+ * "…占比，不低于科室总数中窗口科室的占比的，得3分；每低1%，扣0.2分", made up): threshold-steps with effect score
  * whose threshold is the unit's target (`threshold: 'target'`) — the named quantity, entered per unit — and a step
  * below it in percentage points. Only for a rate measured against a rate (占比 against 占比, the step in %); a
  * figure or an average is the other families' (threshold-score-steps).

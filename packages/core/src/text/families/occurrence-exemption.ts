@@ -2,15 +2,15 @@ import type { CompileIssue, CompiledRule } from '../compile.types';
 import { CONDITION_OPENERS, EXEMPTION_WORDS, EXEMPT_OCCURRENCE_REFS, PEER_AVERAGE_WORDS, firstOf } from '../vocabulary';
 
 /**
- * "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)), "…高于平均占比加5%的，可不扣分"
- * (corpus 07 (4.1)): a case that is not deducted. The deduction before it is compiled; an exemption that
+ * "每起违规事件扣3分，如果事件整改后获得复核通过，此事件可以不扣分" (made up after corpus 03 (4.1)), a share above
+ * the average share plus a margin that "可不扣分" (corpus 07 (4.1)): a case that is not deducted. The deduction before it is compiled; an exemption that
  * `occurrenceExemption` cannot attach goes to a person, named, never read as an amount or a proportion.
  */
 export function exemptionIssue(words: string): { reason: string; extra: Partial<CompileIssue> } | undefined {
   const shown = words.replace(/^[\s，,；;。]+|[\s。；;]+$/gu, '');
   const peer = firstOf(words, PEER_AVERAGE_WORDS);
   if (peer) {
-    // "其他部门得分为专业部门得分的平均分", "未新进人员…按市级部门平均分得分" (corpus 08 (3.7) (3.8)).
+    // A score that is the other units' average (corpus 08 (3.7) (3.8)), e.g. "其余站所得分为一线站所得分的平均分".
     return { reason: `“${shown}”：得分取其他单位得分的平均分，规则无法按其他单位的得分计分，需人工确认`, extra: { unread: shown, suggestion: '其他单位的得分算出后，按其平均分人工录入本单位得分' } };
   }
   const exempt = firstOf(words, EXEMPTION_WORDS);
@@ -19,7 +19,7 @@ export function exemptionIssue(words: string): { reason: string; extra: Partial<
 }
 
 /**
- * "每起投诉事件扣2分，如果事件处理的能够让群众满意，此事件可以不扣分" (corpus 03 (4.1)): the exemption names the
+ * "每起违规事件扣3分，如果事件整改后获得复核通过，此事件可以不扣分" (made up after corpus 03 (4.1)): the exemption names the
  * occurrence (此事件) of the one per-occurrence deduction of its sentence, so each occurrence of that case is not
  * deducted. `when` is the case as written, without its opener (如果) and without the 此事件可以不扣分 it ends with.
  * Null for anything else (a case of the whole item, several rules, a bonus): that stays flagged.

@@ -4,7 +4,7 @@ import { OTHERS_WORDS, PEER_AVERAGE_TAIL, PEER_SCORE_IS } from '../vocabulary';
 export type PeerAverage = { who: string; of: string };
 
 /**
- * "其他部门得分为专业部门得分的平均分" (corpus 08 (3.8)), after the rule that scores 专业部门: the units the rule is not
+ * "其余站所得分为一线站所得分的平均分" (corpus 08 (3.8)), made up after the rule that scores the named units: the units the rule is not
  * about take the average of the scores of the units it is about — the indicator's N/A policy 'average-of-others'
  * (a unit marked not applicable gets the mean of the group's units that are not). Read only when the sentence is
  * exactly "其他/其余<who>得分为<whom>得分的平均分" and a rule of the same item came before it; any other peer-average

@@ -16,7 +16,7 @@ describe('rules by unit category', () => {
     ['the points column must be one category\'s points', '覆盖率不低于90%的，产区得2分，非产区得1分；每减少1个百分点，产区扣0.5分，非产区扣0.25分。', { flag: '分值栏的 1.5 分不是条文中任一单位类别的分值（产区 2 分、非产区 1 分）' }, '1.5'],
     ['the points column states one category', '覆盖率不低于90%的，产区得2分，非产区得1分；每减少1个百分点，产区扣0.5分，非产区扣0.25分。',
       { rules: [{ byCategory: { 产区: steps('0.5'), 非产区: steps('0.25') } }], indicator: { pointsByCategory: { 产区: '2', 非产区: '1' } } }, '1'],
-    ['倒扣 with the verb before the first category', '资金按时拨付的，产区得3分，非产区得2分，否则不得分，同时倒扣产区3分，非产区2分。',
+    ['倒扣 with the verb before the first category', '资金按时拨付的，产区得3分，非产区得2分，否则不得分，并倒扣产区3分，非产区2分。',
       { rules: [
         { byCategory: { 产区: { kind: 'completion', points: '3' }, 非产区: { kind: 'completion', points: '2' } } },
         { byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '3' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '2' } } },

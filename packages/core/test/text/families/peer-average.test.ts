@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { familyTable } from './family-table';
 
-// Written after corpus 08 (3.8) (…得2分；每低1%，扣0.05分。其他部门得分为专业部门得分的平均分); own words.
+// Written after corpus 08 (3.8) (a threshold-steps rule, then the other units take the named units' average); own words.
 describe('peer-average: 其他X得分为Y得分的平均分 after the item’s rule is its N/A policy average-of-others', () => {
   const steps = { kind: 'threshold-steps', effect: 'score', metric: { of: 'rate', percent: true }, threshold: '90', direction: 'below', step: '1', perStep: '0.1' };
   familyTable([

@@ -18,8 +18,13 @@ function verdictOf(row: GoldenRow, result: CompileResult): Verdict {
 /**
  * A corpus row never stores the corpus' words: a string "@a-b" in its expected rules stands for the
  * sentence's characters a to b (an any-of option, an exemption's case, a peer average's units), resolved against
- * the sentence read from the corpus — in the expected rules and item policies alike.
+ * the sentence read from the corpus — in the expected rules and item policies alike. In an expected flag, "{@a-b}"
+ * inside the text stands for those characters (a document's name the reason quotes).
  */
+function resolveFlag(flag: string, text: string): string {
+  return flag.replace(/\{@(\d+)-(\d+)\}/gu, (_, a: string, b: string) => text.slice(Number(a), Number(b)));
+}
+
 function resolveExcerpts(value: unknown, text: string): unknown {
   if (typeof value === 'string') {
     const excerpt = /^@(\d+)-(\d+)$/.exec(value);
@@ -60,7 +65,7 @@ describe('golden rule sentences (seeds and corpus)', () => {
     it.skipIf(skip)(`${row.at} ${row.ok ? 'compiles' : 'is flagged'}`, () => {
       expect(text, `${row.at} not found`).toBeDefined();
       const result = compileRuleText(text!, row.points !== undefined ? { points: dec(row.points) } : {});
-      row = { ...row, ...(row.ok ? { ok: resolveExcerpts(row.ok, text!) as unknown[] } : {}), ...(row.indicator ? { indicator: resolveExcerpts(row.indicator, text!) as Record<string, unknown> } : {}) };
+      row = { ...row, ...(row.ok ? { ok: resolveExcerpts(row.ok, text!) as unknown[] } : {}), ...(row.indicator ? { indicator: resolveExcerpts(row.indicator, text!) as Record<string, unknown> } : {}), ...(row.flag !== undefined ? { flag: resolveFlag(row.flag, text!) } : {}) };
       const verdict = verdictOf(row, result);
       const counts = tally.get(address.file) ?? { compiled: 0, flagged: 0, wrong: 0, missed: 0 };
       counts[verdict]++;

@@ -566,7 +566,7 @@ export class TableReader {
   }
 
   /**
-   * "2.监督入园企业工业污水排放全部进入统一规划管网（20分）" beside "1.…按完成比例得分（40分）" (01): a task with its
+   * "2.督促园区企业雨水全部接入市政管网（15分）" (made up) beside "1.…按完成比例得分（40分）" (01): a task with its
    * points and no method, in a cell where another line states one. Whether that method covers this task is not
    * written: the clause says so (and proposes the neighbour's method) instead of "未找到计分规则".
    */
