@@ -19,7 +19,7 @@ indicators:
         text: 按规定发放补贴的，得4分，否则不得分
         rule: {kind: completion, points: 4}
       - code: 1.10.1.2
-        text: 出现违规行为的，此项不得分，同时倒扣4分
+        text: 出现违规情形的，此项不得分，同时倒扣4分
         rule: {kind: condition, effect: deduction, amount: 4}
         afterZero: ${afterZero}
 `;

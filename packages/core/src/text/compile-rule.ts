@@ -252,7 +252,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
 
 /**
  * A 倒扣 deduction after a 此项不得分 of the item in the same sentence is taken after the zeroing (`afterZero`):
- * "出现…的，此项不得分；问题严重的，倒扣1.5分" keeps both rules (a severe case zeroes the item too, and then
+ * "出现…的，此项不得分；情节严重的，倒扣1.5分" keeps both rules (a severe case zeroes the item too, and then
  * deducts); "出现…的，此项不得分，同时倒扣4分" — a 倒扣 with no condition of its own, only 同时 before it — shares
  * the zero's condition, so the two become one rule over both spans (one fact, zeroed and then −4).
  */
@@ -266,7 +266,7 @@ function markAfterZero(norm: string, text: string, rules: CompiledRule[]): void 
     if (reverseAt < 0) continue;
     let zeroAt = i - 1;
     while (zeroAt >= 0 && !zeroesTheItem(rules[zeroAt]!.rule)) zeroAt--;
-    // Only in the zero's own sentence ("…此项不得分；问题严重的，倒扣N分"): a 倒扣 sentences later is a rule of its own.
+    // Only in the zero's own sentence ("…此项不得分；情节严重的，倒扣N分"): a 倒扣 sentences later is a rule of its own.
     if (zeroAt < 0 || tokenize(norm, rules[zeroAt]!.span[1], entry.span[0]).some((tok) => tok.kind === 'punct' && tok.tag === 'stop')) continue;
     entry.afterZero = true;
     const before = toks.slice(0, reverseAt).filter((tok) => tok.kind !== 'punct').map((tok) => tok.raw).join('');

@@ -1,5 +1,5 @@
 /**
- * Clause.afterZero: "此项不得分，同时倒扣产区4分，非产区1分" (corpus 06 (26)). When the 倒扣 clause deducts, the item
+ * Clause.afterZero: "此项不得分，并倒扣产区4分，非产区1分" (corpus 06 (26)). When the 倒扣 clause deducts, the item
  * is zeroed and the deduction is taken after it, below zero: the item scores −N, by the unit's category, and
  * the ledger (a note citing the clause) still reconciles with the unit total.
  */
@@ -13,7 +13,7 @@ import { describeClauseRule } from '../../src/explain/describe-rule';
 import type { Fact } from '../../src/scheme/fact.types';
 
 const d = P.dec;
-const REVERSE_TEXT = '出现挤占补贴等违规行为的，此项不得分，同时倒扣产区4分，非产区1分';
+const REVERSE_TEXT = '出现挤占补贴等违规情形的，此项不得分，并倒扣产区4分，非产区1分';
 
 function scheme(opts: { afterZero?: boolean; floor?: null; cap?: string } = {}): Scheme {
   const reverse: Clause = {

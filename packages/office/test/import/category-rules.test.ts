@@ -51,7 +51,7 @@ describe('importing rules by unit category', () => {
 // Written after corpus 06 (26): "此项不得分，同时倒扣" — the 倒扣 is taken after the item's zeroing (clause afterZero).
 const REVERSE_TABLE = [
   '考核项目\t评分标准\t分值\t考核部门',
-  '补贴发放\t按规定发放补贴的，产区得4分，非产区得1分，否则不得分。出现挪用补贴等违规行为的，此项不得分，同时倒扣产区4分，非产区1分。\t1\t省财政厅',
+  '补贴发放\t按规定发放补贴的，产区得4分，非产区得1分，否则不得分。出现挪用补贴等违规情形的，此项不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
 ].join('\n');
 
 describe('importing 此项不得分，同时倒扣', () => {

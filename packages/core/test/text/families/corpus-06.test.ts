@@ -39,7 +39,7 @@ describe('不得分 below graded options (corpus 06)', () => {
 describe('deductions by category (corpus 06)', () => {
   familyTable([
     // Read once per category (families/category-rules); the 倒扣 shares the 此项不得分's condition: one clause after the zeroing.
-    ['此项不得分，同时倒扣 by category: one 倒扣 after the zeroing', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴的，此项不得分，同时倒扣产区2分，非产区1分。',
+    ['此项不得分，同时倒扣 by category: one 倒扣 after the zeroing', '按时足额发放补贴的，产区得2分，非产区得1分，否则不得分。出现挪用补贴的，此项不得分，并倒扣产区2分，非产区1分。',
       { rules: [{ byCategory: { 产区: { kind: 'completion', points: '2' }, 非产区: { kind: 'completion', points: '1' } } }, { byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '2' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '1' } }, afterZero: true }], indicator: { allowNegative: true, pointsByCategory: { 产区: '2', 非产区: '1' } } }],
   ]);
 });
@@ -47,12 +47,12 @@ describe('deductions by category (corpus 06)', () => {
 // Written after corpus 06 (26) (55): a 倒扣 after 此项不得分 is taken after the zeroing (afterZero), never cancelled by it.
 describe('倒扣 after 此项不得分 (corpus 06)', () => {
   familyTable([
-    ['同时倒扣: the zero and the 倒扣 are one rule', '出现违规行为的，此项不得分，同时倒扣2分。', { rules: [{ kind: 'condition', effect: 'deduction', amount: '2', afterZero: true }], indicator: { allowNegative: true } }, '2'],
-    ['并倒扣 as 同时', '出现违规行为的，此项不得分，并倒扣1分。', { rules: [{ kind: 'condition', effect: 'deduction', amount: '1', afterZero: true }], indicator: { allowNegative: true } }, '1'],
-    ['a severe case with its own condition keeps the zero', '严格执行政策的，得1分，否则不得分。出现违规问题的，此项不得分；问题严重的，倒扣1分。',
+    ['同时倒扣: the zero and the 倒扣 are one rule', '出现违规情形的，此项不得分，同时倒扣2分。', { rules: [{ kind: 'condition', effect: 'deduction', amount: '2', afterZero: true }], indicator: { allowNegative: true } }, '2'],
+    ['并倒扣 as 同时', '出现违规情形的，此项不得分，并倒扣1分。', { rules: [{ kind: 'condition', effect: 'deduction', amount: '1', afterZero: true }], indicator: { allowNegative: true } }, '1'],
+    ['a severe case with its own condition keeps the zero', '严格执行政策的，得1分，否则不得分。出现违规问题的，此项不得分；情节严重的，倒扣1分。',
       { rules: [{ kind: 'completion', points: '1' }, { kind: 'zero', scope: 'indicator' }, { kind: 'condition', effect: 'deduction', amount: '1', afterZero: true }], indicator: { allowNegative: true } }],
     // Still flagged: a 扣 beside them (cancelled by the zero, or below zero with the 倒扣?), a 倒扣 before the zero.
-    ['another deduction beside them', '出现违规行为的，此项不得分，同时倒扣2分；每迟报一次扣0.5分。', { flag: '另有扣分不在计零之后' }, '2'],
+    ['another deduction beside them', '出现违规情形的，此项不得分，同时倒扣2分；每迟报一次扣0.5分。', { flag: '另有扣分不在计零之后' }, '2'],
     ['a 倒扣 before the zero', '每出现一次违规倒扣1分；情节严重的，此项不得分。', { flag: '另有扣分不在计零之后' }, '2'],
     ['a 倒扣 in a later sentence is not after the zero', '出现违规问题的，此项不得分。未按时报送的，倒扣1分。', { flag: '另有扣分不在计零之后' }, '2'],
   ]);
