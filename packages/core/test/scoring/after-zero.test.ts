@@ -11,6 +11,7 @@ import { lintScheme } from '../../src/scheme/lint-scheme';
 import { describeLine } from '../../src/explain/explain';
 import { describeClauseRule } from '../../src/explain/describe-rule';
 import type { Fact } from '../../src/scheme/fact.types';
+import { categoryScheme, reconciles } from './category-scheme';
 
 const d = P.dec;
 const REVERSE_TEXT = '出现挤占补贴等违规情形的，此项不得分，并倒扣产区4分，非产区1分';
@@ -23,49 +24,26 @@ function scheme(opts: { afterZero?: boolean; floor?: null; cap?: string } = {}):
     ruleByCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: d(4) }, 非产区: { kind: 'condition', effect: 'deduction', amount: d(1) } },
     ...(opts.afterZero === false ? {} : { afterZero: true }),
   };
-  return {
-    formatVersion: 1,
-    code: 'T',
-    year: 2018,
-    title: '倒扣',
-    settings: {},
-    unitCategories: [{ code: '产区', name: '产区' }, { code: '非产区', name: '非产区' }],
-    units: [
-      { code: 'A', name: '甲省', category: '产区' },
-      { code: 'B', name: '乙省', category: '非产区' },
-    ],
-    rankingGroups: [],
-    divisions: [],
-    leaders: [],
-    assessors: [],
-    indicators: [
-      {
-        code: 'I1',
-        title: '粮食补贴发放',
-        points: d(4),
-        pointsByCategory: { 产区: d(4), 非产区: d(1) },
-        ...(opts.floor === null ? { floor: null } : {}),
-        ...(opts.cap ? { caps: { deduction: d(opts.cap) } } : {}),
-        clauses: [
-          { code: 'C1', text: '按规定发放补贴的，产区得4分，非产区得1分，否则不得分', rule: { kind: 'completion' } },
-          // a 扣 clause that is not 倒扣: it stays under the item's floor
-          { code: 'C3', text: '报送迟缓的，扣0.5分', rule: { kind: 'condition', effect: 'deduction', amount: d('0.5') } },
-          reverse,
-        ],
-      },
-    ],
-    negativeList: [],
-    vetoes: [],
-    subAssessments: [],
-  };
+  return categoryScheme('倒扣', [
+    {
+      code: 'I1',
+      title: '粮食补贴发放',
+      points: d(4),
+      pointsByCategory: { 产区: d(4), 非产区: d(1) },
+      ...(opts.floor === null ? { floor: null } : {}),
+      ...(opts.cap ? { caps: { deduction: d(opts.cap) } } : {}),
+      clauses: [
+        { code: 'C1', text: '按规定发放补贴的，产区得4分，非产区得1分，否则不得分', rule: { kind: 'completion' } },
+        // a 扣 clause that is not 倒扣: it stays under the item's floor
+        { code: 'C3', text: '报送迟缓的，扣0.5分', rule: { kind: 'condition', effect: 'deduction', amount: d('0.5') } },
+        reverse,
+      ],
+    },
+  ]);
 }
 
 const flag = (unit: string, ref: string, value = true): Fact => ({ id: `${unit}-${ref}`, type: 'flag', unit, ref, value });
 const totals = (r: ReturnType<typeof evaluate>) => Object.fromEntries(r.units.map((u) => [u.unit, P.toStr(u.total)]));
-
-function reconciles(r: ReturnType<typeof evaluate>): void {
-  for (const u of r.units) expect(P.toStr(P.sum(u.ledger.map((l) => l.amount)))).toBe(P.toStr(u.total));
-}
 
 describe('Clause.afterZero (倒扣 after 此项不得分)', () => {
   it('zeroes the item and takes the 倒扣 below zero, by category: −4 for 产区, −1 for 非产区', () => {

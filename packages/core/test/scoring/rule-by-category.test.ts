@@ -13,30 +13,16 @@ import { lintScheme } from '../../src/scheme/lint-scheme';
 import { describeLine } from '../../src/explain/explain';
 import { describeClauseRule } from '../../src/explain/describe-rule';
 import type { Fact } from '../../src/scheme/fact.types';
+import { categoryScheme, reconciles } from './category-scheme';
 
 const d = P.dec;
 const steps = (points: string, perStep: string): Rule => ({ kind: 'threshold-steps', effect: 'score', metric: { of: 'rate', percent: true }, threshold: d(95), direction: 'below', step: d(1), perStep: d(perStep) });
 const manual: Rule = { kind: 'manual', effect: 'score', reason: '按单位类别给出规则' };
 
 function scheme(fallback: Rule, extraCategory = false): Scheme {
-  const cats = ['产区', '非产区', ...(extraCategory ? ['其他'] : [])];
-  return {
-    formatVersion: 1,
-    code: 'T',
-    year: 2018,
-    title: '按单位类别的规则',
-    settings: {},
-    unitCategories: cats.map((c) => ({ code: c, name: c })),
-    units: [
-      { code: 'A', name: '甲省', category: '产区' },
-      { code: 'B', name: '乙省', category: '非产区' },
-      ...(extraCategory ? [{ code: 'C', name: '丙省', category: '其他' }] : []),
-    ],
-    rankingGroups: [],
-    divisions: [],
-    leaders: [],
-    assessors: [],
-    indicators: [
+  return categoryScheme(
+    '按单位类别的规则',
+    [
       {
         code: 'I1',
         title: '农业主推技术到位率',
@@ -45,17 +31,11 @@ function scheme(fallback: Rule, extraCategory = false): Scheme {
         clauses: [{ code: 'C1', text: '不低于95%的，产区得2.5分，非产区得1.5分；每减少1个百分点，产区扣0.5分，非产区扣0.3分', rule: fallback, ruleByCategory: { 产区: steps('2.5', '0.5'), 非产区: steps('1.5', '0.3') } }],
       },
     ],
-    negativeList: [],
-    vetoes: [],
-    subAssessments: [],
-  };
+    extraCategory ? [{ code: 'C', name: '丙省', category: '其他' }] : [],
+  );
 }
 
 const rate = (unit: string, value: number): Fact => ({ id: `${unit}-r`, type: 'rate', unit, ref: 'C1', numerator: d(value), denominator: d(100) });
-
-function reconciles(r: ReturnType<typeof evaluate>): void {
-  for (const u of r.units) expect(P.toStr(P.sum(u.ledger.map((l) => l.amount)))).toBe(P.toStr(u.total));
-}
 
 describe('Clause.ruleByCategory', () => {
   it("scores each unit by its category's rule and says which one in the ledger", () => {
