@@ -11,6 +11,7 @@ import {
   firstOf,
   judgementOf,
   line,
+  markClamped,
   pending,
   readMetric,
   roundSteps,
@@ -308,7 +309,7 @@ export function evalRateFormula(rule: RateFormulaRule, ctx: RuleContext): RuleOu
   };
   if (rule.effect === 'score') applyEffect(out, 'score', value, [f.id], 'rate.score', params);
   else applyEffect(out, 'deduction', value, [f.id], 'rate.deduction', params);
-  if (raw !== value && rule.decimals === undefined) out.status = 'clamped';
+  if (raw !== value && rule.decimals === undefined) markClamped(out);
   return out;
 }
 

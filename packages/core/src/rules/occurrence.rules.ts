@@ -11,6 +11,7 @@ import {
   factsOf,
   judgementOf,
   line,
+  markClamped,
   needsReview,
   pending,
   roundSteps,
@@ -256,7 +257,7 @@ export function evalAccumulate(rule: AccumulateRule, ctx: RuleContext): RuleOutc
     else if (out.score !== undefined && out.score > rule.cap) {
       out.lines.push(line('cap', P.sub(rule.cap, out.score), [], 'rule.cap', { cap: (rule.cap), total: (out.score), effect: 'score' }));
       out.score = rule.cap;
-      out.status = 'clamped';
+      markClamped(out);
     }
   }
   return out;

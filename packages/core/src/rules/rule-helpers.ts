@@ -62,6 +62,14 @@ export function applyEffect(
 }
 
 /** P07 cap and P40 minimum on a deduction or bonus total; adds the explaining line. */
+/**
+ * A cap or ceiling marks the outcome clamped, but never over a worse status: a clause with an
+ * occurrence to review (or a judgement pending) stays so when the rest of it hits the cap.
+ */
+export function markClamped(out: RuleOutcome): void {
+  if (out.status === 'scored') out.status = 'clamped';
+}
+
 export function applyCapAndMinimum(out: RuleOutcome, effect: 'deduction' | 'bonus', cap?: Dec, minimum?: Dec): void {
   const total = effect === 'deduction' ? out.deduction : out.bonus;
   if (minimum !== undefined && total > 0 && total < minimum) {
@@ -75,7 +83,7 @@ export function applyCapAndMinimum(out: RuleOutcome, effect: 'deduction' | 'bonu
     const cut = P.sub(now, cap);
     if (effect === 'deduction') out.deduction = cap;
     else out.bonus = cap;
-    out.status = 'clamped';
+    markClamped(out);
     out.lines.push(line('cap', effect === 'deduction' ? cut : P.neg(cut), [], 'rule.cap', { cap: (cap), total: (now), effect }));
   }
 }
@@ -183,7 +191,7 @@ export function scoreWithin(out: RuleOutcome, points: Dec | undefined): RuleOutc
   if (points !== undefined && out.score > points) {
     out.lines.push(line('ceiling', P.sub(points, out.score), [], 'rule.ceiling', { score: (out.score), points: (points) }));
     out.score = points;
-    out.status = 'clamped';
+    markClamped(out);
   }
   return out;
 }
