@@ -334,3 +334,46 @@ describe('a cap never hides a review', () => {
     expect(r.total).toBe('7');
   });
 });
+
+describe('survivors of the run of 2026-12-03 (90.54 %)', () => {
+  const monthly: Rule = { kind: 'per-occurrence', effect: 'deduction', amount: d(1), periodCap: { period: 'month', amount: d(1) } };
+  const tieredMonthly: Rule = { kind: 'per-occurrence', effect: 'deduction', tiers: { by: 'level', amounts: { 一般: d(1) } }, periodCap: { period: 'month', amount: d(1) } };
+  it('a capped period then a plain one: the clause stays clamped; a capped one then a review: needs-review', () => {
+    expect(eval1({ rule: monthly, points: '10' }, [f.occ({ date: '2020-01-01', count: 2 }), f.occ({ date: '2020-02-01' })]).status).toBe('clamped');
+    expect(eval1({ rule: tieredMonthly, points: '10' }, [f.occ({ date: '2020-01-01', level: '一般', count: 2 }), f.occ({ date: '2020-02-01', level: '严重' })]).status).toBe('needs-review');
+  });
+  it('the period-cap note cites no fact; a month written as 2020-05 (7 characters) is a month', () => {
+    const r = eval1({ rule: monthly, points: '10' }, [f.occ({ id: 'a', date: '2020-05', count: 3 })]);
+    expect(r.lines).toEqual([
+      { kind: 'note', amount: '0', facts: [], msg: 'occurrence.period-cap', params: { period: '2020-05', cap: d(1) } },
+      { kind: 'deduction', amount: '-3', facts: ['a'], msg: 'occurrence.each', params: { count: 3, amount: d(1), total: d(3), tier: '', note: '2020-05' } },
+      { kind: 'cap', amount: '2', facts: [], msg: 'rule.cap', params: { cap: d(1), total: d(3), effect: 'deduction' } },
+    ]);
+  });
+  it('a group of several: each one "date note" with a space, the ones between joined by "；"', () => {
+    const rule: Rule = { kind: 'per-occurrence', effect: 'deduction', amount: d(1), double: { flag: 'x' } };
+    expect(linesOf({ rule, points: '10' }, [f.occ({ date: '2020-02-02', note: '迟报' }), f.occ({ note: '漏报' })])[0]!.params['note']).toBe('2020-02-02 迟报；漏报');
+  });
+  it('tiers by type with the same amount for two kinds: two lines, each naming its kind; a fact without the key priced by otherwise names tier ""', () => {
+    const rule: Rule = { kind: 'per-occurrence', effect: 'deduction', tiers: { by: 'type', amounts: { 通报: d(1), 约谈: d(1) }, otherwise: d('0.5') } };
+    expect(linesOf({ rule, points: '10' }, [f.occ({ kind: '通报' }), f.occ({ kind: '约谈' }), f.occ({})]).map((l) => [l.amount, l.params['tier']])).toEqual([
+      ['-1', '通报'],
+      ['-1', '约谈'],
+      ['-0.5', ''],
+    ]);
+  });
+  it('doubling by a factor of 1: the flagged and the others stay apart (their messages differ)', () => {
+    const rule: Rule = { kind: 'per-occurrence', effect: 'deduction', amount: d(1), double: { flag: 'x', factor: 1 } };
+    expect(linesOf({ rule, points: '10' }, [f.occ({ flags: ['x'] }), f.occ({})]).map((l) => l.msg)).toEqual(['occurrence.each-doubled', 'occurrence.each']);
+  });
+  it('a discretionary score judged above the points: the rule itself writes the ceiling line', () => {
+    const r = eval1({ rule: { kind: 'discretionary', effect: 'score', min: d(0), max: d(10) }, points: '5' }, [f.judge('7', { id: 'j' })]);
+    expect(short(r.lines)).toEqual(['score 7 discretionary.judged', 'ceiling -2 rule.ceiling']);
+  });
+  it('no max and no points (a deduction list): max shown as "" in every line', () => {
+    const rule: Rule = { kind: 'discretionary', effect: 'deduction', min: d('0.5') };
+    expect(linesOf({ rule }, [f.occ({ id: 't' })])[0]!.params).toEqual({ min: d('0.5'), max: '' });
+    expect(linesOf({ rule }, [f.judge('1')])[0]!.params).toMatchObject({ max: '' });
+    expect(linesOf({ rule: { ...rule, perOccurrence: true } as Rule }, [f.occ({ amount: d(2) })])[0]!.params).toMatchObject({ amount: d(2), max: '' });
+  });
+});

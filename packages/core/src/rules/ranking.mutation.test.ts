@@ -209,3 +209,12 @@ describe('score by place from the bottom (corpus 08 (3.1) shape)', () => {
     expect(evalU({ rule, points: '5' }, [f.rank(3, { id: 'r' })]).lines).toEqual([{ kind: 'pending', amount: '0', facts: ['r'], msg: 'rank.from-bottom-no-total', params: { rank: 3 } }]);
   });
 });
+
+describe('survivors of the run of 2026-12-03 (94.08 %)', () => {
+  it('bottom k and top k without a value: metric.missing names the metric', () => {
+    const bottom: Rule = { kind: 'bottom-k', metric: { of: 'value' }, order: 'desc', k: 1, amount: d(1) };
+    const top: Rule = { kind: 'top-k', metric: { of: 'count' }, order: 'desc', amounts: [d(1)] };
+    expect(evalU({ rule: bottom, points: '5', units: 2 }, values('1'), 'U2').lines[0]!.params).toEqual({ metric: 'value' });
+    expect(evalU({ rule: top, points: '5', units: 2 }, [f.count(1, { unit: 'U1' })], 'U2').lines[0]!.params).toEqual({ metric: 'count' });
+  });
+});
