@@ -19,13 +19,13 @@ const d = (v: string | number): Dec => P.dec(v);
 describe('lines', () => {
   it('every kind, amount, message, parameters in order and facts come back, past several growths of a capacity of 1', () => {
     const s = new LedgerStore(1);
-    const site = s.siteOf({}, ['I1', 'I1.1'], 'C1', { doc: '细则', loc: '第3条' });
+    const site = s.siteOf({}, ['I1', 'I1.1'], 'C1', { text: '细则第3条' });
     ALL_KINDS.forEach((kind, i) => s.add(site, kind, d(`-${i}.5`), `m.${kind}`, { b: i, a: `x${i}` }, [`f${i}`, `g${i}`]));
     expect(s.size).toBe(ALL_KINDS.length);
     const lines = s.lines(0, s.size);
     expect(lines.map((l) => l.kind)).toEqual(ALL_KINDS);
     lines.forEach((l, i) => {
-      expect(l).toEqual({ path: ['I1', 'I1.1'], ref: 'C1', kind: ALL_KINDS[i], amount: d(`-${i}.5`), facts: [`f${i}`, `g${i}`], msg: `m.${ALL_KINDS[i]}`, params: { b: i, a: `x${i}` }, cite: { doc: '细则', loc: '第3条' } });
+      expect(l).toEqual({ path: ['I1', 'I1.1'], ref: 'C1', kind: ALL_KINDS[i], amount: d(`-${i}.5`), facts: [`f${i}`, `g${i}`], msg: `m.${ALL_KINDS[i]}`, params: { b: i, a: `x${i}` }, cite: { text: '细则第3条' } });
       expect(Object.keys(l.params)).toEqual(['b', 'a']);
     });
     // a slice in the middle
@@ -127,7 +127,7 @@ describe('clause results', () => {
 
   it('copyClause copies one clause result with its lines only, to a new site, into a store that grows', () => {
     const from = new LedgerStore();
-    const s1 = from.siteOf({}, ['I'], 'C1', { doc: 'x' });
+    const s1 = from.siteOf({}, ['I'], 'C1', { text: 'x' });
     const s2 = from.siteOf({}, ['I'], 'C2');
     // clause 0: one line; clause 1: two lines; clause 2: none
     from.add(s1, 'deduction', d(-1), 'a', { n: 1 }, ['f1']);
