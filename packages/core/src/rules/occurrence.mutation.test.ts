@@ -375,5 +375,8 @@ describe('survivors of the run of 2026-12-03 (90.54 %)', () => {
     expect(linesOf({ rule }, [f.occ({ id: 't' })])[0]!.params).toEqual({ min: d('0.5'), max: '' });
     expect(linesOf({ rule }, [f.judge('1')])[0]!.params).toMatchObject({ max: '' });
     expect(linesOf({ rule: { ...rule, perOccurrence: true } as Rule }, [f.occ({ amount: d(2) })])[0]!.params).toMatchObject({ amount: d(2), max: '' });
+    // a score rule without points, nothing reported: pending with max ''; a judgement below the min: the note shows max ''
+    expect(linesOf({ rule: { kind: 'discretionary', effect: 'score', min: d(0) } }, [])[0]).toMatchObject({ msg: 'discretionary.pending-score', params: { min: d(0), max: '' } });
+    expect(linesOf({ rule }, [f.judge('0.1')])[0]).toMatchObject({ msg: 'discretionary.out-of-range', params: { amount: d('0.1'), min: d('0.5'), max: '' } });
   });
 });
