@@ -166,6 +166,33 @@ export class LedgerStore {
     this.addClause(from.clauseStatus(i), from.clauseValue(i, 0), from.clauseValue(i, 1), from.clauseValue(i, 2), lineStart, from.cPlan[i]!, from.cFlags[i]!);
   }
 
+  /**
+   * Copies lines [start, end) of `from` to the end of this store, at the same sites (the stores share
+   * one site table): a re-score's unchanged subtree, line for line. Clause results are not copied:
+   * the reused node results still read theirs from `from`.
+   */
+  copyLines(from: LedgerStore, start: number, end: number): void {
+    const n = end - start;
+    if (n <= 0) return;
+    while (this.size + n > this.cap) this.grow();
+    const at = this.size;
+    this.kind.set(from.kind.subarray(start, end), at);
+    this.amount.set(from.amount.subarray(start, end), at);
+    this.shape.set(from.shape.subarray(start, end), at);
+    this.site.set(from.site.subarray(start, end), at);
+    const values = this.values;
+    const ids = this.factIds;
+    const pShift = values.length - from.pOff[start]!;
+    const fShift = ids.length - from.fOff[start]!;
+    for (let k = from.pOff[start]!, e = from.pOff[end]!; k < e; k++) values.push(from.values[k]!);
+    for (let k = from.fOff[start]!, e = from.fOff[end]!; k < e; k++) ids.push(from.factIds[k]!);
+    for (let l = start; l < end; l++) {
+      this.pOff[l - start + at + 1] = from.pOff[l + 1]! + pShift;
+      this.fOff[l - start + at + 1] = from.fOff[l + 1]! + fShift;
+    }
+    this.size = at + n;
+  }
+
   /** The results of `clauses`, written from `start` on, as objects (fresh on every call). */
   clauseResults(clauses: readonly Clause[], start: number): ClauseResult[] {
     return clauses.map((c, k) => {
