@@ -323,7 +323,7 @@ function rerank(state: Evaluation, layout: Layout, gi: number, freshPos: readonl
     let first = i;
     while (first > partStart && all[members[sorted[first - 1]!]!]!.total === u.total) first--;
     const isTied = (i > partStart && all[members[sorted[i - 1]!]!]!.total === u.total) || (i + 1 < partEnd && all[members[sorted[i + 1]!]!]!.total === u.total);
-    const rank = first + 1 + (i < normal ? 0 : normal);
+    const rank = first + 1;
     const row = rows[i]!;
     if (row.unit !== u.unit || row.total !== u.total || row.rank !== rank || row.isTied !== isTied) rows[i] = { unit: u.unit, total: u.total, rank, isTied };
     const isFresh = freshPos.includes(p);

@@ -472,6 +472,9 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     break;
   }
   if (na && na.type === 'not-applicable') {
+    // Its clauses are not evaluated: no clause results (the slot's start would read the store's next
+    // results, another node's or another unit's).
+    if (clauses.length > 0) result.clauses = [];
     st.naIndicators.add(node.code);
     result.status = 'not-applicable';
     const policy = node.notApplicable ?? 'full-points';
