@@ -10,7 +10,7 @@ import { rankUnits } from '../ranking/rank-units';
 import { gradeUnits, gradingFlags, type Gradable, type GradeOutcome } from '../grading/grade-units';
 import { FactIndex, factsFor, indexFacts, type UnitFacts } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
-import { clauseFacts, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
+import { clauseFacts, ledgerLinesOf, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
 import { LedgerStore } from './ledger-store';
 
 /** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
@@ -122,7 +122,11 @@ function rescoreTouched(state: Evaluation, unitCode: Code, touched: readonly Cod
   // The re-scored units' lines go to a store of their own: the evaluation's store is not grown by
   // every re-score of a long-lived state (the server keeps one per assessment).
   // It shares the evaluation's sites: the clauses' site numbers stay valid (see `SiteTable`).
-  env.ledger = new LedgerStore(512 * units.length, env.ledger?.siteTable);
+  // Sized to the lines the units had (a re-score copies the unchanged ones), with room for the
+  // results of the clauses scored again.
+  let lines = 64;
+  for (const code of units) lines += ledgerLinesOf(state.scores.get(code)!) + 16;
+  env.ledger = new LedgerStore(lines, env.ledger?.siteTable, 64 * units.length);
   const own = new Set<Code>(touched);
   for (const k of cross) own.add(k);
   const others = new Set<Code>(cross);
@@ -314,19 +318,24 @@ function rerank(state: Evaluation, layout: Layout, gi: number, freshPos: readonl
   while (normal < of && !all[members[sorted[normal]!]!]!.isForcedLast) normal++;
   const old = state.result.groups[gi]!;
   const rows = old.units.slice();
+  // competition ranking within each part (1, 2, 2, 4), the forced-last part after the others: one
+  // pass, a run of equal totals sharing the rank of its first unit
+  let first = 0;
   for (let i = 0; i < of; i++) {
     const p = members[sorted[i]!]!;
     const u = all[p]!;
-    // competition ranking within each part (1, 2, 2, 4); the forced-last part after the others
     const partStart = i < normal ? 0 : normal;
     const partEnd = i < normal ? normal : of;
-    let first = i;
-    while (first > partStart && all[members[sorted[first - 1]!]!]!.total === u.total) first--;
-    const isTied = (i > partStart && all[members[sorted[i - 1]!]!]!.total === u.total) || (i + 1 < partEnd && all[members[sorted[i + 1]!]!]!.total === u.total);
+    const sameAsPrev = i > partStart && all[members[sorted[i - 1]!]!]!.total === u.total;
+    if (!sameAsPrev) first = i;
+    const isTied = sameAsPrev || (i + 1 < partEnd && all[members[sorted[i + 1]!]!]!.total === u.total);
     const rank = first + 1;
     const row = rows[i]!;
-    if (row.unit !== u.unit || row.total !== u.total || row.rank !== rank || row.isTied !== isTied) rows[i] = { unit: u.unit, total: u.total, rank, isTied };
     const isFresh = freshPos.includes(p);
+    // the row and the unit's rank entry for this group were written together: an unchanged row
+    // means an unchanged entry
+    if (!isFresh && row.unit === u.unit && row.total === u.total && row.rank === rank && row.isTied === isTied) continue;
+    if (row.unit !== u.unit || row.total !== u.total || row.rank !== rank || row.isTied !== isTied) rows[i] = { unit: u.unit, total: u.total, rank, isTied };
     if (isFresh) {
       u.ranks.push({ group: g.code, rank, of, isTied });
       continue;

@@ -70,33 +70,39 @@ export class LedgerStore {
   private cPlan: Int32Array;
   private cFlags: Uint8Array;
 
-  /** `cap`: room for this many lines (and clause results) before the arrays grow; `siteTable`: sites shared with other stores. */
+  /**
+   * `cap`: room for this many lines before the arrays grow; `siteTable`: sites shared with other
+   * stores; `clauseCap`: room for this many clause results (default `cap`; a re-score writes all of
+   * its unit's lines but the results of only the clauses it scores again).
+   */
   constructor(
     private cap = 1 << 12,
     siteTable: SiteTable = { sites: [], ids: new Map() },
+    clauseCap = cap,
   ) {
     this.siteTable = siteTable;
     this.sites = siteTable.sites;
     this.siteIds = siteTable.ids;
+    const cc = Math.max(1, clauseCap);
     // One buffer for the twelve arrays (a re-score makes a store per call: one allocation, not twelve).
-    const buffer = new ArrayBuffer(8 * 4 * cap + 4 * (7 * cap + 2) + 3 * cap);
+    const buffer = new ArrayBuffer(8 * cap + 8 * 3 * cc + 4 * (4 * cap + 2) + 4 * 3 * cc + cap + 2 * cc);
     let at = 0;
     const f64 = (n: number): Float64Array => new Float64Array(buffer, (at += 8 * n) - 8 * n, n);
     const i32 = (n: number): Int32Array => new Int32Array(buffer, (at += 4 * n) - 4 * n, n);
     const u8 = (n: number): Uint8Array => new Uint8Array(buffer, (at += n) - n, n);
     this.amount = f64(cap);
-    this.cValues = f64(3 * cap);
+    this.cValues = f64(3 * cc);
     this.shape = i32(cap);
     this.site = i32(cap);
     this.pOff = i32(cap + 1);
     this.fOff = i32(cap + 1);
-    this.cLine0 = i32(cap);
-    this.cLine1 = i32(cap);
-    this.cPlan = i32(cap);
+    this.cLine0 = i32(cc);
+    this.cLine1 = i32(cc);
+    this.cPlan = i32(cc);
     this.kind = u8(cap);
-    this.cStatus = u8(cap);
-    this.cFlags = u8(cap);
-    this.cCap = cap;
+    this.cStatus = u8(cc);
+    this.cFlags = u8(cc);
+    this.cCap = cc;
   }
 
   /**

@@ -209,7 +209,9 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
     changed: reuse?.changed,
     dedupeDirty,
     tree,
-    trace: new Float64Array(tree.count * TRACE_WIDTH),
+    // A re-score writes its trace over the previous one (the previous scoring is replaced): a clean
+    // subtree's entries stay where they are, moved with its lines.
+    trace: prevTrace ?? new Float64Array(tree.count * TRACE_WIDTH),
     prevTrace,
     prevStore,
     dirty,
@@ -475,6 +477,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     // Its clauses are not evaluated: no clause results (the slot's start would read the store's next
     // results, another node's or another unit's).
     if (clauses.length > 0) result.clauses = [];
+    // its subtree is not visited: entries a previous scoring left there (the trace is written over) go
+    for (let k = o - st.tree.size[o]! + 1; k < o; k++) st.trace[k * TRACE_WIDTH + T_FLAGS] = 0;
     st.naIndicators.add(node.code);
     result.status = 'not-applicable';
     const policy = node.notApplicable ?? 'full-points';
@@ -716,7 +720,7 @@ function reuseNode(st: State, o: number, prev: NodeResult): NodeEval {
     const kb = k * TRACE_WIDTH;
     const flags = pt[kb + T_FLAGS]!;
     if ((flags & F_VISITED) === 0) continue;
-    for (let f = 0; f < TRACE_WIDTH; f++) t[kb + f] = pt[kb + f]!;
+    if (t !== pt) for (let f = 0; f < TRACE_WIDTH; f++) t[kb + f] = pt[kb + f]!;
     t[kb + T_LINE0] = pt[kb + T_LINE0]! + shift;
     t[kb + T_LINE1] = pt[kb + T_LINE1]! + shift;
     const code = nodes[k]!.code;
@@ -733,6 +737,12 @@ function reuseNode(st: State, o: number, prev: NodeResult): NodeEval {
   st.deductions = P.add(st.deductions, pt[b + T_DEDUCTIONS]! as Dec);
   st.excluded = P.add(st.excluded, pt[b + T_EXCLUDED]! as Dec);
   return { result: prev, zeroParent: (pt[b + T_FLAGS]! & F_ZERO_PARENT) !== 0, effectiveBonus: pt[b + T_EFFECTIVE_BONUS]! as Dec };
+}
+
+/** How many ledger lines the unit's scoring wrote (a re-score's store is sized from it). */
+export function ledgerLinesOf(score: UnitScore): number {
+  const slot = (score.result as UnitResult & { [LEDGER]?: LedgerSlot })[LEDGER];
+  return slot ? slot.end - slot.start : 0;
 }
 
 /** A unit's ledger lines, kept in the store (see `ledgerAccessor`). */

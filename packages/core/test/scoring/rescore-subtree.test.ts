@@ -124,8 +124,10 @@ type Data = {
   v1: boolean;
   v2: boolean;
   n1: boolean;
+  /** The whole first indicator (with its two children) not applicable. */
+  naT1: boolean;
 };
-const fields = ['occ', 'rate', 'done', 'zeroParent', 'naL12', 'value', 'occ22', 'zeroUnit', 'naL22', 'judged', 'peer', 'c51', 'naT5', 'v1', 'v2', 'n1'] as const;
+const fields = ['occ', 'rate', 'done', 'zeroParent', 'naL12', 'value', 'occ22', 'zeroUnit', 'naL22', 'judged', 'peer', 'c51', 'naT5', 'v1', 'v2', 'n1', 'naT1'] as const;
 const data: fc.Arbitrary<Data> = fc.record({
   occ: fc.integer({ min: 0, max: 7 }),
   rate: fc.integer({ min: 70, max: 100 }),
@@ -144,6 +146,7 @@ const data: fc.Arbitrary<Data> = fc.record({
   v1: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   v2: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   n1: fc.boolean(),
+  naT1: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
 });
 
 /** Ids depend only on the unit and the fact's place: an unchanged fact equals its old self. */
@@ -167,6 +170,7 @@ function factsOf(unit: string, x: Data): Fact[] {
   if (x.v1) out.push(f('V1', 'v1', { type: 'flag', value: true }));
   if (x.v2) out.push(f('V2', 'v2', { type: 'flag', value: true }));
   if (x.n1) out.push(f('N1', 'n1', { type: 'flag', value: true }));
+  if (x.naT1) out.push(f('T1', 'na1', { type: 'not-applicable', reason: '不涉及' }));
   return out;
 }
 
@@ -221,7 +225,12 @@ describe('rescore and rescoreCodes on a nested scheme equal a fresh evaluate (fa
             // every code the unit has or had, changed or not: the unchanged ones must change nothing
             else state = rescoreCodes(state, unit, new Map([...byRef(before).keys(), ...byRef(after).keys()].map((ref) => [ref, byRef(after).get(ref) ?? []])));
             const all = scheme.units.flatMap((u) => facts.get(u.code)!);
-            sameJson(state.result, evaluate(scheme, all), `step ${step}: ${unit} ${field < 0 ? 'all' : fields[field]} by ${how}`);
+            const what = `step ${step}: ${unit} ${field < 0 ? 'all' : fields[field]} by ${how}`;
+            const fresh = evaluateWithState(scheme, all);
+            sameJson(state.result, fresh.result, what);
+            // what the engine keeps per unit for group averages, as a fresh evaluation has it
+            const kept = (s: typeof state) => scheme.units.map((u) => { const x = s.scores.get(u.code)!; return [[...x.nodeScores].sort(), [...x.naIndicators].sort(), x.needsImputation]; });
+            sameJson(kept(state), kept(fresh), `${what} (node scores)`);
           });
         },
       ),
@@ -231,7 +240,7 @@ describe('rescore and rescoreCodes on a nested scheme equal a fresh evaluate (fa
 
   it('an indicator not applicable to the unit has no clause results (its clauses are not evaluated)', () => {
     const scheme = deepScheme(gradings[2]!, false);
-    const x: Data = { occ: 2, rate: 80, done: 'no', zeroParent: false, naL12: false, value: 10, occ22: 1, zeroUnit: false, naL22: false, judged: 1, peer: 3, c51: true, naT5: false, v1: false, v2: false, n1: true };
+    const x: Data = { occ: 2, rate: 80, done: 'no', zeroParent: false, naL12: false, value: 10, occ22: 1, zeroUnit: false, naL22: false, judged: 1, peer: 3, c51: true, naT5: false, v1: false, v2: false, n1: true, naT1: false };
     const facts = scheme.units.flatMap((u) => factsOf(u.code, u.code === 'u0' ? { ...x, naT5: true, naL22: true } : x));
     const u0 = evaluate(scheme, facts).units[0]!;
     const node = (code: Code) => [...u0.nodes, ...u0.nodes.flatMap((n) => n.children)].find((n) => n.code === code)!;
@@ -245,7 +254,7 @@ describe('rescore and rescoreCodes on a nested scheme equal a fresh evaluate (fa
 
   it('a code the unit never had facts at, given no facts, changes nothing; one new fact there is scored', () => {
     const scheme = deepScheme(gradings[0]!, false);
-    const x: Data = { occ: 1, rate: 90, done: 'yes', zeroParent: false, naL12: false, value: 60, occ22: 0, zeroUnit: false, naL22: false, judged: null, peer: 3, c51: true, naT5: false, v1: false, v2: false, n1: false };
+    const x: Data = { occ: 1, rate: 90, done: 'yes', zeroParent: false, naL12: false, value: 60, occ22: 0, zeroUnit: false, naL22: false, judged: null, peer: 3, c51: true, naT5: false, v1: false, v2: false, n1: false, naT1: false };
     const facts = scheme.units.flatMap((u) => factsOf(u.code, x));
     const state = evaluateWithState(scheme, facts);
     const before = JSON.stringify(state.result);
