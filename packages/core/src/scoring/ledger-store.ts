@@ -50,8 +50,15 @@ export class LedgerStore {
   private pOff: Int32Array;
   /** Start of each line's fact ids in `factIds`. */
   private fOff: Int32Array;
-  private readonly values: (string | number)[] = [];
-  private readonly factIds: string[] = [];
+  /**
+   * The pools; `nv` and `nf` are how much of each is in use (a pool made with room for a re-score's
+   * values is written in place, then grows by `push`; a rolled-back shape leaves entries past `nv`
+   * that the next writes replace).
+   */
+  private readonly values: (string | number)[];
+  private readonly factIds: string[];
+  private nv = 0;
+  private nf = 0;
   private readonly sites: Site[];
   private readonly siteIds: Map<object, number>;
   /** Where this store's site numbers point (give it to another store to share them). */
@@ -79,7 +86,12 @@ export class LedgerStore {
     private cap = 1 << 12,
     siteTable: SiteTable = { sites: [], ids: new Map() },
     clauseCap = cap,
+    /** Room for this many parameter values and fact ids up front (a re-score knows its unit's). */
+    pools?: { values: number; factIds: number },
   ) {
+    // below V8's limit for a fast preallocated array (100,000), else grown by push as by default
+    this.values = pools && pools.values < 100_000 ? new Array<string | number>(pools.values) : [];
+    this.factIds = pools && pools.factIds < 100_000 ? new Array<string>(pools.factIds) : [];
     this.siteTable = siteTable;
     this.sites = siteTable.sites;
     this.siteIds = siteTable.ids;
@@ -154,8 +166,6 @@ export class LedgerStore {
    */
   copyClause(from: LedgerStore, i: number, site: number): void {
     const lineStart = this.size;
-    const values = this.values;
-    const ids = this.factIds;
     for (let l = from.cLine0[i]!, end = from.cLine1[i]!; l < end; l++) {
       const j = this.size;
       if (j === this.cap) this.grow();
@@ -163,11 +173,11 @@ export class LedgerStore {
       this.amount[j] = from.amount[l]!;
       this.shape[j] = from.shape[l]!;
       this.site[j] = site;
-      for (let k = from.pOff[l]!, e = from.pOff[l + 1]!; k < e; k++) values.push(from.values[k]!);
-      for (let k = from.fOff[l]!, e = from.fOff[l + 1]!; k < e; k++) ids.push(from.factIds[k]!);
+      for (let k = from.pOff[l]!, e = from.pOff[l + 1]!; k < e; k++) this.pushValue(from.values[k]!);
+      for (let k = from.fOff[l]!, e = from.fOff[l + 1]!; k < e; k++) this.pushFact(from.factIds[k]!);
       this.size = j + 1;
-      this.pOff[j + 1] = values.length;
-      this.fOff[j + 1] = ids.length;
+      this.pOff[j + 1] = this.nv;
+      this.fOff[j + 1] = this.nf;
     }
     this.addClause(from.clauseStatus(i), from.clauseValue(i, 0), from.clauseValue(i, 1), from.clauseValue(i, 2), lineStart, from.cPlan[i]!, from.cFlags[i]!);
   }
@@ -182,21 +192,25 @@ export class LedgerStore {
     if (n <= 0) return;
     while (this.size + n > this.cap) this.grow();
     const at = this.size;
-    this.kind.set(from.kind.subarray(start, end), at);
-    this.amount.set(from.amount.subarray(start, end), at);
-    this.shape.set(from.shape.subarray(start, end), at);
-    this.site.set(from.site.subarray(start, end), at);
-    const values = this.values;
-    const ids = this.factIds;
-    const pShift = values.length - from.pOff[start]!;
-    const fShift = ids.length - from.fOff[start]!;
-    for (let k = from.pOff[start]!, e = from.pOff[end]!; k < e; k++) values.push(from.values[k]!);
-    for (let k = from.fOff[start]!, e = from.fOff[end]!; k < e; k++) ids.push(from.factIds[k]!);
-    for (let l = start; l < end; l++) {
-      this.pOff[l - start + at + 1] = from.pOff[l + 1]! + pShift;
-      this.fOff[l - start + at + 1] = from.fOff[l + 1]! + fShift;
+    // element by element: a view per array and call (subarray) cost more than the copy at a node's dozen lines
+    const pShift = this.nv - from.pOff[start]!;
+    const fShift = this.nf - from.fOff[start]!;
+    for (let l = start, j = at; l < end; l++, j++) {
+      this.kind[j] = from.kind[l]!;
+      this.amount[j] = from.amount[l]!;
+      this.shape[j] = from.shape[l]!;
+      this.site[j] = from.site[l]!;
+      this.pOff[j + 1] = from.pOff[l + 1]! + pShift;
+      this.fOff[j + 1] = from.fOff[l + 1]! + fShift;
     }
+    for (let k = from.pOff[start]!, e = from.pOff[end]!; k < e; k++) this.pushValue(from.values[k]!);
+    for (let k = from.fOff[start]!, e = from.fOff[end]!; k < e; k++) this.pushFact(from.factIds[k]!);
     this.size = at + n;
+  }
+
+  /** How many parameter values and fact ids lines [start, end) hold (to size another store's pools). */
+  poolSizes(start: number, end: number): { values: number; factIds: number } {
+    return { values: this.pOff[end]! - this.pOff[start]!, factIds: this.fOff[end]! - this.fOff[start]! };
   }
 
   /** The results of `clauses`, written from `start` on, as objects (fresh on every call). */
@@ -226,17 +240,27 @@ export class LedgerStore {
     this.amount[i] = amount;
     this.site[i] = site;
     this.shape[i] = this.shapeOf(msg, params);
-    const ids = this.factIds;
-    for (let k = 0; k < facts.length; k++) ids.push(facts[k]!);
+    for (let k = 0; k < facts.length; k++) this.pushFact(facts[k]!);
     this.size = i + 1;
-    this.pOff[i + 1] = this.values.length;
-    this.fOff[i + 1] = ids.length;
+    this.pOff[i + 1] = this.nv;
+    this.fOff[i + 1] = this.nf;
+  }
+
+  private pushValue(v: string | number): void {
+    const n = this.nv++;
+    if (n < this.values.length) this.values[n] = v;
+    else this.values.push(v);
+  }
+
+  private pushFact(id: string): void {
+    const n = this.nf++;
+    if (n < this.factIds.length) this.factIds[n] = id;
+    else this.factIds.push(id);
   }
 
   /** Pushes the parameter values and returns the shape id of (msg, parameter names in order). */
   private shapeOf(msg: string, params: Params): number {
-    const values = this.values;
-    const start = values.length;
+    const start = this.nv;
     let list = shapesByMsg.get(msg);
     if (list) {
       outer: for (let s = 0; s < list.length; s++) {
@@ -244,20 +268,20 @@ export class LedgerStore {
         let n = 0;
         for (const k in params) {
           if (keys[n] !== k) {
-            values.length = start;
+            this.nv = start;
             continue outer;
           }
-          values.push(params[k]!);
+          this.pushValue(params[k]!);
           n++;
         }
         if (n === keys.length) return list[s]!;
-        values.length = start;
+        this.nv = start;
       }
     } else shapesByMsg.set(msg, (list = []));
     const keys: string[] = [];
     for (const k in params) {
       keys.push(k);
-      values.push(params[k]!);
+      this.pushValue(params[k]!);
     }
     const id = shapes.length;
     shapes.push({ msg, keys });
