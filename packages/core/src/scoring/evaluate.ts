@@ -10,7 +10,7 @@ import { rankUnits } from '../ranking/rank-units';
 import { gradeUnits, gradingFlags, type Gradable, type GradeOutcome } from '../grading/grade-units';
 import { FactIndex, factsFor, indexFacts, type UnitFacts } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
-import { clauseFacts, ledgerSizeOf, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
+import { clauseFacts, ledgerLinesOf, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
 import { LedgerStore } from './ledger-store';
 
 /** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
@@ -125,15 +125,8 @@ function rescoreTouched(state: Evaluation, unitCode: Code, touched: readonly Cod
   // Sized to the lines the units had (a re-score copies the unchanged ones), with room for the
   // results of the clauses scored again.
   let lines = 64;
-  let values = 256;
-  let factIds = 64;
-  for (const code of units) {
-    const size = ledgerSizeOf(state.scores.get(code)!);
-    lines += size.lines + 16;
-    values += size.values + 64;
-    factIds += size.factIds + 16;
-  }
-  env.ledger = new LedgerStore(lines, env.ledger?.siteTable, 64 * units.length, { values, factIds });
+  for (const code of units) lines += ledgerLinesOf(state.scores.get(code)!) + 16;
+  env.ledger = new LedgerStore(lines, env.ledger?.siteTable, 64 * units.length);
   const own = new Set<Code>(touched);
   for (const k of cross) own.add(k);
   const others = new Set<Code>(cross);

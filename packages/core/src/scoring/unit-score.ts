@@ -739,10 +739,10 @@ function reuseNode(st: State, o: number, prev: NodeResult): NodeEval {
   return { result: prev, zeroParent: (pt[b + T_FLAGS]! & F_ZERO_PARENT) !== 0, effectiveBonus: pt[b + T_EFFECTIVE_BONUS]! as Dec };
 }
 
-/** How many ledger lines, parameter values and fact ids the unit's scoring wrote (a re-score's store is sized from them). */
-export function ledgerSizeOf(score: UnitScore): { lines: number; values: number; factIds: number } {
+/** How many ledger lines the unit's scoring wrote (a re-score's store is sized from it). */
+export function ledgerLinesOf(score: UnitScore): number {
   const slot = (score.result as UnitResult & { [LEDGER]?: LedgerSlot })[LEDGER];
-  return slot ? { lines: slot.end - slot.start, ...slot.store.poolSizes(slot.start, slot.end) } : { lines: 0, values: 0, factIds: 0 };
+  return slot ? slot.end - slot.start : 0;
 }
 
 /** A unit's ledger lines, kept in the store (see `ledgerAccessor`). */
