@@ -3,8 +3,9 @@
  * indicator none of whose codes changed as it was (result, lines, counts and sums from the unit's
  * previous trace) and scores again only the path above a changed code. So this scheme has what a
  * reused subtree must carry upwards: nested indicators, an averaged parent, a deduction cap over
- * children, a clause that zeroes its parent and one that zeroes the unit, not-applicable leaves
- * (full points, left out and rescaled, group average), a leaf scored by judgement, a veto that
+ * children, a clause that zeroes its parent and one that zeroes the unit, a clause needing review,
+ * not-applicable leaves (full points, left out and rescaled, group average) and an N/A parent, a
+ * leaf scored by judgement, a veto that
  * zeroes an indicator and one that puts the unit last, a negative-list item, and a rule comparing the
  * units of a peer group (a change there re-scores that clause for the whole group). After every
  * change of a random sequence — through `rescore` (the unit's facts) or `rescoreCodes` (the facts of
@@ -70,6 +71,8 @@ function deepScheme(grading: Grading, withAverage: boolean): Scheme {
             clauses: [
               { code: 'C13', text: '完成得满分，部分完成酌情', points: d(10), rule: { kind: 'completion', allowPartial: true } },
               { code: 'C14', text: '出现重大问题的上级指标不得分', rule: { kind: 'zero', scope: 'parent' } },
+              // needs review whatever the facts: a reused L12 must carry its needs-review count
+              { code: 'C15', text: '发现问题每次扣0.2分', status: 'needs-review', reviewReason: '条文待核', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d('0.2') } },
             ],
           },
         ],
