@@ -1,5 +1,5 @@
 import { PerformanceObserver } from 'node:perf_hooks';
-import { evaluate, evaluateWithState, rescore, type Fact } from '@kaohe/core';
+import { evaluate, evaluateWithState, rescore, rescoreCodes, type Fact } from '@kaohe/core';
 import { floorTotals } from './floor';
 import { makeFacts, makeScheme, PROVINCE, type Size } from './province';
 
@@ -37,8 +37,9 @@ gc.observe({ entryTypes: ['gc'] });
 const t0 = process.cpuUsage();
 const w0 = performance.now();
 let check = 0;
-// `rescore-setup` evaluates once; `rescore` adds `reps` re-scores of one unit after one fact
-// (count both and subtract: the instructions of one re-score, new total, group ranks and grades).
+// `rescore-setup` evaluates once; `rescore` adds `reps` re-scores of one unit after one fact, the
+// unit's facts given, and `rescore-codes` the same with only the changed code's facts given (count
+// both and subtract: the instructions of one re-score, new total, group ranks and grades).
 const state = mode.startsWith('rescore') ? evaluateWithState(scheme, facts) : undefined;
 const own: Fact[] = state ? facts.filter((f) => f.unit === 'u7') : [];
 for (let i = 0; i < reps; i++) {
@@ -47,6 +48,10 @@ for (let i = 0; i < reps; i++) {
   else if (mode === 'rescore') {
     const changed = own.map((f) => (f.type === 'value' && f.ref === 'k5' ? { ...f, value: ((i * 7) % 100) * 1_000_000 } : f)) as Fact[];
     check += rescore(state!, 'u7', changed).result.units[7]!.total;
+  } else if (mode === 'rescore-codes') {
+    // the same change as a single edit: only code k5's facts given
+    const k5 = own.filter((f) => f.ref === 'k5').map((f) => ({ ...f, value: ((i * 7) % 100) * 1_000_000 }) as Fact);
+    check += rescoreCodes(state!, 'u7', new Map([['k5', k5]])).result.units[7]!.total;
   }
 }
 const cpu = process.cpuUsage(t0);

@@ -6,7 +6,7 @@ export type * from './rules/rule.types';
 export type * from './scoring/result.types';
 export type { RuleContext, RuleOutcome, RuleLine, PeerData } from './rules/rule-context';
 export { evaluateRule, peerMetric, ruleEffect } from './rules/evaluate-rule';
-export { evaluate, evaluateWithState, rescore, type Evaluation } from './scoring/evaluate';
+export { evaluate, evaluateWithState, rescore, rescoreCodes, type Evaluation } from './scoring/evaluate';
 export { factWarnings, describeFactWarning, readsOf, type FactWarning } from './scoring/fact-usage';
 export { indexScheme, inScope, pointsFor, ruleFor, type SchemeIndex } from './scheme/scheme-index';
 export { lintScheme, type LintIssue } from './scheme/lint-scheme';

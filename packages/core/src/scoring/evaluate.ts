@@ -1,16 +1,16 @@
 import * as P from '../points';
 import type { Dec } from '../points';
 import type { Fact } from '../scheme/fact.types';
-import type { Code, Scheme } from '../scheme/scheme.types';
+import type { Code, Grading, Quota, Scheme } from '../scheme/scheme.types';
 import { ALL_UNITS, indexScheme, inScope, peerGroupOf, type SchemeIndex } from '../scheme/scheme-index';
 import { peerMetric } from '../rules/evaluate-rule';
 import { readMetric } from '../rules/rule-helpers';
 import type { PeerData } from '../rules/rule-context';
 import { rankUnits } from '../ranking/rank-units';
-import { gradeUnits, gradingFlags, type Gradable } from '../grading/grade-units';
+import { gradeUnits, gradingFlags, type Gradable, type GradeOutcome } from '../grading/grade-units';
 import { FactIndex, factsFor, indexFacts, type UnitFacts } from './fact-index';
 import type { EvaluationResult, GroupRank, GroupResult, UnitResult } from './result.types';
-import { clauseFacts, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
+import { clauseFacts, ledgerLinesOf, scoreUnit, type ScoringEnv, type UnitScore } from './unit-score';
 import { LedgerStore } from './ledger-store';
 
 /** The state `evaluate` keeps so one unit can be re-scored after a fact changes (see `rescore`). */
@@ -45,15 +45,12 @@ export function evaluateWithState(scheme: Scheme, facts: readonly Fact[]): Evalu
 }
 
 /**
- * Re-scores one unit after its facts changed (facts replace the unit's previous facts).
- * When a changed code feeds a rule that compares units or an imputed group average, or the unit
- * now waits for a group average itself, the whole evaluation is redone; otherwise only this unit
- * is re-scored. Ranks and grades are always recomputed (cheap).
+ * Re-scores one unit after its facts changed (facts replace the unit's previous facts): only the
+ * codes whose facts differ count as changed (by value, in order), and `rescoreCodes` does the rest.
  */
 export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly Fact[]): Evaluation {
   const { env } = state;
-  const unit = env.index.units.get(unitCode);
-  if (!unit) return state;
+  if (!env.index.units.has(unitCode)) return state;
   const before = env.facts.get(unitCode);
   // One unit's facts by code in the caller's order (what the index gives; a map needs no sorting).
   const fresh = new Map<Code, Fact[]>();
@@ -74,25 +71,122 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
     lastList = list;
   }
   env.facts.set(unitCode, fresh);
+  return rescoreTouched(state, unitCode, changedCodes(before, fresh));
+}
+
+/**
+ * Re-scores one unit after the facts at some of its codes changed: `changes` gives, per code, the
+ * unit's facts there now (an empty list: none any more); the unit's facts at other codes stay. What
+ * a server's or a clerk's single edit is: one cell, not the unit's thousand facts.
+ * Only the clauses that read a changed code are evaluated again, and only the indicators above them
+ * are summed again (`Reuse`); the unit's total, its place in its ranking groups and the grades that
+ * can move follow. A changed code read by a rule that compares units (rank bands, best-of-group,
+ * conversions against the best) re-scores that clause for every unit of the peer group; one that
+ * feeds an imputed group average, or a unit that now waits for one, redoes the whole evaluation.
+ */
+export function rescoreCodes(state: Evaluation, unitCode: Code, changes: ReadonlyMap<Code, readonly Fact[]>): Evaluation {
+  const { env } = state;
+  if (!env.index.units.has(unitCode)) return state;
+  const before = env.facts.get(unitCode);
+  const touched: Code[] = [];
+  for (const [code, list] of changes) {
+    const now = list.filter((f) => f.unit === unitCode);
+    if (!sameFacts(before?.get(code), now.length === 0 ? undefined : now)) touched.push(code);
+  }
+  if (touched.length === 0) return state;
+  const over = new Map<Code, readonly Fact[]>();
+  for (const code of touched) over.set(code, changes.get(code)!.filter((f) => f.unit === unitCode));
+  env.facts.set(unitCode, OverlayFacts.of(before, over));
+  return rescoreTouched(state, unitCode, touched);
+}
+
+function rescoreTouched(state: Evaluation, unitCode: Code, touched: readonly Code[]): Evaluation {
+  const { env } = state;
+  if (touched.length === 0) return state;
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
-  // Only the codes whose facts differ (by value, in order) count as changed: the others' clauses
-  // keep their outcomes and lines (see `Reuse`), and they cannot move other units' peer values.
-  const touched = changedCodes(before, fresh);
-  // a shared data item (最多报一次) may feed several clauses, some comparing units: redo the whole pass
-  if (touched.some((c) => state.crossUnitClauses.has(c) || env.index.dataItems.has(c))) return full();
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
-  // The re-scored unit's lines go to a store of their own: the evaluation's store is not grown by
+  const layout = layoutOf(state);
+  // Rules comparing units that read a changed code: their peer values move for the unit's peer
+  // group, and every unit of that group is scored again at those clauses (the rest reused).
+  const cross: Code[] = [];
+  for (const c of touched) for (const k of crossReadersOf(state).get(c) ?? []) if (!cross.includes(k)) cross.push(k);
+  const units: Code[] = [unitCode];
+  const group = peerGroupOf(env.index, unitCode);
+  if (cross.length > 0) {
+    for (const k of cross) refreshPeers(env, k, group, layout.peers.get(group) ?? []);
+    for (const i of layout.peers.get(group) ?? []) {
+      const code = env.index.scheme.units[i]!.code;
+      if (code !== unitCode) units.push(code);
+    }
+  }
+  // The re-scored units' lines go to a store of their own: the evaluation's store is not grown by
   // every re-score of a long-lived state (the server keeps one per assessment).
   // It shares the evaluation's sites: the clauses' site numbers stay valid (see `SiteTable`).
-  env.ledger = new LedgerStore(1 << 9, env.ledger?.siteTable);
-  const previous = state.scores.get(unitCode);
-  const score = scoreUnit(env, unit, previous ? { previous, changed: new Set(touched) } : undefined);
-  // A unit that has just become N/A under 'average-of-others' needs the group average, which only
-  // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
-  if (score.needsImputation.length > 0) return full();
-  state.scores.set(unitCode, score);
-  reassemble(state, unitCode);
+  // Sized to the lines the units had (a re-score copies the unchanged ones), with room for the
+  // results of the clauses scored again.
+  let lines = 64;
+  for (const code of units) lines += ledgerLinesOf(state.scores.get(code)!) + 16;
+  env.ledger = new LedgerStore(lines, env.ledger?.siteTable, 64 * units.length);
+  const own = new Set<Code>(touched);
+  for (const k of cross) own.add(k);
+  const others = new Set<Code>(cross);
+  const scores: UnitScore[] = [];
+  for (const code of units) {
+    const previous = state.scores.get(code);
+    const score = scoreUnit(env, env.index.units.get(code)!, previous ? { previous, changed: code === unitCode ? own : others } : undefined);
+    // A unit that has just become N/A under 'average-of-others' needs the group average, which only
+    // the full pass computes (imputeAverages): re-scoring it alone would leave the item at 0.
+    if (score.needsImputation.length > 0) return full();
+    scores.push(score);
+  }
+  for (let i = 0; i < units.length; i++) state.scores.set(units[i]!, scores[i]!);
+  reassemble(state, units);
   return state;
+}
+
+/** One unit's facts: those of `base` except at the codes of `over` (an empty list: no facts there). */
+class OverlayFacts implements UnitFacts {
+  private constructor(
+    private readonly base: UnitFacts | undefined,
+    private readonly over: ReadonlyMap<Code, readonly Fact[]>,
+  ) {}
+  /** Overlays of overlays are merged, so a long run of changes reads through one map. */
+  static of(base: UnitFacts | undefined, over: ReadonlyMap<Code, readonly Fact[]>): OverlayFacts {
+    if (base instanceof OverlayFacts) return new OverlayFacts(base.base, new Map([...base.over, ...over]));
+    return new OverlayFacts(base, over);
+  }
+  get(ref: Code): readonly Fact[] | undefined {
+    const o = this.over.get(ref);
+    if (o === undefined) return this.base?.get(ref);
+    return o.length === 0 ? undefined : o;
+  }
+  keys(): Code[] {
+    const out: Code[] = [];
+    if (this.base) for (const k of this.base.keys()) if (this.get(k) !== undefined) out.push(k);
+    for (const [k, o] of this.over) if (o.length > 0 && this.base?.get(k) === undefined) out.push(k);
+    return out;
+  }
+  values(): (readonly Fact[])[] {
+    return this.keys().map((k) => this.get(k)!);
+  }
+}
+
+/** Code → the cross-unit clauses that read it (as their own code or their shared data item), once per evaluation. */
+const crossReaders = new WeakMap<Evaluation, Map<Code, Code[]>>();
+function crossReadersOf(state: Evaluation): Map<Code, Code[]> {
+  let m = crossReaders.get(state);
+  if (m) return m;
+  m = new Map();
+  for (const code of state.crossUnitClauses) {
+    const clause = state.env.index.clauses.get(code)!.clause;
+    for (const c of clause.dataItem === undefined ? [code] : [code, clause.dataItem]) {
+      const list = m.get(c);
+      if (list) list.push(code);
+      else m.set(c, [code]);
+    }
+  }
+  crossReaders.set(state, m);
+  return m;
 }
 
 type GroupDef = { code: Code; name: string; members: readonly Code[] };
@@ -104,9 +198,10 @@ function groupDefsOf(index: SchemeIndex): GroupDef[] {
 
 /**
  * What `reassemble` looks up for every re-score, built once per evaluation: a unit's position, the
- * ranking groups that contain it (as positions), the positions of each peer group's units, and the
- * units' grading flags (a unit's flags are dropped when its facts change). Without it a re-score at
- * province scale spent more time finding units among 2,000 than scoring the changed one.
+ * ranking groups that contain it (as positions), the positions of each peer group's units, the
+ * units' grading flags (a unit's flags are dropped when its facts change), each group's members in
+ * ranked order, and each unit's grade before quotas. Without it a re-score at province scale spent
+ * more time finding units among 2,000 than scoring the changed one.
  */
 type Layout = {
   defs: GroupDef[];
@@ -119,6 +214,12 @@ type Layout = {
   /** Peer group → positions of its units, ascending. */
   peers: Map<Code, number[]>;
   flags: Map<Code, string[]>;
+  /** Per group: indexes into its `members` in ranked order (what `rankUnits` gives). */
+  sorted: number[][];
+  /** Per group: member position → index into its `members`. */
+  memberAt: Map<number, number>[];
+  /** By unit position: its grade before quotas (null: not graded), filled on first use. */
+  preQuota: (Code | null)[] | undefined;
 };
 const layouts = new WeakMap<Evaluation, Layout>();
 
@@ -146,63 +247,158 @@ function layoutOf(state: Evaluation): Layout {
     if (!list) peers.set(g, (list = []));
     list.push(i);
   });
-  l = { defs, pos, members, groupsOf, peers, flags: new Map() };
+  const memberAt = members.map((list) => new Map(list.map((p, k) => [p, k])));
+  // the ranked order the evaluation gave (result.groups[gi] lists the members ranked)
+  const sorted = defs.map((_, gi) => state.result.groups[gi]!.units.map((r) => memberAt[gi]!.get(pos.get(r.unit)!)!));
+  l = { defs, pos, members, groupsOf, peers, flags: new Map(), sorted, memberAt, preQuota: undefined };
   layouts.set(state, l);
   return l;
 }
 
 /**
- * After one unit was re-scored: ranks only in the ranking groups that contain it, grades only for
- * the units whose grade can change. A grade reads the unit's own figures, its rank in its first
- * group and, through quotas, the other units of its peer group; so the units re-graded are every
- * unit whose peer group is the peer group of a unit whose rank moved. With a quota over all units
- * (scope not 'group') every unit is re-graded. Gives the same result as `assemble` (tested).
+ * After some units were re-scored: each group that contains one moves it in its ranked order (the
+ * others keep theirs), ranks are counted again in one pass and only the entries that changed are
+ * replaced; then grades only of the units whose grade can change (`regrade`). Gives the same result
+ * as `assemble` (tested).
  */
-function reassemble(state: Evaluation, unitCode: Code): void {
-  const { index, facts } = state.env;
-  const scheme = index.scheme;
+function reassemble(state: Evaluation, changed: readonly Code[]): void {
   const result = state.result;
   const layout = layoutOf(state);
-  const fresh = state.scores.get(unitCode)!.result;
-  const pos = layout.pos.get(unitCode)!;
-  result.units[pos] = fresh;
-  fresh.ranks = [];
-  fresh.gradeNotes = [];
-  fresh.grade = undefined;
-  layout.flags.delete(unitCode);
   const all = result.units;
-  /** Positions of the units whose rank was recomputed (every member of the changed unit's groups). */
-  const affected = new Set<number>([pos]);
-  for (const gi of layout.groupsOf.get(unitCode) ?? []) {
-    const g = layout.defs[gi]!;
-    const memberPos = layout.members[gi]!;
-    const ranked = rankUnits(memberPos.map((i) => all[i]!));
-    const of = ranked.length;
-    for (const r of ranked) {
-      const i = layout.pos.get(r.unit)!;
-      affected.add(i);
-      const u = all[i]!;
-      const entry: GroupRank = { group: g.code, rank: r.rank, of, isTied: r.isTied };
-      // A unit's ranks are its groups in the scheme's order; the changed unit's were reset above
-      // and are rebuilt here in that order (its groups are visited ascending).
-      if (u === fresh) u.ranks.push(entry);
-      else u.ranks = u.ranks.map((old) => (old.group === g.code ? entry : old));
-    }
-    result.groups[gi] = { code: g.code, name: g.name, units: ranked.map((r) => ({ unit: r.unit, total: r.total, rank: r.rank, isTied: r.isTied })) };
+  const freshPos: number[] = [];
+  for (const code of changed) {
+    const p = layout.pos.get(code)!;
+    const fresh = state.scores.get(code)!.result;
+    all[p] = fresh;
+    fresh.ranks = [];
+    fresh.gradeNotes = [];
+    fresh.grade = undefined;
+    layout.flags.delete(code);
+    freshPos.push(p);
   }
-  if (!scheme.grading) return;
-  const allGroupScoped = (scheme.grading.quotas ?? []).every((q) => q.scope === 'group');
-  let regrade: UnitResult[];
-  if (allGroupScoped) {
-    const peerGroups = new Set<Code>();
-    for (const i of affected) peerGroups.add(peerGroupOf(index, all[i]!.unit));
-    const at: number[] = [];
-    for (const g of peerGroups) for (const i of layout.peers.get(g) ?? []) at.push(i);
-    // in the scheme's order, as `assemble` grades them
-    if (peerGroups.size > 1) at.sort((a, b) => a - b);
-    regrade = at.map((i) => all[i]!);
-  } else regrade = all;
-  applyGrades(index, facts, regrade, layout.flags);
+  /** Positions whose rank in a group changed (and every re-scored unit). */
+  const moved = new Set<number>(freshPos);
+  const groupSet = new Set<number>();
+  for (const code of changed) for (const gi of layout.groupsOf.get(code) ?? []) groupSet.add(gi);
+  // ascending: a unit's ranks are its groups in the scheme's order
+  for (const gi of [...groupSet].sort((a, b) => a - b)) rerank(state, layout, gi, freshPos, moved);
+  if (state.env.index.scheme.grading) regrade(state, layout, freshPos, moved);
+}
+
+/** Moves the re-scored members of group `gi` to their places and updates the ranks that changed. */
+function rerank(state: Evaluation, layout: Layout, gi: number, freshPos: readonly number[], moved: Set<number>): void {
+  const all = state.result.units;
+  const g = layout.defs[gi]!;
+  const members = layout.members[gi]!;
+  const sorted = layout.sorted[gi]!;
+  const at = layout.memberAt[gi]!;
+  // rankUnits' order: units not forced last first, by total descending, ties in member order
+  const before = (a: number, b: number): boolean => {
+    const ua = all[members[a]!]!;
+    const ub = all[members[b]!]!;
+    if (ua.isForcedLast !== ub.isForcedLast) return !ua.isForcedLast;
+    if (ua.total !== ub.total) return ua.total > ub.total;
+    return a < b;
+  };
+  for (const p of freshPos) {
+    const k = at.get(p);
+    if (k === undefined) continue;
+    sorted.splice(sorted.indexOf(k), 1);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(sorted[mid]!, k)) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.splice(lo, 0, k);
+  }
+  const of = sorted.length;
+  let normal = 0;
+  while (normal < of && !all[members[sorted[normal]!]!]!.isForcedLast) normal++;
+  const old = state.result.groups[gi]!;
+  const rows = old.units.slice();
+  // competition ranking within each part (1, 2, 2, 4), the forced-last part after the others: one
+  // pass, a run of equal totals sharing the rank of its first unit
+  let first = 0;
+  for (let i = 0; i < of; i++) {
+    const p = members[sorted[i]!]!;
+    const u = all[p]!;
+    const partStart = i < normal ? 0 : normal;
+    const partEnd = i < normal ? normal : of;
+    const sameAsPrev = i > partStart && all[members[sorted[i - 1]!]!]!.total === u.total;
+    if (!sameAsPrev) first = i;
+    const isTied = sameAsPrev || (i + 1 < partEnd && all[members[sorted[i + 1]!]!]!.total === u.total);
+    const rank = first + 1;
+    const row = rows[i]!;
+    const isFresh = freshPos.includes(p);
+    // the row and the unit's rank entry for this group were written together: an unchanged row
+    // means an unchanged entry
+    if (!isFresh && row.unit === u.unit && row.total === u.total && row.rank === rank && row.isTied === isTied) continue;
+    if (row.unit !== u.unit || row.total !== u.total || row.rank !== rank || row.isTied !== isTied) rows[i] = { unit: u.unit, total: u.total, rank, isTied };
+    if (isFresh) {
+      u.ranks.push({ group: g.code, rank, of, isTied });
+      continue;
+    }
+    const mine = u.ranks.find((r) => r.group === g.code);
+    if (mine && mine.rank === rank && mine.of === of && mine.isTied === isTied) continue;
+    const entry: GroupRank = { group: g.code, rank, of, isTied };
+    u.ranks = u.ranks.map((r) => (r.group === g.code ? entry : r));
+    moved.add(p);
+  }
+  state.result.groups[gi] = { code: g.code, name: g.name, units: rows };
+}
+
+/**
+ * Grades after a re-score. A grade before quotas reads only the unit's own figures and (for
+ * rank-percentile grading) its rank in its first group, so it is computed again only for the
+ * re-scored units and the units whose rank moved. Quotas read the other units of their scope (the
+ * peer group, or all units): the scope is graded again, as `assemble` does, only when a unit whose
+ * grade was computed again holds or held a grade some quota limits (or could be moved into one by
+ * an earlier quota), or it became graded or ungraded; otherwise the others' grades cannot move and
+ * the unit's grade is its grade before quotas.
+ */
+function regrade(state: Evaluation, layout: Layout, freshPos: readonly number[], moved: ReadonlySet<number>): void {
+  const { index, facts } = state.env;
+  const grading = index.scheme.grading!;
+  const all = state.result.units;
+  const quotas = grading.quotas ?? [];
+  const noQuotas: Grading = { ...grading, quotas: [] };
+  const groupOf = (unit: Code): Code => peerGroupOf(index, unit);
+  const order = grading.grades.map((g) => g.code);
+  const worstQuota = quotas.reduce((m, q) => Math.max(m, order.indexOf(q.grade)), -1);
+  const holds = (g: Code | null): boolean => g !== null && order.indexOf(g) <= worstQuota;
+  const again = grading.method === 'rank-percentile' ? [...moved] : freshPos;
+  if (layout.preQuota === undefined) {
+    const first = gradeUnits(noQuotas, all.map((u) => gradableOf(u, flagsOf(facts, u.unit, layout.flags))), groupOf);
+    layout.preQuota = first.map((o) => o.grade ?? null);
+    // the re-scored units' grades before quotas were just computed from their new figures (what they
+    // were is not known): with quotas their scope is graded again
+    if (quotas.length > 0) return applyGrades(index, facts, scopeOf(state, layout, again, quotas), layout.flags);
+  }
+  const pre = layout.preQuota;
+  const outcomes = gradeUnits(noQuotas, again.map((p) => gradableOf(all[p]!, flagsOf(facts, all[p]!.unit, layout.flags))), groupOf);
+  let scope = false;
+  for (let i = 0; i < again.length; i++) {
+    const was = pre[again[i]!]!;
+    const now = outcomes[i]!.grade ?? null;
+    if (quotas.length > 0 && (holds(was) || holds(now) || (was === null) !== (now === null))) scope = true;
+    pre[again[i]!] = now;
+  }
+  if (scope) return applyGrades(index, facts, scopeOf(state, layout, again, quotas), layout.flags);
+  for (let i = 0; i < again.length; i++) setGrade(all[again[i]!]!, outcomes[i]!);
+}
+
+/** The units a quota over the given units' grades may move: their peer groups (all quotas by group) or all units, in the scheme's order. */
+function scopeOf(state: Evaluation, layout: Layout, positions: Iterable<number>, quotas: readonly Quota[]): UnitResult[] {
+  const all = state.result.units;
+  if (!quotas.every((q) => q.scope === 'group')) return all;
+  const groups = new Set<Code>();
+  for (const p of positions) groups.add(peerGroupOf(state.env.index, all[p]!.unit));
+  const at: number[] = [];
+  for (const g of groups) for (const i of layout.peers.get(g) ?? []) at.push(i);
+  if (groups.size > 1) at.sort((a, b) => a - b);
+  return at.map((i) => all[i]!);
 }
 
 /** The codes whose fact lists differ between two versions of a unit's facts (by value and order). */
@@ -251,40 +447,63 @@ function isUnder(index: SchemeIndex, code: Code, indicators: Set<Code>): boolean
 function computePeers(env: ScoringEnv): Set<Code> {
   const cross = new Set<Code>();
   for (const [code, site] of env.index.clauses) {
-    const metric = peerMetric(site.clause.rule);
-    if (!metric) continue;
+    if (!peerMetric(site.clause.rule)) continue;
     cross.add(code);
-    const rule = site.clause.rule;
-    const byNumerator = rule.kind === 'relative-to-best' && rule.denominatorOfBest === true;
-    const denominators = new Map<Code, Map<Code, Dec>>();
-    const byGroup = new Map<Code, Map<Code, Dec>>();
-    for (const u of env.index.scheme.units) {
-      if (!appliesAlongPath(env.index, site.path, u.code)) continue;
-      const group = peerGroupOf(env.index, u.code);
-      let values = byGroup.get(group);
-      if (!values) byGroup.set(group, (values = new Map()));
-      const facts = clauseFacts(env.facts.get(u.code), site.clause);
-      if (byNumerator) {
-        const r = facts.find((f) => f.type === 'rate');
-        if (r && r.type === 'rate') {
-          values.set(u.code, r.numerator);
-          let d = denominators.get(group);
-          if (!d) denominators.set(group, (d = new Map()));
-          d.set(u.code, r.denominator);
-        }
-        continue;
-      }
-      const m = readMetric(metric, facts);
-      if (m) values.set(u.code, m.value);
-    }
-    const peers = new Map<Code, PeerData>();
-    for (const [g, values] of byGroup) {
-      const d = denominators.get(g);
-      peers.set(g, d ? { values, size: values.size, denominators: d } : { values, size: values.size });
-    }
-    env.peers.set(code, peers);
+    env.peers.set(code, peerValues(env, code, env.index.scheme.units));
   }
   return cross;
+}
+
+/**
+ * The peer values of cross-unit clause `code` for the given units (in the scheme's order), by peer
+ * group: each unit's metric (for relative-to-best against the best's denominator, its numerator and
+ * denominator), units the clause does not apply to and units without the metric left out.
+ */
+function peerValues(env: ScoringEnv, code: Code, units: readonly { code: Code }[]): Map<Code, PeerData> {
+  const site = env.index.clauses.get(code)!;
+  const rule = site.clause.rule;
+  const metric = peerMetric(rule)!;
+  const byNumerator = rule.kind === 'relative-to-best' && rule.denominatorOfBest === true;
+  const denominators = new Map<Code, Map<Code, Dec>>();
+  const byGroup = new Map<Code, Map<Code, Dec>>();
+  for (const u of units) {
+    if (!appliesAlongPath(env.index, site.path, u.code)) continue;
+    const group = peerGroupOf(env.index, u.code);
+    let values = byGroup.get(group);
+    if (!values) byGroup.set(group, (values = new Map()));
+    const facts = clauseFacts(env.facts.get(u.code), site.clause);
+    if (byNumerator) {
+      const r = facts.find((f) => f.type === 'rate');
+      if (r && r.type === 'rate') {
+        values.set(u.code, r.numerator);
+        let d = denominators.get(group);
+        if (!d) denominators.set(group, (d = new Map()));
+        d.set(u.code, r.denominator);
+      }
+      continue;
+    }
+    const m = readMetric(metric, facts);
+    if (m) values.set(u.code, m.value);
+  }
+  const peers = new Map<Code, PeerData>();
+  for (const [g, values] of byGroup) {
+    const d = denominators.get(g);
+    peers.set(g, d ? { values, size: values.size, denominators: d } : { values, size: values.size });
+  }
+  return peers;
+}
+
+/**
+ * After a unit's facts at a cross-unit clause changed: that clause's peer values of the unit's peer
+ * group computed again (a new object, in the scheme's order as `computePeers` gives them), the
+ * other groups' as they were.
+ */
+function refreshPeers(env: ScoringEnv, code: Code, group: Code, positions: readonly number[]): void {
+  const units = env.index.scheme.units;
+  const fresh = peerValues(env, code, positions.map((i) => units[i]!)).get(group);
+  const byGroup = env.peers.get(code)!;
+  if (fresh) byGroup.set(group, fresh);
+  else byGroup.delete(group);
 }
 
 function appliesAlongPath(index: SchemeIndex, path: readonly Code[], unitCode: Code): boolean {
@@ -325,37 +544,41 @@ function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code
   return averaged;
 }
 
+/** A unit's grading flags (存在突出问题…, entered at the 'grading' ref), cached per evaluation. */
+function flagsOf(facts: FactIndex, unit: Code, cache?: Map<Code, string[]>): string[] {
+  let f = cache?.get(unit);
+  if (f === undefined) {
+    f = gradingFlags(factsFor(facts, unit, 'grading'));
+    cache?.set(unit, f);
+  }
+  return f;
+}
+
+/** What grading reads of a unit: its figures and its rank in its first group. */
+function gradableOf(u: UnitResult, flags: string[]): Gradable {
+  const r = u.ranks[0];
+  // Optional keys only when set (as the grader's tests give them); no spreads on this path.
+  const g: Gradable = { unit: u.unit, total: u.total, vetoed: u.vetoes.length > 0, deductionTotal: u.deductionTotal, negativeTotal: u.negativeTotal, flags };
+  if (r) g.groupRank = { group: r.group, rank: r.rank, of: r.of };
+  if (u.maxGrade !== undefined) g.maxGrade = u.maxGrade;
+  if (u.forcedGrade !== undefined) g.forcedGrade = u.forcedGrade;
+  return g;
+}
+
+function setGrade(u: UnitResult, o: GradeOutcome): void {
+  if (o.grade !== undefined) u.grade = o.grade;
+  else delete u.grade;
+  u.gradeNotes = o.notes;
+}
+
 /** Grades of the given units (complete peer groups, or all units), from their totals and first-group ranks. */
 function applyGrades(index: SchemeIndex, facts: FactIndex, units: readonly UnitResult[], flagCache?: Map<Code, string[]>): void {
-  const flagsOf = (unit: Code): string[] => {
-    let f = flagCache?.get(unit);
-    if (f === undefined) {
-      f = gradingFlags(factsFor(facts, unit, 'grading'));
-      flagCache?.set(unit, f);
-    }
-    return f;
-  };
   const grading = index.scheme.grading!;
   const inputs: Gradable[] = new Array(units.length);
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
-    const r = u.ranks[0];
-    // Optional keys only when set (as the grader's tests give them); no spreads on this path.
-    const g: Gradable = { unit: u.unit, total: u.total, vetoed: u.vetoes.length > 0, deductionTotal: u.deductionTotal, negativeTotal: u.negativeTotal, flags: flagsOf(u.unit) };
-    if (r) g.groupRank = { group: r.group, rank: r.rank, of: r.of };
-    if (u.maxGrade !== undefined) g.maxGrade = u.maxGrade;
-    if (u.forcedGrade !== undefined) g.forcedGrade = u.forcedGrade;
-    inputs[i] = g;
-  }
+  for (let i = 0; i < units.length; i++) inputs[i] = gradableOf(units[i]!, flagsOf(facts, units[i]!.unit, flagCache));
   const graded = gradeUnits(grading, inputs, (unit) => peerGroupOf(index, unit));
   // gradeUnits answers in the order it was given
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
-    const o = graded[i]!;
-    if (o.grade !== undefined) u.grade = o.grade;
-    else delete u.grade;
-    u.gradeNotes = o.notes;
-  }
+  for (let i = 0; i < units.length; i++) setGrade(units[i]!, graded[i]!);
 }
 
 /** Pass 4: ranks per ranking group (and overall when the scheme has none) and grades. */

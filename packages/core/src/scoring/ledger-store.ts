@@ -46,12 +46,24 @@ export class LedgerStore {
   private amount: Float64Array;
   private shape: Int32Array;
   private site: Int32Array;
-  /** Start of each line's parameter values in `values` (line i ends where line i + 1 starts). */
+  /** Start of each line's parameter values in its pool (as many as its shape has keys). */
   private pOff: Int32Array;
-  /** Start of each line's fact ids in `factIds`. */
+  /** Each line's fact ids in its pool: [fOff, fEnd). */
   private fOff: Int32Array;
+  private fEnd: Int32Array;
+  /**
+   * Each line's pool: an index into `vPools`/`fPools`. 0 is this store's own (`values`, `factIds`);
+   * a line copied from another store (a re-score's unchanged lines) keeps reading the pools it was
+   * written to, so copying it moves six numbers, not its parameter values and fact ids.
+   */
+  private pool: Uint8Array;
+  private readonly vPools: (string | number)[][];
+  private readonly fPools: string[][];
+  /** This store's own pools; `nv` and `nf` are how much of each is in use (a rolled-back shape leaves entries past `nv` that the next writes replace). */
   private readonly values: (string | number)[] = [];
   private readonly factIds: string[] = [];
+  private nv = 0;
+  private nf = 0;
   private readonly sites: Site[];
   private readonly siteIds: Map<object, number>;
   /** Where this store's site numbers point (give it to another store to share them). */
@@ -70,33 +82,43 @@ export class LedgerStore {
   private cPlan: Int32Array;
   private cFlags: Uint8Array;
 
-  /** `cap`: room for this many lines (and clause results) before the arrays grow; `siteTable`: sites shared with other stores. */
+  /**
+   * `cap`: room for this many lines before the arrays grow; `siteTable`: sites shared with other
+   * stores; `clauseCap`: room for this many clause results (default `cap`; a re-score writes all of
+   * its unit's lines but the results of only the clauses it scores again).
+   */
   constructor(
     private cap = 1 << 12,
     siteTable: SiteTable = { sites: [], ids: new Map() },
+    clauseCap = cap,
   ) {
+    this.vPools = [this.values];
+    this.fPools = [this.factIds];
     this.siteTable = siteTable;
     this.sites = siteTable.sites;
     this.siteIds = siteTable.ids;
+    const cc = Math.max(1, clauseCap);
     // One buffer for the twelve arrays (a re-score makes a store per call: one allocation, not twelve).
-    const buffer = new ArrayBuffer(8 * 4 * cap + 4 * (7 * cap + 2) + 3 * cap);
+    const buffer = new ArrayBuffer(8 * cap + 8 * 3 * cc + 4 * (5 * cap + 2) + 4 * 3 * cc + 2 * cap + 2 * cc);
     let at = 0;
     const f64 = (n: number): Float64Array => new Float64Array(buffer, (at += 8 * n) - 8 * n, n);
     const i32 = (n: number): Int32Array => new Int32Array(buffer, (at += 4 * n) - 4 * n, n);
     const u8 = (n: number): Uint8Array => new Uint8Array(buffer, (at += n) - n, n);
     this.amount = f64(cap);
-    this.cValues = f64(3 * cap);
+    this.cValues = f64(3 * cc);
     this.shape = i32(cap);
     this.site = i32(cap);
     this.pOff = i32(cap + 1);
     this.fOff = i32(cap + 1);
-    this.cLine0 = i32(cap);
-    this.cLine1 = i32(cap);
-    this.cPlan = i32(cap);
+    this.fEnd = i32(cap);
+    this.cLine0 = i32(cc);
+    this.cLine1 = i32(cc);
+    this.cPlan = i32(cc);
     this.kind = u8(cap);
-    this.cStatus = u8(cap);
-    this.cFlags = u8(cap);
-    this.cCap = cap;
+    this.pool = u8(cap);
+    this.cStatus = u8(cc);
+    this.cFlags = u8(cc);
+    this.cCap = cc;
   }
 
   /**
@@ -148,23 +170,67 @@ export class LedgerStore {
    */
   copyClause(from: LedgerStore, i: number, site: number): void {
     const lineStart = this.size;
-    const values = this.values;
-    const ids = this.factIds;
     for (let l = from.cLine0[i]!, end = from.cLine1[i]!; l < end; l++) {
       const j = this.size;
       if (j === this.cap) this.grow();
-      this.kind[j] = from.kind[l]!;
-      this.amount[j] = from.amount[l]!;
-      this.shape[j] = from.shape[l]!;
+      this.copyLine(from, l, j);
       this.site[j] = site;
-      for (let k = from.pOff[l]!, e = from.pOff[l + 1]!; k < e; k++) values.push(from.values[k]!);
-      for (let k = from.fOff[l]!, e = from.fOff[l + 1]!; k < e; k++) ids.push(from.factIds[k]!);
       this.size = j + 1;
-      this.pOff[j + 1] = values.length;
-      this.fOff[j + 1] = ids.length;
     }
     this.addClause(from.clauseStatus(i), from.clauseValue(i, 0), from.clauseValue(i, 1), from.clauseValue(i, 2), lineStart, from.cPlan[i]!, from.cFlags[i]!);
   }
+
+  /**
+   * Copies lines [start, end) of `from` to the end of this store, at the same sites (the stores share
+   * one site table): a re-score's unchanged subtree, line for line. Clause results are not copied:
+   * the reused node results still read theirs from `from`.
+   */
+  copyLines(from: LedgerStore, start: number, end: number): void {
+    const n = end - start;
+    if (n <= 0) return;
+    while (this.size + n > this.cap) this.grow();
+    // element by element: a view per array and call (subarray) cost more than the copy at a node's dozen lines
+    for (let l = start, j = this.size; l < end; l++, j++) {
+      this.copyLine(from, l, j);
+      this.site[j] = from.site[l]!;
+    }
+    this.size += n;
+  }
+
+  /** Line l of `from` as line j here (all but its site), reading the pools it was written to. */
+  private copyLine(from: LedgerStore, l: number, j: number): void {
+    this.kind[j] = from.kind[l]!;
+    this.amount[j] = from.amount[l]!;
+    this.shape[j] = from.shape[l]!;
+    const vPool = from.vPools[from.pool[l]!]!;
+    let p = this.lastPool;
+    if (this.vPools[p] !== vPool) {
+      p = this.vPools.indexOf(vPool);
+      if (p < 0) {
+        if (this.vPools.length === 256) {
+          // no room for another pool number: the values and ids are copied into this store's own
+          this.pOff[j] = this.nv;
+          for (let k = 0, e = shapes[from.shape[l]!]!.keys.length; k < e; k++) this.pushValue(vPool[from.pOff[l]! + k]!);
+          const fPool = from.fPools[from.pool[l]!]!;
+          this.fOff[j] = this.nf;
+          for (let k = from.fOff[l]!, e = from.fEnd[l]!; k < e; k++) this.pushFact(fPool[k]!);
+          this.fEnd[j] = this.nf;
+          this.pool[j] = 0;
+          return;
+        }
+        p = this.vPools.length;
+        this.vPools.push(vPool);
+        this.fPools.push(from.fPools[from.pool[l]!]!);
+      }
+      this.lastPool = p;
+    }
+    this.pool[j] = p;
+    this.pOff[j] = from.pOff[l]!;
+    this.fOff[j] = from.fOff[l]!;
+    this.fEnd[j] = from.fEnd[l]!;
+  }
+  /** The pool the last copied line was found in (lines come a subtree at a time, from one pool). */
+  private lastPool = 0;
 
   /** The results of `clauses`, written from `start` on, as objects (fresh on every call). */
   clauseResults(clauses: readonly Clause[], start: number): ClauseResult[] {
@@ -192,18 +258,29 @@ export class LedgerStore {
     this.kind[i] = KIND_ID[kind]!;
     this.amount[i] = amount;
     this.site[i] = site;
+    this.pool[i] = 0;
+    this.pOff[i] = this.nv;
     this.shape[i] = this.shapeOf(msg, params);
-    const ids = this.factIds;
-    for (let k = 0; k < facts.length; k++) ids.push(facts[k]!);
+    this.fOff[i] = this.nf;
+    for (let k = 0; k < facts.length; k++) this.pushFact(facts[k]!);
+    this.fEnd[i] = this.nf;
     this.size = i + 1;
-    this.pOff[i + 1] = this.values.length;
-    this.fOff[i + 1] = ids.length;
+  }
+
+  private pushValue(v: string | number): void {
+    const n = this.nv++;
+    if (n < this.values.length) this.values[n] = v;
+    else this.values.push(v);
+  }
+
+  private pushFact(id: string): void {
+    this.factIds.push(id);
+    this.nf++;
   }
 
   /** Pushes the parameter values and returns the shape id of (msg, parameter names in order). */
   private shapeOf(msg: string, params: Params): number {
-    const values = this.values;
-    const start = values.length;
+    const start = this.nv;
     let list = shapesByMsg.get(msg);
     if (list) {
       outer: for (let s = 0; s < list.length; s++) {
@@ -211,20 +288,20 @@ export class LedgerStore {
         let n = 0;
         for (const k in params) {
           if (keys[n] !== k) {
-            values.length = start;
+            this.nv = start;
             continue outer;
           }
-          values.push(params[k]!);
+          this.pushValue(params[k]!);
           n++;
         }
         if (n === keys.length) return list[s]!;
-        values.length = start;
+        this.nv = start;
       }
     } else shapesByMsg.set(msg, (list = []));
     const keys: string[] = [];
     for (const k in params) {
       keys.push(k);
-      values.push(params[k]!);
+      this.pushValue(params[k]!);
     }
     const id = shapes.length;
     shapes.push({ msg, keys });
@@ -240,6 +317,8 @@ export class LedgerStore {
     this.site = widen(this.site, cap);
     this.pOff = widen(this.pOff, cap + 1);
     this.fOff = widen(this.fOff, cap + 1);
+    this.fEnd = widen(this.fEnd, cap);
+    this.pool = widen(this.pool, cap);
     this.cap = cap;
   }
 
@@ -251,8 +330,9 @@ export class LedgerStore {
       const site = this.sites[this.site[i]!]!;
       const params: Params = {};
       const p0 = this.pOff[i]!;
-      for (let k = 0; k < shape.keys.length; k++) params[shape.keys[k]!] = this.values[p0 + k]!;
-      const facts = this.factIds.slice(this.fOff[i]!, this.fOff[i + 1]!);
+      const values = this.vPools[this.pool[i]!]!;
+      for (let k = 0; k < shape.keys.length; k++) params[shape.keys[k]!] = values[p0 + k]!;
+      const facts = this.fPools[this.pool[i]!]!.slice(this.fOff[i]!, this.fEnd[i]!);
       const l: LedgerLine = { path: site.path, ref: site.ref, kind: KINDS[this.kind[i]!]!, amount: this.amount[i]! as Dec, facts, msg: shape.msg, params };
       if (site.hasCite) l.cite = site.cite;
       out[i - start] = l;

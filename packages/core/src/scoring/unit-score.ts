@@ -11,6 +11,7 @@ import { factsFor, UnitCells, type FactIndex, type UnitFacts } from './fact-inde
 import type { ClauseResult, LedgerLine, NodeResult, OutcomeStatus, UnitResult } from './result.types';
 import { CLAUSE_HAS_SCORE, CLAUSE_REVIEWED, CLAUSE_ZERO_SHIFT, LedgerStore, lazyAccessor, type Params, type SiteTable } from './ledger-store';
 import { barredGradeCap } from '../grading/grade-units';
+import { F_CLAUSES, F_IMPUTE, F_NA, F_VISITED, F_ZERO_PARENT, T_DEDUCTIONS, T_EFFECTIVE_BONUS, T_EXCLUDED, T_FLAGS, T_LINE0, T_LINE1, T_PENDING, T_REVIEW, T_SCORE, T_ZERO_UNIT, TRACE_WIDTH, treeOf, type TreeIndex } from './node-trace';
 
 /** Everything a unit's evaluation reads besides its own facts. */
 export type ScoringEnv = {
@@ -29,12 +30,15 @@ export type ScoringEnv = {
 };
 
 /**
- * What a re-score may reuse of the unit's previous scoring: a clause whose facts did not change
- * (its own code, its shared data item, and for a dedupe group every code of the group) gives the
- * outcome and lines it gave before, copied from the previous store instead of evaluating the rule.
- * Rules read only the clause's facts and what does not depend on the unit's facts (points, target,
- * settings, peer values: a change feeding peers takes the full path), so the copy is what the rule
- * would give again.
+ * What a re-score may reuse of the unit's previous scoring. A node none of whose subtree's codes
+ * changed (see `TreeIndex.byCode`) is taken as it was: its result object, its lines copied from the
+ * previous store, its counts and sums from the previous trace, without visiting it. In a node that
+ * is scored again, a clause whose facts did not change (its own code, its shared data item, and for
+ * a dedupe group every code of the group) gives the outcome and lines it gave before, copied from
+ * the previous store instead of evaluating the rule. Rules read only the clause's facts and what
+ * does not depend on the unit's facts (points, target, settings, peer values: when a change moves
+ * peer values, the caller names the cross-unit clause in `changed` for every unit of the group), so
+ * the copy is what the rule would give again.
  */
 export type Reuse = {
   previous: UnitScore;
@@ -88,6 +92,8 @@ export type UnitScore = {
   /** Indicator scores by code (for group averages). */
   nodeScores: Map<Code, Dec>;
   naIndicators: Set<Code>;
+  /** What scoring each node did (see `node-trace.ts`), read by the next re-score of the unit. */
+  trace?: Float64Array;
 };
 
 type State = {
@@ -113,12 +119,19 @@ type State = {
   scratch: Fact[];
   /** The unit's peer group (for cross-unit clauses' peer values). */
   peerGroup: Code;
-  /** A re-score's reusable clause outcomes: previous store, plan id → clause result there (or -1). */
-  reuseFrom: LedgerStore | undefined;
-  reuseAt: Int32Array | undefined;
   changed: ReadonlySet<Code> | undefined;
   /** A code of a dedupe clause changed: every dedupe clause is evaluated again (P27 reads them all). */
   dedupeDirty: boolean;
+  tree: TreeIndex;
+  /** This scoring's trace (see `node-trace.ts`). */
+  trace: Float64Array;
+  /** A re-score's previous trace and the store its line numbers point into (undefined: nothing is reused). */
+  prevTrace: Float64Array | undefined;
+  prevStore: LedgerStore | undefined;
+  /** By node number: 1 when a code its subtree reads changed (the node is scored again). */
+  dirty: Uint8Array | undefined;
+  /** How often a clause zeroed the unit so far (a reused subtree adds its count). */
+  zeroUnitHits: number;
 };
 
 const NO_FACTS: readonly Fact[] = Object.freeze([]);
@@ -151,19 +164,27 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
   const store = (env.ledger ??= new LedgerStore());
   const start = store.size;
   const cStart = store.clauseCount;
-  let reuseFrom: LedgerStore | undefined;
-  let reuseAt: Int32Array | undefined;
+  const tree = treeOf(index);
   let dedupeDirty = false;
+  let prevTrace: Float64Array | undefined;
+  let prevStore: LedgerStore | undefined;
+  let dirty: Uint8Array | undefined;
   if (reuse) {
     const slot = (reuse.previous.result as UnitResult & { [LEDGER]?: LedgerSlot })[LEDGER];
-    if (slot && slot.cEnd > slot.cStart) {
-      reuseFrom = slot.store;
-      reuseAt = new Int32Array(env.planCount ?? 0).fill(-1);
-      for (let i = slot.cStart; i < slot.cEnd; i++) {
-        const id = slot.store.clausePlan(i);
-        if (id >= 0 && id < reuseAt.length) reuseAt[id] = i;
+    if (slot && reuse.previous.trace) {
+      prevTrace = reuse.previous.trace;
+      prevStore = slot.store;
+      dirty = new Uint8Array(tree.count);
+      let all = false;
+      for (const c of reuse.changed) {
+        if (tree.vetoCodes.has(c)) all = true;
+        const at = tree.byCode.get(c);
+        if (at) for (let i = 0; i < at.length; i++) dirty[at[i]!] = 1;
       }
       for (const c of dedupeClausesOf(index)) if (reuse.changed.has(c.code)) dedupeDirty = true;
+      if (dedupeDirty) for (const o of tree.dedupe) dirty[o] = 1;
+      // a veto's zero-indicator effect may have moved: every node is scored again (its clauses still reused)
+      if (all) dirty.fill(1);
     }
   }
   const unitFacts = env.facts.get(unit.code);
@@ -185,10 +206,16 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
     cells: unitFacts instanceof UnitCells ? unitFacts : undefined,
     scratch: [],
     peerGroup: peerGroupOf(index, unit.code),
-    reuseFrom,
-    reuseAt,
     changed: reuse?.changed,
     dedupeDirty,
+    tree,
+    // A re-score writes its trace over the previous one (the previous scoring is replaced): a clean
+    // subtree's entries stay where they are, moved with its lines.
+    trace: prevTrace ?? new Float64Array(tree.count * TRACE_WIDTH),
+    prevTrace,
+    prevStore,
+    dirty,
+    zeroUnitHits: 0,
   };
 
   // Vetoes first: their zero-indicator effects apply while the tree is scored.
@@ -209,9 +236,10 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
   let itemBonus = P.ZERO;
   let fullPoints = P.ZERO;
   let maxPoints = P.ZERO;
+  const prevNodes = prevTrace === undefined ? undefined : reuse!.previous.result.nodes;
   for (let i = 0; i < scheme.indicators.length; i++) {
     const top = scheme.indicators[i]!;
-    const r = evalNode(env, st, top, ROOT_PATH);
+    const r = evalNode(env, st, top, ROOT_PATH, tree.tops[i]!, prevNodes?.[nodes.length]);
     if (!r) continue;
     nodes.push(r.result);
     if (r.result.isBonus) bonusNodes = P.add(bonusNodes, r.result.score);
@@ -340,7 +368,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
   const result = head as Omit<UnitResult, 'ranks' | 'gradeNotes'> as UnitResult;
   result.ranks = [];
   result.gradeNotes = [];
-  return { result, needsImputation: st.needsImputation, nodeScores: st.nodeScores, naIndicators: st.naIndicators };
+  return { result, needsImputation: st.needsImputation, nodeScores: st.nodeScores, naIndicators: st.naIndicators, trace: st.trace };
 }
 
 /** Clamps, cut-offs, zeroing and rounding of the unit total (P34, P29, P33), each with its line. */
@@ -403,9 +431,26 @@ function ctxFor(env: ScoringEnv, unit: Unit, clause: Clause, points: Dec | undef
 
 type NodeEval = { result: NodeResult; zeroParent: boolean; effectiveBonus: Dec };
 
-function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: readonly Code[]): NodeEval | null {
+/**
+ * Scores node number `o` for the unit; `prev` is the node's result in the unit's previous scoring
+ * (a re-score), taken as it was when no code its subtree reads changed (`reuseNode`).
+ */
+function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: readonly Code[], o: number, prev: NodeResult | undefined): NodeEval | null {
   const unit = st.unit;
   if (!inScope(node.appliesTo, unit, env.index.groupsOfUnit)) return null;
+  const pt = st.prevTrace;
+  let prevFlags = 0;
+  if (pt !== undefined && prev !== undefined && prev.code === node.code) {
+    prevFlags = pt[o * TRACE_WIDTH + T_FLAGS]!;
+    if (st.dirty![o] === 0 && (prevFlags & (F_VISITED | F_IMPUTE)) === F_VISITED) return reuseNode(st, o, prev);
+  }
+  const lineStart = st.ledger.size;
+  const pending0 = st.pending;
+  const review0 = st.review;
+  const deductions0 = st.deductions;
+  const excluded0 = st.excluded;
+  const zeroUnit0 = st.zeroUnitHits;
+  const impute0 = st.needsImputation.length;
   const path = pathOf(node, parentPath);
   const weight = pointsFor(node, unit);
   // 按百分制计分，按权重N分折算: everything inside the node is on the `rescale.from` scale.
@@ -429,6 +474,11 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     break;
   }
   if (na && na.type === 'not-applicable') {
+    // Its clauses are not evaluated: no clause results (the slot's start would read the store's next
+    // results, another node's or another unit's).
+    if (clauses.length > 0) result.clauses = [];
+    // its subtree is not visited: entries a previous scoring left there (the trace is written over) go
+    for (let k = o - st.tree.size[o]! + 1; k < o; k++) st.trace[k * TRACE_WIDTH + T_FLAGS] = 0;
     st.naIndicators.add(node.code);
     result.status = 'not-applicable';
     const policy = node.notApplicable ?? 'full-points';
@@ -452,6 +502,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: weight ?? P.ZERO }, [na.id]);
     }
     st.nodeScores.set(node.code, result.score);
+    record(st, o, F_VISITED | F_NA | (st.needsImputation.length > impute0 ? F_IMPUTE : 0), lineStart, pending0, review0, zeroUnit0, deductions0, excluded0, P.ZERO, result.score);
     return { result, zeroParent: false, effectiveBonus: P.ZERO };
   }
 
@@ -462,9 +513,12 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let childBonus = P.ZERO;
   let childCount = 0;
   const children = node.children ?? NO_NODES;
+  const kids = st.tree.kids[o]!;
+  // the previous children, when this node was scored (not N/A) before: in-scope children, in order
+  const prevKids = (prevFlags & (F_VISITED | F_NA)) === F_VISITED ? prev!.children : undefined;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
-    const r = evalNode(env, st, child, path);
+    const r = evalNode(env, st, child, path, kids[i]!, prevKids?.[result.children.length]);
     if (!r) continue;
     result.children.push(r.result);
     result.status = worse(result.status, r.result.status);
@@ -499,10 +553,13 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
   // Clause results are kept in the store (status, score, deduction, bonus per clause) and become
   // objects only when read: a province has 720,000 of them and most are never looked at.
+  // A re-score reuses unchanged clauses from this node's previous clause results (in the store they
+  // were written to, from the previous node's slot on: one result per clause, in order).
+  const prevClauses = (prevFlags & F_CLAUSES) !== 0 && clauses.length > 0 ? (prev as WithSlot)[CLAUSES] : undefined;
   for (let i = 0; i < clauses.length; i++) {
     const clause = clauses[i]!;
     const cp = plan!.clauses[i]!;
-    const out = evalClause(env, st, node, clause, cp, path, M);
+    const out = evalClause(env, st, node, clause, cp, path, M, prevClauses === undefined ? undefined : prevClauses.store, prevClauses === undefined ? -1 : prevClauses.start + i);
     result.status = worse(result.status, out.status);
     if (!isModeD && (cp.isScore || out.score !== undefined)) {
       hasPositive = true;
@@ -516,7 +573,10 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     B = P.add(B, out.bonus);
     if (out.zero === 'indicator') zeroSelf = true;
     else if (out.zero === 'parent') zeroParent = true;
-    else if (out.zero === 'unit') st.zeroUnit = true;
+    else if (out.zero === 'unit') {
+      st.zeroUnit = true;
+      st.zeroUnitHits++;
+    }
   }
 
   const isLeaf = childCount === 0 && (node.children?.length ?? 0) === 0;
@@ -621,7 +681,68 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   result.bonus = B;
   st.deductions = P.add(st.deductions, D);
   st.nodeScores.set(node.code, score);
+  const flags = F_VISITED | (zeroParent ? F_ZERO_PARENT : 0) | (clauses.length > 0 ? F_CLAUSES : 0) | (st.needsImputation.length > impute0 ? F_IMPUTE : 0);
+  record(st, o, flags, lineStart, pending0, review0, zeroUnit0, deductions0, excluded0, effectiveBonus, score);
   return { result, zeroParent, effectiveBonus };
+}
+
+/** Writes node `o`'s trace: what its subtree added since the values given (taken at its start). */
+function record(st: State, o: number, flags: number, line0: number, pending0: number, review0: number, zeroUnit0: number, deductions0: Dec, excluded0: Dec, effectiveBonus: Dec, score: Dec): void {
+  const t = st.trace;
+  const b = o * TRACE_WIDTH;
+  t[b + T_FLAGS] = flags;
+  t[b + T_LINE0] = line0;
+  t[b + T_LINE1] = st.ledger.size;
+  t[b + T_PENDING] = st.pending - pending0;
+  t[b + T_REVIEW] = st.review - review0;
+  t[b + T_ZERO_UNIT] = st.zeroUnitHits - zeroUnit0;
+  t[b + T_DEDUCTIONS] = P.sub(st.deductions, deductions0);
+  t[b + T_EXCLUDED] = P.sub(st.excluded, excluded0);
+  t[b + T_EFFECTIVE_BONUS] = effectiveBonus;
+  t[b + T_SCORE] = score;
+}
+
+/**
+ * Node `o` as the previous scoring left it (no code its subtree reads changed): the same result
+ * object, its subtree's lines copied from the previous store, its trace entries moved with them, its
+ * counts and sums added to the unit's, and its nodes' scores entered in post-order as a fresh
+ * evaluation enters them.
+ */
+function reuseNode(st: State, o: number, prev: NodeResult): NodeEval {
+  const pt = st.prevTrace!;
+  const t = st.trace;
+  const b = o * TRACE_WIDTH;
+  const from = pt[b + T_LINE0]!;
+  const shift = st.ledger.size - from;
+  st.ledger.copyLines(st.prevStore!, from, pt[b + T_LINE1]!);
+  const nodes = st.tree.nodes;
+  for (let k = o - st.tree.size[o]! + 1; k <= o; k++) {
+    const kb = k * TRACE_WIDTH;
+    const flags = pt[kb + T_FLAGS]!;
+    if ((flags & F_VISITED) === 0) continue;
+    if (t !== pt) for (let f = 0; f < TRACE_WIDTH; f++) t[kb + f] = pt[kb + f]!;
+    t[kb + T_LINE0] = pt[kb + T_LINE0]! + shift;
+    t[kb + T_LINE1] = pt[kb + T_LINE1]! + shift;
+    const code = nodes[k]!.code;
+    if ((flags & F_NA) !== 0) st.naIndicators.add(code);
+    st.nodeScores.set(code, pt[kb + T_SCORE]! as Dec);
+  }
+  st.pending += pt[b + T_PENDING]!;
+  st.review += pt[b + T_REVIEW]!;
+  const zeroHits = pt[b + T_ZERO_UNIT]!;
+  if (zeroHits > 0) {
+    st.zeroUnit = true;
+    st.zeroUnitHits += zeroHits;
+  }
+  st.deductions = P.add(st.deductions, pt[b + T_DEDUCTIONS]! as Dec);
+  st.excluded = P.add(st.excluded, pt[b + T_EXCLUDED]! as Dec);
+  return { result: prev, zeroParent: (pt[b + T_FLAGS]! & F_ZERO_PARENT) !== 0, effectiveBonus: pt[b + T_EFFECTIVE_BONUS]! as Dec };
+}
+
+/** How many ledger lines the unit's scoring wrote (a re-score's store is sized from it). */
+export function ledgerLinesOf(score: UnitScore): number {
+  const slot = (score.result as UnitResult & { [LEDGER]?: LedgerSlot })[LEDGER];
+  return slot ? slot.end - slot.start : 0;
 }
 
 /** A unit's ledger lines, kept in the store (see `ledgerAccessor`). */
@@ -669,14 +790,14 @@ function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
   return c;
 }
 
-function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, plan: ClausePlan, path: readonly Code[], M: Dec | undefined): RuleOutcome {
+function evalClause(env: ScoringEnv, st: State, node: Indicator, clause: Clause, plan: ClausePlan, path: readonly Code[], M: Dec | undefined, prevStore: LedgerStore | undefined, prevAt: number): RuleOutcome {
   const unit = st.unit;
   let site = plan.site;
   if (plan.siteTable !== st.ledger.siteTable) {
     site = plan.site = st.ledger.siteOf(clause, path, clause.code, plan.cite);
     plan.siteTable = st.ledger.siteTable;
   }
-  if (st.reuseAt !== undefined && plan.id < st.reuseAt.length && st.reuseAt[plan.id]! >= 0 && canReuse(st, clause)) return reuseClause(st, st.reuseAt[plan.id]!, site);
+  if (prevStore !== undefined && canReuse(st, clause)) return reuseClause(st, prevStore, prevAt, site);
   // The rule gets one array per unit refilled for each clause, like the context it comes in: rules
   // read their facts and keep none of the arrays they are given (they keep ids and values).
   let facts = clause.dataItem === undefined && st.cells !== undefined ? st.cells.fill(plan.ref, st.scratch) : clauseFacts(st.unitFacts, clause);
@@ -751,8 +872,7 @@ function canReuse(st: State, clause: Clause): boolean {
 }
 
 /** The previous outcome of a clause whose facts did not change: its lines copied, its counts tallied. */
-function reuseClause(st: State, i: number, site: number): RuleOutcome {
-  const from = st.reuseFrom!;
+function reuseClause(st: State, from: LedgerStore, i: number, site: number): RuleOutcome {
   const flags = from.clauseFlags(i);
   const status = from.clauseStatus(i) as RuleOutcome['status'];
   if ((flags & CLAUSE_REVIEWED) !== 0) st.review++;
