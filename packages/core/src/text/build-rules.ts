@@ -362,6 +362,12 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   }
   // P02 condition: 未…的，扣X分.
   add('amount', decimalText(frame.value), amountP);
+  // A bonus earned when a stated requirement is met (corpus 06 (84) "…口岸中，…的口岸达到 N%的，加X分"): the figures
+  // are what the assessor checks to say the condition holds, as for a completion (requirementParams: no step, no failure
+  // words, no 分 figure). A deduction's figures are not read so: they may name the side where points are lost. One
+  // threshold alone is a measured value past a figure (a band above, read only in a unit it knows: 流转土地100亩以上).
+  const bonusRequirement = frame.verb === 'add' ? requirementParams(ctx, seg.condFrom, seg.condTo) : null;
+  if (bonusRequirement && !(stated.length === 1 && bonusRequirement.length === 1)) params.push(...bonusRequirement);
   // "事项 100%接入系统…，未实现的扣 0.1 分" (000:527): an all-or-nothing requirement (100%) or an
   // approximate one (10%左右) that the condition states is read by the condition itself.
   for (const [at, token] of ctx.toks.entries()) {

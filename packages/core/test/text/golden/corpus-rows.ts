@@ -117,7 +117,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:54#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:55#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.6","非产区":"1.2"}} },
   { at: '06:56#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"0.8"}} },
-  { at: '06:57#1', flag: "按单位类别倒扣（产区 4 分、非产区 5 分），按类别分别读取未能完整编译" },
+  { at: '06:57#1', points: '3', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "2"}, "非产区": {"kind": "completion", "points": "3"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "4"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "5"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "2", "非产区": "3"}} }, // the 70% of the condition is its requirement in each category's copy; 不超过4个月 limits a duration, not points
   { at: '06:58#1', ok: [{"kind":"completion","points":"1"}] },
   { at: '06:59#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] }, // 达到100%: the requirement
   { at: '06:60#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"2"}} },
@@ -158,7 +158,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:95#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] },
   { at: '06:96#1', ok: [{"kind":"completion","points":"0.5","allowPartial":true}] },
   { at: '06:97#1', points: '0', ok: [{"kind":"condition","effect":"deduction","amount":"1"},{"kind":"condition","effect":"deduction","amount":"1"}], indicator: {"allowNegative":true} }, // 扣 on an item of 0 分: below zero
-  { at: '06:98#1', points: '0.5', flag: "未读取的门槛“超过100万”" },
+  { at: '06:98#1', points: '0.5', ok: [{"kind":"completion","points":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1"},{"kind":"condition","effect":"bonus","amount":"0.1"}], indicator: {"points": "0.5"} }, // the bonus's 超过100万 and 70% are the requirement the assessor checks (a flag), as for a completion
   { at: '06:99#1', points: '0.5', ok: [{"kind":"completion","points":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1","cap":"0.5"}], indicator: {"points":"0.5"} },
   { at: '06:100#1', ok: [{"kind":"completion","points":"0.1"}] },
   { at: '06:101#1', ok: [{"kind":"completion","points":"0.2"}] },
