@@ -27,7 +27,7 @@ import { readPeerAverage } from './families/peer-average';
 import { absorbFullThenEach } from './families/full-then-each';
 import { ratioBonusIssue } from './families/ratio-bonus';
 import { moneyBracketIssue } from './families/money-brackets';
-import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
+import { absorbOtherwise, checkScoreAlternatives, checkSituationsAcrossItems, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, SAME_CONDITION_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
@@ -217,6 +217,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     rules.push(...itemRules);
   }
 
+  if (itemsWithContent > 1) checkSituationsAcrossItems(norm, text, rules, issue);
   if (itemsWithContent > 1) {
     // "2.…（情形）不得分，得N分" (corpus 02): a bare 不得分 among sub-items with their own points.
     for (const compiledRule of rules) {

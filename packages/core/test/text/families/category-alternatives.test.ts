@@ -20,10 +20,13 @@ describe('situations that each earn the item points (corpus 06)', () => {
   ]);
 });
 
-// Written after corpus 06 (10): a judged otherwise after the situations is not an any-of (no partial score there).
+// Written after corpus 06 (10): a judged otherwise after the situations is not an any-of (no partial score there). On the
+// two sides of one figure (80%以上 / 80%以下) they are one completion with a judged partial score (complementary-situations).
 describe('situations with a judged otherwise (corpus 06)', () => {
   familyTable([
-    ['否则按…酌情减分 stays in review', '上年达到80%以上，今年维持的，产区得2分，非产区得1分；上年在80%以下，今年提升1个百分点的，产区得2分，非产区得1分，否则按工作进度酌情减分。', { flag: '得分情形' }, '1'],
+    ['two sides of 80%: one completion, judged when not met', '上年达到80%以上，今年维持的，产区得2分，非产区得1分；上年在80%以下，今年提升1个百分点的，产区得2分，非产区得1分，否则按工作进度酌情减分。',
+      { rules: [{ kind: 'completion', allowPartial: true }], indicator: { pointsByCategory: { 产区: '2', 非产区: '1' } }, family: 'complementary-situations' }, '1'],
+    ['否则按…酌情减分 without two sides of one figure stays in review', '上年达到80%以上，今年维持的，产区得2分，非产区得1分；上年在70%以下，今年提升1个百分点的，产区得2分，非产区得1分，否则按工作进度酌情减分。', { flag: '得分情形' }, '1'],
   ]);
 });
 

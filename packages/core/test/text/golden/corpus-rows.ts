@@ -85,7 +85,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:21#1', flag: "同一条款中按单位类别的分值出现多组" },
   { at: '06:22#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "threshold-steps", "effect": "score", "metric": {"of": "rate", "percent": true}, "threshold": "95", "direction": "below", "step": "1", "perStep": "0.5"}, "非产区": {"kind": "threshold-steps", "effect": "score", "metric": {"of": "rate", "percent": true}, "threshold": "95", "direction": "below", "step": "1", "perStep": "0.3"}}}], indicator: {"pointsByCategory": {"产区": "2.5", "非产区": "1.5"}} }, // 每减少1个百分点 by category; 低于90%不得分 is where 5 steps take all the points (2.5 / 1.5)
   { at: '06:23#1', ok: [{"kind":"completion","points":"0.5"}] },
-  { at: '06:24#1', points: '1', flag: "本项有2个得分情形" }, // 否则按完成情况酌情减分: not an any-of
+  { at: '06:24#1', points: '1', ok: [{"kind": "completion", "allowPartial": true}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1"}} }, // the two sides of 85% (以上 / 以下), each the item's points by category: one completion; 否则按完成情况酌情减分 its judged partial score (not an any-of)
   { at: '06:25#1', flag: "未给出达标值" },
   { at: '06:26#1', flag: "未给出达标值" },
   { at: '06:27#1', ok: [{"kind":"completion","points":"0.2"}] },
@@ -182,7 +182,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:121#1', flag: "分别扣的分值个数" },
   { at: '06:122#1', points: '2', flag: "分值栏的 2 分不是条文中任一单位类别的分值（产区 2.5 分、非产区 1.5 分）" }, // the points column (2) is neither category's points in the text (2.5 / 1.5): review
   { at: '06:123#1', ok: [{"kind":"completion","points":"0.5"}] },
-  { at: '06:124#1', flag: "未读取的比率" },
+  { at: '06:124#1', points: '2', ok: [{"kind": "completion", "allowPartial": true}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1"}} }, // as 06:24 over ①②, each with its own 否则…酌情减分; 至少提升 N 个百分点 is the requirement
   { at: '06:125#1', flag: "未识别扣分数值" },
   { at: '07:15#2', ok: [{"kind":"rank-bands","effect":"score","metric":{"of":"value"},"order":"desc","bands":[{"from":1,"to":1,"amount":"60"},{"from":2,"to":2,"amount":"57"},{"from":3,"to":3,"amount":"54"},{"from":4,"to":4,"amount":"51"},{"from":5,"to":5,"amount":"48"}]}] },
   { at: '07:16#2', ok: [{"kind":"relative-to-best","effect":"score","metric":{"of":"value"},"weight":"6"}] },
