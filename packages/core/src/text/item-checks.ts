@@ -8,6 +8,7 @@ import { findStep, findStepAgainst, findThresholds } from './phrases';
 import type { Tok } from './rule-tokens';
 import { readCategoryAlternatives } from './families/category-alternatives';
 import { earns, readComplementarySituations } from './families/complementary-situations';
+import { readStackedOptions } from './families/stacked-options';
 import { APPLICABILITY_HEADS, STACKING_WORDS, containsAny } from './vocabulary';
 
 /**
@@ -88,6 +89,8 @@ export function checkScoreAlternatives(
     itemRules.splice(at, 0, { ...alternatives, text: original.slice(alternatives.span[0], alternatives.span[1]) });
     return;
   }
+  // One situation 在此基础上 the one before it, beside another worth the item's points alone (corpus 06 (4)).
+  if (!indicator.pointsByCategory && replaceBy(itemRules, scoring, readStackedOptions(norm, original, scoring, itemPoints))) return;
   const stacked = scoring.slice(1).every((entry, k) => containsAny(norm.slice(scoring[k]!.span[1], entry.span[1]), STACKING_WORDS));
   // Stacked increments on top of points by category would need per-category clause points.
   if (stacked && !indicator.pointsByCategory) return;

@@ -33,7 +33,9 @@ describe('situations with a judged otherwise (corpus 06)', () => {
 // Written after corpus 06 (4): one of several situations stacks on the one before it.
 describe('a stacked situation among alternatives (corpus 06)', () => {
   familyTable([
-    ['在此基础上 after the second situation', '全面覆盖的地区，得1分。未全面覆盖的地区，面积有增加的，得0.8分；在此基础上，增加10%以上的，得0.2分；否则不得分。',
-      { flag: '本项有3个得分情形', suggestion: '“在此基础上”的情形与其前一情形相加后作为一档' }, '1'],
+    ['在此基础上 after the second situation: the pair is one option (stacked-options)', '全面覆盖的地区，得1分。未全面覆盖的地区，面积有增加的，得0.8分；在此基础上，增加10%以上的，得0.2分；否则不得分。',
+      { rules: [{ kind: 'any-of', options: ['全面覆盖的地区', '未全面覆盖的地区，面积有增加的', '未全面覆盖的地区，面积有增加的，得0.8分；在此基础上，增加10%以上的'], points: '1', optionPoints: ['1', '0.8', '1'] }], family: 'stacked-options' }, '1'],
+    ['without the item\'s points it stays in review with the reading as a suggestion', '全面覆盖的地区，得1分。未全面覆盖的地区，面积有增加的，得0.8分；在此基础上，增加10%以上的，得0.2分；否则不得分。',
+      { flag: '本项有3个得分情形', suggestion: '“在此基础上”的情形与其前一情形相加后作为一档' }],
   ]);
 });

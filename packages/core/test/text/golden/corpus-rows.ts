@@ -79,7 +79,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:15#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"4","非产区":"3"}} },
   { at: '06:16#1', points: '3', ok: [{"kind":"any-of","options":["@3-44","@49-93"],"points":"3","optionPoints":["3","2"]}] },
   { at: '06:17#1', points: '1', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.3"}, "非产区": {"kind": "completion", "points": "0.8"}}}, {"kind": "completion", "points": "0.2"}], indicator: {"pointsByCategory": {"产区": "1.5", "非产区": "1"}} }, // 在此基础上 over category points: 1.3+0.2 / 0.8+0.2; the column states 非产区 1
-  { at: '06:18#1', flag: "本项有3个得分情形" },
+  { at: '06:18#1', points: '1', ok: [{"kind": "any-of", "options": ["@3-24", "@29-62", "@29-87"], "points": "1", "optionPoints": ["1", "0.8", "1"]}] }, // 在此基础上 stacks 0.2 on the 0.8 (one option of 1); 全覆盖 alone is worth the item's 1 分: the highest met counts
   { at: '06:19#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.8"}, "非产区": {"kind": "completion", "points": "1.3"}}}, {"kind": "completion", "points": "0.2"}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1.5"}} }, // 在此基础上 over category points: 1.8+0.2 / 1.3+0.2
   { at: '06:20#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:21#1', flag: "同一条款中按单位类别的分值出现多组" },
