@@ -23,7 +23,7 @@ import { compileByCategory, ZERO_CANCELS_REVERSE } from './families/category-rul
 import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemption';
 import { readPointsParts, type PointsPart } from './families/part-points';
 import { eachPartyParam } from './families/each-party';
-import { readPeerAverage } from './families/peer-average';
+import { readAverageForIndicators, readPeerAverage } from './families/peer-average';
 import { absorbFullThenEach } from './families/full-then-each';
 import { ratioBonusIssue } from './families/ratio-bonus';
 import { moneyBracketIssue } from './families/money-brackets';
@@ -181,10 +181,15 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         const other = delegatedTo(pending);
         // 其余站所得分为一线站所得分的平均分 after the item's rule: the indicator's N/A policy, read.
         const peer = itemRules.length > 0 ? readPeerAverage(pending) : null;
+        // 未新进人员，涉及新进人员指标按市级部门平均分得分 as a row of its own: the N/A policy of the indicators it names.
+        const forIndicators = itemRules.length === 0 && items.length === 1 ? readAverageForIndicators(pending) : null;
         const exemption = peer ? undefined : itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         const byCategory = other ? undefined : categoryDeductionIssue(pending);
         if (peer) {
           indicator.notApplicable = { policy: 'average-of-others', ...peer };
+          consumed.add(record.start, record.end);
+        } else if (forIndicators) {
+          indicator.averageForIndicators = forIndicators;
           consumed.add(record.start, record.end);
         } else if (!other && exemption) issue(record, exemption.reason, exemption.extra);
         else if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });

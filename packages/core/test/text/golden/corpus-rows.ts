@@ -208,7 +208,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '08:21#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"value"},"threshold":"80","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"1"} },
   { at: '08:22#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"20","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"1"} },
   { at: '08:23#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"50","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"1"} },
-  { at: '08:24#2', flag: "得分取其他单位得分的平均分" },
+  { at: '08:24#2', ok: [], indicator: {"averageForIndicators": {"when": "@0-5", "subject": "@1-5", "of": "@15-19"}} }, // the N/A policy of the indicators naming the subject (the importer sets it on 3.213 and 3.222)
   { at: '08:25#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"50","direction":"below","step":"1","perStep":"0.05"}], indicator: {"points":"2","notApplicable":{"policy":"average-of-others","who":"@40-44","of":"@47-51"}} },
   { at: '08:26#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"target","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"2.5"} },
   { at: '08:27#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"target","direction":"below","step":"1","perStep":"0.05"}], indicator: {"points":"2"} },
