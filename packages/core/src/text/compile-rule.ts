@@ -181,7 +181,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         const other = delegatedTo(pending);
         // 其余站所得分为一线站所得分的平均分 after the item's rule: the indicator's N/A policy, read.
         const peer = itemRules.length > 0 ? readPeerAverage(pending) : null;
-        // 未新进人员，涉及新进人员指标按市级部门平均分得分 as a row of its own: the N/A policy of the indicators it names.
+        // 未新设窗口，涉及新设窗口指标按县直部门平均分得分 as a row of its own: the N/A policy of the indicators it names.
         const forIndicators = itemRules.length === 0 && items.length === 1 ? readAverageForIndicators(pending) : null;
         const exemption = peer ? undefined : itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         const byCategory = other ? undefined : categoryDeductionIssue(pending);

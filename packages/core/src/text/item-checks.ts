@@ -29,7 +29,7 @@ export function absorbOtherwise(original: string, itemRules: CompiledRule[]): vo
     // "得N分，否则酌情扣分" (corpus 06): the points are judged partially when not complete.
     if (rule.rule.kind === 'discretionary' && rule.rule.effect === 'deduction' && rule.rule.max === undefined && trimPunctuation(rule.text).startsWith('否则')) {
       const before = itemRules[k - 1]!;
-      // Also a completion whose points are the item's points by category ("产区得2分，非产区得1分；否则按完成情况酌情减分",
+      // Also a completion whose points are the item's points by category ("产区得a分，非产区得b分；否则…酌情减分",
       // corpus 06 2019 (9)): left beside it, the judged deduction would come off a completion already at 0.
       const byCategory = before.params.some((param) => param.name.startsWith('pointsByCategory.'));
       if (before.rule.kind === 'completion' && (before.rule.points !== undefined || byCategory)) {

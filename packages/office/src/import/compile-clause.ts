@@ -22,7 +22,7 @@ export type ClauseCompile = {
   allowNegative?: true;
   /** "其余站所得分为一线站所得分的平均分": the item's N/A policy; `who` (marked not applicable) take the average of `of`. */
   notApplicable?: { policy: 'average-of-others'; who: string; of: string };
-  /** "未新进人员，涉及新进人员指标按市级部门平均分得分": the N/A policy of the indicators naming `subject` (finalize). */
+  /** "未新设窗口，涉及新设窗口指标按县直部门平均分得分": the N/A policy of the indicators naming `subject` (finalize). */
   averageForIndicators?: { when: string; subject: string; of: string };
 };
 

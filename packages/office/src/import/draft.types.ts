@@ -28,7 +28,7 @@ export type ClauseDraftNode = {
    */
   veto?: { heading: string; grade: string };
   /**
-   * "未新进人员，涉及新进人员指标按市级部门平均分得分" (08 3.223): a row that sets the N/A policy average-of-others of the
+   * "未新设窗口，涉及新设窗口指标按县直部门平均分得分" (08 3.223): a row that sets the N/A policy average-of-others of the
    * indicators whose text names `subject`, not a way of scoring its own row (finalize sets it on those indicators).
    */
   averageForIndicators?: { when: string; subject: string; of: string };

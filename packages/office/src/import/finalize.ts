@@ -84,7 +84,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
       });
     }
   };
-  // "未新进人员，涉及新进人员指标按市级部门平均分得分" rows (08 3.223): policies of other indicators, applied once all are built.
+  // "未新设窗口，涉及新设窗口指标按县直部门平均分得分" rows (08 3.223): policies of other indicators, applied once all are built.
   const policies: { clause: ClauseDraftNode; node: DraftNode }[] = [];
   const takePolicies = (node: DraftNode): void => {
     for (const c of node.clauses) if (c.averageForIndicators) policies.push({ clause: c, node });
@@ -251,8 +251,8 @@ function isPolicyOnly(node: DraftNode): boolean {
 }
 
 /**
- * "未新进人员，涉及新进人员指标按市级部门平均分得分" (08 3.223): every indicator whose own clause text names the subject
- * (新进人员中35岁及以下…, 新进人员中全日制研究生…) gets the N/A policy average-of-others — a unit marked not applicable
+ * "未新设窗口，涉及新设窗口指标按县直部门平均分得分" (08 3.223): every indicator whose own clause text names the subject
+ * (08: the two rows about new staff) gets the N/A policy average-of-others — a unit marked not applicable
  * there (one without new staff) takes the average of the others. The row is reported as a compiled clause naming
  * the indicators; when no indicator names the subject it stays in review, saying so.
  */

@@ -179,7 +179,7 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
       expect(leaves(s)).toHaveLength(16);
       expect(s.indicators[2]!.children!.slice(10).map((i) => pts(i.points))).toEqual([1.5, 1.5, 1]);
       // 3.223 未新进人员…按市级部门平均分得分: the two rows about 新进人员 (3.213, 3.222) take the others' average when N/A,
-      // beside 3.224, whose own sentence sets it (其他部门得分为专业部门得分的平均分).
+      // beside 3.224, whose own sentence sets it (the others take the average).
       const children = s.indicators[2]!.children!;
       // Positions under 配置效益: 3.1, 3.211, 3.212, 3.213 (3), 3.221, 3.222 (5), 3.224 (6), …
       expect(children.flatMap((i, k) => (i.notApplicable === 'average-of-others' ? [k] : []))).toEqual([3, 5, 6]);

@@ -22,8 +22,8 @@ function sides(norm: string, entry: CompiledRule): { value: Dec; direction: 'abo
 
 /**
  * Two situations for the two sides of one figure, each earning the same (the item's full points, or its points by
- * category), written "上一年度达到85%以上（含）的省份：…的，产区得2分，非产区得1分；否则按完成情况酌情减分。上一年度在85%以下的
- * 省份：…至少提升1个百分点的，产区得2分，非产区得1分；否则…" (made up after corpus 06 (10) 2018 and (9) 2019): a unit is on
+ * category), written (made up after corpus 06 (10) 2018 and (9) 2019) "上年覆盖率达到90%以上（含）的地区：…保持的，产区得a分、非产区得b分；
+ * 否则视情况酌情减分。上年在90%以下的地区：…至少提高2个百分点的，产区得a分、非产区得b分；否则…": a unit is on
  * one side of the figure only, so one situation applies to it and the two never add up — one completion whose condition
  * is the situation of the unit's side, and a judged partial score when it is not met (否则按完成情况酌情减分, `allowPartial`),
  * when a situation says so. Null unless exactly two completions of that shape whose words state the same figure on

@@ -27,10 +27,10 @@ export function readPeerAverage(words: string): PeerAverage | null {
 export type AverageForIndicators = { when: string; subject: string; of: string };
 
 /**
- * "未新进人员，涉及新进人员指标按市级部门平均分得分" (corpus 08 (3.7); made up: "未开展招商的，涉及招商指标按全市平均分得分"): a unit
+ * corpus 08 (3.7), made up here as "未新设窗口，涉及新设窗口指标按县直部门平均分得分": a unit
  * without the subject (未X) scores, on the indicators about that subject (涉及X指标), the average of the named units —
  * the N/A policy 'average-of-others' of those other indicators, set by the importer on the indicators whose text names
- * the subject. Read only when the sentence is exactly "未X，涉及X指标按Y平均分得分" with the same X, as a row of its own
+ * the subject. Read only when the sentence is exactly "未X，涉及X指标按Y平均分得分", X the same word twice, as a row of its own
  * (no rule of its item before it); otherwise null (the sentence stays flagged).
  */
 export function readAverageForIndicators(words: string): AverageForIndicators | null {

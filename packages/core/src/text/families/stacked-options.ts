@@ -16,9 +16,9 @@ function optionText(entry: CompiledRule): string {
 }
 
 /**
- * Graded situations one of which stacks on the one before it (corpus 06 (4): "…实现全覆盖的省份，得1分。未实现全覆盖的
- * 省份，…有增加的，得0.8分；在此基础上，…增加10%以上的，得0.2分；否则不得分" on an item of 1 分): the stacked one is
- * earned only with the one it stacks on, so the two together are one option worth their sum (0.8 + 0.2); the others
+ * Graded situations one of which stacks on the one before it (corpus 06 (4), made up here: "…全部完成改厕的乡镇，得2分。未全部
+ * 完成改厕的乡镇，…比上年提高的，得1.5分；在此基础上，…提高20%以上的，再得0.5分" on an item of 2 分): the stacked one is
+ * earned only with the one it stacks on, so the two together are one option worth their sum (1.5 + 0.5); the others
  * are options of their own. Read as graded options (the highest met counts, `any-of` with `optionPoints`) only when
  * the item's points are the highest option, some situation other than the stacked pair reaches them alone (so the
  * situations cannot be parts that add up), and no two options sum to the points. Null otherwise (review).
@@ -51,7 +51,7 @@ export function readStackedOptions(norm: string, original: string, scoring: Comp
   const max = optionPoints.reduce((a, b) => (P.cmp(a, b) >= 0 ? a : b));
   if (P.cmp(max, itemPoints) !== 0) return null;
   // A situation outside the stacked pair that is worth the item's points alone, and the pair's words opening with its
-  // negation ("实现全覆盖的省份" … "未实现全覆盖的省份，…"): the pair is for the units the other does not cover, so the two
+  // negation ("全部完成改厕的乡镇" … "未全部完成改厕的乡镇，…"): the pair is for the units the other does not cover, so the two
   // never add up. Without that negation the relation is not written (score-parts.test.ts: stacked words never one-of).
   const alone = scoring.filter((_, k) => k !== j && k !== j - 1 && P.cmp(each[k]!, itemPoints) === 0);
   const head = optionText(scoring[j - 1]!).split(/[，,]/)[0]!;

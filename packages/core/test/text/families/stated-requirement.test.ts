@@ -8,12 +8,12 @@ describe('stated requirements of completions and bonuses', () => {
   familyTable([
     ['a bonus whose condition scopes and states its figures', '辖区内年接待量超过50万人次的场馆中，开通预约系统的场馆达到80%的，加0.2分。', { rules: [{ kind: 'condition', effect: 'bonus', amount: '0.2' }] }],
     ['a completion with a rate requirement, otherwise 0', '图书借阅量不低于上年的90%，且馆藏更新按期完成的，得2分，否则不得分。', { rules: [{ kind: 'completion', points: '2' }] }],
-    ['by category, with a 倒扣 by category', '应急物资储备不低于核定数量的75%，且补库期不超过3个月的，产区得2分，非产区得1分，否则不得分，同时倒扣产区2分，非产区1分。', {
+    ['by category, with a 倒扣 by category', '应急物资储备不低于核定数量的75%，且补库期不超过3个月的，产区得2.6分，非产区得1.4分，否则不得分；并且倒扣产区2分，非产区1分。', {
       rules: [
-        { byCategory: { 产区: { kind: 'completion', points: '2' }, 非产区: { kind: 'completion', points: '1' } } },
+        { byCategory: { 产区: { kind: 'completion', points: '2.6' }, 非产区: { kind: 'completion', points: '1.4' } } },
         { byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '2' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '1' } } },
       ],
-      indicator: { allowNegative: true, pointsByCategory: { 产区: '2', 非产区: '1' } },
+      indicator: { allowNegative: true, pointsByCategory: { 产区: '2.6', 非产区: '1.4' } },
     }],
     ['a duration limit in the condition is not a cap', '问题整改期原则上不超过3个月，超期未完成整改的，每起扣0.5分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.5' }] }],
     ['a points cap is still read', '资料缺失的，每项扣0.5分，最多不超过2分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.5', cap: '2' }] }],
