@@ -9,6 +9,7 @@ import type { Tok } from './rule-tokens';
 import { readCategoryAlternatives } from './families/category-alternatives';
 import { earns, readComplementarySituations } from './families/complementary-situations';
 import { readStackedOptions } from './families/stacked-options';
+import { readLevelLadder } from './families/tier-ladder.family';
 import { APPLICABILITY_HEADS, STACKING_WORDS, containsAny } from './vocabulary';
 
 /**
@@ -107,6 +108,16 @@ export function checkScoreAlternatives(
       });
       return;
     }
+  }
+  // 省级…得a分；市级…得b分；县级…得c分 (corpus 01 (1.4.2)): a tier ladder by level, or review naming a stated count.
+  const ladder = indicator.pointsByCategory ? null : readLevelLadder(original, scoring, itemPoints, indicator.dedupe === 'highest-only');
+  if (ladder && 'merged' in ladder) {
+    replaceBy(itemRules, scoring, ladder.merged);
+    return;
+  }
+  if (ladder) {
+    issue({ start: ladder.span[0], end: ladder.span[1] }, ladder.reason, { suggestion: ladder.suggestion });
+    return;
   }
   const amounts = scoring.map((entry) => entry.params.find((param) => param.name === 'points')?.value).filter((value) => value !== undefined);
   const relation = relationByPoints(norm.slice(scoring[0]!.span[0], scoring[scoring.length - 1]!.span[1]), scoring, itemPoints, indicator);

@@ -5,7 +5,9 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '01:17#5', ok: [], indicator: {"points":"8"}, alloc: ["8"] },
   { at: '01:18#5', flag: "未识别扣分数值" },
   { at: '01:19#5', ok: [], indicator: {"points":"10"}, alloc: ["10"] },
-  { at: '01:20#5', flag: "本项有3个得分情形" }, // item 1 reads (part-points); item 2's situations stay flagged
+  // item 1 reads (part-points); item 2's situations by level stay flagged: the city one states a count of 2 for its amount,
+  // which a per-occurrence amount by level would double (families/tier-ladder readLevelLadder)
+  { at: '01:20#5', flag: "写明了数量（市级2篇得2分）" },
   { at: '01:20#5@1', ok: [{"kind":"completion","points":"5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5","cap":"5"},{"kind":"completion","points":"2"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5","cap":"2"}], indicator: {"points":"7"} },
   { at: '01:21#5', ok: [{"kind":"completion","points":"5"},{"kind":"zero","scope":"indicator"}] },
   { at: '01:23#5', ok: [], alloc: ["15","20","25"] },
