@@ -493,7 +493,7 @@ function compileSentence(
     } else {
       const first = result.segs[0]!;
       const last = result.segs[result.segs.length - 1]!;
-      issue({ start: toks[first.condFrom]?.start ?? range.start, end: toks[last.amount.next - 1]!.end }, result.reason);
+      issue({ start: toks[first.condFrom]?.start ?? range.start, end: toks[last.amount.next - 1]!.end }, result.reason, result.suggestion ? { suggestion: result.suggestion } : {});
     }
     i += Math.max(1, used);
   }

@@ -46,7 +46,8 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '01:56#5', ok: [], alloc: ["20","20","20"] },
   { at: '01:57#5', ok: [{"kind":"proportional","effect":"score","points":"40"}], alloc: ["20"] },
   { at: '01:58#5', ok: [], indicator: {"points":"60"}, alloc: ["60"] },
-  { at: '01:59#5', flag: "有两种读法：按名次" },
+  // 3 places with 3 amounts (the 2 levels cannot take them): by place in an external ranking, the level's ranking not written
+  { at: '01:59#5', flag: "名次与分值个数一致，层级2个与分值3个不对应" },
   // One numbered item of a cell ("@k"), as the importer compiles it: its own "（N分）" closing the rule is its points.
   { at: '01:18#5@2', ok: [{"kind":"shortfall","effect":"deduction","required":3,"amount":"1"}], indicator: {"points":"3"} },
   { at: '01:29#5@3', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"2"}], indicator: {"points":"5"} },
