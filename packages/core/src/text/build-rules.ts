@@ -463,7 +463,7 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
         // rankings the places are in, whether both count, or the same amounts at each.
         return {
           segs: [seg],
-          reason: `“前${k}名…分别奖${list}分”：第1名至第${k}名分别奖${list}分（名次与分值个数一致，层级${rankLevels.length}个与分值${values.length}个不对应），但排名有${names}${rankLevels.length}级：名次按哪一级排名计、${names}排名是否都按这组分值、都进前${k}名时是否都计未写明，需人工确认`,
+          reason: `名次所在排名未写明：“前${k}名…分别奖${list}分”是第1名至第${k}名分别奖${list}分（名次与分值个数一致，层级${rankLevels.length}个与分值${values.length}个不对应），但排名有${names}${rankLevels.length}级：名次按哪一级排名计、${names}排名是否都按这组分值、都进前${k}名时是否都计未写明，需人工确认`,
           suggestion: `外部排名前${k}名奖分：${names}级排名第1名至第${k}名分别奖${list}分，${names}都进前${k}名时只计分值较高的一项`,
         };
       }

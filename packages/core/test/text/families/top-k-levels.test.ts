@@ -9,7 +9,7 @@ describe('top-k over several levels: flagged naming both readings', () => {
       'three amounts, two levels: by place, the ranking not written',
       '年度评比成绩列全省、市前3名的分别奖9分、6分、3分。',
       {
-        flag: '第1名至第3名分别奖9、6、3分（名次与分值个数一致，层级2个与分值3个不对应），但排名有省、市2级：名次按哪一级排名计',
+        flag: '名次所在排名未写明：“前3名…分别奖9、6、3分”是第1名至第3名分别奖9、6、3分（名次与分值个数一致，层级2个与分值3个不对应），但排名有省、市2级：名次按哪一级排名计',
         suggestion: '外部排名前3名奖分：省、市级排名第1名至第3名分别奖9、6、3分，省、市都进前3名时只计分值较高的一项',
       },
     ],
