@@ -37,6 +37,12 @@ describe('tier ladder by level across sentences (readLevelLadder)', () => {
       '4',
     ],
     [
+      '按最高一项计分 is highest only too (一项 is a number token), never each event at its highest',
+      '工作经验被省级媒体报道的，得4分；被市级媒体报道的，得2分；被县级媒体报道的，得1分。按最高一项计分。',
+      { rules: [{ kind: 'any-of', options: ['工作经验被省级媒体报道的', '被市级媒体报道的', '被县级媒体报道的'], points: '4', optionPoints: ['4', '2', '1'] }] },
+      '4',
+    ],
+    [
       'a count other than one: review naming it, with the highest tier reached as the suggestion',
       '工作经验被省级媒体报道1篇，得4分；被市级媒体报道3篇，得2分；被县级媒体报道的，得1分。',
       { flag: '写明了数量（市级3篇得2分）', suggestion: '按层级取达到的最高一档（省级4分、市级3篇2分、县级1分），不超过本项 4 分' },
