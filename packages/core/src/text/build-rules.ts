@@ -54,7 +54,8 @@ export type Built = {
   /** The reading also read the words after its last amount, to the end of the sentence (第2-5名按第1名的比例得分). */
   claimsTail?: boolean;
 };
-export type Failed = { segs: Segment[]; reason: string };
+/** A reading that cannot be compiled: the reason, and a suggested reading where one exists. */
+export type Failed = { segs: Segment[]; reason: string; suggestion?: string };
 
 const decimalText = P.toStr;
 export const phraseOf = (ctx: SentenceCtx, from: number, to: number): string => {
@@ -362,6 +363,12 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   }
   // P02 condition: 未…的，扣X分.
   add('amount', decimalText(frame.value), amountP);
+  // A bonus earned when a stated requirement is met (corpus 06 (84) "…口岸中，…的口岸达到 N%的，加X分"): the figures
+  // are what the assessor checks to say the condition holds, as for a completion (requirementParams: no step, no failure
+  // words, no 分 figure). A deduction's figures are not read so: they may name the side where points are lost. One
+  // threshold alone is a measured value past a figure (a band above, read only in a unit it knows: 流转土地100亩以上).
+  const bonusRequirement = frame.verb === 'add' ? requirementParams(ctx, seg.condFrom, seg.condTo) : null;
+  if (bonusRequirement && !(stated.length === 1 && bonusRequirement.length === 1)) params.push(...bonusRequirement);
   // "事项 100%接入系统…，未实现的扣 0.1 分" (000:527): an all-or-nothing requirement (100%) or an
   // approximate one (10%左右) that the condition states is read by the condition itself.
   for (const [at, token] of ctx.toks.entries()) {
@@ -445,11 +452,22 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
   if (top && frame.verb !== 'deduct') {
     // "省、市前N名的分别奖a、b、c分" (corpus 01): which ranking, the province's or the city's?
     const k = Number(top.value[1].q.value) / P.SCALE;
-    const rankLevels = levelsIn(cond);
+    // Each level once: "省、市对口单位…列全省、市前N名" names the same two rankings twice.
+    const rankLevels = levelsIn(cond).filter((level, n, all) => all.findIndex((other) => other.key === level.key) === n);
     if (rankLevels.length > 1) {
-      // Two readings, neither written out: by place at every level, or by level.
       const names = rankLevels.map((level) => level.key).join('、');
       const list = values.map(decimalText).join('、');
+      if (rankLevels.length !== values.length && k === values.length) {
+        // Corpus 01 (3.1): N places and N amounts, fewer levels — 分别 pairs the places with the amounts (the levels
+        // cannot take them), and the places are in an external ranking; what is not written is which of the levels'
+        // rankings the places are in, whether both count, or the same amounts at each.
+        return {
+          segs: [seg],
+          reason: `名次所在排名未写明：“前${k}名…分别奖${list}分”是第1名至第${k}名分别奖${list}分（名次与分值个数一致，层级${rankLevels.length}个与分值${values.length}个不对应），但排名有${names}${rankLevels.length}级：名次按哪一级排名计、${names}排名是否都按这组分值、都进前${k}名时是否都计未写明，需人工确认`,
+          suggestion: `外部排名前${k}名奖分：${names}级排名第1名至第${k}名分别奖${list}分，${names}都进前${k}名时只计分值较高的一项`,
+        };
+      }
+      // Two readings, neither written out: by place at every level, or by level.
       const byLevel = rankLevels.length === values.length ? `按层级：${rankLevels.map((level, n) => `${level.key}级前${k}名奖${decimalText(values[n]!)}分`).join('，')}` : `按层级：${names}各一档，但层级${rankLevels.length}个与分值${values.length}个不对应`;
       return { segs: [seg], reason: `“前${k}名…分别奖${list}分”有两种读法：按名次（第1名至第${values.length}名分别奖${list}分，${names}排名都按此计）；或${byLevel}。所指排名层级未写明，需人工确认` };
     }

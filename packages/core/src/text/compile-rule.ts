@@ -23,11 +23,11 @@ import { compileByCategory, ZERO_CANCELS_REVERSE } from './families/category-rul
 import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemption';
 import { readPointsParts, type PointsPart } from './families/part-points';
 import { eachPartyParam } from './families/each-party';
-import { readPeerAverage } from './families/peer-average';
+import { readAverageForIndicators, readPeerAverage } from './families/peer-average';
 import { absorbFullThenEach } from './families/full-then-each';
 import { ratioBonusIssue } from './families/ratio-bonus';
 import { moneyBracketIssue } from './families/money-brackets';
-import { absorbOtherwise, checkScoreAlternatives, mergePolicy, stepWithoutThreshold } from './item-checks';
+import { absorbOtherwise, checkScoreAlternatives, checkSituationsAcrossItems, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, SAME_CONDITION_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
@@ -181,10 +181,15 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         const other = delegatedTo(pending);
         // 其余站所得分为一线站所得分的平均分 after the item's rule: the indicator's N/A policy, read.
         const peer = itemRules.length > 0 ? readPeerAverage(pending) : null;
+        // 未新设窗口，涉及新设窗口指标按县直部门平均分得分 as a row of its own: the N/A policy of the indicators it names.
+        const forIndicators = itemRules.length === 0 && items.length === 1 ? readAverageForIndicators(pending) : null;
         const exemption = peer ? undefined : itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         const byCategory = other ? undefined : categoryDeductionIssue(pending);
         if (peer) {
           indicator.notApplicable = { policy: 'average-of-others', ...peer };
+          consumed.add(record.start, record.end);
+        } else if (forIndicators) {
+          indicator.averageForIndicators = forIndicators;
           consumed.add(record.start, record.end);
         } else if (!other && exemption) issue(record, exemption.reason, exemption.extra);
         else if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
@@ -217,6 +222,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     rules.push(...itemRules);
   }
 
+  if (itemsWithContent > 1) checkSituationsAcrossItems(norm, text, rules, issue);
   if (itemsWithContent > 1) {
     // "2.…（情形）不得分，得N分" (corpus 02): a bare 不得分 among sub-items with their own points.
     for (const compiledRule of rules) {
@@ -487,7 +493,7 @@ function compileSentence(
     } else {
       const first = result.segs[0]!;
       const last = result.segs[result.segs.length - 1]!;
-      issue({ start: toks[first.condFrom]?.start ?? range.start, end: toks[last.amount.next - 1]!.end }, result.reason);
+      issue({ start: toks[first.condFrom]?.start ?? range.start, end: toks[last.amount.next - 1]!.end }, result.reason, result.suggestion ? { suggestion: result.suggestion } : {});
     }
     i += Math.max(1, used);
   }

@@ -81,6 +81,12 @@ export type CompileResult = {
      * average of the others' scores (`of`): the indicator's N/A policy 'average-of-others'.
      */
     notApplicable?: { policy: 'average-of-others'; who: string; of: string };
+    /**
+     * "未新设窗口，涉及新设窗口指标按县直部门平均分得分" (corpus 08 (3.7)): the N/A policy average-of-others of *other* indicators,
+     * those whose text names `subject`; `when` is the units' situation as written, `of` the units averaged. The importer
+     * sets it on those indicators (families/peer-average readAverageForIndicators).
+     */
+    averageForIndicators?: { when: string; subject: string; of: string };
   };
   source?: SourceRef;
 };

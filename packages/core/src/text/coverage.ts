@@ -66,7 +66,9 @@ export function significantPhrases(toks: readonly Tok[]): Significant[] {
         const candidate = toks[ahead]!;
         if (candidate.kind === 'punct') break;
         if (candidate.kind === 'num') {
-          out.push({ start: token.start, end: candidate.end, what: 'cap' });
+          // 不超过4个月 (corpus 06 (43), inside a condition's definition): a limit on a duration, not on points,
+          // like the durations of a threshold above; a rule that reads one (overLimit) names its phrase itself.
+          if (!isDuration(candidate)) out.push({ start: token.start, end: candidate.end, what: 'cap' });
           break;
         }
       }

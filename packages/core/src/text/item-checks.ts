@@ -7,6 +7,9 @@ import { trimPunctuation, withoutParentheticals } from './normalize-text';
 import { findStep, findStepAgainst, findThresholds } from './phrases';
 import type { Tok } from './rule-tokens';
 import { readCategoryAlternatives } from './families/category-alternatives';
+import { earns, readComplementarySituations } from './families/complementary-situations';
+import { readStackedOptions } from './families/stacked-options';
+import { readLevelLadder } from './families/tier-ladder.family';
 import { APPLICABILITY_HEADS, STACKING_WORDS, containsAny } from './vocabulary';
 
 /**
@@ -27,7 +30,10 @@ export function absorbOtherwise(original: string, itemRules: CompiledRule[]): vo
     // "得N分，否则酌情扣分" (corpus 06): the points are judged partially when not complete.
     if (rule.rule.kind === 'discretionary' && rule.rule.effect === 'deduction' && rule.rule.max === undefined && trimPunctuation(rule.text).startsWith('否则')) {
       const before = itemRules[k - 1]!;
-      if (before.rule.kind === 'completion' && before.rule.points !== undefined) {
+      // Also a completion whose points are the item's points by category ("产区得a分，非产区得b分；否则…酌情减分",
+      // corpus 06 2019 (9)): left beside it, the judged deduction would come off a completion already at 0.
+      const byCategory = before.params.some((param) => param.name.startsWith('pointsByCategory.'));
+      if (before.rule.kind === 'completion' && (before.rule.points !== undefined || byCategory)) {
         before.rule = { ...before.rule, allowPartial: true };
         before.params.push({ name: 'allowPartial', value: 'true', phrase: original.slice(rule.span[0], rule.span[1]) });
         before.span = [before.span[0], rule.span[1]];
@@ -72,6 +78,8 @@ export function checkScoreAlternatives(
   }
   const scoring = itemRules.filter((entry) => isScoreRule(entry.rule));
   if (scoring.length < 2) return;
+  // Two situations on the two sides of one figure, each earning the same (corpus 06 (10)): one completion.
+  if (replaceBy(itemRules, scoring, readComplementarySituations(norm, original, scoring))) return;
   // Corpus 06 (15): situations that each earn the same points by category are alternatives.
   // Not with "否则按完成情况酌情减分" after them (06 (10)): an any-of has no judged partial score.
   const judgedOtherwise = itemRules.some((entry) => entry.rule.kind === 'discretionary' && trimPunctuation(entry.text).startsWith('否则'));
@@ -82,6 +90,8 @@ export function checkScoreAlternatives(
     itemRules.splice(at, 0, { ...alternatives, text: original.slice(alternatives.span[0], alternatives.span[1]) });
     return;
   }
+  // One situation 在此基础上 the one before it, beside another worth the item's points alone (corpus 06 (4)).
+  if (!indicator.pointsByCategory && replaceBy(itemRules, scoring, readStackedOptions(norm, original, scoring, itemPoints))) return;
   const stacked = scoring.slice(1).every((entry, k) => containsAny(norm.slice(scoring[k]!.span[1], entry.span[1]), STACKING_WORDS));
   // Stacked increments on top of points by category would need per-category clause points.
   if (stacked && !indicator.pointsByCategory) return;
@@ -98,6 +108,16 @@ export function checkScoreAlternatives(
       });
       return;
     }
+  }
+  // 省级…得a分；市级…得b分；县级…得c分 (corpus 01 (1.4.2)): a tier ladder by level, or review naming a stated count.
+  const ladder = indicator.pointsByCategory ? null : readLevelLadder(original, scoring, itemPoints, indicator.dedupe === 'highest-only');
+  if (ladder && 'merged' in ladder) {
+    replaceBy(itemRules, scoring, ladder.merged);
+    return;
+  }
+  if (ladder) {
+    issue({ start: ladder.span[0], end: ladder.span[1] }, ladder.reason, { suggestion: ladder.suggestion });
+    return;
   }
   const amounts = scoring.map((entry) => entry.params.find((param) => param.name === 'points')?.value).filter((value) => value !== undefined);
   const relation = relationByPoints(norm.slice(scoring[0]!.span[0], scoring[scoring.length - 1]!.span[1]), scoring, itemPoints, indicator);
@@ -139,6 +159,28 @@ export function checkScoreAlternatives(
           ? '按情形择一计分（取符合的最高一档），“在此基础上”的情形与其前一情形相加后作为一档'
           : '按情形择一计分（取符合的最高一档）',
   });
+}
+
+/** Puts `merged` where the first of `parts` was and drops the parts; false when there is nothing to merge. */
+function replaceBy(rules: CompiledRule[], parts: CompiledRule[], merged: CompiledRule | null): boolean {
+  if (!merged) return false;
+  const at = rules.indexOf(parts[0]!);
+  for (const entry of parts) rules.splice(rules.indexOf(entry), 1);
+  rules.splice(at, 0, merged);
+  return true;
+}
+
+/**
+ * Situations in different items (① … ② …) that each earn the item's full points by category: read as the two sides
+ * of one figure when they are (corpus 06 2019 (9), readComplementarySituations), else review — left alone, each would
+ * earn the item's points and the item would score twice its points.
+ */
+export function checkSituationsAcrossItems(norm: string, original: string, rules: CompiledRule[], issue: (entry: Range, reason: string) => void): void {
+  const scoring = rules.filter((entry) => isScoreRule(entry.rule));
+  if (replaceBy(rules, scoring, readComplementarySituations(norm, original, scoring))) return;
+  const full = scoring.filter((entry) => entry.rule.kind === 'completion' && entry.rule.points === undefined && earns(entry) !== undefined);
+  if (full.length < 2) return;
+  issue({ start: full[0]!.span[0], end: full[full.length - 1]!.span[1] }, `本项有${full.length}个小项各得本项按单位类别的全部分值，是择一还是累加未写明，需人工确认`);
 }
 
 /** Whether two or more of the amounts (not all of them) sum exactly to the points. */

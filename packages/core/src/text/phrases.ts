@@ -170,6 +170,8 @@ const minimumFrame = map(seq(word('minimum'), opt(verbWord), num((token) => isPo
 const floorFrame = map(alt(word('floor'), lit('小于0分的以0分计算', '不计负分')), () => ({ type: 'floor' as const }));
 const doubleFrame = map(seq(word('double'), opt(alt(lit('扣分', '扣除', '计算'), word('deduct')))), () => ({ type: 'double' as const }));
 const dedupeFrame = alt(
+  // "按最高一项计分" / "取最高一项": 一项 is a number token, so the literal below never sees it; one occurrence in all.
+  map(seq(lit('按', '取', '只计', '以'), lit('最高'), num((token) => token.q.value === 1_000_000 && token.q.range === undefined && ['项', '个', '次', '篇'].includes(token.q.unit ?? ''))), () => ({ type: 'dedupe' as const, highestOnly: true })),
   map(seq(word('dedupe'), opt(lit('扣分', '加分', '计分'))), () => ({ type: 'dedupe' as const })),
   map(seq(lit('按', '以', '取'), word('cap'), opt(lit('分', '级', '等级'))), () => ({ type: 'dedupe' as const })),
   map(lit('以获最高', '取最高一项', '按最高一项'), () => ({ type: 'dedupe' as const, highestOnly: true })),

@@ -22,6 +22,8 @@ export type ClauseCompile = {
   allowNegative?: true;
   /** "其余站所得分为一线站所得分的平均分": the item's N/A policy; `who` (marked not applicable) take the average of `of`. */
   notApplicable?: { policy: 'average-of-others'; who: string; of: string };
+  /** "未新设窗口，涉及新设窗口指标按县直部门平均分得分": the N/A policy of the indicators naming `subject` (finalize). */
+  averageForIndicators?: { when: string; subject: string; of: string };
 };
 
 /** Item policies a newer compiler may return beside the ones this importer always applied. */
@@ -42,7 +44,8 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   const policies = (result.indicator ?? {}) as ItemPolicies;
   const out: ClauseCompile = { status: result.status, rules: result.rules, warnings: result.warnings, manualEffect, unread };
   if (result.status === 'needs-review') out.reason = result.reason ?? '未能完整识别计分规则';
-  if (result.status === 'ok' && result.rules.length === 0) {
+  const forIndicators = result.indicator?.averageForIndicators;
+  if (result.status === 'ok' && result.rules.length === 0 && !forIndicators) {
     out.status = 'needs-review';
     out.reason = '未找到计分规则';
   }
@@ -68,6 +71,7 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   if (result.indicator?.bonusCap !== undefined) out.bonusCap = result.indicator.bonusCap;
   if (result.indicator?.netCap !== undefined) out.netCap = result.indicator.netCap;
   if (result.indicator?.notApplicable) out.notApplicable = result.indicator.notApplicable;
+  if (forIndicators) out.averageForIndicators = forIndicators;
   return out;
 }
 

@@ -59,6 +59,8 @@ export const FAMILY_NAMES_ZH: Record<string, string> = {
   'named-threshold': '不低于另一项占比得分、每低一档扣分',
   'full-or-proportional': '完成得满分、未完成按完成比例计分',
   'graded-options': '按情形择一计分（取符合的最高一档，item-checks.ts）',
+  'stacked-options': '“在此基础上”的情形与其前一情形合为一档，与另一情形择一计分（item-checks.ts）',
+  'complementary-situations': '同一数值两侧的两种情形各得本项分值：按单位所在一侧计一项完成（item-checks.ts）',
 };
 
 /** Readings that differ in what they build or how many segments they take (identical ones merge). */

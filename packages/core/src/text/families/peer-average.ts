@@ -22,3 +22,20 @@ export function readPeerAverage(words: string): PeerAverage | null {
   if (of === '' || /[\d，,；;。、（）()]/u.test(who + of)) return null;
   return { who, of };
 }
+
+/** Which indicators take the average, for which units, and whose scores are averaged, as the document words them. */
+export type AverageForIndicators = { when: string; subject: string; of: string };
+
+/**
+ * corpus 08 (3.7), made up here as "未新设窗口，涉及新设窗口指标按县直部门平均分得分": a unit
+ * without the subject (未X) scores, on the indicators about that subject (涉及X指标), the average of the named units —
+ * the N/A policy 'average-of-others' of those other indicators, set by the importer on the indicators whose text names
+ * the subject. Read only when the sentence is exactly "未X，涉及X指标按Y平均分得分", X the same word twice, as a row of its own
+ * (no rule of its item before it); otherwise null (the sentence stays flagged).
+ */
+export function readAverageForIndicators(words: string): AverageForIndicators | null {
+  const text = words.replace(/^[\s，,；;。]+|[\s，,；;。]+$/gu, '');
+  const m = /^未(?:有)?([\p{Script=Han}]{2,12}?)(?:的(?:单位|部门)?)?[，,]涉及(?:到)?\1(?:的)?(?:相关)?指标[，,]?按([\p{Script=Han}]{2,12}?)(?:的)?平均分(?:得分|计分|计)$/u.exec(text);
+  if (!m) return null;
+  return { when: `未${m[1]!}`, subject: m[1]!, of: m[2]! };
+}

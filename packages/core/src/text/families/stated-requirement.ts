@@ -14,7 +14,9 @@ import { FAILURE_WORDS } from '../vocabulary';
  */
 export function requirementParams(ctx: { original: string; toks: readonly Tok[] }, from: number, to: number): RuleParam[] | null {
   const toks = ctx.toks.slice(from, to);
-  if (toks.some((token) => token.kind === 'word' && (token.tag === 'every' || token.tag === 'proportion' || token.tag === 'fall' || token.tag === 'less'))) return null;
+  // 至少 (at least) states the requirement itself ("至少提升1个百分点", corpus 06 2019 (9)), never a shortfall (phrases findShortfall).
+  const atLeast = (at: number): boolean => ctx.toks[at]!.raw === '少' && ctx.toks[at - 1]?.raw === '至';
+  if (toks.some((token, k) => token.kind === 'word' && (token.tag === 'every' || token.tag === 'proportion' || token.tag === 'fall' || (token.tag === 'less' && !atLeast(from + k))))) return null;
   const cond = ctx.original.slice(ctx.toks[from]?.start ?? 0, ctx.toks[to - 1]?.end ?? 0);
   if (FAILURE_WORDS.some((word) => cond.includes(word))) return null;
   const params: RuleParam[] = [];

@@ -20,17 +20,22 @@ describe('situations that each earn the item points (corpus 06)', () => {
   ]);
 });
 
-// Written after corpus 06 (10): a judged otherwise after the situations is not an any-of (no partial score there).
+// Written after corpus 06 (10): a judged otherwise after the situations is not an any-of (no partial score there). On the
+// two sides of one figure (80%以上 / 80%以下) they are one completion with a judged partial score (complementary-situations).
 describe('situations with a judged otherwise (corpus 06)', () => {
   familyTable([
-    ['否则按…酌情减分 stays in review', '上年达到80%以上，今年维持的，产区得2分，非产区得1分；上年在80%以下，今年提升1个百分点的，产区得2分，非产区得1分，否则按工作进度酌情减分。', { flag: '得分情形' }, '1'],
+    ['two sides of 80%: one completion, judged when not met', '上年达到80%以上，今年维持的，产区得2.6分，非产区得1.4分；上年在80%以下，今年提升2个百分点的，产区得2.6分，非产区得1.4分，否则按工作进度酌情减分。',
+      { rules: [{ kind: 'completion', allowPartial: true }], indicator: { pointsByCategory: { 产区: '2.6', 非产区: '1.4' } }, family: 'complementary-situations' }, '1.4'],
+    ['否则按…酌情减分 without two sides of one figure stays in review', '上年达到80%以上，今年维持的，产区得2.6分，非产区得1.4分；上年在70%以下，今年提升2个百分点的，产区得2.6分，非产区得1.4分，否则按工作进度酌情减分。', { flag: '得分情形' }, '1.4'],
   ]);
 });
 
 // Written after corpus 06 (4): one of several situations stacks on the one before it.
 describe('a stacked situation among alternatives (corpus 06)', () => {
   familyTable([
-    ['在此基础上 after the second situation', '全面覆盖的地区，得1分。未全面覆盖的地区，面积有增加的，得0.8分；在此基础上，增加10%以上的，得0.2分；否则不得分。',
-      { flag: '本项有3个得分情形', suggestion: '“在此基础上”的情形与其前一情形相加后作为一档' }, '1'],
+    ['在此基础上 after the second situation: the pair is one option (stacked-options)', '全面覆盖的地区，得2分。未全面覆盖的地区，面积有增加的，得1.6分；在此基础上，增加15%以上的，再得0.4分；否则不得分。',
+      { rules: [{ kind: 'any-of', options: ['全面覆盖的地区', '未全面覆盖的地区，面积有增加的', '未全面覆盖的地区，面积有增加的，得1.6分；在此基础上，增加15%以上的'], points: '2', optionPoints: ['2', '1.6', '2'] }], family: 'stacked-options' }, '2'],
+    ['without the item\'s points it stays in review with the reading as a suggestion', '全面覆盖的地区，得2分。未全面覆盖的地区，面积有增加的，得1.6分；在此基础上，增加15%以上的，再得0.4分；否则不得分。',
+      { flag: '本项有3个得分情形', suggestion: '“在此基础上”的情形与其前一情形相加后作为一档' }],
   ]);
 });

@@ -5,7 +5,9 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '01:17#5', ok: [], indicator: {"points":"8"}, alloc: ["8"] },
   { at: '01:18#5', flag: "未识别扣分数值" },
   { at: '01:19#5', ok: [], indicator: {"points":"10"}, alloc: ["10"] },
-  { at: '01:20#5', flag: "本项有3个得分情形" }, // item 1 reads (part-points); item 2's situations stay flagged
+  // item 1 reads (part-points); item 2's situations by level stay flagged: the city one states a count of 2 for its amount,
+  // which a per-occurrence amount by level would double (families/tier-ladder readLevelLadder)
+  { at: '01:20#5', flag: "写明了数量（市级2篇得2分）" },
   { at: '01:20#5@1', ok: [{"kind":"completion","points":"5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5","cap":"5"},{"kind":"completion","points":"2"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5","cap":"2"}], indicator: {"points":"7"} },
   { at: '01:21#5', ok: [{"kind":"completion","points":"5"},{"kind":"zero","scope":"indicator"}] },
   { at: '01:23#5', ok: [], alloc: ["15","20","25"] },
@@ -44,7 +46,8 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '01:56#5', ok: [], alloc: ["20","20","20"] },
   { at: '01:57#5', ok: [{"kind":"proportional","effect":"score","points":"40"}], alloc: ["20"] },
   { at: '01:58#5', ok: [], indicator: {"points":"60"}, alloc: ["60"] },
-  { at: '01:59#5', flag: "有两种读法：按名次" },
+  // 3 places with 3 amounts (the 2 levels cannot take them): by place in an external ranking, the level's ranking not written
+  { at: '01:59#5', flag: "名次与分值个数一致，层级2个与分值3个不对应" },
   // One numbered item of a cell ("@k"), as the importer compiles it: its own "（N分）" closing the rule is its points.
   { at: '01:18#5@2', ok: [{"kind":"shortfall","effect":"deduction","required":3,"amount":"1"}], indicator: {"points":"3"} },
   { at: '01:29#5@3', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"2"}], indicator: {"points":"5"} },
@@ -79,13 +82,13 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:15#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"4","非产区":"3"}} },
   { at: '06:16#1', points: '3', ok: [{"kind":"any-of","options":["@3-44","@49-93"],"points":"3","optionPoints":["3","2"]}] },
   { at: '06:17#1', points: '1', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.3"}, "非产区": {"kind": "completion", "points": "0.8"}}}, {"kind": "completion", "points": "0.2"}], indicator: {"pointsByCategory": {"产区": "1.5", "非产区": "1"}} }, // 在此基础上 over category points: 1.3+0.2 / 0.8+0.2; the column states 非产区 1
-  { at: '06:18#1', flag: "本项有3个得分情形" },
+  { at: '06:18#1', points: '1', ok: [{"kind": "any-of", "options": ["@3-24", "@29-62", "@29-87"], "points": "1", "optionPoints": ["1", "0.8", "1"]}] }, // 在此基础上 stacks 0.2 on the 0.8 (one option of 1); 全覆盖 alone is worth the item's 1 分: the highest met counts
   { at: '06:19#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.8"}, "非产区": {"kind": "completion", "points": "1.3"}}}, {"kind": "completion", "points": "0.2"}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1.5"}} }, // 在此基础上 over category points: 1.8+0.2 / 1.3+0.2
   { at: '06:20#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:21#1', flag: "同一条款中按单位类别的分值出现多组" },
   { at: '06:22#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "threshold-steps", "effect": "score", "metric": {"of": "rate", "percent": true}, "threshold": "95", "direction": "below", "step": "1", "perStep": "0.5"}, "非产区": {"kind": "threshold-steps", "effect": "score", "metric": {"of": "rate", "percent": true}, "threshold": "95", "direction": "below", "step": "1", "perStep": "0.3"}}}], indicator: {"pointsByCategory": {"产区": "2.5", "非产区": "1.5"}} }, // 每减少1个百分点 by category; 低于90%不得分 is where 5 steps take all the points (2.5 / 1.5)
   { at: '06:23#1', ok: [{"kind":"completion","points":"0.5"}] },
-  { at: '06:24#1', points: '1', flag: "本项有2个得分情形" }, // 否则按完成情况酌情减分: not an any-of
+  { at: '06:24#1', points: '1', ok: [{"kind": "completion", "allowPartial": true}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1"}} }, // the two sides of 85% (以上 / 以下), each the item's points by category: one completion; 否则按完成情况酌情减分 its judged partial score (not an any-of)
   { at: '06:25#1', flag: "未给出达标值" },
   { at: '06:26#1', flag: "未给出达标值" },
   { at: '06:27#1', ok: [{"kind":"completion","points":"0.2"}] },
@@ -117,7 +120,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:54#1', ok: [{"kind":"completion","points":"0.5"}] },
   { at: '06:55#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.6","非产区":"1.2"}} },
   { at: '06:56#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"0.8"}} },
-  { at: '06:57#1', flag: "按单位类别倒扣（产区 4 分、非产区 5 分），按类别分别读取未能完整编译" },
+  { at: '06:57#1', points: '3', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "2"}, "非产区": {"kind": "completion", "points": "3"}}}, {"byCategory": {"产区": {"kind": "condition", "effect": "deduction", "amount": "4"}, "非产区": {"kind": "condition", "effect": "deduction", "amount": "5"}}}], indicator: {"allowNegative": true, "pointsByCategory": {"产区": "2", "非产区": "3"}} }, // the 70% of the condition is its requirement in each category's copy; 不超过4个月 limits a duration, not points
   { at: '06:58#1', ok: [{"kind":"completion","points":"1"}] },
   { at: '06:59#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] }, // 达到100%: the requirement
   { at: '06:60#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"1","非产区":"2"}} },
@@ -158,7 +161,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:95#1', ok: [{"kind":"completion","points":"1","allowPartial":true}] },
   { at: '06:96#1', ok: [{"kind":"completion","points":"0.5","allowPartial":true}] },
   { at: '06:97#1', points: '0', ok: [{"kind":"condition","effect":"deduction","amount":"1"},{"kind":"condition","effect":"deduction","amount":"1"}], indicator: {"allowNegative":true} }, // 扣 on an item of 0 分: below zero
-  { at: '06:98#1', points: '0.5', flag: "未读取的门槛“超过100万”" },
+  { at: '06:98#1', points: '0.5', ok: [{"kind":"completion","points":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1"},{"kind":"condition","effect":"bonus","amount":"0.1"}], indicator: {"points": "0.5"} }, // the bonus's 超过100万 and 70% are the requirement the assessor checks (a flag), as for a completion
   { at: '06:99#1', points: '0.5', ok: [{"kind":"completion","points":"0.5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1","cap":"0.5"}], indicator: {"points":"0.5"} },
   { at: '06:100#1', ok: [{"kind":"completion","points":"0.1"}] },
   { at: '06:101#1', ok: [{"kind":"completion","points":"0.2"}] },
@@ -182,7 +185,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:121#1', flag: "分别扣的分值个数" },
   { at: '06:122#1', points: '2', flag: "分值栏的 2 分不是条文中任一单位类别的分值（产区 2.5 分、非产区 1.5 分）" }, // the points column (2) is neither category's points in the text (2.5 / 1.5): review
   { at: '06:123#1', ok: [{"kind":"completion","points":"0.5"}] },
-  { at: '06:124#1', flag: "未读取的比率" },
+  { at: '06:124#1', points: '2', ok: [{"kind": "completion", "allowPartial": true}], indicator: {"pointsByCategory": {"产区": "2", "非产区": "1"}} }, // as 06:24 over ①②, each with its own 否则…酌情减分; 至少提升 N 个百分点 is the requirement
   { at: '06:125#1', flag: "未识别扣分数值" },
   { at: '07:15#2', ok: [{"kind":"rank-bands","effect":"score","metric":{"of":"value"},"order":"desc","bands":[{"from":1,"to":1,"amount":"60"},{"from":2,"to":2,"amount":"57"},{"from":3,"to":3,"amount":"54"},{"from":4,"to":4,"amount":"51"},{"from":5,"to":5,"amount":"48"}]}] },
   { at: '07:16#2', ok: [{"kind":"relative-to-best","effect":"score","metric":{"of":"value"},"weight":"6"}] },
@@ -208,7 +211,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '08:21#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"value"},"threshold":"80","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"1"} },
   { at: '08:22#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"20","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"1"} },
   { at: '08:23#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"50","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"1"} },
-  { at: '08:24#2', flag: "得分取其他单位得分的平均分" },
+  { at: '08:24#2', ok: [], indicator: {"averageForIndicators": {"when": "@0-5", "subject": "@1-5", "of": "@15-19"}} }, // the N/A policy of the indicators naming the subject (the importer sets it on 3.213 and 3.222)
   { at: '08:25#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"50","direction":"below","step":"1","perStep":"0.05"}], indicator: {"points":"2","notApplicable":{"policy":"average-of-others","who":"@40-44","of":"@47-51"}} },
   { at: '08:26#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"target","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"2.5"} },
   { at: '08:27#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"target","direction":"below","step":"1","perStep":"0.05"}], indicator: {"points":"2"} },
