@@ -5,12 +5,13 @@
  * figures, flags and [at, next) token positions — amount frames (分别, ranges, fixed amounts with
  * 再/各, roles, 一票否决 as a consequence, 不得分, an item zeroed, 满分, discretion, a missing verb)
  * and modifiers (caps before and after their amount, a sub-item's total, the item's points, minimum,
- * floor, 加倍, 不重复), and the scan itself (modifiers tried first, the position after each frame).
+ * floor, 加倍, 不重复), and the scan itself (modifiers tried first, the position after each frame);
+ * also levelsIn, hasSeverityWord and findStepAgainst, which no test called either.
  * Phrases are made up here.
  */
 import { describe, expect, it } from 'vitest';
 import * as P from '../points';
-import { isPoints, scanFrames } from './phrases';
+import { findStepAgainst, hasSeverityWord, isPoints, levelsIn, scanFrames } from './phrases';
 import { tokenize } from './rule-tokens';
 
 type Shown = Record<string, unknown>;
@@ -192,5 +193,52 @@ describe('scanFrames: the scan', () => {
   });
   it('a modifier is tried before an amount at the same token (最高扣2分 is a cap, not 扣2分)', () => {
     expect(frames('最高扣2分').map((f) => f.kind)).toEqual(['modifier']);
+  });
+});
+
+describe('levelsIn', () => {
+  it('each level as written, in order, with its position; consecutive repeats merged', () => {
+    expect(levelsIn('受到国家、省、市、县表彰')).toEqual([{ key: '国家', at: 2 }, { key: '省', at: 5 }, { key: '市', at: 7 }, { key: '县', at: 9 }]);
+    expect(levelsIn('省市县')).toEqual([{ key: '省', at: 0 }, { key: '市', at: 1 }, { key: '县', at: 2 }]);
+    expect(levelsIn('省委、省政府通报')).toEqual([{ key: '省', at: 0 }]);
+    expect(levelsIn('中央和国务院')).toEqual([{ key: '中央', at: 0 }]);
+    expect(levelsIn('省级表彰的，市级通报的')).toEqual([{ key: '省', at: 0 }, { key: '市', at: 6 }]);
+    expect(levelsIn('市、区两级')).toEqual([{ key: '市', at: 0 }, { key: '区', at: 2 }]);
+    expect(levelsIn('省')).toEqual([{ key: '省', at: 0 }]);
+    expect(levelsIn('')).toEqual([]);
+  });
+  it('not inside the compounds in which the character is no level (before or after it)', () => {
+    for (const s of ['省略号', '省份', '城市管理', '全市', '都市', '超市', '门市', '市场', '市民', '市管', '县城', '社区', '新区', '辖区', '区域', '区别', '区分']) expect(levelsIn(s), s).toEqual([]);
+  });
+});
+
+describe('hasSeverityWord', () => {
+  it('a sanction or severity word anywhere in the text', () => {
+    expect(hasSeverityWord('被诫勉的')).toBe(true);
+    expect(hasSeverityWord('一般问题')).toBe(true);
+    expect(hasSeverityWord('被通报的')).toBe(false);
+  });
+});
+
+describe('findStepAgainst', () => {
+  const st = (s: string, from = 0, to?: number) => {
+    const toks = tokenize(s);
+    const found = findStepAgainst(toks, from, to ?? toks.length);
+    return found && { raw: found.step.raw, direction: found.direction, at: found.at, next: found.next };
+  };
+  it('每超/每高 a named quantity by a figure, up to six tokens between', () => {
+    expect(st('每超平均年龄1岁')).toEqual({ raw: '1', direction: 'above', at: 0, next: 7 });
+    expect(st('每高于平均值2个')).toEqual({ raw: '2个', direction: 'above', at: 0, next: 6 });
+    expect(st('每超过平均水平5%')).toEqual({ raw: '5%', direction: 'above', at: 0, next: 7 });
+    expect(st('每高1岁')).toEqual({ raw: '1', direction: 'above', at: 0, next: 3 });
+    expect(st('每超甲乙丙丁戊己1岁')).toMatchObject({ raw: '1', next: 9 });
+    expect(st('每超甲乙丙丁戊己庚1岁')).toBeNull();
+  });
+  it('not points, not a range; only within [from, to)', () => {
+    expect(st('每超1分')).toBeNull();
+    expect(st('每超1-2岁')).toBeNull();
+    expect(st('甲每超平均年龄1岁', 1)).toMatchObject({ at: 1, next: 8 });
+    expect(st('每超平均年龄1岁', 1)).toBeNull();
+    expect(st('每超平均年龄1岁', 0, 4)).toBeNull();
   });
 });
