@@ -144,3 +144,45 @@ describe('scanQuantities', () => {
     expect(scanQuantities('甲乙')).toEqual([]);
   });
 });
+
+/*
+ * Second round, after the first Stryker run of chinese-number.ts (2026-12-03, 87.82 %): tests for
+ * its killable survivors — a numeral followed by another character (`ch in CN_BIG_UNITS` → true), a
+ * 点 with nothing or a non-digit after it (`fracPart === ''` → false, `every` → `some`), 元 after a
+ * numeral that does not end in 万/亿 (the 两万元 condition → true or `||`), `chinese` and `unit` and
+ * `percent` absent when they do not apply (`if (first.chinese)`, `if (u)`, `if (pk)` → true), 到 as a
+ * word separator, the unit of a 百分之 second end, a range whose unit is only on its first end, and
+ * the raw text of a range followed by more text.
+ */
+describe('second round', () => {
+  it('parseChineseNumeral: a numeral run with another character, or a 点 without digits after it, is no number', () => {
+    expect(parseChineseNumeral('一甲')).toBeUndefined();
+    expect(parseChineseNumeral('一点')).toBeUndefined();
+    expect(parseChineseNumeral('一点五十')).toBeUndefined();
+    expect(parseChineseNumeral('一点五甲')).toBeUndefined();
+    expect(P.toStr(parseChineseNumeral('一点五')!)).toBe('1.5');
+  });
+  it('元 after a Chinese numeral is its unit, whatever the numeral ends in', () => {
+    expect(q('扣十五元', 1)).toEqual({ value: '15', unit: '元', percent: undefined, range: undefined, chinese: true, start: 1, end: 4, raw: '十五元' });
+    expect(q('扣五元', 1)).toMatchObject({ value: '5', unit: '元', end: 3 });
+  });
+  it('the optional fields are absent, not undefined, when they do not apply', () => {
+    expect(Object.keys(readQuantity('扣5分', 1)!).sort()).toEqual(['end', 'raw', 'start', 'unit', 'value']);
+    expect(Object.keys(readQuantity('1-3', 0)!).sort()).toEqual(['end', 'range', 'raw', 'start', 'value']);
+    expect(Object.keys(readQuantity('扣五次', 1)!).sort()).toEqual(['chinese', 'end', 'raw', 'start', 'unit', 'value']);
+  });
+  it('到, like 至, joins two bare numbers only with a unit, and a Chinese second end only after a Chinese first', () => {
+    expect(q('1到3')).toMatchObject({ range: undefined, end: 1, raw: '1' });
+    expect(q('1到三次')).toMatchObject({ range: undefined, end: 1 });
+    expect(q('1到3分')).toMatchObject({ range: ['1', '3'], unit: '分', end: 4 });
+  });
+  it('a 百分之 second end is a percent, and what follows it is not its unit', () => {
+    expect(q('5-百分之80次')).toEqual({ value: '5', unit: '%', percent: 'percent', range: ['5', '80'], chinese: undefined, start: 0, end: 7, raw: '5-百分之80' });
+  });
+  it('a unit on the first end only still makes a range with 至', () => {
+    expect(q('1分至3')).toMatchObject({ range: ['1', '3'], unit: '分', end: 4, raw: '1分至3' });
+  });
+  it('the raw text of a range stops at its end', () => {
+    expect(q('1-3分在内')).toMatchObject({ range: ['1', '3'], end: 4, raw: '1-3分' });
+  });
+});

@@ -131,3 +131,33 @@ describe('unreadPhrases', () => {
     expect(unreadPhrases(toks, c).map((p) => text.slice(p.start, p.end))).toEqual(['每起扣0.5分', '0.5分']);
   });
 });
+
+/*
+ * Second round, after the first Stryker run of coverage.ts (2026-12-03, 93.19 %): the survivors
+ * were a number before any other word read as a threshold (`以上 || 以下` → true) and addPhrase's
+ * fall-back to the first occurrence when every occurrence inside the rule span is consumed already
+ * (`at < 0 || at + trimmed.length > to` → false, `&&`, `at < 0` → false, `> to` → false,
+ * `at - trimmed.length`). Without that fall-back addRule sees no new range and marks an occurrence
+ * outside the rule's span — an unread amount elsewhere in the item would be taken as read.
+ */
+describe('second round', () => {
+  it('a number before a word other than 以上/以下 is no threshold', () => {
+    expect(phrases('发生2次扣1分')).toEqual([['amount', '1分']]);
+  });
+  it("addRule does not mark an occurrence outside the rule's span when those inside are consumed (one after it)", () => {
+    const text = '扣1分，扣1分';
+    const c = new Consumed();
+    c.add(0, 3);
+    c.addRule(text, { span: [0, 3], params: [{ phrase: '扣1分' }] } as unknown as CompiledRule, 0, text.length);
+    expect(c.covers(0, 3)).toBe(true);
+    expect(c.touches(4, 7)).toBe(false);
+  });
+  it("… nor one before it (the last occurrence inside the span consumed, none after it)", () => {
+    const text = '扣1分，扣1分';
+    const c = new Consumed();
+    c.add(4, 7);
+    c.addRule(text, { span: [4, 7], params: [{ phrase: '扣1分' }] } as unknown as CompiledRule, 0, text.length);
+    expect(c.covers(4, 7)).toBe(true);
+    expect(c.touches(0, 3)).toBe(false);
+  });
+});

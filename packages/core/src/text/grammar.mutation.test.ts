@@ -119,3 +119,19 @@ describe('findAll and findFirst', () => {
     expect(findFirst(num(), toks, 8)).toBeNull();
   });
 });
+
+/*
+ * Second round, after the first Stryker run of grammar.ts (2026-12-03, 93.75 %): the survivors
+ * were `lit` reading across a number token (`kind !== 'num'` → true) and `gap`'s count from a
+ * start other than 0 (`j - i` → `j + i`).
+ */
+describe('second round', () => {
+  it('lit never reads across a number', () => {
+    expect(at(lit('甲1乙'), '甲1乙')).toBeNull();
+    expect(at(lit('计0分'), '计0分')).toBeNull();
+  });
+  it('gap counts its tokens from where it starts', () => {
+    expect(at(gap(3), '甲乙丙丁戊己', 2)).toEqual({ value: 3, next: 5 });
+    expect(at(gap(2), '甲乙丙丁', 1)).toEqual({ value: 2, next: 3 });
+  });
+});

@@ -94,3 +94,23 @@ describe('trimPunctuation and withoutParentheticals', () => {
     expect(withoutParentheticals('甲（乙')).toBe('甲（乙');
   });
 });
+
+/*
+ * Second round, after the first Stryker run of normalize-text.ts (2026-12-03): the survivors were
+ * "O before a digit or point" with no digit and none of 为/扣/得 before it (`out[i + 1]` → `out[i - 1]`,
+ * the condition → false, `!== undefined` → `=== undefined`), and half-width parentheses around more
+ * than one character (`[^()]*` → `[^()]`).
+ */
+describe('second round', () => {
+  it('O before a digit or point is 0 when nothing before it is a digit or 为/扣/得 (also at the start)', () => {
+    expect(norm('共O.5分')).toEqual({ text: '共0.5分', repairs: [{ at: 1, from: 'O', to: '0', message: '“O”按数字“0”读取（疑为录入错误）' }] });
+    expect(norm('O5分')).toEqual({ text: '05分', repairs: [{ at: 0, from: 'O', to: '0', message: '“O”按数字“0”读取（疑为录入错误）' }] });
+    expect(norm('共o5分').text).toBe('共05分');
+    // neither side a digit or point: no repair
+    expect(norm('共Ox分').repairs).toEqual([]);
+  });
+  it('half-width parentheses around several characters are dropped too', () => {
+    expect(withoutParentheticals('重点省份(甲、乙)：')).toBe('重点省份：');
+    expect(withoutParentheticals('甲(乙丙丁)戊')).toBe('甲戊');
+  });
+});

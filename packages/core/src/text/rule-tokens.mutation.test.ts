@@ -83,3 +83,34 @@ describe('textOf', () => {
     expect(textOf(text, [])).toBe('');
   });
 });
+
+/*
+ * Second round, after the first Stryker run of rule-tokens.ts (2026-12-03): the survivors were the
+ * end offsets of a name's characters (`i + k + 1` → `i + k - 1`, `i - k + 1`) and the glue check
+ * (`toks[toks.length - 1]` → `+ 1`, `gluedToNumber` → false, `/\d/` → `/\D/`), which no test reached:
+ * a digit right after a number token is read past the 40-character limit of one number.
+ */
+describe('tokenize: second round', () => {
+  it('each character of a name spans exactly itself, also after other text', () => {
+    expect(show(tokenize('甲最多跑一次扣1分'))).toEqual([
+      ['char', '甲', 0, 1],
+      ['char', '最', 1, 2],
+      ['char', '多', 2, 3],
+      ['char', '跑', 3, 4],
+      ['char', '一', 4, 5],
+      ['char', '次', 5, 6],
+      ['word', '扣', 6, 7, 'deduct'],
+      ['num', '1分', 7, 9, '1', '分'],
+    ]);
+  });
+  it('a digit glued to the end of a number (past the 40 characters one number reads) is no second number', () => {
+    // 1. and 38 zeros are 40 characters (the number 1); the 5 after them is a character, not 5分
+    const long = `1.${'0'.repeat(38)}5分`;
+    const toks = tokenize(long);
+    expect(show(toks).slice(0, 2)).toEqual([
+      ['num', long.slice(0, 40), 0, 40, '1', ''],
+      ['char', '5', 40, 41],
+    ]);
+    expect(toks.some((t) => t.kind === 'num' && t.q.unit === '分')).toBe(false);
+  });
+});
