@@ -45,7 +45,14 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   const out: ClauseCompile = { status: result.status, rules: result.rules, warnings: result.warnings, manualEffect, unread };
   if (result.status === 'needs-review') out.reason = result.reason ?? '未能完整识别计分规则';
   const forIndicators = result.indicator?.averageForIndicators;
-  if (result.status === 'ok' && result.rules.length === 0 && !forIndicators) {
+  if (forIndicators) {
+    // Read, but not applied (2026-12-03): the policy would live only on the other indicators, and an exported
+    // sheet has no row to carry it, so export → import would lose it. A person sets it on those indicators.
+    const { subject, of } = forIndicators;
+    out.status = 'needs-review';
+    out.reason = `本行规定写有“${subject}”的指标在不涉及时按${of}平均分计分，不是本行的计分规则`;
+    out.unread = [...unread, { text, reason: out.reason, suggestion: `在写有“${subject}”的指标上设置“不适用时取其他单位平均分”（average-of-others），并删去本行` }];
+  } else if (result.status === 'ok' && result.rules.length === 0) {
     out.status = 'needs-review';
     out.reason = '未找到计分规则';
   }
@@ -71,7 +78,6 @@ export function compileClause(text: string, opts: { source?: SourceRef; deductio
   if (result.indicator?.bonusCap !== undefined) out.bonusCap = result.indicator.bonusCap;
   if (result.indicator?.netCap !== undefined) out.netCap = result.indicator.netCap;
   if (result.indicator?.notApplicable) out.notApplicable = result.indicator.notApplicable;
-  if (forIndicators) out.averageForIndicators = forIndicators;
   return out;
 }
 
@@ -92,3 +98,4 @@ function rulesKeyBy(rules: readonly CompiledRule[], words: readonly string[]): b
     return words.every((w) => json.includes(`"${w}"`));
   });
 }
+

@@ -13,31 +13,19 @@ const table = (policy: string): string => [
   `1.4\t\t${policy}\t无新招录人员`,
 ].join('\n');
 
+/**
+ * The compiler reads such a row (golden 08:24#2), but the importer does not apply it: the policy would live only on
+ * the other indicators, an exported sheet has no row to carry it, and export → import would silently lose it
+ * (test/export/xlsx-round-trip.test.ts). The row stays, in review, saying what it sets and where to set it.
+ */
 describe('a row that sets the N/A policy of the indicators it names (未X，涉及X指标按Y平均分得分)', () => {
-  it('gives the indicators naming X the policy average-of-others and is no indicator of its own', async () => {
+  it('stays a row in review naming the subject and the average, with the setting to make as the suggestion', async () => {
     const { scheme, report } = await importScheme({ name: 'structure.tsv', bytes: utf8(table('未新招录人员，涉及新招录人员指标按全市部门平均分得分')) });
-    const rows = scheme.indicators[0]!.children!;
-    expect(rows.map((i) => i.notApplicable ?? '-')).toEqual(['-', 'average-of-others', 'average-of-others']);
-    const record = report.clauses.find((c) => c.text.startsWith('未新招录人员'))!;
-    expect(record.status).toBe('ok');
-    expect(record.rules.map((r) => r.kind)).toEqual(['average-of-others']);
-    expect(record.warnings.join('')).toContain('按全市部门平均分计');
-    expect(report.coverage.compiled).toBe(report.coverage.scoring);
-  });
-
-  it('stays in review when an indicator holds clauses about X beside others (the policy would take them too)', async () => {
-    const flat = table('未新招录人员，涉及新招录人员指标按全市部门平均分得分').split('\n').map((line) => line.split('\t').slice(0, 3).join('\t')).join('\n');
-    const { scheme, report } = await importScheme({ name: 'structure.tsv', bytes: utf8(flat) });
     expect(JSON.stringify(scheme.indicators)).not.toContain('average-of-others');
+    expect(scheme.indicators[0]!.children).toHaveLength(4);
     const record = report.clauses.find((c) => c.text.startsWith('未新招录人员'))!;
     expect(record.status).toBe('needs-review');
-    expect(record.reason).toContain('只有部分条款写有“新招录人员”');
-  });
-
-  it('stays in review, saying so, when no indicator names X', async () => {
-    const { report } = await importScheme({ name: 'structure.tsv', bytes: utf8(table('未开展轮岗，涉及开展轮岗指标按全市部门平均分得分')) });
-    const record = report.clauses.find((c) => c.text.startsWith('未开展轮岗'))!;
-    expect(record.status).toBe('needs-review');
-    expect(record.reason).toContain('没有找到写有“开展轮岗”的指标');
+    expect(record.reason).toBe('本行规定写有“新招录人员”的指标在不涉及时按全市部门平均分计分，不是本行的计分规则');
+    expect(record.unread?.at(-1)?.suggestion).toBe('在写有“新招录人员”的指标上设置“不适用时取其他单位平均分”（average-of-others），并删去本行');
   });
 });

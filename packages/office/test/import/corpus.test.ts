@@ -209,8 +209,7 @@ describe.skipIf(!present)('corpus imports', () => {
       expect(x7!.report.coverage.scoring).toBe(22);
       expect(x7!.scheme.vetoes).toHaveLength(4);
       expect(x8!.scheme.indicators.map((i) => i.title)).toEqual(['履职效能', '协同效应', '配置效益']);
-      // 3.223 (未新进人员…) is no indicator: it is the N/A policy of the rows about 新进人员.
-      expect(all(x8!.scheme.indicators).filter((i) => i.clauses?.length)).toHaveLength(16);
+      expect(all(x8!.scheme.indicators).filter((i) => i.clauses?.length)).toHaveLength(17);
       expect(x8!.scheme.vetoes).toHaveLength(5);
       for (const x of [x7!, x8!]) expect(x.report.rows.find((row) => row.kind === 'header')?.summary).toContain('得分=考核数据（不导入）');
     });
