@@ -12,16 +12,10 @@ import * as P from '../../src/points';
 import type { Grading, Indicator, Scheme } from '../../src/scheme/scheme.types';
 import type { Fact } from '../../src/scheme/fact.types';
 import { evaluate, evaluateWithState, rescore } from '../../src/scoring/evaluate';
+import { cats, grades } from './rescore-fixtures';
 
 const d = P.dec;
 const UNITS = 12;
-const cats = ['town', 'street'];
-
-const grades = [
-  { code: 'A', name: '优秀' },
-  { code: 'B', name: '良好' },
-  { code: 'C', name: '一般' },
-];
 const gradings: Grading[] = [
   { grades, method: 'score-bands', bands: [{ grade: 'A', min: d(30) }, { grade: 'B', min: d(20) }], quotas: [{ grade: 'A', maxPercent: d(40), scope: 'group' }] },
   { grades, method: 'score-bands', bands: [{ grade: 'A', min: d(30) }, { grade: 'B', min: d(20) }], quotas: [{ grade: 'A', max: 3, scope: 'all' }] },
