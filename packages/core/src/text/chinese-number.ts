@@ -32,7 +32,8 @@ function parseChineseInteger(s: string): number | undefined {
   let lastSmallUnit = Infinity;
   for (const ch of s) {
     if (ch in CN_DIGITS) {
-      if (digit !== undefined && digit !== 0 && CN_DIGITS[ch] !== 0) return undefined; // 二三 is not a number
+      // 二三 is not a number, nor 五零 (a digit before 零 was dropped: 扣五零分 read as 0); 一百零五's 零 follows a unit
+      if (digit !== undefined && digit !== 0) return undefined;
       digit = CN_DIGITS[ch];
     } else if (ch in CN_SMALL_UNITS) {
       const unit = CN_SMALL_UNITS[ch]!;
@@ -160,7 +161,14 @@ function readBare(s: string, i: number, multiply = false): Bare | undefined {
   while (j > i && s[j - 1] === '点') j--;
   if (j === i) return undefined;
   const run = s.slice(i, j);
-  const value = parseChineseNumeral(run);
+  // Beyond what points can hold exactly (一万亿): no number here, so the clause goes to review instead of the
+  // import failing on a thrown decimal-range error (Arabic digits are guarded the same way above).
+  let value: ReturnType<typeof parseChineseNumeral>;
+  try {
+    value = parseChineseNumeral(run);
+  } catch {
+    return undefined;
+  }
   if (value === undefined) return undefined;
   return { value, end: j, chinese: true };
 }

@@ -114,3 +114,12 @@ describe('second round', () => {
     expect(withoutParentheticals('甲(乙丙丁)戊')).toBe('甲戊');
   });
 });
+
+/* Third round, after the rerun (2026-12-03): `character === 'l' || character === 'I'` → true survived it. */
+describe('third round', () => {
+  it('only l or I is read as the item number 1, not another character before . or 、', () => {
+    expect(norm('甲、乙').repairs).toEqual([]);
+    expect(norm('完成。A.按时').repairs).toEqual([]);
+    expect(norm('x.按时').text).toBe('x.按时');
+  });
+});

@@ -80,7 +80,7 @@ export const COUNTERS = ['人次', '批次', '起', '件', '次', '例', '项', 
 /** Counters that are periods: 每月 / 每期 states a cadence, never an amount per occurrence. */
 export const PERIOD_COUNTERS = ['月', '期'];
 /** "…整个项得0分": the words before a 0 分 that make it the whole item zeroed (a zero rule), not a completion of 0. */
-export const WHOLE_ITEM_ZERO_HEADS = ['整个项得', '整项得', '该项得', '本项得', '此项得', '整个项计', '整项计', '该项计', '本项计'];
+export const WHOLE_ITEM_ZERO_HEADS = ['整个项得', '整项得', '该项得', '本项得', '此项得', '整个项计', '整项计', '该项计', '本项计', '此项计'];
 /** "…全部达标得N分" before deductions for each one that does not (full-then-each.ts): the words of the all-met state. */
 export const ALL_MET_WORDS = ['全部达标', '均达标', '全部合格', '均合格', '全部完成', '均完成'];
 /** The failures those deductions are for (有一个不达标扣2分). */

@@ -57,3 +57,30 @@ describe('compileRuleText on extraction defects', () => {
     expect(r.rules.map((c) => show(c.rule))).toEqual([{ kind: 'condition', effect: 'deduction', amount: '0.1' }]);
   });
 });
+
+/** Found by the mutation runs of text/ (2026-12-03, mutation/RESULTS-text.md): two wrong readings marked ok and a crash. */
+describe('compileRuleText on malformed numerals and 此项计0分', () => {
+  it('a digit before 零 (扣五零分) is no amount: review, not a deduction of 0', () => {
+    const r = compileRuleText('迟报的，扣五零分');
+    expect(r.status).toBe('needs-review');
+    expect(r.rules.every((c) => show(c.rule)['amount'] !== '0')).toBe(true);
+    // 一百零五 keeps its 零 (after a unit)
+    expect(show(compileRuleText('迟报的，扣一百零五分').rules[0]!.rule)).toMatchObject({ amount: '105' });
+  });
+
+  it('此项计0分 zeroes the item, as 该项计0分 and 此项得0分 do — never a completion worth 0', () => {
+    for (const head of ['此项计', '该项计', '此项得']) {
+      const r = compileRuleText(`未按时完成的，${head}0分`, { points: 2_000_000 as never });
+      expect(r.rules.map((c) => c.rule.kind), head).toEqual(['zero']);
+    }
+  });
+
+  it('a Chinese numeral beyond exact points (一万亿) does not throw; in a condition it reads as the Arabic 10000亿 does', () => {
+    const cn = compileRuleText('地区生产总值突破一万亿的，加1分');
+    const ar = compileRuleText('地区生产总值突破10000亿的，加1分');
+    expect([cn.status, cn.rules.map((c) => show(c.rule))]).toEqual([ar.status, ar.rules.map((c) => show(c.rule))]);
+    // as an amount it is no amount: review, never a crash
+    expect(() => compileRuleText('违规的，扣一百亿分')).not.toThrow();
+    expect(compileRuleText('违规的，扣一百亿分').status).toBe('needs-review');
+  });
+});
