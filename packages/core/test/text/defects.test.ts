@@ -58,7 +58,7 @@ describe('compileRuleText on extraction defects', () => {
   });
 });
 
-/** Found by the mutation runs of text/ (2026-12-03, mutation/RESULTS-text.md): two wrong readings marked ok and a crash. */
+/** Found by the mutation runs of text/ (2026-12-03, docs/testing-text-mutation.md): two wrong readings marked ok and a crash. */
 describe('compileRuleText on malformed numerals and 此项计0分', () => {
   it('a digit before 零 (扣五零分) is no amount: review, not a deduction of 0', () => {
     const r = compileRuleText('迟报的，扣五零分');
