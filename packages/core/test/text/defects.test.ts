@@ -63,7 +63,7 @@ describe('compileRuleText on malformed numerals and 此项计0分', () => {
   it('a digit before 零 (扣五零分) is no amount: review, not a deduction of 0', () => {
     const r = compileRuleText('迟报的，扣五零分');
     expect(r.status).toBe('needs-review');
-    expect(r.rules.every((c) => show(c.rule)['amount'] !== '0')).toBe(true);
+    expect(r.rules.every((c) => (show(c.rule) as { amount?: string }).amount !== '0')).toBe(true);
     // 一百零五 keeps its 零 (after a unit)
     expect(show(compileRuleText('迟报的，扣一百零五分').rules[0]!.rule)).toMatchObject({ amount: '105' });
   });
