@@ -178,8 +178,8 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
       ]);
       expect(leaves(s)).toHaveLength(17);
       expect(s.indicators[2]!.children!.slice(11).map((i) => pts(i.points))).toEqual([1.5, 1.5, 1]);
-      // 3.223 (未新进人员…按市级部门平均分得分) is read but not applied (compile-clause.ts): only 3.224's own sentence
-      // (其他部门得分为专业部门得分的平均分) sets average-of-others.
+      // 3.223 (the 未X，涉及X指标按Y平均分得分 row, 08:24) is read but not applied (compile-clause.ts): only 3.224,
+      // whose own sentence names the units averaged (08:25), sets average-of-others.
       const children = s.indicators[2]!.children!;
       expect(children.flatMap((i, k) => (i.notApplicable === 'average-of-others' ? [k] : []))).toEqual([7]);
     });
