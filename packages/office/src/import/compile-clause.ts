@@ -22,8 +22,6 @@ export type ClauseCompile = {
   allowNegative?: true;
   /** "其余站所得分为一线站所得分的平均分": the item's N/A policy; `who` (marked not applicable) take the average of `of`. */
   notApplicable?: { policy: 'average-of-others'; who: string; of: string };
-  /** "未新设窗口，涉及新设窗口指标按县直部门平均分得分": the N/A policy of the indicators naming `subject` (finalize). */
-  averageForIndicators?: { when: string; subject: string; of: string };
 };
 
 /** Item policies a newer compiler may return beside the ones this importer always applied. */

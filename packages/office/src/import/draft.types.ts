@@ -27,11 +27,6 @@ export type ClauseDraftNode = {
    * a veto of the scheme (`scheme.vetoes`, effect: not 优秀), not a clause; `heading` is the word as written.
    */
   veto?: { heading: string; grade: string };
-  /**
-   * "未新设窗口，涉及新设窗口指标按县直部门平均分得分" (08 3.223): a row that sets the N/A policy average-of-others of the
-   * indicators whose text names `subject`, not a way of scoring its own row (finalize sets it on those indicators).
-   */
-  averageForIndicators?: { when: string; subject: string; of: string };
 };
 
 export type NodeKind = 'list' | 'section' | 'group' | 'unit' | 'category' | 'item' | 'indicator' | 'part';

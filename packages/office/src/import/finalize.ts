@@ -84,17 +84,8 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
       });
     }
   };
-  // "未新设窗口，涉及新设窗口指标按县直部门平均分得分" rows (08 3.223): policies of other indicators, applied once all are built.
-  const policies: { clause: ClauseDraftNode; node: DraftNode }[] = [];
-  const takePolicies = (node: DraftNode): void => {
-    for (const c of node.clauses) if (c.averageForIndicators) policies.push({ clause: c, node });
-  };
   const kept = (nodes: readonly DraftNode[], scope: Scope | undefined): DraftNode[] =>
     nodes.filter((n) => {
-      if (isPolicyOnly(n)) {
-        takePolicies(n);
-        return false;
-      }
       if (!isVetoOnly(n)) return true;
       const all = (x: DraftNode, sc: Scope | undefined): void => {
         takeVetoes(x, sc);
@@ -107,7 +98,6 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
   const toIndicator = (node: DraftNode, code: string, inherited: Scope | undefined, isTop: boolean): Indicator => {
     const scope = scopeOf(node, inherited) ?? (isTop && needsSelf && !hasUnitScope(node) ? { units: ['本级'] } : undefined);
     takeVetoes(node, scope);
-    takePolicies(node);
     const ind: Indicator = { code, title: node.title };
     if (node.points !== undefined) ind.points = node.points;
     else {
@@ -143,7 +133,7 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     ind.source = coreSource(node.source);
     const children = kept(node.children, scope);
     if (children.length) ind.children = children.map((c, i) => toIndicator(c, `${code}.${i + 1}`, scope, false));
-    const own = node.clauses.filter((c) => !c.veto && !c.averageForIndicators);
+    const own = node.clauses.filter((c) => !c.veto);
     if (own.length) ind.clauses = clausesOf(node, code, own);
     if (!children.length && !own.length && node.points !== undefined) targetOnly.push(code);
     return ind;
@@ -202,7 +192,6 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
   };
 
   const indicators = kept(state.roots, undefined).map((r, i) => toIndicator(r, String(i + 1), undefined, true));
-  for (const { clause, node } of policies) clauses.push(applyAverageForIndicators(indicators, clause, node));
 
   const unitCodes = new Set(units.map((u) => u.code));
   const unresolved = new Set<string>();
@@ -243,50 +232,6 @@ export function finalize(state: BuildState, meta: SchemeMeta): Finalized {
     subAssessments: [],
   };
   return { scheme, clauses, targetOnly };
-}
-
-/** An item without points or sub-items whose rows all set the N/A policy of other indicators: no indicator of its own. */
-function isPolicyOnly(node: DraftNode): boolean {
-  return node.points === undefined && node.children.length === 0 && node.clauses.length > 0 && node.clauses.every((c) => c.averageForIndicators !== undefined);
-}
-
-/**
- * "未新设窗口，涉及新设窗口指标按县直部门平均分得分" (08 3.223): every indicator whose own clause text names the subject
- * (08: the two rows about new staff) gets the N/A policy average-of-others — a unit marked not applicable
- * there (one without new staff) takes the average of the others. The row is reported as a compiled clause naming
- * the indicators; when no indicator names the subject it stays in review, saying so.
- */
-function applyAverageForIndicators(indicators: Indicator[], clause: ClauseDraftNode, node: DraftNode): ClauseRecord {
-  const policy = clause.averageForIndicators!;
-  const matched: string[] = [];
-  const mixed: string[] = [];
-  const walk = (ind: Indicator): void => {
-    const own = ind.clauses ?? [];
-    // The policy is the whole indicator's: only when each of its clauses is about the subject (a 平均年龄 clause beside
-    // them would take the others' average too).
-    if (own.length > 0 && own.every((c) => c.text.includes(policy.subject))) {
-      ind.notApplicable = 'average-of-others';
-      matched.push(ind.code);
-    } else if (own.some((c) => c.text.includes(policy.subject))) mixed.push(ind.code);
-    ind.children?.forEach(walk);
-  };
-  indicators.forEach(walk);
-  const record: ClauseRecord = {
-    code: `${node.title}`,
-    indicator: node.title,
-    text: clause.text,
-    status: 'ok',
-    rules: [{ kind: 'average-of-others', text: clause.text, span: [0, clause.text.length], params: [{ name: 'indicators', value: matched.join('、'), phrase: policy.subject }, { name: 'of', value: policy.of, phrase: policy.of }] }],
-    divisions: clause.divisions ?? [],
-    leaders: clause.leaders ?? [],
-    source: clause.source,
-    warnings: [...clause.warnings, `${policy.when}的单位：指标 ${matched.join('、')} 标为不适用（not-applicable），按${policy.of}平均分计`],
-  };
-  if (mixed.length > 0) {
-    return { ...record, status: 'needs-review', reason: `“${policy.when}…按${policy.of}平均分得分”：指标 ${mixed.join('、')} 只有部分条款写有“${policy.subject}”，不适用时取平均分只能按整个指标设置，需人工确认`, rules: [] };
-  }
-  if (matched.length > 0) return record;
-  return { ...record, status: 'needs-review', reason: `“${policy.when}…按${policy.of}平均分得分”：没有找到写有“${policy.subject}”的指标，需人工指定适用的指标`, rules: [] };
 }
 
 /** An item whose rows (its own or its sub-items') are all 一票否优 situations: no points, scores nothing; its rows are vetoes. */

@@ -70,5 +70,4 @@ export function applyClausePolicies(item: DraftNode, clause: ClauseDraftNode, co
   if (compiled.netCap !== undefined) item.caps = { ...item.caps, net: compiled.netCap };
   if (compiled.allowNegative) item.noFloor = true;
   if (compiled.notApplicable) item.notApplicable = compiled.notApplicable;
-  if (compiled.averageForIndicators) clause.averageForIndicators = compiled.averageForIndicators;
 }
