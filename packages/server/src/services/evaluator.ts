@@ -74,7 +74,15 @@ export function evaluateDocuments(scheme: Scheme, factsInFileFormat: unknown[], 
   // Re-score unit by unit while few units changed; past a quarter of the units a full pass is cheaper.
   if (cached && changed && changed.length <= Math.max(1, scheme.units.length / 4)) {
     state = cached.state;
-    for (const u of changed) state = rescore(state, u, grouped.get(u) ?? []);
+    try {
+      for (const u of changed) state = rescore(state, u, grouped.get(u) ?? []);
+    } catch (error) {
+      // `rescore` updates the cached state's facts before it scores: a throw part way (a figure out
+      // of the exact range, say) leaves facts that no longer match its results or `unitKeys`, and
+      // the next diff would skip them. Drop the entry, so the next recompute evaluates afresh.
+      evaluations.delete(cacheKey!.key);
+      throw error;
+    }
     evaluationStats.incremental++;
     evaluationStats.unitsRescored += changed.length;
   } else {
