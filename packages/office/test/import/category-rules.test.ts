@@ -11,8 +11,8 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 // the assessed unit's category (非产区).
 const TABLE = [
   '考核项目\t评分标准\t分值\t考核部门',
-  '主推技术\t技术到位率不低于95%的，产区得2.5分，非产区得1.5分；每减少1个百分点，产区扣0.5分，非产区扣0.3分；低于90%不得分。\t1.5\t省农业农村厅',
-  '补贴发放\t足额发放补贴的，产区得4分，非产区得1分，否则不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
+  '主推技术\t技术到位率不低于95%的，产区得2.5分、非产区得1.5分；每降低1个百分点，产区扣0.5分、非产区扣0.3分；低于90%不得分。\t1.5\t省农业农村厅',
+  '补贴发放\t资金足额发放到户的，产区得4分、非产区得1分，否则不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
 ].join('\n');
 
 describe('importing rules by unit category', () => {
@@ -51,7 +51,7 @@ describe('importing rules by unit category', () => {
 // Written after corpus 06 (26): "此项不得分，同时倒扣" — the 倒扣 is taken after the item's zeroing (clause afterZero).
 const REVERSE_TABLE = [
   '考核项目\t评分标准\t分值\t考核部门',
-  '补贴发放\t按规定发放补贴的，产区得4分，非产区得1分，否则不得分。出现挪用补贴等违规情形的，此项不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
+  '补贴发放\t补贴按期足额兑付的，产区得4分、非产区得1分，否则不得分。查实套取补贴等违规问题的，此项不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
 ].join('\n');
 
 describe('importing 此项不得分，同时倒扣', () => {
