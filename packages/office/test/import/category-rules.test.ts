@@ -11,7 +11,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 // the assessed unit's category (非产区).
 const TABLE = [
   '考核项目\t评分标准\t分值\t考核部门',
-  '主推技术\t技术到位率不低于95%的，产区得2.5分、非产区得1.5分；每降低1个百分点，产区扣0.5分、非产区扣0.3分；低于90%不得分。\t1.5\t省农业农村厅',
+  '农机作业\t机收率不低于95%的，产区得2.5分、非产区得1.2分；每降低1个百分点，产区扣0.5分、非产区扣0.24分；低于90%不得分。\t1.2\t省农业农村厅',
   '补贴发放\t资金足额发放到户的，产区得4分、非产区得1分，否则不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
 ].join('\n');
 
@@ -37,8 +37,8 @@ describe('importing rules by unit category', () => {
       { id: '5', type: 'flag', unit: 'b', ref: reversed!.code, value: true },
     ];
     const r = evaluate(withUnits, facts);
-    // 甲省 (产区): 2.5 − 2 × 0.5 = 1.5, and 补贴 4 → 5.5; 乙省 (非产区): 1.5 − 2 × 0.3 = 0.9, 否则不得分 0 and 倒扣 1 → −0.1
-    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '5.5', b: '-0.1' });
+    // 甲省 (产区): 2.5 − 2 × 0.5 = 1.5, and 补贴 4 → 5.5; 乙省 (非产区): 1.2 − 2 × 0.24 = 0.72, 否则不得分 0 and 倒扣 1 → −0.28
+    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '5.5', b: '-0.28' });
 
     // The facts template asks for what the category rules read (a rate, flags), never an assessor's judgement.
     const rows = (s: Scheme) => factsTemplateRows(s).map((row) => [row.unit, row.ref, row.type]);
