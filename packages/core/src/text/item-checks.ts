@@ -96,7 +96,7 @@ export function checkScoreAlternatives(
   // Stacked increments on top of points by category would need per-category clause points.
   if (stacked && !indicator.pointsByCategory) return;
   if (stacked && indicator.pointsByCategory) {
-    // Corpus 06 (3) (5): "…产区得1.3分，非产区得0.8分；在此基础上，…得0.2分" — the increments add to each
+    // Corpus 06 (3) (5): "…产区得a分，非产区得b分；在此基础上，…得c分" — the increments add to each
     // category's points, which a completion rule cannot take by category (its points are one figure).
     const extra = scoring.slice(1).map((entry) => (entry.rule as { points?: Dec }).points);
     if (extra.every((value) => value !== undefined)) {
@@ -155,7 +155,7 @@ export function checkScoreAlternatives(
       relation === 'one-of'
         ? `按情形择一计分（取符合的最高一档）：最高一档 ${P.toStr(itemPoints!)} 分即本项分值，各情形相加会超过本项分值`
         : someStacked
-          // Corpus 06 (4): "…得1分。未实现…的，得0.8分；在此基础上，…得0.2分" — the stacked one adds to the one before it.
+          // Corpus 06 (4): "…得a分。未实现…的，得b分；在此基础上，…得c分" — the stacked one adds to the one before it.
           ? '按情形择一计分（取符合的最高一档），“在此基础上”的情形与其前一情形相加后作为一档'
           : '按情形择一计分（取符合的最高一档）',
   });

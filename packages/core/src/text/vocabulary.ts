@@ -163,7 +163,7 @@ export function delegatedTo(text: string): string | undefined {
 /** Money units and their size in 元: a band on an amount is kept in 元 whatever unit the sentence writes it in. */
 export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 1, 万元: 10000, 亿元: 100000000 };
 
-/** The others score by their ratio to the leader (第1名得6分，第2-5名按第1名的比例得分, corpus 07). */
+/** The others score by their ratio to the leader (第1名得N分，第2-k名按第1名的比例得分, corpus 07). */
 export const LEADER_RATIO_WORDS = ['按第1名的比例', '按第一名的比例', '按第1名比例', '按第一名比例', '与第1名的比例', '与第一名的比例'];
 
 /** The rest of a ranking (其余得2分). */
@@ -261,7 +261,7 @@ export const CONDITION_OPENERS = ['如果', '但是', '若', '如', '但'];
 export const EXEMPT_FLAG = 'exempt';
 /** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): external-rank `fromBottom` (families/reverse-rank.family.ts). */
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
-/** One place up a ranking counted from the bottom (倒数第4名及以上的，每进1名扣0.1分, corpus 08). */
+/** One place up a ranking counted from the bottom (倒数第n+1名及以上的，每进1名扣s分, corpus 08). */
 export const RANK_UP_WORDS = ['每进', '每前进', '每上升'];
 /** A score taken from other units' scores (corpus 08, in the shape of the made-up "其余站所得分为一线站所得分的平均分"): flagged, never a rule. */
 export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];
@@ -271,14 +271,14 @@ export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平
  * "产区得2分" "产区扣0.5分" "产区最多扣2分", or nothing after the verb ("倒扣产区4分", "在产区2.4分…的基础上").
  */
 export const CATEGORY_AMOUNT_FILLERS = ['', '得', '扣', '加', '减', '扣减', '最多扣', '最高扣', '最多加', '最高加'];
-/** What joins the amounts of a category pair ("产区扣0.5分，非产区扣0.3分", "产区得1.5分、非产区得1分"). */
+/** What joins the amounts of a category pair ("产区扣a分，非产区扣b分", "产区得a分、非产区得b分"). */
 export const CATEGORY_PAIR_SEPARATORS = ['，', ',', '、'];
 /**
  * "此项不得分，同时倒扣4分": what may stand before a 倒扣 that has no condition of its own, so it shares the 此项不得分's
  * (the two become one clause with `afterZero`, compile-rule.ts).
  */
 export const SAME_CONDITION_WORDS = ['同时', '并且', '并', '且'];
-/** A list whose amounts follow the order of the categories just named ("…的基础上分别加0.3分、0.2分"). */
+/** A list whose amounts follow the order of the categories just named ("…的基础上分别加x分、y分"). */
 export const RESPECTIVELY_WORDS = ['分别'];
 /** "其余站所得分为一线站所得分的平均分": the indicator's N/A policy average-of-others (families/peer-average.ts). */
 export const OTHERS_WORDS = ['其他', '其余'];

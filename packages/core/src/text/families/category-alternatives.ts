@@ -25,7 +25,7 @@ function situationText(entry: CompiledRule): string {
 
 /**
  * Two or more situations that each earn the same points by category (corpus 06 (15): two situations, each
- * "…的，产区得2分，非产区得1分，否则不得分", the second for the provinces the first does not apply to,
+ * "…的，产区得a分，非产区得b分，否则不得分", the second for the provinces the first does not apply to,
  * on an item of 1 分): each one alone is worth the item's full points, so summing them would exceed the
  * item — one situation earns the points: one `any-of` over the situations, its points the item's
  * points by category. Only when every map is the same, the points column states one of the

@@ -22,8 +22,8 @@ type Entry = { category: string; start: number; end: number; keepFrom: number };
 type Respectively = { start: number; end: number; amounts: { start: number; end: number }[] };
 
 /**
- * Amounts by unit category inside a clause's rules (corpus 06): "每减少1个百分点，产区扣0.5分，非产区扣0.3分",
- * "同时倒扣产区4分，非产区1分", "在产区2.4分、非产区1.6分的基础上分别加0.3分、0.2分". The clause is read once per
+ * Amounts by unit category inside a clause's rules (corpus 06): "每减少N个百分点，产区扣a分，非产区扣b分",
+ * "同时倒扣产区c分，非产区d分", "在产区a分、非产区b分的基础上分别加x分、y分". The clause is read once per
  * category in the document's words: a copy of the text that keeps only that category's amounts (the
  * other categories' words and amounts blanked, same length, so every span is the original's) goes
  * through the whole compiler with its coverage check. Only when every copy compiles ok, to rules of
@@ -230,7 +230,7 @@ function categoryAt(norm: string, at: number): string | undefined {
 
 /**
  * Runs of "category [filler] N分" joined by ，/、 (two or more, each category once), and the 分别 list after a
- * run whose amounts follow the run's order ("在产区2.4分、非产区1.6分的基础上分别加0.3分、0.2分").
+ * run whose amounts follow the run's order ("在产区a分、非产区b分的基础上分别加x分、y分").
  */
 function categoryGroups(norm: string, toks: readonly Tok[]): Group[] {
   const groups: Group[] = [];
@@ -277,7 +277,7 @@ function skipSeparator(norm: string, at: number): number | undefined {
   return i;
 }
 
-/** "…的基础上分别加0.3分、0.2分": 分别, a verb, then as many amounts as the run has categories, in the same sentence. */
+/** "…的基础上分别加x分、y分": 分别, a verb, then as many amounts as the run has categories, in the same sentence. */
 function respectivelyAfter(norm: string, toks: readonly Tok[], from: number, count: number): (Respectively & { verbFrom: number }) | undefined {
   const sentenceEnd = [...'。；;'].map((mark) => norm.indexOf(mark, from)).filter((at) => at >= 0);
   const end = sentenceEnd.length > 0 ? Math.min(...sentenceEnd) : norm.length;
