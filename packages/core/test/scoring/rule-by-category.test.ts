@@ -1,6 +1,6 @@
 /**
  * Clause.ruleByCategory: a clause whose rule depends on the assessed unit's category (corpus 06:
- * "不低于95%的，产区得2.5分，非产区得1.5分；每减少1个百分点，产区扣0.5分，非产区扣0.3分"). The engine picks the
+ * "不低于X%的，产区得a分，非产区得b分；每减少1个百分点，产区扣c分，非产区扣d分"). The engine picks the
  * rule of the unit's category, falls back to `rule`, and puts a unit whose category has no rule and
  * whose fallback is `manual` in review; the ledger names the category and still reconciles.
  */

@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { familyTable } from './family-table';
 
-// Written after corpus 01 (1.4.1) (…，得5分，每少一次扣0.5分，扣完为止，参加…会议（2分，少一次扣0.5分，扣完为止）); own words.
+// Written after corpus 01 (1.4.1) (…，得N分，每少一次扣a分，扣完为止，参加…会议（M分，少一次扣b分，扣完为止）); own words.
 describe('part-points: parts of one item, each with its own points and per-miss deduction', () => {
   const part = (points: string, amount: string) => [
     { kind: 'completion', points },

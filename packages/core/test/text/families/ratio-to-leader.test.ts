@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { familyTable } from './family-table';
 
-// Written after the corpus 07 pattern (第1名得N分，第2-5名按第1名的比例得分).
+// Written after the corpus 07 pattern (第1名得N分，第2-k名按第1名的比例得分).
 describe('family ratio-to-leader', () => {
   familyTable([
     ['the others by range', '按各单位办件量进行排名，第1名得6分，第2-5名按第1名的比例得分', { rules: [{ kind: 'relative-to-best', effect: 'score', metric: { of: 'value' }, weight: '6' }], family: 'ratio-to-leader' }],
