@@ -33,7 +33,7 @@ function scheme(opts: { afterZero?: boolean; floor?: null; cap?: string } = {}):
       ...(opts.floor === null ? { floor: null } : {}),
       ...(opts.cap ? { caps: { deduction: d(opts.cap) } } : {}),
       clauses: [
-        { code: 'C1', text: '按规定发放补贴的，产区得4分，非产区得1分，否则不得分', rule: { kind: 'completion' } },
+        { code: 'C1', text: '按规定兑付补助资金的，产区得4分、非产区得1分，否则不得分', rule: { kind: 'completion' } },
         // a 扣 clause that is not 倒扣: it stays under the item's floor
         { code: 'C3', text: '报送迟缓的，扣0.5分', rule: { kind: 'condition', effect: 'deduction', amount: d('0.5') } },
         reverse,
