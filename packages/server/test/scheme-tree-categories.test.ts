@@ -31,7 +31,7 @@ const file = {
       clauses: [
         {
           code: 'I1.1',
-          text: '到位率达95%及以上的，产区计2.5分、非产区计1.5分；到位率每低1个百分点，产区减0.5分、非产区减0.3分',
+          text: '到位率不低于95%时，产区得2.5分、非产区得1.5分；每下降1个百分点，产区扣0.5分、非产区扣0.3分',
           rule: { kind: 'manual', effect: 'score', reason: '本条款按单位类别给出规则' },
           ruleByCategory: {
             产区: { kind: 'threshold-steps', effect: 'score', metric: { of: 'rate' }, threshold: 95, direction: 'below', step: 1, perStep: 0.5 },

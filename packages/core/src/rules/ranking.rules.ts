@@ -109,7 +109,7 @@ export function evalExternalRank(rule: ExternalRankRule, ctx: RuleContext): Rule
   return out;
 }
 
-/** 倒数第1…3名分别计a、b、c分，此后每进1名扣s分: the score by place counted from the bottom. */
+/** 倒数第1名…分别计a、b、c分，倒数第n+1名及以上的，每进1名扣s分: the score by place counted from the bottom. */
 function scoreFromBottom(spec: NonNullable<ExternalRankRule['fromBottom']>, f: RankFact, ctx: RuleContext): RuleOutcome {
   if (f.of === undefined) return pending('rank.from-bottom-no-total', { rank: f.rank }, [f.id]);
   if (f.rank < 1 || f.rank > f.of) return needsReview('rank.out-of-range', { rank: f.rank, of: f.of }, [f.id]);

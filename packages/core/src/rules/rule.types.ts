@@ -297,7 +297,7 @@ export type ExternalRankRule = {
   topBonusByRole?: Record<string, Dec[]>;
   cap?: Dec;
   /**
-   * 倒数第1、2、3名分别计a、b、c分，其余每进1名扣s分 (corpus 08 (3.1)): the
+   * 倒数第1名…第n名的分别计a、b、c分，倒数第n+1名及以上的，每进1名扣s分 (corpus 08 (3.1)): the
    * score by place counted from the bottom (of − rank + 1, so the rank fact must give `of`).
    * `scores[k]` is the score of the (k+1)-th place from the bottom; every place above the listed
    * ones takes `perPlaceUp` off the last listed score, never below 0. The item's points bound it.

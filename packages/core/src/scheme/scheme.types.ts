@@ -156,7 +156,7 @@ export type Clause = {
   points?: Dec;
   rule: Rule;
   /**
-   * The rule by unit category (corpus 06: per point below, 产区 loses a and 非产区 b): a unit whose category
+   * The rule by unit category (corpus 06 "每减少N个百分点，产区扣a分，非产区扣b分"): a unit whose category
    * is a key is scored by that rule, every other unit by `rule` (the fallback). A `manual` fallback
    * means no category-free reading exists: such a unit's clause is needs-review. Every rule here has
    * the effect of `rule` and none reads other units (lint).

@@ -51,7 +51,7 @@ export type Built = {
   siblings?: Built[];
   /** Item policies the reading implies (产区得a分，非产区得b分 → the item's points by category). */
   policy?: { pointsByCategory?: Record<string, Dec>; points?: Dec };
-  /** The reading also read the words after its last amount, to the end of the sentence (the places after the first scored by their ratio to it). */
+  /** The reading also read the words after its last amount, to the end of the sentence (第2-k名按第1名的比例得分). */
   claimsTail?: boolean;
 };
 /** A reading that cannot be compiled: the reason, and a suggested reading where one exists. */
@@ -104,7 +104,7 @@ export function buildSingle(ctx: SentenceCtx, segs: Segment[], i: number): { bui
     case 'zero': {
       const scope = containsAny(cond, UNIT_SCOPE_WORDS) ? 'unit' : 'indicator';
       addParam('scope', scope, amountPhrase(ctx, seg));
-      // "处理率达N%以上，…，否则不得分（M分）" (corpus 01 (6.1), its shape): the figures before 否则
+      // "确保<某设施>处理率达X%以上，<另一项>…，否则不得分（N分）" (corpus 01 (6.1)): the figures before 否则
       // are the requirements whose failure zeroes the item — the condition a person judges, read by this rule.
       const otherwise = firstOf(cond, ZERO_OTHERWISE_WORDS);
       if (otherwise && frame.type === 'no-score') {
@@ -337,7 +337,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     });
   }
 
-  // A bonus for a measured value past a figure (corpus 10: an amount of money past N 万元 gives M points): one band of that value.
+  // A bonus for a measured value past a figure (corpus 10 "<某行为>金额 N 万元以上的，加M分"): one band of that value.
   // The value is read in the unit written (元 for money, % for a rate); a figure without a unit stays for review.
   const edgeUnit = ths[0]?.tok.q.unit;
   const money = edgeUnit === undefined ? undefined : MONEY_UNITS[edgeUnit];
@@ -357,7 +357,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   if (frame.verb === 'get') {
     // 资料齐全得1分 / 完成…得5分: full points when judged complete.
     add('points', decimalText(frame.value), amountP);
-    // Corpus 06 (45), "…率达到N%的，得M分": the figures of the condition are its requirement.
+    // Corpus 06 (45) "…完成率达到X%的，得a分": the figures of the condition are its requirement.
     params.push(...(requirementParams(ctx, seg.condFrom, seg.condTo) ?? []));
     return done({ kind: 'completion', points: frame.value });
   }
@@ -500,7 +500,7 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
       return { rule: { kind: 'bands', effect: scoreEffectOf(frame.verb), metric: metricFor(cond, first.tok), bands }, segs: [seg], params };
     }
   }
-  // "倒数第1、2、3名分别计a、b、c分，其余每进1名扣s分" (corpus 08 (3.1), its shape):
+  // "排名倒数第1名…第n名的分别计a分、b分、c分，倒数第n+1名及以上的，每进1名扣s分" (corpus 08 (3.1)):
   // places counted from the bottom, which no rank rule reads (an external rank is counted from the top).
   const reverse = firstOf(cond, REVERSE_RANK_WORDS);
   if (reverse) {

@@ -208,7 +208,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     absorbBelowOptions(norm, text, itemRules);
     if (items.length === 1) absorbFullThenEach(itemRules, indicator, points, consumed);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
-    // "<a>—<b>元的，每<s>元加<x>分" (corpus 10): a money step inside a bracket, its base not written.
+    // 捐款<下限>—<上限>元的，每m元加a分 (corpus 10): a money step inside a bracket, its base not written.
     const bracket = moneyBracketIssue(text, tokenize(norm, item.start, item.end), itemRules);
     if (bracket) issue({ start: bracket.span[0], end: bracket.span[1] }, bracket.reason, bracket.suggestion ? { suggestion: bracket.suggestion } : {});
     // Coverage: every significant phrase of the item is read by a rule, a policy or an issue.
@@ -289,7 +289,7 @@ const zeroesTheItem = (rule: Rule): boolean => rule.kind === 'zero' && rule.scop
 type SubItemPoints = { item: Range; value: Dec; span: [number, number]; phrase: string };
 
 /**
- * "1.…每例扣a分,共N分。2.…（M分）。…每项扣b分。" (corpus 07 (5.3), its shape): one "（N分）" inside
+ * "1.…每例扣a分,共N分。2.…情况（M分）。…未完成的每项扣b分。" (corpus 07 (5.3)): one "（N分）" inside
  * one of several numbered items that each score is that item's points, not the clause's. Null otherwise, or when it
  * equals the points the caller passed (then it is the clause's points written again).
  */
@@ -504,7 +504,7 @@ function compileSentence(
     const record = { start: tail[0]!.start, end: tail[tail.length - 1]!.end };
     const token = ctx.original.slice(record.start, record.end);
     const paren = findParenPoints(tail, 0, tail.length);
-    // "…每例扣a分（N分）；" (corpus 01, its shape): the item's own points closing the sentence, not an amount.
+    // "…出现1例<未办>扣a分（N分）；" (corpus 01): the item's own points closing the sentence, not an amount.
     if (paren.length === 1 && ctx.points !== undefined && paren[0]!.value === ctx.points && paren[0]!.at === 0 && tail.slice(paren[0]!.next).every((t) => t.kind === 'punct')) return;
     if (level === 'per-rule') issue(record, '“按规定执行”未说明后果');
     else if (level === 'convert') issue(record, '折算方法见另一细则，未给出公式');
@@ -520,7 +520,7 @@ function compileSentence(
     }
     else if (/[\p{Script=Han}]/u.test(token) && !/^[）)]+$/.test(token.trim())) {
       const byCategory = SCORING_VOCAB.test(token) ? categoryDeductionIssue(token) : undefined;
-      // a bonus per extra piece "按a：b：c比例" (corpus 02 (5.1)): the ratio is read, what one part is worth is not written.
+      // 多<一件>按x：y：z比例加分 (corpus 02 (5.1)): the ratio is read, what one part is worth is not written.
       const ratio = byCategory ? null : ratioBonusIssue(tail, token, ctx.original.slice(range.start, range.end));
       if (byCategory) issue(record, byCategory.reason, { suggestion: byCategory.suggestion });
       else if (ratio) issue(record, ratio.reason, ratio.suggestion ? { suggestion: ratio.suggestion } : {});
@@ -628,7 +628,7 @@ function buildSentenceLevel(ctx: SentenceCtx, level: SentenceLevel | undefined, 
         }
       }
       if (rule.target === undefined) {
-        // "…N例以上；否则按完成比例得分（M分）" (corpus 01, its shape): the count to reach is the target.
+        // "<做到>N例以上；否则按完成比例得分（M分）" (corpus 01): the count to reach is the target.
         const counts = findThresholds(ctx.original, toks, 0, toks.length);
         const only = counts.length === 1 ? counts[0]! : undefined;
         if (only && only.direction === 'above' && !only.tok.q.percent && only.tok.q.unit !== undefined && COUNTERS.includes(only.tok.q.unit)) {

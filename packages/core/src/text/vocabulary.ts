@@ -163,7 +163,7 @@ export function delegatedTo(text: string): string | undefined {
 /** Money units and their size in 元: a band on an amount is kept in 元 whatever unit the sentence writes it in. */
 export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 1, 万元: 10000, 亿元: 100000000 };
 
-/** The others score by their ratio to the leader (第1名得N分，其后按与第1名的比例得分, corpus 07). */
+/** The others score by their ratio to the leader (第1名得N分，第2-k名按第1名的比例得分, corpus 07). */
 export const LEADER_RATIO_WORDS = ['按第1名的比例', '按第一名的比例', '按第1名比例', '按第一名比例', '与第1名的比例', '与第一名的比例'];
 
 /** The rest of a ranking (其余得2分). */
@@ -261,7 +261,7 @@ export const CONDITION_OPENERS = ['如果', '但是', '若', '如', '但'];
 export const EXEMPT_FLAG = 'exempt';
 /** Places counted from the bottom (排名倒数第1名…分别计2分、1.9分, corpus 08): external-rank `fromBottom` (families/reverse-rank.family.ts). */
 export const REVERSE_RANK_WORDS = ['倒数第', '倒数'];
-/** One place up a ranking counted from the bottom (倒数第k名以上每进1名扣s分, corpus 08). */
+/** One place up a ranking counted from the bottom (倒数第n+1名及以上的，每进1名扣s分, corpus 08). */
 export const RANK_UP_WORDS = ['每进', '每前进', '每上升'];
 /** A score taken from other units' scores (corpus 08, in the shape of the made-up "其余站所得分为一线站所得分的平均分"): flagged, never a rule. */
 export const PEER_AVERAGE_WORDS = ['得分的平均分', '平均分得分', '平均分计分', '按平均分计'];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { clause, d, f, score, sumOf, total } from '../test-scheme';
 
-// part A: 5 points, 0.5 off per miss down to 0 | part B: (2 points, 0.5 off per miss down to 0) | another item's 3 points — 10 分 in all.
+// 得5分, 0.5 off per miss down to 0 | （2分, 0.5 off per miss down to 0） | another item's 得3分 — 10 分 in all.
 const parts = [
   clause('A', { kind: 'completion', points: d(5) }),
   clause('A-miss', { kind: 'per-occurrence', effect: 'deduction', amount: d('0.5'), cap: d(5) }),

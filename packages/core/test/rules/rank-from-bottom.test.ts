@@ -4,7 +4,7 @@ import type { Rule } from '../../src/rules/rule.types';
 import { clauseStatus, d, expectExplains, f, linesOf, score, total } from '../test-scheme';
 
 describe('external-rank fromBottom: the score by place counted from the bottom', () => {
-  // corpus 08 (3.1), its shape: the bottom three places score a, b, c and every place up from the fourth loses s (here 2, 1.9, 1.8 and 0.1; 2 分)
+  // corpus 08 (3.1), its shape with these figures: places 1–3 from the bottom score 2, 1.9, 1.8 and each place above them 0.1 less than the one below (倒数第1名…第n名的分别计a、b、c分，倒数第n+1名及以上的，每进1名扣s分) (2 分)
   const rule: Rule = { kind: 'external-rank', fromBottom: { scores: [d('2'), d('1.9'), d('1.8')], perPlaceUp: d('0.1') } };
   it.each([
     { rank: 11, want: '2' }, // 11 of 11: bottom place 1 → 2

@@ -1,5 +1,5 @@
 /**
- * Clause.afterZero: "此项不得分，并倒扣产区a分，非产区b分" (corpus 06 (26), its shape). When the 倒扣 clause deducts, the item
+ * Clause.afterZero: "此项不得分，并倒扣产区4分，非产区1分" (corpus 06 (26)). When the 倒扣 clause deducts, the item
  * is zeroed and the deduction is taken after it, below zero: the item scores −N, by the unit's category, and
  * the ledger (a note citing the clause) still reconciles with the unit total.
  */
@@ -14,7 +14,7 @@ import type { Fact } from '../../src/scheme/fact.types';
 import { categoryScheme, reconciles } from './category-scheme';
 
 const d = P.dec;
-const REVERSE_TEXT = '查实虚报冒领补贴的，本项记0分，另倒扣产区4分、非产区1分';
+const REVERSE_TEXT = '出现挤占补贴等违规情形的，此项不得分，并倒扣产区4分，非产区1分';
 
 function scheme(opts: { afterZero?: boolean; floor?: null; cap?: string } = {}): Scheme {
   const reverse: Clause = {
@@ -33,7 +33,7 @@ function scheme(opts: { afterZero?: boolean; floor?: null; cap?: string } = {}):
       ...(opts.floor === null ? { floor: null } : {}),
       ...(opts.cap ? { caps: { deduction: d(opts.cap) } } : {}),
       clauses: [
-        { code: 'C1', text: '补贴足额到户的，产区计4分、非产区计1分，未到户的不得分', rule: { kind: 'completion' } },
+        { code: 'C1', text: '按规定兑付补助资金的，产区得4分、非产区得1分，否则不得分', rule: { kind: 'completion' } },
         // a 扣 clause that is not 倒扣: it stays under the item's floor
         { code: 'C3', text: '报送迟缓的，扣0.5分', rule: { kind: 'condition', effect: 'deduction', amount: d('0.5') } },
         reverse,

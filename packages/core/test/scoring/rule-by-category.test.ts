@@ -1,6 +1,6 @@
 /**
  * Clause.ruleByCategory: a clause whose rule depends on the assessed unit's category (corpus 06:
- * "覆盖率达95%及以上的，产区计2.5分、非产区计1.5分；覆盖率每低1个百分点，产区减0.5分、非产区减0.3分", written here). The engine picks the
+ * "不低于X%的，产区得a分，非产区得b分；每减少N个百分点，产区扣c分，非产区扣d分"). The engine picks the
  * rule of the unit's category, falls back to `rule`, and puts a unit whose category has no rule and
  * whose fallback is `manual` in review; the ledger names the category and still reconciles.
  */
@@ -28,7 +28,7 @@ function scheme(fallback: Rule, extraCategory = false): Scheme {
         title: '农业主推技术到位率',
         points: d('2.5'),
         pointsByCategory: { 产区: d('2.5'), 非产区: d('1.5'), ...(extraCategory ? { 其他: d('1') } : {}) },
-        clauses: [{ code: 'C1', text: '覆盖率达95%及以上的，产区计2.5分、非产区计1.5分；覆盖率每低1个百分点，产区减0.5分、非产区减0.3分', rule: fallback, ruleByCategory: { 产区: steps('2.5', '0.5'), 非产区: steps('1.5', '0.3') } }],
+        clauses: [{ code: 'C1', text: '不低于95%时，产区得2.5分、非产区得1.5分；每下降1个百分点，产区扣0.5分、非产区扣0.3分', rule: fallback, ruleByCategory: { 产区: steps('2.5', '0.5'), 非产区: steps('1.5', '0.3') } }],
       },
     ],
     extraCategory ? [{ code: 'C', name: '丙省', category: '其他' }] : [],
@@ -47,7 +47,7 @@ describe('Clause.ruleByCategory', () => {
     const a = r.units.find((u) => u.unit === 'A')!;
     const note = a.ledger.find((l) => l.msg === 'clause.category-rule')!;
     expect(note.ref).toBe('C1');
-    expect(note.cite?.text).toContain('产区减0.5分');
+    expect(note.cite?.text).toContain('产区扣0.5分');
     expect(describeLine(note)).toBe('按单位类别“产区”的规则计分');
     expect(a.needsReview).toBe(0);
   });

@@ -3,7 +3,7 @@ import type { ImportIssue, RawDocument, SourceRef } from '../document';
 
 /**
  * A sentence handing the scoring of the document's indicators to another document that is not part of it:
- * "…考核细则按《…细则》执行" (corpus 11, its shape). Returns the sentence and where it is.
+ * "相应指标考核细则按《…<细则名>（<年份>版）》执行" (corpus 11). Returns the sentence and where it is.
  */
 export type Delegation = { sentence: string; document: string; source: SourceRef };
 
@@ -30,7 +30,7 @@ export function delegatedIssues(doc: RawDocument, indicators: readonly Indicator
   if (targetOnly.length === 0) return [];
   const file = doc.file;
   const delegation = findDelegation(doc);
-  // The item's own paragraph as written ("2.<指标>（权重N%）：详见<另一文件>。" keeps its tail there only).
+  // The item's own paragraph as written ("2.<指标名>（权重N%）：详见<某>责任书。" keeps its tail there only).
   const lineText = new Map<number, string>();
   const paragraphs: string[] = [];
   for (const b of doc.blocks) {

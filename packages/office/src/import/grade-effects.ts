@@ -3,7 +3,7 @@ import { joinCell } from './cell-text';
 
 /**
  * What a grade effect in a points column ("降B级", corpus 10 区级 rows) costs in points, when the document
- * itself says so: "…降为B、C、D级的，…按扣减<信用分>a、b、c分标准执行" (10's 办法 第二十四条, its shape).
+ * itself says so: "<上级>指标…降为B、C、D级的，在<下级>按扣减信用分x、y、z分标准执行" (10's 办法 第二十四条).
  * The letters and the amounts are paired in order; a sentence whose two lists differ in length says
  * nothing exact and is not used. Without such a sentence a 降级 cell stays flagged (the scheme format has
  * no credit-level downgrade; it is not one of the scheme's grades either).

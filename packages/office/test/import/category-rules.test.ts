@@ -11,8 +11,8 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 // the assessed unit's category (非产区).
 const TABLE = [
   '考核项目\t评分标准\t分值\t考核部门',
-  '农机作业\t机收率不低于95%的，产区得2.5分、非产区得1.2分；每降低1个百分点，产区扣0.5分、非产区扣0.24分；低于90%不得分。\t1.2\t省农业农村厅',
-  '补贴发放\t资金足额发放到户的，产区得4分、非产区得1分，否则不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
+  '主推技术\t技术普及率不低于95%的，产区得8分，非产区得4分；每减少一个百分点，产区扣2分，非产区扣1分；低于91%不得分。\t4\t省农业农村厅',
+  '奖补资金\t足额兑付奖补资金的，产区得5分，非产区得2.5分，否则不得分，并倒扣产区5分，非产区2.5分。\t2.5\t省财政厅',
 ].join('\n');
 
 describe('importing rules by unit category', () => {
@@ -37,8 +37,8 @@ describe('importing rules by unit category', () => {
       { id: '5', type: 'flag', unit: 'b', ref: reversed!.code, value: true },
     ];
     const r = evaluate(withUnits, facts);
-    // 甲省 (产区): 2.5 − 2 × 0.5 = 1.5, and 补贴 4 → 5.5; 乙省 (非产区): 1.2 − 2 × 0.24 = 0.72, 否则不得分 0 and 倒扣 1 → −0.28
-    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '5.5', b: '-0.28' });
+    // 甲省 (产区): 8 − 2 × 2 = 4, and 奖补 5 → 9; 乙省 (非产区): 4 − 2 × 1 = 2, 否则不得分 0 and 倒扣 2.5 → −0.5
+    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '9', b: '-0.5' });
 
     // The facts template asks for what the category rules read (a rate, flags), never an assessor's judgement.
     const rows = (s: Scheme) => factsTemplateRows(s).map((row) => [row.unit, row.ref, row.type]);
@@ -51,7 +51,7 @@ describe('importing rules by unit category', () => {
 // Written after corpus 06 (26): "此项不得分，同时倒扣" — the 倒扣 is taken after the item's zeroing (clause afterZero).
 const REVERSE_TABLE = [
   '考核项目\t评分标准\t分值\t考核部门',
-  '补贴发放\t补贴按期足额兑付的，产区得4分、非产区得1分，否则不得分。查实套取补贴等违规问题的，此项不得分，并倒扣产区4分，非产区1分。\t1\t省财政厅',
+  '奖补资金\t按规定兑付奖补资金的，产区得5分，非产区得3.5分，否则不得分。出现截留奖补资金等违规情形的，此项不得分，并倒扣产区5分，非产区3.5分。\t3.5\t省财政厅',
 ].join('\n');
 
 describe('importing 此项不得分，同时倒扣', () => {
@@ -71,8 +71,8 @@ describe('importing 此项不得分，同时倒扣', () => {
       { id: '5', type: 'flag', unit: 'c', ref: paid!.code, value: true },
     ];
     const r = evaluate(withUnits, facts);
-    // 甲省 (产区): 4, zeroed, then −4; 乙省 (非产区): 1, zeroed, then −1; 丙省 (产区) without the violation: 4
-    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '-4', b: '-1', c: '4' });
+    // 甲省 (产区): 5, zeroed, then −5; 乙省 (非产区): 3.5, zeroed, then −3.5; 丙省 (产区) without the violation: 5
+    expect(Object.fromEntries(r.units.map((u) => [u.unit, toStr(u.total)]))).toEqual({ a: '-5', b: '-3.5', c: '5' });
     // the ledger (Dec: exact integer millionths) adds up to each total
     for (const u of r.units) expect(u.ledger.reduce((sum, l) => sum + l.amount, 0)).toBe(u.total);
   });

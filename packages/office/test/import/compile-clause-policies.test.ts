@@ -7,9 +7,9 @@ import { dec } from '@kaohe/core';
 // Sentences written for this test after corpus 06's patterns.
 describe('compileClause item policies the import does not apply yet', () => {
   it('hands points that depend on the unit category to the indicator (the layout sets them per category)', () => {
-    const c = compileClause('年度任务按期完成的，产区得5分、非产区得2分，否则不得分。');
+    const c = compileClause('按期完成年度工作的，产区得5分，非产区得2.5分，否则不得分。');
     expect(c.status).toBe('ok');
-    expect(c.pointsByCategory).toEqual({ 产区: dec('5'), 非产区: dec('2') });
+    expect(c.pointsByCategory).toEqual({ 产区: dec('5'), 非产区: dec('2.5') });
     expect(c.rules.map((r) => r.rule.kind)).toEqual(['completion']);
   });
 

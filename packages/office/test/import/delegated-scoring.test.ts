@@ -9,13 +9,13 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 // A letter written for this test in the shape of corpus 11: weighted items with targets, no scoring sentence,
 // and the scoring handed to a 细则 that is not part of the document.
 const letter = [
-  '某集团2016年度经营业绩责任书',
-  '一、甲方对乙方的考核指标如下：',
+  '某集团2016年经营目标责任书',
+  '一、甲方对乙方考核下列指标：',
   '1.生产运行指标（权重60%）：',
   '（1）设备完好率≥98%；',
   '（2）计划完成率100%。',
   '2.安全生产指标（权重40%）：详见HSE责任书。',
-  '二、各项指标的考核办法按《某集团业绩考核办法（2016年修订）》执行。',
+  '二、相应指标考核细则按《某集团业绩考核办法（2016版）》执行。',
 ].join('\n');
 
 describe('delegatedIssues (scoring not stated in the document)', () => {
@@ -23,7 +23,7 @@ describe('delegatedIssues (scoring not stated in the document)', () => {
     const { report } = await importScheme({ name: 'letter.txt', bytes: utf8(letter) });
     const said = report.issues.filter((i) => i.code === 'scoring-not-stated').map((i) => i.message);
     expect(said).toHaveLength(2);
-    expect(said[0]).toContain('“生产运行指标”：本文件未写明计分方法（未见“按完成比例”等读法），原文第 7 行“各项指标的考核办法按《某集团业绩考核办法（2016年修订）》执行”，《某集团业绩考核办法（2016年修订）》未随本方案提供');
+    expect(said[0]).toContain('“生产运行指标”：本文件未写明计分方法（未见“按完成比例”等读法），原文第 7 行“相应指标考核细则按《某集团业绩考核办法（2016版）》执行”，《某集团业绩考核办法（2016版）》未随本方案提供');
     expect(said[1]).toContain('“安全生产指标”：本文件未写明计分方法，原文写“详见HSE责任书”');
     // Nothing is compiled from a target: the items stay target + points, no rule is assumed.
     expect(report.coverage.targetOnly).toBe(2);

@@ -13,22 +13,22 @@ describe('item layout: tasks beside scoring lines, 倒扣', () => {
   it('splits a cell of tasks with “（N分）” and scoring lines with their own points into sub-indicators', async () => {
     const text = [
       '序号\t考核项目\t分值\t评分标准',
-      '1\t河道管护\t15\t1.建立河道管护台账（5分）；\\n2.编制河道保护规划（4分）；落实分段包干（1分）；\\n3.依法查处非法采砂行为，发现1例未查处扣2分（5分）。',
-      '2\t会议部署\t3\t全年召开专题会议不少于3次，查阅会议纪要（3分，少一次扣1分）。',
+      '1\t岸线管理\t15\t1.建立岸线用地台账（5分）；\\n2.编制岸线利用规划（4分）；落实分区管理（1分）；\\n3.严厉打击非法侵占岸线行为，发现1例未整改扣2分（5分）。',
+      '2\t会议部署\t4\t年内至少召开4次会议，查看会议纪要（4分，少一次扣1分）。',
     ].join('\n');
     const { scheme, report } = await importScheme({ name: 'mixed.tsv', bytes: utf8(text) });
     expect(scheme.indicators.map(tree)).toEqual([
       {
-        title: '河道管护',
+        title: '岸线管理',
         points: 15,
         children: [
-          { title: '建立河道管护台账', points: 5 },
-          { title: '编制河道保护规划', points: 4 },
-          { title: '落实分段包干', points: 1 },
-          { title: '依法查处非法采砂行为', points: 5, clauses: [['per-occurrence', 'ok']] },
+          { title: '建立岸线用地台账', points: 5 },
+          { title: '编制岸线利用规划', points: 4 },
+          { title: '落实分区管理', points: 1 },
+          { title: '严厉打击非法侵占岸线行为', points: 5, clauses: [['per-occurrence', 'ok']] },
         ],
       },
-      { title: '会议部署', points: 3, clauses: [['shortfall', 'ok']] },
+      { title: '会议部署', points: 4, clauses: [['shortfall', 'ok']] },
     ]);
     expect(report.coverage).toMatchObject({ scoring: 2, compiled: 2, targetOnly: 3 });
   });
@@ -41,7 +41,7 @@ describe('item layout: tasks beside scoring lines, 倒扣', () => {
   });
 
   it('lets an item with a 倒扣 clause go below zero (floor: null), kept through the YAML', async () => {
-    const text = ['序号\t考核项目\t分值\t评分标准', '1\t补贴发放\t1\t补贴按期足额到户的，得1分，否则不得分，同时倒扣1分。', '2\t报送材料\t1\t未按时报送材料的，每次扣0.5分。'].join('\n');
+    const text = ['序号\t考核项目\t分值\t评分标准', '1\t补贴发放\t2\t按规定足额兑付补助的，得2分，否则不得分，并倒扣2分。', '2\t报送材料\t1\t未按时报送材料的，每次扣0.5分。'].join('\n');
     const { scheme, report } = await importScheme({ name: 'negative.tsv', bytes: utf8(text) });
     expect(scheme.indicators.map((i) => [i.title, i.floor])).toEqual([
       ['补贴发放', null],
@@ -87,12 +87,12 @@ describe('item layout: tasks beside scoring lines, 倒扣', () => {
   });
 
   it('splits ①② sub-items that each carry their own points into clauses of their own', async () => {
-    const text = ['序号\t考核项目\t评分标准', '1\t人员结构\t①中层干部中35岁以下的不低于22%的，得1分。每低1个百分点，扣0.1分。②新录用人员中硕士以上占比不低于55%的，得2分；每低1个百分点，扣0.2分。'].join('\n');
+    const text = ['序号\t考核项目\t评分标准', '1\t人员结构\t①中层干部中35岁以下的不低于22%的，得1.5分。每低1%，扣0.15分。②新进人员中硕士以上占比不低于45%的，得3分；每低1%，扣0.3分。'].join('\n');
     const { scheme, report } = await importScheme({ name: 'circled.tsv', bytes: utf8(text) });
     const clauses = scheme.indicators[0]!.clauses!;
     expect(clauses.map((c) => [c.text, pts(c.points), c.rule.kind, c.status ?? 'ok'])).toEqual([
-      ['中层干部中35岁以下的不低于22%的，得1分。每低1个百分点，扣0.1分。', 1, 'threshold-steps', 'ok'],
-      ['新录用人员中硕士以上占比不低于55%的，得2分；每低1个百分点，扣0.2分。', 2, 'threshold-steps', 'ok'],
+      ['中层干部中35岁以下的不低于22%的，得1.5分。每低1%，扣0.15分。', 1.5, 'threshold-steps', 'ok'],
+      ['新进人员中硕士以上占比不低于45%的，得3分；每低1%，扣0.3分。', 3, 'threshold-steps', 'ok'],
     ]);
     expect(report.coverage).toMatchObject({ scoring: 2, compiled: 2 });
   });

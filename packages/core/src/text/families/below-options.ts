@@ -3,7 +3,7 @@ import type { NumTok } from '../rule-tokens';
 import { tokenize } from '../rule-tokens';
 
 /**
- * "…全部完成的，得a分，…N%以上、不到100%的，得b分，…N%以下的，不得分" (corpus 06 (14), its shape): after
+ * "…全部完成的，得a分，完成X%以上、不到100%的，得b分，完成X%以下的，不得分" (corpus 06 (14)): after
  * graded options, a 不得分 below the lowest option's figure is the options' otherwise (none met → 0),
  * not a rule of its own whose figure is left unread. Only when the 不得分 follows the options
  * directly, names a figure below (以下 / 低于 / 不到), and that figure is written in the last option.

@@ -22,8 +22,8 @@ type Entry = { category: string; start: number; end: number; keepFrom: number };
 type Respectively = { start: number; end: number; amounts: { start: number; end: number }[] };
 
 /**
- * Amounts by unit category inside a clause's rules (corpus 06): "每减少1个百分点，产区扣a分，非产区扣b分",
- * "同时倒扣产区a分，非产区b分", "在产区a分、非产区b分的基础上分别加x分、y分". The clause is read once per
+ * Amounts by unit category inside a clause's rules (corpus 06): "每减少N个百分点，产区扣a分，非产区扣b分",
+ * "同时倒扣产区c分，非产区d分", "在产区a分、非产区b分的基础上分别加x分、y分". The clause is read once per
  * category in the document's words: a copy of the text that keeps only that category's amounts (the
  * other categories' words and amounts blanked, same length, so every span is the original's) goes
  * through the whole compiler with its coverage check. Only when every copy compiles ok, to rules of

@@ -5,7 +5,7 @@ import type { Consumed } from '../coverage';
 import { ALL_MET_WORDS, NOT_MET_WORDS, containsAny } from '../vocabulary';
 
 /**
- * "…全部达标得N分；有一个不达标扣a分；…" (corpus 03 (3.1), its shape): the points for the state in which every one
+ * "<甲>、<乙>…全部达标得N分；有一个不达标扣a分；…" (corpus 03 (3.1)): the points for the state in which every one
  * meets the standard are the item's points, and each one that does not is deducted from them. Read as a
  * completion it would score 0 as soon as one fails and deduct again for that one; so the completion becomes the
  * item's points (the item starts from them, Mode D) when it is the item's only score rule, comes first, states the

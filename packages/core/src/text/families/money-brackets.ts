@@ -7,7 +7,7 @@ const isMoney = (token: Tok | undefined): token is NumTok => token?.kind === 'nu
 const money = (token: NumTok, value: P.Dec): string => `${P.toStr(value)}${token.q.unit}`;
 
 /**
- * "<a>—<b>元的，每<s>元加<x>分", "<a>万元以上的，每<s>元加<x>分", "<b>元以下的，每<s>元加<x>分" (corpus 10, their shapes): steps of money
+ * "捐款<下限>—<上限>元的，每m元加a分", "捐款1万元以上的，每1000元加1分", "N元以下的，每m元加a分" (corpus 10): steps of money
  * inside a bracket of amounts. Neither where the steps start (0 元 or the bracket's floor) nor what happens to the
  * amount outside the bracket is written, and no rule holds a step only inside a bracket; the item goes to review
  * with that reason (instead of a generic unread unit) and, for a bracket from 0, the plain reading as the suggestion.

@@ -15,7 +15,7 @@ const isOnce = (token: Tok | undefined): boolean => token?.kind === 'num' && tok
 const TASK_TAGS = new Set(['complete']);
 
 /**
- * "…，得N分，每少一次扣a分，扣完为止，…（M分，少一次扣b分，扣完为止）" (corpus 01 (1.4.1), its shape):
+ * "按要求每月上报…，得N分，每少一次扣a分，扣完为止，参加…会议（M分，少一次扣b分，扣完为止）" (corpus 01 (1.4.1)):
  * an item made of parts that each have their own points and their own deduction per missed time, floored at
  * those points. Each part becomes, as a lone "得N分，每少一次扣x分" does, its points (completion, N) and a
  * per-occurrence deduction (the missed times are its occurrences) capped at N — the points as a score rule,

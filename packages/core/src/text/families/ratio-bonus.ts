@@ -3,7 +3,7 @@ import { findFirst, lit, many1, num, punct, seq, word } from '../grammar';
 import { levelsIn } from '../phrases';
 
 /**
- * "…得N分，多一篇按a：b：c比例加分" (corpus 02 (5.1), its shape): a bonus per extra article in a ratio by level. The ratio is
+ * "…得N分，多<一件>按x：y：z比例加分" (corpus 02 (5.1)): a bonus per extra article in a ratio by level. The ratio is
  * written, the points one part of it is worth are not (2 分 per 省级 article, or 2 parts of some amount?), so the
  * clause stays in review — with a reason naming the ratio and the levels, and the plain reading as the suggestion.
  */

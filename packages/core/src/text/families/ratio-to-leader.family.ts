@@ -5,7 +5,7 @@ import type { NumTok } from '../rule-tokens';
 import { LEADER_RATIO_WORDS, RANK_COUNTERS, firstOf } from '../vocabulary';
 
 /**
- * "第1名得N分，第2-k名按与第1名的比例得分" (corpus 07, its shape): the leader gets the points, every other unit its
+ * "第1名得N分，第2-k名按第1名的比例得分" (corpus 07): the leader gets the points, every other unit its
  * value's ratio to the leader's times the points — relative-to-best, x / best · N. The words after the
  * amount (the others and their ratio) are this family's: it claims the tail of the sentence.
  * Only when the others start right after the leader (第2名…); any other amount after it goes to review.

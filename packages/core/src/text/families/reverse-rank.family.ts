@@ -11,7 +11,7 @@ const spanText = (ctx: SentenceCtx, from: NumTok, to: NumTok): string => ctx.ori
 const whole = (value: Dec): number => Number(value) / P.SCALE;
 
 /**
- * "倒数第1、2、3名分别计a、b、c分，其余每进1名扣s分" (corpus 08 (3.1), its shape):
+ * "倒数第1名…第n名的分别计a分、b分、c分，倒数第n+1名及以上的，每进1名扣s分" (corpus 08 (3.1)):
  * places counted from the bottom of an external ranking, each listed place its score, every place
  * above them one step less: external-rank `fromBottom`. Read only when the listed places are 1…n in
  * order with n amounts and the next amount starts at the (n+1)-th place from the bottom with a step

@@ -4,8 +4,8 @@ import { findThresholds } from '../phrases';
 import { FAILURE_WORDS } from '../vocabulary';
 
 /**
- * The figures a completion's condition states as its requirement (corpus 06 (57) "…达到N%及以上的，
- * 产区得a分，非产区得b分，否则不得分"; (23) two kinds of project, each with its own "…N%以上" before 产区得…):
+ * The figures a completion's condition states as its requirement (corpus 06 (57) "…交易达到60%及以上的，
+ * 产区得a分，非产区得b分，否则不得分"; (23) "…<一类项目>完成X%以上，其他项目完成…Y%的，产区得…"):
  * the points are earned when the requirement is met, otherwise 0, so the figures are what the
  * assessor checks to answer "complete" — they are part of the completion's condition, read as
  * `requirement` parameters. Only when the condition is a plain requirement: no step (每…), no failure

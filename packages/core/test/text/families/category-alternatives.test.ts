@@ -5,18 +5,18 @@ import { familyTable } from './family-table';
 // item's full points (by category, or one figure under "…省份（…）：" heads), of which one counts.
 describe('situations that each earn the item points (corpus 06)', () => {
   familyTable([
-    ['same points by category, item of 1 分', '出台扶持政策并纳入年度督查的，产区得2分、非产区得1分，否则不得分。对没有重点县的地区，出台扶持措施的，产区得2分、非产区得1分，否则不得分。',
-      { rules: [{ kind: 'any-of', options: ['出台扶持政策并纳入年度督查的', '对没有重点县的地区，出台扶持措施的'] }], indicator: { pointsByCategory: { 产区: '2', 非产区: '1' } }, family: 'category-alternatives' }, '1'],
+    ['same points by category, item of 1 分', '出台支持办法并列入年度考评的，产区得5分，非产区得3.5分，否则不得分。对没有示范县的地区，出台支持措施的，产区得5分，非产区得3.5分，否则不得分。',
+      { rules: [{ kind: 'any-of', options: ['出台支持办法并列入年度考评的', '对没有示范县的地区，出台支持措施的'] }], indicator: { pointsByCategory: { 产区: '5', 非产区: '3.5' } }, family: 'category-alternatives' }, '3.5'],
     ['heads naming their members in parentheses', '试点省份（甲、乙）：完成试点任务的，得1分；重点省份（丙、丁）：编制方案的，得1分；其他省份：开展研究的，得1分；否则不得分。',
       { rules: [{ kind: 'any-of', options: ['试点省份（甲、乙）：完成试点任务的', '重点省份（丙、丁）：编制方案的', '其他省份：开展研究的'], points: '1', optionPoints: ['1', '1', '1'] }] }, '1'],
     // Not alternatives: the points column is the sum, the pairs differ, no points column, stacked.
-    ['points column is the sum of the two', '出台扶持政策的，产区得1分、非产区得0.5分；建立工作台账的，产区得1分、非产区得0.5分。', { flag: '得分情形' }, '1'],
-    // The column (1) is 非产区's highest and below its sum (1.5): graded options; the sentence's relation is the
-    // same for 产区, read at its own highest (2) — families/category-rules.
-    ['different pairs, the column decides one category', '印发实施方案的，产区得2分、非产区得1分；召开推进会的，产区得1分、非产区得0.5分；否则不得分。',
-      { rules: [{ byCategory: { 产区: { kind: 'any-of', options: ['印发实施方案的', '召开推进会的'], points: '2', optionPoints: ['2', '1'] }, 非产区: { kind: 'any-of', options: ['印发实施方案的', '召开推进会的'], points: '1', optionPoints: ['1', '0.5'] } } }], indicator: { pointsByCategory: { 产区: '2', 非产区: '1' } } }, '1'],
-    ['different pairs, the column is neither', '印发实施方案的，产区得2分、非产区得1分；召开推进会的，产区得1分、非产区得0.5分；否则不得分。', { flag: '按单位类别的分值出现多组' }, '1.2'],
-    ['no points column', '出台扶持政策的，产区得2分、非产区得1分。出台扶持措施的，产区得2分、非产区得1分。', { flag: '得分情形' }],
+    ['points column is the sum of the two', '出台支持办法的，产区得3分，非产区得1.5分；建立工作档案的，产区得3分，非产区得1.5分。', { flag: '得分情形' }, '3'],
+    // The column (3) is 非产区's highest and below its sum (4.5): graded options; the sentence's relation is the
+    // same for 产区, read at its own highest (5) — families/category-rules.
+    ['different pairs, the column decides one category', '印发通知的，产区得5分，非产区得3分；组织培训的，产区得3分，非产区得1.5分；否则不得分。',
+      { rules: [{ byCategory: { 产区: { kind: 'any-of', options: ['印发通知的', '组织培训的'], points: '5', optionPoints: ['5', '3'] }, 非产区: { kind: 'any-of', options: ['印发通知的', '组织培训的'], points: '3', optionPoints: ['3', '1.5'] } } }], indicator: { pointsByCategory: { 产区: '5', 非产区: '3' } } }, '3'],
+    ['different pairs, the column is neither', '印发通知的，产区得5分，非产区得3分；组织培训的，产区得3分，非产区得1.5分；否则不得分。', { flag: '按单位类别的分值出现多组' }, '1.2'],
+    ['no points column', '出台支持办法的，产区得5分，非产区得3分。出台支持措施的，产区得5分，非产区得3分。', { flag: '得分情形' }],
   ]);
 });
 

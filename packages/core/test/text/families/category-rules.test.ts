@@ -9,22 +9,22 @@ const steps = (perStep: string) => ({ kind: 'threshold-steps', effect: 'score', 
 
 describe('rules by unit category', () => {
   familyTable([
-    ['steps by category, a cut-off the steps reach', '覆盖率不低于90%的，产区得2.4分，非产区得1.2分；每降低1个百分点，产区扣0.8分，非产区扣0.4分；低于87%不得分。',
-      // 3 steps × 0.8 = 2.4 and 3 × 0.4 = 1.2: below 87% both are 0 already
-      { rules: [{ byCategory: { 产区: steps('0.8'), 非产区: steps('0.4') } }], indicator: { pointsByCategory: { 产区: '2.4', 非产区: '1.2' } }, family: 'category-rules' }],
-    ['a cut-off above where the steps reach zero stays in review', '覆盖率不低于90%的，产区得2.4分，非产区得1.2分；每降低1个百分点，产区扣0.8分，非产区扣0.4分；低于88%不得分。', { flag: '按单位类别' }],
-    ['the points column must be one category\'s points', '覆盖率不低于90%的，产区得2.4分，非产区得1.2分；每降低1个百分点，产区扣0.8分，非产区扣0.4分。', { flag: '分值栏的 1.5 分不是条文中任一单位类别的分值（产区 2.4 分、非产区 1.2 分）' }, '1.5'],
-    ['the points column states one category', '覆盖率不低于90%的，产区得2.4分，非产区得1.2分；每降低1个百分点，产区扣0.8分，非产区扣0.4分。',
-      { rules: [{ byCategory: { 产区: steps('0.8'), 非产区: steps('0.4') } }], indicator: { pointsByCategory: { 产区: '2.4', 非产区: '1.2' } } }, '1.2'],
-    ['倒扣 with the verb before the first category', '资金按期拨付到位，产区得3分、非产区得2分，否则不得分，并倒扣产区3分，非产区2分。',
+    ['steps by category, a cut-off the steps reach', '普及率不低于90%的，产区得8分，非产区得4分；每减少一个百分点，产区扣2分，非产区扣1分；低于86%不得分。',
+      // 4 steps × 2 = 8 and 4 × 1 = 4: below 86% both are 0 already
+      { rules: [{ byCategory: { 产区: steps('2'), 非产区: steps('1') } }], indicator: { pointsByCategory: { 产区: '8', 非产区: '4' } }, family: 'category-rules' }],
+    ['a cut-off above where the steps reach zero stays in review', '普及率不低于90%的，产区得8分，非产区得4分；每减少一个百分点，产区扣2分，非产区扣1分；低于88%不得分。', { flag: '按单位类别' }],
+    ['the points column must be one category\'s points', '普及率不低于90%的，产区得8分，非产区得4分；每减少一个百分点，产区扣2分，非产区扣1分。', { flag: '分值栏的 1.5 分不是条文中任一单位类别的分值（产区 8 分、非产区 4 分）' }, '1.5'],
+    ['the points column states one category', '普及率不低于90%的，产区得8分，非产区得4分；每减少一个百分点，产区扣2分，非产区扣1分。',
+      { rules: [{ byCategory: { 产区: steps('2'), 非产区: steps('1') } }], indicator: { pointsByCategory: { 产区: '8', 非产区: '4' } } }, '4'],
+    ['倒扣 with the verb before the first category', '经费及时下达的，产区得5分，非产区得2.5分，否则不得分，并倒扣产区5分，非产区2.5分。',
       { rules: [
-        { byCategory: { 产区: { kind: 'completion', points: '3' }, 非产区: { kind: 'completion', points: '2' } } },
-        { byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '3' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '2' } } },
-      ], indicator: { allowNegative: true, pointsByCategory: { 产区: '3', 非产区: '2' } } }],
-    ['a rule the same for every category stays one rule', '如期完成的，产区得1分、非产区得0.5分；在此基础上，有创新的，得0.1分。',
-      { rules: [{ byCategory: { 产区: { kind: 'completion', points: '1' }, 非产区: { kind: 'completion', points: '0.5' } } }, { kind: 'completion', points: '0.1' }], indicator: { pointsByCategory: { 产区: '1.1', 非产区: '0.6' } } }],
-    ['a category word outside a pair is not read', '产区的完成率不低于90%的，产区得2.4分，非产区得1.2分；每降低1个百分点，产区扣0.8分，非产区扣0.4分。', { flag: '按单位类别' }],
-    ['a 分别 list shorter than the categories is not read', '与上年持平的，产区得2分、非产区得1分；每提高1个百分点，在产区2分、非产区1分的基础上分别加0.3分，加满为止。', { flag: '' }],
+        { byCategory: { 产区: { kind: 'completion', points: '5' }, 非产区: { kind: 'completion', points: '2.5' } } },
+        { byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '5' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '2.5' } } },
+      ], indicator: { allowNegative: true, pointsByCategory: { 产区: '5', 非产区: '2.5' } } }],
+    ['a rule the same for every category stays one rule', '达标的，产区得1.2分，非产区得0.6分；在此基础上，有创新的，得0.1分。',
+      { rules: [{ byCategory: { 产区: { kind: 'completion', points: '1.2' }, 非产区: { kind: 'completion', points: '0.6' } } }, { kind: 'completion', points: '0.1' }], indicator: { pointsByCategory: { 产区: '1.3', 非产区: '0.7' } } }],
+    ['a category word outside a pair is not read', '产区的普及率不低于90%的，产区得8分，非产区得4分；每减少一个百分点，产区扣2分，非产区扣1分。', { flag: '按单位类别' }],
+    ['a 分别 list shorter than the categories is not read', '持平的，产区得5分，非产区得3分；每提高1个百分点，在产区5分、非产区3分的基础上分别加0.3分，加满为止。', { flag: '' }],
     ['the same category twice is no pair', '完成的，产区得2分，产区得1分。', { flag: '' }],
     // A copy that only deducts takes the item's points from the column (corpus 06 (83): 0 分 items go below zero).
     ['deductions by category on a 0 分 item go below zero', '抽检发现不合格产品流入市场的，产区扣1分，非产区扣0.5分。',

@@ -7,13 +7,13 @@ import { familyTable } from './family-table';
 // the figures of a completion's condition are its requirement (families/stated-requirement.ts).
 describe('stated requirement of a completion (corpus 06)', () => {
   familyTable([
-    ['a rate reached, category points', '网上交易量达到45%及以上的，产区得0.5分、非产区得1分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '0.5', 非产区: '1' } }, family: 'category-points' }],
-    ['two rates for two kinds of project', '骨干项目完成年度计划85%以上，一般项目完成年度计划75%的，产区得1分、非产区得0.5分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '1', 非产区: '0.5' } } }],
-    ['100% with a judged otherwise', '健全管护制度，年度任务完成率达到100%的，得2分，否则酌情扣分。', { rules: [{ kind: 'completion', points: '2', allowPartial: true }] }],
+    ['a rate reached, category points', '网上订单量达到50%及以上的，产区得0.8分，非产区得1.6分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '0.8', 非产区: '1.6' } }, family: 'category-points' }],
+    ['two rates for two kinds of project', '骨干项目完成投资计划85%以上，配套项目完成投资计划75%的，产区得1.2分，非产区得0.7分，否则不得分。', { rules: [{ kind: 'completion' }], indicator: { pointsByCategory: { 产区: '1.2', 非产区: '0.7' } } }],
+    ['100% with a judged otherwise', '建立管理制度，全年任务完成率达到100%的，得2分，否则酌情扣分。', { rules: [{ kind: 'completion', points: '2', allowPartial: true }] }],
     ['a rate reached, one amount', '档案电子化率达到90%以上的，得1分。', { rules: [{ kind: 'completion', points: '1' }] }],
     // Never read as a requirement: the side where points are lost, a step, a failure word.
-    ['below a figure is not a requirement', '完成率低于65%的，产区得0.3分，非产区得0.1分。', { flag: '65%' }],
-    ['a step per point is not a requirement', '覆盖率每提高2个百分点，产区得0.1分，非产区得0.3分。', { flag: '' }],
+    ['below a figure is not a requirement', '完成率低于60%的，产区得0.3分，非产区得0.15分。', { flag: '60%' }],
+    ['a step per point is not a requirement', '普及率每提高1个百分点，产区得0.3分，非产区得0.15分。', { flag: '' }],
     ['a failure word is the other side', '完成率未达到80%的，得0.5分。', { flag: '80%' }],
   ]);
 });
@@ -29,9 +29,9 @@ describe('deductions on an item of 0 分 (corpus 06)', () => {
 // Written after corpus 06 (14): a 不得分 below the lowest graded option is the options' otherwise.
 describe('不得分 below graded options (corpus 06)', () => {
   familyTable([
-    ['below the last option', '全部完成下达任务的，得1分，任务完成85%以上、不到100%的，得0.5分，任务完成85%以下的，不得分。',
-      { rules: [{ kind: 'any-of', options: ['全部完成下达任务的', '任务完成85%以上、不到100%的'], points: '1', optionPoints: ['1', '0.5'] }] }, '1'],
-    ['a figure the options do not name stays unread', '全部完成下达任务的，得1分，任务完成85%以上、不到100%的，得0.5分，任务完成60%以下的，不得分。', { flag: '60%' }, '1'],
+    ['below the last option', '全部完成年度任务的，得2分，任务完成85%以上、不到100%的，得1.2分，任务完成85%以下的，不得分。',
+      { rules: [{ kind: 'any-of', options: ['全部完成年度任务的', '任务完成85%以上、不到100%的'], points: '2', optionPoints: ['2', '1.2'] }] }, '2'],
+    ['a figure the options do not name stays unread', '全部完成年度任务的，得2分，任务完成85%以上、不到100%的，得1.2分，任务完成60%以下的，不得分。', { flag: '60%' }, '2'],
   ]);
 });
 
@@ -39,8 +39,8 @@ describe('不得分 below graded options (corpus 06)', () => {
 describe('deductions by category (corpus 06)', () => {
   familyTable([
     // Read once per category (families/category-rules); the 倒扣 shares the 此项不得分's condition: one clause after the zeroing.
-    ['此项不得分，同时倒扣 by category: one 倒扣 after the zeroing', '补贴按期足额兑付的，产区得2分、非产区得1分，否则不得分。查实套取补贴的，此项不得分，并倒扣产区2分，非产区1分。',
-      { rules: [{ byCategory: { 产区: { kind: 'completion', points: '2' }, 非产区: { kind: 'completion', points: '1' } } }, { byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '2' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '1' } }, afterZero: true }], indicator: { allowNegative: true, pointsByCategory: { 产区: '2', 非产区: '1' } } }],
+    ['此项不得分，同时倒扣 by category: one 倒扣 after the zeroing', '按期足额兑付奖补资金的，产区得5分，非产区得3.5分，否则不得分。出现截留奖补资金的，此项不得分，并倒扣产区5分，非产区3.5分。',
+      { rules: [{ byCategory: { 产区: { kind: 'completion', points: '5' }, 非产区: { kind: 'completion', points: '3.5' } } }, { byCategory: { 产区: { kind: 'condition', effect: 'deduction', amount: '5' }, 非产区: { kind: 'condition', effect: 'deduction', amount: '3.5' } }, afterZero: true }], indicator: { allowNegative: true, pointsByCategory: { 产区: '5', 非产区: '3.5' } } }],
   ]);
 });
 

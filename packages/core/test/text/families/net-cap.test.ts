@@ -17,9 +17,9 @@ describe('net ± cap of an item', () => {
 // The item's points and caps written after their figure (corpus 06 (85) pattern). Sentences written for this table.
 describe('caps after the figure and the item points in the text', () => {
   familyTable([
-    ['N分封顶', '发现一起扣0.1分，0.6分封顶。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.1', cap: '0.6' }] }],
+    ['N分封顶', '发现一起扣0.2分，0.8分封顶。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.2', cap: '0.8' }] }],
     ['以N分为限', '每起扣0.2分，以2分为限。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.2', cap: '2' }] }],
-    ['该项满分N分 beside the rules', '制度运转顺畅的，得0.6分；发现一起扣0.1分，0.6分封顶。该项满分0.6分。', { rules: [{ kind: 'completion', points: '0.6' }, { kind: 'per-occurrence', effect: 'deduction', amount: '0.1', cap: '0.6' }], indicator: { points: '0.6' } }],
+    ['该项满分N分 beside the rules', '制度运作良好的，得0.8分；发现一起扣0.2分，0.8分封顶。该项满分0.8分。', { rules: [{ kind: 'completion', points: '0.8' }, { kind: 'per-occurrence', effect: 'deduction', amount: '0.2', cap: '0.8' }], indicator: { points: '0.8' } }],
     ['该项满分 against another points column', '制度运作良好的，得0.5分。该项满分0.5分。', { flag: '与本项分值1分不一致' }, '1'],
   ]);
 });

@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import { familyTable } from './family-table';
 
 // Proportional completion whose target is the count the text asks for (corpus 01 pattern
-// a count target "…N例以上" then "否则按完成比例得分（M分）"). Sentences written for this table.
+// "…N例以上；否则按完成比例得分（M分）"). Sentences written for this table.
 describe('proportional completion with its target', () => {
   familyTable([
     ['a count to reach, then 按完成比例', '年内完成整治任务5处以上，否则按完成比例得分（10分）。', { rules: [{ kind: 'proportional', effect: 'score', points: '10', target: '5' }], indicator: { points: '10' } }],

@@ -5,7 +5,7 @@ import { familyTable } from './family-table';
 describe('sub-item points, requirements before 否则, 超 N%', () => {
   familyTable([
     ['共N分 after a per-case deduction is its most', '发现违规使用车辆的，每例扣0.5分,共2分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.5', cap: '2' }] }],
-    ['（N分） of one of two scoring items caps that item only', '1.违规超职数配备的，每例扣0.4分,共1.2分。2.年度重点工作推进情况（0.5分）。未完成的每项扣0.1分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.4', cap: '1.2' }, { kind: 'per-occurrence', effect: 'deduction', amount: '0.1', cap: '0.5' }] }],
+    ['（N分） of one of two scoring items caps that item only', '1.擅自增设机构的，每例扣0.5分,共1.5分。2.推进年度重点任务情况（0.5分）。未完成的每项扣0.1分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.5', cap: '1.5' }, { kind: 'per-occurrence', effect: 'deduction', amount: '0.1', cap: '0.5' }] }],
     ['a sub-item with points and a score rule goes to review', '1.建立台账，每缺一项扣1分。2.开展督查（2分），得2分。', { flag: '是本小项的分值' }],
     ['the same figure as the points column is the clause points', '1.建立台账，每缺一项扣1分。2.开展督查（2分），每少一次扣0.5分。', { rules: [{ kind: 'shortfall', effect: 'deduction', required: 'target', amount: '1' }, { kind: 'shortfall', effect: 'deduction', required: 'target', amount: '0.5' }], indicator: { points: '2' } }, '2'],
     ['requirements with a figure before 否则不得分', '确保乡镇垃圾收运率达90%以上，收运车辆运行正常，否则不得分（8分）；', { rules: [{ kind: 'zero', scope: 'indicator' }], indicator: { points: '8' } }],
@@ -30,7 +30,7 @@ describe('places counted from the bottom (reverse-rank.test.ts reads the full fo
 
 describe('a score taken from other units', () => {
   familyTable([
-    ['其他单位得分为…得分的平均分 after the rule is the N/A policy (peer-average.test.ts)', '窗口单位满意率不低于95%的，得2分；每低1个百分点，扣0.1分。其他单位得分为窗口单位得分的平均分', { rules: [{ kind: 'threshold-steps', effect: 'score', metric: { of: 'rate', percent: true }, threshold: '95', direction: 'below', step: '1', perStep: '0.1' }], indicator: { points: '2', notApplicable: { policy: 'average-of-others', who: '其他单位', of: '窗口单位' } } }],
+    ['其他单位得分为…得分的平均分 after the rule is the N/A policy (peer-average.test.ts)', '窗口单位满意率不低于96%的，得3分；每低1%，扣0.2分。其他单位得分为窗口单位得分的平均分', { rules: [{ kind: 'threshold-steps', effect: 'score', metric: { of: 'rate', percent: true }, threshold: '96', direction: 'below', step: '1', perStep: '0.2' }], indicator: { points: '3', notApplicable: { policy: 'average-of-others', who: '其他单位', of: '窗口单位' } } }],
     ['按…平均分得分 alone', '当年无此项工作的，按全市同类单位平均分得分', { flag: '得分取其他单位得分的平均分' }],
   ]);
 });

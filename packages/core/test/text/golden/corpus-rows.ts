@@ -132,7 +132,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:66#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1.2"}} },
   { at: '06:67#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"1"}} },
   { at: '06:68#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.1","非产区":"0.8"}} },
-  { at: '06:69#1', points: '1.5', ok: [{"kind": "completion", "points": "0.4"}, {"kind": "completion", "points": "0.2"}, {"kind": "completion", "points": "0.3"}, {"kind": "completion", "points": "0.3"}, {"kind": "completion", "points": "0.3"}, {"kind": "zero", "scope": "indicator"}, {"kind": "condition", "effect": "deduction", "amount": "1.5", "afterZero": true}], indicator: {"allowNegative": true} }, // …此项不得分, and a severe case 倒扣 1.5: the zero stays, the severe case's 倒扣 is taken after it (0 then −1.5)
+  { at: '06:69#1', points: '1.5', ok: [{"kind": "completion", "points": "0.4"}, {"kind": "completion", "points": "0.2"}, {"kind": "completion", "points": "0.3"}, {"kind": "completion", "points": "0.3"}, {"kind": "completion", "points": "0.3"}, {"kind": "zero", "scope": "indicator"}, {"kind": "condition", "effect": "deduction", "amount": "1.5", "afterZero": true}], indicator: {"allowNegative": true} }, // …此项不得分；<严重情形>的，倒扣N分 (N = 1.5): the zero stays, the severe case's 倒扣 is taken after it (0 then −1.5)
   { at: '06:70#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} },
   { at: '06:71#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.4","非产区":"1.5"}} }, // 60%及以上: the requirement
   { at: '06:72#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"0.2","非产区":"0.5"}} },

@@ -116,7 +116,7 @@ class ParagraphReader {
   }
 
   /**
-   * "其中<甲类>指标权重a%，<乙类>指标权重b%" in a paragraph that is not a heading (11): weights between groups the
+   * "其中<甲类>指标权重X%，<乙类>指标权重Y%" in a paragraph that is not a heading (11): weights between groups the
    * import does not apply. Never silently: a warning names them and the line.
    */
   private groupWeights(text: string, source: SourceRef): void {
@@ -125,7 +125,7 @@ class ParagraphReader {
     this.s.issues.push({ severity: 'warning', code: 'group-weights', message: `文件 ${this.s.file} ${where(source)}：写有各组之间的权重（${weights.join('、')}），导入未按权重折算，请在方案中设置`, source });
   }
 
-  /** "<名称>指标（权重N%）：" / "组织领导（N分）" / "<名称>类指标": a heading, with its points. */
+  /** "<名称>指标（权重N%）：" / "组织领导（10分）" / "管理类指标": a heading, with its points. */
   private headingOf(rest: string): { title: string; points?: Dec; weight?: boolean } | undefined {
     const body = rest.replace(/[：:。]\s*$/, '');
     const w = WEIGHT.exec(body);
@@ -186,7 +186,7 @@ class ParagraphReader {
   /**
    * Headings that got neither points, clauses, text nor kept children are dropped (附则, 责任期限).
    * A numbered line under a heading with points or weight that reads like a heading only because it has no
-   * closing punctuation ("（1）<某>率100%" under "3.<某>指标（权重N%）：", 11-0011) is a
+   * closing punctuation ("（1）<某项>执行率X%" under "3.<某类>指标（权重N%）：", 11-0011) is a
    * target of that heading, never dropped.
    */
   private keep(n: DraftNode, top: boolean, parent?: DraftNode): boolean {

@@ -442,7 +442,7 @@ export class TableReader {
     } else if (this.col('rule') >= 0 && ruleCell.text.trim() !== '' && ruleCell.key !== this.lastRuleKey) {
       this.lastRuleKey = ruleCell.key;
       const grade = signedAmount(pc.text) === undefined ? gradeEffect(pc.text) : undefined;
-      // "降B级" where the document converts it to points (10 第二十四条: B、C、D级各按扣减一个分值): that deduction.
+      // "降B级" where the document converts it to points (10 第二十四条: 降为B、C、D级的按扣减信用分x、y、z分): that deduction.
       const converted = grade ? this.s.gradeDeductions?.get(grade) : undefined;
       const amount = signedAmount(pc.text) ?? (converted ? `扣${converted.amount}分` : undefined);
       // A cap or period limit in 备注 beside an amount ("每年最多加3分") belongs to the rule: the compiler must read it or flag it.
@@ -630,7 +630,7 @@ export class TableReader {
     const methods = allDrafts.map((c) => sharedMethod(c.text));
     // A cell none of whose lines says how it is scored is a list of tasks with their points (01), not rules.
     const plain = methods.every((m) => m === undefined) && allDrafts.every((d) => !METHOD_WORD.test(joinCell(d.text).replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/g, '')));
-    // A cell mixing tasks with their "（N分）" and scoring lines (01 县水利局: "<任务>（N分）；…每例扣a分（M分）"):
+    // A cell mixing tasks with their "（N分）" and scoring lines (01 县水利局: "清查…台账（5分）；…出现1例<未办>扣a分（N分）"):
     // each task is a target + points sub-indicator, and a scoring line with its own "（N分）" is a sub-indicator of
     // those points holding its clause (its deductions come off its own points, not off the tasks' sum).
     const mixed = !plain && methods.every((m) => m === undefined) && allDrafts.length > 1 && this.kind !== 'deduction' && !leaf.isDeductionList
@@ -697,7 +697,7 @@ export class TableReader {
   }
 
   /**
-   * A line of the rule cell that states no way of scoring: "成立<某>领导小组（N分）" is a task with its
+   * A line of the rule cell that states no way of scoring: "成立<某>工作领导小组（N分）" is a task with its
    * points (a target + points sub-indicator, scored by the assessor like 001's targets), and a sentence
    * without points or any scoring word is the item's requirement. Neither is a rule lacking an amount.
    * Only used when no line of the cell has a scoring word, so an item never mixes tasks and clauses.
@@ -817,7 +817,7 @@ export function requirementHead(text: string): { head: string; tail: string; lin
 }
 
 /**
- * "①…不低于a%的，得N分。每低1%，扣x分。②…不低于b%的，…" (corpus 07, its shape): sub-items
+ * "①…不低于X%的，得a分。每低1%，扣b分。②…不低于Y%的，得c分。每低1%，扣d分。" (corpus 07): sub-items
  * each with their own points in one numbered clause. When the compiler asks for the split (多个分项各带分值),
  * each ①② piece becomes a clause of its own, with its own points; otherwise the clause stays whole.
  */
