@@ -135,3 +135,41 @@ describe('pools', () => {
     expect(view(to)).toEqual(expected);
   });
 });
+
+describe('growth to the last slot', () => {
+  it('lines written one by one from a capacity of 1 up to exactly a power of two, then one more', () => {
+    const s = new LedgerStore(1);
+    s.siteOf({}, ['I'], 'C0');
+    const expected: string[] = [];
+    for (let i = 0; i < 33; i++) {
+      s.add(0, 'score', d(i), `m${i % 3}`, { i }, [`f${i}`]);
+      expected.push(`C0|${d(i)}|m${i % 3}|{"i":${i}}|f${i}`);
+      if (i === 31) expect(view(s)).toEqual(expected);
+    }
+    expect(view(s)).toEqual(expected);
+  });
+
+  it('many lines and clause results from a capacity of 1 (each growth doubles once, not on every write)', () => {
+    const table: SiteTable = { sites: [], ids: new Map() };
+    const from = new LedgerStore(1, table);
+    from.siteOf({}, ['I'], 'C0');
+    for (let i = 0; i < 64; i++) from.add(0, 'deduction', d(-i), 'x', { i }, []);
+    from.addClause('scored', d(1), d(-2), P.ZERO, 0, 5, 0);
+    for (let k = 0; k < 63; k++) from.addClause('needs-review', d(k), P.ZERO, P.ZERO, 64, k, 0);
+    expect(from.clauseCount).toBe(64);
+    expect([from.clauseStatus(63), from.clauseValue(63, 0), from.clausePlan(63)]).toEqual(['needs-review', d(62), 62]);
+    const to = new LedgerStore(1, table, 1);
+    for (let r = 0; r < 64; r++) to.copyClause(from, 0, 0);
+    expect(to.size).toBe(64 * 64);
+    expect(to.clauseCount).toBe(64);
+    expect(view(to).slice(-2)).toEqual(view(from).slice(-2));
+    expect([to.clauseStatus(63), to.clauseValue(63, 1), to.clausePlan(63)]).toEqual(['scored', d(-2), 5]);
+  });
+
+  it('a clause capacity of 0 is taken as 1', () => {
+    const s = new LedgerStore(1, undefined, 0);
+    s.addClause('vetoed', d(3), P.ZERO, P.ZERO);
+    s.addClause('clamped', d(4), P.ZERO, P.ZERO);
+    expect([s.clauseStatus(0), s.clauseStatus(1), s.clauseValue(1, 0)]).toEqual(['vetoed', 'clamped', d(4)]);
+  });
+});
