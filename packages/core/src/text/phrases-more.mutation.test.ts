@@ -81,6 +81,13 @@ describe('按最高一项: one occurrence in all', () => {
   });
 });
 
+describe('the missing verb at the first token', () => {
+  it('N分 with no token before it is no amount', () => {
+    expect(frames('1分')).toEqual([]);
+    expect(frames('1分，扣2分')).toEqual([{ kind: 'amount', type: 'fixed', at: 2, next: 4, verb: 'deduct', value: '2' }]);
+  });
+});
+
 describe('a cap with 至', () => {
   it('最多扣至 N分: 至 in the span', () => {
     expect(frames('最多扣至3分')).toEqual([{ kind: 'modifier', type: 'cap', at: 0, next: 4, verb: 'deduct', value: '3' }]);
