@@ -77,6 +77,15 @@ export function checkScoreAlternatives(
     return;
   }
   const scoring = itemRules.filter((entry) => isScoreRule(entry.rule));
+  // "未完成的，得0分" alone: a completion worth 0 scores 0 whether its condition holds or not. Beside other
+  // situations (完成的得1分，未完成的得0分) the 0 is one of them and read with them below.
+  const only = scoring.length === 1 ? scoring[0]! : undefined;
+  if (only && only.rule.kind === 'completion' && only.rule.points === P.ZERO) {
+    issue({ start: only.span[0], end: only.span[1] }, `“${trimPunctuation(only.text)}”：只写了得0分的情形，未写明其他情形的得分（是本项不得分，还是条件不成立时得满分），需人工确认`, {
+      suggestion: '本项不得分（条件成立时本项计0分）',
+    });
+    return;
+  }
   if (scoring.length < 2) return;
   // Two situations on the two sides of one figure, each earning the same (corpus 06 (10)): one completion.
   if (replaceBy(itemRules, scoring, readComplementarySituations(norm, original, scoring))) return;

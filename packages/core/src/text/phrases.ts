@@ -98,8 +98,13 @@ const vetoFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
 /** 各0.5分 written without the verb after 每…: treated by the missing-verb frame below. */
 const noScoreFrame = map(word('no-score'), () => ({ type: 'no-score' as const }));
 // "…整个项得0分" (corpus 03 (3.1)): 0 分 for the whole item is the item zeroed, not a completion worth 0.
-const wholeItemZero = seq(lit(...WHOLE_ITEM_ZERO_HEADS), num((token) => token.q.unit === '分' && token.q.value === 0 && token.q.range === undefined));
-const zeroFrame = map(alt(word('zero'), wholeItemZero, lit('计为0分', '按0分计', '计0分')), () => ({ type: 'zero' as const }));
+const zeroPoints = num((token) => token.q.unit === '分' && token.q.value === 0 && token.q.range === undefined);
+const wholeItemZero = seq(lit(...WHOLE_ITEM_ZERO_HEADS), zeroPoints);
+// 计0分 / 计为0分 / 记0分 / 按0分计(算): the Arabic 0 said as 计零分 is (a word token) — the item zeroed, not a completion
+// worth 0 (which would score 0 whether the condition held or not). Tried before the fixed amount, which would read 计0分.
+// 得0分 is not among them: it is one of several score situations (完成的得1分，未完成的得0分), read with the others.
+const getZero = alt(seq(opt(word('each')), lit('计为', '计', '记'), zeroPoints), seq(lit('按'), zeroPoints, opt(lit('计算', '计'))));
+const zeroFrame = map(alt(word('zero'), wholeItemZero, getZero), () => ({ type: 'zero' as const }));
 const fullFrame = map(seq(opt(lit('可')), alt(word('get'), lit('为', '计')), word('full')), () => ({ type: 'full' as const }));
 const discretionFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) => {
   const found = word('discretion')(toks, i);
@@ -141,7 +146,7 @@ const missingVerbFrame: Pattern<Omit<AmountFrame, 'at' | 'next'>> = (toks, i) =>
   return { value: { type: 'fixed', verb: 'deduct', value: token.q.value, tok: token, again: false, each: false, inferredVerb: true }, next: i + 1 };
 };
 
-const AMOUNT_PATTERNS = [vetoFrame, tiersFrame, rangeFrame, roleFrame, fixedFrame, noScoreFrame, zeroFrame, fullFrame, discretionFrame, missingVerbFrame];
+const AMOUNT_PATTERNS = [vetoFrame, tiersFrame, rangeFrame, roleFrame, zeroFrame, fixedFrame, noScoreFrame, fullFrame, discretionFrame, missingVerbFrame];
 
 // ---- modifiers -----------------------------------------------------------------------------
 

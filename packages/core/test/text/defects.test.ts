@@ -84,3 +84,28 @@ describe('compileRuleText on malformed numerals and 此项计0分', () => {
     expect(compileRuleText('违规的，扣一百亿分').status).toBe('needs-review');
   });
 });
+
+/** 计0分 in Arabic figures: the same as 计零分 (the item zeroed); a completion worth 0 is never ok alone. */
+describe('compileRuleText on 计0分 / 得0分 (a completion worth 0 scores 0 whatever the facts say)', () => {
+  it('计0分, 计为0分, 记0分, 按0分计, 按0分计算 zero the item, as 计零分 does', () => {
+    for (const text of ['未按时完成的，计0分', '未按时完成的，计为0分', '未按时完成的，记0分', '未按时完成的，按0分计', '未按时完成的，按0分计算', '未按时完成的，计零分']) {
+      const r = compileRuleText(text, { points: 2_000_000 as never });
+      expect(r.status, text).toBe('ok');
+      expect(r.rules.map((c) => show(c.rule)), text).toEqual([{ kind: 'zero', scope: 'indicator' }]);
+    }
+  });
+  it('得0分 alone goes to review with the reason; beside another situation it is one of them', () => {
+    for (const text of ['未完成的，得0分', '未完成的再得0分', '未完成的得零分']) {
+      const r = compileRuleText(text, { points: 2_000_000 as never });
+      expect(r.status, text).toBe('needs-review');
+      expect(r.reason, text).toContain('只写了得0分的情形');
+    }
+    const pair = compileRuleText('完成的得1分，未完成的得0分', { points: 1_000_000 as never });
+    expect(pair.status).toBe('needs-review');
+    expect(pair.reason).toContain('本项有2个得分情形（1分、0分）');
+  });
+  it('a 0 in a range or in another counter is no zero', () => {
+    expect(compileRuleText('未完成的，计0-1分').rules.map((c) => c.rule.kind)).not.toContain('zero');
+    expect(compileRuleText('未完成的，计0次').rules.map((c) => c.rule.kind)).not.toContain('zero');
+  });
+});
