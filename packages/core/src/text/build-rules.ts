@@ -562,6 +562,14 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
         unapplied.push(phrase);
         continue;
       }
+      // 每次扣0.5分，最多加2分: a cap that names the other verb (扣 against a bonus, 加/得 against a deduction) is
+      // not this rule's cap; left unread (review), never applied to the rule.
+      const capVerb = found.verb;
+      const effect = (entry as { effect?: string }).effect;
+      if (capVerb !== undefined && effect !== undefined && (capVerb === 'deduct') !== (effect === 'deduction')) {
+        unapplied.push(phrase);
+        continue;
+      }
       if (entry.kind === 'discretionary' && entry.max === undefined && !entry.perOccurrence) entry.max = found.value;
       else entry.cap = found.value;
       built.params.push({ name: 'cap', value: decimalText(found.value), phrase });

@@ -150,8 +150,10 @@ const AMOUNT_PATTERNS = [vetoFrame, tiersFrame, rangeFrame, roleFrame, zeroFrame
 
 // ---- modifiers -----------------------------------------------------------------------------
 
+// 最多扣分2分 / 最高加分2分: 扣分 and 加分 are tried before the verb alone, which would leave 分 unread (seq does not
+// backtrack) and the cap with it.
 const capFrame = map(
-  seq(word('cap'), opt(word('cap')), opt(alt(verbWord, lit('扣分', '加分', '得分'))), opt(lit('至', '为')), num((token) => isPoints(token) && single(token))),
+  seq(word('cap'), opt(word('cap')), opt(alt(lit('扣分', '加分', '得分'), verbWord)), opt(lit('至', '为')), num((token) => isPoints(token) && single(token))),
   ([, , verbToken, , token]) => ({ type: 'cap' as const, value: token.q.value, tok: token, verb: verbToken === undefined ? undefined : typeof verbToken === 'string' ? (verbToken.startsWith('加') ? ('add' as Verb) : verbToken.startsWith('得') ? ('get' as Verb) : ('deduct' as Verb)) : verbOf(verbToken) }),
 );
 /** "0.5分封顶" / "以2分为限" (corpus 06 (85)): the cap written after its amount. */
