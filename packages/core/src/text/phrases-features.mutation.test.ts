@@ -42,6 +42,8 @@ describe('each feature reads only the tokens before `to`', () => {
     expect(findThresholds('90%以上', toks, 0, 1)).toEqual([]);
     expect(findThresholds('90%以上', toks, 0, 2)).toMatchObject([{ value: 90_000_000, direction: 'above', inclusive: true, phrase: '90%以上', at: 0, next: 2 }]);
     expect(findThresholds('90%以内', tokenize('90%以内'), 0, 3)).toEqual([]);
+    // a figure before another word (扣) is no threshold: only 以上/以下 make one
+    expect(findThresholds('3次扣1分', tokenize('3次扣1分'), 0, 3)).toEqual([]);
   });
   it('findLeadingParenPoints: the comma may be the last token before `to`', () => {
     const { toks, n } = all('（3分，');
@@ -110,6 +112,11 @@ describe('scanFrames goes on right after a hit', () => {
     expect(frames('扣1分扣1分')).toEqual([['amount', 'fixed', 0, 2], ['amount', 'fixed', 2, 4]]);
     expect(frames('1分封顶1分封顶')).toEqual([['modifier', 'cap', 0, 2], ['modifier', 'cap', 2, 4]]);
   });
+  it('一票否决 before a word other than 按规定执行 is no veto; 酌情 takes the first verb, not any word', () => {
+    expect(frames('一票否决扣1分')).toEqual([['amount', 'fixed', 1, 3]]);
+    const discretion = scanFrames(tokenize('酌情每加分')).map((frame) => [frame.f.type, (frame.f as { verb?: string }).verb, frame.f.next]);
+    expect(discretion).toEqual([['discretion', 'add', 4]]);
+  });
 });
 
 describe('a cap that names its verb', () => {
@@ -143,6 +150,9 @@ describe('tierLabel', () => {
       ['的', ''], ['其中，被', ''], ['被', ''], ['、；甲', '甲'], ['其中，，甲', '甲'], ['发生；乙', '乙'], ['其中乙，其中丙', '丙'],
       ['受到处分，甲', '处分'], ['甲的的，，', '甲'], ['其中，甲', '甲'], ['其中甲，', '甲'], ['其中 甲', '甲'], ['甲被', '甲被'],
       ['发生被通报', '通报'], ['、，甲的', '甲'],
+      // each step of the clean-up where the text could differ: at the start only, the whole run, the trailing run only
+      ['、。甲', '甲'], ['甲、乙', '甲、乙'], ['、甲', '甲'], ['甲另外乙', '甲另外乙'], ['另外乙', '乙'], ['甲被乙', '甲被乙'],
+      ['甲的乙', '甲的乙'], ['受到处分的的，甲', '处分'], ['受到处分的，甲', '处分'], ['甲；', '甲'], ['甲； ；', '甲'],
     ];
     for (const [cond, label] of cases) expect(tierLabel(cond), cond).toBe(label);
   });
