@@ -64,6 +64,13 @@ describe('findShortfall: 少 that states a requirement is no shortfall', () => {
       const { toks, n } = all(s);
       expect(findShortfall(toks, 0, n), s).toBeNull();
     }
+    // 少 and 于 apart (a space between them in the source): still 少于, a requirement; 缺 before 于 is a shortfall
+    for (const s of ['少 于一次', '每少 于一次']) {
+      const { toks, n } = all(s);
+      expect(findShortfall(toks, 0, n), s).toBeNull();
+    }
+    const apart = all('缺 于一次');
+    expect(findShortfall(apart.toks, 0, apart.n)).toMatchObject({ counter: '次', at: 0, next: 3 });
     // 至 before 每: the word before 少 is 每, so this is a shortfall at 每
     const { toks, n } = all('甲至每少一次');
     expect(findShortfall(toks, 0, n)).toMatchObject({ counter: '次', at: 2, next: 5 });
