@@ -174,14 +174,19 @@ const subItemTotalFrame: Pattern<{ type: 'cap'; value: Dec; tok: NumTok }> = (to
 /** 该项满分0.5分 / 本项满分为2分: the item's own points. */
 const pointsFrame = map(seq(lit('该项', '本项', '此项'), word('full'), opt(lit('为')), num((token) => isPoints(token) && single(token))), ([, , , token]) => ({ type: 'points' as const, value: token.q.value, tok: token }));
 const minimumFrame = map(seq(word('minimum'), opt(verbWord), num((token) => isPoints(token) && single(token))), ([, , token]) => ({ type: 'minimum' as const, value: token.q.value, tok: token }));
-const floorFrame = map(alt(word('floor'), lit('小于0分的以0分计算', '不计负分')), () => ({ type: 'floor' as const }));
+// 小于0分的以0分计算 / 低于0分的按0分计 / 最低为0分: the score does not go below 0 (the 0 分 are number tokens, which
+// a literal cannot span).
+const floorFrame = map(
+  alt(word('floor'), lit('不计负分'), seq(lit('小于', '低于'), zeroPoints, opt(lit('的')), lit('以', '按'), zeroPoints, opt(lit('计算', '计'))), seq(word('minimum'), lit('为'), zeroPoints)),
+  () => ({ type: 'floor' as const }),
+);
 const doubleFrame = map(seq(word('double'), opt(alt(lit('扣分', '扣除', '计算'), word('deduct')))), () => ({ type: 'double' as const }));
 const dedupeFrame = alt(
   // "按最高一项计分" / "取最高一项": 一项 is a number token, so the literal below never sees it; one occurrence in all.
   map(seq(lit('按', '取', '只计', '以'), lit('最高'), num((token) => token.q.value === 1_000_000 && token.q.range === undefined && ['项', '个', '次', '篇'].includes(token.q.unit ?? ''))), () => ({ type: 'dedupe' as const, highestOnly: true })),
   map(seq(word('dedupe'), opt(lit('扣分', '加分', '计分'))), () => ({ type: 'dedupe' as const })),
   map(seq(lit('按', '以', '取'), word('cap'), opt(lit('分', '级', '等级'))), () => ({ type: 'dedupe' as const })),
-  map(lit('以获最高', '取最高一项', '按最高一项'), () => ({ type: 'dedupe' as const, highestOnly: true })),
+  map(lit('以获最高'), () => ({ type: 'dedupe' as const, highestOnly: true })),
 );
 
 const MODIFIER_PATTERNS: Pattern<Omit<Modifier, 'at' | 'next'>>[] = [capFrame, postfixCapFrame, subItemTotalFrame, pointsFrame, minimumFrame, floorFrame, doubleFrame, dedupeFrame];

@@ -109,3 +109,19 @@ describe('compileRuleText on 计0分 / 得0分 (a completion worth 0 scores 0 wh
     expect(compileRuleText('未完成的，计0次').rules.map((c) => c.rule.kind)).not.toContain('zero');
   });
 });
+
+/** The floor at 0 written with figures (the 0 分 are number tokens a literal cannot span). */
+describe('compileRuleText on 小于0分的以0分计算 / 最低为0分', () => {
+  it('read as 不计负分 is: the same rules and indicator settings, ok', () => {
+    const seen = (tail: string) => {
+      const r = compileRuleText(`每次扣1分，${tail}`, { points: 3_000_000 as never });
+      return { status: r.status, rules: r.rules.map((c) => show(c.rule)), indicator: r.indicator };
+    };
+    const expected = seen('不计负分');
+    expect(expected.status).toBe('ok');
+    for (const tail of ['小于0分的以0分计算', '低于0分的按0分计', '小于0分以0分计', '最低为0分']) expect(seen(tail), tail).toEqual(expected);
+    // 最低扣2分 stays the minimum deduction; 最低为1分 is no floor at 0 (review)
+    expect(compileRuleText('每次扣1分，最低扣2分', { points: 3_000_000 as never }).rules.map((c) => show(c.rule))).toEqual([{ kind: 'per-occurrence', effect: 'deduction', amount: '1', minimum: '2' }]);
+    expect(compileRuleText('每次扣1分，最低为1分', { points: 3_000_000 as never }).status).toBe('needs-review');
+  });
+});
