@@ -1,0 +1,92 @@
+/**
+ * Mutation tests of scoring/evaluate.ts (docs/testing.md, seventh session): what the re-score
+ * entry points do with facts that are not the unit's — another unit's facts in the list or in a
+ * change are ignored, an unknown unit changes nothing — checked against a fresh `evaluate`.
+ */
+import { describe, expect, it } from 'vitest';
+import * as P from '../points';
+import type { Fact } from '../scheme/fact.types';
+import type { Scheme } from '../scheme/scheme.types';
+import { buildScheme, f } from '../../test/test-scheme';
+import { evaluate, evaluateWithState, rescore, rescoreCodes } from './evaluate';
+
+const d = P.dec;
+const scheme = {
+  formatVersion: 1,
+  code: 's',
+  year: 2020,
+  title: '重算入口',
+  settings: {},
+  unitCategories: [{ code: 'town', name: '乡镇' }],
+  units: [0, 1, 2].map((i) => ({ code: `u${i}`, name: `单位${i}`, category: 'town' })),
+  rankingGroups: [{ code: 'town', name: '乡镇', categories: ['town'] }],
+  divisions: [],
+  leaders: [],
+  assessors: [],
+  indicators: [
+    { code: 'I1', title: '工作', points: d(60) },
+    { code: 'I2', title: '任务', points: d(40) },
+  ],
+  negativeList: [],
+  vetoes: [],
+  subAssessments: [],
+} as unknown as Scheme;
+
+const judge = (unit: string, ref: string, amount: number): Fact => ({ id: `${unit}-${ref}-${amount}`, unit, ref, type: 'judgement', amount: d(amount), reason: '测试' }) as Fact;
+const base: Fact[] = [judge('u0', 'I1', 50), judge('u0', 'I2', 30), judge('u1', 'I1', 40), judge('u1', 'I2', 35), judge('u2', 'I1', 55), judge('u2', 'I2', 20)];
+const totals = (r: ReturnType<typeof evaluate>) => r.units.map((u) => [u.unit, P.toStr(u.total), JSON.stringify(u.ranks)]);
+
+describe('rescore: only the unit’s own facts count', () => {
+  it('another unit’s facts in the list are ignored', () => {
+    const state = evaluateWithState(scheme, base);
+    const mine = [judge('u0', 'I1', 45), judge('u0', 'I2', 30)];
+    // the other unit's facts come first: were they taken as u0's, u0's judgements would be theirs
+    const next = rescore(state, 'u0', [judge('u1', 'I1', 10), judge('u1', 'I2', 5), ...mine]);
+    const fresh = evaluate(scheme, [...mine, ...base.filter((f) => f.unit !== 'u0')]);
+    expect(totals(next.result)).toEqual(totals(fresh));
+    expect(next.result.units.find((u) => u.unit === 'u0')!.total).toBe(d(75));
+  });
+  it('an unknown unit changes nothing', () => {
+    const state = evaluateWithState(scheme, base);
+    const before = totals(state.result);
+    expect(rescore(state, 'nobody', [judge('nobody', 'I1', 1)])).toBe(state);
+    expect(rescoreCodes(state, 'nobody', new Map([['I1', [judge('nobody', 'I1', 1)]]]))).toBe(state);
+    expect(totals(state.result)).toEqual(before);
+  });
+});
+
+describe('rescoreCodes: a change is the unit’s facts at a code', () => {
+  it('another unit’s facts inside a change are ignored', () => {
+    const state = evaluateWithState(scheme, base);
+    const next = rescoreCodes(state, 'u0', new Map([['I1', [judge('u0', 'I1', 20), judge('u2', 'I1', 1)]]]));
+    const fresh = evaluate(scheme, [judge('u0', 'I1', 20), ...base.filter((f) => !(f.unit === 'u0' && f.ref === 'I1'))]);
+    expect(totals(next.result)).toEqual(totals(fresh));
+    expect(next.result.units.find((u) => u.unit === 'u0')!.total).toBe(d(50));
+    expect(next.result.units.find((u) => u.unit === 'u2')!.total).toBe(d(75));
+  });
+  it('a change that only adds another unit’s facts to the unit’s own is no change: the same state back', () => {
+    const state = evaluateWithState(scheme, base);
+    expect(rescoreCodes(state, 'u0', new Map([['I1', [judge('u2', 'I1', 1), judge('u0', 'I1', 50)]]]))).toBe(state);
+  });
+  it('a change of only another unit’s facts leaves the unit as it was (its code now has none of its facts)', () => {
+    const state = evaluateWithState(scheme, base);
+    const next = rescoreCodes(state, 'u1', new Map([['I2', [judge('u2', 'I2', 1)]]]));
+    const fresh = evaluate(scheme, base.filter((f) => !(f.unit === 'u1' && f.ref === 'I2')));
+    expect(totals(next.result)).toEqual(totals(fresh));
+  });
+});
+
+describe('rescore: a fact that gained a field is a changed fact', () => {
+  it('an occurrence that now says count 3 is re-scored (same id, the other fields equal)', () => {
+    const occ = buildScheme({ rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) }, points: '10' });
+    const one = f.occ({ id: 'o1' });
+    const state = evaluateWithState(occ, [one]);
+    expect(state.result.units[0]!.total).toBe(d(9));
+    const three = { ...one, count: 3 };
+    const next = rescore(state, 'U1', [three]);
+    expect(next.result.units[0]!.total).toBe(evaluate(occ, [three]).units[0]!.total);
+    expect(next.result.units[0]!.total).toBe(d(7));
+    // and back: the field dropped again is a change too
+    expect(rescore(next, 'U1', [one]).result.units[0]!.total).toBe(d(9));
+  });
+});
