@@ -90,3 +90,23 @@ describe('rescore: a fact that gained a field is a changed fact', () => {
     expect(rescore(next, 'U1', [one]).result.units[0]!.total).toBe(d(9));
   });
 });
+
+describe('ranking groups after a re-score', () => {
+  it('without ranking groups every unit is ranked in one group named 全部单位, after a re-score too', () => {
+    const plain = { ...scheme, rankingGroups: [] } as unknown as Scheme;
+    const state = evaluateWithState(plain, base);
+    expect(state.result.groups.map((g) => g.name)).toEqual(['全部单位']);
+    const next = rescoreCodes(state, 'u1', new Map([['I1', [judge('u1', 'I1', 60)]]]));
+    expect(next.result.groups.map((g) => [g.name, g.units.map((r) => [r.unit, r.rank])])).toEqual([['全部单位', [['u1', 1], ['u0', 2], ['u2', 3]]]]);
+  });
+  it('a unit in no ranking group is re-scored without a rank, as a fresh evaluation gives', () => {
+    const loose = { ...scheme, unitCategories: [{ code: 'town', name: '乡镇' }, { code: 'park', name: '园区' }], units: [...scheme.units, { code: 'p0', name: '园区0', category: 'park' }] } as unknown as Scheme;
+    const facts = [...base, judge('p0', 'I1', 10)];
+    const state = evaluateWithState(loose, facts);
+    const next = rescoreCodes(state, 'p0', new Map([['I1', [judge('p0', 'I1', 30)]]]));
+    const fresh = evaluate(loose, [...base, judge('p0', 'I1', 30)]);
+    expect(totals(next.result)).toEqual(totals(fresh));
+    expect(next.result.units.find((u) => u.unit === 'p0')!.ranks).toEqual([]);
+    expect(next.result.units.find((u) => u.unit === 'p0')!.total).toBe(d(30));
+  });
+});
