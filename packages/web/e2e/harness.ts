@@ -204,10 +204,13 @@ export async function logoutClean(page: Page): Promise<void> {
 /** A data row of the page's antd tables holding the text. */
 export const row = (scope: Page | Locator, text: string | RegExp) => scope.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text }).first();
 
-/** Waits for a dialog to close; when it does not, fails with what the dialog says (the server's message). */
+/**
+ * Waits for a dialog to close; when it does not, fails with what the dialog says (the server's message).
+ * 45 s: on the CI machine at load 10 (a mutation run beside the suite) starting a 公示 once took over 20 s.
+ */
 export async function closed(dialog: Locator): Promise<void> {
   try {
-    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+    await dialog.waitFor({ state: 'hidden', timeout: 45_000 });
   } catch {
     throw new Error(`对话框未关闭：${await dialog.innerText().catch(() => '?')}`);
   }
