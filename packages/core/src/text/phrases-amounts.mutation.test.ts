@@ -7,20 +7,9 @@
  * are made up here.
  */
 import { describe, expect, it } from 'vitest';
-import * as P from '../points';
-import { scanFrames } from './phrases';
-import { tokenize } from './rule-tokens';
+import { framesView } from '../../test/text/frames-view';
 
-type Shown = Record<string, unknown>;
-const frames = (s: string): Shown[] =>
-  scanFrames(tokenize(s)).map((frame) => {
-    const f = frame.f as unknown as Record<string, unknown>;
-    const out: Shown = { kind: frame.kind, type: f.type, at: f.at, next: f.next };
-    for (const key of ['verb', 'role']) if (f[key] !== undefined) out[key] = f[key];
-    if (f.value !== undefined) out.value = P.toStr(f.value as P.Dec);
-    if (f.min !== undefined) out.range = [P.toStr(f.min as P.Dec), P.toStr(f.max as P.Dec)];
-    return out;
-  });
+const frames = (s: string) => framesView(s, ['verb', 'role']);
 
 describe('the role amount: 扣<role>N分', () => {
   it('one amount in 分 names its role', () => {

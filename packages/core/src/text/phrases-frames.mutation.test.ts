@@ -10,22 +10,11 @@
  * Phrases are made up here.
  */
 import { describe, expect, it } from 'vitest';
-import * as P from '../points';
-import { findStepAgainst, hasSeverityWord, isPoints, levelsIn, scanFrames } from './phrases';
+import { findStepAgainst, hasSeverityWord, isPoints, levelsIn } from './phrases';
 import { tokenize } from './rule-tokens';
+import { framesView, type Shown } from '../../test/text/frames-view';
 
-type Shown = Record<string, unknown>;
-const frames = (s: string): Shown[] =>
-  scanFrames(tokenize(s)).map((frame) => {
-    const f = frame.f as unknown as Record<string, unknown>;
-    const out: Shown = { kind: frame.kind, type: f.type, at: f.at, next: f.next };
-    for (const key of ['verb', 'again', 'each', 'inferredVerb', 'role', 'highestOnly']) if (f[key] !== undefined) out[key] = f[key];
-    if (f.value !== undefined) out.value = P.toStr(f.value as P.Dec);
-    if (f.min !== undefined) out.range = [P.toStr(f.min as P.Dec), P.toStr(f.max as P.Dec)];
-    if (f.values !== undefined) out.values = (f.values as { q: { value: P.Dec } }[]).map((t) => P.toStr(t.q.value));
-    if (f.tok !== undefined) out.tok = (f.tok as { raw: string }).raw;
-    return out;
-  });
+const frames = (s: string) => framesView(s, ['verb', 'again', 'each', 'inferredVerb', 'role', 'highestOnly'], true);
 const one = (s: string): Shown => {
   const all = frames(s);
   expect(all, s).toHaveLength(1);

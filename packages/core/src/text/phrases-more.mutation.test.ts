@@ -7,20 +7,9 @@
  * range or another counter, and 最多扣至 N分. Phrases are made up here.
  */
 import { describe, expect, it } from 'vitest';
-import * as P from '../points';
-import { scanFrames } from './phrases';
-import { tokenize } from './rule-tokens';
+import { framesView } from '../../test/text/frames-view';
 
-type Shown = Record<string, unknown>;
-const frames = (s: string): Shown[] =>
-  scanFrames(tokenize(s)).map((frame) => {
-    const f = frame.f as unknown as Record<string, unknown>;
-    const out: Shown = { kind: frame.kind, type: f.type, at: f.at, next: f.next };
-    for (const key of ['verb', 'highestOnly']) if (f[key] !== undefined) out[key] = f[key];
-    if (f.value !== undefined) out.value = P.toStr(f.value as P.Dec);
-    if (f.min !== undefined) out.range = [P.toStr(f.min as P.Dec), P.toStr(f.max as P.Dec)];
-    return out;
-  });
+const frames = (s: string) => framesView(s, ['verb', 'highestOnly']);
 
 describe('一票否决 as a consequence', () => {
   it('before 按规定执行 (the word in its span) and inside other closing quotes', () => {
