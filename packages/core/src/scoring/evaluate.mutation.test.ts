@@ -110,3 +110,23 @@ describe('ranking groups after a re-score', () => {
     expect(next.result.units.find((u) => u.unit === 'p0')!.total).toBe(d(30));
   });
 });
+
+describe('peer values leave out the units an indicator does not apply to', () => {
+  it('rank 1 of a rank-bands clause goes to the best unit the indicator applies to', () => {
+    const ranked = buildScheme({
+      rule: { kind: 'rank-bands', effect: 'bonus', metric: { of: 'value' }, order: 'desc', bands: [{ from: 1, to: 1, amount: d(2) }] },
+      points: '10',
+      units: 4,
+      indicator: { appliesTo: { exceptUnits: ['U4'] } },
+    });
+    const values = [['U1', '50'], ['U2', '40'], ['U3', '30'], ['U4', '90']].map(([unit, v]) => f.value(v!, { unit: unit!, id: `v-${unit}` }));
+    const state = evaluateWithState(ranked, values);
+    const bonus = (code: string) => P.toStr(P.sum(state.result.units.find((u) => u.unit === code)!.ledger.filter((l) => l.kind === 'bonus').map((l) => l.amount)));
+    expect(bonus('U1')).toBe('2');
+    expect(bonus('U2')).toBe('0');
+    // after a re-score that makes U2 the best of the three, the bonus moves to it; U4 still does not count
+    const next = rescoreCodes(state, 'U2', new Map([['C1', [f.value('60', { unit: 'U2', id: 'v-U2b' })]]]));
+    const bonusAfter = (code: string) => P.toStr(P.sum(next.result.units.find((u) => u.unit === code)!.ledger.filter((l) => l.kind === 'bonus').map((l) => l.amount)));
+    expect([bonusAfter('U1'), bonusAfter('U2')]).toEqual(['0', '2']);
+  });
+});
