@@ -130,3 +130,12 @@ describe('peer values leave out the units an indicator does not apply to', () =>
     expect([bonusAfter('U1'), bonusAfter('U2')]).toEqual(['0', '2']);
   });
 });
+
+describe('a scheme without grading', () => {
+  it('gives every unit no grade and no grade notes, fresh and after a re-score', () => {
+    const state = evaluateWithState(scheme, base);
+    expect(state.result.units.map((u) => [u.grade, u.gradeNotes])).toEqual([[undefined, []], [undefined, []], [undefined, []]]);
+    const next = rescoreCodes(state, 'u2', new Map([['I2', [judge('u2', 'I2', 39)]]]));
+    expect(next.result.units.map((u) => [u.grade, u.gradeNotes])).toEqual([[undefined, []], [undefined, []], [undefined, []]]);
+  });
+});
