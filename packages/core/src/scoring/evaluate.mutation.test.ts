@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as P from '../points';
 import type { Fact } from '../scheme/fact.types';
 import type { Scheme } from '../scheme/scheme.types';
-import { buildScheme, f } from '../../test/test-scheme';
+import { buildScheme, f, sumOf, unitOf } from '../../test/test-scheme';
 import { evaluate, evaluateWithState, rescore, rescoreCodes } from './evaluate';
 
 const d = P.dec;
@@ -44,7 +44,7 @@ describe('rescore: only the unit’s own facts count', () => {
     const next = rescore(state, 'u0', [judge('u1', 'I1', 10), judge('u1', 'I2', 5), ...mine]);
     const fresh = evaluate(scheme, [...mine, ...base.filter((f) => f.unit !== 'u0')]);
     expect(totals(next.result)).toEqual(totals(fresh));
-    expect(next.result.units.find((u) => u.unit === 'u0')!.total).toBe(d(75));
+    expect(unitOf(next.result, 'u0').total).toBe(d(75));
   });
   it('an unknown unit changes nothing', () => {
     const state = evaluateWithState(scheme, base);
@@ -61,8 +61,8 @@ describe('rescoreCodes: a change is the unit’s facts at a code', () => {
     const next = rescoreCodes(state, 'u0', new Map([['I1', [judge('u0', 'I1', 20), judge('u2', 'I1', 1)]]]));
     const fresh = evaluate(scheme, [judge('u0', 'I1', 20), ...base.filter((f) => !(f.unit === 'u0' && f.ref === 'I1'))]);
     expect(totals(next.result)).toEqual(totals(fresh));
-    expect(next.result.units.find((u) => u.unit === 'u0')!.total).toBe(d(50));
-    expect(next.result.units.find((u) => u.unit === 'u2')!.total).toBe(d(75));
+    expect(unitOf(next.result, 'u0').total).toBe(d(50));
+    expect(unitOf(next.result, 'u2').total).toBe(d(75));
   });
   it('a change that only adds another unit’s facts to the unit’s own is no change: the same state back', () => {
     const state = evaluateWithState(scheme, base);
@@ -81,13 +81,13 @@ describe('rescore: a fact that gained a field is a changed fact', () => {
     const occ = buildScheme({ rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) }, points: '10' });
     const one = f.occ({ id: 'o1' });
     const state = evaluateWithState(occ, [one]);
-    expect(state.result.units[0]!.total).toBe(d(9));
+    expect(unitOf(state.result).total).toBe(d(9));
     const three = { ...one, count: 3 };
     const next = rescore(state, 'U1', [three]);
-    expect(next.result.units[0]!.total).toBe(evaluate(occ, [three]).units[0]!.total);
-    expect(next.result.units[0]!.total).toBe(d(7));
+    expect(unitOf(next.result).total).toBe(unitOf(evaluate(occ, [three])).total);
+    expect(unitOf(next.result).total).toBe(d(7));
     // and back: the field dropped again is a change too
-    expect(rescore(next, 'U1', [one]).result.units[0]!.total).toBe(d(9));
+    expect(unitOf(rescore(next, 'U1', [one]).result).total).toBe(d(9));
   });
 });
 
@@ -106,8 +106,8 @@ describe('ranking groups after a re-score', () => {
     const next = rescoreCodes(state, 'p0', new Map([['I1', [judge('p0', 'I1', 30)]]]));
     const fresh = evaluate(loose, [...base, judge('p0', 'I1', 30)]);
     expect(totals(next.result)).toEqual(totals(fresh));
-    expect(next.result.units.find((u) => u.unit === 'p0')!.ranks).toEqual([]);
-    expect(next.result.units.find((u) => u.unit === 'p0')!.total).toBe(d(30));
+    expect(unitOf(next.result, 'p0').ranks).toEqual([]);
+    expect(unitOf(next.result, 'p0').total).toBe(d(30));
   });
 });
 
@@ -121,13 +121,11 @@ describe('peer values leave out the units an indicator does not apply to', () =>
     });
     const values = [['U1', '50'], ['U2', '40'], ['U3', '30'], ['U4', '90']].map(([unit, v]) => f.value(v!, { unit: unit!, id: `v-${unit}` }));
     const state = evaluateWithState(ranked, values);
-    const bonus = (code: string) => P.toStr(P.sum(state.result.units.find((u) => u.unit === code)!.ledger.filter((l) => l.kind === 'bonus').map((l) => l.amount)));
-    expect(bonus('U1')).toBe('2');
-    expect(bonus('U2')).toBe('0');
+    expect(sumOf(unitOf(state.result, 'U1'), 'bonus')).toBe('2');
+    expect(sumOf(unitOf(state.result, 'U2'), 'bonus')).toBe('0');
     // after a re-score that makes U2 the best of the three, the bonus moves to it; U4 still does not count
     const next = rescoreCodes(state, 'U2', new Map([['C1', [f.value('60', { unit: 'U2', id: 'v-U2b' })]]]));
-    const bonusAfter = (code: string) => P.toStr(P.sum(next.result.units.find((u) => u.unit === code)!.ledger.filter((l) => l.kind === 'bonus').map((l) => l.amount)));
-    expect([bonusAfter('U1'), bonusAfter('U2')]).toEqual(['0', '2']);
+    expect([sumOf(unitOf(next.result, 'U1'), 'bonus'), sumOf(unitOf(next.result, 'U2'), 'bonus')]).toEqual(['0', '2']);
   });
 });
 
