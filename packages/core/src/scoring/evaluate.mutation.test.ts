@@ -137,3 +137,128 @@ describe('a scheme without grading', () => {
     expect(next.result.units.map((u) => [u.grade, u.gradeNotes])).toEqual([[undefined, []], [undefined, []], [undefined, []]]);
   });
 });
+
+// ---- the rest of the first run's survivors (docs/testing.md, eighth session) --------------------
+
+const judged = (units: string[], groups: { code: string; units: string[] }[]): Scheme =>
+  ({
+    ...scheme,
+    units: units.map((code) => ({ code, name: code, category: 'town' })),
+    rankingGroups: groups.map((g) => ({ code: g.code, name: g.code, units: g.units })),
+  }) as unknown as Scheme;
+const ranksOf = (r: ReturnType<typeof evaluate>) => r.units.map((u) => [u.unit, u.ranks.map((k) => `${k.group}:${k.rank}/${k.of}${k.isTied ? '=' : ''}`)]);
+const rowsOf = (r: ReturnType<typeof evaluate>) => r.groups.map((g) => [g.code, g.units.map((u) => `${u.unit}:${u.rank}${u.isTied ? '=' : ''}`)]);
+
+describe('a re-score after an emptied code, on the full path', () => {
+  // I1's clause A1 feeds a group average (U3 is N/A there under average-of-others); B1 does not.
+  const averaged = buildScheme({
+    units: 3,
+    indicators: [
+      { code: 'A', title: '均分项', points: d(10), notApplicable: 'average-of-others', clauses: [{ code: 'A1', text: '每起扣1分', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } }] },
+      { code: 'B', title: '扣分项', points: d(10), clauses: [{ code: 'B1', text: '每起扣1分', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } }] },
+    ],
+  });
+  const start = [f.occ({ id: 'a0', unit: 'U1', ref: 'A1' }), f.na({ id: 'na3', unit: 'U3', ref: 'A' })];
+  it('a code first given facts and then emptied reads as no facts when the whole evaluation is redone', () => {
+    const s0 = evaluateWithState(averaged, start);
+    // B1 is not under the averaged indicator: re-scored on its own, the unit's facts now an overlay
+    const s1 = rescoreCodes(s0, 'U1', new Map([['B1', [f.occ({ id: 'b1', unit: 'U1', ref: 'B1' })]]]));
+    expect(unitOf(s1.result, 'U1').total).toBe(d(18));
+    // B1 emptied, A1 changed: A1 feeds U3's average, so every fact is read again, B1's none among them
+    const later = [f.occ({ id: 'a1', unit: 'U1', ref: 'A1' }), f.occ({ id: 'a2', unit: 'U1', ref: 'A1' })];
+    const s2 = rescoreCodes(s1, 'U1', new Map([['B1', []], ['A1', later]]));
+    const fresh = evaluate(averaged, [...later, start[1]!]);
+    expect(totals(s2.result)).toEqual(totals(fresh));
+    expect(unitOf(s2.result, 'U1').total).toBe(d(18));
+  });
+  it('a clause under an averaged indicator nested below its topic takes the full path too', () => {
+    const nested = buildScheme({
+      units: 3,
+      indicators: [{ code: 'T', title: '专题', children: [{ code: 'A', title: '均分项', points: d(10), notApplicable: 'average-of-others', clauses: [{ code: 'A1', text: '每起扣1分', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } }] }] }],
+    });
+    const s0 = evaluateWithState(nested, start);
+    // U1 9, U2 10: U3 takes 9.5; after U1 loses 3 more, U3 takes (6 + 10) / 2 = 8
+    expect(unitOf(s0.result, 'U3').total).toBe(d('9.5'));
+    const more = [0, 1, 2, 3].map((i) => f.occ({ id: `m${i}`, unit: 'U1', ref: 'A1' }));
+    const s1 = rescoreCodes(s0, 'U1', new Map([['A1', more]]));
+    expect(unitOf(s1.result, 'U3').total).toBe(d(8));
+    expect(totals(s1.result)).toEqual(totals(evaluate(nested, [...more, start[1]!])));
+  });
+});
+
+describe('ranks of re-scored units in several ranking groups', () => {
+  it('a re-scored unit’s ranks are its groups in the scheme’s order, whatever order the re-scored units bring them in', () => {
+    // U1 is in g0 and g2, U2 in g0, g1 and g2: a rank-bands clause re-scores both, U1 first
+    const ranked = buildScheme({ rule: { kind: 'rank-bands', effect: 'score', metric: { of: 'value' }, order: 'desc', bands: [{ from: 1, to: 1, amount: d(10) }], otherwise: d(5) }, points: '10', units: 3 });
+    ranked.rankingGroups = [
+      { code: 'g0', name: 'g0', units: ['U1', 'U2', 'U3'] },
+      { code: 'g1', name: 'g1', units: ['U2'] },
+      { code: 'g2', name: 'g2', units: ['U1', 'U2'] },
+    ];
+    const values = ['50', '40', '30'].map((v, i) => f.value(v, { id: `v${i}`, unit: `U${i + 1}` }));
+    const state = evaluateWithState(ranked, values);
+    const change = f.value('10', { id: 'v0b', unit: 'U1' });
+    const next = rescoreCodes(state, 'U1', new Map([['C1', [change]]]));
+    const fresh = evaluate(ranked, [change, ...values.slice(1)]);
+    expect(ranksOf(next.result)).toEqual(ranksOf(fresh));
+    expect(ranksOf(next.result)[1]).toEqual(['U2', ['g0:1/3', 'g1:1/1', 'g2:1/2']]);
+  });
+  it('a unit not re-scored gets its new rank in a group where it holds, in another group, the same rank', () => {
+    // u0 is 2nd of 2 in g0 and 1st of 2 in g1; u2 overtakes it in g1: now 2nd of 2 there too
+    const two = judged(['u0', 'u1', 'u2'], [{ code: 'g0', units: ['u0', 'u1'] }, { code: 'g1', units: ['u0', 'u2'] }]);
+    const facts = [judge('u0', 'I1', 50), judge('u0', 'I2', 30), judge('u1', 'I1', 55), judge('u1', 'I2', 35), judge('u2', 'I1', 40), judge('u2', 'I2', 30)];
+    const state = evaluateWithState(two, facts);
+    expect(ranksOf(state.result)[0]).toEqual(['u0', ['g0:2/2', 'g1:1/2']]);
+    const next = rescoreCodes(state, 'u2', new Map([['I1', [judge('u2', 'I1', 60)]]]));
+    expect(ranksOf(next.result)[0]).toEqual(['u0', ['g0:2/2', 'g1:2/2']]);
+    expect(ranksOf(next.result)).toEqual(ranksOf(evaluate(two, [...facts.filter((x) => !(x.unit === 'u2' && x.ref === 'I1')), judge('u2', 'I1', 60)])));
+  });
+});
+
+describe('forced-last units tied with each other after a re-score', () => {
+  it('two forced-last units with equal totals stay tied at the rank after the others', () => {
+    const vetoed = { ...judged(['u0', 'u1', 'u2', 'u3'], [{ code: 'g', units: ['u0', 'u1', 'u2', 'u3'] }]), vetoes: [{ code: 'V', text: '列为末位', effects: [{ type: 'force-last' }] }] } as unknown as Scheme;
+    const facts = [
+      ...[['u0', 50], ['u1', 45], ['u2', 40], ['u3', 40]].map(([u, v]) => judge(u as string, 'I1', v as number)),
+      ...['u0', 'u1', 'u2', 'u3'].map((u) => judge(u, 'I2', 30)),
+      { id: 'v2', unit: 'u2', ref: 'V', type: 'flag', value: true } as Fact,
+      { id: 'v3', unit: 'u3', ref: 'V', type: 'flag', value: true } as Fact,
+    ];
+    const state = evaluateWithState(vetoed, facts);
+    expect(rowsOf(state.result)).toEqual([['g', ['u0:1', 'u1:2', 'u2:3=', 'u3:3=']]]);
+    const next = rescoreCodes(state, 'u1', new Map([['I1', [judge('u1', 'I1', 55)]]]));
+    expect(rowsOf(next.result)).toEqual([['g', ['u1:1', 'u0:2', 'u2:3=', 'u3:3=']]]);
+    expect(ranksOf(next.result)).toEqual(ranksOf(evaluate(vetoed, [...facts.filter((x) => !(x.unit === 'u1' && x.ref === 'I1')), judge('u1', 'I1', 55)])));
+  });
+});
+
+describe('relative-to-best by the best unit’s denominator: the peer values', () => {
+  const rule = { kind: 'relative-to-best', effect: 'score', metric: { of: 'rate' }, weight: d('10'), denominatorOfBest: true } as const;
+  it('the rate is found among the unit’s other facts at the clause, and a unit without one is left out', () => {
+    const scheme4 = buildScheme({ points: '10', rule, groups: { g: 4 } });
+    const facts = [
+      f.rate('90', '100', { unit: 'g1' }),
+      // the most 办结数, its rate after another fact at the same clause
+      f.occ({ unit: 'g2' }),
+      f.rate('120', '150', { unit: 'g2' }),
+      f.rate('60', '80', { unit: 'g3' }),
+      // g4 has nothing at the clause
+    ];
+    const r = evaluate(scheme4, facts);
+    expect(['g1', 'g2', 'g3'].map((u) => P.toStr(unitOf(r, u).total))).toEqual(['6', '8', '4']);
+    expect(unitOf(r, 'g4').total).toBe(P.ZERO);
+  });
+});
+
+describe('a cross-unit clause reading a shared data item', () => {
+  it('a change at the data item re-ranks the group', () => {
+    const ranked = buildScheme({ rule: { kind: 'rank-bands', effect: 'score', metric: { of: 'value' }, order: 'desc', bands: [{ from: 1, to: 1, amount: d(10) }], otherwise: d(5) }, points: '10', units: 3, clause: { dataItem: 'D1' } });
+    const values = ['50', '40', '30'].map((v, i) => f.value(v, { id: `d${i}`, unit: `U${i + 1}`, ref: 'D1' }));
+    const state = evaluateWithState(ranked, values);
+    expect(['U1', 'U2', 'U3'].map((u) => P.toStr(unitOf(state.result, u).total))).toEqual(['10', '5', '5']);
+    const change = f.value('60', { id: 'd2b', unit: 'U3', ref: 'D1' });
+    const next = rescoreCodes(state, 'U3', new Map([['D1', [change]]]));
+    expect(['U1', 'U2', 'U3'].map((u) => P.toStr(unitOf(next.result, u).total))).toEqual(['5', '5', '10']);
+    expect(totals(next.result)).toEqual(totals(evaluate(ranked, [...values.slice(0, 2), change])));
+  });
+});
