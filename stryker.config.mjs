@@ -16,13 +16,15 @@ const targets = {
 };
 // A target is a folder above or files of packages/core/src, comma-separated
 // (`rules/conversion.rules.ts,rules/evaluate-rule.ts`): a big folder in pieces that each finish.
+// A file may carry a line range (`scoring/unit-score.ts:1-437`): one big file in parts, each with
+// its own incremental file (mutation/incremental-scoring-unit-score-1-437.json).
 const target = process.env.MUTATE_TARGET || '';
 const files = (t) => t.split(',').map((f) => {
-  if (!existsSync(`packages/core/src/${f}`)) throw new Error(`MUTATE_TARGET=${t}: ${f} is not a folder name (${Object.keys(targets).join(', ')}) nor a file of packages/core/src`);
+  if (!existsSync(`packages/core/src/${f.replace(/:\d+-\d+$/, '')}`)) throw new Error(`MUTATE_TARGET=${t}: ${f} is not a folder name (${Object.keys(targets).join(', ')}) nor a file of packages/core/src`);
   return `packages/core/src/${f}`;
 });
 const excluded = ['!packages/core/src/**/*.test.ts', '!packages/core/src/index.ts', '!packages/core/src/**/*.types.ts'];
-const name = target ? target.replace(/\.ts/g, '').replace(/[/,]/g, '-') : 'all';
+const name = target ? target.replace(/\.ts/g, '').replace(/[/,:]/g, '-') : 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
