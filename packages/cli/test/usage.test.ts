@@ -161,10 +161,19 @@ describe('the wrong kind of file says what it is and which command wants it', ()
   it('a Word document or a PDF given to validate', async () => {
     const r = await cli(['validate', docx]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${docx} 是Word 文档，不是方案文件：kaohe validate 需要 YAML 或 JSON 方案文件。考核方案原文请先导入：kaohe import ${docx} -o scheme.yaml，再对 scheme.yaml 运行 kaohe validate`);
+    expect(r.err).toBe(`${docx} 是 Word 文档，不是方案文件：kaohe validate 需要 YAML 或 JSON 方案文件。考核方案原文请先导入：kaohe import ${docx} -o scheme.yaml，再对 scheme.yaml 运行 kaohe validate`);
     const pdf = file('方案.pdf', '%PDF-1.7\n1 0 obj\n');
     expect((await cli(['validate', pdf])).err).toContain('是 PDF 文件，不是方案文件：kaohe validate 需要 YAML 或 JSON 方案文件。PDF 不能直接导入，请在 Word 中打开并另存为 .docx');
     expect((await cli(['score', scheme, docx])).err).toContain('不是事实文件：kaohe score 需要 YAML、JSON 或 CSV 格式的事实文件');
+  });
+
+  it('a file named as a document that holds plain text says its name and content disagree', async () => {
+    const renamed = file('方案2.pdf', '这是一段文字\n');
+    const r = await cli(['validate', renamed]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${renamed} 的扩展名是 .pdf，但内容不是 PDF 文件（可能改过扩展名或已损坏）：kaohe validate 需要 YAML 或 JSON 方案文件；考核方案原文请在 Word/Excel 中重新另存后用 kaohe import 导入`);
+    const facts2 = file('数据.doc', '单位 数据\n');
+    expect((await cli(['score', scheme, facts2])).err).toContain('的扩展名是 .doc，但内容不是 Word 97-2003 文档（可能改过扩展名或已损坏）：kaohe score 需要 YAML 或 JSON 事实文件（或 CSV）');
   });
 
   it('a scheme file or a facts file given to import', async () => {
