@@ -9,6 +9,7 @@ import type { Fact } from '../scheme/fact.types';
 import type { Grading, Indicator, SchemeSettings, VetoEffect } from '../scheme/scheme.types';
 import type { LedgerLine, UnitResult } from './result.types';
 import { buildScheme, clause, d, f, nodeOf, run, unitOf } from '../../test/test-scheme';
+import { evaluate, evaluateWithState, rescoreCodes } from './evaluate';
 
 const judged = (code: string, points: string, extra: Partial<Indicator> = {}): Indicator => ({ code, title: code, points: d(points), ...extra });
 const grading: Grading = {
@@ -190,5 +191,135 @@ describe('negative-list items', () => {
     expect(u.ledger.filter((l) => l.ref === 'N1')).toEqual([]);
     const hit = unitOf(run(scheme, [f.judge('90', { ref: 'I1' }), f.value('70', { ref: 'N1' })]));
     expect(view(hit.ledger.filter((l) => l.ref === 'N1')).map((l) => [l[0], l[1]])).toEqual([['negative', '-1']]);
+  });
+});
+
+// ---- lines 691–931: the trace, clause facts, clause N/A and review, dedupe ----------------------
+
+const ledgerView = (r: ReturnType<typeof run>) => r.units.map((u) => [u.unit, P.toStr(u.total), u.needsReview, u.pendingJudgements, view(u.ledger), u.ledger.map((l) => `${l.path.join('/')}|${l.ref}|${l.facts.join(',')}`)]);
+const occ1 = (code: string) => clause(code, { kind: 'per-occurrence', effect: 'deduction', amount: d(1) });
+
+describe('a re-score of a tree with more nodes than a trace entry is wide', () => {
+  it('every node’s trace entry is its own: twelve indicators, one changed, the rest reused line for line', () => {
+    const tree: Indicator[] = Array.from({ length: 12 }, (_, i) => ({ code: `I${i}`, title: `指标${i}`, points: d(5), clauses: [occ1(`C${i}`)] }));
+    const scheme = buildScheme({ indicators: tree, units: 2 });
+    const facts = tree.flatMap((_, i) => [f.occ({ id: `a${i}`, ref: `C${i}` }), ...(i % 3 === 0 ? [f.occ({ id: `b${i}`, ref: `C${i}`, unit: 'U2' })] : [])]);
+    const state = evaluateWithState(scheme, facts);
+    const change = [f.occ({ id: 'z1', ref: 'C11' }), f.occ({ id: 'z2', ref: 'C11' })];
+    const next = rescoreCodes(state, 'U1', new Map([['C11', change]]));
+    const fresh = evaluate(scheme, [...facts.filter((x) => !(x.unit === 'U1' && x.ref === 'C11')), ...change]);
+    expect(ledgerView(next.result)).toEqual(ledgerView(fresh));
+    // and once more, after which the trace written by the first re-score is read
+    const again = rescoreCodes(next, 'U1', new Map([['C10', []]]));
+    expect(ledgerView(again.result)).toEqual(ledgerView(evaluate(scheme, [...facts.filter((x) => !(x.unit === 'U1' && (x.ref === 'C11' || x.ref === 'C10'))), ...change])));
+  });
+});
+
+describe('ledger paths', () => {
+  it('the same indicator object placed under another topic in a later scheme gets its new path', () => {
+    const shared: Indicator = { code: 'X', title: '共用', points: d(10), clauses: [occ1('CX')] };
+    const flat = buildScheme({ indicators: [shared] });
+    expect(run(flat, [f.occ({ ref: 'CX' })]).units[0]!.ledger.find((l) => l.ref === 'CX')!.path).toEqual(['X']);
+    const nested = buildScheme({ indicators: [{ code: 'T', title: '专题', children: [shared] }] });
+    expect(run(nested, [f.occ({ ref: 'CX' })]).units[0]!.ledger.find((l) => l.ref === 'CX')!.path).toEqual(['T', 'X']);
+  });
+});
+
+describe('a clause’s facts', () => {
+  it('a clause with a shared data item reads its own facts and the data item’s', () => {
+    const scheme = buildScheme({ points: '10', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) }, clause: { dataItem: 'D1' } });
+    const u = unitOf(run(scheme, [f.occ({ id: 'own', ref: 'C1' }), f.occ({ id: 'shared', ref: 'D1' })]));
+    expect(P.toStr(u.total)).toBe('8');
+    expect(u.ledger.find((l) => l.kind === 'deduction')!.facts).toEqual(['own', 'shared']);
+  });
+  it('a not-applicable fact after another fact still makes the clause N/A, with its reason', () => {
+    const scheme = buildScheme({ points: '10', indicator: { clauses: [occ1('C1'), occ1('C2')] } });
+    const u = unitOf(run(scheme, [f.occ({ ref: 'C1' }), f.na({ id: 'na', ref: 'C1', reason: '本年度无此项工作' })]));
+    expect(nodeOf(u, 'I1').clauses.map((c) => c.status)).toEqual(['not-applicable', 'scored']);
+    expect(view(u.ledger.filter((l) => l.kind === 'not-applicable'))).toEqual([['not-applicable', '0', 'clause.na', { reason: '本年度无此项工作' }]]);
+    expect(u.ledger.find((l) => l.kind === 'not-applicable')!.facts).toEqual(['na']);
+    expect(P.toStr(u.total)).toBe('10');
+  });
+});
+
+describe('clauses to review', () => {
+  it('a clause marked needs-review counts once, with its reason and the facts it read', () => {
+    const scheme = buildScheme({ points: '10', rule: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) }, clause: { status: 'needs-review', reviewReason: '上限未写明' } });
+    const u = unitOf(run(scheme, [f.occ({ id: 'o1' })]));
+    expect(u.needsReview).toBe(1);
+    expect(view(u.ledger.filter((l) => l.kind === 'review'))).toEqual([['review', '0', 'clause.needs-review', { reason: '上限未写明' }]]);
+    expect(u.ledger.find((l) => l.kind === 'review')!.facts).toEqual(['o1']);
+  });
+  it('an N/A clause and a clause whose unit category has no rule keep their review counts when reused by a re-score', () => {
+    const byCategory = clause('C2', { kind: 'manual', effect: 'score' } as never, { ruleByCategory: { other: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } } });
+    const scheme = buildScheme({ points: '10', units: 2, indicator: { clauses: [occ1('C1'), byCategory, occ1('C3')] } });
+    const facts = [f.na({ ref: 'C1' }), f.occ({ ref: 'C3' }), f.occ({ ref: 'C3', unit: 'U2' })];
+    const state = evaluateWithState(scheme, facts);
+    const before = unitOf(state.result).needsReview;
+    expect(before).toBe(1);
+    // C3 changes: the node is scored again, C1 (N/A) and C2 (category missing) are reused
+    const next = rescoreCodes(state, 'U1', new Map([['C3', [f.occ({ id: 'c3b', ref: 'C3' }), f.occ({ id: 'c3c', ref: 'C3' })]]]));
+    const fresh = evaluate(scheme, [f.na({ ref: 'C1' }), f.occ({ id: 'c3b', ref: 'C3' }), f.occ({ id: 'c3c', ref: 'C3' }), f.occ({ ref: 'C3', unit: 'U2' })]);
+    expect(unitOf(next.result).needsReview).toBe(unitOf(fresh).needsReview);
+    expect(unitOf(next.result).needsReview).toBe(1);
+    expect(P.toStr(unitOf(next.result).total)).toBe(P.toStr(unitOf(fresh).total));
+  });
+});
+
+describe('同一事项不重复扣分 across clauses (dedupe groups): where the matter counts', () => {
+  const deduped = (rules: Record<string, Parameters<typeof clause>[1]>, extra: Record<string, Partial<Parameters<typeof clause>[2]>> = {}) =>
+    buildScheme({ points: '10', indicator: { clauses: Object.entries(rules).map(([code, rule]) => clause(code, rule, { dedupeGroup: 'G', ...extra[code] })) } });
+  const refsOf = (u: UnitResult) => u.ledger.filter((l) => l.kind === 'deduction').map((l) => `${l.ref}${P.toStr(l.amount)}`);
+  it('in the dearer clause when it comes first, and in the first of two equal ones', () => {
+    const first = unitOf(run(deduped({ A: { kind: 'per-occurrence', effect: 'deduction', amount: d(2) }, B: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } }), [f.occ({ ref: 'A', eventKey: 'E' }), f.occ({ ref: 'B', eventKey: 'E' })]));
+    expect(refsOf(first)).toEqual(['A-2']);
+    const equal = unitOf(run(deduped({ A: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) }, B: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } }), [f.occ({ ref: 'A', eventKey: 'E' }), f.occ({ ref: 'B', eventKey: 'E' })]));
+    expect(refsOf(equal)).toEqual(['A-1']);
+  });
+  it('tiered clauses are priced by the occurrence’s tier (by type: its kind), and a clause of another kind prices nothing', () => {
+    const tiered = deduped({
+      A: { kind: 'per-occurrence', effect: 'deduction', tiers: { by: 'type', amounts: { 通报: d(1), 约谈: d('0.5') } } },
+      B: { kind: 'per-occurrence', effect: 'deduction', tiers: { by: 'type', amounts: { 通报: d(3), 约谈: d('0.2') } } },
+    });
+    const u = unitOf(run(tiered, [f.occ({ ref: 'A', eventKey: 'E', kind: '通报' }), f.occ({ ref: 'B', eventKey: 'E', kind: '通报' })]));
+    expect(refsOf(u)).toEqual(['B-3']);
+    const v = unitOf(run(tiered, [f.occ({ ref: 'A', eventKey: 'E', kind: '约谈' }), f.occ({ ref: 'B', eventKey: 'E', kind: '约谈' })]));
+    expect(refsOf(v)).toEqual(['A-0.5']);
+    // a judged clause in the group prices the matter at 0: the per-occurrence clause keeps it
+    const mixed = deduped({ A: { kind: 'discretionary', effect: 'deduction', min: d(0), max: d(5) }, B: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } });
+    const w = unitOf(run(mixed, [f.occ({ ref: 'A', eventKey: 'E' }), f.occ({ ref: 'B', eventKey: 'E' })]));
+    expect(refsOf(w)).toEqual(['B-1']);
+  });
+  it('an occurrence reported once at a shared data item that two clauses of the group read counts once', () => {
+    const shared = deduped({ A: { kind: 'per-occurrence', effect: 'deduction', amount: d(2) }, B: { kind: 'per-occurrence', effect: 'deduction', amount: d(1) } }, { A: { dataItem: 'D' }, B: { dataItem: 'D' } });
+    const u = unitOf(run(shared, [f.occ({ id: 'e', ref: 'D', eventKey: 'E' })]));
+    expect(refsOf(u)).toEqual(['A-2']);
+    expect(P.toStr(u.total)).toBe('8');
+    // a re-score after the data item changes re-reads the whole group
+    const state = evaluateWithState(shared, [f.occ({ id: 'e', ref: 'D', eventKey: 'E' })]);
+    const moved = [f.occ({ id: 'e', ref: 'D', eventKey: 'E' }), f.occ({ id: 'e2', ref: 'D', eventKey: 'E2' })];
+    const next = rescoreCodes(state, 'U1', new Map([['D', moved]]));
+    expect(ledgerView(next.result)).toEqual(ledgerView(evaluate(shared, moved)));
+    expect(P.toStr(unitOf(next.result).total)).toBe('6');
+  });
+});
+
+describe('a dedupe group over a shared data item, re-scored', () => {
+  it('a matter newly reported at the data item moves out of a clause of the group that does not read it', () => {
+    const rule = (amount: number) => ({ kind: 'per-occurrence', effect: 'deduction', amount: d(amount) }) as const;
+    const scheme = buildScheme({
+      indicators: [
+        { code: 'I1', title: '通报', points: d(10), clauses: [clause('A', rule(2), { dedupeGroup: 'G', dataItem: 'D' })] },
+        { code: 'I2', title: '约谈', points: d(10), clauses: [clause('C', rule(1), { dedupeGroup: 'G' })] },
+      ],
+    });
+    const start = [f.occ({ id: 'c', ref: 'C', eventKey: 'E' })];
+    const state = evaluateWithState(scheme, start);
+    expect(P.toStr(unitOf(state.result).total)).toBe('19');
+    const reported = [f.occ({ id: 'd', ref: 'D', eventKey: 'E' })];
+    const next = rescoreCodes(state, 'U1', new Map([['D', reported]]));
+    // E now counts in A (2), the dearer clause, and no longer in C
+    expect(ledgerView(next.result)).toEqual(ledgerView(evaluate(scheme, [...start, ...reported])));
+    expect(P.toStr(unitOf(next.result).total)).toBe('18');
   });
 });

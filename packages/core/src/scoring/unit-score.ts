@@ -181,7 +181,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
         const at = tree.byCode.get(c);
         if (at) for (let i = 0; i < at.length; i++) dirty[at[i]!] = 1;
       }
-      for (const c of dedupeClausesOf(index)) if (reuse.changed.has(c.code)) dedupeDirty = true;
+      for (const c of dedupeClausesOf(index)) if (reuse.changed.has(c.code) || (c.dataItem !== undefined && reuse.changed.has(c.dataItem))) dedupeDirty = true;
       if (dedupeDirty) for (const o of tree.dedupe) dirty[o] = 1;
       // a veto's zero-indicator effect may have moved: every node is scored again (its clauses still reused)
       if (all) dirty.fill(1);
@@ -905,7 +905,9 @@ function planDedupe(env: ScoringEnv, unit: Unit, st: State): void {
   for (const clause of deduped) {
     const code = clause.code;
     const group = clause.dedupeGroup!;
-    for (const f of factsFor(env.facts, unit.code, code)) {
+    // the facts the clause reads, a shared data item's included (an occurrence reported once there
+    // and read by two clauses of the group counts once, like one reported at each clause)
+    for (const f of clauseFacts(st.unitFacts, clause)) {
       if (f.type !== 'occurrence' || f.eventKey === undefined) continue;
       const amount = priceOccurrence(ruleFor(clause, unit).rule, f);
       const key = `${group}\u0000${f.eventKey}`;
