@@ -323,3 +323,96 @@ describe('a dedupe group over a shared data item, re-scored', () => {
     expect(P.toStr(unitOf(next.result).total)).toBe('18');
   });
 });
+
+// ---- lines 438–690: the lines a node writes --------------------------------------------------
+
+describe('node lines: what each says', () => {
+  const at = (u: UnitResult, code: string) => view(u.ledger.filter((l) => l.path[l.path.length - 1] === code && l.ref === code));
+  const factsAt = (u: UnitResult, code: string) => u.ledger.filter((l) => l.path[l.path.length - 1] === code && l.ref === code).map((l) => l.facts.join(','));
+  const ded = (code: string, amount: number, extra = {}) => clause(code, { kind: 'per-occurrence', effect: 'deduction', amount: d(amount) }, extra);
+  const bon = (code: string, amount: number) => clause(code, { kind: 'per-occurrence', effect: 'bonus', amount: d(amount) });
+  it('N/A under each policy', () => {
+    const tree: Indicator[] = [
+      judged('F', '10', { notApplicable: 'full-points' }),
+      judged('A', '10', { notApplicable: 'average-of-others' }),
+      judged('X', '10', { notApplicable: 'rescale-total' }),
+      judged('K', '70'),
+    ];
+    const r = run(buildScheme({ indicators: tree, units: 3 }), [
+      ...['F', 'A', 'X'].map((c) => f.na({ id: `na-${c}`, ref: c, reason: '不涉及' })),
+      f.judge('70', { ref: 'K' }),
+      f.judge('6', { ref: 'A', unit: 'U2' }),
+      f.judge('8', { ref: 'A', unit: 'U3' }),
+      ...['U2', 'U3'].flatMap((unit) => [f.judge('10', { ref: 'F', unit }), f.judge('10', { ref: 'X', unit }), f.judge('70', { ref: 'K', unit })]),
+    ]);
+    const u = unitOf(r);
+    expect(at(u, 'F')).toEqual([['not-applicable', '10', 'node.na-full', { reason: '不涉及', policy: 'full-points', points: '10' }]]);
+    expect(at(u, 'A')).toEqual([['impute', '7', 'node.na-average', { reason: '不涉及', policy: 'average-of-others', average: '7' }]]);
+    expect(at(u, 'X')).toEqual([['not-applicable', '0', 'node.na-excluded', { reason: '不涉及', policy: 'rescale-total', points: '10' }]]);
+    expect(['F', 'A', 'X'].map((c) => factsAt(u, c))).toEqual([['na-F'], ['na-A'], ['na-X']]);
+  });
+  it('an average that cannot be taken (no other unit has the item) waits, saying so', () => {
+    const u = unitOf(run(buildScheme({ indicators: [judged('A', '10', { notApplicable: 'average-of-others' }), judged('K', '90')] }), [f.na({ id: 'na', ref: 'A', reason: '不涉及' }), f.judge('90', { ref: 'K' })]));
+    expect(at(u, 'A')).toEqual([['pending', '0', 'node.na-average-pending', { reason: '不涉及', policy: 'average-of-others' }]]);
+    expect(factsAt(u, 'A')).toEqual(['na']);
+    expect(u.pendingJudgements).toBe(1);
+  });
+  it('an averaged parent, a deduction list’s base, a judged and a pending leaf', () => {
+    const tree: Indicator[] = [
+      { code: 'P', title: '平均', aggregation: 'average', children: [judged('P1', '10'), judged('P2', '10')] },
+      { code: 'D', title: '扣分', points: d(10), clauses: [ded('DC', 1)] },
+      judged('J', '10'),
+      judged('W', '10'),
+    ];
+    const u = unitOf(run(buildScheme({ indicators: tree }), [f.judge('6', { ref: 'P1' }), f.judge('9', { ref: 'P2' }), f.occ({ ref: 'DC' }), f.judge('7.5', { id: 'j', ref: 'J', reason: '按进度', by: '考核组' })]));
+    expect(at(u, 'P')).toEqual([['note', '-7.5', 'node.average', { n: '0.000002', sum: '15', average: '7.5' }]]);
+    expect(at(u, 'D')).toEqual([['score', '10', 'node.base', { points: '10' }]]);
+    expect(at(u, 'J')).toEqual([['score', '7.5', 'node.judged', { amount: '7.5', points: '10', reason: '按进度', by: '考核组' }]]);
+    expect(factsAt(u, 'J')).toEqual(['j']);
+    expect(at(u, 'W')).toEqual([['pending', '0', 'node.pending', { points: '10' }]]);
+    expect(u.pendingJudgements).toBe(1);
+    expect(nodeOf(u, 'W').status).toBe('needs-judgement');
+    // a judgement without 'by' says so with an empty string
+    const v = unitOf(run(buildScheme({ indicators: [judged('J', '10')] }), [f.judge('5', { ref: 'J' })]));
+    expect(at(v, 'J')).toEqual([['score', '5', 'node.judged', { amount: '5', points: '10', reason: '考核组认定', by: '' }]]);
+  });
+  it('caps, floor, ceiling and rounding of a node; at the bound exactly, no line', () => {
+    const node = (extra: Partial<Indicator>, clauses: ReturnType<typeof clause>[], facts: Fact[]) => unitOf(run(buildScheme({ indicators: [{ code: 'N', title: '项', points: d(10), clauses, ...extra }] }), facts));
+    const occ = (ref: string, n: number) => Array.from({ length: n }, () => f.occ({ ref }));
+    expect(at(node({ caps: { deduction: d(2) } }, [ded('C', 1)], occ('C', 3)), 'N').filter((l) => l[0] === 'cap')).toEqual([['cap', '1', 'node.deduction-cap', { cap: '2', total: '3' }]]);
+    expect(at(node({ caps: { bonus: d(2) } }, [ded('C', 1), bon('B', 1)], occ('B', 3)), 'N').filter((l) => l[0] === 'cap')).toEqual([['cap', '-1', 'node.bonus-cap', { cap: '2', total: '3' }]]);
+    expect(at(node({ caps: { bonus: d(2) } }, [ded('C', 1), bon('B', 1)], occ('B', 2)), 'N').filter((l) => l[0] === 'cap')).toEqual([]);
+    expect(at(node({ caps: { bonus: d(2) } }, [ded('C', 1), bon('B', 1)], occ('B', 1)), 'N').filter((l) => l[0] === 'cap')).toEqual([]);
+    expect(at(node({ caps: { net: d(1) } }, [ded('C', 1), bon('B', 1)], occ('B', 3)), 'N').filter((l) => l[0] === 'cap')).toEqual([['cap', '-2', 'node.net-cap', { net: '3', cap: '1', bounded: '1' }]]);
+    expect(at(node({}, [ded('C', 4)], occ('C', 3)), 'N').filter((l) => l[0] === 'floor')).toEqual([['floor', '2', 'node.floor', { score: '-2', floor: '0', points: '10' }]]);
+    expect(at(node({ ceiling: d(11) }, [ded('C', 1), bon('B', 1)], occ('B', 3)), 'N').filter((l) => l[0] === 'ceiling')).toEqual([['ceiling', '-2', 'node.ceiling', { score: '13', ceiling: '11' }]]);
+    expect(at(node({ ceiling: d(11) }, [ded('C', 1), bon('B', 1)], occ('B', 1)), 'N').filter((l) => l[0] === 'ceiling')).toEqual([]);
+    const rounded = node({ rounding: { decimals: 0 } }, [clause('C', { kind: 'per-occurrence', effect: 'deduction', amount: d('0.4') })], occ('C', 1));
+    expect(at(rounded, 'N').filter((l) => l[0] === 'round')).toEqual([['round', '0.4', 'node.round', { score: '9.6', decimals: '0', result: '10' }]]);
+    const down = node({ rounding: { decimals: 0, mode: 'down' } }, [clause('C', { kind: 'per-occurrence', effect: 'deduction', amount: d('0.4') })], occ('C', 1));
+    expect(P.toStr(down.total)).toBe('9');
+  });
+  it('a node outside the unit’s scope is not scored at all', () => {
+    const u = unitOf(run(buildScheme({ units: 2, indicators: [judged('I1', '60'), judged('I2', '40', { appliesTo: { exceptUnits: ['U1'] } })] }), [f.judge('60', { ref: 'I1' })]));
+    expect(u.nodes.map((n) => n.code)).toEqual(['I1']);
+  });
+  it('a bonus item is kept out of the items and marked as bonus; an item without points has no points field', () => {
+    const u = unitOf(run(buildScheme({ indicators: [judged('I1', '90'), judged('B', '5', { role: 'bonus' }), { code: 'L', title: '扣分', clauses: [ded('LC', 1)] }] }), [f.judge('80', { ref: 'I1' }), f.judge('3', { ref: 'B' }), f.occ({ ref: 'LC' })]));
+    expect(u.nodes.map((n) => [n.code, n.isBonus])).toEqual([['I1', false], ['B', true], ['L', false]]);
+    expect([P.toStr(u.itemsTotal), P.toStr(u.bonusTotal), P.toStr(u.total)]).toEqual(['79', '3', '82']);
+    expect(Object.keys(nodeOf(u, 'L'))).not.toContain('points');
+  });
+});
+
+describe('node lines: the edges', () => {
+  const at = (u: UnitResult, code: string) => view(u.ledger.filter((l) => l.path[l.path.length - 1] === code && l.ref === code));
+  it('the judgement is found among the node’s other facts; a floor on an item without points says so; a round score is not rounded again', () => {
+    const j = unitOf(run(buildScheme({ indicators: [judged('J', '10')] }), [f.flag(true, { ref: 'J' }), f.judge('6', { id: 'j', ref: 'J' })]));
+    expect(at(j, 'J')).toEqual([['score', '6', 'node.judged', { amount: '6', points: '10', reason: '考核组认定', by: '' }]]);
+    expect(j.pendingJudgements).toBe(0);
+    const list = unitOf(run(buildScheme({ indicators: [{ code: 'L', title: '扣分', floor: d(0), clauses: [clause('LC', { kind: 'per-occurrence', effect: 'deduction', amount: d(1) })] }] }), [f.occ({ ref: 'LC' })]));
+    expect(at(list, 'L')).toEqual([['floor', '1', 'node.floor', { score: '-1', floor: '0', points: '' }]]);
+    const round = unitOf(run(buildScheme({ indicators: [{ code: 'N', title: '项', points: d(10), rounding: { decimals: 0 }, clauses: [clause('C', { kind: 'per-occurrence', effect: 'deduction', amount: d(1) })] }] }), [f.occ({ ref: 'C' })]));
+    expect(at(round, 'N').filter((l) => l[0] === 'round')).toEqual([]);
+  });
+});
