@@ -416,3 +416,46 @@ describe('node lines: the edges', () => {
     expect(at(round, 'N').filter((l) => l[0] === 'round')).toEqual([]);
   });
 });
+
+describe('node shapes: parents, leaves and deduction lists', () => {
+  const ded = (code: string, amount: number, extra = {}) => clause(code, { kind: 'per-occurrence', effect: 'deduction', amount: d(amount) }, extra);
+  it('a bonus item nested in a topic is the topic’s bonus: counted once, under the topic’s bonus cap', () => {
+    // it was left out of the total while its +3 line stayed in the ledger (found by the mutation run)
+    const nested = (extra: Partial<Indicator>) =>
+      unitOf(run(buildScheme({ indicators: [{ code: 'P', title: '专题', children: [judged('C1', '10'), judged('B', '5', { role: 'bonus' })], ...extra }, judged('K', '90')] }), [f.judge('8', { ref: 'C1' }), f.judge('3', { ref: 'B' }), f.judge('80', { ref: 'K' })]));
+    const u = nested({});
+    expect([P.toStr(nodeOf(u, 'P').score), P.toStr(nodeOf(u, 'P').bonus), P.toStr(u.total)]).toEqual(['11', '3', '91']);
+    const capped = nested({ caps: { bonus: d(1) } });
+    expect([P.toStr(nodeOf(capped, 'P').score), P.toStr(capped.total)]).toEqual(['9', '89']);
+    // the unit's bonus cap sees it as bonus too
+    const unitCap = unitOf(run(buildScheme({ settings: { unitBonusCap: d(2) }, indicators: [{ code: 'P', title: '专题', points: d(20), children: [judged('C1', '10'), judged('B', '5', { role: 'bonus' })] }, judged('K', '80')] }), [f.judge('8', { ref: 'C1' }), f.judge('3', { ref: 'B' }), f.judge('80', { ref: 'K' })]));
+    expect([P.toStr(unitCap.bonusTotal), P.toStr(unitCap.total)]).toEqual(['2', '90']);
+  });
+  it('a parent with points, children and a deduction clause starts from its children, not from its points', () => {
+    const u = unitOf(run(buildScheme({ indicators: [{ code: 'P', title: '专题', points: d(20), children: [judged('C1', '10'), judged('C2', '10')], clauses: [ded('PD', 1)] }] }), [f.judge('6', { ref: 'C1' }), f.judge('7', { ref: 'C2' }), f.occ({ ref: 'PD' })]));
+    expect(P.toStr(nodeOf(u, 'P').score)).toBe('12');
+    expect(u.ledger.filter((l) => l.msg === 'node.base')).toEqual([]);
+  });
+  it('a parent with points whose children are all outside the unit’s scope is neither judged nor a deduction list', () => {
+    const scope = { appliesTo: { exceptUnits: ['U1'] } };
+    const u = unitOf(run(buildScheme({ units: 2, indicators: [{ code: 'P', title: '专题', points: d(20), children: [judged('C1', '10', scope)] }, judged('K', '80')] }), [f.judge('80', { ref: 'K' })]));
+    expect(u.pendingJudgements).toBe(0);
+    expect(u.ledger.filter((l) => l.msg === 'node.pending' || l.msg === 'node.base')).toEqual([]);
+    expect(P.toStr(nodeOf(u, 'P').score)).toBe('0');
+    const withList = unitOf(run(buildScheme({ units: 2, indicators: [{ code: 'P', title: '专题', points: d(20), children: [judged('C1', '10', scope)], clauses: [ded('PD', 1)] }] }), [f.occ({ ref: 'PD' })]));
+    expect(withList.ledger.filter((l) => l.msg === 'node.base')).toEqual([]);
+  });
+  it('a dimension’s deductions exactly at its share are not cut', () => {
+    const u = unitOf(run(buildScheme({ indicators: [{ code: 'N', title: '项', points: d(10), dimensions: [{ code: 'q', name: '质量', percent: d(30) }], clauses: [ded('C', 1, { dimension: 'q' })] }] }), [f.occ({ ref: 'C' }), f.occ({ ref: 'C' }), f.occ({ ref: 'C' })]));
+    expect(u.ledger.filter((l) => l.kind === 'dimension-cap')).toEqual([]);
+    expect(P.toStr(u.total)).toBe('7');
+  });
+  it('a zeroing clause on a node already at 0 writes no zeroing line, and a zeroed node is not vetoed', () => {
+    const zero = clause('Z', { kind: 'zero', scope: 'indicator' });
+    const at0 = unitOf(run(buildScheme({ indicators: [{ code: 'N', title: '项', points: d(2), clauses: [zero, ded('C', 1)] }] }), [f.flag(true, { ref: 'Z' }), f.occ({ ref: 'C' }), f.occ({ ref: 'C' })]));
+    expect(at0.ledger.filter((l) => l.msg === 'node.zero')).toEqual([]);
+    const hit = unitOf(run(buildScheme({ indicators: [{ code: 'N', title: '项', points: d(5), clauses: [zero, ded('C', 1)] }] }), [f.flag(true, { ref: 'Z' }), f.occ({ ref: 'C' })]));
+    expect(view(hit.ledger.filter((l) => l.msg === 'node.zero'))).toEqual([['zero', '-4', 'node.zero', { score: '4' }]]);
+    expect(nodeOf(hit, 'N').status).not.toBe('vetoed');
+  });
+});

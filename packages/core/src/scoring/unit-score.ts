@@ -512,6 +512,8 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let childSum = P.ZERO;
   let childBonus = P.ZERO;
   let childCount = 0;
+  /** Scores of bonus items nested below this node (a 加分项 inside a topic): a bonus of this node. */
+  let nestedBonus = P.ZERO;
   const children = node.children ?? NO_NODES;
   const kids = st.tree.kids[o]!;
   // the previous children, when this node was scored (not N/A) before: in-scope children, in order
@@ -523,7 +525,10 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     result.children.push(r.result);
     result.status = worse(result.status, r.result.status);
     if (r.zeroParent) zeroSelf = true;
-    if (r.result.isBonus) continue;
+    if (r.result.isBonus) {
+      nestedBonus = P.add(nestedBonus, r.result.score);
+      continue;
+    }
     childSum = P.add(childSum, r.result.score);
     childBonus = P.add(childBonus, r.effectiveBonus);
     childCount++;
@@ -549,7 +554,9 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let D = P.ZERO;
   /** 倒扣 after 此项不得分 (`clause.afterZero`): taken after the floor, ceiling and zeroing. */
   let R = P.ZERO;
-  let B = P.ZERO;
+  // A nested bonus item counts here, under this node's bonus cap and ceiling (its own lines say what
+  // it scored); left out, its points would be in the ledger and not in the total.
+  let B = nestedBonus;
   const byDimension = node.dimensions ? new Map<Code, Dec>() : undefined;
   // Clause results are kept in the store (status, score, deduction, bonus per clause) and become
   // objects only when read: a province has 720,000 of them and most are never looked at.
