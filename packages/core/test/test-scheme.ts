@@ -66,6 +66,22 @@ export type Build = {
   subAssessments?: SubAssessment[];
 };
 
+/** 优秀/良好/合格/不合格 (A–D) by score bands 90 / 75 / 60: the grading most tests of vetoes and grades use. */
+export const fourGrades: Grading = {
+  grades: [
+    { code: 'A', name: '优秀' },
+    { code: 'B', name: '良好' },
+    { code: 'C', name: '合格' },
+    { code: 'D', name: '不合格' },
+  ],
+  method: 'score-bands',
+  bands: [
+    { grade: 'A', min: d(90) },
+    { grade: 'B', min: d(75) },
+    { grade: 'C', min: d(60) },
+  ],
+};
+
 export function clause(code: string, rule: Rule, extra: Partial<Clause> = {}): Clause {
   return { code, text: `条款 ${code}`, rule, ...extra };
 }

@@ -6,26 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import * as P from '../points';
 import type { Fact } from '../scheme/fact.types';
-import type { Grading, Indicator, SchemeSettings, VetoEffect } from '../scheme/scheme.types';
+import type { Indicator, SchemeSettings, VetoEffect } from '../scheme/scheme.types';
 import type { LedgerLine, UnitResult } from './result.types';
-import { buildScheme, clause, d, f, nodeOf, run, unitOf } from '../../test/test-scheme';
+import { buildScheme, clause, d, f, fourGrades, nodeOf, run, unitOf } from '../../test/test-scheme';
 import { evaluate, evaluateWithState, rescoreCodes } from './evaluate';
 
 const judged = (code: string, points: string, extra: Partial<Indicator> = {}): Indicator => ({ code, title: code, points: d(points), ...extra });
-const grading: Grading = {
-  grades: [
-    { code: 'A', name: '优秀' },
-    { code: 'B', name: '良好' },
-    { code: 'C', name: '合格' },
-    { code: 'D', name: '不合格' },
-  ],
-  method: 'score-bands',
-  bands: [
-    { grade: 'A', min: d(90) },
-    { grade: 'B', min: d(75) },
-    { grade: 'C', min: d(60) },
-  ],
-};
+const grading = fourGrades;
 /** kind, amount, message and parameters (amounts as decimal strings) of each line. */
 const view = (lines: readonly LedgerLine[]): [string, string, string, Record<string, string | number>][] =>
   lines.map((l) => [l.kind, P.toStr(l.amount), l.msg, Object.fromEntries(Object.entries(l.params).map(([k, v]) => [k, typeof v === 'number' ? P.toStr(v as P.Dec) : v]))]);

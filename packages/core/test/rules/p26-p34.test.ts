@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/rules/rule.types';
 import type { Grading, Indicator, VetoEffect } from '../../src/scheme/scheme.types';
 import type { Fact } from '../../src/scheme/fact.types';
-import { buildScheme, clause, clauseStatus, d, expectExplains, f, kinds, ledgerSum, linesOf, msgs, nodeOf, run, score, str, sumOf, total, type Build, unitOf } from '../test-scheme';
+import { buildScheme, clause, clauseStatus, d, expectExplains, f, fourGrades, kinds, ledgerSum, linesOf, msgs, nodeOf, run, score, str, sumOf, total, type Build, unitOf } from '../test-scheme';
 
 /** A leaf indicator the assessor scores directly (no clause), so a test can set a unit's item total. */
 const judged = (code: string, points: string): Indicator => ({ code, title: code, points: d(points) });
@@ -146,20 +146,7 @@ describe('P27 deduction de-duplication and cumulation', () => {
 });
 
 describe('P28 one-vote veto and its effects', () => {
-  const grading: Grading = {
-    grades: [
-      { code: 'A', name: '优秀' },
-      { code: 'B', name: '良好' },
-      { code: 'C', name: '合格' },
-      { code: 'D', name: '不合格' },
-    ],
-    method: 'score-bands',
-    bands: [
-      { grade: 'A', min: d(90) },
-      { grade: 'B', min: d(75) },
-      { grade: 'C', min: d(60) },
-    ],
-  };
+  const grading = fourGrades;
   const vetoScheme = (effects: VetoEffect[]): Build => ({
     indicators: [judged('I1', '60'), judged('I2', '40')],
     units: 2,
