@@ -12,6 +12,8 @@ describe('delegatedTo', () => {
     ['先参照上年做法，再依据《安全生产考核办法》相应给予减分', '《安全生产考核办法》'],
     // a 》 before the 《 does not close it
     ['》说明：根据《防汛工作方案》评分', '《防汛工作方案》'],
+    // a 》 with no 《: the words up to it
+    ['根据县里的办法》计分', '县里的办法》'],
     // a 《 that is never closed: the words up to the last document word
     ['根据《市级督查方案评分', '《市级督查方案'],
     // no 《》: the words after the opener up to the end of the last document word, trimmed
