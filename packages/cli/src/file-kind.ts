@@ -27,12 +27,15 @@ const DOC_NAMES: Partial<Record<FileKind, string>> = {
 
 /** Extensions of documents, and what a file with one should hold. */
 const DOC_EXTENSIONS: Record<string, string> = {
-  '.pdf': ' PDF 文件',
-  '.docx': ' Word 文档',
-  '.doc': ' Word 97-2003 文档',
-  '.xlsx': ' Excel 工作簿',
-  '.xls': ' Excel 97-2003 工作簿',
+  '.pdf': 'PDF 文件',
+  '.docx': 'Word 文档',
+  '.doc': 'Word 97-2003 文档',
+  '.xlsx': 'Excel 工作簿',
+  '.xls': 'Excel 97-2003 工作簿',
 };
+
+/** 是 Word 文档 / 是网页文件: a space between a Chinese word and a Latin one, as in the other messages. */
+const spaced = (words: string): string => (/^[A-Za-z]/.test(words) ? ` ${words}` : words);
 
 /** When a command that reads a scheme (or facts) file is given a document: what the file is and which command wants it. */
 export function documentGivenAsData(file: string, kind: FileKind, command: string, role: '方案文件' | '事实文件'): string | undefined {
@@ -43,11 +46,9 @@ export function documentGivenAsData(file: string, kind: FileKind, command: strin
     // so neither reading can be trusted to be what the clerk meant
     const claimed = DOC_EXTENSIONS[ext];
     if (claimed === undefined || kind === 'scheme-text' || kind === 'facts-text') return undefined;
-    return `${file} 的扩展名是 ${ext}，但内容不是${claimed}（可能改过扩展名或已损坏）：kaohe ${command} 需要 YAML 或 JSON ${role}${role === '事实文件' ? '（或 CSV）' : ''}；考核方案原文请在 Word/Excel 中重新另存后用 kaohe import 导入`;
+    return `${file} 的扩展名是 ${ext}，但内容不是${spaced(claimed)}（可能改过扩展名或已损坏）：kaohe ${command} 需要 YAML 或 JSON ${role}${role === '事实文件' ? '（或 CSV）' : ''}；考核方案原文请在 Word/Excel 中重新另存后用 kaohe import 导入`;
   }
-  const named = kind === 'office-zip' ? (ext === '.xlsx' ? 'Excel 工作簿' : ext === '.docx' ? 'Word 文档' : name) : name;
-  // 是 Word 文档 / 是网页文件: a space between a Chinese word and a Latin one, as in the other messages
-  const what = /^[A-Za-z]/.test(named) ? ` ${named}` : named;
+  const what = spaced(kind === 'office-zip' && (ext === '.xlsx' || ext === '.docx') ? DOC_EXTENSIONS[ext]! : name);
   if (role === '事实文件') return `${file} 是${what}，不是事实文件：kaohe ${command} 需要 YAML、JSON 或 CSV 格式的事实文件（见 docs/scheme-format.md“事实”一节；Excel 表可另存为 CSV UTF-8）`;
   if (kind === 'pdf') return `${file} 是 PDF 文件，不是方案文件：kaohe ${command} 需要 YAML 或 JSON 方案文件。PDF 不能直接导入，请在 Word 中打开并另存为 .docx，再运行 kaohe import 文件.docx -o scheme.yaml`;
   return `${file} 是${what}，不是方案文件：kaohe ${command} 需要 YAML 或 JSON 方案文件。考核方案原文请先导入：kaohe import ${file} -o scheme.yaml，再对 scheme.yaml 运行 kaohe ${command}`;
