@@ -181,7 +181,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
         const at = tree.byCode.get(c);
         if (at) for (let i = 0; i < at.length; i++) dirty[at[i]!] = 1;
       }
-      for (const c of dedupeClausesOf(index)) if (reuse.changed.has(c.code) || (c.dataItem !== undefined && reuse.changed.has(c.dataItem))) dedupeDirty = true;
+      for (const c of dedupeClausesOf(index)) if (readsChanged(c, reuse.changed)) dedupeDirty = true;
       if (dedupeDirty) for (const o of tree.dedupe) dirty[o] = 1;
       // a veto's zero-indicator effect may have moved: every node is scored again (its clauses still reused)
       if (all) dirty.fill(1);
@@ -870,11 +870,14 @@ function flagsOf(out: RuleOutcome, reviewed: boolean): number {
   return (out.score !== undefined ? CLAUSE_HAS_SCORE : 0) | (reviewed ? CLAUSE_REVIEWED : 0) | (out.zero === undefined ? 0 : ZERO_CODE[out.zero] << CLAUSE_ZERO_SHIFT);
 }
 
+/** A code the clause reads (its own, or its shared data item) is among the changed codes. */
+function readsChanged(clause: Clause, changed: ReadonlySet<Code>): boolean {
+  return changed.has(clause.code) || (clause.dataItem !== undefined && changed.has(clause.dataItem));
+}
+
 /** The clause's facts are those of the previous scoring (see `Reuse`). */
 function canReuse(st: State, clause: Clause): boolean {
-  const changed = st.changed!;
-  if (changed.has(clause.code)) return false;
-  if (clause.dataItem !== undefined && changed.has(clause.dataItem)) return false;
+  if (readsChanged(clause, st.changed!)) return false;
   return clause.dedupeGroup === undefined || !st.dedupeDirty;
 }
 
