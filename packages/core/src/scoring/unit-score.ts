@@ -550,7 +550,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     base = M;
     nodeLine(st, path, node, 'score', M, 'node.base', { points: M });
   }
-  let hasPositive = false;
   let D = P.ZERO;
   /** 倒扣 after 此项不得分 (`clause.afterZero`): taken after the floor, ceiling and zeroing. */
   let R = P.ZERO;
@@ -569,7 +568,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     const out = evalClause(env, st, node, clause, cp, path, M, prevClauses === undefined ? undefined : prevClauses.store, prevClauses === undefined ? -1 : prevClauses.start + i);
     result.status = worse(result.status, out.status);
     if (!isModeD && (cp.isScore || out.score !== undefined)) {
-      hasPositive = true;
       base = P.add(base, out.score ?? P.ZERO);
     }
     if (byDimension && clause.dimension !== undefined) byDimension.set(clause.dimension, P.add(byDimension.get(clause.dimension) ?? P.ZERO, out.deduction));
@@ -589,7 +587,6 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   const isLeaf = childCount === 0 && (node.children?.length ?? 0) === 0;
   if (isLeaf && (node.clauses?.length ?? 0) === 0 && M !== undefined) {
     // No scoring rule in the source (001's "target + points"): the assessor scores it in [0, M].
-    hasPositive = true;
     const j = own.find((f) => f.type === 'judgement');
     if (j && j.type === 'judgement') {
       const v = P.clamp(j.amount, P.ZERO, M);
