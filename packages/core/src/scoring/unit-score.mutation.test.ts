@@ -17,6 +17,13 @@ const grading = fourGrades;
 const view = (lines: readonly LedgerLine[]): [string, string, string, Record<string, string | number>][] =>
   lines.map((l) => [l.kind, P.toStr(l.amount), l.msg, Object.fromEntries(Object.entries(l.params).map(([k, v]) => [k, typeof v === 'number' ? P.toStr(v as P.Dec) : v]))]);
 const unitLines = (u: UnitResult): LedgerLine[] => u.ledger.filter((l) => l.path.length === 0 && l.ref === u.unit);
+/** A node's own lines (those at its path, under its code), as `view` gives them, and their facts. */
+const nodeLines = (u: UnitResult, code: string): LedgerLine[] => u.ledger.filter((l) => l.path[l.path.length - 1] === code && l.ref === code);
+const at = (u: UnitResult, code: string) => view(nodeLines(u, code));
+const factsAt = (u: UnitResult, code: string) => nodeLines(u, code).map((l) => l.facts.join(','));
+/** 每起扣/加 amount分 on clause `code`. */
+const ded = (code: string, amount: number, extra = {}) => clause(code, { kind: 'per-occurrence', effect: 'deduction', amount: d(amount) }, extra);
+const bon = (code: string, amount: number) => clause(code, { kind: 'per-occurrence', effect: 'bonus', amount: d(amount) });
 
 describe('veto lines: each effect says what it did', () => {
   const vetoed = (effects: VetoEffect[], withGrading = true) =>
@@ -184,7 +191,7 @@ describe('negative-list items', () => {
 // ---- lines 691–931: the trace, clause facts, clause N/A and review, dedupe ----------------------
 
 const ledgerView = (r: ReturnType<typeof run>) => r.units.map((u) => [u.unit, P.toStr(u.total), u.needsReview, u.pendingJudgements, view(u.ledger), u.ledger.map((l) => `${l.path.join('/')}|${l.ref}|${l.facts.join(',')}`)]);
-const occ1 = (code: string) => clause(code, { kind: 'per-occurrence', effect: 'deduction', amount: d(1) });
+const occ1 = (code: string) => ded(code, 1);
 
 describe('a re-score of a tree with more nodes than a trace entry is wide', () => {
   it('every node’s trace entry is its own: twelve indicators, one changed, the rest reused line for line', () => {
@@ -314,10 +321,6 @@ describe('a dedupe group over a shared data item, re-scored', () => {
 // ---- lines 438–690: the lines a node writes --------------------------------------------------
 
 describe('node lines: what each says', () => {
-  const at = (u: UnitResult, code: string) => view(u.ledger.filter((l) => l.path[l.path.length - 1] === code && l.ref === code));
-  const factsAt = (u: UnitResult, code: string) => u.ledger.filter((l) => l.path[l.path.length - 1] === code && l.ref === code).map((l) => l.facts.join(','));
-  const ded = (code: string, amount: number, extra = {}) => clause(code, { kind: 'per-occurrence', effect: 'deduction', amount: d(amount) }, extra);
-  const bon = (code: string, amount: number) => clause(code, { kind: 'per-occurrence', effect: 'bonus', amount: d(amount) });
   it('N/A under each policy', () => {
     const tree: Indicator[] = [
       judged('F', '10', { notApplicable: 'full-points' }),
@@ -392,7 +395,6 @@ describe('node lines: what each says', () => {
 });
 
 describe('node lines: the edges', () => {
-  const at = (u: UnitResult, code: string) => view(u.ledger.filter((l) => l.path[l.path.length - 1] === code && l.ref === code));
   it('the judgement is found among the node’s other facts; a floor on an item without points says so; a round score is not rounded again', () => {
     const j = unitOf(run(buildScheme({ indicators: [judged('J', '10')] }), [f.flag(true, { ref: 'J' }), f.judge('6', { id: 'j', ref: 'J' })]));
     expect(at(j, 'J')).toEqual([['score', '6', 'node.judged', { amount: '6', points: '10', reason: '考核组认定', by: '' }]]);
@@ -405,7 +407,6 @@ describe('node lines: the edges', () => {
 });
 
 describe('node shapes: parents, leaves and deduction lists', () => {
-  const ded = (code: string, amount: number, extra = {}) => clause(code, { kind: 'per-occurrence', effect: 'deduction', amount: d(amount) }, extra);
   it('a bonus item nested in a topic is the topic’s bonus: counted once, under the topic’s bonus cap', () => {
     // it was left out of the total while its +3 line stayed in the ledger (found by the mutation run)
     const nested = (extra: Partial<Indicator>) =>
