@@ -447,3 +447,61 @@ describe('node shapes: parents, leaves and deduction lists', () => {
     expect(nodeOf(hit, 'N').status).not.toBe('vetoed');
   });
 });
+
+describe('effective bonus: what a node’s bonus adds to the unit, under the unit’s bonus cap', () => {
+  // The unit's bonus cap (P26) reads each item's effective bonus: the part of its score that only
+  // its bonuses (or its children's) reached. A cap of 0.5 makes the line name the unit's total bonus.
+  const capLine = (u: UnitResult) => view(u.ledger.filter((l) => l.msg === 'unit.bonus-cap'));
+  const bonusOf = (u: UnitResult) => capLine(u)[0]?.[3]['bonus'];
+  it('a summed topic passes its children’s effective bonus up whole, an averaged one its average; a capped child only what it kept', () => {
+    // S (sum): A 10 − 4 + 2 = 8, its bonus 2 reached the score; B 10.  S 18, bonus 2.
+    // V (average): A2 10 − 4 + 4 = 10 (at its points), bonus 4; B2 10.  V (10 + 10) / 2 = 10, of which the
+    // average of the children's bonuses, 2, is bonus.  The unit: 2 + 2 = 4.
+    const scheme = buildScheme({
+      settings: { unitBonusCap: d('0.5') },
+      indicators: [
+        { code: 'S', title: '求和', points: d(20), children: [{ code: 'A', title: 'A', points: d(10), clauses: [ded('AD', 4), bon('AB', 2)] }, judged('B', '10')] },
+        { code: 'V', title: '平均', points: d(10), aggregation: 'average', children: [{ code: 'A2', title: 'A2', points: d(10), clauses: [ded('A2D', 4), bon('A2B', 4)] }, judged('B2', '10')] },
+      ],
+    });
+    const u = unitOf(run(scheme, [f.occ({ ref: 'AD' }), f.occ({ ref: 'AB' }), f.judge('10', { ref: 'B' }), f.occ({ ref: 'A2D' }), f.occ({ ref: 'A2B' }), f.judge('10', { ref: 'B2' })]));
+    expect([P.toStr(nodeOf(u, 'S').score), P.toStr(nodeOf(u, 'V').score)]).toEqual(['18', '10']);
+    expect(capLine(u)).toEqual([['cap', '-3.5', 'unit.bonus-cap', { bonus: '4', cap: '0.5' }]]);
+    expect(P.toStr(u.total)).toBe('24.5');
+  });
+  it('a zeroed item without points keeps no bonus, though its score without the bonus was below zero', () => {
+    // L: no points, so no floor: −5 + 2 = −3, then zeroed by the veto; what the bonus reached is nothing.
+    const scheme = buildScheme({
+      settings: { unitBonusCap: d('0.5') },
+      indicators: [{ code: 'L', title: '扣分项', clauses: [ded('LD', 5), bon('LB', 2)] }, judged('K', '90'), { code: 'G', title: '加分', points: d(10), clauses: [ded('GD', 1), bon('GB', 1)] }],
+      vetoes: [{ code: 'V1', text: '否决本项', effects: [{ type: 'zero-indicator', indicator: 'L' }] }],
+    });
+    const u = unitOf(run(scheme, [f.occ({ ref: 'LD' }), f.occ({ ref: 'LB' }), f.judge('90', { ref: 'K' }), f.occ({ ref: 'GD' }), f.occ({ ref: 'GB' }), f.flag(true, { ref: 'V1' })]));
+    expect(P.toStr(nodeOf(u, 'L').score)).toBe('0');
+    // G's bonus 1 alone is the unit's bonus: 10 − 1 + 1, at its points; capped at 0.5
+    expect(bonusOf(u)).toBe('1');
+  });
+  it('an averaged topic whose children are all outside the unit’s scope scores 0 without an average', () => {
+    const scope = { appliesTo: { exceptUnits: ['U1'] } };
+    const scheme = buildScheme({ units: 2, indicators: [{ code: 'V', title: '平均', points: d(20), aggregation: 'average', children: [judged('C1', '10', scope), judged('C2', '10', scope)] }, judged('K', '80')] });
+    const r = run(scheme, [f.judge('80', { ref: 'K' }), f.judge('6', { ref: 'C1', unit: 'U2' }), f.judge('8', { ref: 'C2', unit: 'U2' })]);
+    const u = unitOf(r);
+    expect(P.toStr(nodeOf(u, 'V').score)).toBe('0');
+    expect(u.ledger.filter((l) => l.msg === 'node.average')).toEqual([]);
+    expect(P.toStr(u.total)).toBe('80');
+    expect(P.toStr(nodeOf(unitOf(r, 'U2'), 'V').score)).toBe('7');
+  });
+});
+
+describe('按百分制计分，按权重N分折算 for a unit the item has no points for', () => {
+  it('is scored as an item without points, not on the hundred-point scale it has no weight to convert from', () => {
+    const scheme = buildScheme({ groups: { A: 1, B: 1 }, indicators: [{ code: 'R', title: '折算项', pointsByCategory: { A: d(20) }, rescale: { from: d(100) }, clauses: [ded('RC', 10)] }] });
+    const r = run(scheme, [f.occ({ ref: 'RC', unit: 'A1' }), f.occ({ ref: 'RC', unit: 'B1' })]);
+    // A1: 100 − 10 = 90 on the scale, × 20 / 100 = 18
+    expect(P.toStr(nodeOf(unitOf(r, 'A1'), 'R').score)).toBe('18');
+    // B1: no points, so no base and no conversion: the deduction alone
+    const b = unitOf(r, 'B1');
+    expect(P.toStr(nodeOf(b, 'R').score)).toBe('-10');
+    expect(b.ledger.filter((l) => l.msg === 'node.base' || l.msg === 'node.rescale')).toEqual([]);
+  });
+});
