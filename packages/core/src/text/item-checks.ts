@@ -6,7 +6,7 @@ import type { CompileIssue, CompileResult, CompiledRule } from './compile.types'
 import { trimPunctuation, withoutParentheticals } from './normalize-text';
 import { findStep, findStepAgainst, findThresholds } from './phrases';
 import type { Tok } from './rule-tokens';
-import { readCategoryAlternatives } from './families/category-alternatives';
+import { readCategoryAlternatives, samePointsByCategory } from './families/category-alternatives';
 import { earns, readComplementarySituations } from './families/complementary-situations';
 import { readStackedOptions } from './families/stacked-options';
 import { readLevelLadder } from './families/tier-ladder.family';
@@ -36,7 +36,7 @@ export function absorbOtherwise(original: string, itemRules: CompiledRule[]): vo
       if (before.rule.kind === 'completion' && (before.rule.points !== undefined || byCategory)) {
         before.rule = { ...before.rule, allowPartial: true };
         before.params.push({ name: 'allowPartial', value: 'true', phrase: original.slice(rule.span[0], rule.span[1]) });
-        before.span = [before.span[0], rule.span[1]];
+        widen(original, before, rule);
         itemRules.splice(k, 1);
       }
       continue;
@@ -45,9 +45,15 @@ export function absorbOtherwise(original: string, itemRules: CompiledRule[]): vo
     const before = itemRules[k - 1]!;
     if (before.rule.kind !== 'completion') continue;
     before.params.push({ name: 'otherwise', value: '0', phrase: original.slice(rule.span[0], rule.span[1]) });
-    before.span = [before.span[0], rule.span[1]];
+    widen(original, before, rule);
     itemRules.splice(k, 1);
   }
+}
+
+/** The rule now reads its own sentence and the absorbed one: its span and its text cover both. */
+function widen(original: string, into: CompiledRule, absorbed: CompiledRule): void {
+  into.span = [into.span[0], absorbed.span[1]];
+  into.text = original.slice(into.span[0], into.span[1]);
 }
 
 /** A sentence that opens with 每低/每减少 s and states no threshold of its own. */
@@ -243,7 +249,7 @@ const policyPoints = new WeakSet<object>();
 /** Merges an item policy a family found; two different values for the same field go to review. */
 export function mergePolicy(indicator: NonNullable<CompileResult['indicator']>, policy: NonNullable<Built['policy']>, range: Range, issue: (entry: Range, reason: string) => void): void {
   if (policy.pointsByCategory) {
-    if (indicator.pointsByCategory && JSON.stringify(indicator.pointsByCategory) !== JSON.stringify(policy.pointsByCategory)) {
+    if (indicator.pointsByCategory && !samePointsByCategory(indicator.pointsByCategory, policy.pointsByCategory)) {
       issue(range, '同一条款中按单位类别的分值出现多组（是择一还是累加未写明），需人工确认');
     } else indicator.pointsByCategory = policy.pointsByCategory;
   }

@@ -14,6 +14,12 @@ function categoryMap(entry: CompiledRule): Record<string, Dec> | undefined {
   return Object.keys(map).length >= 2 ? map : undefined;
 }
 
+/** The same points for the same categories, in whatever order the document lists them. */
+export function samePointsByCategory(a: Readonly<Record<string, Dec>>, b: Readonly<Record<string, Dec>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key]);
+}
+
 /** A situation's words before its first category amount: "…督导考核的，产区得2分，…" → "…督导考核的". */
 function situationText(entry: CompiledRule): string {
   const first = entry.params.find((param) => param.name.startsWith(CATEGORY_PARAM))!;
@@ -34,8 +40,7 @@ function situationText(entry: CompiledRule): string {
 export function readCategoryAlternatives(norm: string, scoring: CompiledRule[], itemPoints: Dec | undefined, pointsByCategory: Record<string, Dec> | undefined): CompiledRule | null {
   if (scoring.length < 2 || itemPoints === undefined || !pointsByCategory) return null;
   const maps = scoring.map(categoryMap);
-  const key = JSON.stringify(pointsByCategory);
-  if (maps.some((map) => map === undefined || JSON.stringify(map) !== key)) return null;
+  if (maps.some((map) => map === undefined || !samePointsByCategory(map, pointsByCategory))) return null;
   // The column must state one category's points and no category's sum over the situations
   // (产区1、非产区0.5 twice on 1 分 could be 非产区 0.5 + 0.5: review).
   const values = Object.values(pointsByCategory);
