@@ -2,12 +2,13 @@ import * as P from '../points';
 import type { Dec } from '../points';
 import type { Band, Effect, Metric, PerOccurrenceRule, Rule } from '../rules/rule.types';
 import type { CompiledRule, RuleParam } from './compile.types';
-import { lit, findFirst, num, seq, word, alt, opt } from './grammar';
+import { lit, findFirst, gap, num, seq, word, alt, opt } from './grammar';
 import {
   findCount,
   findLateness,
   findRequiredAll,
   findShortfall,
+  findStatedCounts,
   findStep,
   findThresholds,
   hasSeverityWord,
@@ -76,10 +77,10 @@ export function metricFor(cond: string, token: NumTok): Metric {
 }
 
 /** 11, 22 … 99 written as an amount: most likely a doubled keystroke (扣11分 for 扣1分, 003:1004). */
-export function suspiciousAmount(token: NumTok, points: Dec | undefined): string | undefined {
+export function suspiciousAmount(token: NumTok, points: Dec | undefined, verb: Verb = 'deduct'): string | undefined {
   const digits = token.raw.replace(/[^\d.]/g, '');
   if (/^(\d)\1$/.test(digits)) return `“${token.raw.trim()}”疑为录入错误（重复数字，可能应为${digits[0]}分），请核对`;
-  if (points !== undefined && token.q.value > points) return `扣分值${decimalText(token.q.value)}超过本项分值${decimalText(points)}，请核对`;
+  if (points !== undefined && token.q.value > points) return `${verb === 'add' ? '加分值' : verb === 'get' ? '得分' : '扣分值'}${decimalText(token.q.value)}超过本项分值${decimalText(points)}，请核对`;
   return undefined;
 }
 
@@ -162,7 +163,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   const reversed = ctx.toks.slice(seg.amount.at, seg.amount.next).some((token) => token.kind === 'word' && token.tag === 'reverse');
   // 扣1分 on an item of 0 分 (corpus 06 (83)): a deduction-only item, its deductions go below zero (compile-rule.ts).
   const deductionOnly = frame.verb === 'deduct' && ctx.points !== undefined && P.isZero(ctx.points);
-  const suspicious = suspiciousAmount(frame.tok, reversed || deductionOnly ? undefined : ctx.points);
+  const suspicious = suspiciousAmount(frame.tok, reversed || deductionOnly ? undefined : ctx.points, frame.verb);
   if (frame.inferredVerb) ctx.warnings.push(`“${amountP}”前缺少“扣”字，按扣分读取`);
   if (frame.tok.q.unit === undefined) ctx.warnings.push(`“${amountP}”缺少“分”字，按分读取`);
   const done = (rule: Rule, used = 1, review?: string): { built: Built; used: number } => ({
@@ -175,7 +176,13 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   if (short && frame.verb === 'deduct') {
     add('amount', decimalText(frame.value), amountP);
     add('per', String(short.per), phraseOf(ctx, short.at, short.next));
-    const reqs = findRequiredAll(ctx.toks, 0, short.at);
+    // The subject is stated in this part of the sentence: words after an earlier deduction belong to another part
+    // (01 (1.4.1): "每月上报…每少一次扣0.5分，…参加会议（2分，少一次扣0.5分" — the meetings are not per month).
+    const partFrom = segs.slice(0, i).reduce((from, earlier) => (earlier.amount.type === 'fixed' && earlier.amount.verb === 'deduct' ? earlier.amount.next : from), 0);
+    const required0 = findRequiredAll(ctx.toks, 0, short.at);
+    // 全年参加培训4次，少一次扣…: a bare count of the shortfall's counter is its requirement too (read as the
+    // target it went unread, marked ok).
+    const reqs = required0.length > 0 ? required0 : findStatedCounts(ctx.toks, partFrom, short.at, short.counter);
     const req = reqs[0];
     const review: string | undefined = undefined;
     let required: number | 'target';
@@ -193,9 +200,6 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
       required = 'target';
       add('required', 'target', phraseOf(ctx, short.at, short.next));
     }
-    // The subject is stated in this part of the sentence: words after an earlier deduction belong to another part
-    // (01 (1.4.1): "每月上报…每少一次扣0.5分，…参加会议（2分，少一次扣0.5分" — the meetings are not per month).
-    const partFrom = segs.slice(0, i).reduce((from, earlier) => (earlier.amount.type === 'fixed' && earlier.amount.verb === 'deduct' ? earlier.amount.next : from), 0);
     const perSubject = /每(位|名|个|月)/.test(phraseOf(ctx, partFrom, short.at + 1)) && !/每少/.test(phraseOf(ctx, short.at, short.next));
     const rule: Rule = { kind: 'shortfall', effect: 'deduction', required, amount: frame.value, ...(perSubject ? { perSubject } : {}) };
     if (perSubject) add('perSubject', 'true', phraseOf(ctx, 0, short.at));
@@ -293,6 +297,17 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     // "每月上报…，得N分" (corpus 01): 每月 states a cadence, not an amount per month.
     return { built: { segs: [seg], reason: `“${phraseOf(ctx, count.at, count.next)}”是频次要求还是按期计分未写明，需人工确认` }, used: 1 };
   }
+  if (count && isWord(ctx.toks[count.at], 'every') && isWord(ctx.toks[count.at + 1], 'less')) {
+    // "与上年相比每少发生一起加a分": each one fewer than the baseline, not each occurrence (read as 每起, more
+    // occurrences earned more, marked ok).
+    const phrase = phraseOf(ctx, count.at, count.next);
+    const baseline = firstOf(phraseOf(ctx, 0, count.at), BASELINE_PREVIOUS);
+    if (baseline === undefined) return { built: { segs: [seg], reason: `“${phrase}”是比什么少（上年、目标还是其他单位）未写明，需人工确认` }, used: 1 };
+    add('threshold', '0', baseline);
+    add('step', String(count.per), phrase);
+    add('perStep', decimalText(frame.value), amountP);
+    return done({ kind: 'threshold-steps', effect: frame.verb === 'deduct' ? 'deduction' : 'bonus', metric: { of: 'change', baseline: 'previous' }, threshold: P.ZERO, direction: 'below', step: P.fromInt(count.per), perStep: frame.value });
+  }
   if (count) {
     const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(frame.verb), amount: frame.value };
     add('amount', decimalText(frame.value), amountP);
@@ -383,6 +398,11 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     return done({ kind: 'condition', effect: effectOf(frame.verb), amount: frame.value }, 1, `“${tokPhrase(ctx, one)}”是指发生一次即扣还是每个都扣未写明，需确认`);
   }
   if (/^\s*$/.test(cond.replace(/[，,、；;。\s]/g, ''))) return { built: { segs: [seg], reason: `“${amountP}”前没有扣分条件` }, used: 1 };
+  // "每提前一天完成加a分": an amount for each unit of a measure no family read — not a condition that holds once
+  // (a condition bonus of a, marked ok with the 每 unread).
+  // Money (每100元加1分) is the money-bracket family's, which says what is not written there.
+  const per = findFirst(seq(word('every'), gap(3), num((token) => token.q.unit !== undefined && token.q.unit !== '分' && MONEY_UNITS[token.q.unit] === undefined)), ctx.toks.slice(0, seg.condTo), seg.condFrom);
+  if (per) return { built: { segs: [seg], reason: `“${phraseOf(ctx, per.at, per.next)}”按每个单位计分，未能读出计分方式，需人工确认` }, used: 1 };
   return done({ kind: 'condition', effect: effectOf(frame.verb), amount: frame.value });
 }
 
@@ -416,6 +436,8 @@ function skipPunct(ctx: SentenceCtx, at: number): number {
   while (k < ctx.original.length && /[，,、；;。\s]/.test(ctx.original[k]!)) k++;
   return k;
 }
+
+const isWord = (token: Tok | undefined, tag: string): boolean => token !== undefined && token.kind === 'word' && token.tag === tag;
 
 export const isTimeTok = (token: NumTok): boolean => token.q.unit !== undefined && DURATION_UNITS.includes(token.q.unit);
 

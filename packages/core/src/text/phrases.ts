@@ -334,6 +334,24 @@ export function findRequired(toks: readonly Tok[], from: number, to: number): Fe
   return Number.isInteger(figure) ? { n: figure, tok: found.value, at: found.at, next: found.next } : null;
 }
 
+/**
+ * "全年参加培训4次，少一次扣0.5分": counts of the shortfall's own counter stated bare (no 至少 / 不少于 /
+ * 以上) before it — the requirement the shortfall is counted against. None when a 每 is in the part
+ * (每月…2次 is a count per period, not for the year) or a count is not a whole number.
+ */
+export function findStatedCounts(toks: readonly Tok[], from: number, to: number, counter: string): Feature<{ n: number; tok: NumTok }>[] {
+  const out: Feature<{ n: number; tok: NumTok }>[] = [];
+  for (let i = from; i < to; i++) {
+    const token = toks[i]!;
+    if (token.kind === 'word' && token.tag === 'every') return [];
+    if (token.kind !== 'num' || token.q.unit !== counter || token.q.range !== undefined) continue;
+    const figure = Number(token.q.value) / 1e6;
+    if (!Number.isInteger(figure)) return [];
+    out.push({ n: figure, tok: token, at: i, next: i + 1 });
+  }
+  return out;
+}
+
 /** Every required count before a shortfall (组长…未达到 4 次，成员…未达到 2 次). */
 export function findRequiredAll(toks: readonly Tok[], from: number, to: number): Feature<{ n: number; tok: NumTok }>[] {
   const out: Feature<{ n: number; tok: NumTok }>[] = [];

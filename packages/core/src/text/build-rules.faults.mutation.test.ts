@@ -1,0 +1,85 @@
+/**
+ * Wrong readings marked ok that reading build-rules.ts's mutants showed (docs/testing.md, ninth
+ * session), each fixed: a stated count read as the target, 每少 read as 每 (more occurrences earning
+ * more), and an amount per unit of a measure read as a condition that holds once.
+ */
+import { describe, expect, it } from 'vitest';
+import * as P from '../points';
+import { compileRuleText } from './compile-rule';
+
+const d = P.dec;
+const compile = (text: string) => compileRuleText(text, { points: d(5) });
+
+describe('a shortfall against a count stated bare', () => {
+  it('“全年参加培训4次，少一次扣…” counts against the 4 written, not the target', () => {
+    const r = compile('全年参加培训4次，少一次扣0.5分。');
+    expect(r.status).toBe('ok');
+    expect(r.rules.map((c) => c.rule)).toEqual([{ kind: 'shortfall', effect: 'deduction', required: 4, amount: d('0.5') }]);
+    expect(r.rules[0]!.params.find((p) => p.name === 'required')).toEqual({ name: 'required', value: '4', phrase: '4次' });
+  });
+  it('two bare counts are two requirements, each its own rule', () => {
+    const r = compile('组长全年参加4次、成员参加2次，少一次扣0.5分。');
+    expect(r.rules.map((c) => c.rule)).toEqual([
+      { kind: 'shortfall', effect: 'deduction', required: 4, amount: d('0.5') },
+      { kind: 'shortfall', effect: 'deduction', required: 2, amount: d('0.5') },
+    ]);
+  });
+  it('a count per period (每年…2次) is not taken as the year’s requirement: it stays for review', () => {
+    const r = compile('每年召开会议2次，少一次扣1分。');
+    expect(r.status).toBe('needs-review');
+    expect(r.rules.map((c) => c.rule)).toEqual([{ kind: 'shortfall', effect: 'deduction', required: 'target', amount: d(1) }]);
+  });
+  it('a count of another counter, or not a whole number, is not the requirement', () => {
+    expect(compile('全年报送信息4篇，少一次扣0.5分。').rules.map((c) => c.rule)).toEqual([{ kind: 'shortfall', effect: 'deduction', required: 'target', amount: d('0.5') }]);
+  });
+});
+
+describe('每少…: one fewer than a baseline, not each occurrence', () => {
+  it('against last year: a step below the previous year’s figure', () => {
+    const r = compile('与上年相比每少发生一起加0.5分。');
+    expect(r.status).toBe('ok');
+    expect(r.rules.map((c) => c.rule)).toEqual([{ kind: 'threshold-steps', effect: 'bonus', metric: { of: 'change', baseline: 'previous' }, threshold: P.ZERO, direction: 'below', step: d(1), perStep: d('0.5') }]);
+    expect(r.rules[0]!.params).toEqual([
+      { name: 'threshold', value: '0', phrase: '上年' },
+      { name: 'step', value: '1', phrase: '每少发生一起' },
+      { name: 'perStep', value: '0.5', phrase: '加0.5分' },
+    ]);
+    // with its cap, per 3 occurrences
+    expect(compile('较上年每少发生3起安全事故加1分，最多加3分。').rules.map((c) => c.rule)).toEqual([
+      { kind: 'threshold-steps', effect: 'bonus', metric: { of: 'change', baseline: 'previous' }, threshold: P.ZERO, direction: 'below', step: d(3), perStep: d(1), cap: d(3) },
+    ]);
+  });
+  it('without a baseline it goes to review, naming the phrase', () => {
+    const r = compile('每少发生一起加0.5分。');
+    expect(r.status).toBe('needs-review');
+    expect(r.rules).toEqual([]);
+    expect(r.reason).toBe('“每少发生一起”是比什么少（上年、目标还是其他单位）未写明，需人工确认');
+  });
+  it('至少 is not 少: a requirement of at least one stays what it was', () => {
+    const r = compile('每年至少开展1次演练，未开展的扣1分。');
+    expect(r.reason ?? '').not.toContain('是比什么少');
+  });
+});
+
+describe('an amount for each unit of a measure no family reads', () => {
+  it('“每提前一天完成加…” is not a bonus that holds once: review naming the phrase', () => {
+    for (const [text, phrase] of [['每提前一天完成加0.1分。', '每提前一天'], ['每提前1天完成的，加0.1分。', '每提前1天']] as const) {
+      const r = compile(text);
+      expect(r.status).toBe('needs-review');
+      expect(r.rules).toEqual([]);
+      expect(r.reason).toBe(`“${phrase}”按每个单位计分，未能读出计分方式，需人工确认`);
+    }
+  });
+  it('a condition without 每 is still a condition, and money per unit is left to the money-bracket reading', () => {
+    expect(compile('提前完成年度任务的，加0.5分。').rules.map((c) => c.rule)).toEqual([{ kind: 'condition', effect: 'bonus', amount: d('0.5') }]);
+    expect(compile('捐款每100元加1分。').reason ?? '').not.toContain('按每个单位计分');
+  });
+});
+
+describe('an amount beyond the item’s points says which kind of amount it is', () => {
+  it('a bonus is a 加分值 and a score a 得分, not a 扣分值', () => {
+    expect(compileRuleText('获得省级表彰的，加1分。', { points: P.ZERO }).reason).toBe('加分值1超过本项分值0，请核对');
+    expect(compileRuleText('完成年度任务的，得8分。', { points: d(5) }).reason).toBe('得分8超过本项分值5，请核对');
+    expect(compileRuleText('发现问题的，扣8分。', { points: d(5) }).reason).toBe('扣分值8超过本项分值5，请核对');
+  });
+});
