@@ -83,3 +83,19 @@ describe('an amount beyond the item’s points says which kind of amount it is',
     expect(compileRuleText('发现问题的，扣8分。', { points: d(5) }).reason).toBe('扣分值8超过本项分值5，请核对');
   });
 });
+
+describe('the part of a sentence a shortfall reads its subject from', () => {
+  it('starts after any earlier amount, a bonus or a judged one too: 每月 of an earlier part is not the meetings’', () => {
+    const shortfall = (text: string) => compile(text).rules.find((c) => c.rule.kind === 'shortfall')!.rule;
+    expect(shortfall('每月报送信息的加1分，召开会议少一次扣0.5分。')).toEqual({ kind: 'shortfall', effect: 'deduction', required: 'target', amount: d('0.5') });
+    expect(shortfall('每月报送信息的，酌情加分，召开会议少一次扣0.5分。')).toEqual({ kind: 'shortfall', effect: 'deduction', required: 'target', amount: d('0.5') });
+    // in its own part 每月 still makes it per subject
+    expect(shortfall('每月报送信息，少一次扣0.5分。')).toEqual({ kind: 'shortfall', effect: 'deduction', required: 'target', amount: d('0.5'), perSubject: true });
+  });
+  it('a lateness or a shortfall with 加 is neither: 每超一天加… goes to review', () => {
+    const r = compile('每超一天加0.1分。');
+    expect(r.status).toBe('needs-review');
+    expect(r.rules).toEqual([]);
+    expect(r.reason).toBe('“每超一天”按每个单位计分，未能读出计分方式，需人工确认');
+  });
+});

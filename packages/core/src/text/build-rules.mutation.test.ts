@@ -81,13 +81,22 @@ const rows: Row[] = [
   ["上报病例低于3例的，扣1分。", '5', 'ok', "", [["上报病例低于3例的，扣1分", { kind: "threshold-steps", effect: "deduction", metric: { of: "count" }, threshold: d('3'), direction: "below", initial: d('1') }, [['threshold', "3", "低于3例"], ['initial', "1", "扣1分"]]]], []],
   ["组长全年参加不少于4次、成员不少于2次，少一次扣0.5分。", '5', 'ok', "", [["组长全年参加不少于4次、成员不少于2次，少一次扣0.5分", { kind: "shortfall", effect: "deduction", required: 4, amount: d('0.5') }, [['amount', "0.5", "扣0.5分"], ['per', "1", "少一次"], ['required', "4", "不少于4次"]]], ["成员不少于2次，少一次扣0.5分", { kind: "shortfall", effect: "deduction", required: 2, amount: d('0.5') }, [['amount', "0.5", "扣0.5分"], ['per', "1", "少一次"], ['required', "2", "不少于2次"]]]], []],
   ["全年开展宣传活动4次以上，少一次扣0.5分。", '5', 'ok', "", [["全年开展宣传活动4次以上，少一次扣0.5分", { kind: "shortfall", effect: "deduction", required: 4, amount: d('0.5') }, [['amount', "0.5", "扣0.5分"], ['per', "1", "少一次"], ['required', "4", "4次以上"]]]], []],
+  ["完成以下一项的，得满分。", '5', 'needs-review', "“完成一项可得满分”需与所列选项一起编译", [], []],
+  ["完成下列任意一项工作的，得满分。", '5', 'needs-review', "“完成一项可得满分”需与所列选项一起编译", [], []],
+  ["每有项工作未落实的，酌情扣分。", '5', 'ok', "", [["每有项工作未落实的，酌情扣分", { kind: "discretionary", effect: "deduction", min: d('0'), perOccurrence: true }, [['min', "0", "酌情扣分"]]]], []],
+  ["报送不及时的扣3分，发生统计造假的倒扣1分。", '2', 'needs-review', "扣分值3超过本项分值2，请核对", [["报送不及时的扣3分", { kind: "condition", effect: "deduction", amount: d('3') }, [['amount', "3", "扣3分"]], "扣分值3超过本项分值2，请核对"], ["发生统计造假的倒扣1分", { kind: "condition", effect: "deduction", amount: d('1') }, [['amount', "1", "倒扣1分"]]]], []],
+  ["全年培训不少于4次，少一次扣0.5分，发现弄虚作假的扣2分。", '5', 'ok', "", [["全年培训不少于4次，少一次扣0.5分", { kind: "shortfall", effect: "deduction", required: 4, amount: d('0.5') }, [['amount', "0.5", "扣0.5分"], ['per', "1", "少一次"], ['required', "4", "不少于4次"]]], ["发现弄虚作假的扣2分", { kind: "condition", effect: "deduction", amount: d('2') }, [['amount', "2", "扣2分"]]]], []],
+  ["发现问题的扣1分，全年培训不少于4次，少一次扣0.5分。", '5', 'ok', "", [["发现问题的扣1分", { kind: "condition", effect: "deduction", amount: d('1') }, [['amount', "1", "扣1分"]]], ["全年培训不少于4次，少一次扣0.5分", { kind: "shortfall", effect: "deduction", required: 4, amount: d('0.5') }, [['amount', "0.5", "扣0.5分"], ['per', "1", "少一次"], ['required', "4", "不少于4次"]]]], []],
+  ["每起扣1分，3日内未整改的扣2分。", '5', 'ok', "", [["每起扣1分", { kind: "per-occurrence", effect: "deduction", amount: d('1') }, [['amount', "1", "扣1分"], ['counter', "起", "每起"]]], ["3日内未整改的扣2分", { kind: "condition", effect: "deduction", amount: d('2') }, [['amount', "2", "扣2分"]]]], []],
+  ["每发现一个问题镇扣1分。", '5', 'ok', "", [["每发现一个问题镇扣1分", { kind: "per-occurrence", effect: "deduction", amount: d('1'), countDistinct: "subject" }, [['amount', "1", "扣1分"], ['counter', "个", "每发现一个"], ['countDistinct', "subject", "问题镇"]]]], []],
+  ["全年培训不少于4次，少一次扣0.5分，未组织培训但开展线上学习的加0.5分。", '5', 'ok', "", [["全年培训不少于4次，少一次扣0.5分", { kind: "shortfall", effect: "deduction", required: 4, amount: d('0.5') }, [['amount', "0.5", "扣0.5分"], ['per', "1", "少一次"], ['required', "4", "不少于4次"]]], ["未组织培训但开展线上学习的加0.5分", { kind: "condition", effect: "bonus", amount: d('0.5') }, [['amount', "0.5", "加0.5分"]]]], []],
 ];
 
 describe('single segments: each reading builds its rule and says which phrase gave which parameter', () => {
   it.each(rows)('%s (%s 分)', (text, points, status, reason, rules, warnings) => {
     const r = compileRuleText(text, points === undefined ? {} : { points: d(points) });
     expect([r.status, r.reason ?? '']).toEqual([status, reason]);
-    expect(r.rules.map((c) => [c.text, c.rule, c.params.map((p) => [p.name, p.value, p.phrase]), ...(c.review === undefined ? [] : [c.review])])).toEqual(rules);
+    expect(r.rules.map((c) => [c.text, c.rule, c.params.map((p) => [p.name, p.value, p.phrase]), ...(c.review === undefined ? [] : [c.review])])).toStrictEqual(rules);
     expect(r.warnings).toEqual(warnings);
   });
 });

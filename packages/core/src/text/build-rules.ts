@@ -176,9 +176,10 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   if (short && frame.verb === 'deduct') {
     add('amount', decimalText(frame.value), amountP);
     add('per', String(short.per), phraseOf(ctx, short.at, short.next));
-    // The subject is stated in this part of the sentence: words after an earlier deduction belong to another part
-    // (01 (1.4.1): "每月上报…每少一次扣0.5分，…参加会议（2分，少一次扣0.5分" — the meetings are not per month).
-    const partFrom = segs.slice(0, i).reduce((from, earlier) => (earlier.amount.type === 'fixed' && earlier.amount.verb === 'deduct' ? earlier.amount.next : from), 0);
+    // The subject is stated in this part of the sentence: words before an earlier amount belong to another part
+    // (01 (1.4.1): "每月上报…每少一次扣0.5分，…参加会议（2分，少一次扣0.5分" — the meetings are not per month); an
+    // earlier bonus or judged amount ends a part as a deduction does (it took the 每月 of 每月…加1分，…少一次扣).
+    const partFrom = i > 0 ? segs[i - 1]!.amount.next : 0;
     const required0 = findRequiredAll(ctx.toks, 0, short.at);
     // 全年参加培训4次，少一次扣…: a bare count of the shortfall's counter is its requirement too (read as the
     // target it went unread, marked ok).
