@@ -99,3 +99,28 @@ describe('the part of a sentence a shortfall reads its subject from', () => {
     expect(r.reason).toBe('“每超一天”按每个单位计分，未能读出计分方式，需人工确认');
   });
 });
+
+describe('得满分 (or the item’s points) then deductions of the item', () => {
+  it('goes to review: from the points or from a failed completion’s 0 is not written', () => {
+    const r = compile('全年无重大事故的，得满分；发生一起的，扣3分；发生两起及以上的，不得分。');
+    expect(r.status).toBe('needs-review');
+    expect(r.issues.map((i) => [i.reason, i.suggestion])).toContainEqual([
+      '“全年无重大事故的，得满分”之后又有扣分：扣分是从5分中扣（按扣分制），还是未达到得分条件时在0分上另扣，未写明，需人工确认',
+      '按扣分制：本项从5分起扣，删去“全年无重大事故的，得满分”的得分规则',
+    ]);
+    expect(compile('辖区内污水管网全部达标，得5分；每有一处不达标扣1分。').status).toBe('ok');
+  });
+  it('not when the text says the item is 0 when not done, nor when every deduction takes the whole points', () => {
+    expect(compile('建立工作台账的，得5分，否则不得分；台账填报不及时的，扣0.5分。').status).toBe('ok');
+    expect(compileRuleText('实行动态调整的，得1分；未实行动态调整的，扣1分。', { points: d(1) }).status).toBe('ok');
+    // a completion worth less than the item is one of its parts, not its full points
+    expect(compile('建立工作台账的，得2分；台账填报不及时的，扣0.5分。').reason ?? '').not.toContain('之后又有扣分');
+  });
+  it('a figure the steps go down from is the top of one score: 增长5%的得满分，每少1个百分点扣1分', () => {
+    const r = compile('比上年增长5%的得满分，每少1个百分点扣1分。');
+    expect(r.status).toBe('ok');
+    expect(r.rules.map((c) => c.rule)).toEqual([{ kind: 'threshold-steps', effect: 'score', metric: { of: 'value' }, threshold: d(5), direction: 'below', step: d(1), perStep: d(1) }]);
+    // steps that go up from it are not
+    expect(compile('完成率95%的得满分，每高1个百分点加0.5分。').rules.map((c) => c.rule.kind)).toEqual(['completion', 'threshold-steps']);
+  });
+});

@@ -27,7 +27,7 @@ import { readAverageForIndicators, readPeerAverage } from './families/peer-avera
 import { absorbFullThenEach } from './families/full-then-each';
 import { ratioBonusIssue } from './families/ratio-bonus';
 import { moneyBracketIssue } from './families/money-brackets';
-import { absorbOtherwise, checkScoreAlternatives, checkSituationsAcrossItems, mergePolicy, stepWithoutThreshold } from './item-checks';
+import { absorbOtherwise, checkFullThenDeductions, checkScoreAlternatives, checkSituationsAcrossItems, mergePolicy, stepWithoutThreshold } from './item-checks';
 import { CATEGORY_AMOUNT_VERBS, COMPLETION_JUDGED_PHRASES, OTHERWISE_ZERO, PROPORTION_DEDUCT_WORDS, PROPORTION_VERBS, SENTENCE_ANY_OF_WORDS, SUB_SCORE_WORDS, COUNTERS, PERIOD_CAP_WORDS, NET_CAP_WORDS, TIMES_SIGNS, UNIT_CATEGORY_WORDS, SAME_CONDITION_WORDS, DELEGATE_VERBS, EXEMPTION_WORDS, EXEMPT_FLAG, PEER_AVERAGE_WORDS, containsAny, delegatedTo, firstOf } from './vocabulary';
 
 export type { Allocation, CompileResult, CompiledRule, CompileIssue, CompileOptions, Reading, RuleParam } from './compile.types';
@@ -207,6 +207,7 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
     checkScoreAlternatives(norm, itemRules, issue, indicator, points, text);
     absorbBelowOptions(norm, text, itemRules);
     if (items.length === 1) absorbFullThenEach(itemRules, indicator, points, consumed);
+    checkFullThenDeductions(itemRules, points, issue);
     if (itemRules.length > 0 || allocations.some((allocation) => allocation.span[0] >= item.start && allocation.span[1] <= item.end)) itemsWithContent++;
     // 捐款<下限>—<上限>元的，每m元加a分 (corpus 10): a money step inside a bracket, its base not written.
     const bracket = moneyBracketIssue(text, tokenize(norm, item.start, item.end), itemRules);

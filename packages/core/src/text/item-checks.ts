@@ -56,6 +56,39 @@ function widen(original: string, into: CompiledRule, absorbed: CompiledRule): vo
   into.text = original.slice(into.span[0], into.span[1]);
 }
 
+const DEDUCTING = new Set(['per-occurrence', 'condition', 'threshold-steps', 'shortfall', 'lateness']);
+
+/**
+ * "全年无<事件>的，得满分；发生一起的，扣a分": a completion worth the item's points, then deductions of the
+ * item. Read as written, the completion scores 0 once its condition fails and the deductions come off that 0
+ * (one occurrence: 0, where the text means points − a); read as a deduction list, the item starts from its
+ * points. Unless a family read the pair (the all-met words, full-then-each; a figure and steps from it,
+ * full-then-steps), a person says which: review, with the deduction-list reading suggested.
+ */
+export function checkFullThenDeductions(itemRules: CompiledRule[], itemPoints: Dec | undefined, issue: (entry: Range, reason: string, extra?: Partial<CompileIssue>) => void): void {
+  const first = itemRules[0];
+  if (!first || first.rule.kind !== 'completion' || first.rule.allowPartial) return;
+  const full = first.rule.points;
+  if (full !== undefined && itemPoints !== undefined && P.cmp(full, itemPoints) !== 0) return;
+  // "…的，得1分，否则不得分。未按期…扣0.2分" (corpus 06): the text says the item is 0 when not done, so the
+  // deductions are for other failings of a done item — completion and deductions as written.
+  const second = itemRules[1];
+  if (first.params.some((param) => param.name === 'otherwise') || /否则不得分|否则不计分|否则计0分|否则得0分/.test(first.text)) return;
+  if (second && second.rule.kind === 'zero' && trimPunctuation(second.text).startsWith('否则')) return;
+  const deductions = itemRules.slice(1).filter((entry) => DEDUCTING.has(entry.rule.kind) && (entry.rule as { effect?: string }).effect === 'deduction' && entry.afterZero !== true);
+  if (deductions.length === 0) return;
+  // 实行…的，得1分；未实行的，扣1分: one-off deductions each of at least the completion's points leave 0 either
+  // way (from the points, or from a 0 floored at 0), so the two readings score alike.
+  if (full !== undefined && deductions.every((entry) => entry.rule.kind === 'condition' && entry.rule.amount !== undefined && P.cmp(entry.rule.amount, full) >= 0)) return;
+  const last = deductions[deductions.length - 1]!;
+  const points = full ?? itemPoints;
+  issue(
+    { start: first.span[0], end: last.span[1] },
+    `“${first.text}”之后又有扣分：扣分是从${points === undefined ? '满分' : `${P.toStr(points)}分`}中扣（按扣分制），还是未达到得分条件时在0分上另扣，未写明，需人工确认`,
+    { suggestion: `按扣分制：本项从${points === undefined ? '满分' : `${P.toStr(points)}分`}起扣，删去“${first.text}”的得分规则` },
+  );
+}
+
 /** A sentence that opens with 每低/每减少 s and states no threshold of its own. */
 export function stepWithoutThreshold(norm: string, toks: readonly Tok[]): boolean {
   const step = findStep(toks, 0, toks.length) ?? findStepAgainst(toks, 0, toks.length);

@@ -13,7 +13,9 @@ export function buildFullThenSteps(ctx: SentenceCtx, segs: Segment[], i: number)
   if (full.amount.type !== 'full' || !steps || steps.amount.type !== 'fixed') return null;
   const top = ctx.toks.slice(full.condFrom, full.condTo).find((token): token is NumTok => token.kind === 'num' && token.q.percent !== undefined && !token.q.range);
   const step = findStep(ctx.toks, steps.condFrom, steps.condTo);
-  if (!top || !step || !/以上/.test(condText(ctx, full))) return null;
+  // 95%以上为满分 states the top; so does 增长5%的得满分 / 达到95%的得满分 when the steps go down from it
+  // (每少1个百分点扣…): read apart, the completion scored 0 below the figure and the steps came off that 0.
+  if (!top || !step || (!/以上/.test(condText(ctx, full)) && step.direction !== 'below')) return null;
   const params: RuleParam[] = [
     { name: 'threshold', value: P.toStr(top.q.value), phrase: condText(ctx, full).trim() + amountPhrase(ctx, full) },
     { name: 'step', value: P.toStr(step.step.q.value), phrase: phraseOf(ctx, step.at, step.next) },

@@ -19,7 +19,9 @@ describe('caps after the figure and the item points in the text', () => {
   familyTable([
     ['N分封顶', '发现一起扣0.2分，0.8分封顶。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.2', cap: '0.8' }] }],
     ['以N分为限', '每起扣0.2分，以2分为限。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.2', cap: '2' }] }],
-    ['该项满分N分 beside the rules', '制度运作良好的，得0.8分；发现一起扣0.2分，0.8分封顶。该项满分0.8分。', { rules: [{ kind: 'completion', points: '0.8' }, { kind: 'per-occurrence', effect: 'deduction', amount: '0.2', cap: '0.8' }], indicator: { points: '0.8' } }],
+    ['该项满分N分 beside the rules', '制度运作良好的，发现一起扣0.2分，0.8分封顶。该项满分0.8分。', { rules: [{ kind: 'per-occurrence', effect: 'deduction', amount: '0.2', cap: '0.8' }], indicator: { points: '0.8' } }],
+    // 得0.8分 then a deduction: from 0.8 or from a failed completion's 0 is not written (item-checks checkFullThenDeductions)
+    ['得N分 then a deduction beside 该项满分N分 goes to review', '制度运作良好的，得0.8分；发现一起扣0.2分，0.8分封顶。该项满分0.8分。', { flag: '之后又有扣分' }],
     ['该项满分 against another points column', '制度运作良好的，得0.5分。该项满分0.5分。', { flag: '与本项分值1分不一致' }, '1'],
   ]);
 });

@@ -59,7 +59,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '02:27#3', ok: [{"kind":"completion","points":"5"},{"kind":"completion","points":"2"}] },
   { at: '02:28#3', ok: [{"kind":"completion","points":"1"},{"kind":"completion","points":"1"}] },
   { at: '02:29#3', ok: [{"kind":"completion","points":"2"},{"kind":"completion","points":"1"}] },
-  { at: '02:31#3', ok: [{"kind":"completion","points":"4"},{"kind":"per-occurrence","effect":"deduction","amount":"2"}], indicator: {"floorAtZero":true} },
+  { at: '02:31#3', flag: "之后又有扣分" }, // 无不达标…得4分，出现一次不达标扣2分: read as a completion, one failure scored 0, not 4 − 2 (ninth session)
   { at: '02:32#3', ok: [{"kind":"completion","points":"3"},{"kind":"completion","points":"2"}] },
   { at: '02:34#3', ok: [{"kind":"completion","points":"1.5"},{"kind":"completion","points":"1.5"}] },
   { at: '02:35#3', ok: [{"kind":"completion","points":"2"},{"kind":"completion","points":"1"},{"kind":"completion","points":"2"},{"kind":"completion","points":"1"}] },
@@ -179,7 +179,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '06:113#1', points: '1', ok: [{"kind":"completion","points":"0.6"},{"kind":"completion","points":"0.4"}] },
   { at: '06:116#1', ok: [{"kind":"completion"}], indicator: {"pointsByCategory":{"产区":"4","非产区":"3"}} },
   { at: '06:117#1', flag: "本项有4个得分情形" },
-  { at: '06:118#1', points: '1.5', ok: [{"byCategory": {"产区": {"kind": "completion", "points": "1.5"}, "非产区": {"kind": "completion", "points": "1"}}}, {"byCategory": {"产区": {"kind": "threshold-steps", "effect": "deduction", "metric": {"of": "rate", "percent": true}, "threshold": "target", "direction": "below", "step": "10", "perStep": "0.15"}, "非产区": {"kind": "threshold-steps", "effect": "deduction", "metric": {"of": "rate", "percent": true}, "threshold": "target", "direction": "below", "step": "10", "perStep": "0.1"}}}], indicator: {"floorAtZero": true, "pointsByCategory": {"产区": "1.5", "非产区": "1"}} }, // 每减少10个百分点 by category, 扣完为止
+  { at: '06:118#1', points: '1.5', flag: "之后又有扣分" }, // 全部完成…得1.5分 then 完成率每减少10个百分点扣…: as a completion, 90 % scored 0, not 1.5 − 0.15 (ninth session)
   { at: '06:119#1', flag: "同一条款中按单位类别的分值出现多组" },
   { at: '06:120#1', flag: "分别扣的分值个数" },
   { at: '06:121#1', flag: "分别扣的分值个数" },
@@ -195,7 +195,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '07:20#2', flag: "未给出达标值" },
   { at: '07:21#2', ok: [{"kind":"completion","points":"1"},{"kind":"condition","effect":"deduction","amount":"1"}] },
   { at: '07:22#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"change","baseline":"average"},"threshold":"0","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"2"} },
-  { at: '07:23#2', ok: [{"kind":"completion","points":"1.5"},{"kind":"threshold-steps","effect":"bonus","metric":{"of":"change","baseline":"previous"},"threshold":"0","direction":"above","step":"1","perStep":"0.05","cap":"0.5"},{"kind":"threshold-steps","effect":"deduction","metric":{"of":"change","baseline":"previous"},"threshold":"0","direction":"below","step":"1","perStep":"0.1","cap":"2"}] },
+  { at: '07:23#2', flag: "之后又有扣分" }, // 保持…稳定的得1.5分 then per-person steps: from 1.5 or from 0 is not written (ninth session)
   { at: '07:24#2', flag: "同一条款中有多个分项各带分值" },
   { at: '07:25#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"95","direction":"below","step":"1","perStep":"0.2"}], indicator: {"points":"2"} },
   { at: '07:26#2', flag: "同一条款中有多个分项各带分值" },
@@ -215,7 +215,7 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '08:25#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"50","direction":"below","step":"1","perStep":"0.05"}], indicator: {"points":"2","notApplicable":{"policy":"average-of-others","who":"@40-44","of":"@47-51"}} },
   { at: '08:26#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"target","direction":"below","step":"1","perStep":"0.1"}], indicator: {"points":"2.5"} },
   { at: '08:27#2', ok: [{"kind":"threshold-steps","effect":"score","metric":{"of":"rate","percent":true},"threshold":"target","direction":"below","step":"1","perStep":"0.05"}], indicator: {"points":"2"} },
-  { at: '08:28#2', ok: [{"kind":"completion","points":"1.5"},{"kind":"per-occurrence","effect":"deduction","amount":"0.5"}] },
+  { at: '08:28#2', flag: "之后又有扣分" }, // 不低于…得1.5分 then 每有1个…达不到要求的扣0.5分: as a completion, one short scored 0, not 1 (ninth session)
   { at: '08:29#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"0.5"},{"kind":"zero","scope":"indicator"}], indicator: {"points":"1.5"} },
   { at: '08:30#2', ok: [{"kind":"condition","effect":"deduction","amount":"0.5"},{"kind":"condition","effect":"deduction","amount":"1"}], indicator: {"points":"1.5"} },
   { at: '08:31#2', ok: [{"kind":"per-occurrence","effect":"deduction","amount":"0.1"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1"},{"kind":"per-occurrence","effect":"deduction","amount":"0.1"}], indicator: {"points":"1"} },
