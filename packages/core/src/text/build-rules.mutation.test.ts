@@ -125,6 +125,20 @@ const rows: Row[] = [
   ["每起扣1分，同一问题按最高分扣，不重复扣分。", '5', 'ok', "", [["每起扣1分，同一问题按最高分扣，不重复扣分", { kind: "per-occurrence", effect: "deduction", amount: d('1'), dedupe: "event-key" }, [['amount', "1", "扣1分"], ['counter', "起", "每起"], ['dedupe', "event-key", "按最高分"], ['dedupe', "event-key", "不重复扣分"]]]], []],
   ["每起扣1分，累计加减分不超过3分。", '5', 'ok', "", [["每起扣1分，累计加减分不超过3分", { kind: "per-occurrence", effect: "deduction", amount: d('1') }, [['amount', "1", "扣1分"], ['counter', "起", "每起"]]]], []],
   ["每起扣1分，该项满分5分。", '5', 'needs-review', "修饰语“该项满分5分”无法应用于该规则", [["每起扣1分，该项满分5分", { kind: "per-occurrence", effect: "deduction", amount: d('1') }, [['amount', "1", "扣1分"], ['counter', "起", "每起"]]]], []],
+  // a measured value past a figure, a requirement stated in the condition, the condition fallback
+  ["比例达到60%以上，未实现的扣0.1分。", '5', 'ok', "", [["比例达到60%以上，未实现的扣0.1分", { kind: "threshold-steps", effect: "deduction", metric: { of: "rate", percent: true }, threshold: d('60'), direction: "below", initial: d('0.1') }, [['threshold', "60", "60%以上"], ['initial', "0.1", "扣0.1分"], ['direction', "below", "，未实现的"]]]], []],
+  ["比例超过50%，未达标的扣0.5分。", '5', 'ok', "", [["比例超过50%，未达标的扣0.5分", { kind: "threshold-steps", effect: "deduction", metric: { of: "rate", percent: true }, threshold: d('50'), direction: "below", missAtThreshold: true, initial: d('0.5') }, [['threshold', "50", "超过50%"], ['initial', "0.5", "扣0.5分"], ['direction', "below", "，未达标的"]]]], []],
+  ["流转土地100亩以上的，加1分。", '5', 'needs-review', "未读取的门槛“100亩以上”：已编译的规则未用到它，需人工确认", [["流转土地100亩以上的，加1分", { kind: "condition", effect: "bonus", amount: d('1') }, [['amount', "1", "加1分"]]]], []],
+  ["捐款金额低于1万元的，加1分。", '5', 'ok', "", [["捐款金额低于1万元的，加1分", { kind: "bands", effect: "bonus", metric: { of: "value" }, bands: [{ max: d('10000'), amount: d('1'), label: "低于1万元（按元计）" }] }, [['band', "10000", "低于1万元"], ['amount', "1", "加1分"]]]], []],
+  ["好人好事金额1万元以上的，加1分，每月最多加2分。", '5', 'needs-review', "修饰语“最多加2分”无法应用于该规则", [["好人好事金额1万元以上的，加1分，每月最多加2分", { kind: "bands", effect: "bonus", metric: { of: "value" }, bands: [{ min: d('10000'), amount: d('1'), label: "1万元以上（按元计）" }] }, [['band', "10000", "1万元以上"], ['amount', "1", "加1分"]]]], []],
+  ["完成率达到90%的，得3分。", '5', 'ok', "", [["完成率达到90%的，得3分", { kind: "completion", points: d('3') }, [['points', "3", "得3分"], ['requirement', "90%", "90%"]]]], []],
+  ["口岸中，查验率达到80%的口岸，加1分。", '5', 'ok', "", [["口岸中，查验率达到80%的口岸，加1分", { kind: "condition", effect: "bonus", amount: d('1') }, [['amount', "1", "加1分"], ['requirement', "80%", "80%"]]]], []],
+  ["事项100%接入系统，未实现的扣0.1分。", '5', 'ok', "", [["事项100%接入系统，未实现的扣0.1分", { kind: "condition", effect: "deduction", amount: d('0.1') }, [['amount', "0.1", "扣0.1分"], ['requirement', "100", "100%"]]]], []],
+  ["人员配备10%左右，未达到的扣0.2分。", '5', 'ok', "", [["人员配备10%左右，未达到的扣0.2分", { kind: "condition", effect: "deduction", amount: d('0.2') }, [['amount', "0.2", "扣0.2分"], ['requirement', "10", "10%左右"]]]], []],
+  ["一个时间节点未开展活动的扣0.1分。", '5', 'needs-review', "“一个”是指发生一次即扣还是每个都扣未写明，需确认", [["一个时间节点未开展活动的扣0.1分", { kind: "condition", effect: "deduction", amount: d('0.1') }, [['amount', "0.1", "扣0.1分"]], "“一个”是指发生一次即扣还是每个都扣未写明，需确认"]], []],
+  ["，扣1分。", '5', 'needs-review', "“扣1分”前没有扣分条件", [], []],
+  ["满意率高于90%的，加1分。", '5', 'ok', "", [["满意率高于90%的，加1分", { kind: "bands", effect: "bonus", metric: { of: "rate", percent: true }, bands: [{ min: d('90'), minInclusive: false, amount: d('1'), label: "高于90%" }] }, [['band', "90", "高于90%"], ['amount', "1", "加1分"]]]], []],
+  ["满意率90%以上的，加0.5分，每起扣0.1分。", '5', 'ok', "", [["满意率90%以上的，加0.5分", { kind: "bands", effect: "bonus", metric: { of: "rate", percent: true }, bands: [{ min: d('90'), amount: d('0.5'), label: "90%以上" }] }, [['band', "90", "90%以上"], ['amount', "0.5", "加0.5分"]]], ["每起扣0.1分", { kind: "per-occurrence", effect: "deduction", amount: d('0.1') }, [['amount', "0.1", "扣0.1分"], ['counter', "起", "每起"]]]], []],
 ];
 
 describe('single segments: each reading builds its rule and says which phrase gave which parameter', () => {
