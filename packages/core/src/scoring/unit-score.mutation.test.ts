@@ -505,3 +505,24 @@ describe('按百分制计分，按权重N分折算 for a unit the item has no po
     expect(b.ledger.filter((l) => l.msg === 'node.base' || l.msg === 'node.rescale')).toEqual([]);
   });
 });
+
+describe('the rerun of lines 691–940 (ninth session): what it showed untested', () => {
+  it('a condition clause of a dedupe group is priced by its amount: the dearer keeps the matter though it comes second', () => {
+    const scheme = buildScheme({
+      points: '10',
+      indicator: {
+        clauses: [
+          clause('A', { kind: 'per-occurrence', effect: 'deduction', amount: d(1) }, { dedupeGroup: 'G' }),
+          clause('B', { kind: 'condition', effect: 'deduction', amount: d(3) }, { dedupeGroup: 'G' }),
+        ],
+      },
+    });
+    const u = unitOf(run(scheme, [f.occ({ ref: 'A', eventKey: 'E' }), f.occ({ ref: 'B', eventKey: 'E' })]));
+    expect(u.ledger.filter((l) => l.kind === 'deduction').map((l) => `${l.ref}${P.toStr(l.amount)}`)).toEqual(['B-3']);
+    expect(P.toStr(u.total)).toBe('7');
+  });
+  it('a clause marked needs-review without a reason says so with an empty reason, not another text', () => {
+    const u = unitOf(run(buildScheme({ points: '10', indicator: { clauses: [ded('C', 1, { status: 'needs-review' })] } }), [f.occ({ id: 'o', ref: 'C' })]));
+    expect(view(u.ledger.filter((l) => l.msg === 'clause.needs-review'))).toEqual([['review', '0', 'clause.needs-review', { reason: '' }]]);
+  });
+});
