@@ -124,3 +124,12 @@ describe('得满分 (or the item’s points) then deductions of the item', () =>
     expect(compile('完成率95%的得满分，每高1个百分点加0.5分。').rules.map((c) => c.rule.kind)).toEqual(['completion', 'threshold-steps']);
   });
 });
+
+describe('a cap above a one-off amount', () => {
+  it('says the amount is taken each time: 出现问题的扣1分，最多扣3分 is per occurrence (a condition took it once, the other occurrences unread)', () => {
+    expect(compile('出现问题的扣1分，最多扣3分。').rules.map((c) => c.rule)).toEqual([{ kind: 'per-occurrence', effect: 'deduction', amount: d(1), cap: d(3) }]);
+    expect(compile('参加宣传活动的，加2分，每年最多奖10分。').rules.map((c) => c.rule)).toEqual([{ kind: 'per-occurrence', effect: 'bonus', amount: d(2), cap: d(10) }]);
+    // a cap at the amount changes nothing: still once
+    expect(compile('出现问题的扣1分，最多扣1分。').rules.map((c) => c.rule)).toEqual([{ kind: 'condition', effect: 'deduction', amount: d(1), cap: d(1) }]);
+  });
+});

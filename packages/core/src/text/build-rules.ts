@@ -594,7 +594,12 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
         continue;
       }
       if (entry.kind === 'discretionary' && entry.max === undefined && !entry.perOccurrence) entry.max = found.value;
-      else entry.cap = found.value;
+      else if (periodic && entry.kind === 'condition' && P.cmp(found.value, (entry as { amount: Dec }).amount) > 0) {
+        // 出现问题的扣1分，最多扣3分: a cap above the amount says it is deducted each time (read as a condition,
+        // it deducted 1 once and left the other occurrences unread).
+        built.rule = { kind: 'per-occurrence', effect: entry.effect, amount: (entry as { amount: Dec }).amount, cap: found.value };
+        entry = built.rule;
+      } else entry.cap = found.value;
       built.params.push({ name: 'cap', value: decimalText(found.value), phrase });
     } else if (found.type === 'minimum') {
       if (!capable || entry.kind === 'discretionary') {
