@@ -19,7 +19,7 @@ import {
   type Threshold,
   type Verb,
 } from './phrases';
-import type { NumTok, Tok } from './rule-tokens';
+import { isWord, type NumTok, type Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
 import { requirementParams } from './families/stated-requirement';
 import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_CAP_KINDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
@@ -438,8 +438,6 @@ function skipPunct(ctx: SentenceCtx, at: number): number {
   return k;
 }
 
-const isWord = (token: Tok | undefined, tag: string): boolean => token !== undefined && token.kind === 'word' && token.tag === tag;
-
 export const isTimeTok = (token: NumTok): boolean => token.q.unit !== undefined && DURATION_UNITS.includes(token.q.unit);
 
 /** "(铁门、铁窗、铁柜和报警器),缺一样": the named elements before a 缺一样. */
@@ -556,6 +554,12 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
   let floor = false;
   let net: Dec | undefined;
   let entry = built.rule as Rule & { cap?: Dec; minimum?: Dec };
+  /** A condition that happens more than once (under a cap per period, or a cap above its amount): per occurrence. */
+  const eachTime = (condition: Extract<Rule, { kind: 'condition' }>): PerOccurrenceRule => {
+    const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: condition.effect, amount: condition.amount! };
+    built.rule = rule;
+    return rule;
+  };
   const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank', 'accumulate'].includes(entry.kind);
   for (const found of [...built.segs.flatMap((entry) => entry.mods), ...extra]) {
     const phrase = phraseOf(ctx, found.at, found.next);
@@ -573,10 +577,7 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
       // A condition under a per-period cap happens more than once: "…的，加1分，每月最多2分" is 1 分 each time.
       const periodic = entry.kind === 'per-occurrence' || (entry.kind === 'condition' && !(entry as { tiers?: unknown }).tiers && (entry as { amount?: Dec }).amount !== undefined);
       if (periodWord && periodic && !(entry as PerOccurrenceRule).periodCap && !PERIOD_CAP_WORDS.some((word) => word !== periodWord && !periodWord.startsWith(word) && region.includes(word))) {
-        if (entry.kind === 'condition') {
-          built.rule = { kind: 'per-occurrence', effect: entry.effect, amount: (entry as { amount: Dec }).amount };
-          entry = built.rule;
-        }
+        if (entry.kind === 'condition') entry = eachTime(entry);
         (built.rule as PerOccurrenceRule).periodCap = { period: PERIOD_CAP_KINDS[periodWord]!, amount: found.value };
         built.params.push({ name: 'periodCap', value: `${PERIOD_CAP_KINDS[periodWord]} ${decimalText(found.value)}`, phrase: region.slice(region.indexOf(periodWord)) });
         continue;
@@ -594,12 +595,12 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
         continue;
       }
       if (entry.kind === 'discretionary' && entry.max === undefined && !entry.perOccurrence) entry.max = found.value;
-      else if (periodic && entry.kind === 'condition' && P.cmp(found.value, (entry as { amount: Dec }).amount) > 0) {
+      else {
         // 出现问题的扣1分，最多扣3分: a cap above the amount says it is deducted each time (read as a condition,
         // it deducted 1 once and left the other occurrences unread).
-        built.rule = { kind: 'per-occurrence', effect: entry.effect, amount: (entry as { amount: Dec }).amount, cap: found.value };
-        entry = built.rule;
-      } else entry.cap = found.value;
+        if (periodic && entry.kind === 'condition' && P.cmp(found.value, (entry as { amount: Dec }).amount) > 0) entry = eachTime(entry);
+        entry.cap = found.value;
+      }
       built.params.push({ name: 'cap', value: decimalText(found.value), phrase });
     } else if (found.type === 'minimum') {
       if (!capable || entry.kind === 'discretionary') {

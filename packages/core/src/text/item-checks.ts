@@ -10,7 +10,7 @@ import { readCategoryAlternatives, samePointsByCategory } from './families/categ
 import { earns, readComplementarySituations } from './families/complementary-situations';
 import { readStackedOptions } from './families/stacked-options';
 import { readLevelLadder } from './families/tier-ladder.family';
-import { APPLICABILITY_HEADS, STACKING_WORDS, containsAny } from './vocabulary';
+import { APPLICABILITY_HEADS, OTHERWISE_ZERO_FORMS, STACKING_WORDS, containsAny } from './vocabulary';
 
 /**
  * Checks over the rules one item (1. / （2） / ①) compiled to: an otherwise that belongs to the
@@ -73,7 +73,7 @@ export function checkFullThenDeductions(itemRules: CompiledRule[], itemPoints: D
   // "…的，得1分，否则不得分。未按期…扣0.2分" (corpus 06): the text says the item is 0 when not done, so the
   // deductions are for other failings of a done item — completion and deductions as written.
   const second = itemRules[1];
-  if (first.params.some((param) => param.name === 'otherwise') || /否则不得分|否则不计分|否则计0分|否则得0分/.test(first.text)) return;
+  if (first.params.some((param) => param.name === 'otherwise') || containsAny(first.text, OTHERWISE_ZERO_FORMS)) return;
   if (second && second.rule.kind === 'zero' && trimPunctuation(second.text).startsWith('否则')) return;
   const deductions = itemRules.slice(1).filter((entry) => DEDUCTING.has(entry.rule.kind) && (entry.rule as { effect?: string }).effect === 'deduction' && entry.afterZero !== true);
   if (deductions.length === 0) return;
@@ -82,10 +82,11 @@ export function checkFullThenDeductions(itemRules: CompiledRule[], itemPoints: D
   if (full !== undefined && deductions.every((entry) => entry.rule.kind === 'condition' && entry.rule.amount !== undefined && P.cmp(entry.rule.amount, full) >= 0)) return;
   const last = deductions[deductions.length - 1]!;
   const points = full ?? itemPoints;
+  const from = points === undefined ? '满分' : `${P.toStr(points)}分`;
   issue(
     { start: first.span[0], end: last.span[1] },
-    `“${first.text}”之后又有扣分：扣分是从${points === undefined ? '满分' : `${P.toStr(points)}分`}中扣（按扣分制），还是未达到得分条件时在0分上另扣，未写明，需人工确认`,
-    { suggestion: `按扣分制：本项从${points === undefined ? '满分' : `${P.toStr(points)}分`}起扣，删去“${first.text}”的得分规则` },
+    `“${first.text}”之后又有扣分：扣分是从${from}中扣（按扣分制），还是未达到得分条件时在0分上另扣，未写明，需人工确认`,
+    { suggestion: `按扣分制：本项从${from}起扣，删去“${first.text}”的得分规则` },
   );
 }
 

@@ -24,6 +24,9 @@ export type PunctTok = Span & { kind: 'punct'; tag: PunctTag };
 export type CharTok = Span & { kind: 'char' };
 export type Tok = NumTok | WordTok | PunctTok | CharTok;
 
+/** A word token of this tag (the token may be missing: `toks[i + 1]` past the end). */
+export const isWord = (token: Tok | undefined, tag: WordTag): boolean => token?.kind === 'word' && token.tag === tag;
+
 const NUMBER_START = /[\d零〇一二两三四五六七八九十百]/;
 
 /** Tokenizes text[from, to) of an already normalised clause text. */

@@ -227,6 +227,8 @@ export const PROPORTION_DEDUCT_WORDS = ['扣分', '扣减', '扣除'];
 export const SUB_SCORE_WORDS = ['基本分', '基本参评分'];
 /** 否则不得分: full or nothing, no partial judgement. */
 export const OTHERWISE_ZERO = ['否则不得分'];
+/** Every way a text says a not-done item scores 0 (否则不得分, 否则计0分, …). */
+export const OTHERWISE_ZERO_FORMS = [...OTHERWISE_ZERO, '否则不计分', '否则计0分', '否则得0分'];
 
 /** Words after which "（N分）" or a number are the item's own points, not an amount. */
 export const ORDINAL_OPENERS = ['（', '('];

@@ -1,13 +1,12 @@
 import type { Dec } from '../../points';
 import * as P from '../../points';
 import type { CompiledRule } from '../compile.types';
-import type { NumTok, Tok } from '../rule-tokens';
+import { isWord, type NumTok, type Tok } from '../rule-tokens';
 import { CADENCE_WORDS } from '../vocabulary';
 
 /** One part of an item with its own points: the task, its points and its per-miss deduction floored at them. */
 export type PointsPart = { start: number; end: number; points: Dec; amount: Dec; rules: CompiledRule[]; parenPoints?: NumTok };
 
-const isWord = (token: Tok | undefined, tag: string): boolean => token?.kind === 'word' && token.tag === tag;
 const isPunct = (token: Tok | undefined, tag: string): boolean => token?.kind === 'punct' && token.tag === tag;
 const isPoints = (token: Tok | undefined): token is NumTok => token?.kind === 'num' && token.q.unit === '分' && token.q.range === undefined && token.q.percent === undefined;
 const isOnce = (token: Tok | undefined): boolean => token?.kind === 'num' && token.q.unit === '次' && token.q.range === undefined && token.q.value === P.ONE;
