@@ -22,7 +22,7 @@ import {
 import { isWord, type NumTok, type Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
 import { requirementParams } from './families/stated-requirement';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REVERSE_RANK_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_CAP_KINDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_CAP_KINDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -521,12 +521,8 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
       return { rule: { kind: 'bands', effect: scoreEffectOf(frame.verb), metric: metricFor(cond, first.tok), bands }, segs: [seg], params };
     }
   }
-  // "排名倒数第1名…第n名的分别计a分、b分、c分，倒数第n+1名及以上的，每进1名扣s分" (corpus 08 (3.1)):
-  // places counted from the bottom, which no rank rule reads (an external rank is counted from the top).
-  const reverse = firstOf(cond, REVERSE_RANK_WORDS);
-  if (reverse) {
-    return { segs: [seg], reason: `按“${reverse}”名次计分（名次从末位数起）：排名规则只按正数名次计分，需人工确认`, };
-  }
+  // Places counted from the bottom (倒数第1名…分别计a、b分) never come here: the reverse-rank family reads or flags every
+  // segment whose condition holds a 倒数 word (families/reverse-rank.family.ts).
   // P03 levels: 中央和省委省政府、市委市政府…每件分别扣 0.5 分、0.3 分、0.2 分.
   const levels = levelsIn(cond);
   if (levels.length !== values.length) {
@@ -540,7 +536,7 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
   const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(frame.verb), tiers: { by: 'level', amounts } };
   const repeat = /([两二三四五六七八九\d]+)次(以上|及以上)/.exec(cond);
   if (repeat) {
-    const count = repeat[1] === '两' || repeat[1] === '二' ? 2 : Number(repeat[1]) || '三四五六七八九'.indexOf(repeat[1]!) + 3;
+    const count = Number(repeat[1]) || '二三四五六七八九'.indexOf(repeat[1]!.replace('两', '二')) + 2;
     rule.minRepeat = count;
     // 以上 includes the figure itself (民法典第1259条: 以上、以下、以内包括本数).
     params.push({ name: 'minRepeat', value: String(count), phrase: repeat[0] });
@@ -560,7 +556,7 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
     built.rule = rule;
     return rule;
   };
-  const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank', 'accumulate'].includes(entry.kind);
+  const capable = ['per-occurrence', 'condition', 'discretionary', 'shortfall', 'threshold-steps', 'lateness', 'proportional', 'external-rank'].includes(entry.kind);
   for (const found of [...built.segs.flatMap((entry) => entry.mods), ...extra]) {
     const phrase = phraseOf(ctx, found.at, found.next);
     if (found.type === 'cap' && containsAny(phraseOf(ctx, found.regionFrom, found.next), NET_CAP_WORDS)) {
@@ -576,7 +572,7 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
       const periodWord = Object.keys(PERIOD_CAP_KINDS).find((word) => region.includes(word));
       // A condition under a per-period cap happens more than once: "…的，加1分，每月最多2分" is 1 分 each time.
       const periodic = entry.kind === 'per-occurrence' || (entry.kind === 'condition' && !(entry as { tiers?: unknown }).tiers && (entry as { amount?: Dec }).amount !== undefined);
-      if (periodWord && periodic && !(entry as PerOccurrenceRule).periodCap && !PERIOD_CAP_WORDS.some((word) => word !== periodWord && !periodWord.startsWith(word) && region.includes(word))) {
+      if (periodWord && periodic && !(entry as PerOccurrenceRule).periodCap && !PERIOD_CAP_WORDS.some((word) => !periodWord.startsWith(word) && region.includes(word))) {
         if (entry.kind === 'condition') entry = eachTime(entry);
         (built.rule as PerOccurrenceRule).periodCap = { period: PERIOD_CAP_KINDS[periodWord]!, amount: found.value };
         built.params.push({ name: 'periodCap', value: `${PERIOD_CAP_KINDS[periodWord]} ${decimalText(found.value)}`, phrase: region.slice(region.indexOf(periodWord)) });
@@ -629,19 +625,19 @@ export function applyModifiers(ctx: SentenceCtx, built: Built, extra: (Modifier 
       if (found.highestOnly) entry.highestOnly = true;
       else entry.dedupe = 'event-key';
       built.params.push({ name: found.highestOnly ? 'highestOnly' : 'dedupe', value: found.highestOnly ? 'true' : 'event-key', phrase });
-    } else if (found.type === 'points') {
-      // 该项满分N分 inside a rule's sentence: the item's points, read only as a sentence of its own.
+    } else {
+      // found.type === 'points', the last kind of modifier. 该项满分N分 inside a rule's sentence: the item's points, read only as a sentence of its own.
       unapplied.push(phrase);
     }
   }
-  return { unapplied, floor, ...(net !== undefined ? { net } : {}) };
+  return { unapplied, floor, net };
 }
 
 export function spanOf(ctx: SentenceCtx, built: { segs: Segment[] }): [number, number] {
   const first = built.segs[0]!;
   const last = built.segs[built.segs.length - 1]!;
   const lastMod = last.mods[last.mods.length - 1];
-  let from = first.condFrom < first.amount.at ? first.condFrom : first.amount.at;
+  let from = Math.min(first.condFrom, first.amount.at);
   // Skip leading punctuation.
   while (from < first.amount.at && ctx.toks[from]!.kind === 'punct') from++;
   const endTok = ctx.toks[(lastMod ? lastMod.next : last.amount.next) - 1]!;
