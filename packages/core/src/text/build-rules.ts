@@ -357,7 +357,8 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   // The value is read in the unit written (元 for money, % for a rate); a figure without a unit stays for review.
   const edgeUnit = ths[0]?.tok.q.unit;
   const money = edgeUnit === undefined ? undefined : MONEY_UNITS[edgeUnit];
-  if (ths.length === 1 && stated.length === 1 && frame.verb === 'add' && (money !== undefined || ths[0]!.tok.q.percent !== undefined) && !FAILURE_WORDS.some((word) => cond.includes(word))
+  // One stated figure (then ths is stated): a figure only reached (requirementReached) holds a failure word, never a band.
+  if (stated.length === 1 && frame.verb === 'add' && (money !== undefined || ths[0]!.tok.q.percent !== undefined) && !FAILURE_WORDS.some((word) => cond.includes(word))
     && !findStep(ctx.toks, seg.condFrom, seg.condTo) && !findCount(ctx.toks, seg.condFrom, seg.condTo) && !ctx.toks.slice(seg.condFrom, seg.condTo).some((token) => token.kind === 'word' && token.tag === 'every')) {
     const edge = ths[0]!;
     const value = money === undefined ? edge.value : P.mulInt(edge.value, money);
