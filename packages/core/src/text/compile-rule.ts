@@ -24,6 +24,7 @@ import { exemptionIssue, occurrenceExemption } from './families/occurrence-exemp
 import { readPointsParts, type PointsPart } from './families/part-points';
 import { eachPartyParam } from './families/each-party';
 import { readAverageForIndicators, readPeerAverage } from './families/peer-average';
+import { readDelegatedCeilings } from './families/delegated-ceilings';
 import { absorbFullThenEach } from './families/full-then-each';
 import { ratioBonusIssue } from './families/ratio-bonus';
 import { moneyBracketIssue } from './families/money-brackets';
@@ -185,7 +186,13 @@ export function compileRuleText(text: string, opts: CompileOptions = {}): Compil
         const forIndicators = itemRules.length === 0 && items.length === 1 ? readAverageForIndicators(pending) : null;
         const exemption = peer ? undefined : itemRules.length > 0 || firstOf(pending, PEER_AVERAGE_WORDS) ? exemptionIssue(pending) : undefined;
         const byCategory = other ? undefined : categoryDeductionIssue(pending);
-        if (peer) {
+        // 依据《…》相应给予减分（扣分上限：A N分，B M分）: a deduction the other document sets, under its stated ceilings.
+        const ceilings = other && itemRules.length === 0 ? readDelegatedCeilings(text, norm, record.start, record.end) : null;
+        if (ceilings) {
+          itemRules.push(...ceilings.rules);
+          warnings.push(ceilings.warning);
+          consumed.add(record.start, record.end);
+        } else if (peer) {
           indicator.notApplicable = { policy: 'average-of-others', ...peer };
           consumed.add(record.start, record.end);
         } else if (forIndicators) {

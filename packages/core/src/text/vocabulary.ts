@@ -146,6 +146,9 @@ export const DELEGATE_OPENERS = ['依据', '根据', '按照', '参照'];
 export const DELEGATE_DOCUMENTS = ['》', '办法', '细则', '方案', '评分标准', '责任书'];
 /** What the other document decides: the score (评分标准执行) or the deduction (相应给予减分). */
 export const DELEGATE_VERBS = ['评分', '计分', '扣分', '减分', '执行'];
+/** A deduction whose amount another document sets (相应给予减分), and the words that open its stated ceilings (扣分上限：A N分，B M分). */
+export const DELEGATED_DEDUCTION_WORDS = ['给予减分', '给予扣分', '相应减分', '相应扣分'];
+export const DEDUCTION_CEILING_WORDS = ['扣分上限', '减分上限'];
 
 /** The other document a sentence hands its scoring to (《name》 when written, else the words), or undefined. */
 export function delegatedTo(text: string): string | undefined {

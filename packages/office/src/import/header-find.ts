@@ -64,7 +64,8 @@ function ownText(cells: readonly RawTable['rows'][number][number][], c: number):
 
 /** The scheme title among the rows above the header: the first that reads like one. */
 export function titleAmong(rows: readonly { text: string }[]): string | undefined {
-  return rows.map((r) => r.text).find((t) => t.length >= 6 && !/^附件|^[\p{Script=Han}]+〔\d{4}〕\d+号$|^\d{4}年\d{1,2}月\d{1,2}日$/u.test(t) && /考核|考评|评分|细则|方案|标准|办法|责任书|清单|指标|评估|目录/.test(t));
+  // A sentence (…特签订本经营目标责任书。) names the document but is not its title: a title never ends with 。 or ；.
+  return rows.map((r) => r.text).find((t) => t.length >= 6 && !/[。；;]$/.test(t) && !/^附件|^[\p{Script=Han}]+〔\d{4}〕\d+号$|^\d{4}年\d{1,2}月\d{1,2}日$/u.test(t) && /考核|考评|评分|细则|方案|标准|办法|责任书|清单|指标|评估|目录/.test(t));
 }
 
 /** "2018年度…" / "2020年…": the year a title or text names (never today's). */

@@ -212,13 +212,14 @@ describe.skipIf(!present)('corpus counts read from the documents', () => {
       ['008', [15, 16, 69, 70, 71, 76, 81, 87], 10],
       ['0011', [15, 16, 65, 66, 67, 72, 75, 80], 10],
     ] as const) {
-      it(`letter ${no}: ${targets} weighted 管理类 indicators, 1 约束性 clause, skipped lines ${lines.join(' ')}`, async () => {
+      it(`letter ${no}: ${targets} weighted 管理类 indicators, 1 约束性 sentence in 2 clauses, skipped lines ${lines.join(' ')}`, async () => {
         const r = await importScheme(join(corpus, `11_soe-sinopec-chuanqi-dongsong_2015_target-responsibility-letter_CQDS-2015-${no}.txt`));
         const [managed, special, bound] = r.scheme.indicators[0]!.children!;
         expect([managed!.title, special!.title, bound!.title]).toEqual(['管理类指标', '专项考核指标', '约束性指标']);
         expect(managed!.children).toHaveLength(targets);
         expect(sum(managed!.children!)).toBe(100);
-        expect(bound!.clauses).toHaveLength(1);
+        // 相应给予减分（扣分上限：安全环保15分，节能5分）: one deduction per ceiling.
+        expect(bound!.clauses).toHaveLength(2);
         expect(skippedLines(r)).toEqual([...lines]);
         // The skipped "二、季度考核时…" states the weights between groups: named in a warning, never silently dropped.
         const weights = r.report.issues.filter((i) => i.code === 'group-weights');

@@ -248,6 +248,8 @@ describe.skipIf(!present)('corpus imports', () => {
           expect(x.report.layout).toBe('段落方案');
           expect(x.scheme.units.map((u) => u.name)).toEqual([unit]);
           expect(x.scheme.year).toBe(2015);
+          // No title line: 甲方, the year and what the letter calls itself (特签订本经营目标责任书), with 乙方.
+          expect(x.scheme.title).toBe(`天然气川气东送管道分公司2015年经营目标责任书（乙方：${unit}）`);
           const managed = x.scheme.indicators[0]!.children![0]!;
           expect(managed.title).toBe('管理类指标');
           expect(managed.children!.map((i) => pts(i.points))).toEqual([...weights]);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { toStr } from '@kaohe/core';
 import { importScheme } from '../../src/import/import-scheme';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -44,8 +45,8 @@ const present = existsSync(`${letters[0]}.txt`);
 if (!present) console.warn(`corpus 11 tests skipped: ${corpus} not found (set KAOHE_CORPUS to its folder)`);
 
 describe.skipIf(!present)('corpus 11 (three 目标责任书 .doc/.txt): 管理类 items state no scoring', () => {
-  it.each(letters.flatMap((l) => [`${l}.txt`, `${l}.doc`]))('%s: every target + points item says so, 安全生产 names the HSE责任书, the 约束性 clause stays flagged', async (file) => {
-    const { report } = await importScheme(file);
+  it.each(letters.flatMap((l) => [`${l}.txt`, `${l}.doc`]))('%s: every target + points item says so, 安全生产 names the HSE责任书, the 约束性 clause is a deduction under each stated ceiling', async (file) => {
+    const { report, scheme } = await importScheme(file);
     const said = report.issues.filter((i) => i.code === 'scoring-not-stated');
     expect(said).toHaveLength(report.coverage.targetOnly);
     expect(said.filter((i) => i.message.includes('详见HSE责任书'))).toHaveLength(1);
@@ -53,6 +54,11 @@ describe.skipIf(!present)('corpus 11 (three 目标责任书 .doc/.txt): 管理�
     const rules = /《[^》]*细则[^》]*》/u.exec(readFileSync(file.replace(/\.doc$/u, '.txt'), 'utf8'))?.[0];
     expect(rules).toBeDefined();
     expect(said.filter((i) => !i.message.includes('详见')).every((i) => i.message.includes(`${rules!}未随本方案提供`))).toBe(true);
-    expect(report.workList.map((w) => w.reasons[0]!.slice(0, 9))).toEqual(['计分依据另一份文件']);
+    // 约束性指标: "依据《…办法》，相应给予减分（扣分上限：安全环保15分，节能5分）" — a deduction the assessor enters from
+    // that document, at most 15 for 安全环保 and 5 for 节能; nothing left for review, the missing document in a warning.
+    expect(report.workList).toEqual([]);
+    const bound = scheme.indicators[0]!.children!.find((i) => i.title === '约束性指标')!;
+    expect(bound.clauses!.map((c) => [c.rule.kind, 'max' in c.rule ? toStr(c.rule.max!) : undefined, c.status])).toEqual([['discretionary', '15', 'ok'], ['discretionary', '5', 'ok']]);
+    expect(report.clauses.flatMap((c) => c.warnings).filter((w) => w.includes('本方案只写明上限：安全环保最多扣15分，节能最多扣5分'))).toHaveLength(1);
   }, 60_000);
 });

@@ -251,10 +251,10 @@ export const CORPUS_ROWS: GoldenRow[] = [
   { at: '10:373#1', flag: "未识别扣分数值" },
   { at: '10:381#1', flag: "未识别扣分数值" },
   { at: '10:398#1', flag: "未识别扣分数值" },
-  { at: '11-001:78', flag: "计分依据另一份文件{@30-53}" },
+  { at: '11-001:78', ok: [{"kind":"discretionary","effect":"deduction","min":"0","max":"15"},{"kind":"discretionary","effect":"deduction","min":"0","max":"5"}] },
   { at: '11-001:79', flag: "未识别扣分数值" },
-  { at: '11-0011:64', flag: "计分依据另一份文件{@30-53}" },
+  { at: '11-0011:64', ok: [{"kind":"discretionary","effect":"deduction","min":"0","max":"15"},{"kind":"discretionary","effect":"deduction","min":"0","max":"5"}] },
   { at: '11-0011:65', flag: "未识别扣分数值" },
-  { at: '11-008:68', flag: "计分依据另一份文件{@30-53}" },
+  { at: '11-008:68', ok: [{"kind":"discretionary","effect":"deduction","min":"0","max":"15"},{"kind":"discretionary","effect":"deduction","min":"0","max":"5"}] },
   { at: '11-008:69', flag: "未识别扣分数值" },
 ];

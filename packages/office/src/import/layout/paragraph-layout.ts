@@ -20,6 +20,8 @@ const SCORING = /扣\s*[\d.]+\s*分|扣分|得\s*[\d.]+\s*分|加\s*[\d.]+\s*分
 const ALLOCATION = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
 const WEIGHT = /[（(]\s*权重\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）]/;
 const PARTY = /^(甲方|乙方|被考核单位|考核单位|责任单位|责任人|负责人|经理|签字|签订日期)[：:]/;
+/** "特签订本经营目标责任书": the document naming its own kind, for a letter without a title line. */
+const SELF_NAME = /签订本([\p{Script=Han}]{2,12}?(?:责任书|协议书|承诺书|责任状))/u;
 
 export const paragraphLayout: LayoutRecogniser = {
   name: 'paragraphs',
@@ -39,6 +41,9 @@ type Open = { level: number; node: DraftNode };
 
 class ParagraphReader {
   private stack: Open[] = [];
+  /** 甲方 (who assesses), 乙方 and the document's own name, for the title of a letter that has no title line. */
+  private issuer: string | undefined;
+  private selfName: { name: string; source: SourceRef } | undefined;
   /** The printed marker of each heading (（1）), for a heading that turns out to be a target line. */
   private readonly markers = new Map<DraftNode, string>();
 
@@ -51,6 +56,12 @@ class ParagraphReader {
       if (text !== '') this.paragraph(text, block.source);
     }
     this.s.roots = this.s.roots.filter((n) => this.keep(n, true));
+    // A 目标责任书 without a title line: 甲方 + the year + the kind it calls itself (本经营目标责任书), with 乙方.
+    if (!this.s.title && this.selfName) {
+      const unit = this.s.units[0]?.name;
+      this.s.title = `${this.issuer ?? ''}${this.s.year !== undefined ? `${this.s.year}年` : ''}${this.selfName.name}${unit ? `（乙方：${unit}）` : ''}`;
+      this.row(this.selfName.source, 'heading', `方案标题：${this.s.title}（原文无标题行，由甲方、年份和“本${this.selfName.name}”组成）`);
+    }
     // A 目标责任书 names its one unit (乙方): everything in it applies to that unit.
     if (this.s.units.length > 0) for (const n of this.s.roots) n.allUnits = true;
   }
@@ -66,10 +77,19 @@ class ParagraphReader {
       if (party[1] === '乙方' || party[1] === '被考核单位') {
         if (name !== '' && !this.s.units.some((u) => u.name === name)) this.s.units.push({ name, category: '被考核单位', source });
         this.row(source, 'unit', `被考核单位：${name}`);
-      } else this.row(source, 'ignored', `签订方：${text.slice(0, 40)}`);
+      } else {
+        if (party[1] === '甲方' && name !== '') this.issuer ??= name;
+        this.row(source, 'ignored', `签订方：${text.slice(0, 40)}`);
+      }
       return;
     }
     const marker = readMarker(text);
+    const self = marker ? null : SELF_NAME.exec(text);
+    if (self && !this.selfName && !this.s.title && this.stack.length === 0) {
+      // "为实现…，特签订本经营目标责任书。": the letter's preamble; its row is written with the title it gives.
+      this.selfName = { name: self[1]!, source };
+      return;
+    }
     if (!marker) {
       if (!this.s.title && this.stack.length === 0 && titleAmong([{ text }])) {
         this.s.title = text;
