@@ -18,7 +18,11 @@ function run(name, args) {
   try {
     const j = JSON.parse(readFileSync(out, 'utf8'));
     passed = j.numPassedTests;
-    failed = j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0) + (j.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+    // A file that failed without a failed test of its own (an import error, a beforeAll that threw or timed out, so
+    // its tests were skipped) counts as one failure and says why: never a silent "5 skipped".
+    const broken = (j.testResults ?? []).filter((t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed'));
+    for (const t of broken) console.error(`failed without a failed test (its tests did not run; the error is printed above): ${t.name}${t.message ? `\n  ${String(t.message).split('\n').slice(0, 5).join('\n  ')}` : ''}`);
+    failed = j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0) + broken.length;
   } catch {
     failed = Math.max(failed, 1);
     console.error(`no test report at ${out}: vitest exited with ${r.status}`);
