@@ -196,6 +196,7 @@ const rows: Row[] = [
   ["被中央、省、市通报批评九次以上的，分别扣1分、0.5分、0.3分。", '5', 'ok', "", [["被中央、省、市通报批评九次以上的，分别扣1分、0.5分、0.3分", { kind: "per-occurrence", effect: "deduction", tiers: { by: "level", amounts: { "中央": d('1'), "省": d('0.5'), "市": d('0.3') } }, minRepeat: 9 }, [['tiers.中央', "1", "中央、省…1分"], ['tiers.省', "0.5", "省、市通…0.5分"], ['tiers.市', "0.3", "市通报批…0.3分"], ['minRepeat', "9", "九次以上"]]]], []],
   ["工作材料（方案）（制度、记录）缺一项扣1分。", '5', 'ok', "", [["工作材料（方案）（制度、记录）缺一项扣1分", { kind: "shortfall", effect: "deduction", required: 2, amount: d('1'), elements: ["制度", "记录"] }, [['amount', "1", "扣1分"], ['per', "1", "缺一项"], ['elements', "制度、记录", "制度、记录"]]]], []],
   ["检查（台账）材料（制度、记录）缺一项扣1分。", '5', 'ok', "", [["检查（台账）材料（制度、记录）缺一项扣1分", { kind: "shortfall", effect: "deduction", required: 2, amount: d('1'), elements: ["制度", "记录"] }, [['amount', "1", "扣1分"], ['per', "1", "缺一项"], ['elements', "制度、记录", "制度、记录"]]]], []],
+  ["材料按时报送的加1分，每超一天扣0.1分。", '5', 'ok', "", [["材料按时报送的加1分", { kind: "condition", effect: "bonus", amount: d('1') }, [['amount', "1", "加1分"]]], ["每超一天扣0.1分", { kind: "lateness", effect: "deduction", amountPerPeriod: d('0.1'), period: "day" }, [['amountPerPeriod', "0.1", "扣0.1分"], ['period', "day", "每超一天"]]]], []],
 ];
 
 describe('single segments: each reading builds its rule and says which phrase gave which parameter', () => {

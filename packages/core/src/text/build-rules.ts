@@ -22,7 +22,7 @@ import {
 import { isWord, type NumTok, type Tok } from './rule-tokens';
 import type { Consumed } from './coverage';
 import { requirementParams } from './families/stated-requirement';
-import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_CAP_KINDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
+import { ANY_OF_WORDS, BASELINE_PREVIOUS, COUNTERS, MONEY_UNITS, DISTINCT_SUBJECTS, DURATION_UNITS, RATE_WORDS, TARGET_WORDS, EXCEED_REQUIREMENT_WORDS, ZERO_OTHERWISE_WORDS, REPEAT_NUMERALS, UNIT_SCOPE_WORDS, containsAny, firstOf, FAILURE_WORDS, PERIOD_CAP_WORDS, PERIOD_CAP_KINDS, NET_CAP_WORDS, PERIOD_COUNTERS, RANK_COUNTERS } from './vocabulary';
 
 /** One amount frame with the condition words before it and the modifiers after it. */
 export type Segment = {
@@ -535,9 +535,9 @@ function buildTiers(ctx: SentenceCtx, seg: Segment): Built | Failed {
     params.push({ name: `tiers.${level.key}`, value: decimalText(values[k]!), phrase: `${cond.slice(level.at, level.at + 4)}…${tokPhrase(ctx, frame.values[k]!)}` });
   });
   const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(frame.verb), tiers: { by: 'level', amounts } };
-  const repeat = /([两二三四五六七八九\d]+)次(以上|及以上)/.exec(cond);
+  const repeat = /(\d+|[两二三四五六七八九])次(以上|及以上)/.exec(cond);
   if (repeat) {
-    const count = Number(repeat[1]) || '二三四五六七八九'.indexOf(repeat[1]!.replace('两', '二')) + 2;
+    const count = Number(repeat[1]) || REPEAT_NUMERALS[repeat[1]!]!;
     rule.minRepeat = count;
     // 以上 includes the figure itself (民法典第1259条: 以上、以下、以内包括本数).
     params.push({ name: 'minRepeat', value: String(count), phrase: repeat[0] });
