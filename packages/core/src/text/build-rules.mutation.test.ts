@@ -197,6 +197,9 @@ const rows: Row[] = [
   ["工作材料（方案）（制度、记录）缺一项扣1分。", '5', 'ok', "", [["工作材料（方案）（制度、记录）缺一项扣1分", { kind: "shortfall", effect: "deduction", required: 2, amount: d('1'), elements: ["制度", "记录"] }, [['amount', "1", "扣1分"], ['per', "1", "缺一项"], ['elements', "制度、记录", "制度、记录"]]]], []],
   ["检查（台账）材料（制度、记录）缺一项扣1分。", '5', 'ok', "", [["检查（台账）材料（制度、记录）缺一项扣1分", { kind: "shortfall", effect: "deduction", required: 2, amount: d('1'), elements: ["制度", "记录"] }, [['amount', "1", "扣1分"], ['per', "1", "缺一项"], ['elements', "制度、记录", "制度、记录"]]]], []],
   ["材料按时报送的加1分，每超一天扣0.1分。", '5', 'ok', "", [["材料按时报送的加1分", { kind: "condition", effect: "bonus", amount: d('1') }, [['amount', "1", "加1分"]]], ["每超一天扣0.1分", { kind: "lateness", effect: "deduction", amountPerPeriod: d('0.1'), period: "day" }, [['amountPerPeriod', "0.1", "扣0.1分"], ['period', "day", "每超一天"]]]], []],
+  // a wrong reading found by the rerun's row: 与上年相比每少完成一项 is below last year's figure, not a shortfall against the target
+  ["与上年相比每少完成一项扣0.5分。", '5', 'ok', "", [["与上年相比每少完成一项扣0.5分", { kind: "threshold-steps", effect: "deduction", metric: { of: "change", baseline: "previous" }, threshold: d('0'), direction: "below", step: d('1'), perStep: d('0.5') }, [['threshold', "0", "上年"], ['step', "1", "每少完成一项"], ['perStep', "0.5", "扣0.5分"]]]], []],
+  ["与去年相比，培训每少一次扣0.5分。", '5', 'ok', "", [["与去年相比，培训每少一次扣0.5分", { kind: "threshold-steps", effect: "deduction", metric: { of: "change", baseline: "previous" }, threshold: d('0'), direction: "below", step: d('1'), perStep: d('0.5') }, [['threshold', "0", "去年"], ['step', "1", "每少一次"], ['perStep', "0.5", "扣0.5分"]]]], []],
 ];
 
 describe('single segments: each reading builds its rule and says which phrase gave which parameter', () => {

@@ -174,6 +174,15 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
   // P09/P43 shortfall: 少一次扣X (+ 未开展…扣Y).
   const short = findShortfall(ctx.toks, seg.condFrom, seg.condTo);
   if (short && frame.verb === 'deduct') {
+    // "与上年相比每少完成一项扣a分": each one fewer than last year's figure — a step below the change against the
+    // previous year, not a shortfall against the unit's target (read so, it was marked ok with 与上年相比 unread).
+    const baseline = firstOf(phraseOf(ctx, i > 0 ? segs[i - 1]!.amount.next : 0, short.at), BASELINE_PREVIOUS);
+    if (baseline !== undefined) {
+      add('threshold', '0', baseline);
+      add('step', String(short.per), phraseOf(ctx, short.at, short.next));
+      add('perStep', decimalText(frame.value), amountP);
+      return done({ kind: 'threshold-steps', effect: 'deduction', metric: { of: 'change', baseline: 'previous' }, threshold: P.ZERO, direction: 'below', step: P.fromInt(short.per), perStep: frame.value });
+    }
     add('amount', decimalText(frame.value), amountP);
     add('per', String(short.per), phraseOf(ctx, short.at, short.next));
     // The subject is stated in this part of the sentence: words before an earlier amount belong to another part
