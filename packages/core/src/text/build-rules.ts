@@ -170,6 +170,13 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     built: withReview(withReview({ rule, segs: segs.slice(i, i + used), params }, suspicious), review),
     used,
   });
+  /** Each `per` fewer than last year's figure (与上年相比每少…): a step below the change against the previous year. */
+  const belowLastYear = (baseline: string, per: number, phrase: string): { built: Built; used: number } => {
+    add('threshold', '0', baseline);
+    add('step', String(per), phrase);
+    add('perStep', decimalText(frame.value), amountP);
+    return done({ kind: 'threshold-steps', effect: frame.verb === 'deduct' ? 'deduction' : 'bonus', metric: { of: 'change', baseline: 'previous' }, threshold: P.ZERO, direction: 'below', step: P.fromInt(per), perStep: frame.value });
+  };
 
   // P09/P43 shortfall: 少一次扣X (+ 未开展…扣Y).
   const short = findShortfall(ctx.toks, seg.condFrom, seg.condTo);
@@ -177,12 +184,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     // "与上年相比每少完成一项扣a分": each one fewer than last year's figure — a step below the change against the
     // previous year, not a shortfall against the unit's target (read so, it was marked ok with 与上年相比 unread).
     const baseline = firstOf(phraseOf(ctx, i > 0 ? segs[i - 1]!.amount.next : 0, short.at), BASELINE_PREVIOUS);
-    if (baseline !== undefined) {
-      add('threshold', '0', baseline);
-      add('step', String(short.per), phraseOf(ctx, short.at, short.next));
-      add('perStep', decimalText(frame.value), amountP);
-      return done({ kind: 'threshold-steps', effect: 'deduction', metric: { of: 'change', baseline: 'previous' }, threshold: P.ZERO, direction: 'below', step: P.fromInt(short.per), perStep: frame.value });
-    }
+    if (baseline !== undefined) return belowLastYear(baseline, short.per, phraseOf(ctx, short.at, short.next));
     add('amount', decimalText(frame.value), amountP);
     add('per', String(short.per), phraseOf(ctx, short.at, short.next));
     // The subject is stated in this part of the sentence: words before an earlier amount belong to another part
@@ -313,10 +315,7 @@ function buildFixed(ctx: SentenceCtx, segs: Segment[], i: number): { built: Buil
     const phrase = phraseOf(ctx, count.at, count.next);
     const baseline = firstOf(phraseOf(ctx, 0, count.at), BASELINE_PREVIOUS);
     if (baseline === undefined) return { built: { segs: [seg], reason: `“${phrase}”是比什么少（上年、目标还是其他单位）未写明，需人工确认` }, used: 1 };
-    add('threshold', '0', baseline);
-    add('step', String(count.per), phrase);
-    add('perStep', decimalText(frame.value), amountP);
-    return done({ kind: 'threshold-steps', effect: frame.verb === 'deduct' ? 'deduction' : 'bonus', metric: { of: 'change', baseline: 'previous' }, threshold: P.ZERO, direction: 'below', step: P.fromInt(count.per), perStep: frame.value });
+    return belowLastYear(baseline, count.per, phrase);
   }
   if (count) {
     const rule: PerOccurrenceRule = { kind: 'per-occurrence', effect: effectOf(frame.verb), amount: frame.value };

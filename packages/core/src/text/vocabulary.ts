@@ -181,9 +181,9 @@ export const TIMES_SIGNS = ['*', '×', '＊', 'x', 'X'];
 /** Proper names that contain scoring words but score nothing (“最多跑一次”改革): read as plain text. */
 export const NAMES = ['最多跑一次'];
 
-/** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 /** The one-character numerals of a repeat count (两次以上, 三次及以上). */
 export const REPEAT_NUMERALS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Periods shorter than the assessment year that a cap can be stated per (每月最多1分, 10). */
 export const PERIOD_CAP_WORDS = ['每月', '每季度', '每季', '每周', '每次', '每半年'];
 /** The period caps a per-occurrence rule holds (PerOccurrenceRule.periodCap, 加1分，每月最多2分); the others stay unread. */
 export const PERIOD_CAP_KINDS: Record<string, 'month' | 'quarter'> = { 每月: 'month', 每季度: 'quarter', 每季: 'quarter' };

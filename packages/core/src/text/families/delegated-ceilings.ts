@@ -30,27 +30,28 @@ export function readDelegatedCeilings(text: string, norm: string, from: number, 
   const figures = toks.filter((token): token is NumTok => token.kind === 'num' && !(token.start >= nameStart && token.end <= nameEnd));
   if (figures.length === 0 || figures.some((token) => token.start < openAt + opener.length || token.q.unit !== '分' || token.q.range !== undefined)) return null;
   const before = norm.slice(from, openAt);
-  const ceilings: { area?: string; tok: NumTok; from: number }[] = [];
+  // Each ceiling: its area (the words before its figure) and where its phrase starts (the area, or the opener).
+  const ceilings: { area?: string; tok: NumTok; phraseFrom: number }[] = [];
   let at = openAt + opener.length;
   for (const figure of figures) {
-    const area = norm.slice(at, figure.start).replace(/^[：:，,、\s]+/, '').trim();
+    const words = norm.slice(at, figure.start);
+    const area = words.replace(/^[：:，,、\s]+/, '').trim();
     if (area !== '' && !before.includes(area)) return null;
-    ceilings.push({ ...(area !== '' ? { area } : {}), tok: figure, from: at });
+    ceilings.push(area !== '' ? { area, tok: figure, phraseFrom: at + words.indexOf(area) } : { tok: figure, phraseFrom: openAt });
     at = figure.end;
   }
   // Nothing after the last ceiling but its closing parenthesis and the stop.
   if (norm.slice(at, to).replace(/[）)。；;\s]/g, '') !== '') return null;
   if (ceilings.length > 1 && ceilings.some((entry) => entry.area === undefined)) return null;
-  const span: [number, number] = [from, to];
   const clauseText = text.slice(from, to).replace(/[。；;\s]+$/, '');
   const rules = ceilings.map((entry): CompiledRule => {
     const params: RuleParam[] = [
       { name: 'min', value: '0', phrase: verb },
-      { name: 'max', value: P.toStr(entry.tok.q.value), phrase: text.slice(entry.area === undefined ? openAt : entry.tok.start - entry.area.length, entry.tok.end) },
+      { name: 'max', value: P.toStr(entry.tok.q.value), phrase: text.slice(entry.phraseFrom, entry.tok.end) },
       { name: 'basis', value: basis, phrase: basis },
       ...(entry.area !== undefined ? [{ name: 'area', value: entry.area, phrase: entry.area }] : []),
     ];
-    return { rule: { kind: 'discretionary', effect: 'deduction', min: P.dec('0'), max: entry.tok.q.value }, text: clauseText, span: [span[0], span[0] + clauseText.length], params, family: 'delegated-ceilings' };
+    return { rule: { kind: 'discretionary', effect: 'deduction', min: P.dec('0'), max: entry.tok.q.value }, text: clauseText, span: [from, from + clauseText.length], params, family: 'delegated-ceilings' };
   });
   const areas = ceilings.map((entry) => `${entry.area ?? '本项'}最多扣${P.toStr(entry.tok.q.value)}分`).join('，');
   return { rules, warning: `扣分数额按${basis}确定（该文件未随本方案提供），本方案只写明上限：${areas}；考核部门按该文件录入扣分` };

@@ -41,7 +41,7 @@ type Open = { level: number; node: DraftNode };
 
 class ParagraphReader {
   private stack: Open[] = [];
-  /** 甲方 (who assesses), 乙方 and the document's own name, for the title of a letter that has no title line. */
+  /** 甲方 (who assesses) and the document's own name, for the title of a letter that has no title line (乙方 is the unit). */
   private issuer: string | undefined;
   private selfName: { name: string; source: SourceRef } | undefined;
   /** The printed marker of each heading (（1）), for a heading that turns out to be a target line. */
